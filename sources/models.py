@@ -1,0 +1,98 @@
+"""Documents that may corroborate or refute a claim, the passages that matter, and fetch bookkeeping.
+
+Written by `sources.services`; fetchers in `sources/fetchers/` return plain data.
+"""
+
+from django.db import models
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", "News article"
+        REFERENCE = "reference", "Reference work"
+        FACT_CHECK = "fact_check", "Earlier fact-check"
+        ARTICLE = "article", "Ingested article"
+        CITED = "cited", "Cited outlet or agency"
+        OTHER = "other", "Other"
+
+    url = models.URLField(max_length=2000, unique=True, help_text="Canonical URL: a page is stored once.")
+    title = models.CharField(max_length=500, blank=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    outlet = models.ForeignKey(
+        "claims.Outlet", null=True, blank=True, on_delete=models.PROTECT, related_name="sources"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    fetched_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    text = models.TextField(blank=True, help_text="Text snapshot at fetch time.")
+    text_sha256 = models.CharField(max_length=64, blank=True)
+    fetch_error = models.TextField(blank=True)
+    metadata = models.JSONField(
+        default=dict, blank=True, help_text="Provider extras, e.g. a fact-check's publisher and textual rating."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-fetched_at", "-id"]
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class Evidence(models.Model):
+    """A passage of a source, ranked against a claim, with a machine stance suggestion."""
+
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        REFUTES = "refutes", "Refutes"
+        MENTIONS = "mentions", "Mentions"
+        UNCLEAR = "unclear", "Unclear"
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="evidence")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="evidence")
+    passage = models.TextField()
+    passage_sha256 = models.CharField(max_length=64, help_text="Identifies the passage for uniqueness.")
+    relevance = models.FloatField(default=0.0)
+    stance = models.CharField(max_length=16, choices=Stance.choices, default=Stance.UNCLEAR)
+    stance_reason = models.CharField(max_length=500, blank=True, help_text="The signals behind the suggestion.")
+    fetcher = models.CharField(max_length=32, help_text="Which fetcher found it.")
+    published_after_claim = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["claim_id", "-relevance"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "source", "passage_sha256"], name="evidence_unique_passage"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_stance_display()} ({self.relevance:.2f}): {self.passage[:80]}"
+
+
+class ClaimFetch(models.Model):
+    """Where one fetcher stands for one claim."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="fetches")
+    fetcher = models.CharField(max_length=32)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    sources_found = models.PositiveIntegerField(default=0)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["claim_id", "fetcher"]
+        constraints = [models.UniqueConstraint(fields=["claim", "fetcher"], name="claimfetch_unique_fetcher")]
+
+    def __str__(self):
+        return f"{self.fetcher} for claim {self.claim_id}: {self.status}"
