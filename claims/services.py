@@ -204,3 +204,41 @@ def outlet_get_or_create(*, name: str = "", domain: str = "") -> Outlet | None:
         return None
     outlet, _ = Outlet.objects.get_or_create(name=name or domain, defaults={"domain": domain or None})
     return outlet
+
+
+# --- Ingestion and extraction ------------------------------------------------------------------
+
+
+def article_ingest(
+    *,
+    text: str,
+    title: str = "",
+    url: str | None = None,
+    outlet_name: str = "",
+    published_at=None,
+    language: str = "",
+) -> tuple[Article, bool]:
+    """Store an article once (by the sha256 of its cleaned text); returns (article, created)."""
+    import unicodedata
+
+    if not (text or "").strip():
+        raise InvalidInput("The article has no text.")
+    cleaned = "\n".join(line.strip() for line in unicodedata.normalize("NFKC", text).splitlines()).strip()
+    digest = text_sha256(cleaned)
+    existing = Article.objects.filter(text_sha256=digest).first()
+    if existing:
+        return existing, False
+    with transaction.atomic():
+        article, created = Article.objects.get_or_create(
+            text_sha256=digest,
+            defaults={
+                "raw_text": text,
+                "cleaned_text": cleaned,
+                "title": title[:500],
+                "url": url or None,
+                "outlet": outlet_get_or_create(name=outlet_name),
+                "published_at": published_at,
+                "language": language,
+            },
+        )
+    return article, created

@@ -1,0 +1,206 @@
+"""Fixtures shared by the whole suite.
+
+Integration tests (marker `integration`) need PostgreSQL (DATABASE_URL), Redis
+(REDIS_URL) and start a real Celery worker. They run when FACTCHECK_INTEGRATION=1
+or CI=true, and then a missing service is a failure, not a skip. Elsewhere they
+are skipped and the run says so at the end.
+
+Browser tests (marker `browser`) need Debian's chromium; likewise required in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+INTEGRATION = _flag("FACTCHECK_INTEGRATION") or _flag("CI")
+BROWSER_REQUIRED = _flag("FACTCHECK_BROWSER") or _flag("CI")
+
+_skipped_integration: list[str] = []
+_skipped_browser: list[str] = []
+
+
+def pytest_collection_modifyitems(config, items):
+    have_chromium = Path(CHROMIUM).exists()
+    for item in items:
+        if "integration" in item.keywords and not INTEGRATION:
+            _skipped_integration.append(item.nodeid)
+            item.add_marker(pytest.mark.skip(reason="integration tests need FACTCHECK_INTEGRATION=1 (CI sets it)"))
+        if "browser" in item.keywords and not have_chromium and not BROWSER_REQUIRED:
+            _skipped_browser.append(item.nodeid)
+            item.add_marker(pytest.mark.skip(reason=f"browser tests need chromium at {CHROMIUM}"))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _skipped_integration:
+        terminalreporter.write_line(
+            f"NOTE: skipped {len(_skipped_integration)} integration tests (real PostgreSQL, Redis and Celery worker). "
+            "Run them with FACTCHECK_INTEGRATION=1 DATABASE_URL=postgres://... REDIS_URL=redis://... bin/test",
+            yellow=True,
+        )
+    if _skipped_browser:
+        terminalreporter.write_line(
+            f"NOTE: skipped {len(_skipped_browser)} browser tests: install Debian's chromium to run them.", yellow=True
+        )
+
+
+# --- Integration: a real worker against the test database -------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def integration_services(django_db_setup, django_db_blocker):
+    """Check that PostgreSQL and Redis are really there; fail loudly when they are not."""
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.fail("Integration tests need PostgreSQL: set DATABASE_URL=postgres://...")
+    if not settings.REDIS_URL:
+        pytest.fail("Integration tests need Redis: set REDIS_URL=redis://...")
+    import redis
+
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=3).ping()
+    except redis.RedisError as exc:
+        pytest.fail(f"Redis at {settings.REDIS_URL} does not answer: {exc}")
+    return settings.DATABASES["default"]
+
+
+def _database_url(db: dict) -> str:
+    user = db.get("USER") or "postgres"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(integration_services, tmp_path_factory):
+    """A real `celery worker` subprocess on its own queue, reading the test database.
+
+    Yields the queue name; tasks sent while `live_celery` is active go there.
+    """
+    queue = f"test-{uuid.uuid4().hex[:10]}"
+    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "factcheck.settings.test",
+        "DATABASE_URL": _database_url(integration_services),
+        "CELERY_QUEUE": queue,
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+    }
+    command = [
+        sys.executable, "-m", "celery", "-A", "factcheck", "worker",
+        "-Q", queue, "--pool", "threads", "--concurrency", "4", "--loglevel", "INFO",
+        "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"{queue}@%h",
+    ]  # fmt: skip
+    with open(log, "w") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while "ready." not in log.read_text():
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"The Celery worker did not start:\n{log.read_text()[-4000:]}")
+        time.sleep(0.2)
+    yield {"queue": queue, "log": log}
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture
+def live_celery(celery_worker_process, transactional_db, settings):
+    """Send tasks to the real worker (not eagerly) for one test; rows are committed so it can read them."""
+    from factcheck.celery import app
+
+    saved = app.conf.task_always_eager, app.conf.task_default_queue
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False
+    app.conf.task_default_queue = celery_worker_process["queue"]
+    yield celery_worker_process
+    app.conf.task_always_eager, app.conf.task_default_queue = saved
+
+
+def wait_for(predicate, *, timeout: float = 30.0, interval: float = 0.2, message: str = "condition"):
+    """Poll until predicate() is truthy; fail with `message` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    pytest.fail(f"Timed out after {timeout}s waiting for {message}")
+
+
+# --- Browser ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (no downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        )  # fmt: skip
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def artifacts_dir() -> Path:
+    """Where tests keep screenshots and other artifacts for people to look at."""
+    path = ROOT / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+# --- People in their roles ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reviewer(db):
+    from claims.roles import REVIEWER
+    from tests.factories import UserFactory
+
+    return UserFactory(username="rita-reviewer", roles=[REVIEWER])
+
+
+@pytest.fixture
+def editor(db):
+    from claims.roles import EDITOR
+    from tests.factories import UserFactory
+
+    return UserFactory(username="ed-editor", roles=[EDITOR])
+
+
+@pytest.fixture
+def admin_user(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="ada-admin", is_superuser=True)
