@@ -15,6 +15,8 @@ if not ALLOWED_HOSTS:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS to the host names the service answers on.")
+# The container health check asks http://127.0.0.1:8000/healthz from inside the container.
+ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
