@@ -179,6 +179,34 @@ def claim_reopen_for_correction(*, claim: Claim, actor, reason: str) -> Verdict:
     return verdict
 
 
+CLAIM_EDITABLE_FIELDS = ("claim_type", "about_date", "checkworthiness")
+
+
+def claim_edit(*, claim: Claim, actor, **changes) -> Claim:
+    """Correct what extraction got wrong (type, date, check-worthiness) while the claim is not yet decided.
+
+    The claim's text is not editable: matching and the mentions rest on it; a wrong claim is dismissed.
+    """
+    _require(actor, REVIEW_PERMISSION)
+    unknown = set(changes) - set(CLAIM_EDITABLE_FIELDS)
+    if unknown:
+        raise InvalidInput(f"These claim fields cannot be edited: {', '.join(sorted(unknown))}.")
+    if claim.status in (Status.PUBLISHED, Status.VERDICT_READY) and changes:
+        raise InvalidTransition(
+            f"A claim that is {Status(claim.status).label.lower()} cannot be edited; send it back to review first."
+        )
+    checkworthiness = changes.get("checkworthiness")
+    if checkworthiness is not None and not 0.0 <= checkworthiness <= 1.0:
+        raise InvalidInput("Check-worthiness is a number between 0 and 1.")
+    if not changes:
+        return claim
+    for field, value in changes.items():
+        setattr(claim, field, value)
+    claim._change_reason = "Edited: " + ", ".join(sorted(changes))
+    claim.save(update_fields=[*changes, "updated_at"])
+    return claim
+
+
 # --- Articles -----------------------------------------------------------------------------------
 
 
