@@ -1,0 +1,47 @@
+"""Rank a source's passages against a claim: BM25 orders them, claim-term coverage says how relevant.
+
+BM25 scores depend on the corpus (here: one source's passages) and are not comparable across
+sources, so the stored relevance is the share of the claim's content terms a passage contains,
+each weighted by its BM25 idf over the passages — a number in [0, 1] an editor can read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rank_bm25 import BM25Okapi
+
+from .text import content_tokens
+
+
+@dataclass(frozen=True)
+class RankedPassage:
+    text: str
+    relevance: float  # 0..1: idf-weighted share of the claim's terms found in the passage
+    bm25: float
+    matched_terms: tuple[str, ...]
+
+
+def rank_passages(claim: str, passages: list[str], *, top_k: int = 3, min_relevance: float = 0.25) -> list[RankedPassage]:
+    query = list(dict.fromkeys(content_tokens(claim)))
+    if not query or not passages:
+        return []
+    tokenized = [content_tokens(p) for p in passages]
+    if not any(tokenized):
+        return []
+    bm25 = BM25Okapi([t or ["∅"] for t in tokenized])
+    scores = bm25.get_scores(query)
+    # A term's weight is its BM25 idf over these passages (a term absent from all of them weighs as the
+    # rarest); floored, so that a one-passage source, where idf degenerates, still weighs every term.
+    rarest = max(bm25.idf.values(), default=1.0)
+    weights = {term: max(0.25, bm25.idf.get(term, rarest)) for term in query}
+    total = sum(weights.values())
+    ranked = []
+    for passage, tokens, score in zip(passages, tokenized, scores, strict=True):
+        present = set(tokens)
+        matched = tuple(term for term in query if term in present)
+        relevance = sum(weights[t] for t in matched) / total
+        if relevance >= min_relevance:
+            ranked.append(RankedPassage(passage, round(relevance, 4), float(score), matched))
+    ranked.sort(key=lambda r: (r.relevance, r.bm25), reverse=True)
+    return ranked[:top_k]
