@@ -3,6 +3,9 @@ from django.http import JsonResponse
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from claims.feeds import PublishedVerdictsFeed
+from claims.views import claim_public_detail
+
 
 def healthz(request):
     return JsonResponse({"status": "ok"})
@@ -15,4 +18,6 @@ urlpatterns = [
     path("api/v1/", include("factcheck.api_urls")),
     path("api-auth/", include("rest_framework.urls")),
     path("healthz", healthz, name="healthz"),
+    path("claims/<int:claim_id>/", claim_public_detail, name="claim-public"),
+    path("feeds/verdicts.atom", PublishedVerdictsFeed(), name="verdict-feed"),
 ]

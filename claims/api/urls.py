@@ -1,3 +1,15 @@
 from django.urls import path
+from rest_framework.routers import DefaultRouter
 
-urlpatterns: list = []
+from . import views
+
+router = DefaultRouter()
+router.trailing_slash = "/?"  # /api/v1/verdicts/1/claimreview and .../claimreview/ both answer
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("claims", views.ClaimViewSet, basename="claim")
+router.register("verdicts", views.VerdictViewSet, basename="verdict")
+
+urlpatterns = [
+    path("claimreviews/", views.ClaimReviewFeedView.as_view(), name="claimreview-feed"),
+    *router.urls,
+]

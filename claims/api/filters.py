@@ -1,0 +1,67 @@
+"""Query-string filters. They narrow a queryset the selectors already limited to what the reader may see."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+
+from claims.models import Article, Claim, ClaimMention, Verdict
+
+
+class ClaimFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Claim.Status.choices)
+    claim_type = django_filters.MultipleChoiceFilter(choices=Claim.Type.choices)
+    outlet = django_filters.NumberFilter(method="filter_outlet", label="Outlet id: claims appearing in its articles")
+    article = django_filters.NumberFilter(method="filter_article", label="Article id: claims it makes")
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    checkworthiness_min = django_filters.NumberFilter(field_name="checkworthiness", lookup_expr="gte")
+    checkworthiness_max = django_filters.NumberFilter(field_name="checkworthiness", lookup_expr="lte")
+    has_published_verdict = django_filters.BooleanFilter(method="filter_has_published_verdict")
+    q = django_filters.CharFilter(method="filter_text", label="Words the claim text contains")
+
+    class Meta:
+        model = Claim
+        fields: list = []
+
+    def _with_mention(self, queryset, **lookup):
+        # EXISTS rather than a join: a claim made by many articles must appear once.
+        return queryset.filter(Exists(ClaimMention.objects.filter(claim_id=OuterRef("pk"), **lookup)))
+
+    def filter_outlet(self, queryset, name, value):
+        return self._with_mention(queryset, article__outlet_id=value)
+
+    def filter_article(self, queryset, name, value):
+        return self._with_mention(queryset, article_id=value)
+
+    def filter_has_published_verdict(self, queryset, name, value):
+        published = Q(status=Claim.Status.PUBLISHED, verdict__published_at__isnull=False)
+        return queryset.filter(published) if value else queryset.exclude(published)
+
+    def filter_text(self, queryset, name, value):
+        words = value.split()[:10]
+        for word in words:
+            queryset = queryset.filter(text__icontains=word)
+        return queryset
+
+
+class VerdictFilter(django_filters.FilterSet):
+    claim = django_filters.NumberFilter(field_name="claim_id")
+    rating = django_filters.CharFilter(field_name="rating__name", lookup_expr="iexact")
+    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    corrected = django_filters.BooleanFilter(field_name="corrected_at", lookup_expr="isnull", exclude=True)
+
+    class Meta:
+        model = Verdict
+        fields: list = []
+
+
+class ArticleFilter(django_filters.FilterSet):
+    outlet = django_filters.NumberFilter(field_name="outlet_id")
+    extraction_status = django_filters.MultipleChoiceFilter(choices=Article.ExtractionStatus.choices)
+    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains")
+
+    class Meta:
+        model = Article
+        fields: list = []

@@ -1,0 +1,197 @@
+"""Read serializers shape the answers; write serializers only parse input for a service.
+
+Nothing here saves: the views hand validated data to `claims.services`.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.models import Article, Claim, ClaimMention, Outlet, Rating, Verdict
+from sources.models import Evidence, Source
+
+
+def public_claim_url(claim_id: int) -> str:
+    from django.conf import settings
+
+    return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("claim-public", args=[claim_id])
+
+
+# --- Read ----------------------------------------------------------------------------------------
+
+
+class OutletSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Outlet
+        fields = ["id", "name", "domain"]
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    outlet = OutletSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id", "url", "title", "outlet", "published_at", "byline", "language",
+            "ingested_at", "extraction_status",
+        ]  # fmt: skip
+
+
+class ArticleSummarySerializer(serializers.ModelSerializer):
+    outlet = serializers.CharField(source="outlet.name", default=None, allow_null=True, read_only=True)
+
+    class Meta:
+        model = Article
+        fields = ["id", "url", "title", "outlet", "published_at"]
+
+
+class MentionSerializer(serializers.ModelSerializer):
+    article = ArticleSummarySerializer(read_only=True)
+
+    class Meta:
+        model = ClaimMention
+        fields = ["id", "article", "sentence", "start", "end", "speaker", "cited_source", "is_direct_quote"]
+
+
+class SourceSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["id", "url", "title", "kind", "published_at"]
+
+
+class EvidenceSummarySerializer(serializers.ModelSerializer):
+    source = SourceSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Evidence
+        fields = ["id", "source", "passage", "relevance", "stance", "stance_reason", "fetcher", "published_after_claim"]
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Rating
+        fields = ["name", "value"]
+
+
+class VerdictSummarySerializer(serializers.ModelSerializer):
+    rating = RatingSerializer(read_only=True)
+
+    class Meta:
+        model = Verdict
+        fields = ["id", "rating", "published_at", "corrected_at"]
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    mentions = MentionSerializer(many=True, read_only=True)
+    evidence = EvidenceSummarySerializer(many=True, read_only=True)
+    verdict = serializers.SerializerMethodField()
+    public_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id", "text", "claim_type", "checkworthiness", "status", "about_date", "created_at", "updated_at",
+            "verdict", "public_url", "mentions", "evidence",
+        ]  # fmt: skip
+
+    @extend_schema_field(VerdictSummarySerializer(allow_null=True))
+    def get_verdict(self, claim: Claim):
+        # The queryset already hides unpublished claims from the public; staff see drafts too.
+        verdict = getattr(claim, "verdict", None) if hasattr(claim, "verdict") else None
+        return VerdictSummarySerializer(verdict).data if verdict is not None else None
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_public_url(self, claim: Claim):
+        verdict = getattr(claim, "verdict", None) if hasattr(claim, "verdict") else None
+        if claim.status == Claim.Status.PUBLISHED and verdict is not None and verdict.published_at:
+            return public_claim_url(claim.pk)
+        return None
+
+
+class ClaimSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Claim
+        fields = ["id", "text", "status"]
+
+
+class VerdictSerializer(serializers.ModelSerializer):
+    claim = ClaimSummarySerializer(read_only=True)
+    rating = RatingSerializer(read_only=True)
+    sources = SourceSummarySerializer(many=True, read_only=True)
+    public_url = serializers.SerializerMethodField()
+    claimreview_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "id", "claim", "rating", "explanation", "sources", "published_at", "first_published_at",
+            "corrected_at", "correction_reason", "created_at", "updated_at", "public_url", "claimreview_url",
+        ]  # fmt: skip
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_public_url(self, verdict: Verdict):
+        return public_claim_url(verdict.claim_id) if verdict.published_at else None
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_claimreview_url(self, verdict: Verdict):
+        if not verdict.published_at:
+            return None
+        path = reverse("verdict-claimreview", args=[verdict.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+# --- Write ---------------------------------------------------------------------------------------
+
+
+class VerdictWriteSerializer(serializers.Serializer):
+    """A draft verdict: the claim (on create), a rating by name, the explanation and its sources."""
+
+    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), required=False)
+    rating = serializers.SlugRelatedField(slug_field="name", queryset=Rating.objects.all(), required=False)
+    explanation = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    sources = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), many=True, required=False)
+
+    def validate(self, attrs):
+        if self.instance is None:
+            missing = [name for name in ("claim", "rating", "explanation") if name not in attrs]
+            if missing:
+                raise serializers.ValidationError({name: ["This field is required."] for name in missing})
+        elif "claim" in attrs and attrs["claim"].pk != self.instance.claim_id:
+            raise serializers.ValidationError({"claim": ["A verdict stays with its claim."]})
+        return attrs
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000, allow_blank=True)
+
+
+class ArticleIngestSerializer(serializers.Serializer):
+    """Exactly one of text, html or url; the rest describes the article."""
+
+    text = serializers.CharField(required=False, allow_blank=False, max_length=2_000_000)
+    html = serializers.CharField(required=False, allow_blank=False, max_length=5_000_000)
+    url = serializers.URLField(required=False, max_length=2000)
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    outlet_name = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    language = serializers.CharField(required=False, allow_blank=True, max_length=16, default="")
+
+    def validate(self, attrs):
+        given = [name for name in ("text", "html", "url") if attrs.get(name)]
+        if len(given) != 1:
+            raise serializers.ValidationError("Send exactly one of text, html or url.")
+        return attrs
+
+
+class ArticleIngestResponseSerializer(serializers.Serializer):
+    article = ArticleSerializer()
+    created = serializers.BooleanField()
+    status_url = serializers.URLField()
+
+
+class FetchSourcesResponseSerializer(serializers.Serializer):
+    claim = serializers.IntegerField()
+    status_url = serializers.URLField()

@@ -1,0 +1,261 @@
+"""Claims, articles and verdicts over HTTP. Views parse, call one service or selector, and answer.
+
+Every queryset starts from a `claims.selectors` visibility function, so what a reader may see is
+decided in one place; writes go through `claims.services`, whose domain errors the exception
+handler renders in the one error shape (403 not allowed, 409 invalid transition, 400 invalid input).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from claims import selectors, services
+from claims.claimreview import data_feed
+from claims.models import ClaimMention, Verdict
+from factcheck.api_pagination import IdCursorPagination
+from sources.models import Evidence
+
+from .filters import ArticleFilter, ClaimFilter, VerdictFilter
+from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, ActionPermission
+from .serializers import (
+    ArticleIngestResponseSerializer,
+    ArticleIngestSerializer,
+    ArticleSerializer,
+    ClaimSerializer,
+    FetchSourcesResponseSerializer,
+    ReasonSerializer,
+    VerdictSerializer,
+    VerdictWriteSerializer,
+)
+
+class JSONLDRenderer(JSONRenderer):
+    """ClaimReview and its feed are JSON-LD: served as application/ld+json unless the client asks for JSON."""
+
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+JSONLD_RENDERERS = [JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer]
+
+ERROR_RESPONSES = {
+    400: OpenApiResponse(description="Invalid input (the one error shape)"),
+    401: OpenApiResponse(description="Not signed in"),
+    403: OpenApiResponse(description="Not allowed"),
+    404: OpenApiResponse(description="Not found, or not published"),
+}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Articles: the public sees those that make a published claim"),
+    retrieve=extend_schema(summary="One article"),
+)
+class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[0-9]+"
+    serializer_class = ArticleSerializer
+    filterset_class = ArticleFilter
+    permission_classes = [ActionPermission]
+    action_permissions = {"create": "claims.change_article"}
+
+    def get_queryset(self):
+        return selectors.article_list_visible(user=self.request.user).select_related("outlet")
+
+    @extend_schema(
+        summary="Ingest an article from text, HTML or a URL; extraction runs in the background",
+        request=ArticleIngestSerializer,
+        responses={202: ArticleIngestResponseSerializer, **ERROR_RESPONSES},
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = ArticleIngestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        result = services.article_ingest(**{k: v for k, v in serializer.validated_data.items() if v is not None})
+        article, created = result if isinstance(result, tuple) else (result, True)
+        status_url = request.build_absolute_uri(reverse("article-detail", args=[article.pk]))
+        body = {"article": ArticleSerializer(article).data, "created": created, "status_url": status_url}
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Claims with their mentions, evidence and status; the public sees published ones"),
+    retrieve=extend_schema(summary="One claim"),
+)
+class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[0-9]+"
+    serializer_class = ClaimSerializer
+    filterset_class = ClaimFilter
+    permission_classes = [ActionPermission]
+    action_permissions = {"fetch_sources": "sources.change_claimfetch"}
+
+    def get_queryset(self):
+        mentions = ClaimMention.objects.select_related("article__outlet").order_by("article_id", "start")
+        evidence = Evidence.objects.select_related("source").order_by("-relevance", "id")
+        return (
+            selectors.claim_list_visible(user=self.request.user)
+            .select_related("verdict__rating")
+            .prefetch_related(Prefetch("mentions", queryset=mentions), Prefetch("evidence", queryset=evidence))
+        )
+
+    @extend_schema(
+        summary="Fetch sources for this claim in the background",
+        request=None,
+        responses={202: FetchSourcesResponseSerializer, **ERROR_RESPONSES},
+    )
+    @action(detail=True, methods=["post"], url_path="fetch-sources")
+    def fetch_sources(self, request, pk=None):
+        from sources.services import claims_fetch_sources
+
+        claim = self.get_object()
+        claims_fetch_sources(claim_ids=[claim.pk], force=True)
+        status_url = request.build_absolute_uri(reverse("claim-detail", args=[claim.pk]))
+        return Response({"claim": claim.pk, "status_url": status_url}, status=status.HTTP_202_ACCEPTED)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Verdicts; the public sees published ones"),
+    retrieve=extend_schema(summary="One verdict"),
+)
+class VerdictViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+):
+    lookup_value_regex = "[0-9]+"
+    serializer_class = VerdictSerializer
+    filterset_class = VerdictFilter
+    permission_classes = [ActionPermission]
+    action_permissions = {
+        "create": REVIEW_PERMISSION,
+        "update": REVIEW_PERMISSION,
+        "partial_update": REVIEW_PERMISSION,
+        "ready": REVIEW_PERMISSION,
+        "publish": PUBLISH_PERMISSION,
+        "unpublish": PUBLISH_PERMISSION,
+        "correct": PUBLISH_PERMISSION,
+    }
+
+    def get_queryset(self):
+        return (
+            selectors.verdict_list_visible(user=self.request.user)
+            .select_related("claim", "rating")
+            .prefetch_related("sources")
+        )
+
+    def _answer(self, verdict: Verdict, code=status.HTTP_200_OK) -> Response:
+        verdict = self.get_queryset().get(pk=verdict.pk)
+        return Response(VerdictSerializer(verdict, context=self.get_serializer_context()).data, status=code)
+
+    @extend_schema(summary="Draft a verdict for a claim under review", request=VerdictWriteSerializer,
+                   responses={201: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                              **ERROR_RESPONSES})  # fmt: skip
+    def create(self, request, *args, **kwargs):
+        serializer = VerdictWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        verdict = services.verdict_save(
+            claim=data["claim"], rating=data["rating"], explanation=data["explanation"],
+            sources=data.get("sources"), actor=request.user,
+        )  # fmt: skip
+        return self._answer(verdict, status.HTTP_201_CREATED)
+
+    @extend_schema(summary="Change a draft verdict", request=VerdictWriteSerializer,
+                   responses={200: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                              **ERROR_RESPONSES})  # fmt: skip
+    def update(self, request, *args, **kwargs):
+        verdict = self.get_object()
+        serializer = VerdictWriteSerializer(verdict, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        verdict = services.verdict_save(
+            claim=verdict.claim, rating=data.get("rating", verdict.rating),
+            explanation=data.get("explanation", verdict.explanation), sources=data.get("sources"), actor=request.user,
+        )  # fmt: skip
+        return self._answer(verdict)
+
+    @extend_schema(summary="Mark the verdict ready for an editor", request=None,
+                   responses={200: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                              **ERROR_RESPONSES})  # fmt: skip
+    @action(detail=True, methods=["post"])
+    def ready(self, request, pk=None):
+        verdict = self.get_object()
+        services.claim_mark_verdict_ready(claim=verdict.claim, actor=request.user)
+        return self._answer(verdict)
+
+    @extend_schema(summary="Publish the verdict (editors)", request=None,
+                   responses={200: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                              **ERROR_RESPONSES})  # fmt: skip
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        verdict = self.get_object()
+        services.verdict_publish(claim=verdict.claim, actor=request.user)
+        return self._answer(verdict)
+
+    @extend_schema(summary="Withdraw a published verdict (editors)", request=ReasonSerializer,
+                   responses={200: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                              **ERROR_RESPONSES})  # fmt: skip
+    @action(detail=True, methods=["post"])
+    def unpublish(self, request, pk=None):
+        verdict = self.get_object()
+        reason = ReasonSerializer(data=request.data)
+        reason.is_valid(raise_exception=True)
+        services.verdict_unpublish(claim=verdict.claim, actor=request.user, reason=reason.validated_data["reason"])
+        return self._answer(verdict)
+
+    @extend_schema(summary="Reopen a published verdict for correction (editors)", request=ReasonSerializer,
+                   responses={200: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                              **ERROR_RESPONSES})  # fmt: skip
+    @action(detail=True, methods=["post"])
+    def correct(self, request, pk=None):
+        verdict = self.get_object()
+        reason = ReasonSerializer(data=request.data)
+        reason.is_valid(raise_exception=True)
+        services.claim_reopen_for_correction(
+            claim=verdict.claim, actor=request.user, reason=reason.validated_data["reason"]
+        )
+        return self._answer(verdict)
+
+    @extend_schema(
+        summary="schema.org ClaimReview (JSON-LD) of a published verdict",
+        responses={200: OpenApiTypes.OBJECT, 404: ERROR_RESPONSES[404]},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None,
+            renderer_classes=JSONLD_RENDERERS)  # fmt: skip
+    def claimreview(self, request, pk=None):
+        verdict = selectors.verdict_list_published().filter(pk=pk).first() if str(pk).isdigit() else None
+        if verdict is None:
+            from rest_framework.exceptions import NotFound
+
+            raise NotFound("No published verdict with this id.")
+        (review,) = selectors.claimreviews_for_verdicts([verdict])
+        return Response(review)
+
+
+class ClaimReviewFeedView(APIView):
+    """Every published ClaimReview as a schema.org DataFeed, newest first, one cursor page at a time."""
+
+    permission_classes = [ActionPermission]
+    pagination_class = IdCursorPagination
+    renderer_classes = JSONLD_RENDERERS
+
+    @extend_schema(
+        summary="DataFeed of all published ClaimReviews (JSON-LD), paginated by cursor",
+        parameters=[
+            OpenApiParameter("cursor", str, description="Opaque cursor from `next` / `previous`."),
+            OpenApiParameter("page_size", int, description="Items per page (max 200)."),
+        ],
+        responses={200: OpenApiTypes.OBJECT, 404: ERROR_RESPONSES[404]},
+    )
+    def get(self, request):
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(selectors.verdict_list_published(), request, view=self)
+        reviews = selectors.claimreviews_for_verdicts(page)
+        newest = max((v.corrected_at or v.published_at for v in page), default=None)
+        feed = data_feed(reviews, url=request.build_absolute_uri(), date_modified=newest)
+        feed["next"], feed["previous"] = paginator.get_next_link(), paginator.get_previous_link()
+        links = [f'<{url}>; rel="{rel}"' for rel, url in (("next", feed["next"]), ("prev", feed["previous"])) if url]
+        headers = {"Link": ", ".join(links)} if links else {}
+        return Response(feed, headers=headers)

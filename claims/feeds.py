@@ -1,0 +1,60 @@
+"""Atom feed of published verdicts; a correction moves its verdict back to the top with a new `updated`."""
+
+from django.conf import settings
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+from . import selectors
+from .models import Verdict
+
+FEED_LENGTH = 50
+
+
+class PublishedVerdictsFeed(Feed):
+    feed_type = Atom1Feed
+    link = "/"
+
+    def title(self):
+        return f"{settings.FACTCHECK_ORGANIZATION_NAME}: published fact checks"
+
+    def subtitle(self):
+        return "Verdicts on claims made in the news, newest first; corrections are republished with their reason."
+
+    def feed_url(self):
+        return reverse("verdict-feed")
+
+    def items(self):
+        return (
+            selectors.verdict_list_published()
+            .annotate(last_change=Coalesce("corrected_at", "first_published_at", "published_at"))
+            .order_by("-last_change", "-id")[:FEED_LENGTH]
+        )
+
+    def item_title(self, verdict: Verdict):
+        prefix = "Corrected: " if verdict.corrected_at else ""
+        return f"{prefix}{verdict.rating.name}: {verdict.claim.text[:200]}"
+
+    def item_description(self, verdict: Verdict):
+        text = verdict.explanation
+        if verdict.corrected_at and verdict.correction_reason:
+            text = f"Correction: {verdict.correction_reason}\n\n{text}"
+        return text
+
+    def item_link(self, verdict: Verdict):
+        return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("claim-public", args=[verdict.claim_id])
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, verdict: Verdict):
+        return verdict.first_published_at or verdict.published_at
+
+    def item_updateddate(self, verdict: Verdict):
+        return verdict.corrected_at or verdict.first_published_at or verdict.published_at
+
+    def item_author_name(self, verdict: Verdict):
+        return settings.FACTCHECK_ORGANIZATION_NAME
+
+    def item_categories(self, verdict: Verdict):
+        return [verdict.rating.name]

@@ -1,0 +1,237 @@
+"""Reads for articles, claims and verdicts. Services write; these only select.
+
+Each section belongs to one behaviour; append a section rather than editing another's.
+"""
+
+from __future__ import annotations
+
+# --- Public ---------------------------------------------------------------------------------------
+# What each kind of reader may see. The public (anonymous users, and accounts without a role) sees
+# published verdicts and the claims they concern, nothing else: every API queryset starts here, so
+# no filter, count, search or page can reach an unpublished row.
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet  # noqa: E402
+
+from .models import Article, Claim, ClaimMention, Rating, Verdict  # noqa: E402
+
+STAFF_READ_PERMISSION = "claims.view_claim"
+
+# The condition for "public", spelled once. A claim under correction has status in_review and its
+# verdict has no published_at, so it drops out until it is republished.
+PUBLISHED_CLAIM = Q(status=Claim.Status.PUBLISHED, verdict__published_at__isnull=False)
+
+
+def user_sees_unpublished(user) -> bool:
+    """Reviewers, editors and admins read everything; anyone else reads the published record only."""
+    return bool(user and user.is_authenticated and user.is_active and user.has_perm(STAFF_READ_PERMISSION))
+
+
+def claim_published_q(prefix: str = "") -> Q:
+    """PUBLISHED_CLAIM seen from a model related to Claim through `prefix` (e.g. "claim__")."""
+    return Q(**{f"{prefix}status": Claim.Status.PUBLISHED, f"{prefix}verdict__published_at__isnull": False})
+
+
+def claim_list_visible(*, user) -> QuerySet[Claim]:
+    claims = Claim.objects.all()
+    if not user_sees_unpublished(user):
+        claims = claims.filter(PUBLISHED_CLAIM)
+    return claims
+
+
+def verdict_list_visible(*, user) -> QuerySet[Verdict]:
+    verdicts = Verdict.objects.all()
+    if not user_sees_unpublished(user):
+        verdicts = verdicts.filter(published_at__isnull=False, claim__status=Claim.Status.PUBLISHED)
+    return verdicts
+
+
+def article_list_visible(*, user) -> QuerySet[Article]:
+    """The public sees an article only when it makes a published claim (it is an appearance of that claim)."""
+    articles = Article.objects.all()
+    if not user_sees_unpublished(user):
+        public_mentions = ClaimMention.objects.filter(claim_published_q("claim__"), article_id=OuterRef("pk"))
+        articles = articles.filter(Exists(public_mentions))
+    return articles
+
+
+def mention_list_visible(*, user) -> QuerySet[ClaimMention]:
+    mentions = ClaimMention.objects.all()
+    if not user_sees_unpublished(user):
+        mentions = mentions.filter(claim_published_q("claim__"))
+    return mentions
+
+
+def verdict_list_published() -> QuerySet[Verdict]:
+    """Published verdicts with everything ClaimReview needs, in a fixed number of queries."""
+    mentions = ClaimMention.objects.select_related("article__outlet").order_by(
+        "article__published_at", "article_id", "start"
+    )
+    return (
+        Verdict.objects.filter(published_at__isnull=False, claim__status=Claim.Status.PUBLISHED)
+        .select_related("claim", "rating")
+        .prefetch_related(Prefetch("claim__mentions", queryset=mentions), "sources")
+    )
+
+
+def rating_scale_bounds() -> tuple[int | None, int | None]:
+    """(best, worst) of the numeric scale (retired steps too: old verdicts still use them): ClaimReview's bestRating and worstRating."""
+    values = [v for v in Rating.objects.filter(value__isnull=False).values_list("value", flat=True)]
+    return (max(values), min(values)) if values else (None, None)
+
+
+# --- Admin ----------------------------------------------------------------------------------------
+# The review queue: one row per claim with everything the list shows computed by correlated
+# subqueries, so a page of 100 claims costs one query whatever the table size (PostgreSQL evaluates
+# the subqueries for the rows on the page only, after the index-ordered LIMIT).
+
+from django.db.models import Count, IntegerField, Subquery, Value  # noqa: E402
+from django.db.models.functions import Coalesce  # noqa: E402
+
+from .models import ClaimMatchSuggestion  # noqa: E402
+
+CHECKWORTHINESS_BANDS = {"high": (0.7, None), "medium": (0.4, 0.7), "low": (None, 0.4)}
+
+
+def _count_of(queryset, field: str):
+    """A correlated COUNT(...) subquery, 0 when there are no rows."""
+    counted = queryset.order_by().values(field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def claim_matches_published(*, claim_ref: str = "pk") -> tuple[Subquery, Subquery]:
+    """(id, rating name) of a claim that may be the same as this one and already has a published verdict.
+
+    A suggestion is stored once per pair (claim_id < candidate_id), so both sides are looked at; rejected
+    pairs do not count.
+    """
+    live = ClaimMatchSuggestion.objects.exclude(decision=ClaimMatchSuggestion.Decision.REJECTED).order_by("-score")
+    as_claim = live.filter(claim_id=OuterRef(claim_ref), **{f"candidate__{k}": v for k, v in _PUBLISHED.items()})
+    as_candidate = live.filter(candidate_id=OuterRef(claim_ref), **{f"claim__{k}": v for k, v in _PUBLISHED.items()})
+    match_id = Coalesce(Subquery(as_claim.values("candidate_id")[:1]), Subquery(as_candidate.values("claim_id")[:1]))
+    rating = Coalesce(
+        Subquery(as_claim.values("candidate__verdict__rating__name")[:1]),
+        Subquery(as_candidate.values("claim__verdict__rating__name")[:1]),
+    )
+    return match_id, rating
+
+
+_PUBLISHED = {"status": Claim.Status.PUBLISHED, "verdict__published_at__isnull": False}
+
+
+def claim_queue() -> QuerySet[Claim]:
+    """Every claim, annotated for the review queue; callers filter and order it."""
+    from sources.models import Evidence  # sources depends on claims, not the other way round
+
+    mentions = ClaimMention.objects.filter(claim_id=OuterRef("pk")).order_by("article__published_at", "id")
+    match_id, match_rating = claim_matches_published()
+    return Claim.objects.select_related("assignee").annotate(
+        first_article_id=Subquery(mentions.values("article_id")[:1]),
+        first_article_title=Subquery(mentions.values("article__title")[:1]),
+        first_outlet_name=Subquery(mentions.values("article__outlet__name")[:1]),
+        first_speaker=Subquery(mentions.exclude(speaker="").values("speaker")[:1]),
+        article_count=_count_of(ClaimMention.objects.filter(claim_id=OuterRef("pk")), "claim_id"),
+        evidence_count=_count_of(Evidence.objects.filter(claim_id=OuterRef("pk")), "claim_id"),
+        published_match_id=match_id,
+        published_match_rating=match_rating,
+    )
+
+
+def claim_filter_checkworthiness_band(claims: QuerySet[Claim], band: str) -> QuerySet[Claim]:
+    low, high = CHECKWORTHINESS_BANDS[band]
+    if low is not None:
+        claims = claims.filter(checkworthiness__gte=low)
+    if high is not None:
+        claims = claims.filter(checkworthiness__lt=high)
+    return claims
+
+
+def claim_filter_has_evidence(claims: QuerySet[Claim], has: bool) -> QuerySet[Claim]:
+    from sources.models import Evidence
+
+    exists = Exists(Evidence.objects.filter(claim_id=OuterRef("pk")))
+    return claims.filter(exists if has else ~exists)
+
+
+def claim_filter_outlet(claims: QuerySet[Claim], outlet_id: int) -> QuerySet[Claim]:
+    return claims.filter(Exists(ClaimMention.objects.filter(claim_id=OuterRef("pk"), article__outlet_id=outlet_id)))
+
+
+def claim_search(claims: QuerySet[Claim], term: str) -> QuerySet[Claim]:
+    """Claim text, speaker or article title contains the term (Exists: no duplicate rows, no DISTINCT)."""
+    in_mentions = ClaimMention.objects.filter(claim_id=OuterRef("pk")).filter(
+        Q(speaker__icontains=term) | Q(article__title__icontains=term)
+    )
+    return claims.filter(Q(text__icontains=term) | Exists(in_mentions))
+
+
+def claim_similar(*, claim: Claim) -> list[dict]:
+    """Match suggestions involving this claim, seen from its side: the other claim, score and decision."""
+    suggestions = (
+        ClaimMatchSuggestion.objects.filter(Q(claim=claim) | Q(candidate=claim))
+        .select_related("claim__verdict__rating", "candidate__verdict__rating", "decided_by")
+        .order_by("decision", "-score")
+    )
+    rows = []
+    for suggestion in suggestions:
+        other = suggestion.candidate if suggestion.claim_id == claim.pk else suggestion.claim
+        verdict = getattr(other, "verdict", None)
+        rows.append({
+            "suggestion": suggestion,
+            "other": other,
+            "verdict": verdict if verdict is not None and verdict.is_published else None,
+        })
+    return rows
+
+
+def article_mentions_with_claims(*, article: Article) -> QuerySet[ClaimMention]:
+    return article.mentions.select_related("claim").order_by("start", "end")
+
+
+def claimreviews_for_verdicts(verdicts) -> list[dict]:
+    """ClaimReview dicts for verdicts fetched with `verdict_list_published()` (no further queries but one)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from .claimreview import Appearance, VerdictData, claimreview
+
+    verdicts = list(verdicts)
+    if not verdicts:
+        return []
+    best, worst = rating_scale_bounds()
+    base = settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/")
+    reviews = []
+    for verdict in verdicts:
+        mentions = list(verdict.claim.mentions.all())
+        appearances, seen = [], set()
+        for mention in mentions:
+            article = mention.article
+            if article.url and article.pk not in seen:
+                seen.add(article.pk)
+                appearances.append(
+                    Appearance(
+                        url=article.url,
+                        headline=article.title,
+                        outlet=article.outlet.name if article.outlet else "",
+                        published_at=article.published_at,
+                    )
+                )
+        speaker = next((m.speaker for m in mentions if m.speaker.strip()), "")
+        language = next((m.article.language for m in mentions if m.article.language), "")
+        data = VerdictData(
+            claim_text=verdict.claim.text,
+            rating_name=verdict.rating.name,
+            rating_value=verdict.rating.value,
+            best_rating=best,
+            worst_rating=worst,
+            page_url=base + reverse("claim-public", args=[verdict.claim_id]),
+            organization_name=settings.FACTCHECK_ORGANIZATION_NAME,
+            organization_url=settings.FACTCHECK_ORGANIZATION_URL,
+            first_published_at=verdict.first_published_at or verdict.published_at,
+            corrected_at=verdict.corrected_at,
+            speaker=speaker,
+            appearances=appearances,
+            explanation=verdict.explanation,
+            language=language,
+        )
+        reviews.append(claimreview(data))
+    return reviews

@@ -1,0 +1,71 @@
+"""Sources and evidence, read-only. The public sees only what backs a published claim or verdict."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import viewsets
+
+from claims.api.permissions import ActionPermission
+from claims.models import Verdict
+from claims.selectors import claim_published_q, user_sees_unpublished
+from sources.models import Evidence, Source
+
+from .serializers import EvidenceSerializer, SourceSerializer
+
+
+class EvidenceFilter(django_filters.FilterSet):
+    claim = django_filters.NumberFilter(field_name="claim_id")
+    stance = django_filters.MultipleChoiceFilter(choices=Evidence.Stance.choices)
+    fetcher = django_filters.CharFilter()
+    relevance_min = django_filters.NumberFilter(field_name="relevance", lookup_expr="gte")
+
+    class Meta:
+        model = Evidence
+        fields: list = []
+
+
+class SourceFilter(django_filters.FilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=Source.Kind.choices)
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains")
+
+    class Meta:
+        model = Source
+        fields: list = []
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Evidence passages ranked against claims; the public sees those of published claims"),
+    retrieve=extend_schema(summary="One evidence passage"),
+)
+class EvidenceViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[0-9]+"
+    serializer_class = EvidenceSerializer
+    filterset_class = EvidenceFilter
+    permission_classes = [ActionPermission]
+
+    def get_queryset(self):
+        evidence = Evidence.objects.select_related("source__outlet")
+        if not user_sees_unpublished(self.request.user):
+            evidence = evidence.filter(claim_published_q("claim__"))
+        return evidence
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Sources; the public sees those behind published claims and verdicts"),
+    retrieve=extend_schema(summary="One source"),
+)
+class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[0-9]+"
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilter
+    permission_classes = [ActionPermission]
+
+    def get_queryset(self):
+        sources = Source.objects.select_related("outlet")
+        if not user_sees_unpublished(self.request.user):
+            cited = Verdict.objects.filter(
+                sources=OuterRef("pk"), published_at__isnull=False, claim__status="published"
+            )
+            backing = Evidence.objects.filter(claim_published_q("claim__"), source_id=OuterRef("pk"))
+            sources = sources.filter(Q(Exists(cited)) | Q(Exists(backing)))
+        return sources
