@@ -5,10 +5,10 @@ from factcheck.env import env_bool, env_int, env_list, env_str
 from .base import *  # noqa: F401,F403
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
-if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or SECRET_KEY.startswith("insecure"):
+if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("django-insecure", "insecure", "change-me")):
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be a random string of at least 50 characters.")
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be a random string of at least 50 characters, not the example.")
 DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:

@@ -108,3 +108,13 @@ def test_production_passes_the_deploy_checklist():
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_the_example_secret_key():
+    example = next(
+        line.split("=", 1)[1] for line in (ROOT / ".env.example").read_text().splitlines()
+        if line.startswith("DJANGO_SECRET_KEY=")
+    )  # fmt: skip
+    result = _load_settings("factcheck.settings.production", DJANGO_SECRET_KEY=example, DJANGO_ALLOWED_HOSTS="x.example")
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
