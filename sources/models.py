@@ -3,6 +3,7 @@
 Written by `sources.services`; fetchers in `sources/fetchers/` return plain data.
 """
 
+from django.conf import settings
 from django.db import models
 
 
@@ -96,3 +97,21 @@ class ClaimFetch(models.Model):
 
     def __str__(self):
         return f"{self.fetcher} for claim {self.claim_id}: {self.status}"
+
+
+class SourceRequest(models.Model):
+    """A URL an editor asked to be fetched for a claim (the `url` fetcher reads these)."""
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="source_requests")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["claim", "source"], name="sourcerequest_unique_source")]
+
+    def __str__(self):
+        return f"{self.source.url} for claim {self.claim_id}"
