@@ -24,6 +24,8 @@ class ActionPermission(BasePermission):
         user = request.user
         if not (user and user.is_authenticated and user.is_active):
             return False
+        if not hasattr(view, request.method.lower()):
+            return True  # no handler for this method: let the view answer 405
         needed = getattr(view, "action_permissions", {}).get(getattr(view, "action", None), False)
         if needed is False:
             return False
