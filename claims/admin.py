@@ -1,0 +1,930 @@
+"""The editors' workbench: the review queue, the claim page, the article page.
+
+Every state change goes through `claims.services` (and the fetching, extraction and
+matching services of the other apps); a DomainError they raise becomes an admin
+error message, never a 500. Publishing always passes through a confirmation page
+that shows the verdict exactly as readers will get it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from functools import cached_property
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connections
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.timesince import timesince
+from simple_history.admin import SimpleHistoryAdmin
+
+from factcheck.exceptions import DomainError, InvalidInput, NotAllowed
+from sources.models import ClaimFetch, Evidence, Source
+
+from . import selectors, services
+from .models import (
+    Article,
+    Claim,
+    ClaimMatchSuggestion,
+    ClaimMention,
+    Outlet,
+    Rating,
+    Verdict,
+    WebhookDelivery,
+    WebhookSubscription,
+)
+
+Status = Claim.Status
+CONTEXT_CHARS = 280  # article text shown either side of a mention's sentence
+
+
+def other_service(module: str, name: str):
+    """A service another engineer owns, or None while it does not exist yet (the button then says so)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+# --- The queue -------------------------------------------------------------------------------------
+
+
+class QueuePaginator(Paginator):
+    """Counts small result lists exactly and big ones from the planner's estimate.
+
+    COUNT(*) over 100k+ claims reads every matching row on PostgreSQL on every page view; the
+    planner's estimate (from the statistics autovacuum keeps) is exact enough for "about 100,000
+    claims", and a precise count is only paid for when it is cheap (under ESTIMATE_ABOVE rows).
+    """
+
+    ESTIMATE_ABOVE = 20_000
+    is_estimate = False
+
+    @cached_property
+    def count(self):
+        estimate = self.planner_estimate()
+        if estimate is not None and estimate > self.ESTIMATE_ABOVE:
+            self.is_estimate = True
+            return estimate
+        return super().count
+
+    def planner_estimate(self) -> int | None:
+        """PostgreSQL's row estimate for the (filtered) list: EXPLAIN only plans, it reads no rows."""
+        queryset = self.object_list
+        if not hasattr(queryset, "query") or connections[queryset.db].vendor != "postgresql":
+            return None
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+        with connections[queryset.db].cursor() as cursor:
+            cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return int(plan[0]["Plan"]["Plan Rows"])
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Status, defaulting to the work still open (new, in review, ready) so the queue starts where work is."""
+
+    title = "status"
+    parameter_name = "status"
+    OPEN = "open"
+
+    def lookups(self, request, model_admin):
+        return [(self.OPEN, "Open (new, in review, ready)"), *Status.choices, ("all", "All")]
+
+    def value(self):
+        return super().value() or self.OPEN
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.OPEN:
+            return queryset.filter(status__in=[Status.NEW, Status.IN_REVIEW, Status.VERDICT_READY])
+        if value in Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
+
+class CheckworthinessBandFilter(admin.SimpleListFilter):
+    title = "check-worthiness"
+    parameter_name = "worth"
+
+    def lookups(self, request, model_admin):
+        return [("high", "High (≥ 0.7)"), ("medium", "Medium (0.4–0.7)"), ("low", "Low (< 0.4)")]
+
+    def queryset(self, request, queryset):
+        if self.value() in selectors.CHECKWORTHINESS_BANDS:
+            return selectors.claim_filter_checkworthiness_band(queryset, self.value())
+        return queryset
+
+
+class HasEvidenceFilter(admin.SimpleListFilter):
+    title = "evidence"
+    parameter_name = "evidence"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has evidence"), ("no", "No evidence yet")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return selectors.claim_filter_has_evidence(queryset, self.value() == "yes")
+        return queryset
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = "assigned to"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Me"), ("nobody", "Nobody"), ("others", "Someone else")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "me":
+            return queryset.filter(assignee=request.user)
+        if value == "nobody":
+            return queryset.filter(assignee__isnull=True)
+        if value == "others":
+            return queryset.filter(assignee__isnull=False).exclude(assignee=request.user)
+        return queryset
+
+
+class OutletFilter(admin.SimpleListFilter):
+    title = "outlet"
+    parameter_name = "outlet"
+
+    def lookups(self, request, model_admin):
+        return [(str(pk), name) for pk, name in Outlet.objects.values_list("pk", "name")]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return selectors.claim_filter_outlet(queryset, int(self.value()))
+        return queryset
+
+
+# --- The claim page's form ------------------------------------------------------------------------
+
+
+class ClaimReviewForm(forms.ModelForm):
+    """The claim's editable fields plus its verdict draft; saved through services, never directly."""
+
+    rating = forms.ModelChoiceField(
+        queryset=Rating.objects.none(), required=False, widget=forms.RadioSelect, empty_label=None,
+        help_text="The step of the scale readers will see.",
+    )  # fmt: skip
+    explanation = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 7, "placeholder": "What the evidence shows, for readers, in plain words."}),
+    )
+    sources = forms.ModelMultipleChoiceField(
+        queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="The sources the verdict relies on (from the evidence found for this claim).",
+    )  # fmt: skip
+    assignee = forms.ModelChoiceField(queryset=None, required=False)
+
+    VERDICT_FIELDS = ("rating", "explanation", "sources")
+
+    class Meta:
+        model = Claim
+        fields = ["claim_type", "about_date", "checkworthiness", "assignee"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        claim = self.instance
+        if "assignee" in self.fields:
+            self.fields["assignee"].queryset = get_user_model().objects.filter(is_active=True, is_staff=True)
+        self.verdict = Verdict.objects.filter(claim=claim).select_related("rating").first() if claim.pk else None
+        if "rating" not in self.fields:
+            return
+        ratings = Rating.objects.filter(is_active=True)
+        if self.verdict:  # a retired rating still shows on the verdict that uses it
+            ratings = Rating.objects.filter(pk=self.verdict.rating_id) | ratings
+        self.fields["rating"].queryset = ratings
+        self.fields["rating"].label_from_instance = lambda r: format_html(
+            '<strong>{}</strong> <span class="fc-muted">{}</span>', r.name, r.description
+        )
+        source_ids = set(Evidence.objects.filter(claim=claim).values_list("source_id", flat=True)) if claim.pk else set()
+        if self.verdict:
+            source_ids |= set(self.verdict.sources.values_list("pk", flat=True))
+        self.fields["sources"].queryset = Source.objects.filter(pk__in=source_ids).order_by("title")
+        self.fields["sources"].label_from_instance = lambda s: s.title or s.url
+        if self.verdict:
+            self.initial.setdefault("rating", self.verdict.rating_id)
+            self.initial.setdefault("explanation", self.verdict.explanation)
+            self.initial.setdefault("sources", list(self.verdict.sources.values_list("pk", flat=True)))
+        if "checkworthiness" in self.fields:
+            self.fields["checkworthiness"].widget.attrs.update(min=0, max=1, step=0.01)
+
+    def verdict_changed(self) -> bool:
+        return "rating" in self.fields and any(name in self.changed_data for name in self.VERDICT_FIELDS)
+
+    def clean(self):
+        data = super().clean()
+        if self.verdict_changed():
+            if self.instance.status not in (Status.IN_REVIEW, Status.VERDICT_READY):
+                raise forms.ValidationError(
+                    f"Verdicts are drafted while a claim is in review; this one is "
+                    f"{Status(self.instance.status).label.lower()}. Start the review first."
+                )
+            if not data.get("rating"):
+                self.add_error("rating", "Choose a rating for the verdict.")
+            if not (data.get("explanation") or "").strip():
+                self.add_error("explanation", "A verdict needs an explanation for readers.")
+        return data
+
+
+# --- Claims ----------------------------------------------------------------------------------------
+
+# name -> (button label, who may (None = reviewers), statuses it applies to (None = any)).
+OPERATIONS = {
+    "assign_me": ("Assign to me", None, None),
+    "start_review": ("Start review", None, {Status.NEW}),
+    "fetch_sources": ("Fetch sources again", None, {Status.NEW, Status.IN_REVIEW, Status.VERDICT_READY}),
+    "mark_ready": ("Mark verdict ready", None, {Status.IN_REVIEW}),
+    "send_back": ("Send back to review", None, {Status.VERDICT_READY}),
+    "publish": ("Publish…", services.PUBLISH_PERMISSION, {Status.VERDICT_READY}),
+    "dismiss": ("Dismiss: not check-worthy", None, {Status.NEW, Status.IN_REVIEW}),
+    "restore": ("Restore to the queue", None, {Status.DISMISSED}),
+    "unpublish": ("Unpublish", services.PUBLISH_PERMISSION, {Status.PUBLISHED}),
+    "correct": ("Correct", services.PUBLISH_PERMISSION, {Status.PUBLISHED}),
+    "add_source": ("Add source", None, {Status.NEW, Status.IN_REVIEW, Status.VERDICT_READY}),
+}
+NEEDS_REASON = {"unpublish", "correct"}
+NOT_IN_BUTTON_ROW = NEEDS_REASON | {"add_source"}  # these have their own inputs on the page
+
+
+def _fetch_sources(claim: Claim) -> None:
+    fetch = other_service("sources.services", "claims_fetch_sources")
+    if fetch is None:
+        raise InvalidInput("Source fetching is not installed yet (sources.services.claims_fetch_sources).")
+    fetch(claim_ids=[claim.pk], force=True)
+
+
+@admin.register(Claim)
+class ClaimAdmin(SimpleHistoryAdmin):
+    form = ClaimReviewForm
+    list_display = (
+        "claim_column", "status_column", "worth_column", "articles_column", "evidence_column",
+        "assignee_column", "age_column",
+    )  # fmt: skip
+    list_display_links = ("claim_column",)
+    list_filter = (
+        StatusFilter, CheckworthinessBandFilter, AssigneeFilter, HasEvidenceFilter, OutletFilter,
+        ("created_at", admin.DateFieldListFilter),
+    )  # fmt: skip
+    search_fields = ("text",)  # the real search is get_search_results: text, speaker, article title
+    search_help_text = "Search the claim text, the speaker, or the article title."
+    ordering = ("-checkworthiness", "-created_at")
+    list_select_related = ("assignee",)
+    list_per_page = 50
+    show_full_result_count = False
+    paginator = QueuePaginator
+    readonly_fields = ("status", "normalized_text")
+    fieldsets = (
+        ("Verdict", {"fields": ("rating", "explanation", "sources"), "classes": ("fc-verdict",)}),
+        ("Claim details", {"fields": (("claim_type", "about_date"), ("checkworthiness", "assignee"))}),
+    )
+    actions = [
+        "assign_to_me", "start_review", "fetch_sources_again", "mark_verdict_ready", "publish_verdicts", "dismiss",
+    ]  # fmt: skip
+    history_list_display = ("status", "assignee")
+
+    class Media:
+        css = {"all": ["claims/admin.css"]}
+
+    # Queue ----------------------------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        return selectors.claim_queue()
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        return selectors.claim_search(queryset, term), False
+
+    @admin.display(description="Claim", ordering="text")
+    def claim_column(self, claim):
+        speaker = getattr(claim, "first_speaker", None)
+        hint = ""
+        if getattr(claim, "published_match_id", None):
+            url = reverse("admin:claims_claim_change", args=[claim.published_match_id])
+            hint = format_html(
+                '<a class="fc-hint" href="{}" title="A claim that may be the same already has a published verdict">'
+                "≈ published: {}</a>",
+                url, claim.published_match_rating or "verdict",
+            )  # fmt: skip
+        return format_html(
+            '<span class="fc-claim-text">{}</span>{}{}',
+            claim.text,
+            format_html('<span class="fc-speaker">— {}</span>', speaker) if speaker else "",
+            hint,
+        )
+
+    @admin.display(description="Status", ordering="status")
+    def status_column(self, claim):
+        return format_html('<span class="fc-status fc-status-{}">{}</span>', claim.status, claim.get_status_display())
+
+    @admin.display(description="Worth", ordering="-checkworthiness")
+    def worth_column(self, claim):
+        band = "high" if claim.checkworthiness >= 0.7 else "medium" if claim.checkworthiness >= 0.4 else "low"
+        return format_html(
+            '<span class="fc-worth fc-worth-{}" title="Check-worthiness {}"><span style="width:{}%"></span></span>'
+            '<span class="fc-worth-number">{}</span>',
+            band, f"{claim.checkworthiness:.2f}", round(claim.checkworthiness * 100), f"{claim.checkworthiness:.2f}",
+        )  # fmt: skip
+
+    @admin.display(description="Article")
+    def articles_column(self, claim):
+        if not getattr(claim, "first_article_id", None):
+            return "—"
+        url = reverse("admin:claims_article_change", args=[claim.first_article_id])
+        more = claim.article_count - 1
+        return format_html(
+            '<a href="{}">{}</a><span class="fc-meta">{}{}</span>',
+            url,
+            (claim.first_article_title or f"Article {claim.first_article_id}")[:90],
+            claim.first_outlet_name or "",
+            format_html(" · +{} more", more) if more > 0 else "",
+        )
+
+    @admin.display(description="Evidence")
+    def evidence_column(self, claim):
+        if not claim.evidence_count:
+            return format_html('<span class="fc-muted">none yet</span>')
+        return claim.evidence_count
+
+    @admin.display(description="Assignee", ordering="assignee__username")
+    def assignee_column(self, claim):
+        return claim.assignee.get_username() if claim.assignee else format_html('<span class="fc-muted">—</span>')
+
+    @admin.display(description="Age", ordering="-created_at")
+    def age_column(self, claim):
+        return format_html('<span title="{}">{}</span>', claim.created_at, timesince(claim.created_at).split(",")[0])
+
+    # Permissions ---------------------------------------------------------------------------------
+
+    def has_add_permission(self, request):
+        return False  # claims come from articles, through extraction
+
+    def has_publish_permission(self, request, obj=None):
+        return request.user.has_perm(services.PUBLISH_PERMISSION)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.status in (Status.PUBLISHED, Status.VERDICT_READY):
+            readonly += ["claim_type", "about_date", "checkworthiness"]
+        return readonly
+
+    def verdict_editable(self, request, claim) -> bool:
+        return (
+            claim is not None
+            and claim.status in (Status.IN_REVIEW, Status.VERDICT_READY)
+            and self.has_change_permission(request, claim)
+            and request.user.has_perms(["claims.add_verdict", "claims.change_verdict"])
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        # Without the verdict form the page shows the verdict as a card (see the change_form template).
+        if self.verdict_editable(request, obj):
+            return self.fieldsets
+        return self.fieldsets[1:]
+
+    # The claim page ------------------------------------------------------------------------------
+
+    def operations_for(self, request, claim: Claim) -> list[tuple[str, str]]:
+        """The buttons this person may press on this claim now."""
+        if not self.has_change_permission(request, claim):
+            return []
+        ops = []
+        for name, (label, permission, statuses) in OPERATIONS.items():
+            if statuses is not None and claim.status not in statuses:
+                continue
+            if permission and not request.user.has_perm(permission):
+                continue
+            if name == "assign_me" and claim.assignee_id == request.user.pk:
+                continue
+            ops.append((name, label))
+        return ops
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        claim = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if claim is not None:
+            verdict = Verdict.objects.filter(claim=claim).select_related("rating", "reviewer").first()
+            extra_context.update(
+                claim=claim,
+                verdict=verdict,
+                operations=(operations := self.operations_for(request, claim)),
+                operation_names={name for name, _ in operations},
+                needs_reason=NOT_IN_BUTTON_ROW,
+                mentions=mentions_in_context(claim),
+                evidence=Evidence.objects.filter(claim=claim).select_related("source__outlet").order_by("-relevance"),
+                fetches=ClaimFetch.objects.filter(claim=claim).order_by("fetcher"),
+                similar=selectors.claim_similar(claim=claim),
+                can_decide_matches=request.user.has_perm("claims.change_claimmatchsuggestion"),
+                status_steps=_status_steps(claim.status),
+                verdict_editable=self.verdict_editable(request, claim),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except DomainError as exc:  # raised by a service while saving: nothing was saved
+            self.message_user(request, exc.message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def save_model(self, request, obj, form, change):
+        claim_changes = {
+            name: form.cleaned_data[name]
+            for name in services.CLAIM_EDITABLE_FIELDS
+            if name in form.changed_data and name in form.cleaned_data
+        }
+        fresh = Claim.objects.get(pk=obj.pk)
+        if claim_changes:
+            services.claim_edit(claim=fresh, actor=request.user, **claim_changes)
+        if "assignee" in form.changed_data:
+            services.claim_assign(claim=fresh, assignee=form.cleaned_data["assignee"], actor=request.user)
+        if form.verdict_changed():
+            services.verdict_save(
+                claim=fresh,
+                rating=form.cleaned_data["rating"],
+                explanation=form.cleaned_data["explanation"],
+                sources=form.cleaned_data["sources"],
+                actor=request.user,
+            )
+        request._fc_saved = bool(claim_changes or "assignee" in form.changed_data or form.verdict_changed())
+
+    def save_related(self, request, form, formsets, change):
+        pass  # the verdict's sources were saved by verdict_save; the claim has no editable relations
+
+    def response_change(self, request, obj):
+        op = request.POST.get("_fc_op")
+        match = request.POST.get("_fc_match")
+        if op or match:
+            if getattr(request, "_fc_saved", False):
+                self.message_user(request, "Your changes were saved.", messages.SUCCESS)
+            if match:
+                return self.decide_match(request, obj, match)
+            return self.run_operation(request, obj, op)
+        return super().response_change(request, obj)
+
+    def _claim_url(self, claim):
+        return reverse("admin:claims_claim_change", args=[claim.pk])
+
+    def run_operation(self, request, claim, op):
+        if op not in dict(self.operations_for(request, claim)):
+            label = OPERATIONS.get(op, ("That action",))[0].rstrip("…")
+            self.message_user(
+                request,
+                f"“{label}” is not possible for this claim now (it is {claim.get_status_display().lower()}), "
+                "or your role does not allow it.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(self._claim_url(claim))
+        if op == "publish":
+            return HttpResponseRedirect(reverse("admin:claims_claim_publish", args=[claim.pk]))
+        reason = (request.POST.get("_fc_reason") or "").strip()
+        if op == "add_source":
+            reason = (request.POST.get("_fc_source_url") or "").strip()
+        try:
+            message = self.perform(request, claim, op, reason)
+        except DomainError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+        else:
+            self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(self._claim_url(claim))
+
+    def perform(self, request, claim, op, reason="") -> str:
+        """Run one operation through its service; returns what to tell the editor."""
+        user = request.user
+        if op == "assign_me":
+            services.claim_assign(claim=claim, assignee=user, actor=user)
+            return "The claim is assigned to you."
+        if op == "start_review":
+            services.claim_start_review(claim=claim, actor=user)
+            return "Review started."
+        if op == "fetch_sources":
+            if not user.has_perm("sources.change_claimfetch"):
+                raise NotAllowed("Your role cannot start source fetching.")
+            _fetch_sources(claim)
+            return "Fetching sources again; the evidence appears here as each fetcher finishes."
+        if op == "add_source":
+            add = other_service("sources.services", "source_add_url")
+            if add is None:
+                raise InvalidInput("Adding sources is not installed yet (sources.services.source_add_url).")
+            source = add(claim_id=claim.pk, url=reason, actor=user)
+            return f"Added {source.url}; it is being fetched and its passages will appear under Evidence."
+        if op == "mark_ready":
+            services.claim_mark_verdict_ready(claim=claim, actor=user)
+            return "The verdict is ready for an editor to publish."
+        if op == "send_back":
+            services.claim_send_back(claim=claim, actor=user, reason=reason)
+            return "Sent back to review."
+        if op == "dismiss":
+            services.claim_dismiss(claim=claim, actor=user, reason=reason)
+            return "Dismissed as not check-worthy."
+        if op == "restore":
+            services.claim_restore(claim=claim, actor=user)
+            return "Restored to the queue."
+        if op == "unpublish":
+            services.verdict_unpublish(claim=claim, actor=user, reason=reason)
+            return "Unpublished: the verdict is no longer public. The reason is kept in its history."
+        if op == "correct":
+            services.claim_reopen_for_correction(claim=claim, actor=user, reason=reason)
+            return "Correction opened: the verdict is off the public record until you publish it again."
+        raise InvalidInput(f"Unknown action {op!r}.")
+
+    def decide_match(self, request, claim, value):
+        decide = other_service("claims.services", "claim_match_decide")
+        suggestion_id, _, decision = value.partition(":")
+        suggestion = ClaimMatchSuggestion.objects.filter(pk=suggestion_id if suggestion_id.isdigit() else None).first()
+        if suggestion is None or claim.pk not in (suggestion.claim_id, suggestion.candidate_id):
+            self.message_user(request, "That match suggestion no longer exists.", messages.ERROR)
+        elif decision not in (ClaimMatchSuggestion.Decision.CONFIRMED, ClaimMatchSuggestion.Decision.REJECTED):
+            self.message_user(request, "Choose “same claim” or “different claims”.", messages.ERROR)
+        elif not request.user.has_perm("claims.change_claimmatchsuggestion"):
+            self.message_user(request, "Your role cannot decide match suggestions.", messages.ERROR)
+        elif decide is None:
+            self.message_user(request, "Claim matching is not installed yet (claims.services.claim_match_decide).",
+                              messages.ERROR)  # fmt: skip
+        else:
+            try:
+                decide(suggestion=suggestion, decision=decision, actor=request.user)
+            except DomainError as exc:
+                self.message_user(request, exc.message, messages.ERROR)
+            else:
+                label = ClaimMatchSuggestion.Decision(decision).label.lower()
+                self.message_user(request, f"Recorded: {label}.", messages.SUCCESS)
+        target = claim if Claim.objects.filter(pk=claim.pk).exists() else None
+        if target is None:  # merged away into the other claim
+            other = suggestion.candidate_id if suggestion.claim_id == claim.pk else suggestion.claim_id
+            return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[other]))
+        return HttpResponseRedirect(self._claim_url(claim))
+
+    # Publishing, always confirmed -------------------------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path("<int:object_id>/publish/", self.admin_site.admin_view(self.publish_view), name="%s_%s_publish" % info),
+            path("publish-selected/", self.admin_site.admin_view(self.publish_view), name="%s_%s_publish_many" % info),
+        ] + super().get_urls()
+
+    def publish_view(self, request, object_id=None):
+        """Show what readers will get; publish only on an explicit, fresh confirmation."""
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        ids = [object_id] if object_id else [i for i in request.POST.getlist("ids") or request.GET.getlist("ids")]
+        claims = list(
+            Claim.objects.filter(pk__in=[i for i in map(str, ids) if i.isdigit()])
+            .select_related("verdict__rating", "verdict__reviewer")
+            .order_by("-checkworthiness")
+        )
+        if object_id and not claims:
+            raise PermissionDenied
+        if request.method == "POST" and request.POST.get("confirm") == "yes":
+            versions = {k.removeprefix("version-"): v for k, v in request.POST.items() if k.startswith("version-")}
+            published, problems = 0, []
+            for claim in claims:
+                verdict = getattr(claim, "verdict", None)
+                if verdict is None or versions.get(str(claim.pk)) != verdict.updated_at.isoformat():
+                    problems.append(f"“{claim.text[:60]}”: the verdict changed after you reviewed it; review it again.")
+                    continue
+                try:
+                    services.verdict_publish(claim=claim, actor=request.user)
+                    published += 1
+                except DomainError as exc:
+                    problems.append(f"“{claim.text[:60]}”: {exc.message}")
+            if published:
+                self.message_user(request, f"Published {published} verdict(s).", messages.SUCCESS)
+            for problem in problems:
+                self.message_user(request, problem, messages.ERROR)
+            if object_id:
+                return HttpResponseRedirect(self._claim_url(claims[0]))
+            return HttpResponseRedirect(reverse("admin:claims_claim_changelist"))
+        ready = [c for c in claims if c.status == Status.VERDICT_READY and getattr(c, "verdict", None)]
+        not_ready = [c for c in claims if c not in ready]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Publish this verdict?" if object_id else "Publish these verdicts?",
+            "ready": ready,
+            "not_ready": not_ready,
+            "single": bool(object_id),
+            "cancel_url": self._claim_url(claims[0]) if object_id else reverse("admin:claims_claim_changelist"),
+        }
+        return TemplateResponse(request, "admin/claims/claim/publish_confirm.html", context)
+
+    # Bulk actions ---------------------------------------------------------------------------------
+
+    def _bulk(self, request, queryset, op, done_label):
+        done, problems = 0, []
+        for claim in queryset.order_by():
+            try:
+                self.perform(request, claim, op)
+                done += 1
+            except DomainError as exc:
+                problems.append(f"“{claim.text[:60]}”: {exc.message}")
+        if done:
+            self.message_user(request, f"{done} claim(s) {done_label}.", messages.SUCCESS)
+        if problems:
+            shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more." if len(problems) > 5 else "")
+            self.message_user(request, f"{len(problems)} claim(s) skipped. {shown}", messages.WARNING)
+
+    @admin.action(description="Assign to me", permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        self._bulk(request, queryset, "assign_me", "assigned to you")
+
+    @admin.action(description="Start review", permissions=["change"])
+    def start_review(self, request, queryset):
+        self._bulk(request, queryset, "start_review", "taken into review")
+
+    @admin.action(description="Fetch sources again", permissions=["change"])
+    def fetch_sources_again(self, request, queryset):
+        self._bulk(request, queryset, "fetch_sources", "sent to the source fetchers")
+
+    @admin.action(description="Mark verdict ready", permissions=["change"])
+    def mark_verdict_ready(self, request, queryset):
+        self._bulk(request, queryset, "mark_ready", "marked verdict ready")
+
+    @admin.action(description="Dismiss as not check-worthy", permissions=["change"])
+    def dismiss(self, request, queryset):
+        self._bulk(request, queryset, "dismiss", "dismissed")
+
+    @admin.action(description="Publish verdicts… (asks to confirm)", permissions=["publish"])
+    def publish_verdicts(self, request, queryset):
+        ids = "&".join(f"ids={pk}" for pk in queryset.values_list("pk", flat=True)[:200])
+        return HttpResponseRedirect(reverse("admin:claims_claim_publish_many") + "?" + ids)
+
+
+def _status_steps(status: str) -> list[dict]:
+    order = [Status.NEW, Status.IN_REVIEW, Status.VERDICT_READY, Status.PUBLISHED]
+    if status == Status.DISMISSED:
+        return [{"label": "Dismissed", "state": "current"}]
+    position = order.index(status)
+    return [
+        {"label": Status(s).label, "state": "done" if i < position else "current" if i == position else "todo"}
+        for i, s in enumerate(order)
+    ]
+
+
+def mentions_in_context(claim: Claim) -> list[dict]:
+    """Each mention with the article text around its sentence, for highlighting."""
+    rows = []
+    for mention in claim.mentions.select_related("article__outlet").order_by("article__published_at", "start"):
+        text = mention.article.cleaned_text
+        start, end = min(mention.start, len(text)), min(mention.end, len(text))
+        before_from = max(0, start - CONTEXT_CHARS)
+        after_to = min(len(text), end + CONTEXT_CHARS)
+        before = text[before_from:start]
+        after = text[end:after_to]
+        if before_from > 0 and " " in before:
+            before = "…" + before[before.index(" ") + 1 :]
+        if after_to < len(text) and " " in after:
+            after = after[: after.rindex(" ")] + "…"
+        rows.append({
+            "mention": mention,
+            "article": mention.article,
+            "before": before,
+            "sentence": text[start:end] or mention.sentence,
+            "after": after,
+        })
+    return rows
+
+
+# --- Articles --------------------------------------------------------------------------------------
+
+
+class ExtractionStatusFilter(admin.SimpleListFilter):
+    title = "extraction"
+    parameter_name = "extraction"
+
+    def lookups(self, request, model_admin):
+        return Article.ExtractionStatus.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(extraction_status=self.value()) if self.value() else queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title_column", "outlet", "published_at", "extraction_column", "claims_column", "ingested_at")
+    list_filter = (ExtractionStatusFilter, "outlet", ("published_at", admin.DateFieldListFilter))
+    search_fields = ("title", "url")
+    list_select_related = ("outlet",)
+    show_full_result_count = False
+    paginator = QueuePaginator
+    list_per_page = 50
+    readonly_fields = (
+        "title", "url", "outlet", "published_at", "byline", "language", "extraction_status", "extraction_error",
+        "ingested_at", "text_sha256",
+    )  # fmt: skip
+    fieldsets = (
+        (None, {"fields": (("title",), ("outlet", "published_at", "language"), ("url",), ("byline",))}),
+        ("Extraction", {"fields": (("extraction_status", "ingested_at"), "extraction_error")}),
+        ("Stored text", {"fields": ("text_sha256",), "classes": ("collapse",)}),
+    )
+    actions = ["reextract"]
+
+    class Media:
+        css = {"all": ["claims/admin.css"]}
+
+    def get_queryset(self, request):
+        from django.db.models import OuterRef
+
+        return super().get_queryset(request).annotate(
+            claim_count=selectors._count_of(ClaimMention.objects.filter(article_id=OuterRef("pk")), "article_id")
+        )
+
+    def has_add_permission(self, request):
+        return False  # articles arrive through ingestion (API or load_seeds)
+
+    @admin.display(description="Title", ordering="title")
+    def title_column(self, article):
+        return str(article)[:120]
+
+    @admin.display(description="Extraction", ordering="extraction_status")
+    def extraction_column(self, article):
+        return format_html(
+            '<span class="fc-status fc-extraction-{}">{}</span>',
+            article.extraction_status, article.get_extraction_status_display(),
+        )  # fmt: skip
+
+    @admin.display(description="Claims")
+    def claims_column(self, article):
+        return article.claim_count
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path("<int:object_id>/reextract/", self.admin_site.admin_view(self.reextract_view),
+                 name="%s_%s_reextract" % info),
+        ] + super().get_urls()  # fmt: skip
+
+    def _reextract(self, request, article) -> None:
+        if not request.user.has_perm("claims.change_article"):
+            raise NotAllowed("Your role cannot re-run extraction.")
+        extract = other_service("claims.services", "article_extract")
+        if extract is None:
+            raise InvalidInput("Claim extraction is not installed yet (claims.services.article_extract).")
+        extract(article=article, force=True)
+
+    def reextract_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=object_id)
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))
+        try:
+            self._reextract(request, article)
+        except DomainError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+        else:
+            self.message_user(request, "Extraction started again; the claims update when it finishes.", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))
+
+    @admin.action(description="Extract claims again", permissions=["change"])
+    def reextract(self, request, queryset):
+        done, problems = 0, []
+        for article in queryset.order_by():
+            try:
+                self._reextract(request, article)
+                done += 1
+            except DomainError as exc:
+                problems.append(exc.message)
+        if done:
+            self.message_user(request, f"Extraction started again for {done} article(s).", messages.SUCCESS)
+        for problem in sorted(set(problems)):
+            self.message_user(request, problem, messages.ERROR)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if article is not None:
+            extra_context.update(
+                article=article,
+                highlighted_text=highlight_claims(article),
+                article_mentions=selectors.article_mentions_with_claims(article=article),
+                can_reextract=request.user.has_perm("claims.change_article"),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+def highlight_claims(article: Article):
+    """The cleaned text, HTML-escaped, with every claim's sentence marked and linked to the claim."""
+    text = article.cleaned_text
+    pieces, cursor = [], 0
+    for mention in selectors.article_mentions_with_claims(article=article):
+        start, end = max(mention.start, cursor), min(mention.end, len(text))
+        if end <= start:
+            continue  # overlaps an earlier highlight
+        pieces.append(format_html("{}", text[cursor:start]))
+        pieces.append(format_html(
+            '<a class="fc-mark fc-mark-{}" href="{}" title="{} · {}">{}</a>',
+            mention.claim.status, reverse("admin:claims_claim_change", args=[mention.claim_id]),
+            mention.claim.get_status_display(), mention.claim.text[:200], text[start:end],
+        ))  # fmt: skip
+        cursor = end
+    pieces.append(format_html("{}", text[cursor:]))
+    return format_html_join("", "{}", ((p,) for p in pieces))
+
+
+# --- Small tables ----------------------------------------------------------------------------------
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ("name", "domain")
+    search_fields = ("name", "domain")
+
+
+@admin.register(Rating)
+class RatingAdmin(admin.ModelAdmin):
+    list_display = ("name", "value", "is_active", "description")
+    list_editable = ("is_active",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # retire a rating instead: published verdicts keep theirs
+
+
+@admin.register(Verdict)
+class VerdictAdmin(SimpleHistoryAdmin):
+    """Read-only list of verdicts; they are written on the claim page, through the workflow."""
+
+    list_display = ("claim", "rating", "published_at", "corrected_at", "reviewer")
+    list_filter = ("rating", ("published_at", admin.EmptyFieldListFilter))
+    list_select_related = ("claim", "rating", "reviewer")
+    search_fields = ("claim__text", "explanation")
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        verdict = self.get_object(request, object_id)
+        if verdict is not None:
+            return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[verdict.claim_id]))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(ClaimMatchSuggestion)
+class ClaimMatchSuggestionAdmin(admin.ModelAdmin):
+    list_display = ("claim", "candidate", "score", "decision", "decided_by", "decided_at")
+    list_filter = ("decision",)
+    list_select_related = ("claim", "candidate", "decided_by")
+    raw_id_fields = ("claim", "candidate")
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # decided on the claim page, through claim_match_decide
+
+
+@admin.register(WebhookSubscription)
+class WebhookSubscriptionAdmin(admin.ModelAdmin):
+    list_display = ("url", "is_active", "owner", "created_at")
+    list_filter = ("is_active",)
+    raw_id_fields = ("owner",)
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    list_display = ("subscription", "event", "status", "attempts", "response_status", "created_at", "delivered_at")
+    list_filter = ("status", "event")
+    list_select_related = ("subscription",)
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+admin.site.site_header = "factcheck · editors' desk"
+admin.site.site_title = "factcheck"
+admin.site.index_title = "Review queue and verdicts"
