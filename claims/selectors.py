@@ -235,3 +235,81 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
         )
         reviews.append(claimreview(data))
     return reviews
+
+
+# --- Matching -------------------------------------------------------------------------------------
+# "Has this been checked?": claims close in meaning to a text or to another claim (claims.matching),
+# the published verdict that already covers a claim, and where a claim has appeared.
+
+from dataclasses import dataclass  # noqa: E402
+
+from django.db.models import F  # noqa: E402
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    claim: Claim
+    score: float
+    verdict: Verdict | None  # the claim's verdict when it is published, else None
+
+
+def _claim_matches(hits, *, user) -> list[ClaimMatch]:
+    claims = claim_list_visible(user=user).select_related("verdict__rating").in_bulk([h.claim_id for h in hits])
+    matches = []
+    for hit in hits:
+        claim = claims.get(hit.claim_id)
+        if claim is None:  # deleted (merged) since the search, or not visible to this user
+            continue
+        verdict = getattr(claim, "verdict", None)
+        published = verdict if verdict is not None and verdict.is_published else None
+        matches.append(ClaimMatch(claim=claim, score=hit.score, verdict=published))
+    return matches
+
+
+def claim_match_text(*, text: str, user, limit: int = 10) -> list[ClaimMatch]:
+    """The claims closest in meaning to `text`, best first, among those `user` may see."""
+    from .matching.embeddings import embed_text
+    from .matching.index import index_for
+
+    among = None if user_sees_unpublished(user) else claim_list_visible(user=user)
+    hits = index_for().search(embed_text(text), limit, among=among)
+    return _claim_matches(hits, user=user)
+
+
+def claim_neighbours(*, claim: Claim, user, limit: int = 10) -> list[ClaimMatch]:
+    """Stored claims closest to this one (by its stored embedding), best first; [] before it is embedded."""
+    from .matching.embeddings import from_bytes
+    from .matching.index import index_for
+
+    from .models import ClaimEmbedding
+
+    stored = ClaimEmbedding.objects.filter(claim=claim).values_list("vector", flat=True).first()
+    if stored is None:
+        return []
+    among = None if user_sees_unpublished(user) else claim_list_visible(user=user)
+    hits = index_for().search(from_bytes(stored), limit, exclude={claim.pk}, among=among)
+    return _claim_matches(hits, user=user)
+
+
+def claim_known_verdict(claim: Claim) -> Verdict | None:
+    """The published verdict that covers this claim: its own, or that of a claim matched to it
+    (a suggestion not rejected by editors), the closest match first."""
+    own = Verdict.objects.filter(claim=claim, published_at__isnull=False, claim__status=Claim.Status.PUBLISHED)
+    verdict = own.select_related("rating").first()
+    if verdict is not None:
+        return verdict
+    match_id, _rating = claim_matches_published(claim_ref="pk")
+    matched = Claim.objects.filter(pk=claim.pk).annotate(match_id=match_id).values_list("match_id", flat=True).first()
+    if matched is None:
+        return None
+    return Verdict.objects.select_related("rating", "claim").filter(claim_id=matched, published_at__isnull=False).first()
+
+
+def claim_appearances(claim: Claim) -> QuerySet[ClaimMention]:
+    """Every mention of the claim, earliest article first (undated articles last): ClaimReview's
+    `firstAppearance` is the first, `appearance` the rest."""
+    return (
+        ClaimMention.objects.filter(claim=claim)
+        .select_related("article__outlet")
+        .order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start")
+    )
