@@ -26,6 +26,10 @@ _ORGANIZATION_WORDS = re.compile(
     r"administration|bureau|federation|republic|states|nations|kingdom|foundation|channel)\b",
     re.IGNORECASE,
 )
+_DANGLING_WORDS = {
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that",
+    "which", "who", "as", "than", "its", "their", "his", "her", "is", "was", "were", "are", "be", "has", "have",
+}  # fmt: skip
 _ACRONYM = re.compile(r"^[A-Z0-9&.\-]{2,10}$")
 
 
@@ -66,7 +70,10 @@ def shorten_claim(text: str, limit: int = CLAIM_REVIEWED_LIMIT) -> str:
     cut = text[:room + 1]
     space = cut.rfind(" ")
     cut = cut[:space] if space >= room // 2 else text[:room]
-    return cut.rstrip(" ,;:.-–—(\"'«") + "…"
+    words = cut.split(" ")
+    while len(words) > 3 and words[-1].lower().strip(",;:") in _DANGLING_WORDS:
+        words.pop()  # "…the independence of the…" reads as a broken sentence; "…the independence…" does not
+    return " ".join(words).rstrip(" ,;:.-–—(\"'«") + "…"
 
 
 def speaker_type(name: str) -> str:
