@@ -1,0 +1,181 @@
+"""Attribution: who made a statement and where it was reported, separated from what was said.
+
+"…, Pushilin said, according to the Tass agency." -> speaker Pushilin, cited source Tass, content "…".
+The content stays a reported statement: the claim text keeps "According to <speaker>, …", so that a
+claim never turns what someone said into what the article asserts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+REPORTING_LEMMAS = {
+    "say", "tell", "write", "add", "state", "claim", "announce", "report", "quote", "note", "confirm", "deny",
+    "vow", "predict", "pledge", "warn", "insist", "argue", "declare", "explain", "reply", "respond", "allege",
+    "suggest", "comment", "tweet", "post", "notify", "stress", "emphasise", "emphasize", "acknowledge", "admit",
+    "assert", "maintain", "reveal", "disclose", "inform", "promise",
+}  # fmt: skip
+SOURCE_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}
+QUOTES = {'"', "'", "``", "''"}
+MAX_TAIL_TOKENS = 25
+
+
+@dataclass
+class Attribution:
+    content: list[int]  # token indices of what was said
+    speaker: Span | None = None
+    cited_source: str = ""
+    is_direct_quote: bool = False
+    removed: set[int] = field(default_factory=set)
+
+
+def _entity_in(tokens: list[Token], labels=SOURCE_LABELS) -> str:
+    """The last named entity among tokens, else the phrase without its determiner."""
+    doc = tokens[0].doc if tokens else None
+    if doc is None:
+        return ""
+    ids = {t.i for t in tokens}
+    ents = [e for e in doc.ents if e.start in ids and e.end - 1 in ids and e.label_ in labels]
+    if ents:
+        return ents[-1].text
+    words = [t for t in tokens if not t.is_punct and t.dep_ not in ("det", "poss", "case")]
+    return " ".join(t.text for t in words)
+
+
+def _according_to(sent: Span) -> tuple[str, set[int]]:
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
+            to = sent.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if objects:
+                phrase = sorted(objects[0].subtree, key=lambda t: t.i)
+            else:  # the parser lost the object: take the words up to the next comma
+                phrase = []
+                for t in sent.doc[to.i + 1 : sent.end]:
+                    if t.is_punct:
+                        break
+                    phrase.append(t)
+            phrase = [t for t in phrase if sent.start <= t.i < sent.end]
+            removed = {token.i, to.i} | {t.i for t in phrase}
+            before = token.i - 1
+            if before >= sent.start and sent.doc[before].text == ",":
+                removed.add(before)
+            return (_entity_in(phrase) if phrase else ""), removed
+    return "", set()
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _span(tokens) -> Span | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    tokens = [t for t in tokens if not t.is_punct or t.text in ("-", "'s")]
+    if not tokens:
+        return None
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _sources_of(verb: Token, within: set[int]) -> str:
+    """Where a statement appeared: "by Tass", "on Telegram", "told the newspaper Izvestia"."""
+    for child in verb.subtree:
+        if child.i not in within:
+            continue
+        if child.dep_ in ("agent",) or (child.lower_ == "by" and child.dep_ == "prep"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return _entity_in(list(objs[0].subtree))
+        if child.lower_ in ("on", "in") and child.head.lemma_ in ("write", "post", "say", "tweet", "tell") and child.dep_ == "prep":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and (objs[0].ent_type_ or objs[0].pos_ == "PROPN"):
+                return _entity_in(list(objs[0].subtree))
+    if verb.lemma_ == "tell":
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and (child.ent_type_ in SOURCE_LABELS or child.pos_ == "PROPN"
+                                                      or any(t.ent_type_ == "ORG" for t in child.subtree)):
+                return _entity_in(list(child.subtree))
+    return ""
+
+
+def _in_quotes(tokens: list[Token]) -> bool:
+    if not tokens:
+        return False
+    doc = tokens[0].doc
+    first = tokens[0].i
+    return tokens[0].text in QUOTES or (first > 0 and doc[first - 1].text in QUOTES)
+
+
+def find(sent: Span) -> Attribution | None:
+    """The attribution of a sentence, if it reports what someone said."""
+    source, according = _according_to(sent)
+    doc = sent.doc
+    tokens = [t for t in sent if t.i not in according]
+    ids = [t.i for t in tokens]
+
+    # 1. Trailing: CONTENT, SPEAKER said / was quoted as saying by SOURCE.
+    for comma in reversed([t for t in tokens if t.text == ","]):
+        tail = [t for t in tokens if t.i > comma.i and not t.is_punct]
+        if not tail or len(tail) > MAX_TAIL_TOKENS:
+            continue
+        verbs = [t for t in tail if t.lemma_ in REPORTING_LEMMAS and t.pos_ == "VERB"]
+        if not verbs:
+            continue
+        verb = verbs[0]
+        subject = _subject(verb)
+        tail_ids = {t.i for t in tail}
+        if subject is None or subject.i not in tail_ids or subject.i > verb.i:
+            continue
+        content = [i for i in ids if i < comma.i]
+        if not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
+            continue
+        speaker = _span(t for t in subject.subtree if t.i in tail_ids)
+        cited = _sources_of(verb, tail_ids) or source
+        return Attribution(
+            content=content,
+            speaker=speaker,
+            cited_source=cited,
+            is_direct_quote=_in_quotes([doc[i] for i in content]),
+            removed=according | tail_ids | {comma.i},
+        )
+
+    # 2. Leading: SPEAKER said (that) CONTENT / SPEAKER added: "CONTENT".
+    root = sent.root
+    if root.lemma_ in REPORTING_LEMMAS:
+        colon = next((t for t in tokens if t.text == ":" and t.i > root.i), None)
+        complement = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.i > root.i), None)
+        if colon is not None:
+            content = [i for i in ids if i > colon.i]
+        elif complement is not None:
+            start = min(t.i for t in complement.subtree)
+            content = [i for i in ids if i >= start]
+            if content and doc[content[0]].lower_ == "that" and doc[content[0]].dep_ == "mark":
+                content = content[1:]
+        else:
+            content = []
+        if content and any(doc[i].pos_ in ("VERB", "AUX") for i in content):
+            subject = _subject(root)
+            speaker_tokens = list(subject.subtree) if subject is not None else []
+            if root.lemma_ == "quote":  # "The report quoted Pushlin's message as saying: ..."
+                obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    people = [t for t in obj.subtree if t.ent_type_ == "PERSON"]
+                    speaker_tokens = people or list(obj.subtree)
+            lead_ids = {t.i for t in sent if t.i < content[0]}
+            cited = _sources_of(root, lead_ids) or source
+            return Attribution(
+                content=content,
+                speaker=_span(speaker_tokens) if speaker_tokens else None,
+                cited_source=cited,
+                is_direct_quote=_in_quotes([doc[i] for i in content]),
+                removed=according | lead_ids,
+            )
+
+    # 3. Only a source: "…, according to state media."
+    if source:
+        return Attribution(content=ids, speaker=None, cited_source=source, removed=according)
+    return None

@@ -1,0 +1,84 @@
+"""Check-worthiness: how much a statement is worth an editor's time, 0-1.
+
+A transparent logistic score over features that fact-checkers name (ClaimBuster's factual/unfactual
+distinction): verifiable statements carry named entities, numbers, dates and past-tense events;
+opinions, wishes, promises, questions and fragments do not. Weights are set by reasoning, not fitted
+to the benchmarks (bench/extraction_quality.py reports how they fare).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+NUMBER_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+DATE_LABELS = {"DATE", "TIME"}
+FIRST_SECOND_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours"}
+MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll"}
+OPINION_LEMMAS = {
+    "think", "believe", "feel", "hope", "wish", "want", "love", "like", "hate", "guess", "suppose", "expect",
+    "look", "seem", "deserve", "need", "thank", "welcome", "congratulate", "agree", "disagree", "imagine",
+}  # fmt: skip
+EVALUATIVE = {
+    "great", "good", "bad", "best", "worst", "terrible", "wonderful", "amazing", "tremendous", "beautiful",
+    "disaster", "incredible", "fantastic", "horrible", "awful", "excellent", "fruitful", "stupid", "sad",
+    "unfair", "ridiculous", "nice", "happy", "proud", "shame", "disgrace", "fair", "right", "wrong",
+}  # fmt: skip
+
+THRESHOLD = 0.45  # claims below this are not offered to editors
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def score(tokens: Sequence[Token]) -> float:
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return 0.0
+    lower = {t.lower_ for t in words}
+    names: set[tuple[int, int]] = set()
+    has_number = has_date = False
+    for t in words:
+        if t.ent_type_ in NAME_LABELS:
+            names.add((t.ent_type_, t.ent_iob_ == "B" and t.i or _ent_start(t)))
+        elif t.ent_type_ in NUMBER_LABELS or (t.like_num and t.ent_type_ not in DATE_LABELS):
+            has_number = True
+        elif t.ent_type_ in DATE_LABELS:
+            has_date = True
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    past = any(t.tag_ in ("VBD", "VBN") for t in words)
+    superlative = any(t.tag_ in ("JJS", "RBS", "JJR") for t in words)
+    person = bool(lower & FIRST_SECOND_PERSON)
+    modal = bool(lower & MODALS) or ("going" in lower and "to" in lower)
+    opinion = any(t.lemma_.lower() in OPINION_LEMMAS and t.pos_ == "VERB" for t in words)
+    evaluative = any(t.lower_ in EVALUATIVE for t in words)
+    question = any(t.text == "?" for t in tokens)
+    n = len(words)
+    x = (
+        -1.3
+        + 0.75 * min(len(names), 3)
+        + 1.0 * has_number
+        + 0.8 * has_date
+        + 0.5 * past
+        + 0.3 * superlative
+        - 1.2 * person
+        - 0.6 * modal
+        - 1.0 * opinion
+        - 0.6 * evaluative
+        - 2.5 * question
+        - 2.5 * (not verbs)
+        - 1.5 * (n < 5)
+        + 0.025 * min(n, 40)
+    )
+    return round(_sigmoid(x), 4)
+
+
+def _ent_start(token: Token) -> int:
+    i = token.i
+    while i > 0 and token.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i

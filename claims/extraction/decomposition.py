@@ -1,0 +1,130 @@
+"""Decomposition of a statement into atomic clauses, one fact each.
+
+Works on the dependency parse of the statement's tokens:
+- coordinated clauses ("He was born in 1898, and served on the Court until 1975") become separate clauses,
+  the second taking the first one's subject when it has none of its own;
+- a non-restrictive relative clause on a name ("Syria, which recognised …") becomes its own clause about
+  that name;
+- an appositive ("the Russian ambassador to Pyongyang, Alexander Matsegora, said …") becomes
+  "Alexander Matsegora is the Russian ambassador to Pyongyang", and the main clause keeps the name.
+Each clause is a list of token indices plus text substitutions; rendering happens in the pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+CLAUSE_POS = ("VERB", "AUX")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+@dataclass
+class Clause:
+    tokens: list[int]
+    prefix: str = ""  # text placed before the tokens (a copied subject)
+    template: str = ""  # "{0} is {1}" for appositives, filled with rendered token groups
+    groups: list[list[int]] = field(default_factory=list)
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _subject_ids(verb: Token, allowed: set[int]) -> list[int]:
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return []
+    ids = sorted(i for i in _subtree_ids(subject) if i in allowed)
+    return ids
+
+
+def _heads(doc: Doc, ids: set[int]) -> list[Token]:
+    return [doc[i] for i in sorted(ids) if doc[i].head.i not in ids or doc[i].head.i == i]
+
+
+def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
+    """Split the statement at coordinated verbs; each conjunct keeps or borrows a subject."""
+    heads = [h for h in _heads(doc, ids) if h.pos_ in CLAUSE_POS] or _heads(doc, ids)
+    if not heads:
+        return []
+    main = max(heads, key=lambda h: len(_subtree_ids(h) & ids))
+    clauses: list[Clause] = []
+
+    def walk(verb: Token, inherited_subject: list[int]):
+        conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i in ids]
+        own = (_subtree_ids(verb) & ids) if verb is not main else set(ids)
+        for conj in conjuncts:
+            own -= _subtree_ids(conj)
+        # the coordinator and comma before each conjunct belong to neither clause
+        for child in verb.children:
+            if child.dep_ in ("cc", "preconj") or (child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)):
+                if any(child.i < c.i for c in conjuncts):
+                    own.discard(child.i)
+        subject = _subject_ids(verb, ids) or inherited_subject
+        prefix_ids = [] if _has_subject(verb) else inherited_subject
+        clauses.append(Clause(tokens=sorted(own), prefix=" ".join(doc[i].text for i in prefix_ids) if prefix_ids else ""))
+        for conj in conjuncts:
+            walk(conj, subject)
+
+    walk(main, [])
+    return [c for c in clauses if any(doc[i].pos_ in CLAUSE_POS for i in c.tokens) or c.prefix]
+
+
+def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
+    """Appositives and non-restrictive relative clauses on names become clauses of their own."""
+    ids = set(clause.tokens)
+    extra: list[Clause] = []
+    for i in sorted(ids):
+        token = doc[i]
+        if token.dep_ == "appos" and token.head.i in ids and i > 0 and doc[i - 1].text == ",":
+            head = token.head
+            appos_ids = _subtree_ids(token) & ids
+            head_ids = (_subtree_ids(head) & ids) - appos_ids
+            head_ids = {j for j in head_ids if not (doc[j].text == "," and (j + 1 in appos_ids or j - 1 in appos_ids or j == max(appos_ids) + 1))}
+            # drop relative clauses etc. attached to the head when they follow the appositive
+            if not head_ids or len(head_ids) > 12 or len(appos_ids) > 12:
+                continue
+            name_first = token.pos_ == "PROPN" and head.pos_ == "NOUN"
+            head_first = head.pos_ == "PROPN" and token.pos_ == "NOUN"
+            if not (name_first or head_first):
+                continue
+            name, description = (appos_ids, head_ids) if name_first else (head_ids, appos_ids)
+            plural = head.tag_ in ("NNS", "NNPS")
+            extra.append(Clause(tokens=[], template="{0} are {1}" if plural else "{0} is {1}",
+                                groups=[sorted(name), sorted(description)]))
+            if name_first:  # the main clause keeps the name only
+                commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
+                ids -= head_ids | commas
+            else:
+                commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
+                ids -= appos_ids | commas
+        elif token.dep_ == "relcl" and token.head.i in ids and token.head.pos_ == "PROPN":
+            rel_ids = _subtree_ids(token) & ids
+            first = min(rel_ids)
+            if first == 0 or doc[first - 1].text != ",":
+                continue  # restrictive: it defines the name, keep it
+            pronoun = next((c for c in token.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS), None)
+            if pronoun is None:
+                continue
+            head = token.head
+            head_ids = sorted(j for j in (_subtree_ids(head) & ids) - rel_ids if j < first and doc[j].text != ",")
+            body = sorted(rel_ids - {pronoun.i})
+            extra.append(Clause(tokens=[], template="{0} {1}", groups=[head_ids, body]))
+            commas = {j for j in (first - 1, max(rel_ids) + 1) if j in ids and doc[j].text == ","}
+            ids -= rel_ids | commas
+    return [Clause(tokens=sorted(ids), prefix=clause.prefix)] + extra
+
+
+def decompose(doc: Doc, content: list[int]) -> list[Clause]:
+    ids = set(content)
+    clauses = []
+    for clause in split_coordination(doc, ids):
+        clauses.extend(split_off_modifiers(doc, clause))
+    return clauses

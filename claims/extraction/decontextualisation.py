@@ -1,0 +1,120 @@
+"""Decontextualisation: what a pronoun stands for, so each claim reads on its own.
+
+A light centering-style resolver (no coreference model ships offline with spaCy's small pipeline):
+- he/she/him/his/her -> the most recent person named before it;
+- it/its -> the subject of the previous sentence when that is a thing (not a person), else the most recent
+  named place or organisation; expletive "it" ("it is likely that") is left alone;
+- they/them/their -> the previous plural subject.
+The pipeline substitutes the antecedent only when the claim does not already name it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+NEUTER = {"it", "its", "itself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
+PRONOUNS = PERSONAL | NEUTER | PLURAL
+THING_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    text: str
+    possessive: bool
+
+
+def _subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | None:
+    """(text, is_person, is_plural, is_pronoun) of the main subject of a sentence."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    if subject.lower_ in PRONOUNS:
+        return subject.text, subject.lower_ in PERSONAL, subject.lower_ in PLURAL, True
+    tokens = []
+    for t in sorted(subject.subtree, key=lambda t: t.i):
+        if t.text in (",", "(", ":") or t.dep_ in ("relcl", "acl") and t.i > subject.i:
+            break
+        tokens.append(t)
+    if not tokens or len(tokens) > 10:
+        return None
+    if subject.ent_type_:
+        ent = next((e for e in sent.doc.ents if e.start <= subject.i < e.end), None)
+        if ent is not None and ent.start >= tokens[0].i and ent.end - 1 <= tokens[-1].i and len(tokens) == len(ent):
+            text = canonical_of(ent)
+            return text, ent.label_ == "PERSON", False, False
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    is_person = subject.ent_type_ == "PERSON"
+    if tokens[0].lower_ in ("a", "an"):
+        return None  # an indefinite description introduces something new; it is no name for later
+    return text, is_person, plural, False
+
+
+def _expletive(token: Token) -> bool:
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.lower_ == "it" and token.dep_ in SUBJECT_DEPS:
+        if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and head.lemma_ in ("be", "seem", "appear", "notify", "report", "say", "believe", "expect", "know", "take"):
+            return True
+        if head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children) and any(
+            c.dep_ in ("xcomp", "ccomp") for c in head.children
+        ):
+            return True
+    return False
+
+
+def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:
+    """Token index of each resolvable pronoun -> what it stands for."""
+    found: dict[int, Antecedent] = {}
+    mentions: list[tuple[int, str, str]] = []  # (token index, label, canonical) of named entities
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" or ent.label_ in THING_LABELS:
+            mentions.append((ent.start, ent.label_, canonical_of(ent)))
+    previous_subject = None
+    for sent in sents:
+        current = _subject_phrase(sent, canonical_of)
+        for token in sent:
+            lower = token.lower_
+            if lower not in PRONOUNS or token.pos_ != "PRON" and lower not in POSSESSIVE:
+                continue
+            possessive = lower in POSSESSIVE or token.dep_ == "poss"
+            if lower == "her" and token.dep_ != "poss":
+                possessive = False
+            text = None
+            if lower in PERSONAL:
+                people = [m for m in mentions if m[0] < token.i and m[1] == "PERSON"]
+                if people:
+                    text = people[-1][2]
+            elif lower in NEUTER:
+                if _expletive(token):
+                    continue
+                if previous_subject and not previous_subject[1] and not previous_subject[2] and not previous_subject[3]:
+                    text = previous_subject[0]
+                else:
+                    floor = sent.start - 80  # tokens: roughly this and the previous sentence
+                    things = [m for m in mentions if floor <= m[0] < token.i and m[1] in ("GPE", "ORG")]
+                    if things:
+                        text = things[-1][2]
+            else:
+                if previous_subject and previous_subject[2] and not previous_subject[3]:
+                    text = previous_subject[0]
+            if text:
+                found[token.i] = Antecedent(text=text, possessive=possessive)
+        if current is not None:
+            if current[3]:  # a pronoun subject: carry what it stood for
+                subject = next(c for c in sent.root.children if c.dep_ in SUBJECT_DEPS)
+                resolved = found.get(subject.i)
+                previous_subject = (resolved.text, current[1], current[2], False) if resolved else previous_subject
+            else:
+                previous_subject = current
+        else:
+            previous_subject = None
+    return found

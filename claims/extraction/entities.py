@@ -1,0 +1,183 @@
+"""Entity normalisation: aliases, acronyms defined in the text, partial and misspelt names.
+
+The knowledge is data (data/entities.json); the rules are generic:
+- an alias matches exactly ("DPR" -> Donetsk People's Republic; all-capital aliases match case-sensitively);
+- an acronym defined in the article ("Donetsk People's Republic (DPR)") is an alias for that article;
+- a surname alone ("Pushilin") is the full name met earlier in the article ("Denis Pushilin");
+- a misspelt name ("Dennis Pushlin") is the known person it is close to (difflib ratio), but only when one of
+  that person's context words occurs in the article: the context must support the reading;
+- a capital stands for its state when not used as a place ("cut ties with Pyongyang" -> North Korea).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).with_name("data") / "entities.json"
+FUZZY_MIN_RATIO = 0.85
+FUZZY_MIN_LENGTH = 5
+# Prepositions after which a capital is a place, not a state.
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "from", "across", "into", "through"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+
+_LEADING_THE = re.compile(r"^(the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s*'s?$")
+
+
+def normalise_name(text: str) -> str:
+    text = " ".join(text.split())
+    text = _POSSESSIVE.sub("", _LEADING_THE.sub("", text))
+    return text.strip(" ,.;:\"'()")
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    canonical: str
+    label: str
+    aliases: tuple[str, ...]
+    misspellings: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    capital_of: str = ""
+
+
+@dataclass
+class Gazetteer:
+    entities: list[KnownEntity]
+    exact: dict[str, KnownEntity] = field(default_factory=dict)  # case-sensitive keys (acronyms)
+    folded: dict[str, KnownEntity] = field(default_factory=dict)  # casefolded keys
+
+    def __post_init__(self):
+        for entity in self.entities:
+            for alias in entity.aliases + entity.misspellings:
+                key = normalise_name(alias)
+                if key.isupper() and len(key) <= 6:
+                    self.exact[key] = entity
+                else:
+                    self.folded[key.casefold()] = entity
+
+    def lookup(self, text: str) -> KnownEntity | None:
+        key = normalise_name(text)
+        return self.exact.get(key) or self.folded.get(key.casefold())
+
+    def fuzzy(self, text: str, document_text: str) -> KnownEntity | None:
+        """The known entity a misspelt name is closest to, if the article mentions its context."""
+        key = normalise_name(text).casefold()
+        if len(key) < FUZZY_MIN_LENGTH:
+            return None
+        best, best_ratio = None, FUZZY_MIN_RATIO
+        for entity in self.entities:
+            if not entity.context or not any(word in document_text for word in entity.context):
+                continue
+            candidates = [a.casefold() for a in entity.aliases]
+            if entity.label == "PERSON":
+                candidates += [a.split()[-1].casefold() for a in entity.aliases if len(a.split()) > 1]
+            for candidate in candidates:
+                if (" " in candidate) != (" " in key):
+                    continue
+                ratio = difflib.SequenceMatcher(None, key, candidate).ratio()
+                if ratio > best_ratio:
+                    best, best_ratio = entity, ratio
+        return best
+
+    def ruler_patterns(self) -> list[dict]:
+        """Phrase patterns for spaCy's entity_ruler, so acronyms the model misses are still entities."""
+        patterns = []
+        for entity in self.entities:
+            if entity.label == "PERSON":
+                continue  # people are found by the model; their spelling varies too much for exact patterns
+            for alias in entity.aliases + entity.misspellings:
+                patterns.append({"label": entity.label, "pattern": alias})
+        return patterns
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return Gazetteer(
+        entities=[
+            KnownEntity(
+                canonical=item["canonical"],
+                label=item["label"],
+                aliases=tuple(item.get("aliases", ())),
+                misspellings=tuple(item.get("misspellings", ())),
+                context=tuple(item.get("context", ())),
+                capital_of=item.get("capital_of", ""),
+            )
+            for item in data["entities"]
+        ]
+    )
+
+
+_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'-]*\s+){1,6}?(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'-]*))\s*\(([A-Z]{2,6})\)")
+
+
+class DocumentEntities:
+    """Resolves entity mentions to canonical names with what this one article tells us."""
+
+    def __init__(self, text: str, gaz: Gazetteer | None = None):
+        self.text = text
+        self.gaz = gaz or gazetteer()
+        self.acronyms: dict[str, str] = {}
+        for match in _ACRONYM_DEFINITION.finditer(text):
+            name, acronym = match.group(1).strip(), match.group(2)
+            initials = "".join(w[0] for w in name.split() if w[0].isupper())
+            if acronym[0] == initials[:1] or acronym in initials:
+                known = self.gaz.lookup(name)
+                self.acronyms.setdefault(acronym, known.canonical if known else normalise_name(name))
+        self.people: list[str] = []  # canonical full names, in order of first mention
+
+    def _person(self, name: str) -> str:
+        known = self.gaz.lookup(name)
+        if known is not None and known.label == "PERSON":
+            return known.canonical
+        tokens = name.split()
+        if len(tokens) == 1:
+            for full in reversed(self.people):
+                if full.split()[-1].casefold() == name.casefold():
+                    return full
+            for full in reversed(self.people):
+                surname = full.split()[-1].casefold()
+                if len(surname) >= FUZZY_MIN_LENGTH and difflib.SequenceMatcher(None, surname, name.casefold()).ratio() > FUZZY_MIN_RATIO:
+                    return full
+        fuzzy = self.gaz.fuzzy(name, self.text)
+        if fuzzy is not None and fuzzy.label == "PERSON":
+            return fuzzy.canonical
+        return name
+
+    def canonical(self, text: str, label: str, *, place_use: bool = True) -> str:
+        """The canonical name of a mention. `place_use` is False when a capital is used for its state."""
+        name = normalise_name(text)
+        if not name:
+            return text.strip()
+        if label == "PERSON":
+            canonical = self._person(name)
+            if len(canonical.split()) > 1 and canonical not in self.people:
+                self.people.append(canonical)
+            return canonical
+        if name in self.acronyms:
+            return self.acronyms[name]
+        known = self.gaz.lookup(name)
+        if known is None and label in {"ORG", "GPE", "LOC", "NORP"}:
+            known = self.gaz.fuzzy(name, self.text)
+        if known is None:
+            return name
+        if known.capital_of and not place_use:
+            return known.capital_of
+        return known.canonical
+
+    def is_replacement_worthy(self, text: str, canonical: str) -> bool:
+        """Whether claim text should say the canonical name instead (acronyms, misspellings, bare surnames)."""
+        name = normalise_name(text)
+        if not canonical or name.casefold() == canonical.casefold():
+            return False
+        known = self.gaz.lookup(name)
+        if known is not None and known.capital_of:
+            return False  # "Pyongyang" stays as written; the entity list says what it stands for
+        return name.isupper() or len(name.split()) < len(canonical.split()) or (
+            known is None and difflib.SequenceMatcher(None, name.casefold(), canonical.casefold()).ratio() > 0.7
+        ) or (known is not None and name in known.misspellings)

