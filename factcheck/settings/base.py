@@ -142,6 +142,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
 CELERY_BEAT_SCHEDULE: dict = {}
+# Source fetching (issue 5): I/O-bound tasks on their own queue, for a thread-pool worker
+# (`celery -A factcheck worker -Q fetch --pool threads --concurrency 64`).
+CELERY_FETCH_QUEUE = env_str("CELERY_FETCH_QUEUE", "fetch")
+CELERY_TASK_ROUTES = ("sources.routing.route_task",)
+CELERY_BEAT_SCHEDULE |= {
+    "sources-refetch-stale": {"task": "sources.tasks.sources_refetch_stale", "schedule": 6 * 3600.0},
+    "sources-restart-stuck-fetches": {"task": "sources.tasks.claim_fetches_restart_stuck", "schedule": 300.0},
+}
 
 # --- REST API
 REST_FRAMEWORK = {

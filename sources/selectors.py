@@ -1,0 +1,113 @@
+"""Reads for sources, evidence and fetch status; also the plain-data view of a claim the fetchers get."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from claims.models import Article, Claim
+
+from .evidence.text import content_tokens
+from .fetchers.base import ClaimQuery, MentionContext
+from .models import ClaimFetch, Evidence, Source, SourceRequest
+
+
+def claim_query(*, claim_id: int) -> ClaimQuery | None:
+    """Everything a fetcher may know about a claim, as plain data; None when the claim is gone."""
+    claim = Claim.objects.filter(pk=claim_id).first()
+    if claim is None:
+        return None
+    mentions = tuple(
+        MentionContext(
+            article_id=m.article_id,
+            article_url=m.article.url,
+            article_title=m.article.title,
+            article_text=m.article.raw_text,
+            sentence=m.sentence,
+            cited_source=m.cited_source,
+            speaker=m.speaker,
+            article_published_at=m.article.published_at,
+        )
+        for m in claim.mentions.select_related("article").order_by("article__published_at", "id")
+    )
+    published = [m.article_published_at for m in mentions if m.article_published_at]
+    claim_date = claim.about_date or (min(published).date() if published else None)
+    requested = tuple(
+        SourceRequest.objects.filter(claim_id=claim_id).order_by("id").values_list("source_id", "source__url")
+    )
+    return ClaimQuery(
+        claim_id=claim.pk,
+        text=claim.text,
+        about_date=claim.about_date,
+        claim_date=claim_date,
+        mentions=mentions,
+        requested_urls=requested,
+    )
+
+
+def _term_filter(field: str, terms: list[str]) -> Q:
+    query = Q()
+    for term in terms:
+        query |= Q(**{f"{field}__icontains": term})
+    return query
+
+
+def _search_terms(text: str, limit: int = 6) -> list[str]:
+    # The longest content words are the most specific; plural/inflection stems still match by substring.
+    tokens = sorted(set(content_tokens(text)), key=len, reverse=True)
+    return [t[:-1] if t.endswith("e") and len(t) > 5 else t for t in tokens if len(t) > 3][:limit]
+
+
+def internal_articles(*, text: str, exclude_ids: set[int], limit: int = 50) -> QuerySet[Article]:
+    """Our own ingested articles that share specific words with `text` (ranking happens later, in Python)."""
+    terms = _search_terms(text)
+    if not terms:
+        return Article.objects.none()
+    return (
+        Article.objects.filter(_term_filter("cleaned_text", terms))
+        .exclude(pk__in=exclude_ids)
+        .select_related("outlet")
+        .order_by("-published_at", "-id")[:limit]
+    )
+
+
+def internal_sources(*, text: str, exclude_kinds: tuple[str, ...] = (), limit: int = 50) -> QuerySet[Source]:
+    """Sources fetched earlier (for any claim) whose text shares specific words with `text`."""
+    terms = _search_terms(text)
+    if not terms:
+        return Source.objects.none()
+    return (
+        Source.objects.exclude(text="")
+        .exclude(kind__in=exclude_kinds)
+        .filter(_term_filter("text", terms))
+        .order_by("-fetched_at", "-id")[:limit]
+    )
+
+
+def claim_fetches(*, claim_id: int) -> QuerySet[ClaimFetch]:
+    return ClaimFetch.objects.filter(claim_id=claim_id).order_by("fetcher")
+
+
+def claim_evidence(*, claim_id: int) -> QuerySet[Evidence]:
+    return Evidence.objects.filter(claim_id=claim_id).select_related("source", "source__outlet").order_by("-relevance")
+
+
+def stale_sources(*, older_than_days: int, limit: int) -> QuerySet[Source]:
+    """Fetched web sources whose snapshot is older than `older_than_days`, oldest first."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    return (
+        Source.objects.filter(fetched_at__lt=cutoff, url__regex=r"^https?://")
+        .exclude(kind__in=[Source.Kind.ARTICLE, Source.Kind.CITED])
+        .order_by("fetched_at")[:limit]
+    )
+
+
+def stuck_claim_fetches(*, pending_minutes: int, running_seconds: int) -> QuerySet[ClaimFetch]:
+    """Fetches pending for longer than `pending_minutes`, or running past any time limit (a lost worker)."""
+    now = timezone.now()
+    return ClaimFetch.objects.filter(
+        Q(status=ClaimFetch.Status.PENDING, requested_at__lt=now - timedelta(minutes=pending_minutes))
+        | Q(status=ClaimFetch.Status.RUNNING, started_at__lt=now - timedelta(seconds=running_seconds))
+    ).order_by("requested_at")

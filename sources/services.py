@@ -1,0 +1,296 @@
+"""Writes for sources and evidence: starting fetches, recording what fetchers found, editor-added URLs.
+
+Fetch lifecycle of one (claim, fetcher), one ClaimFetch row:
+
+    pending ──task starts──▶ running ──▶ done (sources_found)
+       ▲                        │
+       └──retryable failure─────┤ (requested_at moves to when the retry is due)
+                                └──▶ failed (error: the reason, for the admin)
+
+`claims_fetch_sources` (new claims, admin action, API) and the beat job re-queue rows;
+tasks claim a row with a conditional update, so a redelivered task adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from claims.models import Claim, Outlet
+from factcheck.exceptions import InvalidInput, NotAllowed
+
+from . import conf, http, selectors
+from .evidence import rank_passages, split_passages, suggest_stance
+from .fetchers.base import FoundDocument, enabled_fetchers, get_fetcher, registry
+from .models import ClaimFetch, Evidence, Source, SourceRequest
+
+logger = logging.getLogger(__name__)
+Status = ClaimFetch.Status
+
+
+# --- Starting fetches ------------------------------------------------------------------------------------
+
+
+def claims_fetch_sources(*, claim_ids: list[int], fetchers: list[str] | None = None, force: bool = False) -> list[ClaimFetch]:
+    """Queue one fetch task per (claim, fetcher); tasks are sent after the surrounding transaction commits.
+
+    `fetchers` defaults to settings.FACTCHECK_FETCHERS. Without `force`, fetchers already pending,
+    running or done for a claim are left alone (failed ones are tried again); with `force` every
+    one is reset to pending and run again. Returns the rows queued.
+    """
+    from .tasks import claim_fetch_task
+
+    names = list(dict.fromkeys(fetchers)) if fetchers is not None else enabled_fetchers()
+    unknown = [n for n in names if n not in registry()]
+    if unknown:
+        raise InvalidInput(f"Unknown fetcher: {', '.join(unknown)}. Known fetchers: {', '.join(registry())}.")
+    existing_ids = set(Claim.objects.filter(pk__in=claim_ids).values_list("pk", flat=True))
+    missing = [i for i in claim_ids if i not in existing_ids]
+    if missing:
+        raise InvalidInput(f"No claim with id {', '.join(map(str, missing))}.")
+
+    queued: list[ClaimFetch] = []
+    with transaction.atomic():
+        for claim_id in dict.fromkeys(claim_ids):
+            for name in names:
+                fetch, created = ClaimFetch.objects.get_or_create(claim_id=claim_id, fetcher=name)
+                if not created:
+                    if not force and fetch.status != Status.FAILED:
+                        continue
+                    updated = ClaimFetch.objects.filter(pk=fetch.pk).update(
+                        status=Status.PENDING, error="", requested_at=timezone.now(), started_at=None, finished_at=None
+                    )
+                    if not updated:
+                        continue
+                    fetch.refresh_from_db()
+                queued.append(fetch)
+                transaction.on_commit(lambda c=claim_id, n=name: claim_fetch_task.delay(c, n))
+    return queued
+
+
+# --- Running one fetch (called by the task) --------------------------------------------------------------
+
+
+def claim_fetch_start(*, claim_id: int, fetcher: str) -> bool:
+    """Claim the row for this run: pending (or running, after a lost worker) becomes running.
+
+    False means there is nothing to do: the row is gone, done, or failed for good.
+    """
+    return bool(
+        ClaimFetch.objects.filter(
+            claim_id=claim_id, fetcher=fetcher, status__in=[Status.PENDING, Status.RUNNING]
+        ).update(status=Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error="")
+    )
+
+
+def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
+    """Run one fetcher for one claim and store what it found. Returns the number of sources, or None
+    when there was nothing to do. FetchErrors and FetcherNotConfigured propagate: the task decides."""
+    if not claim_fetch_start(claim_id=claim_id, fetcher=fetcher):
+        return None
+    query = selectors.claim_query(claim_id=claim_id)
+    if query is None:
+        return None
+    documents = get_fetcher(fetcher).fetch(query)
+    with transaction.atomic():
+        count = evidence_record(claim_id=claim_id, fetcher=fetcher, documents=documents, claim_date=query.claim_date)
+        ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
+            status=Status.DONE, sources_found=count, finished_at=timezone.now(), error=""
+        )
+    return count
+
+
+def claim_fetch_retry_later(*, claim_id: int, fetcher: str, error: str, countdown: float) -> None:
+    """A retryable failure: back to pending, due again in `countdown` seconds (so the stuck-claims
+    job does not restart it early)."""
+    ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
+        status=Status.PENDING,
+        error=f"Will retry in {countdown:.0f}s: {error}"[:2000],
+        requested_at=timezone.now() + timedelta(seconds=countdown),
+    )
+
+
+def claim_fetch_fail(*, claim_id: int, fetcher: str, error: str) -> None:
+    ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
+        status=Status.FAILED, error=error[:2000], finished_at=timezone.now()
+    )
+
+
+# --- Storing documents as sources and evidence ----------------------------------------------------------
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _outlet(name: str, domain: str) -> Outlet | None:
+    """The outlet with this domain or name, created when new. Safe under concurrent workers."""
+    domain = (domain or "").lower().removeprefix("www.").strip(".")
+    name = (name or "").strip()[:200]
+    if not name and not domain:
+        return None
+    for _ in range(2):
+        outlet = (Outlet.objects.filter(domain=domain).first() if domain else None) or (
+            Outlet.objects.filter(name__iexact=name).first() if name else None
+        )
+        if outlet:
+            if domain and not outlet.domain and not Outlet.objects.filter(domain=domain).exists():
+                Outlet.objects.filter(pk=outlet.pk, domain__isnull=True).update(domain=domain)
+            return outlet
+        try:
+            with transaction.atomic():
+                return Outlet.objects.create(name=name or domain, domain=domain or None)
+        except IntegrityError:
+            continue  # another worker created it a moment ago
+    return None
+
+
+def source_store(document: FoundDocument) -> Source:
+    """Create or refresh the Source for a document, keyed by its canonical URL (a page is stored once)."""
+    if document.source_id:
+        return Source.objects.get(pk=document.source_id)
+    url = http.canonical_url(document.url)
+    text = document.text or ""
+    defaults = {
+        "title": (document.title or "")[:500],
+        "kind": document.kind,
+        "outlet": _outlet(document.outlet_name, document.outlet_domain),
+        "published_at": document.published_at,
+        "metadata": document.metadata,
+        "fetch_error": document.fetch_error,
+    }
+    if document.fetched_at or text:
+        defaults.update(
+            fetched_at=document.fetched_at or timezone.now(),
+            http_status=document.http_status,
+            content_type=document.content_type[:100],
+            text=text,
+            text_sha256=_sha256(text) if text else "",
+        )
+    existing = Source.objects.filter(url=url).first()
+    if existing is not None and not text and existing.text:
+        # A failed re-fetch keeps the snapshot we have; it only records the error.
+        defaults = {"fetch_error": document.fetch_error} if document.fetch_error else {}
+    if existing is not None and not defaults.get("outlet") and "outlet" in defaults:
+        defaults.pop("outlet")
+    try:
+        with transaction.atomic():
+            source, _ = Source.objects.update_or_create(url=url, defaults=defaults)
+    except IntegrityError:  # created concurrently by another worker: update that row
+        source = Source.objects.get(url=url)
+        Source.objects.filter(pk=source.pk).update(**defaults)
+        source.refresh_from_db()
+    return source
+
+
+def _published_after(published_at: datetime | None, claim_date) -> bool:
+    if published_at is None or claim_date is None:
+        return False
+    end_of_claim_day = timezone.make_aware(datetime.combine(claim_date, time.max), timezone.get_default_timezone())
+    return published_at > end_of_claim_day
+
+
+def evidence_record(*, claim_id: int, fetcher: str, documents: list[FoundDocument], claim_date=None) -> int:
+    """Store documents as sources and their best passages as evidence for the claim. Idempotent:
+    evidence is keyed by (claim, source, passage sha256). Returns the number of sources linked."""
+    claim_text = Claim.objects.values_list("text", flat=True).get(pk=claim_id)
+    per_source = conf.get("FACTCHECK_EVIDENCE_PER_SOURCE")
+    linked: set[int] = set()
+    for document in documents:
+        source = source_store(document)
+        text = document.text or source.text
+        if document.passages:
+            candidates = list(dict.fromkeys(p for p in document.passages if p.strip()))
+            ranked = rank_passages(claim_text, candidates, top_k=per_source, min_relevance=0.0)
+        else:
+            passages = split_passages(text)
+            ranked = rank_passages(claim_text, passages, top_k=per_source)
+            if not ranked and document.keep_best and passages:
+                ranked = rank_passages(claim_text, passages, top_k=1, min_relevance=0.0)[:1] or []
+        if not ranked:
+            continue
+        after = _published_after(source.published_at, claim_date)
+        for passage in ranked:
+            suggestion = suggest_stance(claim_text, passage.text, rating=document.rating or None)
+            Evidence.objects.update_or_create(
+                claim_id=claim_id,
+                source=source,
+                passage_sha256=_sha256(passage.text),
+                defaults={
+                    "passage": passage.text,
+                    "relevance": passage.relevance,
+                    "stance": suggestion.stance,
+                    "stance_reason": suggestion.reason,
+                    "fetcher": fetcher,
+                    "published_after_claim": after,
+                },
+            )
+        linked.add(source.pk)
+    return len(linked)
+
+
+# --- Editor-added URLs and re-fetching -------------------------------------------------------------------
+
+
+def source_add_url(*, claim_id: int, url: str, actor) -> Source:
+    """Attach a URL an editor found to a claim and fetch it in the background (fetcher "url").
+
+    Refuses, with a message for the editor, a URL that is not http(s) or that points at a
+    private or otherwise blocked address.
+    """
+    url = (url or "").strip()
+    if not url:
+        raise InvalidInput("Give the URL of the page to add.")
+    if actor is None or not actor.is_active or not actor.has_perm("claims.change_claim"):
+        raise NotAllowed("You do not have permission to add sources to claims.")
+    if not Claim.objects.filter(pk=claim_id).exists():
+        raise InvalidInput(f"No claim with id {claim_id}.")
+    try:
+        http.check_url(url)
+    except http.ConnectionFailed as exc:
+        raise InvalidInput(f"This URL cannot be fetched: {exc.message}") from None
+    except http.FetchError as exc:
+        raise InvalidInput(exc.message) from None
+    canonical = http.canonical_url(url)
+    with transaction.atomic():
+        source, _ = Source.objects.get_or_create(url=canonical, defaults={"kind": Source.Kind.OTHER})
+        SourceRequest.objects.get_or_create(claim_id=claim_id, source=source, defaults={"requested_by": actor})
+        claims_fetch_sources(claim_ids=[claim_id], fetchers=["url"], force=True)
+    return source
+
+
+def source_refetch(*, source_id: int) -> Source | None:
+    """Fetch a web source again and refresh its snapshot; a failure is recorded, the old text kept."""
+    source = Source.objects.filter(pk=source_id).first()
+    if source is None:
+        return None
+    try:
+        result = http.fetch(source.url, accept=http.HTML + http.TEXT)
+    except http.FetchError as exc:
+        if exc.retryable:
+            raise
+        Source.objects.filter(pk=source.pk).update(fetch_error=exc.message, fetched_at=timezone.now())
+        return source
+    text = http.html_to_text(result.text, url=result.final_url) if result.content_type in http.HTML else result.text
+    Source.objects.filter(pk=source.pk).update(
+        text=text,
+        text_sha256=_sha256(text),
+        fetched_at=result.fetched_at,
+        http_status=result.status,
+        content_type=result.content_type,
+        fetch_error="",
+    )
+    source.refresh_from_db()
+    return source
+
+
+def internal_article_url(article_id: int) -> str:
+    """Where an editor can read one of our own articles (the admin), as an absolute URL."""
+    return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("admin:claims_article_change", args=[article_id])

@@ -1,0 +1,105 @@
+"""Thin Celery entry points for fetching. Each takes ids, calls one service, and owns its retry policy.
+
+Routed to the "fetch" queue (sources.routing). Reliability:
+* retries with exponential backoff and full jitter on timeouts, connection failures, 5xx and 429,
+  waiting at least the server's Retry-After; never on other 4xx or bad content;
+* acks_late (global) + claiming the ClaimFetch row with a conditional update + unique constraints and
+  update_or_create on Source/Evidence: a redelivered task adds nothing twice;
+* time limits: soft/hard for prefork workers, and, because Celery's thread pool (the fetch worker's)
+  enforces none, a cooperative budget (sources.http.time_budget) that cuts every request short;
+  either way a fetch over its limit is retried like a timeout.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+
+from . import conf, selectors, services
+from .fetchers.base import FetcherNotConfigured
+from .http import FetchError, HTTPStatusError, time_budget
+
+logger = logging.getLogger(__name__)
+
+
+def backoff_seconds(retries: int, *, retry_after: float | None = None) -> float:
+    """Exponential backoff with jitter: uniform in [base·2^n / 2, base·2^n], capped; never before Retry-After."""
+    base, cap = conf.get("FACTCHECK_FETCH_BACKOFF_BASE"), conf.get("FACTCHECK_FETCH_BACKOFF_MAX")
+    ceiling = min(cap, base * (2**retries))
+    delay = random.uniform(ceiling / 2, ceiling)
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, cap) + random.uniform(0, 1))
+    return delay
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    soft_time_limit=conf.get("FACTCHECK_FETCH_SOFT_TIME_LIMIT"),
+    time_limit=conf.get("FACTCHECK_FETCH_TIME_LIMIT"),
+    max_retries=None,  # counted by hand below, so the final failure is recorded on the row
+)
+def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
+    try:
+        with time_budget(conf.get("FACTCHECK_FETCH_SOFT_TIME_LIMIT")):
+            return services.claim_fetch_run(claim_id=claim_id, fetcher=fetcher)
+    except FetcherNotConfigured as exc:
+        services.claim_fetch_fail(claim_id=claim_id, fetcher=fetcher, error=f"Not configured: {exc}")
+    except (FetchError, SoftTimeLimitExceeded) as exc:
+        message = exc.message if isinstance(exc, FetchError) else "The fetch took longer than its time limit."
+        retryable = isinstance(exc, SoftTimeLimitExceeded) or exc.retryable
+        if retryable and self.request.retries < conf.get("FACTCHECK_FETCH_MAX_RETRIES"):
+            retry_after = exc.retry_after if isinstance(exc, HTTPStatusError) else None
+            countdown = backoff_seconds(self.request.retries, retry_after=retry_after)
+            services.claim_fetch_retry_later(claim_id=claim_id, fetcher=fetcher, error=message, countdown=countdown)
+            raise self.retry(countdown=countdown, exc=exc) from None
+        attempts = self.request.retries + 1
+        services.claim_fetch_fail(
+            claim_id=claim_id,
+            fetcher=fetcher,
+            error=message + (f" (gave up after {attempts} attempts)" if retryable else ""),
+        )
+    except Exception as exc:
+        logger.exception("Fetcher %s failed for claim %s", fetcher, claim_id)
+        services.claim_fetch_fail(claim_id=claim_id, fetcher=fetcher, error=f"Internal error: {exc.__class__.__name__}: {exc}")
+    return None
+
+
+@shared_task(bind=True, acks_late=True, soft_time_limit=60, time_limit=90, max_retries=3)
+def source_refetch_task(self, source_id: int) -> None:
+    try:
+        with time_budget(60):
+            services.source_refetch(source_id=source_id)
+    except FetchError as exc:  # only retryable ones reach here
+        retry_after = exc.retry_after if isinstance(exc, HTTPStatusError) else None
+        raise self.retry(countdown=backoff_seconds(self.request.retries, retry_after=retry_after), exc=exc) from None
+
+
+@shared_task(acks_late=True)
+def sources_refetch_stale() -> int:
+    """Beat: queue a re-fetch of web sources whose snapshot is older than FACTCHECK_SOURCE_STALE_DAYS."""
+    ids = list(
+        selectors.stale_sources(
+            older_than_days=conf.get("FACTCHECK_SOURCE_STALE_DAYS"), limit=conf.get("FACTCHECK_REFETCH_BATCH")
+        ).values_list("pk", flat=True)
+    )
+    for source_id in ids:
+        source_refetch_task.delay(source_id)
+    return len(ids)
+
+
+@shared_task(acks_late=True)
+def claim_fetches_restart_stuck() -> int:
+    """Beat: re-send fetches pending too long (lost message, broker restart) or running past the hard limit."""
+    stuck = list(
+        selectors.stuck_claim_fetches(
+            pending_minutes=conf.get("FACTCHECK_FETCH_STUCK_MINUTES"),
+            running_seconds=2 * conf.get("FACTCHECK_FETCH_TIME_LIMIT"),
+        ).values_list("claim_id", "fetcher")
+    )
+    for claim_id, fetcher in stuck:
+        services.claims_fetch_sources(claim_ids=[claim_id], fetchers=[fetcher], force=True)
+    return len(stuck)
