@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import certifi
 import courlan
 import httpx
@@ -155,6 +158,23 @@ class FetchResult:
             raise MalformedResponse(f"{self.final_url} did not return valid JSON: {exc}", url=self.final_url) from None
 
 
+# --- Time budget -----------------------------------------------------------------------------------------
+
+# Celery's thread pool (what the fetch worker runs) enforces no task time limit, so a task gives the
+# client its budget and every request inside is cut short by it: a cooperative time limit.
+_budget_deadline: ContextVar[float | None] = ContextVar("factcheck_http_deadline", default=None)
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Every fetch inside the block fails with FetchTimeout once `seconds` have passed."""
+    token = _budget_deadline.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _budget_deadline.reset(token)
+
+
 # --- Public helpers -------------------------------------------------------------------------------------
 
 
@@ -163,9 +183,10 @@ def canonical_url(url: str) -> str:
     no fragment, sorted query, known tracking parameters removed)."""
     url = (url or "").strip()
     try:
-        return courlan.normalize_url(url, strict=False)
+        normalized = courlan.normalize_url(url, strict=False)
     except Exception:  # courlan raises assorted errors on junk; the caller validates separately
         return url
+    return normalized.split("#", 1)[0]
 
 
 def html_to_text(html: str, *, url: str | None = None) -> str:
@@ -392,6 +413,13 @@ def _fetch(url: str, *, accept, max_bytes: int, extra_headers: dict, respect_rob
     connect_timeout = settings.FACTCHECK_HTTP_CONNECT_TIMEOUT
     read_timeout = settings.FACTCHECK_HTTP_READ_TIMEOUT
     deadline = time.monotonic() + connect_timeout + 2 * read_timeout
+    budget = _budget_deadline.get()
+    if budget is not None:
+        if budget - time.monotonic() <= 0:
+            raise FetchTimeout(f"The task's time budget ran out before fetching {url}.", url=url)
+        deadline = min(deadline, budget)
+        remaining = budget - time.monotonic()
+        connect_timeout, read_timeout = min(connect_timeout, remaining), min(read_timeout, remaining)
     timeout = httpx.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout)
     client = _http_client()
     requested, redirects = url, []
