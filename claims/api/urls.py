@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import matching, views
 
 router = DefaultRouter()
 router.trailing_slash = "/?"  # /api/v1/verdicts/1/claimreview and .../claimreview/ both answer
@@ -10,6 +10,7 @@ router.register("claims", views.ClaimViewSet, basename="claim")
 router.register("verdicts", views.VerdictViewSet, basename="verdict")
 
 urlpatterns = [
+    path("claims/match", matching.ClaimMatchView.as_view(), name="claim-match"),
     path("claimreviews/", views.ClaimReviewFeedView.as_view(), name="claimreview-feed"),
     *router.urls,
 ]
