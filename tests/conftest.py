@@ -96,17 +96,19 @@ def celery_worker_process(integration_services, tmp_path_factory):
     Yields the queue name; tasks sent while `live_celery` is active go there.
     """
     queue = f"test-{uuid.uuid4().hex[:10]}"
+    fetch_queue = f"{queue}-fetch"  # sources.routing sends fetch tasks to settings.CELERY_FETCH_QUEUE
     log = tmp_path_factory.mktemp("worker") / "worker.log"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "factcheck.settings.test",
         "DATABASE_URL": _database_url(integration_services),
         "CELERY_QUEUE": queue,
+        "CELERY_FETCH_QUEUE": fetch_queue,
         "CELERY_TASK_ALWAYS_EAGER": "false",
     }
     command = [
         sys.executable, "-m", "celery", "-A", "factcheck", "worker",
-        "-Q", queue, "--pool", "threads", "--concurrency", "4", "--loglevel", "INFO",
+        "-Q", f"{queue},{fetch_queue}", "--pool", "threads", "--concurrency", "4", "--loglevel", "INFO",
         "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"{queue}@%h",
     ]  # fmt: skip
     with open(log, "w") as out:
@@ -117,7 +119,7 @@ def celery_worker_process(integration_services, tmp_path_factory):
             process.kill()
             pytest.fail(f"The Celery worker did not start:\n{log.read_text()[-4000:]}")
         time.sleep(0.2)
-    yield {"queue": queue, "log": log}
+    yield {"queue": queue, "fetch_queue": fetch_queue, "log": log}
     process.send_signal(signal.SIGTERM)
     try:
         process.wait(timeout=20)
@@ -134,6 +136,7 @@ def live_celery(celery_worker_process, transactional_db, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
     app.conf.task_default_queue = celery_worker_process["queue"]
+    settings.CELERY_FETCH_QUEUE = celery_worker_process["fetch_queue"]
     yield celery_worker_process
     app.conf.task_always_eager, app.conf.task_default_queue = saved
 
