@@ -567,16 +567,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
                               messages.ERROR)  # fmt: skip
         else:
             try:
-                decide(suggestion=suggestion, decision=decision, actor=request.user)
+                outcome = decide(suggestion=suggestion, decision=decision, actor=request.user)
             except DomainError as exc:
                 self.message_user(request, exc.message, messages.ERROR)
             else:
-                label = ClaimMatchSuggestion.Decision(decision).label.lower()
-                self.message_user(request, f"Recorded: {label}.", messages.SUCCESS)
-        target = claim if Claim.objects.filter(pk=claim.pk).exists() else None
-        if target is None:  # merged away into the other claim
-            other = suggestion.candidate_id if suggestion.claim_id == claim.pk else suggestion.claim_id
-            return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[other]))
+                if decision == ClaimMatchSuggestion.Decision.CONFIRMED:
+                    self.message_user(request, "Same claim: the two are merged into this one.", messages.SUCCESS)
+                    # The merge keeps one of the two claims; go to the one that still exists.
+                    return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[outcome.claim_id]))
+                self.message_user(request, "Different claims: this pair will not be suggested again.", messages.SUCCESS)
         return HttpResponseRedirect(self._claim_url(claim))
 
     # Publishing, always confirmed -------------------------------------------------------------------
