@@ -62,7 +62,7 @@ def _according_to(sent: Span) -> tuple[str, set[int]]:
             before = token.i - 1
             if before >= sent.start and sent.doc[before].text == ",":
                 removed.add(before)
-            return (_entity_in(phrase) if phrase else ""), removed
+            return _source_name(phrase), removed
     return "", set()
 
 
@@ -75,10 +75,30 @@ def _subject(verb: Token) -> Token | None:
 
 def _span(tokens) -> Span | None:
     tokens = sorted(tokens, key=lambda t: t.i)
-    tokens = [t for t in tokens if not t.is_punct or t.text in ("-", "'s")]
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
     if not tokens:
         return None
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _source_name(phrase: list[Token]) -> str:
+    """The name in a source phrase: "the Tass agency" -> Tass; "a Seoul-based website NK News" -> the phrase."""
+    if not phrase:
+        return ""
+    doc = phrase[0].doc
+    ids = {t.i for t in phrase}
+    root = next((t for t in phrase if t.head.i not in ids or t.head.i == t.i), phrase[0])
+    candidates = {root.i} | {c.i for c in root.children if c.dep_ in ("appos", "compound")}
+    for ent in doc.ents:
+        if ent.label_ in SOURCE_LABELS and ent.start in ids and ent.end - 1 in ids and any(ent.start <= i < ent.end for i in candidates):
+            return ent.text
+    words = sorted(phrase, key=lambda t: t.i)
+    while words and (words[0].dep_ == "det" or words[0].is_punct):
+        words.pop(0)
+    return "".join(t.text_with_ws for t in words).strip(" ,.")
 
 
 def _sources_of(verb: Token, within: set[int]) -> str:
@@ -89,7 +109,7 @@ def _sources_of(verb: Token, within: set[int]) -> str:
         if child.dep_ in ("agent",) or (child.lower_ == "by" and child.dep_ == "prep"):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
-                return _entity_in(list(objs[0].subtree))
+                return _source_name(list(objs[0].subtree))
         if child.lower_ in ("on", "in") and child.head.lemma_ in ("write", "post", "say", "tweet", "tell") and child.dep_ == "prep":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs and (objs[0].ent_type_ or objs[0].pos_ == "PROPN"):
@@ -135,6 +155,11 @@ def find(sent: Span) -> Attribution | None:
             continue
         speaker = _span(t for t in subject.subtree if t.i in tail_ids)
         cited = _sources_of(verb, tail_ids) or source
+        if subject.lower_ == "it":  # "…, it was notified by the minister": the agent is the speaker
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            objs = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+            speaker = _span(objs[0].subtree) if objs else None
+            cited = source
         return Attribution(
             content=content,
             speaker=speaker,

@@ -20,7 +20,7 @@ FIRST_SECOND_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "you"
 MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll"}
 OPINION_LEMMAS = {
     "think", "believe", "feel", "hope", "wish", "want", "love", "like", "hate", "guess", "suppose", "expect",
-    "look", "seem", "deserve", "need", "thank", "welcome", "congratulate", "agree", "disagree", "imagine",
+    "look", "seem", "deserve", "thank", "welcome", "congratulate", "agree", "disagree", "imagine",
 }  # fmt: skip
 EVALUATIVE = {
     "great", "good", "bad", "best", "worst", "terrible", "wonderful", "amazing", "tremendous", "beautiful",
@@ -54,7 +54,7 @@ def score(tokens: Sequence[Token]) -> float:
     superlative = any(t.tag_ in ("JJS", "RBS", "JJR") for t in words)
     person = bool(lower & FIRST_SECOND_PERSON)
     modal = bool(lower & MODALS) or ("going" in lower and "to" in lower)
-    opinion = any(t.lemma_.lower() in OPINION_LEMMAS and t.pos_ == "VERB" for t in words)
+    opinion = any(t.lemma_.lower() in OPINION_LEMMAS and t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj", "ccomp") for t in words)
     evaluative = any(t.lower_ in EVALUATIVE for t in words)
     question = any(t.text == "?" for t in tokens)
     n = len(words)

@@ -55,6 +55,8 @@ _SPACES = re.compile(r"[ \t\f\v]+")
 _WORD = re.compile(r"\w+")
 # A double quote used as an apostrophe: DPRK"s -> DPRK's
 _QUOTE_APOSTROPHE = re.compile(r'(?<=\w)"(?=s\b)')
+# Copy-paste that lost a space: "Kim Jong-unaccording to state media"
+_GLUED_ACCORDING = re.compile(r"(\w)according to\b")
 # A heading line is short and has no sentence-final punctuation; longer unpunctuated lines are kept as text.
 HEADING_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 10
@@ -66,6 +68,7 @@ def normalise_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = _GLUED_ACCORDING.sub(r"\1 according to", text)
     return _QUOTE_APOSTROPHE.sub("'", text)
 
 

@@ -24,7 +24,6 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 @dataclass
 class Clause:
     tokens: list[int]
-    prefix: str = ""  # text placed before the tokens (a copied subject)
     template: str = ""  # "{0} is {1}" for appositives, filled with rendered token groups
     groups: list[list[int]] = field(default_factory=list)
 
@@ -68,13 +67,13 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                 if any(child.i < c.i for c in conjuncts):
                     own.discard(child.i)
         subject = _subject_ids(verb, ids) or inherited_subject
-        prefix_ids = [] if _has_subject(verb) else inherited_subject
-        clauses.append(Clause(tokens=sorted(own), prefix=" ".join(doc[i].text for i in prefix_ids) if prefix_ids else ""))
+        borrowed = [] if _has_subject(verb) else inherited_subject  # tokens, so pronouns in it get resolved too
+        clauses.append(Clause(tokens=sorted(own | set(borrowed))))
         for conj in conjuncts:
             walk(conj, subject)
 
     walk(main, [])
-    return [c for c in clauses if any(doc[i].pos_ in CLAUSE_POS for i in c.tokens) or c.prefix]
+    return [c for c in clauses if any(doc[i].pos_ in CLAUSE_POS for i in c.tokens)]
 
 
 def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
@@ -119,7 +118,7 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             extra.append(Clause(tokens=[], template="{0} {1}", groups=[head_ids, body]))
             commas = {j for j in (first - 1, max(rel_ids) + 1) if j in ids and doc[j].text == ","}
             ids -= rel_ids | commas
-    return [Clause(tokens=sorted(ids), prefix=clause.prefix)] + extra
+    return [Clause(tokens=sorted(ids))] + extra
 
 
 def decompose(doc: Doc, content: list[int]) -> list[Clause]:

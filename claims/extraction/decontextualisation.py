@@ -29,6 +29,10 @@ class Antecedent:
     possessive: bool
 
 
+def _subject_token(sent: Span) -> Token | None:
+    return next((c for c in sent.root.children if c.dep_ in SUBJECT_DEPS), None)
+
+
 def _subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | None:
     """(text, is_person, is_plural, is_pronoun) of the main subject of a sentence."""
     root = sent.root
@@ -57,12 +61,31 @@ def _subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | 
     return text, is_person, plural, False
 
 
+def _nearest_thing_subject(sent: Span, token: Token, canonical_of) -> str | None:
+    """The closest subject before `token` in its sentence that is a thing, not a person or a pronoun."""
+    for t in reversed(list(sent.doc[sent.start : token.i])):
+        if t.dep_ in SUBJECT_DEPS:
+            if t.pos_ == "PRON" or t.ent_type_ == "PERSON" or t.tag_ in ("NNS", "NNPS"):
+                return None
+            if t.ent_type_:
+                ent = next((e for e in sent.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    return canonical_of(ent)
+            words = [w for w in sorted(t.subtree, key=lambda w: w.i) if w.i <= t.i]
+            return "".join(w.text_with_ws for w in words).strip() if len(words) <= 6 else None
+    return None
+
+
 def _expletive(token: Token) -> bool:
     if token.dep_ == "expl":
         return True
     head = token.head
     if token.lower_ == "it" and token.dep_ in SUBJECT_DEPS:
-        if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and head.lemma_ in ("be", "seem", "appear", "notify", "report", "say", "believe", "expect", "know", "take"):
+        if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and head.lemma_ in (
+            "seem", "appear", "notify", "report", "say", "believe", "expect", "know", "take", "announce", "think"
+        ):
+            return True
+        if any(c.dep_ == "agent" for c in head.children) and head.lemma_ in ("notify", "report", "say", "announce", "state"):
             return True
         if head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children) and any(
             c.dep_ in ("xcomp", "ccomp") for c in head.children
@@ -96,7 +119,10 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
             elif lower in NEUTER:
                 if _expletive(token):
                     continue
-                if previous_subject and not previous_subject[1] and not previous_subject[2] and not previous_subject[3]:
+                nearest = _nearest_thing_subject(sent, token, canonical_of) if possessive else None
+                if nearest:
+                    text = nearest  # "The letter expressed its conviction": its = the letter
+                elif previous_subject and not previous_subject[1] and not previous_subject[2] and not previous_subject[3]:
                     text = previous_subject[0]
                 else:
                     floor = sent.start - 80  # tokens: roughly this and the previous sentence

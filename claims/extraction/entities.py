@@ -140,6 +140,9 @@ class DocumentEntities:
             for full in reversed(self.people):
                 if full.split()[-1].casefold() == name.casefold():
                     return full
+            for full in reversed(self.people):  # family name first: "Kim" for Kim Jong-un
+                if full.split()[0].casefold() == name.casefold():
+                    return full
             for full in reversed(self.people):
                 surname = full.split()[-1].casefold()
                 if len(surname) >= FUZZY_MIN_LENGTH and difflib.SequenceMatcher(None, surname, name.casefold()).ratio() > FUZZY_MIN_RATIO:
@@ -178,6 +181,11 @@ class DocumentEntities:
         known = self.gaz.lookup(name)
         if known is not None and known.capital_of:
             return False  # "Pyongyang" stays as written; the entity list says what it stands for
-        return name.isupper() or len(name.split()) < len(canonical.split()) or (
-            known is None and difflib.SequenceMatcher(None, name.casefold(), canonical.casefold()).ratio() > 0.7
-        ) or (known is not None and name in known.misspellings)
+        if known is not None:
+            return name.isupper() or name in known.misspellings  # "DPR", "KCN"; not "Lugansk" or "Tass"
+        if name in self.acronyms:
+            return True
+        # a bare surname ("Pushilin") or a misspelt name ("Dennis Pushlin") resolved to a person
+        return len(name.split()) < len(canonical.split()) or (
+            difflib.SequenceMatcher(None, name.casefold(), canonical.casefold()).ratio() > 0.7
+        )

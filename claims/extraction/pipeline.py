@@ -90,8 +90,10 @@ def finish(text: str) -> str:
     if not text:
         return ""
     text = text[0].upper() + text[1:]
+    text = re.sub(r"([.!?])(['\")\]]+)$", r"\2\1", text)
+    text = re.sub(r"[.!?]+(['\")\]]*)[.!?]+$", r"\1.", text)
     if text[-1] not in ".!?":
-        text = text.rstrip('"') + "."
+        text += "."
     return text
 
 
@@ -240,7 +242,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 body = body[0].upper() + body[1:] if body else body
                 tokens = [doc[i] for group in clause.groups for i in group]
             else:
-                body = renderer.render(clause.tokens, prefix=clause.prefix)
+                body = renderer.render(clause.tokens)
                 tokens = [doc[i] for i in clause.tokens]
             if not tokens:
                 continue
@@ -251,10 +253,14 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
             if attributed and found is not None and found.speaker is not None or (attributed and found and found.cited_source):
                 who = speaker or cited
                 if who.casefold() not in claim_text.casefold()[: len(who) + 5]:
-                    first = tokens[0] if tokens else None
-                    keep_case = first is not None and (first.pos_ == "PROPN" or first.text == "I" or claim_text[:1] != first.text[:1])
+                    first = next((t for t in tokens if not t.is_punct), None)
+                    keep_case = (
+                        first is None or first.i in pronouns or first.i in replacements or bool(first.ent_type_)
+                        or first.pos_ == "PROPN" or first.text == "I" or first.text.isupper()
+                    )
                     claim_text = f"According to {who}, " + (claim_text if keep_case else claim_text[0].lower() + claim_text[1:])
-            score = checkworthiness.score(tokens)
+            speaker_tokens = list(found.speaker) if found is not None and found.speaker is not None and attributed else []
+            score = checkworthiness.score(tokens + speaker_tokens)
             if score < checkworthiness.THRESHOLD:
                 continue
             key = normalise_for_matching(claim_text)
@@ -291,19 +297,26 @@ def _speaker_name(span, pronouns, canonical_of) -> str:
     if people:
         person = [e for e in people if e.label_ == "PERSON"]
         return canonical_of((person or people)[-1])
-    words = [t for t in span if t.dep_ != "det"]
-    return " ".join(t.text for t in words) if len(words) <= 6 else ""
+    text = span.text.strip()
+    if len(span) > 8:
+        return ""
+    return text[0].lower() + text[1:] if span[0].pos_ == "DET" else text
 
 
 def _entities(doc, ids: set[int], canonical_of) -> list[Entity]:
     out, seen = [], set()
     for ent in doc.ents:
-        if ent.label_ in NAME_LABELS and ent.start in ids:
+        if ent.label_ in NAME_LABELS and ent.start in ids and _is_name(ent.text):
             item = Entity(text=ent.text, canonical=canonical_of(ent), label=ent.label_)
             if (item.text, item.canonical) not in seen:
                 seen.add((item.text, item.canonical))
                 out.append(item)
     return out
+
+
+def _is_name(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and not text.endswith("-") and any(c.isupper() for c in letters)
 
 
 def _first_date(tokens, published: dt.date | None):
