@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Article, Claim, ClaimMention, Outlet, Rating, Verdict
-from sources.models import Evidence, Source
+from sources.models import ClaimFetch, Evidence, Source
 
 
 def public_claim_url(claim_id: int) -> str:
@@ -192,6 +192,19 @@ class ArticleIngestResponseSerializer(serializers.Serializer):
     status_url = serializers.URLField()
 
 
+class FetchSourcesRequestSerializer(serializers.Serializer):
+    fetchers = serializers.ListField(child=serializers.CharField(max_length=32), required=False, max_length=20,
+                                     help_text="Fetcher names; all enabled fetchers when left out.")  # fmt: skip
+    force = serializers.BooleanField(required=False, default=True, help_text="Run again those already done.")
+
+
+class ClaimFetchSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ClaimFetch
+        fields = ["fetcher", "status", "error", "attempts", "sources_found", "requested_at", "started_at", "finished_at"]
+
+
 class FetchSourcesResponseSerializer(serializers.Serializer):
     claim = serializers.IntegerField()
+    fetches = ClaimFetchSerializer(many=True)
     status_url = serializers.URLField()

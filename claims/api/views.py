@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -30,6 +31,8 @@ from .serializers import (
     ArticleIngestSerializer,
     ArticleSerializer,
     ClaimSerializer,
+    ClaimFetchSerializer,
+    FetchSourcesRequestSerializer,
     FetchSourcesResponseSerializer,
     ReasonSerializer,
     VerdictSerializer,
@@ -103,8 +106,8 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(
-        summary="Fetch sources for this claim in the background",
-        request=None,
+        summary="Fetch sources for this claim in the background (reviewers)",
+        request=FetchSourcesRequestSerializer,
         responses={202: FetchSourcesResponseSerializer, **ERROR_RESPONSES},
     )
     @action(detail=True, methods=["post"], url_path="fetch-sources")
@@ -112,9 +115,26 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         from sources.services import claims_fetch_sources
 
         claim = self.get_object()
-        claims_fetch_sources(claim_ids=[claim.pk], force=True)
-        status_url = request.build_absolute_uri(reverse("claim-detail", args=[claim.pk]))
-        return Response({"claim": claim.pk, "status_url": status_url}, status=status.HTTP_202_ACCEPTED)
+        options = FetchSourcesRequestSerializer(data=request.data)
+        options.is_valid(raise_exception=True)
+        claims_fetch_sources(claim_ids=[claim.pk], **options.validated_data)
+        status_url = request.build_absolute_uri(reverse("claim-fetches", args=[claim.pk]))
+        body = {"claim": claim.pk, "fetches": self._fetches(claim), "status_url": status_url}
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
+
+    @extend_schema(summary="Where each source fetcher stands for this claim (staff)",
+                   responses={200: ClaimFetchSerializer(many=True), **ERROR_RESPONSES})  # fmt: skip
+    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
+    def fetches(self, request, pk=None):
+        if not selectors.user_sees_unpublished(request.user):
+            raise (NotAuthenticated() if not request.user.is_authenticated else PermissionDenied())
+        return Response(self._fetches(self.get_object()))
+
+    @staticmethod
+    def _fetches(claim) -> list:
+        from sources.models import ClaimFetch
+
+        return ClaimFetchSerializer(ClaimFetch.objects.filter(claim=claim).order_by("fetcher"), many=True).data
 
 
 @extend_schema_view(
@@ -227,8 +247,6 @@ class VerdictViewSet(
     def claimreview(self, request, pk=None):
         verdict = selectors.verdict_list_published().filter(pk=pk).first() if str(pk).isdigit() else None
         if verdict is None:
-            from rest_framework.exceptions import NotFound
-
             raise NotFound("No published verdict with this id.")
         (review,) = selectors.claimreviews_for_verdicts([verdict])
         return Response(review)
