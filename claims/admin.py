@@ -22,10 +22,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
-from factcheck.exceptions import DomainError, InvalidInput, NotAllowed
+from factcheck.exceptions import DomainError, InvalidInput, InvalidTransition, NotAllowed
 from sources.models import ClaimFetch, Evidence, Source
 
 from . import selectors, services
@@ -367,12 +368,12 @@ class ClaimAdmin(SimpleHistoryAdmin):
     @admin.display(description="Evidence")
     def evidence_column(self, claim):
         if not claim.evidence_count:
-            return format_html('<span class="fc-muted">none yet</span>')
+            return mark_safe('<span class="fc-muted">none yet</span>')
         return claim.evidence_count
 
     @admin.display(description="Assignee", ordering="assignee__username")
     def assignee_column(self, claim):
-        return claim.assignee.get_username() if claim.assignee else format_html('<span class="fc-muted">—</span>')
+        return claim.assignee.get_username() if claim.assignee else mark_safe('<span class="fc-muted">—</span>')
 
     @admin.display(description="Age", ordering="-created_at")
     def age_column(self, claim):
@@ -515,6 +516,12 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def perform(self, request, claim, op, reason="") -> str:
         """Run one operation through its service; returns what to tell the editor."""
         user = request.user
+        label, _, statuses = OPERATIONS.get(op, (op, None, None))
+        if statuses is not None and claim.status not in statuses:
+            # e.g. "start review" on a published claim would reopen it without a correction reason
+            raise InvalidTransition(
+                f"“{label.rstrip('…')}” does not apply to a claim that is {claim.get_status_display().lower()}."
+            )
         if op == "assign_me":
             services.claim_assign(claim=claim, assignee=user, actor=user)
             return "The claim is assigned to you."
