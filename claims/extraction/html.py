@@ -1,0 +1,65 @@
+"""HTML -> main text and metadata (trafilatura for the text, title and site name; htmldate for the date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass
+class Page:
+    text: str
+    title: str = ""
+    outlet: str = ""
+    published: dt.date | None = None
+
+
+def html_to_text(html: str, *, url: str = "") -> Page:
+    """The article body of a web page, one paragraph a line, with what the page says about itself.
+
+    Boilerplate (navigation, comments, share widgets) is trafilatura's job; what it lets through is
+    caught by cleaning.clean_text afterwards. Never raises on malformed markup.
+    """
+    import trafilatura
+
+    if not html or not html.strip():
+        return Page(text="")
+    try:
+        document = trafilatura.bare_extraction(
+            html, url=url or None, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        )
+    except Exception:  # lxml and trafilatura raise assorted errors on pathological markup
+        document = None
+    text = title = outlet = ""
+    published = None
+    if document is not None:
+        text = (getattr(document, "text", None) or "").strip()
+        title = (getattr(document, "title", None) or "").strip()
+        outlet = (getattr(document, "sitename", None) or "").strip()
+        published = _date(getattr(document, "date", None))
+    if not text:
+        try:
+            text = (trafilatura.html2txt(html) or "").strip()
+        except Exception:
+            text = ""
+    if published is None:
+        published = _find_date(html, url)
+    return Page(text=text, title=title, outlet=outlet, published=published)
+
+
+def _date(value) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _find_date(html: str, url: str) -> dt.date | None:
+    from htmldate import find_date
+
+    try:
+        return _date(find_date(html, url=url or None, original_date=True, extensive_search=False))
+    except Exception:  # htmldate is defensive, but malformed documents still surface parser errors
+        return None
