@@ -1,4 +1,4 @@
-"""Ingest the seed articles in seeds/ (see seeds/manifest.json). Running it twice adds nothing."""
+"""Ingest the seed articles in seeds/ (see seeds/manifest.json) and extract their claims. Running it twice adds nothing."""
 
 import datetime as dt
 import json
@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from claims.services import article_ingest
+from claims.models import Article
+from claims.services import article_extract, article_ingest
 from factcheck.exceptions import DomainError
 
 
@@ -51,5 +52,9 @@ class Command(BaseCommand):
                 raise CommandError(f"{path.name}: {exc.message}") from None
             created_count += created
             state = "ingested" if created else "already present"
+            if article.extraction_status != Article.ExtractionStatus.DONE or not article.mentions.exists():
+                # Seeds are demo data: their claims are wanted now, worker or not. Idempotent like the task.
+                claims = article_extract(article_id=article.pk)
+                state += f", {len(claims)} claims"
             self.stdout.write(f"{path.name}: {state} as article {article.pk}")
         self.stdout.write(self.style.SUCCESS(f"{created_count} new seed article(s)."))
