@@ -239,34 +239,110 @@ def outlet_get_or_create(*, name: str = "", domain: str = "") -> Outlet | None:
 
 def article_ingest(
     *,
-    text: str,
-    title: str = "",
+    text: str | None = None,
+    html: str | None = None,
     url: str | None = None,
     outlet_name: str = "",
     published_at=None,
     language: str = "",
 ) -> tuple[Article, bool]:
-    """Store an article once (by the sha256 of its cleaned text); returns (article, created)."""
-    import unicodedata
+    """Store an article once; returns (article, created). Extraction is enqueued after commit.
 
-    if not (text or "").strip():
+    Give exactly one of `text` (plain text) or `html`, or only `url` to fetch the page through
+    sources.http. With text or html, `url` is the article's address and is not fetched.
+    Title, outlet and date found in the page or its byline fill in whatever is not given.
+    """
+    from .extraction.cleaning import clean_text
+    from .extraction.html import html_to_text
+    from .extraction.language import detect
+    from .tasks import article_extract_task
+
+    if text is not None and html is not None:
+        raise InvalidInput("Give the article as text or as HTML, not both.")
+    if text is None and html is None and not url:
+        raise InvalidInput("Give the article's text, its HTML or its URL.")
+    published_at = _as_datetime(published_at)
+    if url:
+        from sources.http import canonical_url
+
+        url = canonical_url(url)
+        if len(url) > 2000:
+            raise InvalidInput("The URL is longer than 2000 characters.")
+        known = Article.objects.filter(url=url).first()
+        if known is not None:
+            return known, False
+    if text is None and html is None:
+        html, url = _fetch_page(url)
+        known = Article.objects.filter(url=url).first()  # redirected to a page we have
+        if known is not None:
+            return known, False
+    raw = text if text is not None else html
+    if not (raw or "").strip():
+# article_ingest stores an article once (sha256 of its cleaned text) and enqueues extraction after
+# commit; article_extract turns it into claims through claims.extraction (pure, no ORM) and stores
+# them idempotently: one Claim per distinct claim text across articles, one ClaimMention per appearance.
+
+import datetime as _dt  # noqa: E402
+import logging as _logging  # noqa: E402
+from difflib import SequenceMatcher as _SequenceMatcher  # noqa: E402
+
+from .models import ClaimMention  # noqa: E402
+
+_extraction_log = _logging.getLogger("claims.extraction")
+NEAR_DUPLICATE_RATIO = 0.95  # normalised texts this similar are the same claim (the semantic part is matching's)
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _as_datetime(value) -> _dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value if timezone.is_aware(value) else timezone.make_aware(value, _dt.timezone.utc)
+    if isinstance(value, _dt.date):
+        return _dt.datetime.combine(value, _dt.time(12), tzinfo=_dt.timezone.utc)
+    raise InvalidInput(f"published_at must be a date or a datetime, not {value!r}.")
+
+
+def _fetch_page(url: str) -> tuple[str, str]:
+    """(html, canonical final url) of a page, through the one safe HTTP client."""
+    from sources.http import FetchError, canonical_url, fetch
+
+    try:
+        result = fetch(url, accept=HTML_TYPES)
+    except FetchError as exc:
+        raise InvalidInput(f"Could not fetch {url}: {exc}") from None
+    return result.text, canonical_url(result.final_url)
         raise InvalidInput("The article has no text.")
-    cleaned = "\n".join(line.strip() for line in unicodedata.normalize("NFKC", text).splitlines()).strip()
-    digest = text_sha256(cleaned)
+    page_title = page_outlet = ""
+    page_published = None
+    body = raw
+    if html is not None:
+        page = html_to_text(html, url=url or "")
+        body, page_title, page_outlet, page_published = page.text, page.title, page.outlet, page.published
+    cleaned = clean_text(
+        body,
+        title=title or page_title,
+        outlet=outlet_name or page_outlet,
+        published=published_at.date() if published_at else page_published,
+    )
+    if not cleaned.text.strip():
+        raise InvalidInput("No article text is left once page furniture (menus, share buttons, bylines) is removed.")
+    digest = text_sha256(cleaned.text)
     existing = Article.objects.filter(text_sha256=digest).first()
-    if existing:
+    if existing is not None:
         return existing, False
     with transaction.atomic():
+    title: str = "",
         article, created = Article.objects.get_or_create(
             text_sha256=digest,
             defaults={
-                "raw_text": text,
-                "cleaned_text": cleaned,
-                "title": title[:500],
+                "raw_text": raw,
+                "cleaned_text": cleaned.text,
+                "title": cleaned.title[:500],
                 "url": url or None,
-                "outlet": outlet_get_or_create(name=outlet_name),
-                "published_at": published_at,
-                "language": language,
+                "outlet": outlet_get_or_create(name=cleaned.outlet[:200]),
+                "published_at": published_at or _as_datetime(cleaned.published),
+                "language": (language or detect(cleaned.text))[:16],
             },
         )
     return article, created
@@ -284,9 +360,142 @@ from django.db.models import Exists, OuterRef, Q  # noqa: E402
 from .matching import decide as matching_decide  # noqa: E402
 from .matching.decide import MatchOutcome  # noqa: E402
 from .models import ClaimEmbedding, ClaimMatchSuggestion, ClaimMention  # noqa: E402
+        if created:
+            article_id = article.pk
+            transaction.on_commit(lambda: article_extract_task.delay(article_id))
 
 MATCH_NEIGHBOURS = 10  # neighbours looked at per new claim
 MATCH_PERMISSION = "claims.change_claimmatchsuggestion"
+def _claim_untouched(claim: Claim) -> bool:
+    """No editor has worked on it: new, unassigned, no verdict. Only such claims may be dropped on re-extraction."""
+    return claim.status == Status.NEW and claim.assignee_id is None and not Verdict.objects.filter(claim=claim).exists()
+
+
+def _find_same_claim(normalized: str) -> Claim | None:
+    """The stored claim with the same (exact) or near-exact normalised text."""
+    exact = Claim.objects.filter(normalized_text=normalized).order_by("pk").first()
+    if exact is not None:
+        return exact
+    words = normalized.split()
+    if len(words) < 4:
+        return None
+    candidates = Claim.objects.filter(normalized_text__startswith=" ".join(words[:3])).order_by("pk")[:200]
+    for candidate in candidates:
+        if _SequenceMatcher(None, normalized, candidate.normalized_text).ratio() >= NEAR_DUPLICATE_RATIO:
+            return candidate
+    return None
+
+
+def article_extract(*, article_id: int, backend: str | None = None) -> list[Claim]:
+    """Extract an article's claims and store them; idempotent. Returns the article's claims in article order.
+
+    Re-extraction neither duplicates claims nor drops claims an editor has worked on. A claim
+    already stored from another article gains a mention instead of a twin. New claims are then
+    matched (claim_match) and sent for sources (claims_fetch_sources).
+    """
+    from .extraction import CleanedText, Status as ExtractionStatus, extract_cleaned
+    from .extraction.pipeline import normalise_for_matching
+
+    article = Article.objects.select_related("outlet").filter(pk=article_id).first()
+    if article is None:
+        return []
+    Article.objects.filter(pk=article.pk).update(extraction_status=Article.ExtractionStatus.RUNNING, extraction_error="")
+    cleaned = CleanedText(
+        text=article.cleaned_text,
+        title=article.title,
+        outlet=article.outlet.name if article.outlet else "",
+        published=article.published_at.date() if article.published_at else None,
+    )
+    try:
+        result = extract_cleaned(cleaned, language=article.language, backend=backend)
+    except Exception as exc:  # recorded on the article for editors; the task decides about retries
+        _extraction_log.exception("Extraction of article %s failed", article.pk)
+        Article.objects.filter(pk=article.pk).update(
+            extraction_status=Article.ExtractionStatus.FAILED, extraction_error=f"{type(exc).__name__}: {exc}"[:2000]
+        )
+        raise
+    if result.status != ExtractionStatus.DONE:
+        Article.objects.filter(pk=article.pk).update(
+            extraction_status=Article.ExtractionStatus.UNSUPPORTED,
+            extraction_error=result.message,
+            language=result.language[:16] or article.language,
+        )
+        return []
+
+    new_claim_ids: list[int] = []
+    with transaction.atomic():
+        Article.objects.select_for_update().filter(pk=article.pk).first()  # one extraction of an article at a time
+        kept_mentions: set[int] = set()
+        for extracted in result.claims:
+            normalized = normalise_for_matching(extracted.text)
+            if not normalized:
+                continue
+            claim = _find_same_claim(normalized)
+            if claim is None:
+                claim = Claim.objects.create(
+                    text=extracted.text,
+                    normalized_text=normalized,
+                    checkworthiness=min(1.0, max(0.0, extracted.checkworthiness)),
+                    claim_type=extracted.claim_type if extracted.claim_type in Claim.Type.values else Claim.Type.OTHER,
+                    about_date=extracted.date,
+                )
+                new_claim_ids.append(claim.pk)
+            mention, _ = ClaimMention.objects.update_or_create(
+                claim=claim,
+                article=article,
+                start=extracted.start,
+                end=extracted.end,
+                defaults={
+                    "sentence": extracted.sentence,
+                    "speaker": extracted.speaker[:300],
+                    "cited_source": extracted.cited_source[:300],
+                    "is_direct_quote": extracted.is_direct_quote,
+                    "extracted_by": extracted.backend,
+                },
+            )
+            kept_mentions.add(mention.pk)
+        # Mentions this extraction no longer finds go, unless an editor has worked on their claim.
+        for stale in ClaimMention.objects.filter(article=article).exclude(pk__in=kept_mentions).select_related("claim"):
+            claim = stale.claim
+            if not _claim_untouched(claim):
+                continue
+            stale.delete()
+            if not ClaimMention.objects.filter(claim=claim).exists():
+                claim.delete()
+        Article.objects.filter(pk=article.pk).update(
+            extraction_status=Article.ExtractionStatus.DONE, extraction_error="", language=result.language[:16]
+        )
+
+    surviving = _after_new_claims(new_claim_ids)
+    _extraction_log.info("Article %s: %d claims, %d new", article.pk, len(result.claims), len(surviving))
+    ids = ClaimMention.objects.filter(article=article).order_by("start", "pk").values_list("claim_id", flat=True)
+    order = list(dict.fromkeys(ids))
+    claims = Claim.objects.in_bulk(order)
+    return [claims[i] for i in order if i in claims]
+
+
+def _after_new_claims(claim_ids: list[int]) -> list[int]:
+    """Match each new claim against the known ones, then ask for sources for those that stay."""
+    surviving: list[int] = []
+    for claim_id in claim_ids:
+        try:
+            outcome = claim_match(claim_id=claim_id)
+        except Exception:  # matching is a separate concern: a failure there must not undo the extraction
+            _extraction_log.exception("Matching claim %s failed", claim_id)
+            surviving.append(claim_id)
+            continue
+        if not outcome.gone and not outcome.merged:
+            surviving.append(claim_id)
+    if surviving:
+        from sources.services import claims_fetch_sources
+
+        try:
+            claims_fetch_sources(claim_ids=surviving)
+        except InvalidInput:  # a claim merged away meanwhile
+            claims_fetch_sources(claim_ids=list(Claim.objects.filter(pk__in=surviving).values_list("pk", flat=True)))
+    return surviving
+
+
 Decision = ClaimMatchSuggestion.Decision
 
 
