@@ -235,6 +235,40 @@ def outlet_get_or_create(*, name: str = "", domain: str = "") -> Outlet | None:
 
 
 # --- Ingestion and extraction ------------------------------------------------------------------
+# article_ingest stores an article once (sha256 of its cleaned text) and enqueues extraction after
+# commit; article_extract turns it into claims through claims.extraction (pure, no ORM) and stores
+# them idempotently: one Claim per distinct claim text across articles, one ClaimMention per appearance.
+
+import datetime as _dt  # noqa: E402
+import logging as _logging  # noqa: E402
+from difflib import SequenceMatcher as _SequenceMatcher  # noqa: E402
+
+from .models import ClaimMention  # noqa: E402
+
+_extraction_log = _logging.getLogger("claims.extraction")
+NEAR_DUPLICATE_RATIO = 0.95  # normalised texts this similar are the same claim (the semantic part is matching's)
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _as_datetime(value) -> _dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value if timezone.is_aware(value) else timezone.make_aware(value, _dt.timezone.utc)
+    if isinstance(value, _dt.date):
+        return _dt.datetime.combine(value, _dt.time(12), tzinfo=_dt.timezone.utc)
+    raise InvalidInput(f"published_at must be a date or a datetime, not {value!r}.")
+
+
+def _fetch_page(url: str) -> tuple[str, str]:
+    """(html, canonical final url) of a page, through the one safe HTTP client."""
+    from sources.http import FetchError, canonical_url, fetch
+
+    try:
+        result = fetch(url, accept=HTML_TYPES)
+    except FetchError as exc:
+        raise InvalidInput(f"Could not fetch {url}: {exc}") from None
+    return result.text, canonical_url(result.final_url)
 
 
 def article_ingest(
@@ -242,6 +276,7 @@ def article_ingest(
     text: str | None = None,
     html: str | None = None,
     url: str | None = None,
+    title: str = "",
     outlet_name: str = "",
     published_at=None,
     language: str = "",
@@ -278,40 +313,6 @@ def article_ingest(
             return known, False
     raw = text if text is not None else html
     if not (raw or "").strip():
-# article_ingest stores an article once (sha256 of its cleaned text) and enqueues extraction after
-# commit; article_extract turns it into claims through claims.extraction (pure, no ORM) and stores
-# them idempotently: one Claim per distinct claim text across articles, one ClaimMention per appearance.
-
-import datetime as _dt  # noqa: E402
-import logging as _logging  # noqa: E402
-from difflib import SequenceMatcher as _SequenceMatcher  # noqa: E402
-
-from .models import ClaimMention  # noqa: E402
-
-_extraction_log = _logging.getLogger("claims.extraction")
-NEAR_DUPLICATE_RATIO = 0.95  # normalised texts this similar are the same claim (the semantic part is matching's)
-HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-
-def _as_datetime(value) -> _dt.datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, _dt.datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value, _dt.timezone.utc)
-    if isinstance(value, _dt.date):
-        return _dt.datetime.combine(value, _dt.time(12), tzinfo=_dt.timezone.utc)
-    raise InvalidInput(f"published_at must be a date or a datetime, not {value!r}.")
-
-
-def _fetch_page(url: str) -> tuple[str, str]:
-    """(html, canonical final url) of a page, through the one safe HTTP client."""
-    from sources.http import FetchError, canonical_url, fetch
-
-    try:
-        result = fetch(url, accept=HTML_TYPES)
-    except FetchError as exc:
-        raise InvalidInput(f"Could not fetch {url}: {exc}") from None
-    return result.text, canonical_url(result.final_url)
         raise InvalidInput("The article has no text.")
     page_title = page_outlet = ""
     page_published = None
@@ -332,7 +333,6 @@ def _fetch_page(url: str) -> tuple[str, str]:
     if existing is not None:
         return existing, False
     with transaction.atomic():
-    title: str = "",
         article, created = Article.objects.get_or_create(
             text_sha256=digest,
             defaults={
@@ -345,27 +345,12 @@ def _fetch_page(url: str) -> tuple[str, str]:
                 "language": (language or detect(cleaned.text))[:16],
             },
         )
-    return article, created
-
-
-# --- Matching -----------------------------------------------------------------------------------
-# One claim, many appearances. A new claim is embedded and compared with the stored claims
-# (claims.matching): at or above FACTCHECK_MATCH_SAME its mentions and evidence join the existing
-# claim and the duplicate row goes; from FACTCHECK_MATCH_SUGGEST up, editors are asked. Their
-# decisions outrank scores: a rejected pair is never suggested again, a confirmed pair is merged.
-
-from django.conf import settings  # noqa: E402
-from django.db.models import Exists, OuterRef, Q  # noqa: E402
-
-from .matching import decide as matching_decide  # noqa: E402
-from .matching.decide import MatchOutcome  # noqa: E402
-from .models import ClaimEmbedding, ClaimMatchSuggestion, ClaimMention  # noqa: E402
         if created:
             article_id = article.pk
             transaction.on_commit(lambda: article_extract_task.delay(article_id))
+    return article, created
 
-MATCH_NEIGHBOURS = 10  # neighbours looked at per new claim
-MATCH_PERMISSION = "claims.change_claimmatchsuggestion"
+
 def _claim_untouched(claim: Claim) -> bool:
     """No editor has worked on it: new, unassigned, no verdict. Only such claims may be dropped on re-extraction."""
     return claim.status == Status.NEW and claim.assignee_id is None and not Verdict.objects.filter(claim=claim).exists()
@@ -496,6 +481,21 @@ def _after_new_claims(claim_ids: list[int]) -> list[int]:
     return surviving
 
 
+# --- Matching -----------------------------------------------------------------------------------
+# One claim, many appearances. A new claim is embedded and compared with the stored claims
+# (claims.matching): at or above FACTCHECK_MATCH_SAME its mentions and evidence join the existing
+# claim and the duplicate row goes; from FACTCHECK_MATCH_SUGGEST up, editors are asked. Their
+# decisions outrank scores: a rejected pair is never suggested again, a confirmed pair is merged.
+
+from django.conf import settings  # noqa: E402
+from django.db.models import Exists, OuterRef, Q  # noqa: E402
+
+from .matching import decide as matching_decide  # noqa: E402
+from .matching.decide import MatchOutcome  # noqa: E402
+from .models import ClaimEmbedding, ClaimMatchSuggestion, ClaimMention  # noqa: E402
+
+MATCH_NEIGHBOURS = 10  # neighbours looked at per new claim
+MATCH_PERMISSION = "claims.change_claimmatchsuggestion"
 Decision = ClaimMatchSuggestion.Decision
 
 
