@@ -207,6 +207,20 @@ def claim_edit(*, claim: Claim, actor, **changes) -> Claim:
     return claim
 
 
+def article_request_extraction(*, article: Article, actor) -> None:
+    """An editor asks for an article's claims to be extracted again; the worker runs it after commit.
+
+    Re-extraction keeps every claim an editor has worked on (see article_extract).
+    """
+    from .tasks import article_extract_task
+
+    _require(actor, "claims.change_article")
+    # Even while "running": a worker that died leaves that status behind, and extraction is idempotent.
+    Article.objects.filter(pk=article.pk).update(extraction_status=Article.ExtractionStatus.PENDING, extraction_error="")
+    article_id = article.pk
+    transaction.on_commit(lambda: article_extract_task.delay(article_id))
+
+
 # --- Articles -----------------------------------------------------------------------------------
 
 
@@ -601,8 +615,9 @@ def _merge_pair(claim_id: int, other_id: int, *, reason: str, actor=None, force:
         for absorbed, kept in choices:
             may_absorb = not Verdict.objects.filter(claim=absorbed).exists() if force else _untouched(absorbed)
             if may_absorb:
+                ids = kept.pk, absorbed.pk  # delete() clears absorbed.pk
                 claim_merge(source=absorbed, target=kept, reason=reason, actor=actor)
-                return kept.pk, absorbed.pk
+                return ids
     return None
 
 

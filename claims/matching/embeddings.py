@@ -65,7 +65,7 @@ def _load(location: str):
             f"The embedding model {location!r} cannot be loaded ({exc}). FACTCHECK_EMBEDDING_MODEL must name a "
             "local sentence-transformers directory or a model already in the local Hugging Face cache."
         ) from None
-    dimensions = model.get_sentence_embedding_dimension()
+    dimensions = model.get_embedding_dimension()
     if dimensions != DIMENSIONS:
         raise ImproperlyConfigured(
             f"The embedding model {location!r} makes {dimensions}-dimensional vectors; claim matching stores "
