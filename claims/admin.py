@@ -786,15 +786,12 @@ class ArticleAdmin(admin.ModelAdmin):
         ] + super().get_urls()  # fmt: skip
 
     def _reextract(self, request, article) -> None:
-        if not request.user.has_perm("claims.change_article"):
-            raise NotAllowed("Your role cannot re-run extraction.")
-        extract = other_service("claims.services", "article_extract")
-        if extract is None:
-            raise InvalidInput("Claim extraction is not installed yet (claims.services.article_extract).")
-        extract(article=article, force=True)
+        services.article_request_extraction(article=article, actor=request.user)
 
     def reextract_view(self, request, object_id):
         article = get_object_or_404(Article, pk=object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
         if request.method != "POST":
             return HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))
         try:
