@@ -27,12 +27,17 @@ def empty_cache():
 
 @pytest.fixture
 def quick_retries(settings):
-    """Retries without waiting and few of them (eager tasks re-run at once anyway)."""
+    """Few retries, short timeouts; eager tasks run their retries at once (Celery only does so when eager
+    exceptions do not propagate: with propagation the first Retry would surface instead)."""
+    from factcheck.celery import app
+
+    saved, app.conf.task_eager_propagates = app.conf.task_eager_propagates, False
     settings.FACTCHECK_FETCH_MAX_RETRIES = 2
     settings.FACTCHECK_FETCH_BACKOFF_BASE = 0.01
     settings.FACTCHECK_HTTP_READ_TIMEOUT = 0.5
     settings.FACTCHECK_HTTP_CONNECT_TIMEOUT = 0.5
-    return settings
+    yield settings
+    app.conf.task_eager_propagates = saved
 
 
 @pytest.fixture
@@ -69,3 +74,26 @@ def claim(article):
         cited_source="Tass",
     )
     return claim
+
+
+@pytest.fixture
+def fetch_now(django_capture_on_commit_callbacks):
+    """claims_fetch_sources as the app calls it, with the after-commit enqueue run (eagerly) at once."""
+    from sources.services import claims_fetch_sources
+
+    def run(claim, *fetchers, force=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            return claims_fetch_sources(claim_ids=[claim.pk], fetchers=list(fetchers) or None, force=force)
+
+    return run
+
+
+@pytest.fixture
+def add_url(django_capture_on_commit_callbacks):
+    from sources.services import source_add_url
+
+    def run(claim, url, actor):
+        with django_capture_on_commit_callbacks(execute=True):
+            return source_add_url(claim_id=claim.pk, url=url, actor=actor)
+
+    return run
