@@ -174,6 +174,8 @@ def source_store(document: FoundDocument) -> Source:
             text=text,
             text_sha256=_sha256(text) if text else "",
         )
+    elif document.http_status is not None:
+        defaults["http_status"] = document.http_status  # an error status is worth showing too
     existing = Source.objects.filter(url=url).first()
     if existing is not None and not text and existing.text:
         # A failed re-fetch keeps the snapshot we have; it only records the error.
