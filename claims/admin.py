@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from functools import cached_property
 
 from django import forms
@@ -21,9 +22,9 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck.exceptions import DomainError, InvalidInput, InvalidTransition, NotAllowed
@@ -43,7 +44,8 @@ from .models import (
 )
 
 Status = Claim.Status
-CONTEXT_CHARS = 280  # article text shown either side of a mention's sentence
+CONTEXT_CHARS = 220  # article text shown either side of a mention's sentence
+_BLANK_LINES = re.compile(r"\n\s*\n+")  # web text is full of them; one line break reads the same
 
 
 def other_service(module: str, name: str):
@@ -177,6 +179,12 @@ class OutletFilter(admin.SimpleListFilter):
         return queryset
 
 
+class FoundDateFilter(admin.DateFieldListFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "found"
+
+
 # --- The claim page's form ------------------------------------------------------------------------
 
 
@@ -287,7 +295,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     list_display_links = ("claim_column",)
     list_filter = (
         StatusFilter, CheckworthinessBandFilter, AssigneeFilter, HasEvidenceFilter, OutletFilter,
-        ("created_at", admin.DateFieldListFilter),
+        ("created_at", FoundDateFilter),
     )  # fmt: skip
     search_fields = ("text",)  # the real search is get_search_results: text, speaker, article title
     search_help_text = "Search the claim text, the speaker, or the article title."
@@ -295,6 +303,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     list_select_related = ("assignee",)
     list_per_page = 50
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER  # per-filter counts would scan 100k claims on every page
     paginator = QueuePaginator
     readonly_fields = ("status", "normalized_text")
     fieldsets = (
@@ -377,7 +386,10 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Age", ordering="-created_at")
     def age_column(self, claim):
-        return format_html('<span title="{}">{}</span>', claim.created_at, timesince(claim.created_at).split(",")[0])
+        return format_html('<span class="fc-age" title="found {}">{}</span>', claim.created_at, compact_age(claim.created_at))
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": "Review queue", **(extra_context or {})})
 
     # Permissions ---------------------------------------------------------------------------------
 
@@ -428,6 +440,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         claim = self.get_object(request, object_id)
         extra_context = extra_context or {}
         if claim is not None:
+            extra_context.update(title=f"Claim #{claim.pk}", subtitle=None)
             verdict = Verdict.objects.filter(claim=claim).select_related("rating", "reviewer").first()
             extra_context.update(
                 claim=claim,
@@ -681,6 +694,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return HttpResponseRedirect(reverse("admin:claims_claim_publish_many") + "?" + ids)
 
 
+def compact_age(moment) -> str:
+    """'just now', '5 min', '3 h', '4 d', '6 wk': the queue's age column at a glance."""
+    seconds = max(0, (timezone.now() - moment).total_seconds())
+    for unit, size in (("wk", 604800), ("d", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= size:
+            return f"{int(seconds // size)} {unit}"
+    return "just now"
+
+
 def _status_steps(status: str) -> list[dict]:
     order = [Status.NEW, Status.IN_REVIEW, Status.VERDICT_READY, Status.PUBLISHED]
     if status == Status.DISMISSED:
@@ -709,9 +731,9 @@ def mentions_in_context(claim: Claim) -> list[dict]:
         rows.append({
             "mention": mention,
             "article": mention.article,
-            "before": before,
+            "before": _BLANK_LINES.sub("\n", before),
             "sentence": text[start:end] or mention.sentence,
-            "after": after,
+            "after": _BLANK_LINES.sub("\n", after),
         })
     return rows
 
@@ -929,5 +951,6 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
 
 
 admin.site.site_header = "factcheck · editors' desk"
+admin.site.enable_nav_sidebar = False  # the queue needs the width; the breadcrumbs and home page navigate
 admin.site.site_title = "factcheck"
 admin.site.index_title = "Review queue and verdicts"
