@@ -26,16 +26,18 @@ EVALUATIVE = {
     "great", "good", "bad", "best", "worst", "terrible", "wonderful", "amazing", "tremendous", "beautiful",
     "disaster", "incredible", "fantastic", "horrible", "awful", "excellent", "fruitful", "stupid", "sad",
     "unfair", "ridiculous", "nice", "happy", "proud", "shame", "disgrace", "fair", "right", "wrong",
+    "difficult", "worth", "interesting", "unclear", "impossible", "hard", "remarkable",
 }  # fmt: skip
 
-THRESHOLD = 0.45  # claims below this are not offered to editors
+THRESHOLD = 0.4  # claims below this are not offered to editors
 
 
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def score(tokens: Sequence[Token]) -> float:
+def score(tokens: Sequence[Token], *, unresolved: bool = False) -> float:
+    """Check-worthiness of a statement. `unresolved`: it opens with a pronoun nothing resolved (not self-contained)."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
         return 0.0
@@ -57,6 +59,9 @@ def score(tokens: Sequence[Token]) -> float:
     opinion = any(t.lemma_.lower() in OPINION_LEMMAS and t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj", "ccomp") for t in words)
     evaluative = any(t.lower_ in EVALUATIVE for t in words)
     question = any(t.text == "?" for t in tokens)
+    declarative = any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in FIRST_SECOND_PERSON for t in words) and any(
+        t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in words
+    )
     n = len(words)
     x = (
         -1.3
@@ -65,6 +70,8 @@ def score(tokens: Sequence[Token]) -> float:
         + 0.8 * has_date
         + 0.5 * past
         + 0.3 * superlative
+        + 0.5 * declarative
+        - 1.2 * unresolved
         - 1.2 * person
         - 0.6 * modal
         - 1.0 * opinion

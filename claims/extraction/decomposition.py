@@ -21,9 +21,21 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
+SPLIT_MARKS = {"because", "although", "though", "whereas", "while"}  # causal and contrastive: two facts
+IRREGULAR_PAST = {
+    "be": "was", "have": "had", "do": "did", "make": "made", "give": "gave", "take": "took", "lead": "led",
+    "become": "became", "bring": "brought", "leave": "left", "keep": "kept", "hold": "held", "set": "set",
+    "put": "put", "send": "sent", "build": "built", "win": "won", "begin": "began", "grow": "grew", "come": "came",
+    "go": "went", "see": "saw", "find": "found", "run": "ran", "get": "got", "write": "wrote", "say": "said",
+    "tell": "told", "know": "knew", "think": "thought", "feel": "felt", "pay": "paid", "meet": "met", "fall": "fell",
+    "draw": "drew", "lose": "lost", "spend": "spent", "stand": "stood", "bear": "bore", "choose": "chose",
+}  # fmt: skip
+
+
 @dataclass
 class Clause:
     tokens: list[int]
+    overrides: dict[int, str] = field(default_factory=dict)  # token index -> text (an inflected verb)
     template: str = ""  # "{0} is {1}" for appositives, filled with rendered token groups
     groups: list[list[int]] = field(default_factory=list)
 
@@ -44,6 +56,32 @@ def _subject_ids(verb: Token, allowed: set[int]) -> list[int]:
     return ids
 
 
+def inflect(lemma: str, *, past: bool, plural: bool) -> str:
+    """The finite form of a verb for a borrowed subject: (making, present, singular) -> makes."""
+    lemma = lemma.lower()
+    if past:
+        if lemma == "be":
+            return "were" if plural else "was"
+        if lemma in IRREGULAR_PAST:
+            return IRREGULAR_PAST[lemma]
+        if lemma.endswith("e"):
+            return lemma + "d"
+        if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+            return lemma[:-1] + "ied"
+        return lemma + "ed"
+    if lemma == "be":
+        return "are" if plural else "is"
+    if plural:
+        return lemma
+    if lemma == "have":
+        return "has"
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return lemma + "es"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
 def _heads(doc: Doc, ids: set[int]) -> list[Token]:
     return [doc[i] for i in sorted(ids) if doc[i].head.i not in ids or doc[i].head.i == i]
 
@@ -61,14 +99,35 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
         own = (_subtree_ids(verb) & ids) if verb is not main else set(ids)
         for conj in conjuncts:
             own -= _subtree_ids(conj)
+        subject = _subject_ids(verb, ids) or inherited_subject
+        split_off: list[Clause] = []
+        for child in verb.children:
+            if child.dep_ != "advcl" or child.i not in own or child.i < verb.i:
+                continue
+            sub_ids = _subtree_ids(child) & own
+            mark = next((c for c in child.children if c.dep_ == "mark"), None)
+            comma = child.i - 1 if doc[min(sub_ids)].i - 1 >= 0 and doc[min(sub_ids) - 1].text == "," else None
+            if mark is not None and mark.lower_ in SPLIT_MARKS and _has_subject(child):
+                split_off.append(Clause(tokens=sorted(sub_ids - {mark.i})))
+            elif mark is None and child.tag_ == "VBG" and not _has_subject(child) and comma is not None and subject:
+                # "…, making it easy for users" -> "<subject> makes it easy for users"
+                past = verb.tag_ in ("VBD", "VBN") and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
+                plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(doc[i].dep_ == "conj" for i in subject)
+                verb_text = inflect(child.lemma_, past=past, plural=plural)
+                split_off.append(Clause(tokens=sorted(sub_ids | set(subject)), overrides={child.i: verb_text}))
+            else:
+                continue
+            own -= sub_ids
+            if comma is not None:
+                own.discard(min(sub_ids) - 1)
         # the coordinator and comma before each conjunct belong to neither clause
         for child in verb.children:
             if child.dep_ in ("cc", "preconj") or (child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)):
                 if any(child.i < c.i for c in conjuncts):
                     own.discard(child.i)
-        subject = _subject_ids(verb, ids) or inherited_subject
         borrowed = [] if _has_subject(verb) else inherited_subject  # tokens, so pronouns in it get resolved too
         clauses.append(Clause(tokens=sorted(own | set(borrowed))))
+        clauses.extend(split_off)
         for conj in conjuncts:
             walk(conj, subject)
 
@@ -118,12 +177,26 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             extra.append(Clause(tokens=[], template="{0} {1}", groups=[head_ids, body]))
             commas = {j for j in (first - 1, max(rel_ids) + 1) if j in ids and doc[j].text == ","}
             ids -= rel_ids | commas
-    return [Clause(tokens=sorted(ids))] + extra
+    return [Clause(tokens=sorted(ids), overrides=clause.overrides)] + extra
+
+
+def split_at_colon(doc: Doc, ids: set[int]) -> list[set[int]]:
+    """"There has been a female president: Hillary Clinton served …" holds two statements."""
+    colons = [i for i in sorted(ids) if doc[i].text in (":", ";")]
+    for colon in colons:
+        left = {i for i in ids if i < colon}
+        right = {i for i in ids if i > colon}
+        if any(doc[i].pos_ in CLAUSE_POS for i in left) and any(
+            doc[i].pos_ in CLAUSE_POS and _has_subject(doc[i]) and doc[i].head.i != i or doc[i].dep_ == "ROOT" and doc[i].pos_ in CLAUSE_POS
+            for i in right
+        ) and any(doc[i].dep_ in SUBJECT_DEPS for i in right):
+            return [left] + split_at_colon(doc, right)
+    return [ids]
 
 
 def decompose(doc: Doc, content: list[int]) -> list[Clause]:
-    ids = set(content)
     clauses = []
-    for clause in split_coordination(doc, ids):
-        clauses.extend(split_off_modifiers(doc, clause))
+    for part in split_at_colon(doc, set(content)):
+        for clause in split_coordination(doc, part):
+            clauses.extend(split_off_modifiers(doc, clause))
     return clauses

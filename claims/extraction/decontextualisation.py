@@ -18,6 +18,7 @@ PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
+DEMONSTRATIVE = {"this", "that"}  # as a sentence's opening subject: what the previous sentence was about
 PRONOUNS = PERSONAL | NEUTER | PLURAL
 THING_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -94,6 +95,31 @@ def _expletive(token: Token) -> bool:
     return False
 
 
+def definite_descriptions(doc: Doc, sents: list[Span]) -> dict[int, tuple[int, str]]:
+    """"These waves" opening a sentence -> the fuller phrase with that head noun a sentence or two before
+    ("gravitational waves"). Returns token start -> (token end, replacement text)."""
+    found: dict[int, tuple[int, str]] = {}
+    chunks = list(doc.noun_chunks)
+    for index, sent in enumerate(sents):
+        first = sent[0]
+        if first.lower_ not in ("this", "these", "that", "those") or first.dep_ != "det":
+            continue
+        noun = first.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i > first.i + 3:
+            continue
+        floor = sents[max(0, index - 2)].start
+        for chunk in reversed(chunks):
+            if chunk.start >= sent.start or chunk.start < floor:
+                continue
+            if chunk.root.lemma_ == noun.lemma_ and len(chunk) > 1 and chunk[0].lower_ not in ("this", "these", "that", "those"):
+                words = [t for t in chunk if t.dep_ not in ("det",) and t.tag_ != "PRP$"]
+                if len(words) > 1:
+                    text = "".join(t.text_with_ws for t in words).strip()
+                    found[first.i] = (noun.i + 1, ("the " if noun.tag_ == "NN" else "") + text)
+                    break
+    return found
+
+
 def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:
     """Token index of each resolvable pronoun -> what it stands for."""
     found: dict[int, Antecedent] = {}
@@ -106,6 +132,10 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
         current = _subject_phrase(sent, canonical_of)
         for token in sent:
             lower = token.lower_
+            if lower in DEMONSTRATIVE and token.pos_ == "PRON" and token.dep_ in SUBJECT_DEPS and token.i == sent.start:
+                if previous_subject and not previous_subject[1] and not previous_subject[3]:
+                    found[token.i] = Antecedent(text=previous_subject[0], possessive=False)
+                continue
             if lower not in PRONOUNS or token.pos_ != "PRON" and lower not in POSSESSIVE:
                 continue
             possessive = lower in POSSESSIVE or token.dep_ == "poss"
@@ -119,7 +149,7 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
             elif lower in NEUTER:
                 if _expletive(token):
                     continue
-                nearest = _nearest_thing_subject(sent, token, canonical_of) if possessive else None
+                nearest = _nearest_thing_subject(sent, token, canonical_of) if token.i > sent.start else None
                 if nearest:
                     text = nearest  # "The letter expressed its conviction": its = the letter
                 elif previous_subject and not previous_subject[1] and not previous_subject[2] and not previous_subject[3]:

