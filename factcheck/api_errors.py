@@ -49,3 +49,54 @@ def exception_handler(exc, context):
     response.data = {"error": body}
     return response
 
+
+
+# --- The error shape in the OpenAPI schema -------------------------------------------------------
+
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema  # noqa: E402
+from drf_spectacular.utils import OpenApiResponse  # noqa: E402
+from rest_framework import serializers  # noqa: E402
+
+
+class ErrorBodySerializer(serializers.Serializer):
+    status = serializers.IntegerField(help_text="The HTTP status, repeated.")
+    code = serializers.CharField(help_text="Stable machine-readable code, e.g. invalid_input, not_authenticated.")
+    message = serializers.CharField(help_text="What went wrong, for a person.")
+    fields = serializers.DictField(
+        child=serializers.JSONField(), required=False, help_text="Validation errors by field name."
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = ErrorBodySerializer()
+
+
+_ERRORS_EVERYWHERE = {
+    400: "Invalid input: a body or query parameter that does not validate",
+    401: "Not signed in (send `Authorization: Token <key>` or use a session)",
+    403: "Signed in, but not allowed",
+    404: "No such object, or not published",
+    405: "Method not allowed",
+    406: "Cannot answer in the media type asked for",
+    429: "Too many requests: slow down (see Retry-After)",
+}
+_ERRORS_ON_WRITES = {
+    409: "The review workflow does not allow this now (e.g. publishing a verdict that is not ready)",
+    415: "Unsupported media type: send JSON",
+}
+
+
+class AutoSchema(SpectacularAutoSchema):
+    """drf-spectacular's AutoSchema, with the one error shape documented for every status the API can answer."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        codes = dict(_ERRORS_EVERYWHERE)
+        if self.method not in ("GET", "HEAD", "OPTIONS"):
+            codes |= _ERRORS_ON_WRITES
+        for code, description in codes.items():
+            if str(code) not in responses:
+                responses[str(code)] = self._get_response_for_code(
+                    OpenApiResponse(ErrorSerializer, description=description), str(code), direction=direction
+                )
+        return responses

@@ -1,16 +1,33 @@
 """Query-string filters. They narrow a queryset the selectors already limited to what the reader may see."""
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q
 
 from claims.models import Article, Claim, ClaimMention, Verdict
 
 
+MAX_ID = 2**63 - 1  # a bigint primary key; larger numbers would overflow the database driver
+
+
+class IdField(forms.IntegerField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A primary key in a query string: an integer in the range a bigint holds, or a 400."""
+
+    field_class = IdField
+
+
 class ClaimFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Claim.Status.choices)
     claim_type = django_filters.MultipleChoiceFilter(choices=Claim.Type.choices)
-    outlet = django_filters.NumberFilter(method="filter_outlet", label="Outlet id: claims appearing in its articles")
-    article = django_filters.NumberFilter(method="filter_article", label="Article id: claims it makes")
+    outlet = IdFilter(method="filter_outlet", label="Outlet id: claims appearing in its articles")
+    article = IdFilter(method="filter_article", label="Article id: claims it makes")
     created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
     created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
     checkworthiness_min = django_filters.NumberFilter(field_name="checkworthiness", lookup_expr="gte")
@@ -44,7 +61,7 @@ class ClaimFilter(django_filters.FilterSet):
 
 
 class VerdictFilter(django_filters.FilterSet):
-    claim = django_filters.NumberFilter(field_name="claim_id")
+    claim = IdFilter(field_name="claim_id")
     rating = django_filters.CharFilter(field_name="rating__name", lookup_expr="iexact")
     published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
     published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
@@ -56,7 +73,7 @@ class VerdictFilter(django_filters.FilterSet):
 
 
 class ArticleFilter(django_filters.FilterSet):
-    outlet = django_filters.NumberFilter(field_name="outlet_id")
+    outlet = IdFilter(field_name="outlet_id")
     extraction_status = django_filters.MultipleChoiceFilter(choices=Article.ExtractionStatus.choices)
     published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
     published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")

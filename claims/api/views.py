@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
@@ -24,7 +24,7 @@ from claims.models import ClaimMention, Verdict
 from factcheck.api_pagination import IdCursorPagination
 from sources.models import Evidence
 
-from .filters import ArticleFilter, ClaimFilter, VerdictFilter
+from .filters import MAX_ID, ArticleFilter, ClaimFilter, VerdictFilter
 from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, ActionPermission
 from .serializers import (
     ArticleIngestResponseSerializer,
@@ -48,20 +48,26 @@ class JSONLDRenderer(JSONRenderer):
 
 JSONLD_RENDERERS = [JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer]
 
-ERROR_RESPONSES = {
-    400: OpenApiResponse(description="Invalid input (the one error shape)"),
-    401: OpenApiResponse(description="Not signed in"),
-    403: OpenApiResponse(description="Not allowed"),
-    404: OpenApiResponse(description="Not found, or not published"),
-}
+# Every error status is documented with the one error shape by factcheck.api_errors.AutoSchema.
+ERROR_RESPONSES: dict = {}
+
+
+class BoundedIdLookupMixin:
+    """Ids in the path are digits within the bigint range; anything else is a 404, never a database error."""
+
+    lookup_value_regex = "[0-9]+"
+
+    def get_object(self):
+        if int(self.kwargs[self.lookup_url_kwarg or self.lookup_field]) > MAX_ID:
+            raise NotFound()
+        return super().get_object()
 
 
 @extend_schema_view(
     list=extend_schema(summary="Articles: the public sees those that make a published claim"),
     retrieve=extend_schema(summary="One article"),
 )
-class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    lookup_value_regex = "[0-9]+"
+class ArticleViewSet(BoundedIdLookupMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ArticleSerializer
     filterset_class = ArticleFilter
     permission_classes = [ActionPermission]
@@ -89,8 +95,7 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="Claims with their mentions, evidence and status; the public sees published ones"),
     retrieve=extend_schema(summary="One claim"),
 )
-class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    lookup_value_regex = "[0-9]+"
+class ClaimViewSet(BoundedIdLookupMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
     permission_classes = [ActionPermission]
@@ -142,9 +147,8 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="One verdict"),
 )
 class VerdictViewSet(
-    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+    BoundedIdLookupMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
 ):
-    lookup_value_regex = "[0-9]+"
     serializer_class = VerdictSerializer
     filterset_class = VerdictFilter
     permission_classes = [ActionPermission]
@@ -170,7 +174,7 @@ class VerdictViewSet(
         return Response(VerdictSerializer(verdict, context=self.get_serializer_context()).data, status=code)
 
     @extend_schema(summary="Draft a verdict for a claim under review", request=VerdictWriteSerializer,
-                   responses={201: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                   responses={201: VerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     def create(self, request, *args, **kwargs):
         serializer = VerdictWriteSerializer(data=request.data)
@@ -183,7 +187,7 @@ class VerdictViewSet(
         return self._answer(verdict, status.HTTP_201_CREATED)
 
     @extend_schema(summary="Change a draft verdict", request=VerdictWriteSerializer,
-                   responses={200: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                   responses={200: VerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     def update(self, request, *args, **kwargs):
         verdict = self.get_object()
@@ -197,7 +201,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Mark the verdict ready for an editor", request=None,
-                   responses={200: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                   responses={200: VerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def ready(self, request, pk=None):
@@ -206,7 +210,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Publish the verdict (editors)", request=None,
-                   responses={200: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                   responses={200: VerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
@@ -215,7 +219,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Withdraw a published verdict (editors)", request=ReasonSerializer,
-                   responses={200: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                   responses={200: VerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def unpublish(self, request, pk=None):
@@ -226,7 +230,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Reopen a published verdict for correction (editors)", request=ReasonSerializer,
-                   responses={200: VerdictSerializer, 409: OpenApiResponse(description="Invalid transition"),
+                   responses={200: VerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
@@ -240,12 +244,12 @@ class VerdictViewSet(
 
     @extend_schema(
         summary="schema.org ClaimReview (JSON-LD) of a published verdict",
-        responses={200: OpenApiTypes.OBJECT, 404: ERROR_RESPONSES[404]},
+        responses={200: OpenApiTypes.OBJECT},
     )
     @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None,
             renderer_classes=JSONLD_RENDERERS)  # fmt: skip
     def claimreview(self, request, pk=None):
-        verdict = selectors.verdict_list_published().filter(pk=pk).first() if str(pk).isdigit() else None
+        verdict = selectors.verdict_list_published().filter(pk=pk).first() if int(pk) <= MAX_ID else None
         if verdict is None:
             raise NotFound("No published verdict with this id.")
         (review,) = selectors.claimreviews_for_verdicts([verdict])
@@ -265,7 +269,7 @@ class ClaimReviewFeedView(APIView):
             OpenApiParameter("cursor", str, description="Opaque cursor from `next` / `previous`."),
             OpenApiParameter("page_size", int, description="Items per page (max 200)."),
         ],
-        responses={200: OpenApiTypes.OBJECT, 404: ERROR_RESPONSES[404]},
+        responses={200: OpenApiTypes.OBJECT},
     )
     def get(self, request):
         paginator = self.pagination_class()

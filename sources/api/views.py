@@ -5,7 +5,9 @@ from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from claims.api.filters import IdFilter
 from claims.api.permissions import ActionPermission
+from claims.api.views import BoundedIdLookupMixin
 from claims.models import Verdict
 from claims.selectors import claim_published_q, user_sees_unpublished
 from sources.models import Evidence, Source
@@ -14,7 +16,7 @@ from .serializers import EvidenceSerializer, SourceSerializer
 
 
 class EvidenceFilter(django_filters.FilterSet):
-    claim = django_filters.NumberFilter(field_name="claim_id")
+    claim = IdFilter(field_name="claim_id")
     stance = django_filters.MultipleChoiceFilter(choices=Evidence.Stance.choices)
     fetcher = django_filters.CharFilter()
     relevance_min = django_filters.NumberFilter(field_name="relevance", lookup_expr="gte")
@@ -37,8 +39,7 @@ class SourceFilter(django_filters.FilterSet):
     list=extend_schema(summary="Evidence passages ranked against claims; the public sees those of published claims"),
     retrieve=extend_schema(summary="One evidence passage"),
 )
-class EvidenceViewSet(viewsets.ReadOnlyModelViewSet):
-    lookup_value_regex = "[0-9]+"
+class EvidenceViewSet(BoundedIdLookupMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = EvidenceSerializer
     filterset_class = EvidenceFilter
     permission_classes = [ActionPermission]
@@ -54,8 +55,7 @@ class EvidenceViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="Sources; the public sees those behind published claims and verdicts"),
     retrieve=extend_schema(summary="One source"),
 )
-class SourceViewSet(viewsets.ReadOnlyModelViewSet):
-    lookup_value_regex = "[0-9]+"
+class SourceViewSet(BoundedIdLookupMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = SourceSerializer
     filterset_class = SourceFilter
     permission_classes = [ActionPermission]
