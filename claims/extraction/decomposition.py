@@ -87,52 +87,83 @@ def _heads(doc: Doc, ids: set[int]) -> list[Token]:
 
 
 def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
-    """Split the statement at coordinated verbs; each conjunct keeps or borrows a subject."""
+    """Split the statement at coordinated verbs and causal/contrastive or participial adverbial clauses.
+
+    A conjunct without a subject borrows its head's subject (and its auxiliaries: "will grow and expand");
+    an imperative conjunct ("…, but keep in mind that …") borrows nothing.
+    """
     heads = [h for h in _heads(doc, ids) if h.pos_ in CLAUSE_POS] or _heads(doc, ids)
     if not heads:
         return []
     main = max(heads, key=lambda h: len(_subtree_ids(h) & ids))
     clauses: list[Clause] = []
 
-    def walk(verb: Token, inherited_subject: list[int]):
-        conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i in ids]
-        own = (_subtree_ids(verb) & ids) if verb is not main else set(ids)
+    def walk(verb: Token, scope: set[int], inherited: list[int], top: bool):
+        conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i in scope]
+        own = set(scope) if top else (_subtree_ids(verb) & scope)
         for conj in conjuncts:
             own -= _subtree_ids(conj)
-        subject = _subject_ids(verb, ids) or inherited_subject
-        split_off: list[Clause] = []
+        subject = _subject_ids(verb, scope) or inherited
+        later: list[tuple[Token, set[int]]] = []
         for child in verb.children:
-            if child.dep_ != "advcl" or child.i not in own or child.i < verb.i:
+            if child.dep_ != "advcl" or child.i not in own:
                 continue
             sub_ids = _subtree_ids(child) & own
             mark = next((c for c in child.children if c.dep_ == "mark"), None)
-            comma = child.i - 1 if doc[min(sub_ids)].i - 1 >= 0 and doc[min(sub_ids) - 1].text == "," else None
+            before = min(sub_ids) - 1
+            comma = before if before >= 0 and doc[before].text == "," else None
+            after = max(sub_ids) + 1
             if mark is not None and mark.lower_ in SPLIT_MARKS and _has_subject(child):
-                split_off.append(Clause(tokens=sorted(sub_ids - {mark.i})))
-            elif mark is None and child.tag_ == "VBG" and not _has_subject(child) and comma is not None and subject:
+                later.append((child, sub_ids - {mark.i}))
+            elif mark is None and child.tag_ == "VBG" and child.i > verb.i and not _has_subject(child) and comma is not None and subject:
                 # "…, making it easy for users" -> "<subject> makes it easy for users"
                 past = verb.tag_ in ("VBD", "VBN") and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
                 plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(doc[i].dep_ == "conj" for i in subject)
-                verb_text = inflect(child.lemma_, past=past, plural=plural)
-                split_off.append(Clause(tokens=sorted(sub_ids | set(subject)), overrides={child.i: verb_text}))
+                clauses_extra.append(Clause(tokens=sorted(sub_ids | set(subject)),
+                                            overrides={child.i: inflect(child.lemma_, past=past, plural=plural)}))
             else:
                 continue
             own -= sub_ids
             if comma is not None:
-                own.discard(min(sub_ids) - 1)
+                own.discard(comma)
+            if after in own and doc[after].text == "," and child.i < verb.i:
+                own.discard(after)
         # the coordinator and comma before each conjunct belong to neither clause
         for child in verb.children:
             if child.dep_ in ("cc", "preconj") or (child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)):
                 if any(child.i < c.i for c in conjuncts):
                     own.discard(child.i)
-        borrowed = [] if _has_subject(verb) else inherited_subject  # tokens, so pronouns in it get resolved too
+        borrowed: list[int] = []
+        if not _has_subject(verb) and inherited and not _imperative(verb):
+            borrowed = list(inherited) + _borrowed_auxiliaries(verb)
         clauses.append(Clause(tokens=sorted(own | set(borrowed))))
-        clauses.extend(split_off)
         for conj in conjuncts:
-            walk(conj, subject)
+            walk(conj, scope, subject, False)
+        for child, sub_ids in later:
+            walk(child, sub_ids, [], True)
 
-    walk(main, [])
+    clauses_extra: list[Clause] = []
+    walk(main, set(ids), [], True)
+    clauses.extend(clauses_extra)
     return [c for c in clauses if any(doc[i].pos_ in CLAUSE_POS for i in c.tokens)]
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb coordinated with a statement: "…, but keep in mind that …"."""
+    if verb.tag_ != "VB":
+        return False
+    head = verb.head
+    return not any(c.dep_ in ("aux", "auxpass") for c in head.children) and head.tag_ != "VB"
+
+
+def _borrowed_auxiliaries(verb: Token) -> list[int]:
+    """The head's modal and auxiliaries when a conjunct has none: "Russia will grow and [will] expand"."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.dep_ != "conj":
+        return []
+    head = verb.head
+    if verb.tag_ not in ("VB", "VBN", "VBG"):
+        return []
+    return [c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < head.i]
 
 
 def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
@@ -163,10 +194,10 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             else:
                 commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
                 ids -= appos_ids | commas
-        elif token.dep_ == "relcl" and token.head.i in ids and token.head.pos_ == "PROPN":
+        elif token.dep_ == "relcl" and token.head.i in ids and token.head.pos_ in ("PROPN", "NOUN"):
             rel_ids = _subtree_ids(token) & ids
             first = min(rel_ids)
-            if first == 0 or doc[first - 1].text != ",":
+            if first == 0 or not (doc[first - 1].text == "," or doc[first - 1].text == '"' and doc[first - 2].text == ","):
                 continue  # restrictive: it defines the name, keep it
             pronoun = next((c for c in token.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS), None)
             if pronoun is None:
@@ -194,9 +225,64 @@ def split_at_colon(doc: Doc, ids: set[int]) -> list[set[int]]:
     return [ids]
 
 
+COORDINATION_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "pobj"}
+# A predicate over the group as a whole: splitting "cooperation between Russia and North Korea" breaks it.
+COLLECTIVE_WORDS = {"between", "together", "jointly", "bilateral", "mutual", "mutually", "each", "both", "respectively",
+                    "combined", "among", "amongst", "alliance", "agreement", "relations", "ties", "talks", "war", "met"}
+SINGULAR_AUX = {"are": "is", "were": "was", "have": "has"}
+MAX_CONJUNCTS = 6
+
+
+def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
+    """"A star's temperature, size and luminosity are determined by its mass" -> three claims, one per conjunct."""
+    ids = set(clause.tokens)
+    if not ids or any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
+        return [clause]
+    for i in sorted(ids):
+        token = doc[i]
+        if token.dep_ not in COORDINATION_ROLES or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ not in ("as", "including", "like", "in", "to", "of", "from", "by"):
+            continue
+        conjuncts = [c for c in token.conjuncts if c.i in ids and c.pos_ in ("NOUN", "PROPN") and c.i > token.i]
+        if not conjuncts or len(conjuncts) + 1 > MAX_CONJUNCTS:
+            continue
+        if any(c.dep_ == "cc" and c.lower_ not in ("and", "or") for member in [token, *conjuncts] for c in member.children):
+            continue
+        whole = _subtree_ids(token) & ids
+        if any(doc[j].text in ('"', "'") for j in range(min(whole), max(whole) + 1)):
+            continue  # a quoted phrase is kept as written
+        members = [token, *conjuncts]
+        own: dict[int, set[int]] = {}
+        for member in members:
+            span = _subtree_ids(member) & ids
+            for other in members:
+                if other.i > member.i:
+                    span -= _subtree_ids(other)
+            span = {j for j in span if not (doc[j].dep_ in ("cc", "preconj") or (doc[j].text == "," and doc[j].head.i in {m.i for m in members}))}
+            own[member.i] = span
+        shared_left = {j for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i for j in _subtree_ids(c)}
+        out = []
+        for member in members:
+            tokens = (ids - whole) | own[member.i]
+            overrides = dict(clause.overrides)
+            if member is not token and not any(c.dep_ in ("det", "poss") for c in member.children):
+                tokens |= shared_left
+            if token.dep_ in ("nsubj", "nsubjpass") and member.tag_ in ("NN", "NNP"):
+                verb = token.head
+                for aux in [verb, *verb.children]:
+                    if aux.i in tokens and aux.lower_ in SINGULAR_AUX and aux.pos_ == "AUX":
+                        overrides[aux.i] = SINGULAR_AUX[aux.lower_]
+                tokens -= {c.i for c in verb.children if c.lower_ in ("all", "both") and c.dep_ in ("advmod", "det", "predet", "appos", "nsubj")}
+            out.append(Clause(tokens=sorted(tokens), overrides=overrides))
+        return out
+    return [clause]
+
+
 def decompose(doc: Doc, content: list[int]) -> list[Clause]:
     clauses = []
     for part in split_at_colon(doc, set(content)):
         for clause in split_coordination(doc, part):
-            clauses.extend(split_off_modifiers(doc, clause))
+            for piece in split_off_modifiers(doc, clause):
+                clauses.extend(split_noun_coordination(doc, piece) if not piece.template else [piece])
     return clauses

