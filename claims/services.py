@@ -144,6 +144,7 @@ def verdict_publish(*, claim: Claim, actor) -> Verdict:
         verdict.published_at = now
         verdict._change_reason = "Published"
         verdict.save()
+        verdict_announce(verdict=verdict)  # webhooks, sent after commit
     return verdict
 
 
@@ -728,3 +729,195 @@ def claim_match_decide(*, suggestion: ClaimMatchSuggestion, decision: str, actor
     return MatchOutcome(
         claim_id=kept, merged_from=absorbed, score=locked.score, known_verdict_claim_id=_known_verdict_id(kept)
     )
+
+
+# --- Publishing ---------------------------------------------------------------------------------
+# Webhooks: when a verdict is published or a correction republished, every active subscription
+# receives an HMAC-SHA256-signed POST, delivered by Celery with retries through the safe HTTP client.
+
+WEBHOOK_SIGNATURE_HEADER = "X-Factcheck-Signature"
+WEBHOOK_TIMEOUT_SECONDS = 10.0
+WEBHOOK_MAX_RESPONSE_BYTES = 64 * 1024
+
+
+class WebhookDeliveryError(Exception):
+    """One delivery attempt failed; `retryable` says whether a later attempt may succeed."""
+
+    def __init__(self, message: str, *, retryable: bool, status: int | None = None):
+        super().__init__(message)
+        self.retryable = retryable
+        self.status = status
+
+
+def webhook_signature(*, secret: str, timestamp: int, body: bytes) -> str:
+    """`t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">`: the receiver recomputes it and rejects
+    stale timestamps, so a captured request cannot be replayed later."""
+    import hmac
+
+    mac = hmac.new(secret.encode("utf-8"), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={mac}"
+
+
+def webhook_signature_valid(*, secret: str, header: str, body: bytes, tolerance: int = 300, now: int | None = None) -> bool:
+    """The receiver's side of `webhook_signature` (documented for subscribers; used by the tests)."""
+    import hmac
+    import time
+
+    try:
+        parts = dict(item.split("=", 1) for item in header.split(","))
+        timestamp = int(parts["t"])
+    except (KeyError, ValueError):
+        return False
+    if abs((now if now is not None else int(time.time())) - timestamp) > tolerance:
+        return False
+    expected = webhook_signature(secret=secret, timestamp=timestamp, body=body)
+    return hmac.compare_digest(expected, header)
+
+
+def _webhook_event(verdict: Verdict) -> str:
+    return "verdict.corrected" if verdict.corrected_at and verdict.corrected_at == verdict.published_at else "verdict.published"
+
+
+def verdict_announce(*, verdict: Verdict) -> list:
+    """Record one delivery per active subscription for this publication and queue them after commit.
+
+    Called by `verdict_publish`. Idempotent: the event id is the verdict and the moment it was
+    published, and (subscription, event id) is unique, so announcing twice queues nothing new.
+    """
+    from .models import WebhookDelivery, WebhookSubscription
+    from .selectors import claimreviews_for_verdicts, verdict_list_published
+    from .tasks import webhook_deliver_task
+
+    subscriptions = list(WebhookSubscription.objects.filter(is_active=True))
+    if not subscriptions or verdict.published_at is None:
+        return []
+    event = _webhook_event(verdict)
+    event_id = f"{event}:{verdict.pk}:{int(verdict.published_at.timestamp() * 1_000_000)}"
+    published = verdict_list_published().filter(pk=verdict.pk).first()
+    claimreview = claimreviews_for_verdicts([published])[0] if published else None
+    payload = {
+        "event": event,
+        "event_id": event_id,
+        "verdict": {
+            "id": verdict.pk,
+            "claim_id": verdict.claim_id,
+            "rating": verdict.rating.name,
+            "published_at": verdict.published_at.isoformat(),
+            "first_published_at": verdict.first_published_at.isoformat() if verdict.first_published_at else None,
+            "corrected_at": verdict.corrected_at.isoformat() if verdict.corrected_at else None,
+            "correction_reason": verdict.correction_reason if event == "verdict.corrected" else "",
+        },
+        "claimreview": claimreview,
+    }
+    deliveries = []
+    for subscription in subscriptions:
+        delivery, created = WebhookDelivery.objects.get_or_create(
+            subscription=subscription, event_id=event_id, defaults={"verdict": verdict, "event": event, "payload": payload}
+        )
+        if created:
+            deliveries.append(delivery)
+            webhook_deliver_task.delay(delivery.pk)  # sent when the surrounding transaction commits
+    return deliveries
+
+
+def _webhook_post(url: str, *, body: bytes, headers: dict) -> int:
+    """POST through the safe HTTP client's guard: the URL is vetted (no private, link-local or
+    metadata addresses), the connection goes to the vetted address, no redirects, bounded time
+    and response size. Returns the status; raises WebhookDeliveryError."""
+    import httpx
+    from django.conf import settings as django_settings
+
+    from sources import http as safe_http
+
+    try:
+        target = safe_http._vet(url, allow_loopback=django_settings.FACTCHECK_HTTP_ALLOW_LOOPBACK)
+    except safe_http.BlockedAddress as exc:
+        raise WebhookDeliveryError(str(exc), retryable=False) from None
+    except safe_http.InvalidURL as exc:
+        raise WebhookDeliveryError(str(exc), retryable=False) from None
+    except safe_http.FetchError as exc:  # DNS failure: may be temporary
+        raise WebhookDeliveryError(str(exc), retryable=True) from None
+    default_port = 443 if target.scheme == "https" else 80
+    host_header = target.host if target.port == default_port else f"{target.host}:{target.port}"
+    if ":" in target.host:
+        host_header = f"[{target.host}]" + ("" if target.port == default_port else f":{target.port}")
+    request = safe_http._http_client().build_request(
+        "POST",
+        httpx.URL(target.url).copy_with(host=target.address, port=target.port),
+        content=body,
+        headers={
+            "User-Agent": django_settings.FACTCHECK_HTTP_USER_AGENT,
+            "Content-Type": "application/json",
+            **headers,
+            "Host": host_header,
+        },
+        timeout=httpx.Timeout(WEBHOOK_TIMEOUT_SECONDS),
+        extensions={"sni_hostname": target.host} if target.scheme == "https" else {},
+    )
+    try:
+        response = safe_http._http_client().send(request, stream=True)
+    except httpx.TimeoutException:
+        raise WebhookDeliveryError(f"{target.host} did not answer in time.", retryable=True) from None
+    except httpx.HTTPError as exc:
+        raise WebhookDeliveryError(f"Could not deliver to {url}: {exc.__class__.__name__}: {exc}", retryable=True) from None
+    try:
+        read = 0
+        for chunk in response.iter_bytes():  # drain a little, never more than the limit
+            read += len(chunk)
+            if read > WEBHOOK_MAX_RESPONSE_BYTES:
+                break
+    except httpx.HTTPError:
+        pass
+    finally:
+        response.close()
+    status = response.status_code
+    if 200 <= status < 300:
+        return status
+    retryable = status >= 500 or status in (408, 429)
+    kind = "redirected (webhooks do not follow redirects)" if 300 <= status < 400 else f"answered HTTP {status}"
+    raise WebhookDeliveryError(f"{target.host} {kind}.", retryable=retryable, status=status)
+
+
+def webhook_deliver(*, delivery_id: int, final_attempt: bool = False):
+    """Make one delivery attempt; quiet when the delivery is gone or already delivered.
+
+    Raises WebhookDeliveryError when the attempt fails and a retry may help (the task retries);
+    a failure that cannot be helped, or the final attempt, marks the delivery failed.
+    """
+    import json
+    import time
+
+    from django.db.models import F
+
+    from .models import WebhookDelivery
+
+    delivery = WebhookDelivery.objects.select_related("subscription").filter(pk=delivery_id).first()
+    if delivery is None or delivery.status == WebhookDelivery.Status.DELIVERED:
+        return delivery
+    body = json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    headers = {
+        WEBHOOK_SIGNATURE_HEADER: webhook_signature(
+            secret=delivery.subscription.secret, timestamp=int(time.time()), body=body
+        ),
+        "X-Factcheck-Event": delivery.event,
+        "X-Factcheck-Delivery": delivery.event_id,
+    }
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(attempts=F("attempts") + 1)
+    try:
+        status = _webhook_post(delivery.subscription.url, body=body, headers=headers)
+    except WebhookDeliveryError as exc:
+        failed = final_attempt or not exc.retryable
+        WebhookDelivery.objects.filter(pk=delivery.pk).exclude(status=WebhookDelivery.Status.DELIVERED).update(
+            last_error=str(exc)[:2000],
+            response_status=exc.status,
+            status=WebhookDelivery.Status.FAILED if failed else WebhookDelivery.Status.PENDING,
+        )
+        if not failed:
+            raise
+        delivery.refresh_from_db()
+        return delivery
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        status=WebhookDelivery.Status.DELIVERED, response_status=status, delivered_at=timezone.now(), last_error=""
+    )
+    delivery.refresh_from_db()
+    return delivery

@@ -17,3 +17,23 @@ def article_extract_task(self, article_id: int) -> int:
     from .services import article_extract
 
     return len(article_extract(article_id=article_id))
+
+
+# --- Publishing: webhook delivery -----------------------------------------------------------------
+
+WEBHOOK_MAX_RETRIES = 8  # with the backoff below: about 4 hours from the first attempt to the last
+
+
+@shared_task(bind=True, acks_late=True, max_retries=WEBHOOK_MAX_RETRIES)
+def webhook_deliver_task(self, delivery_id: int) -> str | None:
+    """POST one signed webhook; retry with exponential backoff while the receiver may recover."""
+    from django.conf import settings
+
+    from .services import WebhookDeliveryError, webhook_deliver
+
+    try:
+        delivery = webhook_deliver(delivery_id=delivery_id, final_attempt=self.request.retries >= self.max_retries)
+    except WebhookDeliveryError as exc:
+        base = float(getattr(settings, "FACTCHECK_WEBHOOK_RETRY_DELAY", 30.0))
+        raise self.retry(exc=exc, countdown=base * (2**self.request.retries)) from None
+    return delivery.status if delivery else None
