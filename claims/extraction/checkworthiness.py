@@ -36,8 +36,9 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def score(tokens: Sequence[Token], *, unresolved: bool = False) -> float:
-    """Check-worthiness of a statement. `unresolved`: it opens with a pronoun nothing resolved (not self-contained)."""
+def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = False) -> float:
+    """Check-worthiness of a statement. `unresolved`: it opens with a pronoun nothing resolved (not self-contained);
+    `copula`: the claim is built as "X is Y" from a noun phrase (an appositive), so its verb is not among the tokens."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
         return 0.0
@@ -51,7 +52,7 @@ def score(tokens: Sequence[Token], *, unresolved: bool = False) -> float:
             has_number = True
         elif t.ent_type_ in DATE_LABELS:
             has_date = True
-    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")] or ([True] if copula else [])
     past = any(t.tag_ in ("VBD", "VBN") for t in words)
     superlative = any(t.tag_ in ("JJS", "RBS", "JJR") for t in words)
     person = bool(lower & FIRST_SECOND_PERSON)

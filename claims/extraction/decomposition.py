@@ -172,7 +172,7 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
     extra: list[Clause] = []
     for i in sorted(ids):
         token = doc[i]
-        if token.dep_ == "appos" and token.head.i in ids and i > 0 and doc[i - 1].text == ",":
+        if token.dep_ == "appos" and token.head.i in ids and min(t.i for t in token.subtree) > 0 and doc[min(t.i for t in token.subtree) - 1].text == ",":
             head = token.head
             appos_ids = _subtree_ids(token) & ids
             head_ids = (_subtree_ids(head) & ids) - appos_ids

@@ -78,6 +78,16 @@ def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bo
     return None
 
 
+def _recent_pair(mentions: list[tuple[int, str, str]], doc: Doc, token: Token) -> str | None:
+    """The most recent "X and Y" of two named things before a plural pronoun, within about two sentences."""
+    named = [m for m in mentions if token.i - 80 <= m[0] < token.i and m[1] in THING_LABELS]
+    for (first, _, a), (second, _, b) in reversed(list(zip(named, named[1:]))):
+        ent = next((e for e in doc.ents if e.start == first), None)
+        if ent is not None and ent.end + 1 == second and doc[ent.end].lower_ == "and" and a != b:
+            return f"{a} and {b}"
+    return None
+
+
 def _expletive(token: Token) -> bool:
     if token.dep_ == "expl":
         return True
@@ -166,6 +176,8 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                     text = nearest  # "Proteins are necessary …, and they are produced …": they = proteins
                 elif previous_subject and previous_subject[2] and not previous_subject[3]:
                     text = previous_subject[0]
+                else:
+                    text = _recent_pair(mentions, doc, token)  # "… between Russia and North Korea. … their …"
             if text:
                 found[token.i] = Antecedent(text=text, possessive=possessive)
         if current is not None:

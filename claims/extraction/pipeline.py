@@ -264,7 +264,12 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
         sentence_text = sent.text
         start, end = offset + sent.start_char, offset + sent.end_char
         sentence_date = _first_date(list(sent), published)
-        for clause in decomposition.decompose(doc, content):
+        clauses = decomposition.decompose(doc, content)
+        if found is not None and found.speaker is not None:
+            # "the Russian ambassador to Pyongyang, Alexander Matsegora, said …": who the speaker is, is a fact too
+            speaker_clause = decomposition.Clause(tokens=[t.i for t in found.speaker])
+            clauses += [c for c in decomposition.split_off_modifiers(doc, speaker_clause) if c.template]
+        for clause in clauses:
             if clause.template:
                 rendered = [renderer.render(group) for group in clause.groups]
                 if any(not r.strip() for r in rendered):
@@ -296,7 +301,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 opening is not None and opening.pos_ == "PRON" and opening.lower_ in UNRESOLVED_OPENERS
                 and opening.i not in pronouns and opening.i not in replacements and not clause.template
             )
-            score = checkworthiness.score(tokens + speaker_tokens, unresolved=unresolved)
+            score = checkworthiness.score(tokens + speaker_tokens, unresolved=unresolved, copula=bool(clause.template))
             if score < checkworthiness.THRESHOLD:
                 continue
             key = normalise_for_matching(claim_text)

@@ -1,0 +1,41 @@
+from claims.extraction import extract
+
+from .conftest import find_claim
+
+
+def test_speaker_and_cited_source_come_out_of_the_claim(seed_000_result):
+    claim = find_claim(seed_000_result, "second Russian ally")
+    assert claim.speaker == "Denis Pushilin"
+    assert claim.cited_source == "Tass"
+    assert "quoted as saying" not in claim.text
+
+
+def test_a_reported_statement_stays_a_reported_statement(seed_000_result):
+    claim = find_claim(seed_000_result, "second Russian ally")
+    assert claim.text.startswith("According to Denis Pushilin, North Korea")
+
+
+def test_said_according_to_gives_speaker_and_source():
+    result = extract('"North Korea will send 1,000 workers to Donetsk," Pushilin said, according to the Tass agency.')
+    claim = result.claims[0]
+    assert (claim.speaker, claim.cited_source) == ("Denis Pushilin", "Tass")  # the article names Donetsk: context supports it
+    assert claim.is_direct_quote
+    assert claim.text == "According to Denis Pushilin, North Korea will send 1,000 workers to Donetsk."
+
+
+def test_a_passive_notified_by_names_the_agent_as_speaker(seed_000_result):
+    claim = find_claim(seed_000_result, "Talks with North Korea")
+    assert claim.speaker == "Natalya Nikonorova"
+    assert claim.text.startswith("According to Natalya Nikonorova, talks with North Korea")
+
+
+def test_a_leading_speaker_with_a_medium_gives_the_medium_as_cited_source():
+    result = extract("Alexander Matsegora told the Russian newspaper Izvestia that 2,000 North Korean builders would arrive in May 2023.")
+    claim = result.claims[0]
+    assert claim.speaker == "Alexander Matsegora"
+    assert claim.cited_source == "Izvestia"
+
+
+def test_an_unattributed_statement_has_no_speaker():
+    result = extract("Ukraine cut diplomatic ties with Syria in June 2022.")
+    assert [(c.speaker, c.cited_source) for c in result.claims] == [("", "")]

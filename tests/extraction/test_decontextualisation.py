@@ -1,0 +1,47 @@
+from claims.extraction import extract
+
+from .conftest import claims_text, find_claim
+
+
+def test_it_although_is_yet_to_respond_resolves_to_ukraine(seed_000_result):
+    assert "Ukraine is yet to issue a response to North Korea's latest move." in claims_text(seed_000_result)
+
+
+def test_he_wrote_on_telegram_resolves_to_pushilin(seed_000_result):
+    claim = find_claim(seed_000_result, "recognized the Donetsk People's Republic today")
+    assert claim.speaker == "Denis Pushilin"
+    assert claim.cited_source == "Telegram"
+    assert claim.text.startswith("According to Denis Pushilin,")
+
+
+def test_a_surname_alone_is_written_out_in_full(seed_004_result):
+    claim = find_claim(seed_004_result, "reply letter")
+    assert claim.text.startswith("Kim Jong-un reportedly sent a reply letter to Vladimir Putin")
+
+
+def test_a_pronoun_subject_takes_the_previous_subject():
+    result = extract(
+        "Justice William O. Douglas served on the Supreme Court from 1939. He retired in 1975 after 36 years."
+    )
+    assert "William O. Douglas retired in 1975 after 36 years." in claims_text(result)
+
+
+def test_a_possessive_pronoun_takes_the_nearest_subject_in_its_sentence():
+    result = extract("In 2019 the letter expressed its support for a treaty between North Korea and Russia.")
+    assert not any("The letter's support" in t for t in claims_text(result))
+
+
+def test_a_demonstrative_description_takes_the_fuller_phrase_before_it():
+    result = extract(
+        "Two merging black holes release energy as gravitational waves. "
+        "These waves were first detected by LIGO in September 2015."
+    )
+    assert "Gravitational waves were first detected by LIGO in September 2015." in claims_text(result)
+
+
+def test_no_claim_of_the_seeds_opens_with_an_unresolved_pronoun(seed_000_result, seed_004_result):
+    openers = {"he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their"}
+    for result in (seed_000_result, seed_004_result):
+        for text in claims_text(result):
+            content = text.split(",", 1)[1] if text.startswith("According to") else text
+            assert content.split()[0].lower() not in openers, text

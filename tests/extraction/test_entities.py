@@ -1,0 +1,64 @@
+import pytest
+
+from claims.extraction.entities import DocumentEntities
+
+CONTEXT = "Donetsk People's Republic (DPR) leader Denis Pushilin thanked Pyongyang."
+
+
+@pytest.mark.parametrize(
+    "mention,label,canonical",
+    [
+        ("DPR", "ORG", "Donetsk People's Republic"),
+        ("LPR", "ORG", "Luhansk People's Republic"),
+        ("Lugansk People's Republic", "GPE", "Luhansk People's Republic"),
+        ("Luhansk", "GPE", "Luhansk People's Republic"),
+        ("DPRK", "ORG", "North Korea"),
+        ("the Democratic People's Republic of Korea", "ORG", "North Korea"),
+        ("KCNA", "ORG", "Korean Central News Agency"),
+        ("KCN", "ORG", "Korean Central News Agency"),
+    ],
+)
+def test_aliases_resolve_to_one_canonical_name(mention, label, canonical):
+    assert DocumentEntities(CONTEXT).canonical(mention, label) == canonical
+
+
+def test_a_misspelt_name_resolves_to_the_person_the_context_supports():
+    entities = DocumentEntities("Dennis Pushlin, the self-proclaimed leader in Donetsk, wrote to Kim.")
+    assert entities.canonical("Dennis Pushlin", "PERSON") == "Denis Pushilin"
+    assert entities.canonical("Pushlin", "PERSON") == "Denis Pushilin"
+
+
+def test_a_misspelt_name_stays_as_written_when_the_context_does_not_support_it():
+    entities = DocumentEntities("Dennis Pushlin opened a bakery in Leeds on Tuesday.")
+    assert entities.canonical("Dennis Pushlin", "PERSON") == "Dennis Pushlin"
+
+
+def test_a_surname_alone_is_the_full_name_met_earlier():
+    entities = DocumentEntities("Foreign minister Natalya Nikonorova spoke. Nikonorova said talks went on.")
+    assert entities.canonical("Natalya Nikonorova", "PERSON") == "Natalya Nikonorova"
+    assert entities.canonical("Nikonorova", "PERSON") == "Natalya Nikonorova"
+
+
+def test_an_acronym_defined_in_the_article_is_an_alias_there():
+    entities = DocumentEntities("The Zaporizhzhia Nuclear Power Plant (ZNPP) was shelled.")
+    assert entities.canonical("ZNPP", "ORG") == "Zaporizhzhia Nuclear Power Plant"
+
+
+def test_a_capital_stands_for_its_state_only_when_not_used_as_a_place():
+    entities = DocumentEntities(CONTEXT)
+    assert entities.canonical("Pyongyang", "GPE", place_use=False) == "North Korea"
+    assert entities.canonical("Pyongyang", "GPE", place_use=True) == "Pyongyang"
+
+
+def test_pipeline_reads_pyongyang_as_the_state_in_cut_ties_with_pyongyang_and_as_the_city_in_a_dateline():
+    import datetime as dt
+
+    from claims.extraction import extract
+
+    result = extract(
+        "Pyongyang: North Korea recognised the Donetsk People's Republic on Wednesday, state media said.\n\n"
+        "In response, Ukraine immediately cut ties with Pyongyang over the move.",
+        published=dt.date(2022, 7, 14),
+    )
+    ties = next(c for c in result.claims if "cut ties" in c.text)
+    assert {"text": "Pyongyang", "canonical": "North Korea", "label": "GPE"} in ties.as_json()["entities"]

@@ -1,0 +1,64 @@
+"""The seed articles: the demo data factcheck was designed from."""
+
+from collections import Counter
+
+from .conftest import claims_text, find_claim
+
+BOILERPLATE = ("total views", "see also", "find latest", "solid state lighting", "contributed to this report", "newsbharati")
+
+
+def test_the_repeated_paragraph_yields_one_set_of_claims(seed_000_result):
+    texts = claims_text(seed_000_result)
+    assert len(texts) == len(set(texts))
+    sentences = Counter(c.sentence for c in seed_000_result.claims)
+    repeated = [s for s in sentences if "Moscow had declared the independence" in s]
+    assert len(repeated) == 1
+
+
+def test_no_claim_comes_from_boilerplate(seed_000_result, seed_004_result):
+    for result in (seed_000_result, seed_004_result):
+        for claim in result.claims:
+            assert not any(marker in claim.sentence.lower() for marker in BOILERPLATE), claim.sentence
+
+
+def test_every_claim_points_at_its_sentence_in_the_cleaned_text(seed_000_result, seed_004_result):
+    for result in (seed_000_result, seed_004_result):
+        for claim in result.claims:
+            assert result.cleaned.text[claim.start : claim.end] == claim.sentence
+
+
+def test_claims_come_in_article_order(seed_004_result):
+    starts = [c.start for c in seed_004_result.claims]
+    assert starts == sorted(starts)
+
+
+def test_the_facts_an_editor_would_check_in_seed_000_are_claims(seed_000_result):
+    for needles in (
+        ("North Korea", "second Russian ally", "Donetsk People's Republic"),
+        ("Syria", "June 29", "recognized"),
+        ("under Russian control since 2014",),
+        ("Ukraine had severed diplomatic ties with Damascus",),
+        ("Ukraine is yet to issue a response",),
+    ):
+        assert find_claim(seed_000_result, *needles), needles
+
+
+def test_the_facts_an_editor_would_check_in_seed_004_are_claims(seed_004_result):
+    for needles in (
+        ("North Korea recognized", "Donetsk People's Republics"),
+        ("third country", "Russia and Syria"),
+        ("Ukraine immediately cut ties with Pyongyang",),
+        ("North Korean workers", "Russia"),
+    ):
+        assert find_claim(seed_004_result, *needles), needles
+
+
+def test_the_misspelt_names_of_seed_004_are_normalised(seed_004_result):
+    canonical = {e.canonical for c in seed_004_result.claims for e in c.entities}
+    written = {e.text for c in seed_004_result.claims for e in c.entities}
+    assert "Dennis Pushlin" in written and "Denis Pushilin" in canonical
+    assert "KCN" in written and "Korean Central News Agency" in canonical
+
+
+def test_opinions_of_the_seeds_are_not_offered_as_claims(seed_000_result):
+    assert not any("look forward" in t for t in claims_text(seed_000_result))
