@@ -46,6 +46,7 @@ from .models import (
 )
 
 Status = Claim.Status
+OPEN_STATUSES = (Status.NEW, Status.IN_REVIEW, Status.VERDICT_READY)
 CONTEXT_CHARS = 220  # article text shown either side of a mention's sentence
 _BLANK_LINES = re.compile(r"\n\s*\n+")  # web text is full of them; one line break reads the same
 
@@ -159,7 +160,7 @@ class StatusFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value == self.OPEN:
-            return queryset.filter(status__in=[Status.NEW, Status.IN_REVIEW, Status.VERDICT_READY])
+            return queryset.filter(status__in=OPEN_STATUSES)
         if value in Status.values:
             return queryset.filter(status=value)
         return queryset
@@ -455,8 +456,29 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def age_column(self, claim):
         return format_html('<span class="fc-age" title="found {}">{}</span>', claim.created_at, compact_age(claim.created_at))
 
+    QUICK_VIEWS = (
+        # (label, query string, filter; count capped so that it never reads more than QUICK_COUNT_CAP rows)
+        ("My open claims", "assigned=me", lambda user: {"status__in": OPEN_STATUSES, "assignee": user}),
+        ("New, unassigned", "status=new&assigned=nobody", lambda user: {"status": Status.NEW, "assignee": None}),
+        ("Ready to publish", "status=verdict_ready", lambda user: {"status": Status.VERDICT_READY}),
+    )
+    QUICK_COUNT_CAP = 999
+
+    def quick_views(self, request) -> list[dict]:
+        current = request.GET.urlencode()
+        views = []
+        for label, query, lookups in self.QUICK_VIEWS:
+            count = Claim.objects.filter(**lookups(request.user))[: self.QUICK_COUNT_CAP + 1].count()
+            views.append({
+                "label": label, "query": query, "active": current == query,
+                "count": f"{self.QUICK_COUNT_CAP}+" if count > self.QUICK_COUNT_CAP else count,
+                "emphasis": query == "status=verdict_ready" and count and self.has_publish_permission(request),
+            })  # fmt: skip
+        return views
+
     def changelist_view(self, request, extra_context=None):
-        return super().changelist_view(request, {"title": "Review queue", **(extra_context or {})})
+        context = {"title": "Review queue", "quick_views": self.quick_views(request), **(extra_context or {})}
+        return super().changelist_view(request, context)
 
     # Permissions ---------------------------------------------------------------------------------
 

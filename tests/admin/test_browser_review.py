@@ -6,9 +6,11 @@ Screenshots of the queue, the claim page and the publish confirmation are kept i
 import pytest
 from django.urls import reverse
 
-from claims.models import Claim, Verdict
+from django.utils import timezone
+
+from claims.models import Claim, ClaimMatchSuggestion, Verdict
 from tests.admin.conftest import KCNA_PASSAGE, SEED_CLAIM
-from tests.factories import ClaimFactory, ClaimMentionFactory, EvidenceFactory
+from tests.factories import ClaimFactory, ClaimMentionFactory, EvidenceFactory, VerdictFactory, rating
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct horse battery staple"
@@ -42,6 +44,15 @@ def busy_queue(seed_claim, reviewer):
         if worth > 0.6:
             EvidenceFactory(claim=mention.claim)
     Claim.objects.filter(text__startswith="Russia was").update(status=Claim.Status.IN_REVIEW, assignee=reviewer)
+    # An earlier fact-check the matcher thinks is the same as the Syria claim.
+    checked = VerdictFactory(
+        claim=ClaimFactory(text="Syria recognised the DPR and the LPR in June 2022.", status=Claim.Status.PUBLISHED),
+        rating=rating("True"),
+    )
+    Verdict.objects.filter(pk=checked.pk).update(published_at=timezone.now())
+    syria = Claim.objects.get(text__startswith="Syria formally")
+    low, high = sorted([syria.pk, checked.claim_id])
+    ClaimMatchSuggestion.objects.create(claim_id=low, candidate_id=high, score=0.86)
     return seed_claim
 
 
@@ -58,6 +69,7 @@ def test_a_reviewer_drafts_and_an_editor_publishes_in_the_browser(
     first_row = page.locator("#result_list tbody tr").first
     assert SEED_CLAIM in first_row.inner_text()
     assert "Denis Pushilin" in first_row.inner_text()
+    assert "≈ published: True" in page.locator("#result_list tbody tr").nth(1).inner_text()
     page.screenshot(path=str(artifacts_dir / "admin-queue.png"), full_page=True)
 
     # Opens the seed claim and sees its evidence and where it was said.

@@ -132,3 +132,17 @@ def test_the_queue_shows_article_outlet_evidence_and_assignee(reviewer, reviewer
     html = reviewer_client.get(QUEUE).content.decode()
     assert "DPR recognition" in html and "Tass" in html and "+1 more" in html
     assert "rita-reviewer" in html
+
+
+def test_quick_views_count_my_work_and_what_waits_for_publication(reviewer, reviewer_client):
+    ClaimFactory(assignee=reviewer, status=Status.IN_REVIEW)
+    ClaimFactory(assignee=reviewer, status=Status.PUBLISHED)  # not open: not counted
+    ClaimFactory(), ClaimFactory()
+    VerdictFactory(claim=ClaimFactory(status=Status.VERDICT_READY))
+    views = {v["label"]: v for v in reviewer_client.get(QUEUE).context["quick_views"]}
+    assert views["My open claims"]["count"] == 1
+    assert views["New, unassigned"]["count"] == 2
+    assert views["Ready to publish"]["count"] == 1
+    assert shown(reviewer_client, "?" + views["Ready to publish"]["query"]) == [
+        Claim.objects.get(status=Status.VERDICT_READY).pk
+    ]
