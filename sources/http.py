@@ -27,6 +27,7 @@ import email.utils
 import hashlib
 import ipaddress
 import json
+import logging
 import socket
 import ssl
 import threading
@@ -45,6 +46,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from protego import Protego
+
+# httpx logs every request at INFO; under a worker's INFO level that is a formatted line per fetch
+# repeating what the task's own log says. Its warnings still show.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 HTML = ("text/html", "application/xhtml+xml")
 JSON = ("application/json", "text/json", "application/javascript", "text/javascript")

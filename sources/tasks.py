@@ -41,6 +41,7 @@ def backoff_seconds(retries: int, *, retry_after: float | None = None) -> float:
     soft_time_limit=conf.get("FACTCHECK_FETCH_SOFT_TIME_LIMIT"),
     time_limit=conf.get("FACTCHECK_FETCH_TIME_LIMIT"),
     max_retries=None,  # counted by hand below, so the final failure is recorded on the row
+    ignore_result=True,  # the outcome lives in the ClaimFetch row; no result-backend write per fetch
 )
 def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
     try:
@@ -68,7 +69,7 @@ def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
     return None
 
 
-@shared_task(bind=True, acks_late=True, soft_time_limit=60, time_limit=90, max_retries=3)
+@shared_task(bind=True, acks_late=True, soft_time_limit=60, time_limit=90, max_retries=3, ignore_result=True)
 def source_refetch_task(self, source_id: int) -> None:
     try:
         with time_budget(60):

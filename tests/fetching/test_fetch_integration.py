@@ -92,9 +92,10 @@ def test_a_redelivered_fetch_adds_nothing_twice(live_celery):
     assert before
 
     # The same message again, twice, as a broker does after a lost acknowledgement.
-    results = [claim_fetch_task.apply_async(args=[claim_id, "cited"]) for _ in range(2)]
-    for result in results:
-        result.get(timeout=60)
+    task_ids = [claim_fetch_task.apply_async(args=[claim_id, "cited"]).id for _ in range(2)]
+    log = live_celery["log"]
+    wait_for(lambda: all(f"claim_fetch_task[{t}] succeeded" in log.read_text() for t in task_ids),
+             timeout=60, message="both redeliveries to run")  # fmt: skip
 
     assert list(Evidence.objects.filter(claim_id=claim_id).values_list("pk", flat=True)) == before
     assert ClaimFetch.objects.get(claim_id=claim_id, fetcher="cited").attempts == 1
