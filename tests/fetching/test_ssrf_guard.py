@@ -89,3 +89,27 @@ def test_loopback_allowed_for_tests_still_refuses_private_and_link_local(setting
     for url in ("http://10.0.0.1/", "http://169.254.169.254/", "http://[fe80::1]/", "http://0.0.0.0/"):
         with pytest.raises(http.BlockedAddress):
             http.check_url(url)
+
+
+def test_the_connection_goes_to_the_vetted_address_without_resolving_again(httpserver, settings, monkeypatch):
+    """No DNS-rebinding gap: the name is resolved once, checked, and that very address is connected to.
+    A resolver that would answer a private address the second time is never asked twice."""
+    settings.FACTCHECK_HTTP_ALLOW_LOOPBACK = True
+    httpserver.expect_request("/page").respond_with_data("<p>hello</p>", content_type="text/html")
+    answers = iter(["127.0.0.1", "10.9.8.7"])
+    asked = []
+    real_getaddrinfo = socket.getaddrinfo
+
+    def rebinding_resolver(host, port, *args, **kwargs):
+        if host != "rebind.test":
+            return real_getaddrinfo(host, port, *args, **kwargs)
+        asked.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding_resolver)
+
+    result = http.fetch(f"http://rebind.test:{httpserver.port}/page")
+
+    assert result.status == 200 and asked == ["rebind.test"]
+    (request, _), = httpserver.log
+    assert request.headers["Host"] == f"rebind.test:{httpserver.port}"
