@@ -272,7 +272,7 @@ def claim_match_text(*, text: str, user, limit: int = 10) -> list[ClaimMatch]:
     from .matching.index import index_for
 
     among = None if user_sees_unpublished(user) else claim_list_visible(user=user)
-    hits = index_for().search(embed_text(text), limit, among=among)
+    hits = index_for().search(embed_text(matching_text(text)), limit, among=among)
     return _claim_matches(hits, user=user)
 
 
@@ -313,3 +313,4 @@ def claim_appearances(claim: Claim) -> QuerySet[ClaimMention]:
         .select_related("article__outlet")
         .order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start")
     )
+    from .matching.decide import matching_text

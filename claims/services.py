@@ -519,12 +519,13 @@ def claim_embed(*, claim: Claim):
     from .matching import embeddings
     from .matching.index import index_for
 
-    digest = text_sha256(claim.text)
+    text = matching_decide.matching_text(claim.text)
+    digest = text_sha256(text)
     name = embeddings.model_name()
     stored = ClaimEmbedding.objects.filter(claim=claim).first()
     if stored is not None and stored.text_sha256 == digest and stored.model_name == name:
         return embeddings.from_bytes(stored.vector)
-    vector = embeddings.embed_text(claim.text)
+    vector = embeddings.embed_text(text)
     with transaction.atomic():
         ClaimEmbedding.objects.update_or_create(
             claim=claim, defaults={"vector": embeddings.to_bytes(vector), "model_name": name, "text_sha256": digest}
@@ -560,11 +561,15 @@ def claim_match(*, claim_id: int) -> MatchOutcome:
             return MatchOutcome(claim_id=claim_id, gone=True)
         vector = claim_embed(claim=claim)
         hits = index_for().search(vector, MATCH_NEIGHBOURS, exclude={claim.pk})
+        close = [h.claim_id for h in hits if h.score >= settings.FACTCHECK_MATCH_SAME]
+        texts = dict(Claim.objects.filter(pk__in=close).values_list("pk", "text"))
+        conflicts = {pk: why for pk, other in texts.items() if (why := matching_decide.join_conflict(claim.text, other))}
         plan = matching_decide.match_plan(
             hits,
             same=settings.FACTCHECK_MATCH_SAME,
             suggest=settings.FACTCHECK_MATCH_SUGGEST,
             decisions=_pair_decisions(claim.pk, [h.claim_id for h in hits]),
+            conflicts=conflicts,
         )
         suggest = list(plan.suggest)
         if plan.join is not None:

