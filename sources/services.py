@@ -23,7 +23,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from claims.models import Claim, Outlet
+from claims.models import Article, Claim, Outlet
 from factcheck.exceptions import InvalidInput, NotAllowed
 
 from . import conf, http, selectors
@@ -104,7 +104,38 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
         ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
             status=Status.DONE, sources_found=count, finished_at=timezone.now(), error=""
         )
+        if fetcher == "internal":
+            internal_corroborate_back(query=query, documents=documents)
     return count
+
+
+def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[int]:
+    """Corroboration runs both ways: offer this claim's own articles to the claims of the articles the
+    internal fetcher just found, so a claim of an article ingested earlier gains evidence from a later
+    one without re-fetching everything. Returns the ids of the claims given new evidence."""
+    from .fetchers.internal import article_document
+
+    own_articles = {m.article_id for m in query.mentions}
+    found_articles = {d.metadata.get("article_id") for d in documents} - {None} - own_articles
+    if not own_articles or not found_articles:
+        return []
+    own_documents = [article_document(a) for a in Article.objects.filter(pk__in=own_articles).select_related("outlet")]
+    others = (
+        Claim.objects.filter(mentions__article_id__in=found_articles)
+        .exclude(mentions__article_id__in=own_articles)
+        .exclude(pk=query.claim_id)
+        .distinct()
+    )
+    touched = []
+    for other in others:
+        other_query = selectors.claim_query(claim_id=other.pk)
+        if other_query is None:
+            continue
+        if evidence_record(claim_id=other.pk, fetcher="internal", documents=own_documents, claim_date=other_query.claim_date):
+            touched.append(other.pk)
+            linked = Evidence.objects.filter(claim_id=other.pk, fetcher="internal").values("source_id").distinct().count()
+            ClaimFetch.objects.filter(claim_id=other.pk, fetcher="internal").update(sources_found=linked)
+    return touched
 
 
 def claim_fetch_retry_later(*, claim_id: int, fetcher: str, error: str, countdown: float) -> None:

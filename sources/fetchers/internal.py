@@ -2,6 +2,8 @@
 
 A claim made in one article is corroborated (or contradicted) by the others; an article never
 corroborates itself, so when every mention of the claim comes from one article that article is left out.
+Corroboration runs both ways: sources.services.claim_fetch_run also offers the claim's own article to
+the claims of the articles found here, so claims of an article ingested earlier gain the later one.
 """
 
 from __future__ import annotations
@@ -12,27 +14,31 @@ from sources.models import Source
 from .base import ClaimQuery, Fetcher, FoundDocument
 
 
+def article_document(article) -> FoundDocument:
+    """One of our own articles as a document (linked to its URL, or its admin page when it has none)."""
+    from sources.services import internal_article_url
+
+    return FoundDocument(
+        url=article.url or internal_article_url(article.pk),
+        title=article.title,
+        text=article.cleaned_text,
+        kind=Source.Kind.ARTICLE,
+        published_at=article.published_at,
+        outlet_name=article.outlet.name if article.outlet else "",
+        outlet_domain=(article.outlet.domain or "") if article.outlet else "",
+        metadata={"article_id": article.pk},
+        fetched_at=article.ingested_at,
+    )
+
+
 class InternalFetcher(Fetcher):
     name = "internal"
 
     def fetch(self, claim: ClaimQuery) -> list[FoundDocument]:
-        from sources.services import internal_article_url
-
         mention_articles = {m.article_id for m in claim.mentions}
         exclude = mention_articles if len(mention_articles) == 1 else set()
         documents = [
-            FoundDocument(
-                url=article.url or internal_article_url(article.pk),
-                title=article.title,
-                text=article.cleaned_text,
-                kind=Source.Kind.ARTICLE,
-                published_at=article.published_at,
-                outlet_name=article.outlet.name if article.outlet else "",
-                outlet_domain=(article.outlet.domain or "") if article.outlet else "",
-                metadata={"article_id": article.pk},
-                fetched_at=article.ingested_at,
-            )
-            for article in selectors.internal_articles(text=claim.text, exclude_ids=exclude)
+            article_document(article) for article in selectors.internal_articles(text=claim.text, exclude_ids=exclude)
         ]
         seen = {d.url for d in documents}
         for source in selectors.internal_sources(text=claim.text, exclude_kinds=(Source.Kind.ARTICLE,)):

@@ -97,3 +97,21 @@ def test_sources_fetched_for_other_claims_are_reused_as_they_are(seed_articles, 
     assert evidence.stance == "supports"
     earlier.refresh_from_db()
     assert earlier.kind == Source.Kind.REFERENCE  # linked, not overwritten
+
+
+def test_a_claim_of_an_earlier_article_gains_evidence_from_a_later_one(db, fetch_now):
+    first_text = (SEEDS / "000_69d7ea15770052b5.txt").read_text()
+    first = ArticleFactory(cleaned_text=first_text, raw_text=first_text, url=None)
+    early = _claim_in(first, "North Korea recognised the Donetsk People's Republic.")
+    fetch_now(early, "internal")
+    assert not Evidence.objects.filter(claim=early).exists()  # nothing else in the corpus yet
+
+    second_text = (SEEDS / "004_fc362640fd15afc9.txt").read_text()
+    second = ArticleFactory(cleaned_text=second_text, raw_text=second_text, url=None)
+    late = _claim_in(second, "Pushilin pledged bilateral cooperation between the Donetsk People's Republic and North Korea.")
+    fetch_now(late, "internal")
+
+    assert Evidence.objects.filter(claim=late, source__metadata__article_id=first.pk).exists()
+    back = Evidence.objects.filter(claim=early, fetcher="internal")
+    assert back.exists() and {e.source.metadata["article_id"] for e in back} == {second.pk}
+    assert ClaimFetch.objects.get(claim=early, fetcher="internal").sources_found == 1
