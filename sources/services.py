@@ -27,7 +27,7 @@ from claims.models import Article, Claim, Outlet
 from factcheck.exceptions import InvalidInput, NotAllowed
 
 from . import conf, http, selectors
-from .evidence import rank_passages, split_passages, suggest_stance
+from .evidence import StanceSuggestion, rank_passages, split_passages, suggest_stance
 from .fetchers.base import FoundDocument, enabled_fetchers, get_fetcher, registry
 from .models import ClaimFetch, Evidence, Source, SourceRequest
 
@@ -251,7 +251,10 @@ def evidence_record(*, claim_id: int, fetcher: str, documents: list[FoundDocumen
             continue
         after = _published_after(source.published_at, claim_date)
         for passage in ranked:
-            suggestion = suggest_stance(claim_text, passage.text, rating=document.rating or None)
+            if document.stance:
+                suggestion = StanceSuggestion(*document.stance)
+            else:
+                suggestion = suggest_stance(claim_text, passage.text, rating=document.rating or None)
             Evidence.objects.update_or_create(
                 claim_id=claim_id,
                 source=source,

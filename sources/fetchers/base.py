@@ -78,6 +78,9 @@ class FoundDocument:
     rating: str = ""  # an earlier fact-check's textual rating: the strongest stance signal
     source_id: int | None = None  # an existing Source to link as it is (internal corpus), not to overwrite
     keep_best: bool = False  # keep the best passage even below the relevance threshold (editor asked for it)
+    # A stance decided by what the document is rather than by comparing texts, with its reason
+    # (e.g. an outlet the article cites: its own sentence says nothing for or against the claim).
+    stance: tuple[str, str] | None = None
 
 
 class Fetcher(ABC):

@@ -78,6 +78,10 @@ class CitedFetcher(Fetcher):
                     outlet_name=name,
                     outlet_domain=domain,
                     metadata={"cited_as": mention.cited_source or name, "cited_in_articles": []},
+                    stance=(
+                        "mentions",
+                        f"The article attributes this to {name}; find {name}'s own report to check it.",
+                    ),
                 )
                 if mention.article_id not in document.metadata["cited_in_articles"]:
                     document.metadata["cited_in_articles"].append(mention.article_id)

@@ -32,6 +32,8 @@ def test_a_named_outlet_becomes_a_cited_source_with_the_citing_sentence(claim, f
     evidence = Evidence.objects.get(claim=claim, source=tass)
     assert "quoted as saying by Russia's state-affiliated agency Tass" in evidence.passage
     assert evidence.fetcher == "cited"
+    # The citing sentence is the claim itself: it neither supports nor refutes; it says where to look.
+    assert evidence.stance == "mentions" and "attributes this to TASS" in evidence.stance_reason
     assert ClaimFetch.objects.get(claim=claim, fetcher="cited").sources_found == 1
 
 
