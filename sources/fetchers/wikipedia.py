@@ -8,8 +8,6 @@ Base URL (and so the language) is settings.FACTCHECK_WIKIPEDIA_URL.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django.conf import settings
 from django.utils import timezone
 
@@ -35,13 +33,6 @@ def _api(params: dict) -> dict:
             f"The MediaWiki API refused the query: {error.get('code', '?')}: {error.get('info', '')}", url=result.url
         )
     return data
-
-
-def _timestamp(value) -> datetime | None:
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")) if value else None
-    except ValueError:
-        return None
 
 
 class WikipediaFetcher(Fetcher):
