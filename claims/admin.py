@@ -941,19 +941,36 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 def highlight_claims(article: Article):
-    """The cleaned text, HTML-escaped, with every claim's sentence marked and linked to the claim."""
+    """The cleaned text, HTML-escaped, with every claim's sentence marked and linked to the claim.
+
+    One sentence often makes several atomic claims: the sentence is marked once, linked to its
+    first claim, and followed by a small numbered link to each other one. A span that partly
+    overlaps an earlier one is not marked again (its claims are still listed above the text).
+    """
     text = article.cleaned_text
-    pieces, cursor = [], 0
+    spans: dict[tuple[int, int], list[ClaimMention]] = {}
     for mention in selectors.article_mentions_with_claims(article=article):
-        start, end = max(mention.start, cursor), min(mention.end, len(text))
+        spans.setdefault((mention.start, mention.end), []).append(mention)
+    pieces, cursor = [], 0
+    for (span_start, span_end), mentions in sorted(spans.items()):
+        start, end = max(span_start, cursor), min(span_end, len(text))
         if end <= start:
-            continue  # overlaps an earlier highlight
+            continue
+        first, *others = mentions
         pieces.append(format_html("{}", text[cursor:start]))
         pieces.append(format_html(
             '<a class="fc-mark fc-mark-{}" href="{}" title="{} · {}">{}</a>',
-            mention.claim.status, reverse("admin:claims_claim_change", args=[mention.claim_id]),
-            mention.claim.get_status_display(), mention.claim.text[:200], text[start:end],
+            first.claim.status, reverse("admin:claims_claim_change", args=[first.claim_id]),
+            first.claim.get_status_display(), first.claim.text[:200], text[start:end],
         ))  # fmt: skip
+        pieces.extend(
+            format_html(
+                '<a class="fc-mark-more fc-status-{}" href="{}" title="{} · {}">{}</a>',
+                other.claim.status, reverse("admin:claims_claim_change", args=[other.claim_id]),
+                other.claim.get_status_display(), other.claim.text[:200], number,
+            )  # fmt: skip
+            for number, other in enumerate(others, start=2)
+        )
         cursor = end
     pieces.append(format_html("{}", text[cursor:]))
     return format_html_join("", "{}", ((p,) for p in pieces))
