@@ -1,0 +1,35 @@
+"""History keeps who did what and why: the claim's workflow and every version of its verdict."""
+
+import pytest
+from django.urls import reverse
+
+from claims.models import Claim, Verdict
+from tests.admin.test_workflow_actions import press
+from tests.factories import ClaimFactory, VerdictFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_claim_history_shows_each_step_with_its_reason_and_author(editor, editor_client):
+    verdict = VerdictFactory(claim=ClaimFactory(status=Claim.Status.PUBLISHED))
+    Verdict.objects.filter(pk=verdict.pk).update(published_at="2026-01-01T00:00:00Z")
+    press(editor_client, verdict.claim, "correct", _fc_reason="The date was 13 July.")
+    html = editor_client.get(reverse("admin:claims_claim_history", args=[verdict.claim_id])).content.decode()
+    assert "Correction: The date was 13 July." in html and "ed-editor" in html
+
+
+def test_the_verdict_history_keeps_the_published_wording(editor_client, reviewer_client):
+    verdict = VerdictFactory(claim=ClaimFactory(status=Claim.Status.PUBLISHED), explanation="First wording.")
+    Verdict.objects.filter(pk=verdict.pk).update(published_at="2026-01-01T00:00:00Z")
+    press(editor_client, verdict.claim, "correct", _fc_reason="Clearer wording.")
+    press(reviewer_client, verdict.claim, "", explanation="Second wording.", _continue="1")
+    verdict.refresh_from_db()
+    assert verdict.explanation == "Second wording."
+    page = reviewer_client.get(reverse("admin:claims_claim_change", args=[verdict.claim_id])).content.decode()
+    history_url = reverse("admin:claims_verdict_history", args=[verdict.pk])
+    assert history_url in page
+    response = reviewer_client.get(history_url)
+    assert response.status_code == 200
+    versions = [record.explanation for record in verdict.history.all()]
+    assert "First wording." in versions and "Second wording." in versions
+    assert "Correction opened: Clearer wording." in response.content.decode()
