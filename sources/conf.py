@@ -6,7 +6,7 @@ the same name wins (tests override them with pytest-django's `settings`).
 
 from django.conf import settings
 
-from factcheck.env import env_float, env_int
+from factcheck.env import env_bool, env_float, env_int
 
 
 def _setting(name: str, default):
@@ -27,6 +27,8 @@ DEFAULTS = {
     # How much each fetcher brings back.
     "FACTCHECK_FETCH_RESULTS": env_int("FACTCHECK_FETCH_RESULTS", 3, minimum=1),
     "FACTCHECK_EVIDENCE_PER_SOURCE": env_int("FACTCHECK_EVIDENCE_PER_SOURCE", 3, minimum=1),
+    # Ask the LLM backend (FACTCHECK_LLM_BASE_URL) for stance suggestions when one is configured.
+    "FACTCHECK_STANCE_LLM": env_bool("FACTCHECK_STANCE_LLM", True),
 }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
@@ -26,8 +27,8 @@ from django.utils import timezone
 from claims.models import Article, Claim, Outlet
 from factcheck.exceptions import InvalidInput, NotAllowed
 
-from . import conf, http, selectors
-from .evidence import StanceSuggestion, rank_passages, split_passages, suggest_stance
+from . import conf, http, selectors, stance_llm
+from .evidence import RankedPassage, StanceSuggestion, rank_passages, split_passages, suggest_stance
 from .fetchers.base import FoundDocument, enabled_fetchers, get_fetcher, registry
 from .models import ClaimFetch, Evidence, Source, SourceRequest
 
@@ -99,8 +100,12 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
     if query is None:
         return None
     documents = get_fetcher(fetcher).fetch(query)
+    plan = evidence_plan(claim_text=query.text, documents=documents)
+    stance_llm.refine(claim_text=query.text, plan=plan)  # outside the transaction: it may take a while
     with transaction.atomic():
-        count = evidence_record(claim_id=claim_id, fetcher=fetcher, documents=documents, claim_date=query.claim_date)
+        count = evidence_record(
+            claim_id=claim_id, fetcher=fetcher, documents=documents, claim_date=query.claim_date, plan=plan
+        )
         ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
             status=Status.DONE, sources_found=count, finished_at=timezone.now(), error=""
         )
@@ -230,15 +235,24 @@ def _published_after(published_at: datetime | None, claim_date) -> bool:
     return published_at > end_of_claim_day
 
 
-def evidence_record(*, claim_id: int, fetcher: str, documents: list[FoundDocument], claim_date=None) -> int:
-    """Store documents as sources and their best passages as evidence for the claim. Idempotent:
-    evidence is keyed by (claim, source, passage sha256). Returns the number of sources linked."""
-    claim_text = Claim.objects.values_list("text", flat=True).get(pk=claim_id)
+@dataclass
+class PlannedEvidence:
+    """One document's best passages and their stance suggestions, before anything is written."""
+
+    document: FoundDocument
+    passages: list[RankedPassage]
+    suggestions: list[StanceSuggestion]
+    decided: bool  # the stance comes from what the document is (cited outlet, fact-check rating)
+
+
+def evidence_plan(*, claim_text: str, documents: list[FoundDocument]) -> list[PlannedEvidence]:
+    """Rank each document's passages against the claim and suggest a stance from the text signals."""
     per_source = conf.get("FACTCHECK_EVIDENCE_PER_SOURCE")
-    linked: set[int] = set()
+    plan = []
     for document in documents:
-        source = source_store(document)
-        text = document.text or source.text
+        text = document.text
+        if not text and document.source_id:
+            text = Source.objects.filter(pk=document.source_id).values_list("text", flat=True).first() or ""
         if document.passages:
             candidates = list(dict.fromkeys(p for p in document.passages if p.strip()))
             ranked = rank_passages(claim_text, candidates, top_k=per_source, min_relevance=0.0)
@@ -246,15 +260,30 @@ def evidence_record(*, claim_id: int, fetcher: str, documents: list[FoundDocumen
             passages = split_passages(text)
             ranked = rank_passages(claim_text, passages, top_k=per_source)
             if not ranked and document.keep_best and passages:
-                ranked = rank_passages(claim_text, passages, top_k=1, min_relevance=0.0)[:1] or []
-        if not ranked:
+                ranked = rank_passages(claim_text, passages, top_k=1, min_relevance=0.0)[:1]
+        if document.stance:
+            suggestions = [StanceSuggestion(*document.stance) for _ in ranked]
+        else:
+            suggestions = [suggest_stance(claim_text, p.text, rating=document.rating or None) for p in ranked]
+        plan.append(PlannedEvidence(document, ranked, suggestions, decided=bool(document.stance or document.rating)))
+    return plan
+
+
+def evidence_record(
+    *, claim_id: int, fetcher: str, documents: list[FoundDocument], claim_date=None, plan=None
+) -> int:
+    """Store documents as sources and their best passages as evidence for the claim. Idempotent:
+    evidence is keyed by (claim, source, passage sha256). Returns the number of sources linked."""
+    if plan is None:
+        claim_text = Claim.objects.values_list("text", flat=True).get(pk=claim_id)
+        plan = evidence_plan(claim_text=claim_text, documents=documents)
+    linked: set[int] = set()
+    for item in plan:
+        source = source_store(item.document)
+        if not item.passages:
             continue
         after = _published_after(source.published_at, claim_date)
-        for passage in ranked:
-            if document.stance:
-                suggestion = StanceSuggestion(*document.stance)
-            else:
-                suggestion = suggest_stance(claim_text, passage.text, rating=document.rating or None)
+        for passage, suggestion in zip(item.passages, item.suggestions, strict=True):
             Evidence.objects.update_or_create(
                 claim_id=claim_id,
                 source=source,
@@ -263,7 +292,7 @@ def evidence_record(*, claim_id: int, fetcher: str, documents: list[FoundDocumen
                     "passage": passage.text,
                     "relevance": passage.relevance,
                     "stance": suggestion.stance,
-                    "stance_reason": suggestion.reason,
+                    "stance_reason": suggestion.reason[:500],
                     "fetcher": fetcher,
                     "published_after_claim": after,
                 },
