@@ -85,7 +85,7 @@ class QueuePaginator(Paginator):
             return super().count
         # A bounded COUNT reads at most ESTIMATE_ABOVE + 1 rows: exact for every list an editor pages through,
         # and it keeps a bad planner guess (ILIKE '%...%') from announcing thousands of results for three.
-        capped = queryset.order_by()[: self.ESTIMATE_ABOVE + 1].count()
+        capped = queryset.order_by().values("pk")[: self.ESTIMATE_ABOVE + 1].count()
         if capped <= self.ESTIMATE_ABOVE:
             return capped
         self.is_estimate = True
