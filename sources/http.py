@@ -227,7 +227,10 @@ def fetch(
     is addressed to crawlers, and e.g. Wikipedia disallows /w/ while documenting /w/api.php for bots).
     """
     if params:
-        url = str(httpx.URL(url, params=params))
+        try:
+            url = str(httpx.URL(url).copy_merge_params(params))
+        except (httpx.InvalidURL, TypeError, ValueError) as exc:
+            raise InvalidURL(f"Not a valid URL: {url!r} ({exc}).", url=url) from None
     if respect_robots is None:
         respect_robots = settings.FACTCHECK_HTTP_RESPECT_ROBOTS
     return _fetch(
@@ -378,7 +381,10 @@ def _wait_for_domain(host: str) -> None:
     if backend is not None and hasattr(backend, "get_client"):  # django.core.cache.backends.redis
         redis_client = backend.get_client(key, write=True)
         key = cache.make_and_validate_key(key)
+    budget = _budget_deadline.get()
     while True:
+        if budget is not None and time.monotonic() > budget:
+            raise FetchTimeout(f"The task's time budget ran out waiting for a turn at {host}.")
         if redis_client is not None:
             acquired = bool(redis_client.set(key, b"1", nx=True, px=max(1, int(interval * 1000))))
         else:

@@ -17,6 +17,7 @@ import random
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError
 
 from . import conf, selectors, services
 from .fetchers.base import FetcherNotConfigured
@@ -63,6 +64,10 @@ def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
             fetcher=fetcher,
             error=message + (f" (gave up after {attempts} attempts)" if retryable else ""),
         )
+    except (OperationalError, InterfaceError) as exc:  # the database blinked: worth another go
+        if self.request.retries < conf.get("FACTCHECK_FETCH_MAX_RETRIES"):
+            raise self.retry(countdown=backoff_seconds(self.request.retries), exc=exc) from None
+        services.claim_fetch_fail(claim_id=claim_id, fetcher=fetcher, error=f"Database error: {exc}")
     except Exception as exc:
         logger.exception("Fetcher %s failed for claim %s", fetcher, claim_id)
         services.claim_fetch_fail(claim_id=claim_id, fetcher=fetcher, error=f"Internal error: {exc.__class__.__name__}: {exc}")

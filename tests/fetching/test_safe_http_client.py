@@ -246,3 +246,22 @@ def test_html_to_text_keeps_the_article_and_drops_the_navigation():
     text = http.html_to_text(html)
     assert "recognised the Donetsk People's Republic" in text
     assert "Home | World" not in text
+
+
+def test_query_parameters_are_added_to_those_already_in_the_url(httpserver):
+    httpserver.expect_request("/api", query_string="lang=en&q=north+korea").respond_with_json({"ok": True})
+
+    result = http.fetch(httpserver.url_for("/api") + "?lang=en", accept=http.JSON, params={"q": "north korea"})
+
+    assert result.json() == {"ok": True}
+
+
+def test_a_time_budget_also_bounds_the_wait_for_a_busy_domain(httpserver, settings):
+    settings.FACTCHECK_HTTP_DOMAIN_INTERVAL = 5.0
+    httpserver.expect_request("/a").respond_with_data(HTML_PAGE, content_type="text/html")
+    http.fetch(httpserver.url_for("/a"))  # takes the domain's slot for 5 s
+    started = time.monotonic()
+
+    with http.time_budget(0.3), pytest.raises(http.FetchTimeout, match="waiting for a turn"):
+        http.fetch(httpserver.url_for("/a"))
+    assert time.monotonic() - started < 1.0
