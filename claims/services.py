@@ -736,6 +736,47 @@ def claim_match_decide(*, suggestion: ClaimMatchSuggestion, decision: str, actor
     )
 
 
+def claims_embed_missing(*, batch_size: int = 64) -> int:
+    """Embed every claim without a current embedding (none yet, another text or another model), in batches.
+
+    For claims stored before matching existed, or after FACTCHECK_EMBEDDING_MODEL changed. Returns how many
+    were embedded. Matching itself is not re-run: stored claims keep their suggestions and merges.
+    """
+    from .matching import embeddings
+    from .matching.index import index_for
+
+    name, done, last_id = embeddings.model_name(), 0, 0
+    while True:
+        batch = list(
+            Claim.objects.filter(pk__gt=last_id).order_by("pk").values_list("pk", "text")[: batch_size * 8]
+        )
+        if not batch:
+            return done
+        last_id = batch[-1][0]
+        stored = dict(
+            ClaimEmbedding.objects.filter(claim_id__in=[pk for pk, _ in batch], model_name=name).values_list(
+                "claim_id", "text_sha256"
+            )
+        )
+        todo = [
+            (pk, text)
+            for pk, text in ((pk, matching_decide.matching_text(text)) for pk, text in batch)
+            if stored.get(pk) != text_sha256(text)
+        ]
+        if not todo:
+            continue
+        vectors = embeddings.embed_texts([text for _, text in todo], batch_size=batch_size)
+        index = index_for()
+        with transaction.atomic():
+            for (pk, text), vector in zip(todo, vectors):
+                ClaimEmbedding.objects.update_or_create(
+                    claim_id=pk,
+                    defaults={"vector": embeddings.to_bytes(vector), "model_name": name, "text_sha256": text_sha256(text)},
+                )
+                index.add(pk, vector)
+        done += len(todo)
+
+
 # --- Publishing ---------------------------------------------------------------------------------
 # Webhooks: when a verdict is published or a correction republished, every active subscription
 # receives an HMAC-SHA256-signed POST, delivered by Celery with retries through the safe HTTP client.
@@ -927,43 +968,3 @@ def webhook_deliver(*, delivery_id: int, final_attempt: bool = False):
     delivery.refresh_from_db()
     return delivery
 
-
-def claims_embed_missing(*, batch_size: int = 64) -> int:
-    """Embed every claim without a current embedding (none yet, another text or another model), in batches.
-
-    For claims stored before matching existed, or after FACTCHECK_EMBEDDING_MODEL changed. Returns how many
-    were embedded. Matching itself is not re-run: stored claims keep their suggestions and merges.
-    """
-    from .matching import embeddings
-    from .matching.index import index_for
-
-    name, done, last_id = embeddings.model_name(), 0, 0
-    while True:
-        batch = list(
-            Claim.objects.filter(pk__gt=last_id).order_by("pk").values_list("pk", "text")[: batch_size * 8]
-        )
-        if not batch:
-            return done
-        last_id = batch[-1][0]
-        stored = dict(
-            ClaimEmbedding.objects.filter(claim_id__in=[pk for pk, _ in batch], model_name=name).values_list(
-                "claim_id", "text_sha256"
-            )
-        )
-        todo = [
-            (pk, text)
-            for pk, text in ((pk, matching_decide.matching_text(text)) for pk, text in batch)
-            if stored.get(pk) != text_sha256(text)
-        ]
-        if not todo:
-            continue
-        vectors = embeddings.embed_texts([text for _, text in todo], batch_size=batch_size)
-        index = index_for()
-        with transaction.atomic():
-            for (pk, text), vector in zip(todo, vectors):
-                ClaimEmbedding.objects.update_or_create(
-                    claim_id=pk,
-                    defaults={"vector": embeddings.to_bytes(vector), "model_name": name, "text_sha256": text_sha256(text)},
-                )
-                index.add(pk, vector)
-        done += len(todo)
