@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .entities import entities_in
+
 REPORTING_LEMMAS = {
     "say", "tell", "write", "add", "state", "claim", "announce", "report", "quote", "note", "confirm", "deny",
     "vow", "predict", "pledge", "warn", "insist", "argue", "declare", "explain", "reply", "respond", "allege",
@@ -37,7 +39,7 @@ def _entity_in(tokens: list[Token], labels=SOURCE_LABELS) -> str:
     if doc is None:
         return ""
     ids = {t.i for t in tokens}
-    ents = [e for e in doc.ents if e.start in ids and e.end - 1 in ids and e.label_ in labels]
+    ents = [e for e in entities_in(doc, ids) if e.end - 1 in ids and e.label_ in labels]
     if ents:
         return ents[-1].text
     words = [t for t in tokens if not t.is_punct and t.dep_ not in ("det", "poss", "case")]
@@ -92,7 +94,7 @@ def _source_name(phrase: list[Token]) -> str:
     ids = {t.i for t in phrase}
     root = next((t for t in phrase if t.head.i not in ids or t.head.i == t.i), phrase[0])
     candidates = {root.i} | {c.i for c in root.children if c.dep_ in ("appos", "compound")}
-    for ent in doc.ents:
+    for ent in entities_in(doc, ids):
         if ent.label_ in SOURCE_LABELS and ent.start in ids and ent.end - 1 in ids and any(ent.start <= i < ent.end for i in candidates):
             return ent.text
     words = sorted(phrase, key=lambda t: t.i)

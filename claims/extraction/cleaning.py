@@ -61,6 +61,7 @@ _GLUED_ACCORDING = re.compile(r"(\w)according to\b")
 HEADING_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 10
 TITLE_MIN_WORDS = 4
+DUPLICATE_WINDOW = 20  # paragraphs around one that may contain it (a standfirst repeated as the lead)
 
 
 def normalise_unicode(text: str) -> str:
@@ -146,20 +147,26 @@ def clean_text(raw: str, *, title: str = "", outlet: str = "", published: dt.dat
 
     # A paragraph repeated verbatim, or contained in another one (a standfirst repeated as the lead),
     # is kept once: the longer, earlier copy wins.
+    # Containment is looked for among nearby paragraphs only (DUPLICATE_WINDOW), exact repeats anywhere:
+    # linear in the article's length, so a 2 MB article stays fast.
     keys = [_paragraph_key(p) for p in paragraphs]
     kept: list[str] = []
+    seen: set[str] = set()
     kept_keys: list[str] = []
     for index, (paragraph, key) in enumerate(zip(paragraphs, keys)):
         if not key:
             continue
-        duplicate = any(key == other or key in other for other in kept_keys) or any(
-            key in other and key != other for j, other in enumerate(keys) if j > index
+        nearby_before = kept_keys[-DUPLICATE_WINDOW:]
+        nearby_after = keys[index + 1 : index + 1 + DUPLICATE_WINDOW]
+        duplicate = key in seen or any(key in other for other in nearby_before) or any(
+            key in other and key != other for other in nearby_after
         )
         if duplicate:
             removed.append(paragraph)
             continue
         kept.append(paragraph)
         kept_keys.append(key)
+        seen.add(key)
 
     return CleanedText(
         text="\n\n".join(kept),

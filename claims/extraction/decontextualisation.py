@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
+
+from .entities import entity_at
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NEUTER = {"it", "its", "itself"}
@@ -50,7 +54,7 @@ def _subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | 
     if not tokens or len(tokens) > 10:
         return None
     if subject.ent_type_:
-        ent = next((e for e in sent.doc.ents if e.start <= subject.i < e.end), None)
+        ent = entity_at(sent.doc, subject.i)
         if ent is not None and ent.start >= tokens[0].i and ent.end - 1 <= tokens[-1].i and len(tokens) == len(ent):
             text = canonical_of(ent)
             return text, ent.label_ == "PERSON", False, False
@@ -70,7 +74,7 @@ def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bo
             if t.pos_ == "PRON" or t.ent_type_ == "PERSON" or is_plural != plural:
                 return None
             if t.ent_type_:
-                ent = next((e for e in sent.doc.ents if e.start <= t.i < e.end), None)
+                ent = entity_at(sent.doc, t.i)
                 if ent is not None:
                     return canonical_of(ent)
             words = [w for w in sorted(t.subtree, key=lambda w: w.i) if w.i <= t.i]
@@ -80,9 +84,11 @@ def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bo
 
 def _recent_pair(mentions: list[tuple[int, str, str]], doc: Doc, token: Token) -> str | None:
     """The most recent "X and Y" of two named things before a plural pronoun, within about two sentences."""
-    named = [m for m in mentions if token.i - 80 <= m[0] < token.i and m[1] in THING_LABELS]
+    positions = [m[0] for m in mentions]
+    window = mentions[bisect_left(positions, token.i - 80) : bisect_left(positions, token.i)]
+    named = [m for m in window if m[1] in THING_LABELS]
     for (first, _, a), (second, _, b) in reversed(list(zip(named, named[1:]))):
-        ent = next((e for e in doc.ents if e.start == first), None)
+        ent = entity_at(doc, first)
         if ent is not None and ent.end + 1 == second and doc[ent.end].lower_ == "and" and a != b:
             return f"{a} and {b}"
     return None
@@ -110,7 +116,7 @@ def definite_descriptions(doc: Doc, sents: list[Span]) -> dict[int, tuple[int, s
     """"These waves" opening a sentence -> the fuller phrase with that head noun a sentence or two before
     ("gravitational waves"). Returns token start -> (token end, replacement text)."""
     found: dict[int, tuple[int, str]] = {}
-    chunks = list(doc.noun_chunks)
+    chunks = None
     for index, sent in enumerate(sents):
         first = sent[0]
         if first.lower_ not in ("this", "these", "that", "those") or first.dep_ != "det":
@@ -119,9 +125,11 @@ def definite_descriptions(doc: Doc, sents: list[Span]) -> dict[int, tuple[int, s
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i > first.i + 3:
             continue
         floor = sents[max(0, index - 2)].start
-        for chunk in reversed(chunks):
-            if chunk.start >= sent.start or chunk.start < floor:
-                continue
+        if chunks is None:
+            chunks = list(doc.noun_chunks)
+            chunk_starts = [c.start for c in chunks]
+        window = chunks[bisect_left(chunk_starts, floor) : bisect_left(chunk_starts, sent.start)]
+        for chunk in reversed(window):
             if chunk.root.lemma_ == noun.lemma_ and len(chunk) > 1 and chunk[0].lower_ not in ("this", "these", "that", "those"):
                 words = [t for t in chunk if t.dep_ not in ("det",) and t.tag_ != "PRP$"]
                 if len(words) > 1:
@@ -134,10 +142,14 @@ def definite_descriptions(doc: Doc, sents: list[Span]) -> dict[int, tuple[int, s
 def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:
     """Token index of each resolvable pronoun -> what it stands for."""
     found: dict[int, Antecedent] = {}
-    mentions: list[tuple[int, str, str]] = []  # (token index, label, canonical) of named entities
+    mentions: list[tuple[int, str, str]] = []  # (token index, label, canonical) of named entities, in order
     for ent in doc.ents:
         if ent.label_ == "PERSON" or ent.label_ in THING_LABELS:
             mentions.append((ent.start, ent.label_, canonical_of(ent)))
+    people = [m for m in mentions if m[1] == "PERSON"]
+    people_at = [m[0] for m in people]
+    things = [m for m in mentions if m[1] in ("GPE", "ORG")]
+    things_at = [m[0] for m in things]
     previous_subject = None
     for sent in sents:
         current = _subject_phrase(sent, canonical_of)
@@ -154,9 +166,9 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                 possessive = False
             text = None
             if lower in PERSONAL:
-                people = [m for m in mentions if m[0] < token.i and m[1] == "PERSON"]
-                if people:
-                    text = people[-1][2]
+                before = bisect_left(people_at, token.i)
+                if before:
+                    text = people[before - 1][2]
             elif lower in NEUTER:
                 if _expletive(token):
                     continue
@@ -167,9 +179,9 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                     text = previous_subject[0]
                 else:
                     floor = sent.start - 80  # tokens: roughly this and the previous sentence
-                    things = [m for m in mentions if floor <= m[0] < token.i and m[1] in ("GPE", "ORG")]
-                    if things:
-                        text = things[-1][2]
+                    before = bisect_left(things_at, token.i)
+                    if before and things[before - 1][0] >= floor:
+                        text = things[before - 1][2]
             else:
                 nearest = _nearest_thing_subject(sent, token, canonical_of, plural=True) if token.i > sent.start else None
                 if nearest:

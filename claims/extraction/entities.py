@@ -25,6 +25,28 @@ FUZZY_MIN_LENGTH = 5
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "from", "across", "into", "through"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 
+def entity_at(doc, i: int):
+    """The entity span covering token i, or None; indexed once per document (doc.ents is a scan)."""
+    index = doc.user_data.get("factcheck_ent_at")
+    if index is None:
+        index = {}
+        for ent in doc.ents:
+            for j in range(ent.start, ent.end):
+                index[j] = ent
+        doc.user_data["factcheck_ent_at"] = index
+    return index.get(i)
+
+
+def entities_in(doc, ids) -> list:
+    """Entities that start at one of the token indices `ids`, in order."""
+    found = []
+    for i in sorted(ids):
+        ent = entity_at(doc, i)
+        if ent is not None and ent.start == i:
+            found.append(ent)
+    return found
+
+
 _LEADING_THE = re.compile(r"^(the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*'s?$")
 

