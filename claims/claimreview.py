@@ -57,7 +57,6 @@ class VerdictData:
     corrected_at: dt.datetime | None = None
     speaker: str = ""
     appearances: list[Appearance] = field(default_factory=list)
-    explanation: str = ""
     language: str = ""
 
 

@@ -23,7 +23,7 @@ def claim_public_detail(request, claim_id: int):
     if verdict is None:
         raise Http404("No published verdict for this claim.")
     (review,) = selectors.claimreviews_for_verdicts([verdict])
-    mentions = list(verdict.claim.mentions.all())
+    mentions = list(verdict.claim.mentions.select_related("article__outlet").order_by("article__published_at", "start"))
     context = {
         "verdict": verdict,
         "claim": verdict.claim,

@@ -6,9 +6,11 @@ Nothing here saves: the views hand validated data to `claims.services`.
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from claims import selectors
 from claims.models import Article, Claim, ClaimMention, Outlet, Rating, Verdict
 from sources.models import ClaimFetch, Evidence, Source
 
@@ -141,6 +143,68 @@ class VerdictSerializer(serializers.ModelSerializer):
         path = reverse("verdict-claimreview", args=[verdict.pk])
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
+
+
+class FastVerdictSerializer(VerdictSerializer):
+    """The same output as VerdictSerializer, built directly from a flat row: the published-verdict
+    list is the API's busiest read, and DRF's generic field machinery plus three model instances per
+    row cost more than the database on a 50-row page. tests/api/test_verdict_serializer.py checks
+    that both produce identical data."""
+
+    def to_representation(self, verdict):
+        if not isinstance(verdict, dict):
+            verdict = selectors.verdict_row(verdict)
+        if "sources" not in verdict:
+            selectors.verdicts_attach_sources([verdict])
+        return verdict_representation(verdict, self._context_constants())
+
+    def _context_constants(self) -> dict:
+        # Computed once per request, shared by every row: the URL templates and the time zone.
+        context = self.context if isinstance(self.context, dict) else {}
+        if "_verdict_constants" not in context:
+            public = public_claim_url(0)
+            claimreview = reverse("verdict-claimreview", args=[0])
+            request = context.get("request")
+            if request:
+                claimreview = request.build_absolute_uri(claimreview)
+            context["_verdict_constants"] = {
+                "public": public[: public.rindex("/0/")] + "/{}/",
+                "claimreview": claimreview.replace("/0/", "/{}/"),
+                "tz": timezone.get_current_timezone(),
+            }
+        return context["_verdict_constants"]
+
+
+def verdict_representation(row: dict, constants: dict) -> dict:
+    tz = constants["tz"]
+
+    def when(value):
+        if value is None:
+            return None
+        if value.tzinfo is not tz:
+            value = value.astimezone(tz)
+        text = value.isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    published = row["published_at"] is not None
+    return {
+        "id": row["id"],
+        "claim": {"id": row["claim_id"], "text": row["claim__text"], "status": row["claim__status"]},
+        "rating": {"name": row["rating__name"], "value": row["rating__value"]},
+        "explanation": row["explanation"],
+        "sources": [
+            {"id": s["id"], "url": s["url"], "title": s["title"], "kind": s["kind"], "published_at": when(s["published_at"])}
+            for s in row["sources"]
+        ],
+        "published_at": when(row["published_at"]),
+        "first_published_at": when(row["first_published_at"]),
+        "corrected_at": when(row["corrected_at"]),
+        "correction_reason": row["correction_reason"],
+        "created_at": when(row["created_at"]),
+        "updated_at": when(row["updated_at"]),
+        "public_url": constants["public"].format(row["claim_id"]) if published else None,
+        "claimreview_url": constants["claimreview"].format(row["id"]) if published else None,
+    }
 
 
 # --- Write ---------------------------------------------------------------------------------------

@@ -30,12 +30,12 @@ from .serializers import (
     ArticleIngestResponseSerializer,
     ArticleIngestSerializer,
     ArticleSerializer,
-    ClaimSerializer,
     ClaimFetchSerializer,
+    ClaimSerializer,
+    FastVerdictSerializer,
     FetchSourcesRequestSerializer,
     FetchSourcesResponseSerializer,
     ReasonSerializer,
-    VerdictSerializer,
     VerdictWriteSerializer,
 )
 
@@ -149,7 +149,7 @@ class ClaimViewSet(BoundedIdLookupMixin, viewsets.ReadOnlyModelViewSet):
 class VerdictViewSet(
     BoundedIdLookupMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
 ):
-    serializer_class = VerdictSerializer
+    serializer_class = FastVerdictSerializer
     filterset_class = VerdictFilter
     permission_classes = [ActionPermission]
     action_permissions = {
@@ -163,18 +163,19 @@ class VerdictViewSet(
     }
 
     def get_queryset(self):
-        return (
-            selectors.verdict_list_visible(user=self.request.user)
-            .select_related("claim", "rating")
-            .prefetch_related("sources")
-        )
+        return selectors.verdict_list_visible(user=self.request.user).select_related("claim", "rating")
+
+    def list(self, request, *args, **kwargs):
+        rows = selectors.verdict_rows(self.filter_queryset(self.get_queryset()))
+        page = selectors.verdict_rows_complete(self.paginate_queryset(rows), sources=True)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def _answer(self, verdict: Verdict, code=status.HTTP_200_OK) -> Response:
         verdict = self.get_queryset().get(pk=verdict.pk)
-        return Response(VerdictSerializer(verdict, context=self.get_serializer_context()).data, status=code)
+        return Response(self.get_serializer(verdict).data, status=code)
 
     @extend_schema(summary="Draft a verdict for a claim under review", request=VerdictWriteSerializer,
-                   responses={201: VerdictSerializer,
+                   responses={201: FastVerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     def create(self, request, *args, **kwargs):
         serializer = VerdictWriteSerializer(data=request.data)
@@ -187,7 +188,7 @@ class VerdictViewSet(
         return self._answer(verdict, status.HTTP_201_CREATED)
 
     @extend_schema(summary="Change a draft verdict", request=VerdictWriteSerializer,
-                   responses={200: VerdictSerializer,
+                   responses={200: FastVerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     def update(self, request, *args, **kwargs):
         verdict = self.get_object()
@@ -201,7 +202,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Mark the verdict ready for an editor", request=None,
-                   responses={200: VerdictSerializer,
+                   responses={200: FastVerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def ready(self, request, pk=None):
@@ -210,7 +211,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Publish the verdict (editors)", request=None,
-                   responses={200: VerdictSerializer,
+                   responses={200: FastVerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
@@ -219,7 +220,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Withdraw a published verdict (editors)", request=ReasonSerializer,
-                   responses={200: VerdictSerializer,
+                   responses={200: FastVerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def unpublish(self, request, pk=None):
@@ -230,7 +231,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Reopen a published verdict for correction (editors)", request=ReasonSerializer,
-                   responses={200: VerdictSerializer,
+                   responses={200: FastVerdictSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
@@ -273,9 +274,10 @@ class ClaimReviewFeedView(APIView):
     )
     def get(self, request):
         paginator = self.pagination_class()
-        page = paginator.paginate_queryset(selectors.verdict_list_published(), request, view=self)
+        rows = selectors.verdict_rows(selectors.verdict_list_published())
+        page = selectors.verdict_rows_complete(paginator.paginate_queryset(rows, request, view=self), mentions=True)
         reviews = selectors.claimreviews_for_verdicts(page)
-        newest = max((v.corrected_at or v.published_at for v in page), default=None)
+        newest = max((row["corrected_at"] or row["published_at"] for row in page), default=None)
         feed = data_feed(reviews, url=request.build_absolute_uri(), date_modified=newest)
         feed["next"], feed["previous"] = paginator.get_next_link(), paginator.get_previous_link()
         links = [f'<{url}>; rel="{rel}"' for rel, url in (("next", feed["next"]), ("prev", feed["previous"])) if url]
