@@ -17,6 +17,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PR
 NUMBER_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 DATE_LABELS = {"DATE", "TIME"}
 FIRST_SECOND_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours"}
+FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
 MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll"}
 OPINION_LEMMAS = {
     "think", "believe", "feel", "hope", "wish", "want", "love", "like", "hate", "guess", "suppose", "expect",
@@ -55,7 +56,9 @@ def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = F
     verbs = [t for t in words if t.pos_ in ("VERB", "AUX")] or ([True] if copula else [])
     past = any(t.tag_ in ("VBD", "VBN") for t in words)
     superlative = any(t.tag_ in ("JJS", "RBS", "JJR") for t in words)
-    person = bool(lower & FIRST_SECOND_PERSON)
+    # Speakers' own plans and feelings ("I look forward", "we will") are not checkable; what someone did
+    # ("you called it the gold standard", "my father gave me a loan in 1975") is, so past tense lifts it.
+    person = bool(lower & FIRST_PERSON) and not past
     modal = bool(lower & MODALS) or ("going" in lower and "to" in lower)
     opinion = any(t.lemma_.lower() in OPINION_LEMMAS and t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj", "ccomp") for t in words)
     evaluative = any(t.lower_ in EVALUATIVE for t in words)
@@ -73,14 +76,14 @@ def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = F
         + 0.3 * superlative
         + 0.5 * declarative
         - 1.2 * unresolved
-        - 1.2 * person
-        - 0.6 * modal
+        - 0.8 * person
+        - 0.3 * modal
         - 1.0 * opinion
         - 0.6 * evaluative
         - 2.5 * question
         - 2.5 * (not verbs)
         - 1.5 * (n < 5)
-        + 0.025 * min(n, 40)
+        + 0.035 * min(n, 60)
     )
     return round(_sigmoid(x), 4)
 
