@@ -48,7 +48,7 @@ def rows(reviewer, editor):
     services.verdict_save(claim=draft, rating=rating("False"), explanation="Draft.", actor=reviewer)
 
 
-SETTINGS = settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+SETTINGS = settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 
 
 @schema.parametrize()
