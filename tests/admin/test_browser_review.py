@@ -93,6 +93,7 @@ def test_a_reviewer_drafts_and_an_editor_publishes_in_the_browser(
     # The editor publishes it, through the confirmation page.
     log_in(page, live_server, editor.username)
     page.goto(live_server.url + reverse("admin:claims_claim_change", args=[claim.pk]))
+    page.screenshot(path=str(artifacts_dir / "admin-claim-ready-for-editor.png"), full_page=True)
     page.click("button[value=publish]")
     page.wait_for_selector("text=This is what readers will see")
     page.screenshot(path=str(artifacts_dir / "admin-publish-confirm.png"), full_page=True)
