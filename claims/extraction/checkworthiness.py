@@ -58,7 +58,9 @@ def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = F
     superlative = any(t.tag_ in ("JJS", "RBS", "JJR") for t in words)
     # Speakers' own plans and feelings ("I look forward", "we will") are not checkable; what someone did
     # ("you called it the gold standard", "my father gave me a loan in 1975") is, so past tense lifts it.
-    person = bool(lower & FIRST_PERSON) and not past
+    speaker_subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in words)
+    person = (1.5 if speaker_subject else 0.8) if (lower & FIRST_PERSON and not past) else 0.0
+    links = any(t.like_url or t.like_email for t in words)  # a list of sources or contacts, not a statement
     modal = bool(lower & MODALS) or ("going" in lower and "to" in lower)
     opinion = any(t.lemma_.lower() in OPINION_LEMMAS and t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj", "ccomp") for t in words)
     evaluative = any(t.lower_ in EVALUATIVE for t in words)
@@ -76,7 +78,8 @@ def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = F
         + 0.3 * superlative
         + 0.5 * declarative
         - 1.2 * unresolved
-        - 0.8 * person
+        - person
+        - 1.5 * links
         - 0.3 * modal
         - 1.0 * opinion
         - 0.6 * evaluative

@@ -244,11 +244,15 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             continue
         if token.dep_ == "pobj" and token.head.lower_ not in ("as", "including", "like", "in", "to", "of", "from", "by"):
             continue
-        conjuncts = [c for c in token.conjuncts if c.i in ids and c.pos_ in ("NOUN", "PROPN") and c.i > token.i]
+        # conjuncts of one kind (names with names, nouns with nouns): a mixed pair is usually a misparse
+        conjuncts = [c for c in token.conjuncts if c.i in ids and c.pos_ == token.pos_ and c.i > token.i]
         if not conjuncts or len(conjuncts) + 1 > MAX_CONJUNCTS:
             continue
-        if any(c.dep_ == "cc" and c.lower_ not in ("and", "or") for member in [token, *conjuncts] for c in member.children):
-            continue
+        if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):
+            continue  # "millions or billions of years" is one fact with alternatives, not two facts
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        if governor.pos_ not in CLAUSE_POS or governor.i not in ids or not _clause_head(doc, governor, ids):
+            continue  # only the clause's own arguments: "to determine its extent and mechanisms" stays whole
         whole = _subtree_ids(token) & ids
         if any(doc[j].text in ('"', "'") for j in range(min(whole), max(whole) + 1)):
             continue  # a quoted phrase is kept as written
@@ -277,6 +281,14 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             out.append(Clause(tokens=sorted(tokens), overrides=overrides))
         return out
     return [clause]
+
+
+def _clause_head(doc: Doc, verb: Token, ids: set[int]) -> bool:
+    """Whether `verb` heads the clause (its head is outside it) or is coordinated with the verb that does."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i in ids and head.head.i != head.i:
+        head = head.head
+    return head.head.i not in ids or head.head.i == head.i
 
 
 def decompose(doc: Doc, content: list[int]) -> list[Clause]:

@@ -77,8 +77,12 @@ def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bo
                 ent = entity_at(sent.doc, t.i)
                 if ent is not None:
                     return canonical_of(ent)
-            words = [w for w in sorted(t.subtree, key=lambda w: w.i) if w.i <= t.i]
-            return "".join(w.text_with_ws for w in words).strip() if len(words) <= 6 else None
+            words = []
+            for w in sorted(t.subtree, key=lambda w: w.i):
+                if w.i > t.i and (w.text in (",", "(") or w.dep_ in ("relcl", "acl", "appos")):
+                    break
+                words.append(w)
+            return "".join(w.text_with_ws for w in words).strip() if len(words) <= 8 else None
     return None
 
 
