@@ -145,3 +145,18 @@ def test_a_bad_cursor_is_a_404_in_the_error_shape(anon_client):
 
     assert response.status_code == 404
     assert response.json()["error"]["message"] == "Invalid cursor"
+
+
+def test_an_unknown_api_path_is_a_404_in_the_error_shape(anon_client):
+    response = anon_client.get("/api/v1/no-such-thing/42")
+
+    assert response.status_code == 404
+    assert response.json()["error"] == {
+        "status": 404, "code": "not_found", "message": "There is no API endpoint at this address.",
+    }  # fmt: skip
+
+
+def test_a_path_id_beyond_the_bigint_range_is_a_404_not_a_database_error(anon_client):
+    assert anon_client.get(f"/api/v1/claims/{2**70}/").status_code == 404
+    assert anon_client.get(f"/api/v1/verdicts/{2**70}/claimreview").status_code == 404
+    assert anon_client.get(f"/api/v1/claims/?outlet={2**70}").status_code == 400
