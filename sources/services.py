@@ -109,8 +109,8 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
         ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
             status=Status.DONE, sources_found=count, finished_at=timezone.now(), error=""
         )
-        if fetcher == "internal":
-            internal_corroborate_back(query=query, documents=documents)
+    if fetcher == "internal":
+        internal_corroborate_back(query=query, documents=documents)
     return count
 
 
@@ -136,10 +136,14 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
         other_query = selectors.claim_query(claim_id=other.pk)
         if other_query is None:
             continue
-        if evidence_record(claim_id=other.pk, fetcher="internal", documents=own_documents, claim_date=other_query.claim_date):
-            touched.append(other.pk)
-            linked = Evidence.objects.filter(claim_id=other.pk, fetcher="internal").values("source_id").distinct().count()
-            ClaimFetch.objects.filter(claim_id=other.pk, fetcher="internal").update(sources_found=linked)
+        with transaction.atomic():
+            if not evidence_record(
+                claim_id=other.pk, fetcher="internal", documents=own_documents, claim_date=other_query.claim_date
+            ):
+                continue
+            linked = Evidence.objects.filter(claim_id=other.pk, fetcher="internal").values("source_id").distinct()
+            ClaimFetch.objects.filter(claim_id=other.pk, fetcher="internal").update(sources_found=linked.count())
+        touched.append(other.pk)
     return touched
 
 
@@ -278,7 +282,9 @@ def evidence_record(
         claim_text = Claim.objects.values_list("text", flat=True).get(pk=claim_id)
         plan = evidence_plan(claim_text=claim_text, documents=documents)
     linked: set[int] = set()
-    for item in plan:
+    # One order for every worker: concurrent runs insert shared sources in the same sequence and so
+    # wait for each other instead of deadlocking on the unique URL index.
+    for item in sorted(plan, key=lambda item: http.canonical_url(item.document.url)):
         source = source_store(item.document)
         if not item.passages:
             continue

@@ -1,6 +1,6 @@
 """Thin Celery entry points for fetching. Each takes ids, calls one service, and owns its retry policy.
 
-Routed to the "fetch" queue (sources.routing). Reliability:
+Routed to the "fetch" queue (settings.CELERY_TASK_ROUTES, queue name from CELERY_FETCH_QUEUE). Reliability:
 * retries with exponential backoff and full jitter on timeouts, connection failures, 5xx and 429,
   waiting at least the server's Retry-After; never on other 4xx or bad content;
 * acks_late (global) + claiming the ClaimFetch row with a conditional update + unique constraints and

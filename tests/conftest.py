@@ -136,9 +136,20 @@ def live_celery(celery_worker_process, transactional_db, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
     app.conf.task_default_queue = celery_worker_process["queue"]
-    settings.CELERY_FETCH_QUEUE = celery_worker_process["fetch_queue"]
+    saved_routes = app.conf.task_routes
+    _route_fetch_tasks_to(app, celery_worker_process["fetch_queue"])
     yield celery_worker_process
     app.conf.task_always_eager, app.conf.task_default_queue = saved
+    app.conf.task_routes = saved_routes
+    app.amqp.flush_routes()
+    app.amqp.router = app.amqp.Router()
+
+
+def _route_fetch_tasks_to(app, queue: str) -> None:
+    """Point the fetch tasks' route (settings.CELERY_TASK_ROUTES) at `queue`; Celery caches its router."""
+    app.conf.task_routes = {"sources.tasks.*": {"queue": queue}}
+    app.amqp.flush_routes()
+    app.amqp.router = app.amqp.Router()
 
 
 def wait_for(predicate, *, timeout: float = 30.0, interval: float = 0.2, message: str = "condition"):

@@ -145,7 +145,7 @@ CELERY_BEAT_SCHEDULE: dict = {}
 # Source fetching (issue 5): I/O-bound tasks on their own queue, for a thread-pool worker
 # (`celery -A factcheck worker -Q fetch --pool threads --concurrency 64`).
 CELERY_FETCH_QUEUE = env_str("CELERY_FETCH_QUEUE", "fetch")
-CELERY_TASK_ROUTES = ("sources.routing.route_task",)
+CELERY_TASK_ROUTES = {"sources.tasks.*": {"queue": CELERY_FETCH_QUEUE}}
 CELERY_BEAT_SCHEDULE |= {
     "sources-refetch-stale": {"task": "sources.tasks.sources_refetch_stale", "schedule": 6 * 3600.0},
     "sources-restart-stuck-fetches": {"task": "sources.tasks.claim_fetches_restart_stuck", "schedule": 300.0},

@@ -55,7 +55,7 @@ def test_the_worker_gathers_evidence_for_claims_from_the_internal_corpus(live_ce
     claim_ids = [recognised.pk, pledge.pk]
 
     claims_fetch_sources(claim_ids=claim_ids, fetchers=["internal", "cited"])
-    wait_for(lambda: _all_finished(claim_ids, ["internal", "cited"]), timeout=60, message="the fetches to finish")
+    wait_for(lambda: _all_finished(claim_ids, ["internal", "cited"]), timeout=180, message="the fetches to finish")
 
     assert set(ClaimFetch.objects.filter(claim_id__in=claim_ids).values_list("status", flat=True)) == {"done"}
     internal = Evidence.objects.filter(claim=recognised, fetcher="internal")
@@ -74,7 +74,7 @@ def test_the_worker_gathers_evidence_for_claims_from_the_internal_corpus(live_ce
     )
     editor = UserFactory(username="integration-editor", is_superuser=True)
     source = source_add_url(claim_id=recognised.pk, url=httpserver.url_for("/story"), actor=editor)
-    wait_for(lambda: Evidence.objects.filter(source=source).exists(), timeout=60, message="the editor's page to be fetched")
+    wait_for(lambda: Evidence.objects.filter(source=source).exists(), timeout=180, message="the editor's page to be fetched")
     source.refresh_from_db()
     assert "13 July 2022" in source.text and source.fetched_at is not None
 
@@ -87,7 +87,7 @@ def test_a_redelivered_fetch_adds_nothing_twice(live_celery):
     mention = ClaimMentionFactory(cited_source="Reuters", sentence="Reuters reported that North Korea recognised the republic.")
     claim_id = mention.claim_id
     claims_fetch_sources(claim_ids=[claim_id], fetchers=["cited"])
-    wait_for(lambda: _all_finished([claim_id], ["cited"]), timeout=60, message="the first fetch")
+    wait_for(lambda: _all_finished([claim_id], ["cited"]), timeout=180, message="the first fetch")
     before = list(Evidence.objects.filter(claim_id=claim_id).values_list("pk", flat=True))
     assert before
 
@@ -95,7 +95,7 @@ def test_a_redelivered_fetch_adds_nothing_twice(live_celery):
     task_ids = [claim_fetch_task.apply_async(args=[claim_id, "cited"]).id for _ in range(2)]
     log = live_celery["log"]
     wait_for(lambda: all(f"claim_fetch_task[{t}] succeeded" in log.read_text() for t in task_ids),
-             timeout=60, message="both redeliveries to run")  # fmt: skip
+             timeout=180, message="both redeliveries to run")  # fmt: skip
 
     assert list(Evidence.objects.filter(claim_id=claim_id).values_list("pk", flat=True)) == before
     assert ClaimFetch.objects.get(claim_id=claim_id, fetcher="cited").attempts == 1
@@ -114,14 +114,14 @@ def test_ingested_articles_become_claims_with_evidence(live_celery):
 
     wait_for(
         lambda: not Article.objects.filter(pk__in=[first.pk, second.pk], extraction_status__in=["pending", "running"]).exists(),
-        timeout=180, message="extraction of both articles",
+        timeout=420, message="extraction of both articles",
     )  # fmt: skip
     def settled():
         # Extraction marks an article done before matching (which loads a model) hands the claims over.
         claims = Claim.objects.all()
         return claims.exists() and not claims.filter(fetches__isnull=True).exists() and _quiet()
 
-    wait_for(settled, timeout=240, interval=0.5, message="extraction, matching and fetching to settle")
+    wait_for(settled, timeout=420, interval=0.5, message="extraction, matching and fetching to settle")
     claim_ids = list(Claim.objects.values_list("pk", flat=True))
     assert claim_ids, "extraction produced no claims"
     assert set(ClaimFetch.objects.filter(claim_id__in=claim_ids).values_list("status", flat=True)) == {"done"}
