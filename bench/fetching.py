@@ -1,6 +1,6 @@
 """Fetch concurrency, one command:
 
-    .venv/bin/python bench/fetching.py [--fetches 1000] [--delay 0.2] [--concurrency 64] [--sequential-sample 0] [--extract] [--loglevel INFO]
+    .venv/bin/python bench/fetching.py [--fetches 1000] [--delay 0.2] [--concurrency 64] [--sequential-sample 0] [--processes 1] [--extract] [--loglevel INFO]
 
 1,000 fetches from a loopback HTTP server that answers each request after 200 ms, done two ways:
   * the worker configuration we ship for the "fetch" queue: a real `celery worker --pool threads
@@ -81,6 +81,7 @@ def main() -> None:
     parser.add_argument("--delay", type=float, default=0.2)
     parser.add_argument("--concurrency", type=int, default=64, help="threads of the fetch worker (shipped: 64)")
     parser.add_argument("--sequential-sample", type=int, default=0, help="time only N sequential fetches (0: all)")
+    parser.add_argument("--processes", type=int, default=1, help="fetch worker processes (one per CPU to use more cores)")
     parser.add_argument("--loglevel", default="INFO", help="the worker's log level (INFO logs two lines per task)")
     parser.add_argument("--extract", action="store_true", help="also extract the text of every page (trafilatura)")
     args = parser.parse_args()
@@ -116,17 +117,20 @@ def main() -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     urls = [f"{base}/article/{i}" for i in range(args.fetches)]
 
-    log = Path(tempfile.mkstemp(prefix="bench-fetch-worker-", suffix=".log")[1])
-    command = [
-        sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--include", "bench.fetching_tasks",
-        "-Q", queue, "--pool", "threads", "--concurrency", str(args.concurrency), "--prefetch-multiplier", "1",
-        "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"{queue}@%h", "--loglevel", args.loglevel,
-    ]  # fmt: skip
-    with open(log, "w") as out:
-        worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    logs, workers = [], []
+    for n in range(args.processes):
+        log = Path(tempfile.mkstemp(prefix="bench-fetch-worker-", suffix=".log")[1])
+        command = [
+            sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--include", "bench.fetching_tasks",
+            "-Q", queue, "--pool", "threads", "--concurrency", str(args.concurrency), "--prefetch-multiplier", "1",
+            "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"{queue}-{n}@%h",
+            "--loglevel", args.loglevel,
+        ]  # fmt: skip
+        with open(log, "w") as out:
+            workers.append(subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT))
+        logs.append(log)
     try:
         app.conf.task_default_queue = queue
-
         client = redis.Redis.from_url(redis_url)
 
         def run_on_worker(batch) -> list[int]:
@@ -136,24 +140,27 @@ def main() -> None:
                     bench_fetch.apply_async(args=[url, done_key, args.extract], queue=queue, producer=producer)
             deadline = time.monotonic() + 600
             while client.llen(done_key) < len(batch):
-                if time.monotonic() > deadline or worker.poll() is not None:
-                    sys.exit(f"The worker did not finish:\n{log.read_text()[-3000:]}")
+                if time.monotonic() > deadline or any(w.poll() is not None for w in workers):
+                    sys.exit(f"The worker did not finish:\n{logs[0].read_text()[-3000:]}")
                 time.sleep(0.01)
             return [int(n) for n in client.lrange(done_key, 0, -1)]
 
-        run_on_worker([f"{base}/warmup/{i}" for i in range(args.concurrency)])  # also waits for the worker to start
-        cpu_before = _cpu_seconds(worker.pid)
+        # Warm-up, untimed: waits for every worker to start and start its threads.
+        run_on_worker([f"{base}/warmup/{i}" for i in range(args.concurrency * args.processes * 2)])
+        cpu_before = sum(_cpu_seconds(w.pid) for w in workers)
         started = time.perf_counter()
         lengths = run_on_worker(urls)
         worker_seconds = time.perf_counter() - started
-        worker_cpu = _cpu_seconds(worker.pid) - cpu_before
+        worker_cpu = sum(_cpu_seconds(w.pid) for w in workers) - cpu_before
         assert len(lengths) == len(urls) and all(n > 50 for n in lengths), "a fetch returned no body"
     finally:
-        worker.send_signal(signal.SIGTERM)
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        for w in workers:
+            w.send_signal(signal.SIGTERM)
+        for w in workers:
+            try:
+                w.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                w.kill()
 
     http.html_to_text(http.fetch(f"{base}/warmup/sequential").text)
     sample = urls[: args.sequential_sample] if args.sequential_sample else urls
@@ -168,7 +175,8 @@ def main() -> None:
     extrapolated = " (extrapolated from %d)" % len(sample) if len(sample) < len(urls) else ""
     work = "fetch + text extraction" if args.extract else "fetch"
     print(f"fetches: {len(urls)} from a loopback server answering after {args.delay * 1000:.0f} ms; per task: {work}")
-    print(f"worker (celery --pool threads --concurrency {args.concurrency}, Redis): {worker_seconds:8.2f} s"
+    setup = f"{args.processes} x " if args.processes > 1 else ""
+    print(f"worker ({setup}celery --pool threads --concurrency {args.concurrency}, Redis): {worker_seconds:8.2f} s"
           f"  ({len(urls) / worker_seconds:7.1f} fetches/s; worker CPU {worker_cpu:.2f} s,"
           f" {worker_cpu / len(urls) * 1000:.1f} ms per task; load average {os.getloadavg()[0]:.1f}"
           f" on {os.cpu_count()} CPUs)")  # fmt: skip
