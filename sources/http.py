@@ -289,7 +289,7 @@ def _vet(url: str, *, allow_loopback: bool) -> _Target:
         raise InvalidURL(f"Only http and https URLs can be fetched, not {parts.scheme or 'this'!r}: {url}", url=url)
     if parts.userinfo:
         raise InvalidURL(f"URLs with a user name or password are not fetched: {url}", url=url)
-    host = parts.host.rstrip(".").lower()
+    host = parts.raw_host.decode("ascii").rstrip(".").lower()  # IDNA-encoded: fit for DNS, Host and SNI
     if not host:
         raise InvalidURL(f"The URL has no host: {url!r}", url=url)
     port = parts.port or (443 if parts.scheme == "https" else 80)

@@ -265,3 +265,23 @@ def test_a_time_budget_also_bounds_the_wait_for_a_busy_domain(httpserver, settin
     with http.time_budget(0.3), pytest.raises(http.FetchTimeout, match="waiting for a turn"):
         http.fetch(httpserver.url_for("/a"))
     assert time.monotonic() - started < 1.0
+
+
+def test_an_internationalised_host_name_is_sent_idna_encoded(httpserver, monkeypatch):
+    import socket
+
+    httpserver.expect_request("/idn").respond_with_data("<p>ok</p>", content_type="text/html")
+    real_getaddrinfo = socket.getaddrinfo
+    asked = []
+
+    def resolver(host, port, *args, **kwargs):
+        asked.append(host)
+        return real_getaddrinfo("127.0.0.1", port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+
+    http.fetch(f"http://münchen.example:{httpserver.port}/idn")
+
+    (request, _), = httpserver.log
+    assert asked[0] == "xn--mnchen-3ya.example"
+    assert request.headers["Host"] == f"xn--mnchen-3ya.example:{httpserver.port}"
