@@ -308,6 +308,8 @@ def _vet(url: str, *, allow_loopback: bool) -> _Target:
         addresses.append(str(ip))
     if not addresses:
         raise ConnectionFailed(f"Cannot resolve {host}: no address.", url=url)
+    # IPv4 first: many hosts (containers, this CI) resolve AAAA records they cannot route to.
+    addresses.sort(key=lambda a: ":" in a)
     return _Target(url=str(parts), scheme=parts.scheme, host=host, port=port, address=addresses[0])
 
 

@@ -285,3 +285,23 @@ def test_an_internationalised_host_name_is_sent_idna_encoded(httpserver, monkeyp
     (request, _), = httpserver.log
     assert asked[0] == "xn--mnchen-3ya.example"
     assert request.headers["Host"] == f"xn--mnchen-3ya.example:{httpserver.port}"
+
+
+def test_an_ipv6_literal_is_connected_to_when_loopback_is_allowed():
+    import socket
+
+    from pytest_httpserver import HTTPServer
+
+    try:
+        server = HTTPServer(host="::1", port=0)
+        server.start()
+    except (OSError, socket.error):
+        pytest.skip("no IPv6 loopback here")
+    try:
+        server.expect_request("/v6").respond_with_data("<p>six</p>", content_type="text/html")
+        result = http.fetch(f"http://[::1]:{server.port}/v6")
+        assert "six" in result.text
+        (request, _), = server.log
+        assert request.headers["Host"] == f"[::1]:{server.port}"
+    finally:
+        server.stop()
