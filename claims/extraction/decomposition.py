@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 CLAUSE_POS = ("VERB", "AUX")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+APPOSITIVE_NAMES = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART"}
 
 
 SPLIT_MARKS = {"because", "although", "though", "whereas", "while"}  # causal and contrastive: two facts
@@ -185,6 +186,9 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             if not (name_first or head_first):
                 continue
             name, description = (appos_ids, head_ids) if name_first else (head_ids, appos_ids)
+            named = doc[token.i if name_first else head.i]
+            if named.ent_type_ not in APPOSITIVE_NAMES:
+                continue  # "August 15 Korea Liberation Day, North Korea's news agency" is a misparse, not an identity
             plural = head.tag_ in ("NNS", "NNPS")
             extra.append(Clause(tokens=[], template="{0} are {1}" if plural else "{0} is {1}",
                                 groups=[sorted(name), sorted(description)]))

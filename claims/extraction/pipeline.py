@@ -315,7 +315,8 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 continue
             seen.add(key)
             clause_ids = {t.i for t in tokens}
-            found_date = _first_date(tokens, published) or sentence_date
+            own_claim = bool(clause.template)  # "X is Y" from an appositive: not what the speaker said, not dated by the sentence
+            found_date = _first_date(tokens, published) or (None if own_claim else sentence_date)
             claims.append(
                 Claim(
                     text=claim_text,
@@ -323,13 +324,13 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                     start=start,
                     end=end,
                     checkworthiness=score,
-                    speaker=speaker,
-                    cited_source=cited,
+                    speaker="" if own_claim else speaker,
+                    cited_source="" if own_claim else cited,
                     date=found_date[0] if found_date else None,
                     date_precision=found_date[1] if found_date else "",
                     entities=_entities(doc, clause_ids, canonical_of),
-                    is_direct_quote=quote,
-                    claim_type=_clause_type(tokens, bool(speaker), quote),
+                    is_direct_quote=quote and not own_claim,
+                    claim_type="attribute" if own_claim else _clause_type(tokens, bool(speaker), quote),
                     backend=backend,
                 )
             )

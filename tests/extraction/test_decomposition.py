@@ -19,6 +19,8 @@ def test_an_appositive_becomes_its_own_claim_and_the_main_claim_keeps_the_name()
     texts = claims_text(result)
     assert "Alexander Matsegora is the Russian ambassador to Pyongyang." in texts
     assert any(t.startswith("According to Alexander Matsegora, 20,000 North Korean workers") for t in texts)
+    identity = next(c for c in result.claims if c.text.startswith("Alexander Matsegora is"))
+    assert (identity.speaker, identity.date, identity.is_direct_quote) == ("", None, False)  # not what he said
 
 
 def test_a_non_restrictive_relative_clause_on_a_name_becomes_its_own_claim():
