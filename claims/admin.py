@@ -367,7 +367,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     readonly_fields = ("status", "normalized_text")
     fieldsets = (
         ("Verdict", {"fields": ("rating", "explanation", "sources"), "classes": ("fc-verdict",)}),
-        ("Claim details", {"fields": (("claim_type", "about_date"), ("checkworthiness", "assignee"))}),
+        ("Claim details", {"fields": (("claim_type", "about_date"), ("checkworthiness", "assignee")), "classes": ("collapse",)}),
     )
     actions = [
         "assign_to_me", "start_review", "fetch_sources_again", "mark_verdict_ready", "publish_verdicts", "dismiss",
