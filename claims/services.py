@@ -272,6 +272,14 @@ def _as_datetime(value) -> _dt.datetime | None:
         return value if timezone.is_aware(value) else timezone.make_aware(value, _dt.timezone.utc)
     if isinstance(value, _dt.date):
         return _dt.datetime.combine(value, _dt.time(12), tzinfo=_dt.timezone.utc)
+    if isinstance(value, str):
+        try:
+            parsed = _dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidInput(f"published_at must be an ISO date (YYYY-MM-DD) or date-time, not {value!r}.") from None
+        if len(value.strip()) == 10:  # a bare date: noon UTC, so that no time zone moves it to another day
+            return _dt.datetime.combine(parsed.date(), _dt.time(12), tzinfo=_dt.timezone.utc)
+        return _as_datetime(parsed)
     raise InvalidInput(f"published_at must be a date or a datetime, not {value!r}.")
 
 

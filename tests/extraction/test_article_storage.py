@@ -172,5 +172,12 @@ def test_new_claims_are_sent_for_matching_and_for_sources(settings, ingest):
     assert ClaimEmbedding.objects.filter(claim=claim).exists()  # claim_match embedded it
 
 
+def test_published_at_may_be_an_iso_string(ingest):
+    article, _ = ingest(text="Ukraine severed diplomatic ties with Syria on Wednesday, officials said.", published_at="2022-07-14")
+    assert article.published_at.date() == dt.date(2022, 7, 14)
+    article.refresh_from_db()
+    assert article.mentions.get().claim.about_date == dt.date(2022, 7, 13)
+
+
 def test_extracting_a_missing_article_is_quiet():
     assert article_extract(article_id=987654) == []
