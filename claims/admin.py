@@ -932,6 +932,8 @@ class ArticleAdmin(admin.ModelAdmin):
         extra_context = extra_context or {}
         if article is not None:
             extra_context.update(
+                title=f"Article #{article.pk}: {str(article)[:120]}",
+                subtitle=None,
                 article=article,
                 highlighted_text=highlight_claims(article),
                 article_mentions=selectors.article_mentions_with_claims(article=article),

@@ -88,6 +88,12 @@ def test_a_reviewer_drafts_and_an_editor_publishes_in_the_browser(
     page.click("button[value=mark_ready]")
     page.wait_for_selector("text=The verdict is ready for an editor to publish.")
     assert page.locator("button[value=publish]").count() == 0  # a reviewer cannot publish
+
+    # The article the claim came from, with its claims marked in the text.
+    page.click(".fc-mention header a >> nth=0")
+    page.wait_for_selector(".fc-article-text")
+    assert page.locator(".fc-article-text .fc-mark").count() == 1
+    page.screenshot(path=str(artifacts_dir / "admin-article-page.png"), full_page=True)
     log_out(page, live_server)
 
     # The editor publishes it, through the confirmation page.
