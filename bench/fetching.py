@@ -1,10 +1,11 @@
 """Fetch concurrency, one command:
 
-    .venv/bin/python bench/fetching.py [--fetches 1000] [--delay 0.2] [--concurrency 64] [--sequential-sample 0] [--processes 1] [--extract] [--loglevel INFO]
+    .venv/bin/python bench/fetching.py [--fetches 1000] [--delay 0.2] [--concurrency 64] [--sequential-sample 0] [--processes 1] [--extract] [--loglevel WARNING]
 
 1,000 fetches from a loopback HTTP server that answers each request after 200 ms, done two ways:
   * the worker configuration we ship for the "fetch" queue: a real `celery worker --pool threads
-    --concurrency 64 --prefetch-multiplier 1` subprocess on Redis (acks_late, results ignored as the
+    --concurrency 64 --prefetch-multiplier 1 --loglevel WARNING` subprocess on Redis (acks_late; the
+    outcome of every fetch is in its ClaimFetch row, so per-task INFO lines are left out; results ignored as the
     service's fetch tasks do; each task reports by RPUSH to a Redis list), each task one fetch through
     sources.http (SSRF guard, DNS resolution, size/type checks); timed from the first message sent to the
     last result received. --extract adds trafilatura text extraction to every fetch on both sides (CPU work
@@ -82,7 +83,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=64, help="threads of the fetch worker (shipped: 64)")
     parser.add_argument("--sequential-sample", type=int, default=0, help="time only N sequential fetches (0: all)")
     parser.add_argument("--processes", type=int, default=1, help="fetch worker processes (one per CPU to use more cores)")
-    parser.add_argument("--loglevel", default="INFO", help="the worker's log level (INFO logs two lines per task)")
+    parser.add_argument(
+        "--loglevel", default="WARNING", help="the worker's log level (shipped: WARNING; INFO logs two lines a task)"
+    )
     parser.add_argument("--extract", action="store_true", help="also extract the text of every page (trafilatura)")
     args = parser.parse_args()
 
