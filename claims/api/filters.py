@@ -1,5 +1,7 @@
 """Query-string filters. They narrow a queryset the selectors already limited to what the reader may see."""
 
+import datetime as dt
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
@@ -23,15 +25,49 @@ class IdFilter(django_filters.NumberFilter):
     field_class = IdField
 
 
+class BoundedIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """ISO 8601 date-times the database can store: offsets within ±14:00, convertible to UTC."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return value
+        offset = value.utcoffset()
+        if offset is not None and abs(offset) > dt.timedelta(hours=14):
+            raise forms.ValidationError("The time zone offset must be between -14:00 and +14:00.")
+        try:
+            value.astimezone(dt.UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError("The date is out of range.") from None
+        return value
+
+
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = BoundedIsoDateTimeField
+
+
+class ScoreField(forms.FloatField):
+    """A score between 0 and 1 (check-worthiness, relevance)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0.0)
+        kwargs.setdefault("max_value", 1.0)
+        super().__init__(*args, **kwargs)
+
+
+class ScoreFilter(django_filters.NumberFilter):
+    field_class = ScoreField
+
+
 class ClaimFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Claim.Status.choices)
     claim_type = django_filters.MultipleChoiceFilter(choices=Claim.Type.choices)
     outlet = IdFilter(method="filter_outlet", label="Outlet id: claims appearing in its articles")
     article = IdFilter(method="filter_article", label="Article id: claims it makes")
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
-    checkworthiness_min = django_filters.NumberFilter(field_name="checkworthiness", lookup_expr="gte")
-    checkworthiness_max = django_filters.NumberFilter(field_name="checkworthiness", lookup_expr="lte")
+    created_after = DateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt")
+    checkworthiness_min = ScoreFilter(field_name="checkworthiness", lookup_expr="gte")
+    checkworthiness_max = ScoreFilter(field_name="checkworthiness", lookup_expr="lte")
     has_published_verdict = django_filters.BooleanFilter(method="filter_has_published_verdict")
     q = django_filters.CharFilter(method="filter_text", label="Words the claim text contains")
 
@@ -63,8 +99,8 @@ class ClaimFilter(django_filters.FilterSet):
 class VerdictFilter(django_filters.FilterSet):
     claim = IdFilter(field_name="claim_id")
     rating = django_filters.CharFilter(field_name="rating__name", lookup_expr="iexact")
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
     corrected = django_filters.BooleanFilter(field_name="corrected_at", lookup_expr="isnull", exclude=True)
 
     class Meta:
@@ -75,8 +111,8 @@ class VerdictFilter(django_filters.FilterSet):
 class ArticleFilter(django_filters.FilterSet):
     outlet = IdFilter(field_name="outlet_id")
     extraction_status = django_filters.MultipleChoiceFilter(choices=Article.ExtractionStatus.choices)
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains")
 
     class Meta:

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from claims.api.filters import IdFilter
+from claims.api.filters import IdFilter, ScoreFilter
 from claims.api.permissions import ActionPermission
 from claims.api.views import BoundedIdLookupMixin
 from claims.models import Verdict
@@ -19,7 +19,7 @@ class EvidenceFilter(django_filters.FilterSet):
     claim = IdFilter(field_name="claim_id")
     stance = django_filters.MultipleChoiceFilter(choices=Evidence.Stance.choices)
     fetcher = django_filters.CharFilter()
-    relevance_min = django_filters.NumberFilter(field_name="relevance", lookup_expr="gte")
+    relevance_min = ScoreFilter(field_name="relevance", lookup_expr="gte")
 
     class Meta:
         model = Evidence

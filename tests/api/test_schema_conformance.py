@@ -39,6 +39,20 @@ def _load_schema():
 schema = _load_schema()
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_transaction_open():
+    """Called through WSGI, Django would close the test's database connection after each request
+    (its autocommit differs inside the test transaction); django.test.Client avoids that the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def rows(reviewer, editor):
     for n in range(3):

@@ -160,3 +160,21 @@ def test_a_path_id_beyond_the_bigint_range_is_a_404_not_a_database_error(anon_cl
     assert anon_client.get(f"/api/v1/claims/{2**70}/").status_code == 404
     assert anon_client.get(f"/api/v1/verdicts/{2**70}/claimreview").status_code == 404
     assert anon_client.get(f"/api/v1/claims/?outlet={2**70}").status_code == 400
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "created_after=0226-02-17T17:31:53-17:51",
+        "created_after=0001-01-01T00:00:00%2B05:00",
+        "created_before=not-a-date",
+        "checkworthiness_min=1e400",
+        "checkworthiness_max=-3",
+        "checkworthiness_min=NaN",
+    ],
+)
+def test_filter_values_the_database_cannot_hold_are_a_400(anon_client, query):
+    response = anon_client.get(f"/api/v1/claims/?{query}")
+
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid_input"
