@@ -54,12 +54,16 @@ def _require(actor: AbstractBaseUser | None, permission: str) -> None:
         raise NotAllowed("You do not have permission to do this: it needs %s." % permission.split(".")[1].replace("_", " "))
 
 
-def _transition(*, claim: Claim, to: str, actor, reason: str = "") -> Claim:
-    """Move a claim to `to` under a row lock, or refuse with a message that says why."""
+def _transition(*, claim: Claim, to: str, actor, reason: str = "", only_from: tuple[str, ...] = ()) -> Claim:
+    """Move a claim to `to` under a row lock, or refuse with a message that says why.
+
+    `only_from` narrows the table for a named step: several steps share a target
+    (start review, send back and correct all lead to in review) but not a source.
+    """
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
         permission = TRANSITIONS.get((locked.status, to))
-        if permission is None:
+        if permission is None or (only_from and locked.status not in only_from):
             allowed = ", ".join(Status(s).label.lower() for s in allowed_transitions(locked)) or "nothing"
             raise InvalidTransition(
                 f"A claim that is {Status(locked.status).label.lower()} cannot become "
@@ -75,7 +79,7 @@ def _transition(*, claim: Claim, to: str, actor, reason: str = "") -> Claim:
 
 def claim_start_review(*, claim: Claim, actor) -> Claim:
     """Take a new claim into review; the actor becomes its assignee if it has none."""
-    claim = _transition(claim=claim, to=Status.IN_REVIEW, actor=actor)
+    claim = _transition(claim=claim, to=Status.IN_REVIEW, actor=actor, only_from=(Status.NEW,))
     if claim.assignee_id is None:
         claim_assign(claim=claim, assignee=actor, actor=actor)
     return claim
@@ -96,7 +100,13 @@ def claim_mark_verdict_ready(*, claim: Claim, actor) -> Claim:
 
 
 def claim_send_back(*, claim: Claim, actor, reason: str = "") -> Claim:
-    return _transition(claim=claim, to=Status.IN_REVIEW, actor=actor, reason=reason or "Sent back to review")
+    return _transition(
+        claim=claim,
+        to=Status.IN_REVIEW,
+        actor=actor,
+        reason=reason or "Sent back to review",
+        only_from=(Status.VERDICT_READY,),
+    )
 
 
 def claim_assign(*, claim: Claim, assignee, actor) -> Claim:
@@ -171,7 +181,13 @@ def claim_reopen_for_correction(*, claim: Claim, actor, reason: str) -> Verdict:
     if not (reason or "").strip():
         raise InvalidInput("Say what is being corrected: the reason is published with the correction.")
     with transaction.atomic():
-        _transition(claim=claim, to=Status.IN_REVIEW, actor=actor, reason=f"Correction: {reason.strip()}")
+        _transition(
+            claim=claim,
+            to=Status.IN_REVIEW,
+            actor=actor,
+            reason=f"Correction: {reason.strip()}",
+            only_from=(Status.PUBLISHED,),
+        )
         verdict = Verdict.objects.select_for_update().get(claim=claim)
         verdict.correction_reason = reason.strip()
         verdict.published_at = None

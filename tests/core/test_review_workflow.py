@@ -132,3 +132,21 @@ def test_every_transition_in_the_table_is_reachable_from_its_source_state():
     sources = {frm for frm, _ in services.TRANSITIONS}
     targets = {to for _, to in services.TRANSITIONS}
     assert sources == targets == set(S.values)
+
+
+def test_starting_review_does_not_reopen_a_published_claim_behind_the_correction_step(reviewer, editor):
+    claim = _ready_claim(reviewer)
+    services.verdict_publish(claim=claim, actor=editor)
+    with pytest.raises(InvalidTransition):
+        services.claim_start_review(claim=claim, actor=editor)
+    with pytest.raises(InvalidTransition):
+        services.claim_send_back(claim=claim, actor=editor)
+    claim.refresh_from_db()
+    assert claim.status == S.PUBLISHED
+    assert claim.verdict.published_at is not None
+
+
+def test_only_a_published_claim_can_be_reopened_for_correction(reviewer, editor):
+    claim = services.claim_start_review(claim=ClaimFactory(), actor=reviewer)
+    with pytest.raises(InvalidTransition):
+        services.claim_reopen_for_correction(claim=claim, actor=editor, reason="nothing to correct")
