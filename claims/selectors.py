@@ -54,13 +54,6 @@ def article_list_visible(*, user) -> QuerySet[Article]:
     return articles
 
 
-def mention_list_visible(*, user) -> QuerySet[ClaimMention]:
-    mentions = ClaimMention.objects.all()
-    if not user_sees_unpublished(user):
-        mentions = mentions.filter(claim_published_q("claim__"))
-    return mentions
-
-
 def verdict_list_published() -> QuerySet[Verdict]:
     """Published verdicts with their claim and rating (one query); see `claimreviews_for_verdicts` for the rest."""
     return Verdict.objects.filter(published_at__isnull=False, claim__status=Claim.Status.PUBLISHED).select_related(
