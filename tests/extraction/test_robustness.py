@@ -66,6 +66,7 @@ def test_non_english_text_is_unsupported_with_its_language():
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # about 2 minutes of CPU; far more on a machine shared by a whole team
 def test_a_two_megabyte_article_is_extracted_in_chunks():
     paragraphs = [
         f"In {1000 + i}, delegation number {i} from North Korea visited Donetsk and signed {i % 97 + 2} agreements "
