@@ -11,6 +11,7 @@ the public page as `url`, and `dateModified` once a correction has been publishe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -75,6 +76,7 @@ def shorten_claim(text: str, limit: int = CLAIM_REVIEWED_LIMIT) -> str:
     return " ".join(words).rstrip(" ,;:.-–—(\"'«") + "…"
 
 
+@functools.lru_cache(maxsize=4096)  # speakers repeat across a feed page: the regexes run once per name
 def speaker_type(name: str) -> str:
     """Person or Organization, from the shape of the name."""
     name = name.strip()
@@ -83,6 +85,7 @@ def speaker_type(name: str) -> str:
     return "Person"
 
 
+@functools.lru_cache(maxsize=4096)  # one article date appears up to three times in a review
 def _iso(moment: dt.datetime | None) -> str | None:
     if moment is None:
         return None
