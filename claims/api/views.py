@@ -166,7 +166,7 @@ class VerdictViewSet(
         return selectors.verdict_list_visible(user=self.request.user).select_related("claim", "rating")
 
     def list(self, request, *args, **kwargs):
-        rows = selectors.verdict_rows(self.filter_queryset(self.get_queryset()))
+        rows = selectors.verdict_rows(self.filter_queryset(self.get_queryset()), sources=True)
         page = selectors.verdict_rows_complete(self.paginate_queryset(rows), sources=True)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -274,7 +274,7 @@ class ClaimReviewFeedView(APIView):
     )
     def get(self, request):
         paginator = self.pagination_class()
-        rows = selectors.verdict_rows(selectors.verdict_list_published())
+        rows = selectors.verdict_rows(selectors.verdict_list_published(), mentions=True)
         page = selectors.verdict_rows_complete(paginator.paginate_queryset(rows, request, view=self), mentions=True)
         reviews = selectors.claimreviews_for_verdicts(page)
         newest = max((row["corrected_at"] or row["published_at"] for row in page), default=None)

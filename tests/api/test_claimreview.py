@@ -7,6 +7,7 @@ import pytest
 from pyld import jsonld
 
 from claims.claimreview import Appearance, VerdictData, claimreview, data_feed, shorten_claim, speaker_type
+from claims.models import Verdict
 from tests.factories import ArticleFactory, ClaimMentionFactory
 
 from .claimreview_consumer import appearances, numeric_rating, real_records
@@ -258,3 +259,21 @@ def test_the_feed_pages_through_every_published_claimreview(anon_client, reviewe
 
     assert len(seen) == len(ids) == len(set(seen))
     assert json.dumps(feed)
+
+
+@pytest.mark.django_db
+def test_each_feed_item_equals_the_claimreview_of_its_verdict(anon_client, reviewer, editor):
+    # The feed reads a page's mentions inside the page query on PostgreSQL; one verdict's endpoint
+    # reads them with a query of their own. Both must give the same ClaimReview.
+    for n in range(3):
+        claim = make_claim(f"Claim {n} about the DPR.", outlet_name=f"Outlet {n}", speaker="" if n == 1 else "KCNA")
+        ClaimMentionFactory(claim=claim, article=ArticleFactory(published_at=dt.datetime(2022, 7, 10 + n, 6, 5, 4, 321, tzinfo=dt.UTC)))
+        ClaimMentionFactory(claim=claim, article=ArticleFactory(url=None, published_at=None))
+        publish(claim, reviewer=reviewer, editor=editor)
+
+    feed = anon_client.get("/api/v1/claimreviews/").json()
+
+    assert len(feed["dataFeedElement"]) == 3
+    for element, verdict in zip(feed["dataFeedElement"], Verdict.objects.order_by("-id")):
+        assert element["item"] == anon_client.get(f"/api/v1/verdicts/{verdict.pk}/claimreview").json()
+        assert len(element["item"]["itemReviewed"]["appearance"]) == 2

@@ -30,8 +30,8 @@ def test_the_fast_serializer_matches_the_generic_one_for_published_and_draft_ver
 
     generic = VerdictSerializer(verdicts, many=True, context={"request": request}).data
     one_by_one = [FastVerdictSerializer(v, context={"request": request}).data for v in verdicts]
-    rows = list(selectors.verdict_rows(selectors.verdict_list_visible(user=reviewer).order_by("id")))
-    selectors.verdict_rows_complete(rows, sources=True)
+    rows = list(selectors.verdict_rows(selectors.verdict_list_visible(user=reviewer).order_by("id"), sources=True))
+    selectors.verdict_rows_complete(rows, sources=True)  # from the page query on PostgreSQL, one more elsewhere
     listed = FastVerdictSerializer(rows, many=True, context={"request": request}).data
 
     assert len(generic[0]["sources"]) == 2
