@@ -128,8 +128,12 @@ def celery_worker_process(integration_services, tmp_path_factory):
 
 
 @pytest.fixture
-def live_celery(celery_worker_process, transactional_db, settings):
-    """Send tasks to the real worker (not eagerly) for one test; rows are committed so it can read them."""
+def live_celery(celery_worker_process, django_db_serialized_rollback, transactional_db, settings):
+    """Send tasks to the real worker (not eagerly) for one test; rows are committed so it can read them.
+
+    Serialized rollback restores the rows migrations create (the rating scale) that the
+    transactional test's flush would otherwise remove for every later test.
+    """
     from factcheck.celery import app
 
     saved = app.conf.task_always_eager, app.conf.task_default_queue
