@@ -233,7 +233,7 @@ class ReasonSerializer(serializers.Serializer):
 
 
 class ArticleIngestSerializer(serializers.Serializer):
-    """Exactly one of text, html or url; the rest describes the article."""
+    """The article as text or as HTML (with its URL, optional, as its address), or only its URL to fetch."""
 
     text = serializers.CharField(required=False, allow_blank=False, max_length=2_000_000)
     html = serializers.CharField(required=False, allow_blank=False, max_length=5_000_000)
@@ -244,9 +244,10 @@ class ArticleIngestSerializer(serializers.Serializer):
     language = serializers.CharField(required=False, allow_blank=True, max_length=16, default="")
 
     def validate(self, attrs):
-        given = [name for name in ("text", "html", "url") if attrs.get(name)]
-        if len(given) != 1:
-            raise serializers.ValidationError("Send exactly one of text, html or url.")
+        if attrs.get("text") and attrs.get("html"):
+            raise serializers.ValidationError("Send the article as text or as HTML, not both.")
+        if not (attrs.get("text") or attrs.get("html") or attrs.get("url")):
+            raise serializers.ValidationError("Send the article's text, its HTML or its URL.")
         return attrs
 
 

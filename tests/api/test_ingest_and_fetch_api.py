@@ -46,7 +46,6 @@ def test_posting_the_same_text_twice_stores_one_article(reviewer_client):
     [
         {},
         {"title": "No content"},
-        {"text": TEXT, "url": "https://news.example/a"},
         {"text": TEXT, "html": "<p>x</p>"},
         {"text": ""},
         {"url": "not a url"},
@@ -58,6 +57,45 @@ def test_ingesting_needs_exactly_one_valid_source_of_text(reviewer_client, body)
 
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_input"
+    assert not Article.objects.exists()
+
+
+def test_text_with_its_url_is_stored_under_that_url_without_fetching_it(reviewer_client):
+    response = reviewer_client.post(
+        "/api/v1/articles/", {"text": TEXT, "url": "https://news.example/dpr-recognised"}, format="json"
+    )
+
+    assert response.status_code == 202
+    assert response.json()["article"]["url"] == "https://news.example/dpr-recognised"
+
+
+def test_posting_html_stores_its_text(reviewer_client):
+    html = f"<html><head><title>DPR recognised</title></head><body><nav>Menu</nav><article><p>{TEXT}</p></article></body></html>"
+
+    response = reviewer_client.post("/api/v1/articles/", {"html": html}, format="json")
+
+    assert response.status_code == 202, response.content
+    article = Article.objects.get(pk=response.json()["article"]["id"])
+    assert "North Korea had recognised" in article.cleaned_text
+    assert "<p>" not in article.cleaned_text
+
+
+def test_posting_a_url_fetches_the_page_from_a_real_server(reviewer_client, httpserver):
+    html = f"<html><head><title>Pushilin on recognition</title></head><body><article><p>{TEXT}</p></article></body></html>"
+    httpserver.expect_request("/news/1").respond_with_data(html, content_type="text/html; charset=utf-8")
+
+    response = reviewer_client.post("/api/v1/articles/", {"url": httpserver.url_for("/news/1")}, format="json")
+
+    assert response.status_code == 202, response.content
+    article = Article.objects.get(pk=response.json()["article"]["id"])
+    assert "North Korea had recognised" in article.cleaned_text
+
+
+def test_a_url_that_cannot_be_fetched_is_a_clear_error_not_a_500(reviewer_client):
+    response = reviewer_client.post("/api/v1/articles/", {"url": "http://169.254.169.254/latest/"}, format="json")
+
+    assert 400 <= response.status_code < 500
+    assert response.json()["error"]["message"]
     assert not Article.objects.exists()
 
 
