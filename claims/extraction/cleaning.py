@@ -57,6 +57,11 @@ _WORD = re.compile(r"\w+")
 _QUOTE_APOSTROPHE = re.compile(r'(?<=\w)"(?=s\b)')
 # Copy-paste that lost a space: "Kim Jong-unaccording to state media"
 _GLUED_ACCORDING = re.compile(r"(\w)according to\b")
+_DATE_SHAPE = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\b\d{1,2}(st|nd|rd|th)?[ -]*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b",
+    re.IGNORECASE,
+)
 # A heading line is short and has no sentence-final punctuation; longer unpunctuated lines are kept as text.
 HEADING_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 10
@@ -98,7 +103,7 @@ def parse_byline(line: str) -> tuple[str, dt.date] | None:
     words = _WORD.findall(line)
     if not words or len(words) > BYLINE_MAX_WORDS or _TERMINAL.search(line):
         return None
-    if not re.search(r"\d", line):  # a date line always carries a day or a year
+    if not _DATE_SHAPE.search(line):  # a date line carries a year, or a day beside a month (cheap test before dateparser)
         return None
     found = _date_search()(line, languages=["en"], settings={"STRICT_PARSING": False, "REQUIRE_PARTS": ["year"]})
     if not found:

@@ -152,6 +152,7 @@ class DocumentEntities:
                 known = self.gaz.lookup(name)
                 self.acronyms.setdefault(acronym, known.canonical if known else normalise_name(name))
         self.people: list[str] = []  # canonical full names, in order of first mention
+        self._cache: dict[tuple[str, str, bool], str] = {}
 
     def _person(self, name: str) -> str:
         known = self.gaz.lookup(name)
@@ -176,6 +177,12 @@ class DocumentEntities:
 
     def canonical(self, text: str, label: str, *, place_use: bool = True) -> str:
         """The canonical name of a mention. `place_use` is False when a capital is used for its state."""
+        key = (text, label, place_use)
+        if key not in self._cache or (label == "PERSON" and len(text.split()) == 1):  # surnames depend on who came before
+            self._cache[key] = self._canonical(text, label, place_use=place_use)
+        return self._cache[key]
+
+    def _canonical(self, text: str, label: str, *, place_use: bool = True) -> str:
         name = normalise_name(text)
         if not name:
             return text.strip()
