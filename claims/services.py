@@ -487,7 +487,9 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
             if not ClaimMention.objects.filter(claim=claim).exists():
                 claim.delete()
         Article.objects.filter(pk=article.pk).update(
-            extraction_status=Article.ExtractionStatus.DONE, extraction_error="", language=result.language[:16]
+            extraction_status=Article.ExtractionStatus.DONE,
+            extraction_error=result.message[:2000],
+            language=result.language[:16],
         )
 
     surviving = _after_new_claims(new_claim_ids)

@@ -10,6 +10,7 @@ decontextualisation, entities, dates; pipeline (spaCy backend) and llm (optional
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from .types import Claim, CleanedText, Entity, ExtractionResult, Status
@@ -17,6 +18,10 @@ from .types import Claim, CleanedText, Entity, ExtractionResult, Status
 __all__ = ["Claim", "CleanedText", "Entity", "ExtractionResult", "Status", "extract", "extract_cleaned"]
 
 SUPPORTED_LANGUAGES = {"en"}
+# Past this many characters only the beginning of an article is extracted: a bound on the CPU one
+# submission can take (a 2 MB paste would otherwise hold a worker for minutes). News articles are
+# far shorter; the setting FACTCHECK_EXTRACTION_MAX_CHARS overrides it.
+DEFAULT_MAX_CHARS = 300_000
 
 
 def extract(
@@ -59,6 +64,27 @@ def extract_cleaned(cleaned: CleanedText, *, language: str = "", backend: str | 
         )
     if language == "":
         return ExtractionResult(cleaned=cleaned, language="", status=Status.EMPTY, message="Too little text to extract claims from.")
+    cleaned, note = _bounded(cleaned, _setting("FACTCHECK_EXTRACTION_MAX_CHARS", DEFAULT_MAX_CHARS))
+    result = _extract_with_backend(cleaned, language=language, backend=backend)
+    if note:
+        result.message = f"{note} {result.message}".strip()
+    return result
+
+
+def _bounded(cleaned: CleanedText, max_chars: int) -> tuple[CleanedText, str]:
+    """The leading part of the text up to max_chars, cut at a paragraph break (else a space)."""
+    total = len(cleaned.text)
+    if total <= max_chars:
+        return cleaned, ""
+    cut = cleaned.text.rfind("\n", 0, max_chars)
+    if cut < max_chars // 2:
+        cut = cleaned.text.rfind(" ", 0, max_chars)
+    cut = cut if cut > 0 else max_chars
+    note = f"Only the first {cut:,} of {total:,} characters were extracted (FACTCHECK_EXTRACTION_MAX_CHARS)."
+    return dataclasses.replace(cleaned, text=cleaned.text[:cut]), note
+
+
+def _extract_with_backend(cleaned: CleanedText, *, language: str, backend: str | None) -> ExtractionResult:
     chosen = backend or _default_backend()
     if chosen == "llm":
         from .llm import LLMError, extract_claims_llm
@@ -79,10 +105,14 @@ def extract_cleaned(cleaned: CleanedText, *, language: str = "", backend: str | 
     return ExtractionResult(cleaned=cleaned, language=language, status=Status.DONE, claims=extract_claims(cleaned))
 
 
-def _default_backend() -> str:
+def _setting(name: str, default):
     try:
         from django.conf import settings
 
-        return "llm" if getattr(settings, "FACTCHECK_LLM_BASE_URL", None) else "spacy"
+        return getattr(settings, name, default)
     except Exception:  # outside Django
-        return "spacy"
+        return default
+
+
+def _default_backend() -> str:
+    return "llm" if _setting("FACTCHECK_LLM_BASE_URL", None) else "spacy"

@@ -125,6 +125,7 @@ else:
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
         "processed_folder": str(VAR_DIR / "celery" / "processed"),
+        "control_folder": str(VAR_DIR / "celery" / "control"),
         "store_processed": False,
     }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
@@ -190,6 +191,8 @@ FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", "http://127.0.0
 
 # Extraction: spaCy model (None = official en_core_web_sm when installed, else its PyPI re-upload).
 FACTCHECK_SPACY_MODEL = env_str("FACTCHECK_SPACY_MODEL", "") or None
+# Only the first this-many characters of an article are extracted (bounds the CPU one article takes).
+FACTCHECK_EXTRACTION_MAX_CHARS = env_int("FACTCHECK_EXTRACTION_MAX_CHARS", 300_000, minimum=1_000)
 # Optional LLM backend (any OpenAI-compatible chat-completions endpoint). Off unless a base URL is set.
 FACTCHECK_LLM_BASE_URL = env_url("FACTCHECK_LLM_BASE_URL", None, schemes=("http", "https"))
 FACTCHECK_LLM_MODEL = env_str("FACTCHECK_LLM_MODEL", "gpt-4o-mini")

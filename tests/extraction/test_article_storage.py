@@ -181,3 +181,14 @@ def test_published_at_may_be_an_iso_string(ingest):
 
 def test_extracting_a_missing_article_is_quiet():
     assert article_extract(article_id=987654) == []
+
+
+def test_an_article_longer_than_the_bound_is_extracted_in_part_and_the_article_says_so(settings, ingest):
+    settings.FACTCHECK_EXTRACTION_MAX_CHARS = 1_000
+    long_text = "\n\n".join(f"{TEXT} Report {n} came from {n + 2} officials." for n in range(20))
+    article, _ = ingest(text=long_text, title="Long")
+    article.refresh_from_db()
+    assert article.extraction_status == Article.ExtractionStatus.DONE
+    assert "Only the first" in article.extraction_error
+    assert article.mentions.exists()
+    assert max(article.mentions.values_list("end", flat=True)) <= 1_000
