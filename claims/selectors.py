@@ -375,6 +375,7 @@ def _claim_matches(hits, *, user) -> list[ClaimMatch]:
 
 def claim_match_text(*, text: str, user, limit: int = 10) -> list[ClaimMatch]:
     """The claims closest in meaning to `text`, best first, among those `user` may see."""
+    from .matching.decide import matching_text
     from .matching.embeddings import embed_text
     from .matching.index import index_for
 
@@ -420,4 +421,3 @@ def claim_appearances(claim: Claim) -> QuerySet[ClaimMention]:
         .select_related("article__outlet")
         .order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start")
     )
-    from .matching.decide import matching_text
