@@ -2,7 +2,8 @@
 
 Django's icontains is `UPPER(col::text) LIKE UPPER('%term%')`; a GIN trigram index on that
 expression turns the 100k-row scans into index lookups. Elsewhere (SQLite) this does nothing.
-Needs the pg_trgm extension (in PostgreSQL's contrib; creating it needs a role allowed to).
+Uses the pg_trgm extension (PostgreSQL's contrib) when the server has it; without it search still
+works, only slower, so the migration skips the indexes instead of failing.
 """
 
 from django.db import migrations
@@ -17,6 +18,10 @@ INDEXES = [
 def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
+        if cursor.fetchone() is None:
+            return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for table, name, expression in INDEXES:
         schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (({expression}) gin_trgm_ops)")
