@@ -34,6 +34,6 @@ def webhook_deliver_task(self, delivery_id: int) -> str | None:
     try:
         delivery = webhook_deliver(delivery_id=delivery_id, final_attempt=self.request.retries >= self.max_retries)
     except WebhookDeliveryError as exc:
-        base = float(getattr(settings, "FACTCHECK_WEBHOOK_RETRY_DELAY", 30.0))
+        base = settings.FACTCHECK_WEBHOOK_RETRY_DELAY
         raise self.retry(exc=exc, countdown=base * (2**self.request.retries)) from None
     return delivery.status if delivery else None
