@@ -1,10 +1,10 @@
 """Fetch concurrency, one command:
 
-    .venv/bin/python bench/fetching.py [--fetches 1000] [--delay 0.2] [--concurrency 64] [--sequential-sample 0] [--processes 1] [--extract] [--loglevel WARNING]
+    .venv/bin/python bench/fetching.py [--fetches 1000] [--delay 0.2] [--concurrency 64] [--sequential-sample 0] [--processes <CPUs>] [--extract] [--loglevel WARNING]
 
 1,000 fetches from a loopback HTTP server that answers each request after 200 ms, done two ways:
-  * the worker configuration we ship for the "fetch" queue: a real `celery worker --pool threads
-    --concurrency 64 --prefetch-multiplier 1 --loglevel WARNING` subprocess on Redis (acks_late; the
+  * the worker configuration we ship for the "fetch" queue: one real `celery worker --pool threads
+    --concurrency 64 --prefetch-multiplier 1 --loglevel WARNING` subprocess per CPU on Redis (acks_late; the
     outcome of every fetch is in its ClaimFetch row, so per-task INFO lines are left out; results ignored as the
     service's fetch tasks do; each task reports by RPUSH to a Redis list), each task one fetch through
     sources.http (SSRF guard, DNS resolution, size/type checks); timed from the first message sent to the
@@ -12,8 +12,9 @@
     that no I/O concurrency hides: with the GIL, 64 threads share one core for it);
   * the obvious baseline: a sequential loop over the same URLs, in one process, same client, same work.
 Prints both wall times and their ratio, and the worker's CPU time per task with the machine's load
-average: the worker is one process, so its GIL-bound Celery and client overhead (~3-4 ms CPU a task)
-caps it near one core, and a loaded machine shows in the wall time. Both sides warm up first, untimed.
+average: each worker process is GIL-bound, so its Celery and client overhead (~4 ms CPU a task) caps it
+near one core — hence one process per CPU — and a loaded machine shows in the wall time. Both sides
+warm up first, untimed.
 Redis: $BENCH_REDIS_URL, default redis://127.0.0.1:6379/14 (the db is flushed). No database is used.
 The per-domain interval is set to 0 for the run (every URL is on the one loopback host; the interval is
 politeness towards real sites and would otherwise serialise the benchmark) and loopback is allowed.
@@ -82,7 +83,10 @@ def main() -> None:
     parser.add_argument("--delay", type=float, default=0.2)
     parser.add_argument("--concurrency", type=int, default=64, help="threads of the fetch worker (shipped: 64)")
     parser.add_argument("--sequential-sample", type=int, default=0, help="time only N sequential fetches (0: all)")
-    parser.add_argument("--processes", type=int, default=1, help="fetch worker processes (one per CPU to use more cores)")
+    parser.add_argument(
+        "--processes", type=int, default=os.cpu_count() or 1,
+        help="fetch worker processes (shipped: one per CPU; each is GIL-bound to about one core)",
+    )  # fmt: skip
     parser.add_argument(
         "--loglevel", default="WARNING", help="the worker's log level (shipped: WARNING; INFO logs two lines a task)"
     )
