@@ -11,3 +11,10 @@ class ClaimsConfig(AppConfig):
 
         # After the last app so that every permission exists; idempotent.
         post_migrate.connect(_on_post_migrate, dispatch_uid="claims.roles_sync")
+        post_migrate.connect(_ensure_rating_scale, sender=self, dispatch_uid="claims.rating_scale")
+
+
+def _ensure_rating_scale(sender, using="default", **kwargs):
+    from .services import rating_scale_ensure_default
+
+    rating_scale_ensure_default()

@@ -128,11 +128,11 @@ def celery_worker_process(integration_services, tmp_path_factory):
 
 
 @pytest.fixture
-def live_celery(celery_worker_process, django_db_serialized_rollback, transactional_db, settings):
+def live_celery(celery_worker_process, transactional_db, settings):
     """Send tasks to the real worker (not eagerly) for one test; rows are committed so it can read them.
 
-    Serialized rollback restores the rows migrations create (the rating scale) that the
-    transactional test's flush would otherwise remove for every later test.
+    The flush after a transactional test empties every table; the post_migrate handlers it fires
+    bring back the roles and the default rating scale for the tests that follow.
     """
     from factcheck.celery import app
 

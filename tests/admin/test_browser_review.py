@@ -12,7 +12,7 @@ from claims.models import Claim, ClaimMatchSuggestion, Verdict
 from tests.admin.conftest import KCNA_PASSAGE, SEED_CLAIM
 from tests.factories import ClaimFactory, ClaimMentionFactory, EvidenceFactory, VerdictFactory, rating
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct horse battery staple"
 
 

@@ -70,3 +70,15 @@ def test_claim_history_records_who_changed_what():
     texts = list(claim.history.order_by("history_date").values_list("text", flat=True))
     assert texts == ["Before.", "After."]
     assert Claim.history.count() == 2
+
+
+def test_the_default_scale_is_seeded_only_when_there_is_no_scale():
+    from claims.models import Rating
+    from claims.services import rating_scale_ensure_default
+
+    Rating.objects.filter(name="Unverifiable").update(name="Cannot be verified")
+    assert rating_scale_ensure_default() == 0
+    assert not Rating.objects.filter(name="Unverifiable").exists()
+    Rating.objects.all().delete()
+    assert rating_scale_ensure_default() == 6
+    assert Rating.objects.get(name="False").value == 1
