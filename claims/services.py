@@ -918,61 +918,23 @@ def verdict_announce(*, verdict: Verdict) -> list:
 
 
 def _webhook_post(url: str, *, body: bytes, headers: dict) -> int:
-    """POST through the safe HTTP client's guard: the URL is vetted (no private, link-local or
-    metadata addresses), the connection goes to the vetted address, no redirects, bounded time
-    and response size. Returns the status; raises WebhookDeliveryError."""
-    import httpx
-    from django.conf import settings as django_settings
-
+    """POST through the one safe HTTP client (vetted address, no redirects, bounded time and response).
+    Returns the status; raises WebhookDeliveryError."""
     from sources import http as safe_http
 
     try:
-        target = safe_http._vet(url, allow_loopback=django_settings.FACTCHECK_HTTP_ALLOW_LOOPBACK)
-    except safe_http.BlockedAddress as exc:
-        raise WebhookDeliveryError(str(exc), retryable=False) from None
-    except safe_http.InvalidURL as exc:
-        raise WebhookDeliveryError(str(exc), retryable=False) from None
-    except safe_http.FetchError as exc:  # DNS failure: may be temporary
-        raise WebhookDeliveryError(str(exc), retryable=True) from None
-    default_port = 443 if target.scheme == "https" else 80
-    host_header = target.host if target.port == default_port else f"{target.host}:{target.port}"
-    if ":" in target.host:
-        host_header = f"[{target.host}]" + ("" if target.port == default_port else f":{target.port}")
-    request = safe_http._http_client().build_request(
-        "POST",
-        httpx.URL(target.url).copy_with(host=target.address, port=target.port),
-        content=body,
-        headers={
-            "User-Agent": django_settings.FACTCHECK_HTTP_USER_AGENT,
-            "Content-Type": "application/json",
-            **headers,
-            "Host": host_header,
-        },
-        timeout=httpx.Timeout(WEBHOOK_TIMEOUT_SECONDS),
-        extensions={"sni_hostname": target.host} if target.scheme == "https" else {},
-    )
-    try:
-        response = safe_http._http_client().send(request, stream=True)
-    except httpx.TimeoutException:
-        raise WebhookDeliveryError(f"{target.host} did not answer in time.", retryable=True) from None
-    except httpx.HTTPError as exc:
-        raise WebhookDeliveryError(f"Could not deliver to {url}: {exc.__class__.__name__}: {exc}", retryable=True) from None
-    try:
-        read = 0
-        for chunk in response.iter_bytes():  # drain a little, never more than the limit
-            read += len(chunk)
-            if read > WEBHOOK_MAX_RESPONSE_BYTES:
-                break
-    except httpx.HTTPError:
-        pass
-    finally:
-        response.close()
-    status = response.status_code
-    if 200 <= status < 300:
-        return status
-    retryable = status >= 500 or status in (408, 429)
-    kind = "redirected (webhooks do not follow redirects)" if 300 <= status < 400 else f"answered HTTP {status}"
-    raise WebhookDeliveryError(f"{target.host} {kind}.", retryable=retryable, status=status)
+        return safe_http.post(
+            url,
+            body=body,
+            headers={"Content-Type": "application/json", **headers},
+            timeout=WEBHOOK_TIMEOUT_SECONDS,
+            max_response_bytes=WEBHOOK_MAX_RESPONSE_BYTES,
+        )
+    except safe_http.HTTPStatusError as exc:
+        retryable = exc.status >= 500 or exc.status in (408, 429)
+        raise WebhookDeliveryError(exc.message, retryable=retryable, status=exc.status) from None
+    except safe_http.FetchError as exc:  # blocked or invalid URL: final; timeout, DNS or connection: retry
+        raise WebhookDeliveryError(exc.message, retryable=exc.retryable) from None
 
 
 def webhook_deliver(*, delivery_id: int, final_attempt: bool = False):

@@ -242,6 +242,38 @@ def fetch(
     )
 
 
+def post(url: str, *, body: bytes, headers: dict | None = None, timeout: float = 10.0, max_response_bytes: int = 65536) -> int:
+    """POST `body` once (webhooks): vetted like every fetch, no redirects followed, bounded time and
+    response size. Returns the 2xx status; raises a FetchError (HTTPStatusError for any other status,
+    a redirect included) whose `retryable` says whether a later attempt may help."""
+    target = _vet(url, allow_loopback=settings.FACTCHECK_HTTP_ALLOW_LOOPBACK)
+    client = _http_client()
+    request = _pinned_request(client, "POST", target, headers=headers or {}, timeout=httpx.Timeout(timeout), content=body)
+    try:
+        response = client.send(request, stream=True)
+    except httpx.TimeoutException:
+        raise FetchTimeout(f"{target.host} did not answer in time.", url=url) from None
+    except httpx.HTTPError as exc:
+        raise ConnectionFailed(f"Could not reach {url}: {exc.__class__.__name__}: {exc}", url=url) from None
+    try:
+        read = 0
+        for chunk in response.iter_bytes():  # drain a little, never more than the limit
+            read += len(chunk)
+            if read > max_response_bytes:
+                break
+    except httpx.HTTPError:
+        pass
+    finally:
+        response.close()
+    status = response.status_code
+    if not 200 <= status < 300:
+        kind = "redirected (redirects are not followed)" if 300 <= status < 400 else f"answered HTTP {status}"
+        raise HTTPStatusError(
+            f"{target.host} {kind}.", url=url, status=status, retry_after=_retry_after(response.headers.get("retry-after"))
+        )
+    return status
+
+
 # --- Internals ------------------------------------------------------------------------------------------
 
 
@@ -443,26 +475,16 @@ def _fetch(url: str, *, accept, max_bytes: int, extra_headers: dict, respect_rob
             raise RobotsDisallowed(f"{target.host}'s robots.txt does not allow fetching {url}.", url=url)
         _wait_for_domain(target.host)
 
-        default_port = 443 if target.scheme == "https" else 80
-        host_header = target.host if target.port == default_port else f"{target.host}:{target.port}"
-        if ":" in target.host and target.port == default_port:
-            host_header = f"[{target.host}]"
-        elif ":" in target.host:
-            host_header = f"[{target.host}]:{target.port}"
-        pinned = httpx.URL(target.url).copy_with(host=target.address, port=target.port)
-        request_headers = {
-            "User-Agent": settings.FACTCHECK_HTTP_USER_AGENT,
-            "Accept": ", ".join(accept) + ", */*;q=0.1" if accept else "*/*",
-            "Accept-Encoding": "gzip, deflate",
-            **extra_headers,
-            "Host": host_header,
-        }
-        request = client.build_request(
+        request = _pinned_request(
+            client,
             "GET",
-            pinned,
-            headers=request_headers,
+            target,
+            headers={
+                "Accept": ", ".join(accept) + ", */*;q=0.1" if accept else "*/*",
+                "Accept-Encoding": "gzip, deflate",
+                **extra_headers,
+            },
             timeout=timeout,
-            extensions={"sni_hostname": target.host} if target.scheme == "https" else {},
         )
         try:
             response = client.send(request, stream=True)
@@ -484,6 +506,21 @@ def _fetch(url: str, *, accept, max_bytes: int, extra_headers: dict, respect_rob
 
     raise TooManyRedirects(
         f"{requested} redirected more than {settings.FACTCHECK_HTTP_MAX_REDIRECTS} times.", url=requested
+    )
+
+
+def _pinned_request(client: httpx.Client, method: str, target: _Target, *, headers: dict, timeout, content=None):
+    """A request to the vetted address itself; the original host goes in the Host header and TLS SNI."""
+    default_port = 443 if target.scheme == "https" else 80
+    host = f"[{target.host}]" if ":" in target.host else target.host
+    host_header = host if target.port == default_port else f"{host}:{target.port}"
+    return client.build_request(
+        method,
+        httpx.URL(target.url).copy_with(host=target.address, port=target.port),
+        content=content,
+        headers={"User-Agent": settings.FACTCHECK_HTTP_USER_AGENT, **headers, "Host": host_header},
+        timeout=timeout,
+        extensions={"sni_hostname": target.host} if target.scheme == "https" else {},
     )
 
 
