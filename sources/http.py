@@ -249,12 +249,7 @@ def post(url: str, *, body: bytes, headers: dict | None = None, timeout: float =
     target = _vet(url, allow_loopback=settings.FACTCHECK_HTTP_ALLOW_LOOPBACK)
     client = _http_client()
     request = _pinned_request(client, "POST", target, headers=headers or {}, timeout=httpx.Timeout(timeout), content=body)
-    try:
-        response = client.send(request, stream=True)
-    except httpx.TimeoutException:
-        raise FetchTimeout(f"{target.host} did not answer in time.", url=url) from None
-    except httpx.HTTPError as exc:
-        raise ConnectionFailed(f"Could not reach {url}: {exc.__class__.__name__}: {exc}", url=url) from None
+    response = _send(client, request, target=target, url=url)
     try:
         read = 0
         for chunk in response.iter_bytes():  # drain a little, never more than the limit
@@ -486,12 +481,7 @@ def _fetch(url: str, *, accept, max_bytes: int, extra_headers: dict, respect_rob
             },
             timeout=timeout,
         )
-        try:
-            response = client.send(request, stream=True)
-        except httpx.TimeoutException:
-            raise FetchTimeout(f"{target.host} did not answer {url} in time.", url=url) from None
-        except httpx.HTTPError as exc:
-            raise ConnectionFailed(f"Could not fetch {url}: {exc.__class__.__name__}: {exc}", url=url) from None
+        response = _send(client, request, target=target, url=url)
 
         try:
             if response.status_code in REDIRECT_STATUSES and response.headers.get("location"):
@@ -507,6 +497,16 @@ def _fetch(url: str, *, accept, max_bytes: int, extra_headers: dict, respect_rob
     raise TooManyRedirects(
         f"{requested} redirected more than {settings.FACTCHECK_HTTP_MAX_REDIRECTS} times.", url=requested
     )
+
+
+def _send(client: httpx.Client, request: httpx.Request, *, target: _Target, url: str) -> httpx.Response:
+    """Send a pinned request, streaming; transport failures become FetchTimeout / ConnectionFailed."""
+    try:
+        return client.send(request, stream=True)
+    except httpx.TimeoutException:
+        raise FetchTimeout(f"{target.host} did not answer {url} in time.", url=url) from None
+    except httpx.HTTPError as exc:
+        raise ConnectionFailed(f"Could not fetch {url}: {exc.__class__.__name__}: {exc}", url=url) from None
 
 
 def _pinned_request(client: httpx.Client, method: str, target: _Target, *, headers: dict, timeout, content=None):
