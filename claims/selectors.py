@@ -19,6 +19,8 @@ STAFF_READ_PERMISSION = "claims.view_claim"
 # The condition for "public", spelled once. A claim under correction has status in_review and its
 # verdict has no published_at, so it drops out until it is republished.
 PUBLISHED_CLAIM = Q(status=Claim.Status.PUBLISHED, verdict__published_at__isnull=False)
+# The same condition seen from the verdict.
+PUBLISHED_VERDICT = Q(published_at__isnull=False, claim__status=Claim.Status.PUBLISHED)
 
 
 def user_sees_unpublished(user) -> bool:
@@ -41,7 +43,7 @@ def claim_list_visible(*, user) -> QuerySet[Claim]:
 def verdict_list_visible(*, user) -> QuerySet[Verdict]:
     verdicts = Verdict.objects.all()
     if not user_sees_unpublished(user):
-        verdicts = verdicts.filter(published_at__isnull=False, claim__status=Claim.Status.PUBLISHED)
+        verdicts = verdicts.filter(PUBLISHED_VERDICT)
     return verdicts
 
 
@@ -56,9 +58,7 @@ def article_list_visible(*, user) -> QuerySet[Article]:
 
 def verdict_list_published() -> QuerySet[Verdict]:
     """Published verdicts with their claim and rating (one query); see `claimreviews_for_verdicts` for the rest."""
-    return Verdict.objects.filter(published_at__isnull=False, claim__status=Claim.Status.PUBLISHED).select_related(
-        "claim", "rating"
-    )
+    return Verdict.objects.filter(PUBLISHED_VERDICT).select_related("claim", "rating")
 
 
 # A verdict as a flat row (`.values(*VERDICT_ROW_FIELDS)`): what the public lists read, without
@@ -402,7 +402,7 @@ def claim_neighbours(*, claim: Claim, user, limit: int = 10) -> list[ClaimMatch]
 def claim_known_verdict(claim: Claim) -> Verdict | None:
     """The published verdict that covers this claim: its own, or that of a claim matched to it
     (a suggestion not rejected by editors), the closest match first."""
-    own = Verdict.objects.filter(claim=claim, published_at__isnull=False, claim__status=Claim.Status.PUBLISHED)
+    own = Verdict.objects.filter(PUBLISHED_VERDICT, claim=claim)
     verdict = own.select_related("rating").first()
     if verdict is not None:
         return verdict

@@ -4,9 +4,10 @@ import datetime as dt
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from claims.models import Article, Claim, ClaimMention, Verdict
+from claims.selectors import PUBLISHED_CLAIM
 
 
 MAX_ID = 2**63 - 1  # a bigint primary key; larger numbers would overflow the database driver
@@ -86,8 +87,7 @@ class ClaimFilter(django_filters.FilterSet):
         return self._with_mention(queryset, article_id=value)
 
     def filter_has_published_verdict(self, queryset, name, value):
-        published = Q(status=Claim.Status.PUBLISHED, verdict__published_at__isnull=False)
-        return queryset.filter(published) if value else queryset.exclude(published)
+        return queryset.filter(PUBLISHED_CLAIM) if value else queryset.exclude(PUBLISHED_CLAIM)
 
     def filter_text(self, queryset, name, value):
         words = value.split()[:10]

@@ -9,7 +9,7 @@ from claims.api.filters import IdFilter, ScoreFilter
 from claims.api.permissions import ActionPermission
 from claims.api.views import BoundedIdLookupMixin
 from claims.models import Verdict
-from claims.selectors import claim_published_q, user_sees_unpublished
+from claims.selectors import PUBLISHED_VERDICT, claim_published_q, user_sees_unpublished
 from sources.models import Evidence, Source
 
 from .serializers import EvidenceSerializer, SourceSerializer
@@ -63,9 +63,7 @@ class SourceViewSet(BoundedIdLookupMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         sources = Source.objects.select_related("outlet")
         if not user_sees_unpublished(self.request.user):
-            cited = Verdict.objects.filter(
-                sources=OuterRef("pk"), published_at__isnull=False, claim__status="published"
-            )
+            cited = Verdict.objects.filter(PUBLISHED_VERDICT, sources=OuterRef("pk"))
             backing = Evidence.objects.filter(claim_published_q("claim__"), source_id=OuterRef("pk"))
             sources = sources.filter(Q(Exists(cited)) | Q(Exists(backing)))
         return sources
