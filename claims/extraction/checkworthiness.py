@@ -3,13 +3,21 @@
 A transparent logistic score over features that fact-checkers name (ClaimBuster's factual/unfactual
 distinction): verifiable statements carry named entities, numbers, dates and past-tense events;
 opinions, wishes, promises, questions and fragments do not. Weights are set by reasoning, not fitted
-to the benchmarks (bench/extraction_quality.py reports how they fare).
+to the benchmarks (bench/extraction_quality.py reports how they fare). `score` is the gate: whether a
+clause is a statement worth offering at all.
+
+`ranking_score` orders statements for an editor: a logistic regression over the same general features
+plus a few lexical ones (`features`), fitted on the CLEF-2018 debates by train_checkworthiness.py and
+shipped as data/checkworthiness_model.json. Scoring is plain Python, no learning library at run time.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Token
 
@@ -31,6 +39,11 @@ EVALUATIVE = {
 }  # fmt: skip
 
 THRESHOLD = 0.4  # claims below this are not offered to editors
+MODEL_FILE = Path(__file__).with_name("data") / "checkworthiness_model.json"
+SECOND_PERSON = {"you", "your", "yours", "yourself"}
+THIRD_PERSON = {"he", "she", "him", "her", "his", "they", "them", "their"}
+NEGATIONS = {"not", "n't", "never", "no", "nothing", "nobody"}
+HEDGES = {"maybe", "perhaps", "probably", "possibly", "believe", "think", "guess", "frankly", "honestly"}
 
 
 def _sigmoid(x: float) -> float:
@@ -98,3 +111,61 @@ def _ent_start(token: Token) -> int:
     while i > 0 and token.doc[i].ent_iob_ == "I":
         i -= 1
     return i
+
+
+FEATURES = (
+    "names", "number", "money_or_percent", "date", "past", "comparison", "first_person_subject",
+    "second_person", "third_person", "modal", "opinion", "evaluative", "question", "no_verb", "short",
+    "log_length", "negation", "hedge", "declarative", "hand_score",
+)
+
+
+def features(tokens: Sequence[Token]) -> list[float]:
+    """The general features of a statement, in FEATURES order (what the learned ranking weighs)."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return [0.0] * len(FEATURES)
+    lower = [t.lower_ for t in words]
+    lowered = set(lower)
+    names = {_ent_start(t) for t in words if t.ent_type_ in NAME_LABELS}
+    number = any(t.ent_type_ in NUMBER_LABELS or (t.like_num and t.ent_type_ not in DATE_LABELS) for t in words)
+    money = any(t.ent_type_ in ("MONEY", "PERCENT") or t.text in ("$", "%") for t in tokens)
+    return [
+        float(min(len(names), 3)),
+        float(number),
+        float(money),
+        float(any(t.ent_type_ in DATE_LABELS for t in words)),
+        float(any(t.tag_ in ("VBD", "VBN") for t in words)),
+        float(any(t.tag_ in ("JJS", "RBS", "JJR", "RBR") for t in words)),
+        float(any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in words)),
+        float(bool(lowered & SECOND_PERSON)),
+        float(bool(lowered & THIRD_PERSON)),
+        float(bool(lowered & MODALS)),
+        float(any(t.lemma_.lower() in OPINION_LEMMAS and t.pos_ == "VERB" for t in words)),
+        float(bool(lowered & EVALUATIVE)),
+        float(any(t.text == "?" for t in tokens)),
+        float(not any(t.pos_ in ("VERB", "AUX") for t in words)),
+        float(len(words) < 5),
+        math.log1p(len(words)),
+        float(bool(lowered & NEGATIONS)),
+        float(bool(lowered & HEDGES)),
+        float(any(t.dep_ in ("nsubj", "nsubjpass") for t in words) and any(t.tag_ in ("VBZ", "VBP", "VBD") for t in words)),
+        score(tokens),
+    ]
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    if tuple(model["features"]) != FEATURES:
+        raise RuntimeError(f"{MODEL_FILE.name} was trained on other features; re-run train_checkworthiness.py")
+    return model
+
+
+def ranking_score(tokens: Sequence[Token], model: dict | None = None) -> float:
+    """How strongly a statement should be put before an editor, 0-1 (the learned ranking; see the module note)."""
+    model = model or _model()
+    x = model["intercept"]
+    for value, mean, scale, weight in zip(features(tokens), model["mean"], model["scale"], model["weights"]):
+        x += weight * (value - mean) / scale
+    return round(_sigmoid(x), 4)
