@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -122,9 +123,53 @@ def _numbers(text: str) -> set[str]:
     return found | {w for w in (w.lower() for w in _WORD.findall(text)) if w in _NUMBER_WORDS}
 
 
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern over every alias of the extraction's gazetteer (longest first), and alias -> canonical.
+
+    All-capital short aliases ("DPR", "ROK") match case-sensitively, as in extraction; the rest ignore case.
+    """
+    from claims.extraction.entities import gazetteer, normalise_name
+
+    canonical: dict[str, str] = {}
+    exact, folded = [], []
+    for entity in gazetteer().entities:
+        for alias in entity.aliases + entity.misspellings:
+            key = normalise_name(alias)
+            (exact if key.isupper() and len(key) <= 6 else folded).append(key)
+            canonical[key if key.isupper() and len(key) <= 6 else key.casefold()] = entity.canonical.casefold()
+    alternatives = [
+        *(f"(?-i:{re.escape(a)})" for a in exact),
+        *(re.escape(a) for a in folded),
+    ]
+    ordered = sorted(alternatives, key=len, reverse=True)
+    # A plural/possessive ending is part of the mention ("Donetsk People's Republics"), as in normalise_name.
+    pattern = re.compile(r"(?<![\w'])(?:" + "|".join(ordered) + r")(?:'s|s)?(?![\w'])", re.IGNORECASE)
+    return pattern, canonical
+
+
+def _canonical_names(text: str) -> tuple[set[str], str]:
+    """Known entities named in the text, by canonical name ("DPRK", "Democratic People's Republic of Korea"
+    and "North Korea" are one name), and the text with those mentions blanked out."""
+    pattern, canonical = _known_names()
+    found: set[str] = set()
+
+    def take(match: re.Match) -> str:
+        mention = match.group(0)
+        for key in (mention, mention.removesuffix("'s"), mention.removesuffix("s")):
+            name = canonical.get(key) or canonical.get(key.casefold())
+            if name:
+                found.add(name)
+                return " , "  # a name separator, so that the words around it are not read as one name
+        return mention
+
+    return found, pattern.sub(take, text)
+
+
 def _names(text: str) -> set[str]:
-    """Capitalised words (a sentence's first word too, unless a common opener), folded (apostrophes, plural s)."""
-    names = set()
+    """Names in a text: known entities by canonical name, then other capitalised words (a sentence's first
+    word too, unless a common opener), folded (apostrophes, plural s)."""
+    names, text = _canonical_names(text.replace("’", "'"))
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         for position, word in enumerate(_WORD.findall(sentence)):
             if position == 0 and word.lower() in _OPENERS:

@@ -121,6 +121,40 @@ def test_rewordings_that_keep_numbers_names_and_polarity_may_be_joined(a, b):
     assert join_conflict(a, b) is None
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The DPRK recognised the Donetsk People's Republic.", "North Korea recognised the DPR."),
+        (
+            "The Democratic People's Republic of Korea recognized the Donetsk People's Republic today.",
+            "In July, North Korea recognized the Donetsk People’s Republics (DPR) in the Donbass region of eastern Ukraine.",
+        ),
+        ("Kim Jong Un met Sergey Lavrov in Pyongyang.", "Kim Jong-un met Sergei Lavrov in Pyongyang."),
+    ],
+)
+def test_two_names_of_one_known_entity_are_not_different_names(a, b):
+    """Aliases from the extraction's gazetteer (claims/extraction/data/entities.json) count as one name."""
+    from claims.matching.decide import join_conflict
+
+    assert join_conflict(a, b) is None
+    assert join_conflict(b, a) is None
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The Republic of Korea recognised the Donetsk People's Republic.", "The DPRK recognised the Donetsk People's Republic."),
+        ("South Korea recognised the DPR.", "North Korea recognised the DPR."),
+        ("Syria recognised the Donetsk People's Republic.", "The DPRK recognised the Donetsk People's Republic."),
+        ("North Korea recognised the Luhansk People's Republic.", "North Korea recognised the Donetsk People's Republic."),
+    ],
+)
+def test_different_known_entities_are_still_different_names_after_canonicalisation(a, b):
+    from claims.matching.decide import join_conflict
+
+    assert join_conflict(a, b) == "different names" == join_conflict(b, a)
+
+
 def test_a_conflicting_neighbour_above_the_threshold_is_suggested_and_the_next_one_joined():
     plan = match_plan([Hit(1, 0.95), Hit(2, 0.90)], same=0.88, suggest=0.70, conflicts={1: "different numbers"})
     assert plan.join == Hit(2, 0.90)
