@@ -50,8 +50,10 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = False, fragment: bool = False) -> float:
+def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = False, fragment: bool = False,
+          resolved_names: int = 0) -> float:
     """Check-worthiness of a statement. `unresolved`: it opens with a pronoun nothing resolved (not self-contained);
+    `resolved_names`: pronouns among the tokens that decontextualisation replaces by a name ("He" -> "Gary Smith");
     `fragment`: it has no subject ("Helping rebuild infrastructure …");
     `copula`: the claim is built as "X is Y" from a noun phrase (an appositive), so its verb is not among the tokens."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
@@ -85,7 +87,7 @@ def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = F
     n = len(words)
     x = (
         -1.3
-        + 0.75 * min(len(names), 3)
+        + 0.75 * min(len(names) + resolved_names, 3)
         + 1.0 * has_number
         + 0.8 * has_date
         + 0.5 * past
@@ -104,6 +106,24 @@ def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = F
         + 0.035 * min(n, 60)
     )
     return round(_sigmoid(x), 4)
+
+
+def plain_statement(tokens: Sequence[Token], *, copula: bool = False) -> bool:
+    """A declarative statement about the world: a subject and a verb (or an "X is Y" built from an appositive),
+    and no question, opinion or wish, evaluation, speaker-centred statement ("we will", "you can") or list of links."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    lower = {t.lower_ for t in words}
+    if not copula and not (any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in words) and any(t.pos_ in ("VERB", "AUX") for t in words)):
+        return False
+    return not (
+        any(t.text == "?" for t in tokens)
+        or any(t.lemma_.lower() in OPINION_LEMMAS and t.pos_ == "VERB" for t in words)
+        or lower & EVALUATIVE
+        or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in FIRST_SECOND_PERSON for t in words)
+        or any(t.like_url or t.like_email for t in words)
+    )
 
 
 def _ent_start(token: Token) -> int:

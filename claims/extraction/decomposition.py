@@ -198,6 +198,15 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             else:
                 commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
                 ids -= appos_ids | commas
+        elif token.dep_ == "relcl" and token.head.i in ids and _predicate_noun(token.head) and _subject_ids(token.head.head, ids):
+            # "X is a physicist who won the prize in 1921": X is a physicist; X won the prize in 1921
+            rel_ids = _subtree_ids(token) & ids
+            pronoun = next((c for c in token.children if c.lower_ in ("who", "which", "that") and c.dep_ in SUBJECT_DEPS), None)
+            if pronoun is None or min(rel_ids) != pronoun.i:
+                continue
+            subject = _subject_ids(token.head.head, ids)
+            extra.append(Clause(tokens=sorted(set(subject) | (rel_ids - {pronoun.i}))))
+            ids -= rel_ids | ({pronoun.i - 1} if doc[pronoun.i - 1].text == "," else set())
         elif token.dep_ == "relcl" and token.head.i in ids and token.head.pos_ in ("PROPN", "NOUN"):
             rel_ids = _subtree_ids(token) & ids
             first = min(rel_ids)
@@ -213,6 +222,12 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             commas = {j for j in (first - 1, max(rel_ids) + 1) if j in ids and doc[j].text == ","}
             ids -= rel_ids | commas
     return [Clause(tokens=sorted(ids), overrides=clause.overrides)] + extra
+
+
+def _predicate_noun(noun: Token) -> bool:
+    """An indefinite noun after "be": "a physicist" in "X is a physicist who …"."""
+    return (noun.dep_ == "attr" and noun.head.lemma_ == "be" and noun.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children))
 
 
 def split_at_colon(doc: Doc, ids: set[int]) -> list[set[int]]:
@@ -287,6 +302,84 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
     return [clause]
 
 
+EXAMPLE_MARKERS = ("as", "including", "like")  # "topics such as A and B", "products, including A and B"
+SUBJECT_ROLES = ("nsubj", "nsubjpass", "attr")
+
+
+def _example_phrase(doc: Doc, token: Token) -> bool:
+    """Whether a preposition introduces examples of the noun it hangs on: "such as", ", including", ", like"."""
+    if token.lower_ not in EXAMPLE_MARKERS or token.dep_ != "prep" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.lower_ == "as":
+        return token.i > 0 and doc[token.i - 1].lower_ == "such"
+    return token.i > 0 and doc[token.i - 1].text == ","
+
+
+def _example_noun(doc: Doc, marker: Token) -> Token:
+    """The noun the examples are of. After a comma they are of the whole noun phrase, not its last noun:
+    "the giant planets in our solar system, such as Jupiter" gives examples of planets, not of the system."""
+    noun = marker.head
+    if doc[marker.i - (2 if marker.lower_ == "as" else 1)].text != ",":
+        return noun
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
+
+
+def split_examples(doc: Doc, clause: Clause, depth: int = 0) -> list[Clause]:
+    """Examples given for a noun are facts of their own.
+
+    - on an object, the statement holds for each example: "She studied topics such as ice and climate" ->
+      "She studied ice", "She studied climate";
+    - on a subject, the examples belong to the group: "Giant planets, such as Jupiter and Saturn, rotate fast"
+      -> "Jupiter and Saturn are giant planets";
+    and the statement itself is kept without the examples ("Giant planets rotate fast").
+    """
+    ids = set(clause.tokens)
+    for i in sorted(ids):
+        marker = doc[i]
+        if not _example_phrase(doc, marker) or marker.head.i not in ids:
+            continue
+        items = [c for c in marker.children if c.dep_ == "pobj" and c.i in ids]
+        if not items:
+            continue
+        first_item = items[0]
+        members = [first_item, *[c for c in first_item.conjuncts if c.i in ids and c.i > first_item.i]]
+        if len(members) > MAX_CONJUNCTS:
+            return [clause]
+        noun = _example_noun(doc, marker)
+        phrase = _subtree_ids(marker) & ids
+        start = marker.i - 1 if marker.lower_ == "as" else marker.i
+        drop = phrase | {start}
+        for j in (start - 1, max(phrase) + 1):  # the commas around ", such as A and B,"
+            if j in ids and doc[j].text == ",":
+                drop.add(j)
+        main = Clause(tokens=sorted(ids - drop), overrides=clause.overrides)
+        out = [main]
+        noun_ids = (_subtree_ids(noun) & ids) - drop
+        if noun.dep_ in SUBJECT_ROLES:
+            group = sorted(_subtree_ids(first_item) & ids)
+            described = sorted(j for j in noun_ids if doc[j].dep_ not in ("det", "poss", "predet") or doc[j].head.i != noun.i)
+            plural = len(members) > 1 or first_item.tag_ in ("NNS", "NNPS")
+            if noun.tag_ in ("NNS", "NNPS") and plural:
+                out.append(Clause(tokens=[], template="{0} are {1}", groups=[group, described]))
+            elif not plural:
+                out.append(Clause(tokens=[], template="{0} is one of {1}" if noun.tag_ in ("NNS", "NNPS") else "{0} is {1}",
+                                  groups=[group, sorted(noun_ids)]))
+        else:
+            for member in members:
+                own = _subtree_ids(member) & ids
+                for other in members:
+                    if other.i > member.i:
+                        own -= _subtree_ids(other)
+                own = {j for j in own if doc[j].dep_ not in ("cc", "preconj") and not (doc[j].text == "," and doc[j].head.i in {m.i for m in members})}
+                out.append(Clause(tokens=sorted((ids - noun_ids - drop) | own), overrides=clause.overrides))
+        if depth >= 2:
+            return out
+        return [piece for part in out for piece in ([part] if part.template else split_examples(doc, part, depth + 1))]
+    return [clause]
+
+
 def _clause_head(doc: Doc, verb: Token, ids: set[int]) -> bool:
     """Whether `verb` heads the clause (its head is outside it) or is coordinated with the verb that does."""
     head = verb
@@ -300,5 +393,9 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
     for part in split_at_colon(doc, set(content)):
         for clause in split_coordination(doc, part):
             for piece in split_off_modifiers(doc, clause):
-                clauses.extend(split_noun_coordination(doc, piece) if not piece.template else [piece])
+                if piece.template:
+                    clauses.append(piece)
+                    continue
+                for part in split_examples(doc, piece):
+                    clauses.extend(split_noun_coordination(doc, part) if not part.template else [part])
     return clauses

@@ -267,6 +267,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
         sentence_text = sent.text
         start, end = offset + sent.start_char, offset + sent.end_char
         sentence_date = _first_date(list(sent), published)
+        sentence_score = None  # computed when a clause needs it
         clauses = decomposition.decompose(doc, content)
         if found is not None and found.speaker is not None:
             # "the Russian ambassador to Pyongyang, Alexander Matsegora, said …": who the speaker is, is a fact too
@@ -307,9 +308,18 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
             if unresolved:
                 continue  # it would not read alone: "This came two days after …" (what came?)
             fragment = not clause.template and not any(t.dep_ in SUBJECT_DEPS for t in tokens)  # "Helping rebuild …"
-            score = checkworthiness.score(tokens + speaker_tokens, copula=bool(clause.template), fragment=fragment)
+            resolved = sum(1 for t in tokens if t.i in pronouns and not pronouns[t.i].possessive)
+            score = checkworthiness.score(tokens + speaker_tokens, copula=bool(clause.template), fragment=fragment,
+                                          resolved_names=resolved)
             if score < checkworthiness.THRESHOLD:
-                continue
+                # Check-worthiness belongs to the statement: an atomic fact of a check-worthy sentence is offered
+                # even when, alone, it has lost the names and figures that made the sentence worth checking,
+                # as long as it is itself a plain statement (not an opinion, a question, a plan or a fragment).
+                if sentence_score is None:
+                    sentence_score = checkworthiness.score([doc[i] for i in content])
+                if fragment or sentence_score < checkworthiness.THRESHOLD or not checkworthiness.plain_statement(
+                        tokens, copula=bool(clause.template)):
+                    continue
             key = normalise_for_matching(claim_text)
             if key in seen:
                 continue

@@ -46,3 +46,41 @@ def test_a_list_of_recognised_states_splits_but_a_relation_between_them_does_not
 
 def test_the_seed_sentence_about_the_third_country_is_kept_whole(seed_004_result):
     assert any("North Korea only the third country, after Russia and Syria" in t for t in claims_text(seed_004_result))
+
+
+def test_examples_given_for_an_object_become_one_claim_each():
+    texts = claims_text(extract("Professor Lena Okafor has studied a range of diseases in Nigeria, such as malaria, cholera and measles."))
+    assert "Professor Lena Okafor has studied malaria." in texts
+    assert "Professor Lena Okafor has studied cholera." in texts
+    assert "Professor Lena Okafor has studied measles." in texts
+    assert "Professor Lena Okafor has studied a range of diseases in Nigeria." in texts
+
+
+def test_examples_given_for_a_subject_become_members_of_the_group_and_the_statement_loses_them():
+    texts = claims_text(extract("Nordic countries, such as Norway and Finland, spent more on public broadcasting in 2020 than Italy."))
+    assert "Norway and Finland are Nordic countries." in texts
+    assert "Nordic countries spent more on public broadcasting in 2020 than Italy." in texts
+    assert not any("such as" in t for t in texts)
+
+
+def test_a_relative_clause_on_the_predicate_noun_is_a_second_fact_about_the_subject():
+    texts = claims_text(extract("Tomas Berger is a Swiss chemist who won the Lorenz Prize in 2011."))
+    assert "Tomas Berger is a Swiss chemist." in texts
+    assert "Tomas Berger won the Lorenz Prize in 2011." in texts
+
+
+def test_each_fact_of_a_check_worthy_sentence_is_offered_even_when_it_names_nobody_alone():
+    texts = claims_text(extract("Mount Halla erupted in 1007, and the volcano is now dormant."))
+    assert "Mount Halla erupted in 1007." in texts
+    assert "The volcano is now dormant." in texts  # alone it scores below the threshold: no name, no figure
+
+
+def test_a_resolved_pronoun_counts_as_the_name_it_stands_for():
+    texts = claims_text(extract("Maria Hernandez is a Brazilian economist. She is a leader in the field of trade theory."))
+    assert "Maria Hernandez is a leader in the field of trade theory." in texts
+
+
+def test_an_opinion_inside_a_check_worthy_sentence_is_still_left_out():
+    texts = claims_text(extract("The museum reopened in March 2021, and I think the new wing is a disaster."))
+    assert "The museum reopened in March 2021." in texts
+    assert not any("disaster" in t for t in texts)
