@@ -65,6 +65,7 @@ class KnownEntity:
     misspellings: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     capital_of: str = ""
+    article: str = ""  # "the" when the canonical name takes it ("the United States")
 
 
 @dataclass
@@ -129,6 +130,7 @@ def gazetteer() -> Gazetteer:
                 misspellings=tuple(item.get("misspellings", ())),
                 context=tuple(item.get("context", ())),
                 capital_of=item.get("capital_of", ""),
+                article=item.get("article", ""),
             )
             for item in data["entities"]
         ]
@@ -202,6 +204,11 @@ class DocumentEntities:
             return known.capital_of
         return known.canonical
 
+    def drops_article(self, canonical: str) -> bool:
+        """Whether a known canonical name is written without "the" ("North Korea", not "the North Korea")."""
+        known = self.gaz.lookup(canonical)
+        return known is not None and known.canonical == canonical and not known.article
+
     def is_replacement_worthy(self, text: str, canonical: str) -> bool:
         """Whether claim text should say the canonical name instead (acronyms, misspellings, bare surnames)."""
         name = normalise_name(text)
@@ -211,7 +218,9 @@ class DocumentEntities:
         if known is not None and known.capital_of:
             return False  # "Pyongyang" stays as written; the entity list says what it stands for
         if known is not None:
-            return name.isupper() or name in known.misspellings  # "DPR", "KCN"; not "Lugansk" or "Tass"
+            # "DPR", "KCN", and official long forms ("Democratic People's Republic of Korea" -> North Korea);
+            # not a variant of the same length ("Lugansk", "Tass")
+            return name.isupper() or name in known.misspellings or len(name.split()) > len(canonical.split())
         if name in self.acronyms:
             return True
         # a bare surname ("Pushilin") or a misspelt name ("Dennis Pushlin") resolved to a person

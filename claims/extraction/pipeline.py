@@ -239,7 +239,10 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
             end = ent.end
             if end - 1 > ent.start and doc[end - 1].tag_ == "POS":  # keep the possessive
                 end -= 1
-            replacements[ent.start] = (end, canonical)
+            start = ent.start
+            if start > 0 and doc[start - 1].lower_ == "the" and known.drops_article(canonical):
+                start -= 1  # "the Democratic People's Republic of Korea" -> "North Korea"
+            replacements[start] = (end, canonical)
     sents = list(segmentation.sentences(doc))
     pronouns = decontextualisation.antecedents(doc, sents, canonical_of)
     for start, (end, text) in decontextualisation.definite_descriptions(doc, sents).items():

@@ -71,3 +71,17 @@ def test_a_misspelt_agency_acronym_is_the_agency_in_claims():
     claim = result.claims[0]
     assert claim.speaker == "Korean Central News Agency"
     assert claim.text.startswith("According to Korean Central News Agency, Kim Jong-un sent a letter")
+
+
+def test_an_official_long_form_is_written_as_the_canonical_name_without_a_stray_article():
+    from claims.extraction import extract
+
+    texts = [c.text for c in extract("The Russian Federation opened a consulate in the Syrian Arab Republic in 2019.").claims]
+    assert texts == ["Russia opened a consulate in Syria in 2019."]
+
+
+def test_a_canonical_name_that_takes_the_article_keeps_it():
+    from claims.extraction import extract
+
+    texts = [c.text for c in extract("In 2019, the United States of America signed a treaty with the Syrian Arab Republic.").claims]
+    assert texts == ["In 2019, the United States signed a treaty with Syria."]
