@@ -116,12 +116,57 @@ def _expletive(token: Token) -> bool:
     return False
 
 
-def definite_descriptions(doc: Doc, sents: list[Span]) -> dict[int, tuple[int, str]]:
+EVENT_NOUNS = {"move", "decision", "step"}
+REPORTING = {"say", "tell", "add", "state", "claim", "announce", "report", "quote", "note", "write", "vow"}
+
+
+def _event_phrase(sent: Span, canonical_of) -> str | None:
+    """"North Korea recognized the DPR and the LPR in July." -> "North Korea's move to recognize the Donetsk
+    People's Republic and the Luhansk People's Republic": what "the move" in the next sentence stands for."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if root.pos_ != "VERB" or root.lemma_ in REPORTING or subject is None or obj is None or root.tag_ not in ("VBD", "VBZ"):
+        return None
+    ent = entity_at(sent.doc, subject.i) if subject.ent_type_ else None
+    if ent is None or ent.label_ not in THING_LABELS | {"PERSON"}:
+        return None  # only a named actor: "the move" of a pronoun or a description would not read alone either
+    words, depth, skip_to = [], 0, -1
+    for t in sorted(obj.subtree, key=lambda t: t.i):
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth == 0 and t.i > skip_to:
+            named = entity_at(sent.doc, t.i) if t.ent_type_ else None
+            if named is not None and named.start == t.i:
+                canonical = canonical_of(named)
+                if t.lower_ == "the" and named.text[4:] == canonical:
+                    canonical = "the " + canonical  # "the Republic of Kosovo" stays as written
+                words.append(canonical)
+                skip_to = named.end - 1
+            else:
+                words.append(t.text)
+    if not words or len(words) > 20 or depth != 0:
+        return None
+    actor = canonical_of(ent)
+    return f"{actor}'{'' if actor.endswith('s') else 's'} move to {root.lemma_} " + " ".join(words).replace(" 's", "'s")
+
+
+def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dict[int, tuple[int, str]]:
     """"These waves" opening a sentence -> the fuller phrase with that head noun a sentence or two before
     ("gravitational waves"). Returns token start -> (token end, replacement text)."""
     found: dict[int, tuple[int, str]] = {}
     chunks = None
     for index, sent in enumerate(sents):
+        if index and canonical_of is not None:
+            # "The move" / "the decision" right after a sentence that reports what a named actor did
+            for token in sent:
+                if token.lower_ in EVENT_NOUNS and token.pos_ == "NOUN" and token.i > 0 and doc[token.i - 1].lower_ == "the" \
+                        and doc[token.i - 1].i >= sent.start and token.dep_ in ("nsubj", "pobj", "dobj"):
+                    phrase = _event_phrase(sents[index - 1], canonical_of)
+                    if phrase:
+                        found[token.i - 1] = (token.i + 1, phrase)
         first = sent[0]
         if first.lower_ not in ("this", "these", "that", "those") or first.dep_ != "det":
             continue

@@ -245,7 +245,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
             replacements[start] = (end, canonical)
     sents = list(segmentation.sentences(doc))
     pronouns = decontextualisation.antecedents(doc, sents, canonical_of)
-    for start, (end, text) in decontextualisation.definite_descriptions(doc, sents).items():
+    for start, (end, text) in decontextualisation.definite_descriptions(doc, sents, canonical_of).items():
         replacements.setdefault(start, (end, text))
     renderer = _Renderer(doc, pronouns, replacements)
     published = cleaned.published

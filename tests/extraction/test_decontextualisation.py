@@ -45,3 +45,22 @@ def test_no_claim_of_the_seeds_opens_with_an_unresolved_pronoun(seed_000_result,
         for text in claims_text(result):
             content = text.split(",", 1)[1] if text.startswith("According to") else text
             assert content.split()[0].lower() not in openers, text
+
+
+def test_the_move_after_a_named_actors_act_says_whose_move_and_what_it_was():
+    from claims.extraction import extract
+
+    texts = [c.text for c in extract(
+        "In 2019, Estonia recognized the Republic of Kosovo as an independent state. "
+        "The move made Estonia the 40th country to do so."
+    ).claims]
+    assert any(t.startswith("Estonia's move to recognize the Republic of Kosovo made Estonia the 40th country") for t in texts), texts
+
+
+def test_the_move_after_a_reported_statement_is_left_as_written():
+    from claims.extraction import extract
+
+    texts = [c.text for c in extract(
+        "The ministry said Estonia had no right to do so. Latvia cut ties with Estonia over the move in 2019."
+    ).claims]
+    assert any("over the move" in t for t in texts), texts
