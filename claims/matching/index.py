@@ -136,9 +136,11 @@ class PgvectorIndex:
             sql, among_params = among.values("pk").query.get_compiler(self.using).as_sql()
             where.append(f"claim_id IN ({sql})")
             params.extend(among_params)
+        # Ordered by the indexed (half-precision) distance, so that the HNSW index answers; scored with the
+        # full-precision column, so that scores equal the exact backend's.
         query = (
             f"SELECT claim_id, {pgvector_schema.COLUMN} <=> %s::vector AS distance FROM {pgvector_schema.TABLE} "
-            f"WHERE {' AND '.join(where)} ORDER BY {pgvector_schema.COLUMN} <=> %s::vector LIMIT %s"
+            f"WHERE {' AND '.join(where)} ORDER BY {pgvector_schema.order_by_sql()} LIMIT %s"
         )
         with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
             # Both settings last until the end of this transaction only.
@@ -148,7 +150,7 @@ class PgvectorIndex:
             )
             cursor.execute(query, [literal, *params, literal, k])
             rows = cursor.fetchall()
-        # relaxed_order may return neighbours slightly out of order.
+        # relaxed_order, and the half-precision ordering, may return neighbours slightly out of order.
         hits = [Hit(int(claim_id), 1.0 - float(distance)) for claim_id, distance in rows]
         return sorted(hits, key=lambda h: (-h.score, h.claim_id))
 

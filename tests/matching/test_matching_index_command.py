@@ -32,3 +32,15 @@ def test_a_claim_whose_text_changed_is_embedded_again(db):
     assert "Embedded 1 claim(s)." in out.getvalue()
     stored = ClaimEmbedding.objects.get(claim=claim)
     assert embeddings.from_bytes(stored.vector) @ embeddings.embed_text("Syria recognised the DPR.") > 0.999
+
+
+def test_upgrading_the_hnsw_index_does_nothing_where_there_is_no_pgvector_column(db):
+    from django.db import connection
+
+    from claims.matching import pgvector_schema
+
+    ClaimEmbedding.objects.create(
+        claim=ClaimFactory(), vector=embeddings.to_bytes(embeddings.embed_text("x")), model_name="t", text_sha256="x"
+    )
+    assert pgvector_schema.upgrade_index(connection) is False
+    assert ClaimEmbedding.objects.count() == 1

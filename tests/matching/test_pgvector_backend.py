@@ -98,8 +98,8 @@ def test_the_migration_adds_a_vector_column_with_an_hnsw_index(pg):
         )
         column_type = cursor.fetchone()[0]
     assert tuple(map(int, version.split("."))) >= (0, 8, 0)
-    assert "USING hnsw (embedding vector_cosine_ops)" in definition
-    assert column_type == "vector(384)"
+    assert "USING hnsw (((embedding)::halfvec(384)) halfvec_cosine_ops) WITH (m='16', ef_construction='64')" in definition
+    assert column_type == "vector(384)"  # full precision stored; the index holds the half-precision cast
     assert isinstance(index_for(), PgvectorIndex)
 
 
@@ -180,12 +180,64 @@ def test_the_query_plan_uses_the_hnsw_index(pg):
         cursor.execute("SET enable_seqscan = off")  # a 50-row table would otherwise be scanned
         cursor.execute(
             "EXPLAIN SELECT claim_id FROM claims_claimembedding WHERE embedding IS NOT NULL "
-            "ORDER BY embedding <=> %s::vector LIMIT 10",
+            f"ORDER BY {pgvector_schema.order_by_sql()} LIMIT 10",
             [literal],
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("RESET enable_seqscan")
     assert f"Index Scan using {pgvector_schema.INDEX}" in plan
+
+
+def test_the_search_backend_query_is_answered_by_the_hnsw_index(pg, monkeypatch):
+    """The backend's own SQL, not a hand-written copy: ordering by anything but the indexed expression
+    (say, the float32 column) would silently fall back to a full scan."""
+    _store_vectors(_clustered(50))
+    statements = []
+    original = pg.cursor
+
+    def explaining_cursor(*args, **kwargs):
+        cursor = original(*args, **kwargs)
+        execute = cursor.execute
+
+        def run(sql, params=None):
+            if "ORDER BY" in sql:
+                execute("SET LOCAL enable_seqscan = off")
+                execute(f"EXPLAIN {sql}", params)
+                statements.append("\n".join(row[0] for row in cursor.fetchall()))
+            return execute(sql, params)
+
+        cursor.execute = run
+        return cursor
+
+    monkeypatch.setattr(pg, "cursor", explaining_cursor)
+    hits = PgvectorIndex().search(_clustered(1, seed=3)[0], 5, exclude={1})
+
+    assert len(hits) == 5
+    assert len(statements) == 1
+    assert f"Index Scan using {pgvector_schema.INDEX}" in statements[0]
+
+
+def test_migration_0006_rebuilds_the_float32_index_of_0004_over_halfvec_and_back(pg):
+    from django.db.migrations.executor import MigrationExecutor
+
+    vectors = _clustered(20)
+    _store_vectors(vectors)
+    executor = MigrationExecutor(pg)
+    executor.migrate([("claims", "0005_admin_search_trigram_indexes")])
+    try:
+        old = pgvector_schema.index_definition(pg)
+        assert "USING hnsw (embedding vector_cosine_ops)" in old
+        assert "halfvec" not in old
+    finally:
+        executor = MigrationExecutor(pg)
+        executor.migrate(executor.loader.graph.leaf_nodes("claims"))
+    new = pgvector_schema.index_definition(pg)
+    assert "halfvec_cosine_ops" in new
+    assert pgvector_schema.upgrade_index(pg) is False  # already current: nothing rebuilt
+    with pg.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM claims_claimembedding WHERE embedding IS NOT NULL")
+        assert cursor.fetchone()[0] == 20  # the stored vectors survive both rebuilds
+    assert PgvectorIndex().search(vectors[4], 1)[0].score == pytest.approx(1.0, abs=1e-5)
 
 
 def test_the_public_match_api_answers_from_the_hnsw_index_with_published_claims_only(pg):
