@@ -5,7 +5,10 @@ Nothing here saves: the views hand validated data to `claims.services`.
 
 from __future__ import annotations
 
-from django.urls import reverse
+import datetime as dt
+import functools
+
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -19,6 +22,19 @@ def public_claim_url(claim_id: int) -> str:
     from django.conf import settings
 
     return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("claim-public", args=[claim_id])
+
+
+def path_template(name: str) -> str:
+    """The path of URL `name` for an id, with "{}" where the id goes: `path_template("claim-public").format(7)`."""
+    from django.conf import settings
+
+    return _path_template(name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+
+
+@functools.lru_cache(maxsize=64)  # reverse() is costly and its answer only changes with the URLconf and prefix
+def _path_template(name: str, urlconf, prefix: str) -> str:
+    path = reverse(name, args=[0], urlconf=urlconf)
+    return path[: path.rindex("/0/")] + "/{}/" + path[path.rindex("/0/") + 3 :]
 
 
 # --- Read ----------------------------------------------------------------------------------------
@@ -162,26 +178,30 @@ class FastVerdictSerializer(VerdictSerializer):
         # Computed once per request, shared by every row: the URL templates and the time zone.
         context = self.context if isinstance(self.context, dict) else {}
         if "_verdict_constants" not in context:
-            public = public_claim_url(0)
-            claimreview = reverse("verdict-claimreview", args=[0])
+            from django.conf import settings
+
+            claimreview = path_template("verdict-claimreview")
             request = context.get("request")
             if request:
-                claimreview = request.build_absolute_uri(claimreview)
+                claimreview = request.build_absolute_uri(claimreview.replace("{}", "0")).replace("/0/", "/{}/")
+            tz = timezone.get_current_timezone()
             context["_verdict_constants"] = {
-                "public": public[: public.rindex("/0/")] + "/{}/",
-                "claimreview": claimreview.replace("/0/", "/{}/"),
-                "tz": timezone.get_current_timezone(),
+                "public": settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + path_template("claim-public"),
+                "claimreview": claimreview,
+                "tz": tz,
+                # Database values carry datetime.timezone.utc: with TIME_ZONE "UTC" they need no conversion.
+                "same_tz": (tz, dt.UTC) if getattr(tz, "key", None) == "UTC" else (tz,),
             }
         return context["_verdict_constants"]
 
 
 def verdict_representation(row: dict, constants: dict) -> dict:
-    tz = constants["tz"]
+    tz, same_tz = constants["tz"], constants["same_tz"]
 
     def when(value):
         if value is None:
             return None
-        if value.tzinfo is not tz:
+        if value.tzinfo not in same_tz:
             value = value.astimezone(tz)
         text = value.isoformat()
         return text[:-6] + "Z" if text.endswith("+00:00") else text

@@ -14,7 +14,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -22,6 +22,7 @@ from claims import selectors, services
 from claims.claimreview import data_feed
 from claims.models import ClaimMention, Verdict
 from factcheck.api_pagination import IdCursorPagination
+from factcheck.api_rendering import JSONRenderer
 from sources.models import Evidence
 
 from .filters import MAX_ID, ArticleFilter, ClaimFilter, VerdictFilter
@@ -166,7 +167,7 @@ class VerdictViewSet(
         return selectors.verdict_list_visible(user=self.request.user).select_related("claim", "rating")
 
     def list(self, request, *args, **kwargs):
-        rows = selectors.verdict_rows(self.filter_queryset(self.get_queryset()), sources=True)
+        rows = self.filter_queryset(selectors.verdict_rows_visible(user=request.user))
         page = selectors.verdict_rows_complete(self.paginate_queryset(rows), sources=True)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -274,7 +275,7 @@ class ClaimReviewFeedView(APIView):
     )
     def get(self, request):
         paginator = self.pagination_class()
-        rows = selectors.verdict_rows(selectors.verdict_list_published(), mentions=True)
+        rows = selectors.claimreview_rows()
         page = selectors.verdict_rows_complete(paginator.paginate_queryset(rows, request, view=self), mentions=True)
         reviews = selectors.claimreviews_for_verdicts(page)
         newest = max((row["corrected_at"] or row["published_at"] for row in page), default=None)
