@@ -31,3 +31,24 @@ def test_signed_in_clients_have_their_own_higher_rate(anon_client, reviewer_clie
     _statuses(anon_client, 4)
 
     assert _statuses(reviewer_client, 6) == [200] * 5 + [429]
+
+
+@pytest.mark.integration
+def test_on_redis_each_window_is_one_counter_that_expires_with_the_window(integration_services, settings):
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    from factcheck.api_throttling import _count_hit
+
+    redis_cache = caches["default"]
+    assert isinstance(redis_cache, RedisCache)
+    redis_cache.delete("throttle:test:window")
+    assert [_count_hit("throttle:test:window", 61) for _ in range(3)] == [1, 2, 3]
+    client = redis_cache._cache.get_client(write=True)
+    ttl = client.ttl(redis_cache.make_and_validate_key("throttle:test:window"))
+    assert 0 < ttl <= 61  # set by the first hit, not pushed back by later ones
+    assert _count_hit("throttle:test:other", 1) == 1
+    import time
+
+    time.sleep(2.1)
+    assert _count_hit("throttle:test:other", 1) == 1  # the old window's counter is gone
