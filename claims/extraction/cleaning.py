@@ -51,6 +51,7 @@ _TRANSLATE = str.maketrans(
     }
 )  # fmt: skip
 _TERMINAL = re.compile(r"""[.!?]["')\]]*$|[.!?]\s*["']$""")
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)](?!\d)|[-*\u2022])\s*\S")  # "1. ", "2)", "- ", "• "
 _SPACES = re.compile(r"[ \t\f\v]+")
 _WORD = re.compile(r"\w+")
 # A double quote used as an apostrophe: DPRK"s -> DPRK's
@@ -66,6 +67,7 @@ _DATE_SHAPE = re.compile(
 HEADING_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 10
 TITLE_MIN_WORDS = 4
+LIST_ITEM_MAX_WORDS = 60  # an unpunctuated line after a line ending in ":" is a list item up to this length
 DUPLICATE_WINDOW = 20  # paragraphs around one that may contain it (a standfirst repeated as the lead)
 
 
@@ -128,6 +130,7 @@ def clean_text(raw: str, *, title: str = "", outlet: str = "", published: dt.dat
     removed: list[str] = []
     found_title, found_outlet, found_published = "", "", None
     paragraphs: list[str] = []
+    in_list = False  # the lines after "The tools developed by Mondeca include:" are its items, not headings
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()
         if not line or not _WORD.search(line):
@@ -135,13 +138,21 @@ def clean_text(raw: str, *, title: str = "", outlet: str = "", published: dt.dat
         if is_boilerplate(line):
             removed.append(line)
             continue
+        heading = is_heading(line)
+        if in_list and (heading and len(_WORD.findall(line)) <= LIST_ITEM_MAX_WORDS or _LIST_MARKER.match(line)):
+            paragraphs.append(line)  # an item of the list the previous line announced (not a heading, not a byline)
+            continue
+        in_list = line.endswith(":")
+        if in_list:  # announces what follows: body text, never a title or a subhead
+            paragraphs.append(line)
+            continue
         byline = parse_byline(line)
         if byline is not None:
             found_outlet = found_outlet or byline[0]
             found_published = found_published or byline[1]
             removed.append(line)
             continue
-        if is_heading(line):
+        if heading:
             # The last headline-sized heading before the first paragraph is the title (site names and
             # slogans come earlier); later headings are captions, tags or subheads.
             if not paragraphs and len(_WORD.findall(line)) >= TITLE_MIN_WORDS:

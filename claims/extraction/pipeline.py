@@ -6,6 +6,7 @@ with check-worthiness, entities and an anchored date. Plain data in and out.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import threading
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import attribution as attribution_stage
-from . import checkworthiness, dates, decomposition, decontextualisation, segmentation
+from . import checkworthiness, dates, decomposition, decontextualisation, lists, segmentation
 from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, entities_in, gazetteer
 from .types import Claim, CleanedText, Entity
 
@@ -214,13 +215,32 @@ def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") ->
     known = DocumentEntities(text)
     claims: list[Claim] = []
     seen: set[str] = set()
-    pieces = list(_chunks(text))
-    for (offset, _), doc in zip(pieces, nlp.pipe(chunk for _, chunk in pieces)):
-        claims.extend(_claims_of_doc(doc, offset, cleaned, known, seen, backend))
+    blocks = lists.find_blocks(text)
+    # Prose is parsed as it stands; a list announced by a colon is written out item by item (lists.py) and
+    # each item's sentences are parsed on their own, the claims pointing at the item's span.
+    units: list[tuple[int, str, lists.ListItem | None]] = []
+    prose_start = 0
+    for block in blocks:
+        units += [(prose_start + offset, chunk, None) for offset, chunk in _chunks(text[prose_start : block.start])]
+        kinds = [lists.body_kind(doc) for doc in nlp.pipe(item.body or "." for item in block.items)]
+        units += [(item.start, lists.item_sentences(block, item, kind), item) for item, kind in zip(block.items, kinds)]
+        prose_start = block.end
+    units += [(prose_start + offset, chunk, None) for offset, chunk in _chunks(text[prose_start:])]
+    units = [unit for unit in units if unit[1].strip()]
+    for (offset, _, item), doc in zip(units, nlp.pipe(unit_text for _, unit_text, _ in units)):
+        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend, list_item=item is not None)
+        if item is not None:
+            span = text[item.start : item.end]
+            found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
+        claims.extend(found)
     return claims
 
 
-def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str):
+def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str,
+                   list_item: bool = False):
+    """Claims of one parsed piece of text. `list_item`: the piece is a list item written out (lists.py); the
+    list was announced as facts of a kind, so its plain statements are offered like those of a check-worthy
+    sentence."""
     canonical_cache: dict[tuple[int, int], str] = {}
 
     def canonical_of(ent) -> str:
@@ -320,7 +340,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 # as long as it is itself a plain statement (not an opinion, a question, a plan or a fragment).
                 if sentence_score is None:
                     sentence_score = checkworthiness.score([doc[i] for i in content])
-                if fragment or sentence_score < checkworthiness.THRESHOLD or not checkworthiness.plain_statement(
+                if fragment or (sentence_score < checkworthiness.THRESHOLD and not list_item) or not checkworthiness.plain_statement(
                         tokens, copula=bool(clause.template)):
                     continue
             key = normalise_for_matching(claim_text)
