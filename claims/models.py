@@ -256,3 +256,34 @@ class ClaimEmbedding(models.Model):
 
     def __str__(self):
         return f"Embedding of claim {self.claim_id} ({self.model_name})"
+
+
+class GoogleFactCheckPage(models.Model):
+    """A verdict's ClaimReview markup page in Google's Fact Check Tools API, as last synced.
+
+    One row per verdict that has ever been queued for sync. `name` and `version_id` are what Google
+    returned (pages/{id}, and the version an update must quote); `body_sha256` is the body last sent,
+    so a redelivered task that finds nothing changed sends nothing.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SYNCED = "synced", "Synced"
+        DELETED = "deleted", "Deleted"
+        FAILED = "failed", "Failed"
+
+    verdict = models.OneToOneField(Verdict, on_delete=models.CASCADE, related_name="google_page")
+    name = models.CharField(max_length=200, blank=True, help_text="Google's resource name: pages/{page_id}.")
+    version_id = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
+    body_sha256 = models.CharField(max_length=64, blank=True, help_text="sha256 of the markup page last sent.")
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "Google Fact Check page"
+
+    def __str__(self):
+        return f"{self.name or 'no page'} for verdict {self.verdict_id} ({self.status})"

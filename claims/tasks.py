@@ -37,3 +37,24 @@ def webhook_deliver_task(self, delivery_id: int) -> str | None:
         base = settings.FACTCHECK_WEBHOOK_RETRY_DELAY
         raise self.retry(exc=exc, countdown=base * (2**self.request.retries)) from None
     return delivery.status if delivery else None
+
+
+# --- Publishing: Google Fact Check Tools sync -------------------------------------------------------
+
+GOOGLE_SYNC_MAX_RETRIES = 8
+GOOGLE_SYNC_RETRY_DELAY = 30.0  # seconds before the first retry, doubling: about 2 hours in all
+
+
+@shared_task(bind=True, acks_late=True, max_retries=GOOGLE_SYNC_MAX_RETRIES)
+def google_factcheck_sync_task(self, verdict_id: int) -> str | None:
+    """Bring the verdict's ClaimReview page in Google's Fact Check Tools to its current state; retry with
+    exponential backoff (or Google's Retry-After) while Google may recover."""
+    from .google_factcheck import GoogleFactCheckError
+    from .services import verdict_google_sync
+
+    try:
+        page = verdict_google_sync(verdict_id=verdict_id, final_attempt=self.request.retries >= self.max_retries)
+    except GoogleFactCheckError as exc:
+        countdown = max(GOOGLE_SYNC_RETRY_DELAY * (2**self.request.retries), exc.retry_after or 0.0)
+        raise self.retry(exc=exc, countdown=countdown) from None
+    return page.status if page else None

@@ -269,6 +269,69 @@ def post(url: str, *, body: bytes, headers: dict | None = None, timeout: float =
     return status
 
 
+def request(
+    method: str,
+    url: str,
+    *,
+    body: bytes | None = None,
+    headers: dict | None = None,
+    timeout: float = 15.0,
+    max_response_bytes: int = 1024 * 1024,
+) -> FetchResult:
+    """One request of any method to a provider's API (PUT, DELETE, a POST whose answer is read), vetted
+    like every fetch, no redirects followed, bounded time and response size.
+
+    Returns the response whatever its status, so the caller can read the provider's own error body
+    (Google's `{"error": {...}}`); `retryable_status()` says whether that status is worth retrying.
+    Raises a FetchError only when there is no usable response: an invalid or blocked address, a
+    timeout, a connection failure, or a body over `max_response_bytes`.
+    """
+    target = _vet(url, allow_loopback=settings.FACTCHECK_HTTP_ALLOW_LOOPBACK)
+    client = _http_client()
+    pinned = _pinned_request(
+        client, method.upper(), target, headers=headers or {}, timeout=httpx.Timeout(timeout), content=body
+    )
+    deadline = time.monotonic() + 2 * timeout
+    response = _send(client, pinned, target=target, url=url)
+    try:
+        chunks, size = [], 0
+        try:
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_response_bytes:
+                    raise TooLarge(f"{url} answered with more than {max_response_bytes} bytes.", url=url)
+                if time.monotonic() > deadline:
+                    raise FetchTimeout(f"{url} took too long to send its answer.", url=url)
+                chunks.append(chunk)
+        except httpx.TimeoutException:
+            raise FetchTimeout(f"{url} stopped sending its answer.", url=url) from None
+        except httpx.HTTPError as exc:
+            raise ConnectionFailed(f"Could not read {url}: {exc.__class__.__name__}: {exc}", url=url) from None
+    finally:
+        response.close()
+    media, charset = _media_type(response.headers.get("content-type", ""))
+    return FetchResult(
+        url=url,
+        final_url=url,
+        status=response.status_code,
+        headers={k.lower(): v for k, v in response.headers.items()},
+        content_type=media,
+        charset=charset,
+        body=b"".join(chunks),
+        fetched_at=timezone.now(),
+    )
+
+
+def retryable_status(status: int) -> bool:
+    """Whether an answer with this status may succeed later (the rule HTTPStatusError.retryable applies)."""
+    return status == 429 or status >= 500
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """A Retry-After header (seconds or an HTTP date) as seconds from now, None when absent or unreadable."""
+    return _retry_after(value)
+
+
 # --- Internals ------------------------------------------------------------------------------------------
 
 

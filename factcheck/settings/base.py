@@ -239,6 +239,13 @@ FACTCHECK_GOOGLE_FACTCHECK_URL = env_url(
 FACTCHECK_GOOGLE_API_KEY = env_str("FACTCHECK_GOOGLE_API_KEY", "")
 FACTCHECK_GDELT_URL = env_url("FACTCHECK_GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc", schemes=("http", "https"))
 
+# Sync of published verdicts to Google's Fact Check Tools (ClaimReview read/write "Pages") API: on when
+# a service-account JSON file is named (its account must be a user of the site in Search Console).
+GOOGLE_FACTCHECK_CREDENTIALS_FILE = env_str("GOOGLE_FACTCHECK_CREDENTIALS_FILE", "") or None
+GOOGLE_FACTCHECK_API_URL = env_url(
+    "GOOGLE_FACTCHECK_API_URL", "https://factchecktools.googleapis.com", schemes=("http", "https")
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
