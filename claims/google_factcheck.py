@@ -113,7 +113,7 @@ def _transport():
                     max_response_bytes=MAX_RESPONSE_BYTES,
                 )  # fmt: skip
             except safe_http.FetchError as exc:
-                raise exceptions.TransportError(exc.message) from None
+                raise exceptions.TransportError(exc.message, retryable=exc.retryable) from None
             return _Response(result)
 
     return _SafeRequest()
@@ -152,8 +152,10 @@ def access_token(credentials_file: str) -> str:
         if not credentials.valid:
             try:
                 credentials.refresh(_transport())
-            except exceptions.TransportError as exc:
-                raise GoogleFactCheckError(f"Google's token endpoint could not be reached: {exc}", retryable=True) from None
+            except exceptions.TransportError as exc:  # from _SafeRequest: a blocked address is final, a timeout is not
+                raise GoogleFactCheckError(
+                    f"Google's token endpoint could not be reached: {exc}", retryable=exc.retryable
+                ) from None
             except exceptions.GoogleAuthError as exc:  # RefreshError: refused, or an answer that is not a token
                 raise GoogleFactCheckError(
                     f"Google refused the service account's token request: {exc}", retryable=bool(exc.retryable)

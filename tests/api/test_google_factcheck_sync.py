@@ -393,3 +393,15 @@ def test_a_missing_credentials_file_is_reported_as_unreadable(google, settings, 
 
     page = GoogleFactCheckPage.objects.get(verdict=verdict)
     assert page.status == "failed" and "cannot be read" in page.last_error
+
+
+@pytest.mark.django_db
+def test_the_calls_go_through_the_safe_client_which_refuses_loopback_outside_tests(google, settings, publish_now):
+    settings.FACTCHECK_HTTP_ALLOW_LOOPBACK = False  # as in production: the local "Google" is a loopback address
+
+    verdict = publish_now()
+
+    page = GoogleFactCheckPage.objects.get(verdict=verdict)
+    assert page.status == "failed" and page.attempts == 1  # a refused address is not retried
+    assert "loopback" in page.last_error
+    assert google.requests == [] and google.token_requests == []
