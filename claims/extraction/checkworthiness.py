@@ -78,7 +78,7 @@ def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = F
     person = (1.5 if speaker_subject else 0.8) if (lower & FIRST_PERSON and not past) else 0.0
     links = any(t.like_url or t.like_email for t in words)  # a list of sources or contacts, not a statement
     modal = bool(lower & MODALS) or ("going" in lower and "to" in lower)
-    opinion = any(t.lemma_.lower() in OPINION_LEMMAS and t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj", "ccomp") for t in words)
+    opinion = any(opinion_verb(t) and t.dep_ in ("ROOT", "conj", "ccomp") for t in words)
     evaluative = any(t.lower_ in EVALUATIVE for t in words)
     question = any(t.text == "?" for t in tokens)
     declarative = any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in FIRST_SECOND_PERSON for t in words) and any(
@@ -119,11 +119,19 @@ def plain_statement(tokens: Sequence[Token], *, copula: bool = False) -> bool:
         return False
     return not (
         any(t.text == "?" for t in tokens)
-        or any(t.lemma_.lower() in OPINION_LEMMAS and t.pos_ == "VERB" for t in words)
+        or any(opinion_verb(t) for t in words)
         or lower & EVALUATIVE
         or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in FIRST_SECOND_PERSON for t in words)
         or any(t.like_url or t.like_email for t in words)
     )
+
+
+def opinion_verb(token: Token) -> bool:
+    """"I think", "we hope": the speaker's view. The passive "are thought to be powered by …" reports what is
+    generally held about the world, a checkable statement, not the speaker's opinion."""
+    if token.lemma_.lower() not in OPINION_LEMMAS or token.pos_ != "VERB":
+        return False
+    return not (token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children))
 
 
 def _ent_start(token: Token) -> int:

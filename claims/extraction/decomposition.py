@@ -101,6 +101,10 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
 
     def walk(verb: Token, scope: set[int], inherited: list[int], top: bool):
         conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i in scope]
+        if not _coordinated(verb):
+            # no coordinator on either verb: a subjectless "conjunct" is a misparsed modifier
+            # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
+            conjuncts = [c for c in conjuncts if _has_subject(c)]
         own = set(scope) if top else (_subtree_ids(verb) & scope)
         for conj in conjuncts:
             own -= _subtree_ids(conj)
@@ -129,11 +133,51 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                 own.discard(comma)
             if after in own and doc[after].text == "," and child.i < verb.i:
                 own.discard(after)
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i in own and _leading_clause(doc, verb, child, own):
+                # "Copper is more reactive than iron, so it can displace iron": the first fact stands alone
+                sub_ids = _subtree_ids(child) & own
+                for cc in (c for c in child.children if c.dep_ == "cc" and c.i > child.i):
+                    tail = [c for c in child.children if c.dep_ == "conj" and c.i > cc.i and len(_subtree_ids(c)) <= 2]
+                    sub_ids -= {cc.i, *(j for c in tail for j in _subtree_ids(c))}  # ", and as such,"
+                own -= _subtree_ids(child) & own
+                own -= {c.i for c in verb.children if c.dep_ == "mark" and c.lower_ in RESULT_MARKS}
+                own -= {j for j in range(max(sub_ids) + 1, verb.i) if doc[j].is_punct or doc[j].dep_ == "cc"}
+                later.append((child, sub_ids))
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "with" and child.i in own and child.i > verb.i and subject \
+                    and doc[child.i - 1].text == "," and not any(doc[j].pos_ == "PRON" for j in subject[-1:]):
+                # "Water molecules are polar, with a positive charge on the hydrogen atoms and a negative charge
+                # on the oxygen atom": each conjunct is something the subject has
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+                if not objects:
+                    continue
+                members = [objects[0], *[c for c in objects[0].conjuncts if c.i > objects[0].i]]
+                if len(members) > MAX_CONJUNCTS:
+                    continue
+                plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(doc[i].dep_ == "conj" for i in subject)
+                have = "had" if verb.tag_ == "VBD" else ("have" if plural else "has")
+                for member in members:
+                    span = _subtree_ids(member) & own
+                    for other in members:
+                        if other.i > member.i:
+                            span -= _subtree_ids(other)
+                    span = {j for j in span if doc[j].dep_ not in ("cc", "preconj") and not doc[j].is_punct or
+                            doc[j].text in ("(", ")") }
+                    clauses_extra.append(Clause(tokens=[], template="{0} " + have + " {1}", groups=[list(subject), sorted(span)]))
+                own -= _subtree_ids(child) | {child.i - 1}
         # the coordinator and comma before each conjunct belong to neither clause
         for child in verb.children:
             if child.dep_ in ("cc", "preconj") or (child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)):
                 if any(child.i < c.i for c in conjuncts):
                     own.discard(child.i)
+        for conj in conjuncts:  # "X is a professor at Y and his interests include …": the "and" may hang on "professor"
+            first = min(_subtree_ids(conj) & scope)
+            for j in (first - 1, first - 2):
+                if j in own and (doc[j].dep_ == "cc" or doc[j].text == ","):
+                    own.discard(j)
+                else:
+                    break
         borrowed: list[int] = []
         if not _has_subject(verb) and inherited and not _imperative(verb):
             borrowed = list(inherited) + _borrowed_auxiliaries(verb)
@@ -146,7 +190,26 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
     clauses_extra: list[Clause] = []
     walk(main, set(ids), [], True)
     clauses.extend(clauses_extra)
-    return [c for c in clauses if any(doc[i].pos_ in CLAUSE_POS for i in c.tokens)]
+    return [c for c in clauses if c.template or any(doc[i].pos_ in CLAUSE_POS for i in c.tokens)]
+
+
+RESULT_MARKS = {"so", "thus", "hence", "therefore"}
+REPORTING_LEMMAS = {"say", "tell", "claim", "add", "note", "write", "argue", "insist", "report", "state", "announce",
+                    "suggest", "think", "believe", "explain", "warn", "admit", "deny", "reply", "respond", "conclude"}
+
+
+def _leading_clause(doc: Doc, verb: Token, clause: Token, own: set[int]) -> bool:
+    """A full clause before the main one and cut off by a comma ("A, so B", "A, and as such, B"): a fact of
+    its own, unless the main verb reports it ("The war is over, the minister claims")."""
+    if clause.i > verb.i or not _has_subject(clause) or verb.lemma_.lower() in REPORTING_LEMMAS:
+        return False
+    ids = _subtree_ids(clause) & own
+    return any(doc[j].text == "," for j in range(max(ids), min(verb.i, max(ids) + 6)))
+
+
+def _coordinated(verb: Token) -> bool:
+    """Whether a coordinator ("and", "but", "or"…) hangs on the verb or one of its conjuncts."""
+    return any(c.dep_ in ("cc", "preconj") for member in (verb, *verb.conjuncts) for c in member.children)
 
 
 def _imperative(verb: Token) -> bool:
@@ -207,6 +270,12 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             subject = _subject_ids(token.head.head, ids)
             extra.append(Clause(tokens=sorted(set(subject) | (rel_ids - {pronoun.i}))))
             ids -= rel_ids | ({pronoun.i - 1} if doc[pronoun.i - 1].text == "," else set())
+        elif token.dep_ == "relcl" and token.head.i in ids and _where_clause(doc, token, ids):
+            # "X is a researcher at Y, where he leads a team …": the clause has its own subject, a fact of its own
+            rel_ids = _subtree_ids(token) & ids
+            first = min(rel_ids)
+            extra.append(Clause(tokens=sorted(rel_ids - {first})))
+            ids -= rel_ids | ({first - 1} if doc[first - 1].text == "," else set())
         elif token.dep_ == "relcl" and token.head.i in ids and token.head.pos_ in ("PROPN", "NOUN"):
             rel_ids = _subtree_ids(token) & ids
             first = min(rel_ids)
@@ -222,6 +291,14 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             commas = {j for j in (first - 1, max(rel_ids) + 1) if j in ids and doc[j].text == ","}
             ids -= rel_ids | commas
     return [Clause(tokens=sorted(ids), overrides=clause.overrides)] + extra
+
+
+def _where_clause(doc: Doc, verb: Token, ids: set[int]) -> bool:
+    """A non-restrictive ", where/when <subject> <verb> …" on a noun."""
+    rel_ids = _subtree_ids(verb) & ids
+    first = min(rel_ids)
+    return (doc[first].lower_ in ("where", "when") and first > 0 and doc[first - 1].text == ","
+            and verb.head.pos_ in ("PROPN", "NOUN") and _has_subject(verb))
 
 
 def _predicate_noun(noun: Token) -> bool:
@@ -392,6 +469,9 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
     clauses = []
     for part in split_at_colon(doc, set(content)):
         for clause in split_coordination(doc, part):
+            if clause.template:
+                clauses.append(clause)
+                continue
             for piece in split_off_modifiers(doc, clause):
                 if piece.template:
                     clauses.append(piece)

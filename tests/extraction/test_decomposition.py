@@ -84,3 +84,45 @@ def test_an_opinion_inside_a_check_worthy_sentence_is_still_left_out():
     texts = claims_text(extract("The museum reopened in March 2021, and I think the new wing is a disaster."))
     assert "The museum reopened in March 2021." in texts
     assert not any("disaster" in t for t in texts)
+
+
+def test_a_with_absolute_gives_one_claim_per_conjunct_about_the_subject():
+    texts = claims_text(extract(
+        "The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin "
+        "and 12 million cubic metres in the lower basin."
+    ))
+    assert "The Lindenfeld reservoir was nearly full in May 2021." in texts
+    assert "The Lindenfeld reservoir had 40 million cubic metres in the upper basin." in texts
+    assert "The Lindenfeld reservoir had 12 million cubic metres in the lower basin." in texts
+
+
+def test_a_clause_before_so_is_a_fact_of_its_own_and_the_result_is_another():
+    texts = claims_text(extract("Norway exported more gas than Denmark in 2022, so Norway earned more from gas exports than Denmark."))
+    assert "Norway exported more gas than Denmark in 2022." in texts
+    assert "Norway earned more from gas exports than Denmark." in texts
+
+
+def test_a_clause_before_a_reporting_verb_stays_what_the_speaker_said():
+    texts = claims_text(extract("The Lindenfeld bridge will reopen in March 2024, the mayor Anna Weber claims."))
+    assert not any(t.startswith("The Lindenfeld bridge will reopen") for t in texts)
+
+
+def test_the_coordinator_before_a_second_clause_is_not_left_dangling():
+    texts = claims_text(extract("Anna Weber is a professor at Lindenfeld University and her research focuses on river ecology."))
+    assert "Anna Weber is a professor at Lindenfeld University." in texts
+    assert not any(t.endswith(" and.") for t in texts)
+
+
+def test_a_passive_belief_verb_reports_a_fact_not_the_speakers_opinion():
+    texts = claims_text(extract(
+        "Pulsars are among the densest objects in the Milky Way and are thought to be the remnants of massive stars."
+    ))
+    assert "Pulsars are thought to be the remnants of massive stars." in texts
+
+
+def test_a_where_clause_with_its_own_subject_is_a_second_fact():
+    texts = claims_text(extract(
+        "Anna Weber is a senior researcher at the Lindenfeld Institute, where she leads a team of 12 hydrologists."
+    ))
+    assert "Anna Weber is a senior researcher at the Lindenfeld Institute." in texts
+    assert "Anna Weber leads a team of 12 hydrologists." in texts
