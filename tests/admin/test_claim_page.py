@@ -81,6 +81,20 @@ def test_a_published_verdict_is_shown_read_only(editor_client):
     assert 'value="unpublish"' in html and 'value="correct"' in html
 
 
+def test_the_verdict_card_says_where_its_google_fact_check_page_stands(editor_client):
+    from claims.models import GoogleFactCheckPage
+
+    verdict = VerdictFactory(claim=ClaimFactory(status=Claim.Status.PUBLISHED), explanation="Said so.")
+    Verdict.objects.filter(pk=verdict.pk).update(published_at="2026-01-01T00:00:00Z")
+    assert "Google Fact Check Tools" not in editor_client.get(url(verdict.claim)).content.decode()
+
+    GoogleFactCheckPage.objects.create(
+        verdict=verdict, name="pages/abc123", status=GoogleFactCheckPage.Status.FAILED, last_error="Google said 403."
+    )
+    html = editor_client.get(url(verdict.claim)).content.decode()
+    assert "Google Fact Check Tools: failed as pages/abc123" in html and "last error: Google said 403." in html
+
+
 def test_editing_the_claim_type_goes_through_the_service_and_history(reviewer_client, seed_claim):
     response = reviewer_client.post(url(seed_claim), {
         "claim_type": Claim.Type.STATISTIC, "checkworthiness": "0.5", "_continue": "1",
