@@ -985,7 +985,6 @@ def webhook_deliver(*, delivery_id: int, final_attempt: bool = False):
     return delivery
 
 
-
 # --- Publishing: Google Fact Check Tools --------------------------------------------------------
 # With GOOGLE_FACTCHECK_CREDENTIALS_FILE set, every publication, unpublication and correction queues a
 # sync of the verdict's ClaimReview markup page in Google's Fact Check Tools API (claims.google_factcheck).
