@@ -26,11 +26,12 @@ from . import pgvector_schema
 from .decide import Hit
 from .embeddings import DIMENSIONS, from_bytes
 
-# pgvector's default is 40. Measured by bench/matching.py (recall@10 against exact search): real sentence
-# embeddings, 10k stored: 0.986 at 40, 0.998 at 100, 1.000 at 200; harder synthetic vectors, 1M stored:
-# 0.80 at 100 (p50 14 ms), 0.92 at 200 (26 ms), 0.99 at 400 (49 ms). A missed match is a claim checked
-# twice, so recall is worth the milliseconds here.
-DEFAULT_EF_SEARCH = 200
+# pgvector's default is 40. Measured by bench/matching.py (recall@10 against exact float32 search; the halfvec
+# index of pgvector_schema, held in shared_buffers): real sentence embeddings, 10k stored: 0.985 at 40, 0.998 at
+# 100, 1.000 at 200; harder synthetic vectors, 1M stored: 0.80 at 100 (p50 5-10 ms), 0.93 at 200 (10-16 ms),
+# 0.949 at 250 (11.5 ms), 0.966 at 300 (13.5 ms), 0.982 at 400 (18-26 ms). 300 is the least that keeps
+# recall >= 0.95 at 1M; a missed match is a claim checked twice, so recall is worth the milliseconds here.
+DEFAULT_EF_SEARCH = 300
 
 
 def vector_literal(vector: Sequence[float] | np.ndarray) -> str:
