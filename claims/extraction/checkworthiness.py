@@ -3,8 +3,9 @@
 A transparent logistic score over features that fact-checkers name (ClaimBuster's factual/unfactual
 distinction): verifiable statements carry named entities, numbers, dates and past-tense events;
 opinions, wishes, promises, questions and fragments do not. Weights are set by reasoning, not fitted
-to the benchmarks (bench/extraction_quality.py reports how they fare). `score` is the gate: whether a
-clause is a statement worth offering at all.
+to the benchmarks (bench/extraction_quality.py reports how they fare). `score` ranks and bands claims in the
+editors' queue; it does not decide what a claim is: `plain_statement` does (a plain declarative statement is a
+claim whatever its score).
 
 `ranking_score` orders statements for an editor: a logistic regression over the same general features
 plus a few lexical ones (`features`), fitted on the CLEF-2018 debates by train_checkworthiness.py and
@@ -26,6 +27,7 @@ NUMBER_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 DATE_LABELS = {"DATE", "TIME"}
 FIRST_SECOND_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours"}
 FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
+FIRST_PERSON_PRONOUNS = {"i", "me", "we", "us"}  # "our solar system" is a generic possessive, "help us" is not
 MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll"}
 OPINION_LEMMAS = {
     "think", "believe", "feel", "hope", "wish", "want", "love", "like", "hate", "guess", "suppose", "expect",
@@ -108,9 +110,17 @@ def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = F
     return round(_sigmoid(x), 4)
 
 
-def plain_statement(tokens: Sequence[Token], *, copula: bool = False) -> bool:
-    """A declarative statement about the world: a subject and a verb (or an "X is Y" built from an appositive),
-    and no question, opinion or wish, evaluation, speaker-centred statement ("we will", "you can") or list of links."""
+def plain_statement(tokens: Sequence[Token], *, copula: bool = False, attributed: bool = False) -> bool:
+    """Whether a clause is a claim at all: a declarative statement about the world, with a subject and a verb
+    (or an "X is Y" built from an appositive), and none of what editors do not check: a question, an opinion or
+    wish ("I think", "we hope"), a hedge ("perhaps"), a recommendation ("should", "it is important to"), an
+    evaluation, a speaker-centred statement ("we will", "you can") or a list of links.
+
+    `attributed`: a speaker or source is named; without one, first-person words ("help us restore our
+    facilities") are someone's speech with no one to ask about it, not the article's claim.
+
+    This decides what a claim is; `score` only ranks claims (the product's policy: a plain factual statement
+    without names or figures, "Copper is more reactive than iron", is still a claim)."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
         return False
@@ -119,10 +129,60 @@ def plain_statement(tokens: Sequence[Token], *, copula: bool = False) -> bool:
         return False
     return not (
         any(t.text == "?" for t in tokens)
-        or any(opinion_verb(t) for t in words)
-        or lower & EVALUATIVE
-        or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in FIRST_SECOND_PERSON for t in words)
+        or any(opinion_verb(t) and not _reported_stance(t) for t in words)
+        or any(evaluation(t) and not _quoted(t) for t in words)
+        or lower & HEDGE_WORDS
+        or any(t.lower_ in NORMATIVE_MODALS and t.tag_ == "MD" and not _quoted(t) for t in words)
+        or any(recommendation(t) for t in words)
+        or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in FIRST_SECOND_PERSON and not _quoted(t) for t in words)
         or any(t.like_url or t.like_email for t in words)
+        or (not attributed and bool(lower & FIRST_PERSON_PRONOUNS))
+    )
+
+
+HEDGE_WORDS = {"maybe", "perhaps", "possibly", "arguably", "presumably"}
+NORMATIVE_MODALS = {"should", "ought", "must"}
+RECOMMENDING_ADJECTIVES = {
+    "important", "essential", "necessary", "crucial", "vital", "advisable", "wise", "helpful", "useful", "critical",
+    "imperative", "key", "best", "better", "recommended", "possible",
+}  # fmt: skip
+
+
+def _quoted(token: Token) -> bool:
+    """Inside quotation marks within its sentence: a title ("Attention Is All You Need") or words someone used
+    ("thanked it for its 'great support'"), which the statement reports rather than asserts."""
+    sent = token.sent
+    return sum(1 for t in token.doc[sent.start : token.i] if t.text == '"') % 2 == 1
+
+
+def _reported_stance(verb: Token) -> bool:
+    """"Pushilin hoped for closer ties": what a named third party felt or wanted, in the past, is a report
+    an editor can check; "I hope", "we believe", "experts think" (present) are views."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (verb.tag_ == "VBD" and subject is not None and subject.lower_ not in FIRST_SECOND_PERSON
+            and subject.pos_ in ("PROPN", "NOUN", "PRON"))
+
+
+def evaluation(token: Token) -> bool:
+    """An evaluative word used to judge ("the talks were fruitful", "a terrible decision"), not a word that
+    happens to be evaluative inside a name or a fixed phrase ("the right to vote", "best-selling")."""
+    if token.lower_ not in EVALUATIVE:
+        return False
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-":
+        return False  # "best-selling"
+    if token.dep_ in ("acomp", "attr", "ROOT", "conj"):
+        return True
+    # a superlative in a noun phrase ranks ("one of the best restaurants in the world"): a checkable standing
+    return token.pos_ == "ADJ" and token.tag_ not in ("JJS", "RBS")
+
+
+def recommendation(token: Token) -> bool:
+    """"It is important to note …", "it is essential that …": advice or emphasis, not a fact about the world."""
+    if token.lower_ not in RECOMMENDING_ADJECTIVES or token.dep_ not in ("acomp", "attr"):
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "expl")), None)
+    return subject is not None and subject.lower_ == "it" and any(
+        c.dep_ in ("xcomp", "ccomp") for c in (*token.children, *token.head.children)
     )
 
 

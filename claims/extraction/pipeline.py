@@ -24,6 +24,7 @@ MIN_CLAIM_WORDS = 4
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "this", "these", "those", "that", "him", "them", "his", "her", "its", "their"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}  # "This decision will …": which decision?
 _lock = threading.Lock()
 
 
@@ -228,7 +229,7 @@ def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") ->
     units += [(prose_start + offset, chunk, None) for offset, chunk in _chunks(text[prose_start:])]
     units = [unit for unit in units if unit[1].strip()]
     for (offset, _, item), doc in zip(units, nlp.pipe(unit_text for _, unit_text, _ in units)):
-        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend, list_item=item is not None)
+        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend)
         if item is not None:
             span = text[item.start : item.end]
             found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
@@ -236,11 +237,8 @@ def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") ->
     return claims
 
 
-def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str,
-                   list_item: bool = False):
-    """Claims of one parsed piece of text. `list_item`: the piece is a list item written out (lists.py); the
-    list was announced as facts of a kind, so its plain statements are offered like those of a check-worthy
-    sentence."""
+def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str):
+    """Claims of one parsed piece of text (prose, or a list item written out as sentences by lists.py)."""
     canonical_cache: dict[tuple[int, int], str] = {}
 
     def canonical_of(ent) -> str:
@@ -270,6 +268,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
     renderer = _Renderer(doc, pronouns, replacements)
     published = cleaned.published
     claims: list[Claim] = []
+    quoted = _quotation_speakers(sents)
     for sent in sents:
         dateline = _DATELINE.match(sent.text)
         skip = set()
@@ -279,6 +278,15 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
         if segmentation.stray_acronym(sent):
             skip.add(sent.start)
         found = attribution_stage.find(sent)
+        if found is None and sent.start in quoted:
+            # inside a quotation that runs over several sentences: said by whoever the closing sentence names,
+            # and not the article's own claim when nobody is named
+            closing = quoted[sent.start]
+            if closing is None:
+                continue
+            found = attribution_stage.Attribution(content=[t.i for t in sent if t.text not in attribution_stage.QUOTES],
+                                                  speaker=closing.speaker, cited_source=closing.cited_source,
+                                                  is_direct_quote=True)
         content = found.content if found else [t.i for t in sent]
         content = [i for i in content if i not in skip and not doc[i].is_space]
         content = _drop_explanatory_opener(doc, content)
@@ -290,7 +298,6 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
         sentence_text = sent.text
         start, end = offset + sent.start_char, offset + sent.end_char
         sentence_date = _first_date(list(sent), published)
-        sentence_score = None  # computed when a clause needs it
         clauses = decomposition.decompose(doc, content)
         if found is not None and found.speaker is not None:
             # "the Russian ambassador to Pyongyang, Alexander Matsegora, said …": who the speaker is, is a fact too
@@ -319,7 +326,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                     first = next((t for t in tokens if not t.is_punct), None)
                     keep_case = (
                         first is None or first.i in pronouns or first.i in replacements or bool(first.ent_type_)
-                        or first.pos_ == "PROPN" or first.text == "I" or first.text.isupper()
+                        or first.pos_ == "PROPN" or first.text == "I" or (len(first.text) > 1 and first.text.isupper())
                     )
                     claim_text = f"According to {who}, " + (claim_text if keep_case else claim_text[0].lower() + claim_text[1:])
             speaker_tokens = list(found.speaker) if found is not None and found.speaker is not None and attributed else []
@@ -327,6 +334,11 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
             unresolved = (
                 opening is not None and opening.pos_ == "PRON" and opening.lower_ in UNRESOLVED_OPENERS
                 and opening.i not in pronouns and opening.i not in replacements and not clause.template
+            ) or (
+                # inside a quotation running over sentences, "this decision" points at what the speaker said
+                # before; an article's own "These waves …" is usually resolved or plain enough to read alone
+                sent.start in quoted and opening is not None and opening.pos_ == "DET"
+                and opening.lower_ in DEMONSTRATIVES and opening.i not in replacements and not clause.template
             )
             if unresolved:
                 continue  # it would not read alone: "This came two days after …" (what came?)
@@ -334,15 +346,12 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
             resolved = sum(1 for t in tokens if t.i in pronouns and not pronouns[t.i].possessive)
             score = checkworthiness.score(tokens + speaker_tokens, copula=bool(clause.template), fragment=fragment,
                                           resolved_names=resolved)
-            if score < checkworthiness.THRESHOLD:
-                # Check-worthiness belongs to the statement: an atomic fact of a check-worthy sentence is offered
-                # even when, alone, it has lost the names and figures that made the sentence worth checking,
-                # as long as it is itself a plain statement (not an opinion, a question, a plan or a fragment).
-                if sentence_score is None:
-                    sentence_score = checkworthiness.score([doc[i] for i in content])
-                if fragment or (sentence_score < checkworthiness.THRESHOLD and not list_item) or not checkworthiness.plain_statement(
-                        tokens, copula=bool(clause.template)):
-                    continue
+            # What a claim is, is decided by its form, not its score: a plain declarative statement (not a
+            # question, an opinion, a hedge, advice, a speaker-centred line, links or a fragment) is offered
+            # whatever it scores; the score is kept to rank and band it in the editors' queue.
+            if fragment or not checkworthiness.plain_statement(tokens, copula=bool(clause.template),
+                                                                  attributed=bool(speaker or cited)):
+                continue
             key = normalise_for_matching(claim_text)
             if key in seen:
                 continue
@@ -368,6 +377,31 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 )
             )
     return claims
+
+
+def _quotation_speakers(sents) -> dict[int, "attribution_stage.Attribution | None"]:
+    """Sentences inside a quotation that spans several sentences ('"A. B. C," Pushilin said.'), by their first
+    token, mapped to the attribution of the sentence that closes the quotation (None when it names no one).
+    A quotation does not run over a paragraph break; the sentence that closes it has its own attribution."""
+    out: dict[int, attribution_stage.Attribution | None] = {}
+    pending: list[int] = []
+    open_quote = False
+    for sent in sents:
+        doc = sent.doc
+        if sent.start > 0 and "\n" in doc[sent.start - 1].text_with_ws:
+            open_quote, pending = False, []
+        marks = sum(1 for t in sent if t.text == '"')
+        was_open = open_quote
+        open_quote = open_quote != bool(marks % 2)
+        if open_quote:
+            pending.append(sent.start)  # opened here or still open: its speaker is named later
+        elif was_open and pending:
+            closing = attribution_stage.find(sent)
+            speaker = closing if closing is not None and (closing.speaker is not None or closing.cited_source) else None
+            out.update(dict.fromkeys(pending, speaker))
+            pending = []
+    out.update(dict.fromkeys(pending, None))  # never closed: no one is named
+    return out
 
 
 _OPENER = re.compile(r"^(?:this|that|it) (?:is|was) (?:partly |largely |mainly )?(?:because(?: of)?|why|since|"
