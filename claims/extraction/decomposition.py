@@ -110,7 +110,12 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
             own -= _subtree_ids(conj)
         subject = _subject_ids(verb, scope) or inherited
         later: list[tuple[Token, set[int]]] = []
-        for child in verb.children:
+        # "The court held that the law was void, finding that it …": the participle hangs on the reported
+        # clause in the parse, but its subject is the one who held; it is a second fact of the main verb
+        nested = [p for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.i in own
+                  for p in c.children if p.dep_ == "advcl" and p.tag_ == "VBG"
+                  and max(_subtree_ids(p)) >= max(_subtree_ids(c) - {j for j in _subtree_ids(c) if doc[j].is_punct})]
+        for child in [*verb.children, *nested]:
             if child.dep_ != "advcl" or child.i not in own:
                 continue
             sub_ids = _subtree_ids(child) & own
@@ -338,10 +343,11 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         token = doc[i]
         if token.dep_ not in COORDINATION_ROLES or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if token.dep_ == "pobj" and token.head.lower_ not in ("as", "including", "like", "in", "to", "of", "from", "by"):
+        if token.dep_ == "pobj" and token.head.lower_ not in ("as", "including", "like", "in", "on", "at", "to", "of", "from", "by"):
             continue
         # conjuncts of one kind (names with names, nouns with nouns): a mixed pair is usually a misparse
         conjuncts = [c for c in token.conjuncts if c.i in ids and c.pos_ == token.pos_ and c.i > token.i]
+        conjuncts += _displaced_conjuncts(doc, token, ids) if not conjuncts else []
         if not conjuncts or len(conjuncts) + 1 > MAX_CONJUNCTS:
             continue
         if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):
@@ -465,6 +471,61 @@ def _clause_head(doc: Doc, verb: Token, ids: set[int]) -> bool:
     return head.head.i not in ids or head.head.i == head.i
 
 
+def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
+    """"Ice is found on Earth and Mars but not on Neptune" -> one clause per prepositional phrase: "Ice is found on
+    Earth and Mars", "Ice is not found on Neptune" (a negated phrase moves its "not" to the verb's auxiliary)."""
+    ids = set(clause.tokens)
+    if not ids or any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
+        return [clause]
+    for i in sorted(ids):
+        prep = doc[i]
+        if prep.dep_ != "prep" or prep.head.pos_ not in CLAUSE_POS or prep.head.i not in ids:
+            continue
+        if not _clause_head(doc, prep.head, ids):
+            continue
+        others = [c for c in prep.conjuncts if c.i in ids and c.i > prep.i and c.pos_ == "ADP"
+                  and any(g.dep_ == "pobj" for g in c.children)]
+        if not others or len(others) + 1 > MAX_CONJUNCTS or not any(g.dep_ == "pobj" for g in prep.children):
+            continue
+        members = [prep, *others]
+        member_ids = {m.i for m in members}
+        whole = _subtree_ids(prep) & ids
+        out = []
+        for member in members:
+            span = _subtree_ids(member) & ids
+            for other in members:
+                if other.i > member.i:
+                    span -= _subtree_ids(other)
+            span = {j for j in span if not ((doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct) and doc[j].head.i in member_ids)}
+            tokens = (ids - whole) | span
+            overrides = dict(clause.overrides)
+            negation = next((c for c in member.children if c.dep_ == "neg"), None)
+            if negation is not None:
+                verb = prep.head
+                aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.i in ids), None)
+                if aux is not None:  # "can be found not on Neptune" -> "can not be found on Neptune"
+                    tokens.discard(negation.i)
+                    text = overrides.get(aux.i, aux.text)
+                    overrides[aux.i] = "cannot" if text.lower() == "can" else text + " not"
+            out.append(Clause(tokens=sorted(tokens), overrides=overrides))
+        return out
+    return [clause]
+
+
+def _displaced_conjuncts(doc: Doc, token: Token, ids: set[int]) -> list[Token]:
+    """"to a mother from Kansas and a father from Kenya": the parser hangs "a father" on "Kansas"; a conjunct of
+    a noun inside the token's own prepositional modifier, of the token's kind and with its own determiner, is a
+    conjunct of the token."""
+    found = []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.i in ids):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i in ids):
+            for conj in obj.conjuncts:
+                if conj.i > obj.i and conj.i in ids and conj.pos_ == token.pos_ != obj.pos_ and \
+                        any(c.dep_ == "det" for c in conj.children) and any(c.dep_ == "prep" for c in conj.children):
+                    found.append(conj)
+    return found
+
+
 def decompose(doc: Doc, content: list[int]) -> list[Clause]:
     clauses = []
     for part in split_at_colon(doc, set(content)):
@@ -477,5 +538,9 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
                     clauses.append(piece)
                     continue
                 for part in split_examples(doc, piece):
-                    clauses.extend(split_noun_coordination(doc, part) if not part.template else [part])
+                    if part.template:
+                        clauses.append(part)
+                        continue
+                    for phrase in split_prepositional_coordination(doc, part):
+                        clauses.extend(split_noun_coordination(doc, phrase))
     return clauses

@@ -126,3 +126,29 @@ def test_a_where_clause_with_its_own_subject_is_a_second_fact():
     ))
     assert "Anna Weber is a senior researcher at the Lindenfeld Institute." in texts
     assert "Anna Weber leads a team of 12 hydrologists." in texts
+
+
+def test_coordinated_phrases_with_their_own_modifiers_give_one_claim_per_conjunct():
+    texts = claims_text(extract("Maria Lopez was born in Lima to a teacher from Cusco and a doctor from Arequipa."))
+    assert "Maria Lopez was born in Lima to a teacher from Cusco." in texts
+    assert "Maria Lopez was born in Lima to a doctor from Arequipa." in texts
+    assert not any("Cusco" in t and "Arequipa" in t for t in texts)
+
+
+def test_coordinated_places_split_per_place_and_the_negated_one_keeps_its_negation():
+    texts = claims_text(extract("Methane lakes can be found on Titan, Triton and Pluto but not on Venus."))
+    assert texts == [
+        "Methane lakes can be found on Titan.",
+        "Methane lakes can be found on Triton.",
+        "Methane lakes can be found on Pluto.",
+        "Methane lakes cannot be found on Venus.",
+    ]
+
+
+def test_a_participle_clause_after_a_reported_holding_is_a_second_fact_of_the_same_subject():
+    texts = claims_text(extract(
+        "The Ohio Supreme Court held that the zoning law was valid, finding that the city council had followed "
+        "the state procedure."
+    ))
+    assert "The Ohio Supreme Court held that the zoning law was valid." in texts
+    assert "The Ohio Supreme Court found that the city council had followed the state procedure." in texts
