@@ -291,8 +291,18 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
                 continue
             head = token.head
             head_ids = sorted(j for j in (_subtree_ids(head) & ids) - rel_ids if j < first and doc[j].text != ",")
-            body = sorted(rel_ids - {pronoun.i})
-            extra.append(Clause(tokens=[], template="{0} {1}", groups=[head_ids, body]))
+            body = rel_ids - {pronoun.i}
+            # "Geranium, which has been awarded three stars and is ranked among the best": one fact per verb
+            members = [token, *[c for c in token.conjuncts if c.i > token.i and c.i in body and c.pos_ in CLAUSE_POS
+                                and not _has_subject(c)]] if _coordinated(token) else [token]
+            for member in members:
+                part = _subtree_ids(member) & body if member is not token else set(body)
+                for other in members:
+                    if other.i > member.i:
+                        part -= _subtree_ids(other)
+                part = {j for j in part if not ((doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct)
+                                                and doc[j].head.i in {m.i for m in members} and j > token.i)}
+                extra.append(Clause(tokens=[], template="{0} {1}", groups=[head_ids, sorted(part)]))
             commas = {j for j in (first - 1, max(rel_ids) + 1) if j in ids and doc[j].text == ","}
             ids -= rel_ids | commas
     return [Clause(tokens=sorted(ids), overrides=clause.overrides)] + extra

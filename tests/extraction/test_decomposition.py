@@ -152,3 +152,12 @@ def test_a_participle_clause_after_a_reported_holding_is_a_second_fact_of_the_sa
     ))
     assert "The Ohio Supreme Court held that the zoning law was valid." in texts
     assert "The Ohio Supreme Court found that the city council had followed the state procedure." in texts
+
+
+def test_a_relative_clause_with_two_verbs_on_a_name_gives_one_claim_per_verb():
+    texts = claims_text(extract(
+        "The oldest bakery in Lyon is Maison Pernet, which has won two national prizes and is listed as a "
+        "historic monument."
+    ))
+    assert "Maison Pernet has won two national prizes." in texts
+    assert "Maison Pernet is listed as a historic monument." in texts
