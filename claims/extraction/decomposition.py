@@ -363,6 +363,8 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):
             continue  # "millions or billions of years" is one fact with alternatives, not two facts
         governor = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ == "pobj" and governor.dep_ == "dobj" and token.head.lower_ in ("in", "on", "at"):
+            governor = governor.head  # "find land on A, B and C": where the object is found, per place
         if governor.pos_ not in CLAUSE_POS or governor.i not in ids or not _clause_head(doc, governor, ids):
             continue  # only the clause's own arguments: "to determine its extent and mechanisms" stays whole
         whole = _subtree_ids(token) & ids
@@ -489,17 +491,32 @@ def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         return [clause]
     for i in sorted(ids):
         prep = doc[i]
-        if prep.dep_ != "prep" or prep.head.pos_ not in CLAUSE_POS or prep.head.i not in ids:
+        governor = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "find land on A and B"
+        if prep.dep_ != "prep" or governor.pos_ not in CLAUSE_POS or governor.i not in ids:
             continue
-        if not _clause_head(doc, prep.head, ids):
+        if not _clause_head(doc, governor, ids):
             continue
         others = [c for c in prep.conjuncts if c.i in ids and c.i > prep.i and c.pos_ == "ADP"
                   and any(g.dep_ == "pobj" for g in c.children)]
+        if not others:
+            # "find land on Earth but not on Neptune": the parser hangs the second "on" on the verb (as a
+            # conjunct) or beside the first (as a second "prep" after a coordinator)
+            hosts = {prep.head, *(a for a in prep.ancestors if a.pos_ in CLAUSE_POS)}
+            end = max(_subtree_ids(prep))
+            others = sorted(
+                (c for host in hosts for c in host.children
+                 if c.dep_ in ("conj", "prep") and c.pos_ == "ADP" and c.lower_ == prep.lower_ and c.i > end and c.i in ids
+                 and any(g.dep_ == "pobj" for g in c.children)
+                 and _coordinated_with(doc, c, end, hosts)),
+                key=lambda c: c.i,
+            )[:1]
         if not others or len(others) + 1 > MAX_CONJUNCTS or not any(g.dep_ == "pobj" for g in prep.children):
             continue
         members = [prep, *others]
         member_ids = {m.i for m in members}
-        whole = _subtree_ids(prep) & ids
+        whole = set().union(*(_subtree_ids(m) for m in members)) & ids
+        joints = {j for j in ids if prep.i < j < members[-1].i and j not in _subtree_ids(prep)
+                  and (doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct) and j not in set().union(*(_subtree_ids(m) for m in others))}
         out = []
         for member in members:
             span = _subtree_ids(member) & ids
@@ -507,11 +524,11 @@ def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
                 if other.i > member.i:
                     span -= _subtree_ids(other)
             span = {j for j in span if not ((doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct) and doc[j].head.i in member_ids)}
-            tokens = (ids - whole) | span
+            tokens = (ids - whole - joints) | span
             overrides = dict(clause.overrides)
             negation = next((c for c in member.children if c.dep_ == "neg"), None)
             if negation is not None:
-                verb = prep.head
+                verb = governor
                 aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.i in ids), None)
                 if aux is not None:  # "can be found not on Neptune" -> "can not be found on Neptune"
                     tokens.discard(negation.i)
@@ -520,6 +537,14 @@ def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             out.append(Clause(tokens=sorted(tokens), overrides=overrides))
         return out
     return [clause]
+
+
+def _coordinated_with(doc: Doc, prep: Token, after: int, hosts: set[Token]) -> bool:
+    """Whether a coordinator of the same head comes right before the preposition (", but not on …")."""
+    cc = next((j for j in range(prep.i - 1, after, -1) if doc[j].dep_ == "cc"), None)
+    return cc is not None and doc[cc].head in hosts and all(
+        doc[j].is_punct or doc[j].dep_ == "neg" for j in range(cc + 1, prep.i)) and all(
+        doc[j].is_punct for j in range(after + 1, cc))
 
 
 def _displaced_conjuncts(doc: Doc, token: Token, ids: set[int]) -> list[Token]:
@@ -534,6 +559,41 @@ def _displaced_conjuncts(doc: Doc, token: Token, ids: set[int]) -> list[Token]:
                         any(c.dep_ == "det" for c in conj.children) and any(c.dep_ == "prep" for c in conj.children):
                     found.append(conj)
     return found
+
+
+PARTICIPLES = {
+    "find": "found", "see": "seen", "buy": "bought", "make": "made", "take": "taken", "give": "given", "grow": "grown",
+    "hold": "held", "keep": "kept", "build": "built", "choose": "chosen", "write": "written", "know": "known",
+    "draw": "drawn", "do": "done", "eat": "eaten", "get": "obtained", "meet": "met", "hear": "heard", "feel": "felt",
+}  # fmt: skip
+ABILITY_MODALS = {"can", "could", "cannot"}
+
+
+def generic_you(doc: Doc, clause: Clause) -> Clause:
+    """"You can find land on Earth" is said of anyone: "Land can be found on Earth". A statement addressed to the
+    reader (no modal of ability, an "if you …" condition, a quoted "you") is left as it is, and not a claim."""
+    ids = set(clause.tokens)
+    you = next((doc[i] for i in sorted(ids) if doc[i].lower_ == "you" and doc[i].dep_ == "nsubj"), None)
+    if you is None or sum(1 for j in range(you.sent.start, you.i) if doc[j].text == '"') % 2:
+        return clause
+    verb = you.head
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.i in ids and c.i < verb.i), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i in ids), None)
+    if aux is None or obj is None or verb.tag_ != "VB" or any(c.dep_ in ("advcl", "ccomp", "xcomp") for c in verb.children):
+        return clause
+    modal = clause.overrides.get(aux.i, aux.text)
+    if modal.split()[0].lower() not in ABILITY_MODALS:
+        return clause
+    obj_ids = _subtree_ids(obj) & ids
+    for child in obj.children:  # the object phrase itself: "land", not "land on Earth, but not on Mars"
+        if child.i > obj.i and child.dep_ in ("prep", "cc", "conj", "punct") and not (child.dep_ == "punct" and child.text == '"'):
+            obj_ids -= _subtree_ids(child)
+    rest = sorted(j for j in ids if j > verb.i and j not in obj_ids)
+    participle = PARTICIPLES.get(verb.lemma_.lower()) or inflect(verb.lemma_, past=True, plural=False)
+    passive = f"{modal.lower()} be {participle}"
+    if not rest:
+        return Clause(tokens=[], template="{0} " + passive, groups=[sorted(obj_ids)])
+    return Clause(tokens=[], template="{0} " + passive + " {1}", groups=[sorted(obj_ids), rest])
 
 
 def decompose(doc: Doc, content: list[int]) -> list[Clause]:
@@ -552,5 +612,5 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
                         clauses.append(part)
                         continue
                     for phrase in split_prepositional_coordination(doc, part):
-                        clauses.extend(split_noun_coordination(doc, phrase))
+                        clauses.extend(generic_you(doc, atom) for atom in split_noun_coordination(doc, phrase))
     return clauses

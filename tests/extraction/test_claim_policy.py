@@ -24,7 +24,7 @@ def test_questions_opinions_hedges_advice_and_speaker_centred_lines_are_not_clai
         "Perhaps silver conducts heat better than copper.",
         "Schools should teach chemistry earlier.",
         "It is important to remember that silver conducts heat well.",
-        "You can buy silver wire at any hardware store.",
+        "You will need a permit for the silver mine.",
         "We will keep improving the bridge.",
         "Read the label before mixing the two acids.",
     ):

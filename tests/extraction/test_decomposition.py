@@ -161,3 +161,20 @@ def test_a_relative_clause_with_two_verbs_on_a_name_gives_one_claim_per_verb():
     ))
     assert "Maison Pernet has won two national prizes." in texts
     assert "Maison Pernet is listed as a historic monument." in texts
+
+
+def test_a_generic_you_can_statement_becomes_a_passive_claim_per_place():
+    texts = claims_text(extract('Today you can find "copper ore" in Chile, Peru and Zambia, but not in Iceland.'))
+    assert texts == [
+        "Copper ore can be found in Chile.",
+        "Copper ore can be found in Peru.",
+        "Copper ore can be found in Zambia.",
+        "Copper ore cannot be found in Iceland.",
+    ]
+    texts = claims_text(extract("You can see the comet from Spain and Portugal but not from Norway."))
+    assert "The comet cannot be seen from Norway." in texts
+
+
+def test_you_addressed_with_a_condition_or_advice_stays_out():
+    assert claims_text(extract("If you heat the copper wire, you can bend it into a ring.")) == []
+    assert claims_text(extract("You should buy the copper wire at the hardware store.")) == []
