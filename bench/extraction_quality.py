@@ -217,7 +217,7 @@ def bench_clef() -> None:
         return [labels[i] for i in order]
 
     print(f"{len(rows)} sentences, {sum(labels)} check-worthy")
-    for name, keys in (("hand-set score (the gate)", scores), ("baseline: sentence length", lengths),
+    for name, keys in (("hand-set score (ranks claims)", scores), ("baseline: sentence length", lengths),
                        ("shipped learned ranking*", shipped)):
         ranked = ranking(keys)
         print(f"  {name:32s} P@10 {precision_at(ranked, 10):.2f}   P@20 {precision_at(ranked, 20):.2f}   "

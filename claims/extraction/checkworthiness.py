@@ -40,7 +40,7 @@ EVALUATIVE = {
     "difficult", "worth", "interesting", "unclear", "impossible", "hard", "remarkable",
 }  # fmt: skip
 
-THRESHOLD = 0.4  # claims below this are not offered to editors
+THRESHOLD = 0.4  # the low band: a claim scoring below it is still a claim, ranked low in the queue (plain_statement decides)
 MODEL_FILE = Path(__file__).with_name("data") / "checkworthiness_model.json"
 SECOND_PERSON = {"you", "your", "yours", "yourself"}
 THIRD_PERSON = {"he", "she", "him", "her", "his", "they", "them", "their"}
