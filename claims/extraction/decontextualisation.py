@@ -153,6 +153,66 @@ def _event_phrase(sent: Span, canonical_of) -> str | None:
     return f"{actor}'{'' if actor.endswith('s') else 's'} move to {root.lemma_} " + " ".join(words).replace(" 's", "'s")
 
 
+# What a bare category noun can stand for when the article named no entity with that noun: "the company"
+# after a named organisation, "the country" after a named state, "the scholar" after a named person.
+CATEGORY_LABELS = {
+    **dict.fromkeys(("company", "firm", "agency", "organisation", "organization", "restaurant", "bank", "university",
+                     "group", "party", "manufacturer", "brand", "startup", "airline", "newspaper"), ("ORG",)),
+    **dict.fromkeys(("country", "city", "town", "state", "nation", "village", "capital"), ("GPE",)),
+    **dict.fromkeys(("scholar", "president", "researcher", "scientist", "author", "singer", "actor", "actress",
+                     "politician", "leader", "professor", "writer", "player", "minister"), ("PERSON",)),
+    **dict.fromkeys(("conference", "war", "tournament", "festival"), ("EVENT",)),
+    **dict.fromkeys(("law", "act", "treaty"), ("LAW",)),
+}
+NAMED = THING_LABELS | {"PERSON"}
+
+
+def _named(token: Token):
+    ent = entity_at(token.doc, token.i) if token.ent_type_ else None
+    return ent if ent is not None and ent.label_ in NAMED else None
+
+
+def _introduced_as(sent: Span, lemma: str):
+    """The named entity this sentence introduces with the noun `lemma`, if any: "Geranium is a restaurant",
+    "The most expensive restaurant in Copenhagen is Geranium", "Geranium, a restaurant in …", "a restaurant
+    called Geranium", "the company Mey Eden"."""
+    found = None
+    for token in sent:
+        if token.lemma_ != lemma or token.pos_ != "NOUN":
+            continue
+        head = token.head
+        if token.dep_ in SUBJECT_DEPS and head.lemma_ == "be":
+            other = next((c for c in head.children if c.dep_ == "attr"), None)
+        elif token.dep_ == "attr" and head.lemma_ == "be":
+            other = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        elif token.dep_ == "appos" or token.dep_ == "compound":
+            other = head  # "Geranium, a restaurant"; "the company Mey Eden"
+        else:
+            other = next((c for c in token.children if c.dep_ == "appos"), None)
+            if other is None:
+                called = next((c for c in token.children if c.dep_ == "acl" and c.lemma_ in ("call", "name")), None)
+                other = next((c for c in called.children if c.dep_ in ("oprd", "attr", "dobj")), None) if called else None
+        ent = _named(other) if other is not None else None
+        if ent is not None:
+            found = ent
+    return found
+
+
+def _category_name(sents: list[Span], index: int, noun: Token, canonical_of) -> str | None:
+    """The name a "the <noun>" subject stands for: the entity introduced with that noun in this or the two
+    previous sentences, else the one most recent named entity whose label fits the noun."""
+    for sent in reversed(sents[max(0, index - 2) : index]):
+        ent = _introduced_as(sent, noun.lemma_)
+        if ent is not None:
+            return canonical_of(ent)
+    labels = CATEGORY_LABELS.get(noun.lemma_)
+    if not labels:
+        return None
+    window = [e for sent in sents[max(0, index - 2) : index] for e in sent.ents if e.label_ in labels]
+    names = {canonical_of(e) for e in window}
+    return canonical_of(window[-1]) if len(names) == 1 else None  # two candidates: no guessing
+
+
 def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dict[int, tuple[int, str]]:
     """"These waves" opening a sentence -> the fuller phrase with that head noun a sentence or two before
     ("gravitational waves"). Returns token start -> (token end, replacement text)."""
@@ -167,6 +227,35 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
                     phrase = _event_phrase(sents[index - 1], canonical_of)
                     if phrase:
                         found[token.i - 1] = (token.i + 1, phrase)
+        if index and canonical_of is not None:
+            # "The restaurant offers …" after "The most expensive restaurant in Copenhagen is Geranium"
+            for token in sent:
+                if token.lower_ not in ("the", "this") or token.dep_ != "det" or token.i + 1 >= sent.end:
+                    continue
+                noun = doc[token.i + 1]
+                if token.head.i != noun.i or noun.tag_ != "NN" or noun.lemma_ in EVENT_NOUNS \
+                        or noun.dep_ not in SUBJECT_DEPS + ("poss",) or noun.ent_type_:
+                    continue
+                if any(c.dep_ in ("amod", "compound", "relcl", "acl") or c.dep_ == "prep" and c.lower_ != "in"
+                       for c in noun.children):
+                    continue  # "the new restaurant", "the restaurant on the corner": something else may be meant
+                name = _category_name(sents, index, noun, canonical_of)
+                if name:
+                    found.setdefault(token.i, (noun.i + 1, name))
+                    continue
+                # "… a New York state law regulating firearms. The law in question …": the thing introduced
+                # with an indefinite "a <modifiers> law" a sentence or two before, named as fully as it was
+                if chunks is None:
+                    chunks = list(doc.noun_chunks)
+                    chunk_starts = [c.start for c in chunks]
+                window = chunks[bisect_left(chunk_starts, sents[max(0, index - 2)].start) : bisect_left(chunk_starts, token.i)]
+                for chunk in reversed(window):
+                    if chunk.root.lemma_ != noun.lemma_ or chunk.root.tag_ != "NN":
+                        continue
+                    words = [t for t in chunk if t.dep_ != "det"]
+                    if chunk[0].lower_ in ("a", "an") and len(words) > 1 and not any(t.pos_ == "PRON" for t in chunk):
+                        found.setdefault(token.i, (noun.i + 1, "the " + "".join(t.text_with_ws for t in words).strip()))
+                    break  # the nearest mention of the noun decides
         first = sent[0]
         if first.lower_ not in ("this", "these", "that", "those") or first.dep_ != "det":
             continue

@@ -64,3 +64,34 @@ def test_the_move_after_a_reported_statement_is_left_as_written():
         "The ministry said Estonia had no right to do so. Latvia cut ties with Estonia over the move in 2019."
     ).claims]
     assert any("over the move" in t for t in texts), texts
+
+
+def test_the_category_noun_after_a_name_introduced_with_it_becomes_the_name():
+    texts = claims_text(extract("Acme Corp is a company based in Ohio. The company sells anvils to hardware stores."))
+    assert "Acme Corp sells anvils to hardware stores." in texts, texts
+
+
+def test_the_category_noun_after_an_appositive_introduction_becomes_the_name():
+    texts = claims_text(extract("Paris, a city in France, hosted the games. The city spent 9 billion euros on them."))
+    assert any(t.startswith("Paris spent 9 billion euros") for t in texts), texts
+
+
+def test_the_category_noun_with_two_candidate_names_is_left_as_written():
+    texts = claims_text(extract("Nokia and Apple reported results in May. The company lost money in the quarter."))
+    assert "The company lost money in the quarter." in texts, texts
+    assert not any(t.startswith(("Nokia lost", "Apple lost")) for t in texts), texts
+
+
+def test_a_modified_category_noun_is_left_as_written():
+    texts = claims_text(extract("Acme Corp is a company based in Ohio. The new company sells anvils to hardware stores."))
+    assert "The new company sells anvils to hardware stores." in texts, texts
+
+
+def test_the_noun_after_an_indefinite_introduction_is_named_as_fully_as_it_was_introduced():
+    texts = claims_text(extract("Congress passed a new federal law in May. The law bans smoking in bars."))
+    assert "The new federal law bans smoking in bars." in texts, texts
+
+
+def test_the_noun_after_a_definite_mention_is_left_as_written():
+    texts = claims_text(extract("The law was passed in 2019 by the state senate. The law bans smoking in bars."))
+    assert "The law bans smoking in bars." in texts, texts
