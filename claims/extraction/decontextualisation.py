@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
@@ -340,3 +341,38 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
         else:
             previous_subject = None
     return found
+
+
+SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
+
+
+def distributed_subjects(sents: list[Span], members: tuple[str, list[str]] | None) -> dict[int, tuple[int, list[str]]]:
+    """"These scholars are highly respected …" right after a list of "the Chinese scholars who …" (Yang Liu,
+    Haifeng Wang, Jing Jiang): one claim per member. Returns the determiner's index -> (end, names)."""
+    found: dict[int, tuple[int, list[str]]] = {}
+    if not members or len(members[1]) < 2:
+        return found
+    group, names = members
+    head_words = set(re.split(r"\s+(?:who|which|that|of|in|from|with|at|for)\s+", group.casefold(), maxsplit=1)[0].split())
+    for sent in sents:
+        first = sent[0]
+        if first.lower_ not in ("these", "those", "all") or first.dep_ not in ("det", "predet") or sent.end - sent.start < 3:
+            continue
+        noun = sent[1]
+        if first.head.i == noun.i and noun.tag_ == "NNS" and noun.dep_ in SUBJECT_DEPS and noun.lower_ in head_words:
+            found[first.i] = (noun.i + 1, names)
+    return found
+
+
+def singular_agreement(subject: Token) -> dict[int, str]:
+    """Verbs of a plural subject written for one member of it: "are … and have made" -> "is … and has made"."""
+    verbs = [subject.head]
+    for verb in verbs:
+        verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+            g.dep_ in SUBJECT_DEPS for g in c.children)]
+    overrides = {}
+    for verb in verbs:
+        for token in [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:
+            if token.tag_ == "VBP" and token.lower_ in SINGULAR:
+                overrides[token.i] = SINGULAR[token.lower_]
+    return overrides

@@ -219,17 +219,20 @@ def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") ->
     blocks = lists.find_blocks(text)
     # Prose is parsed as it stands; a list announced by a colon is written out item by item (lists.py) and
     # each item's sentences are parsed on their own, the claims pointing at the item's span.
-    units: list[tuple[int, str, lists.ListItem | None]] = []
-    prose_start = 0
+    # The prose right after a list may speak of its members as a group ("These scholars …"): it is told who they are.
+    units: list[tuple[int, str, lists.ListItem | None, tuple[str, list[str]] | None]] = []
+    prose_start, members = 0, None
     for block in blocks:
-        units += [(prose_start + offset, chunk, None) for offset, chunk in _chunks(text[prose_start : block.start])]
+        units += [(prose_start + offset, chunk, None, members) for offset, chunk in _chunks(text[prose_start : block.start])]
         kinds = [lists.body_kind(doc) for doc in nlp.pipe(item.body or "." for item in block.items)]
-        units += [(item.start, lists.item_sentences(block, item, kind), item) for item, kind in zip(block.items, kinds)]
+        units += [(item.start, lists.item_sentences(block, item, kind), item, None) for item, kind in zip(block.items, kinds)]
         prose_start = block.end
-    units += [(prose_start + offset, chunk, None) for offset, chunk in _chunks(text[prose_start:])]
+        names = [lists.name_of(item.label) for item in block.items if item.label]
+        members = (block.group, names) if block.group and len(names) == len(block.items) else None
+    units += [(prose_start + offset, chunk, None, members) for offset, chunk in _chunks(text[prose_start:])]
     units = [unit for unit in units if unit[1].strip()]
-    for (offset, _, item), doc in zip(units, nlp.pipe(unit_text for _, unit_text, _ in units)):
-        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend)
+    for (offset, _, item, members), doc in zip(units, nlp.pipe(unit[1] for unit in units)):
+        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend, members)
         if item is not None:
             span = text[item.start : item.end]
             found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
@@ -237,7 +240,8 @@ def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") ->
     return claims
 
 
-def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str):
+def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str,
+                   members: tuple[str, list[str]] | None = None):
     """Claims of one parsed piece of text (prose, or a list item written out as sentences by lists.py)."""
     canonical_cache: dict[tuple[int, int], str] = {}
 
@@ -266,6 +270,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
     for start, (end, text) in decontextualisation.definite_descriptions(doc, sents, canonical_of).items():
         replacements.setdefault(start, (end, text))
     renderer = _Renderer(doc, pronouns, replacements)
+    distributed = decontextualisation.distributed_subjects(sents, members)
     published = cleaned.published
     claims: list[Claim] = []
     quoted = _quotation_speakers(sents)
@@ -303,6 +308,8 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
             # "the Russian ambassador to Pyongyang, Alexander Matsegora, said …": who the speaker is, is a fact too
             speaker_clause = decomposition.Clause(tokens=[t.i for t in found.speaker])
             clauses += [c for c in decomposition.split_off_modifiers(doc, speaker_clause) if c.template]
+        if sent.start in distributed:
+            clauses = [c for clause in clauses for c in _per_member(doc, clause, sent.start, *distributed[sent.start])]
         for clause in clauses:
             if clause.template:
                 rendered = [renderer.render(group) for group in clause.groups]
@@ -377,6 +384,18 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 )
             )
     return claims
+
+
+def _per_member(doc, clause, start: int, end: int, names: list[str]):
+    """A clause about "these scholars" once for each of them, its verbs made singular."""
+    if clause.template or start not in clause.tokens:
+        return [clause]
+    tokens = [i for i in clause.tokens if not start <= i < end - 1]  # the noun stays: it is the subject
+    agreement = decontextualisation.singular_agreement(doc[end - 1])
+    return [
+        decomposition.Clause(tokens=tokens, overrides={**clause.overrides, **agreement, end - 1: name})
+        for name in names
+    ]
 
 
 def _quotation_speakers(sents) -> dict[int, "attribution_stage.Attribution | None"]:
