@@ -235,6 +235,25 @@ def _borrowed_auxiliaries(verb: Token) -> list[int]:
     return [c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < head.i]
 
 
+def _name_before_comma(doc: Doc, appos: Token, head: Token, ids: set[int]) -> list[int] | None:
+    """The tokens of a name that ends right before an appositive's comma and is the object of a preposition on
+    the appositive's head ("chair of COLING 2020, the 28th …"), when the appositive is a definite description."""
+    comma = min(t.i for t in appos.subtree) - 1
+    if head.pos_ != "NOUN" or doc[comma + 1].lower_ != "the" or comma - 1 <= head.i:
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.i < comma), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        return None
+    name = sorted(t.i for t in pobj.subtree)
+    if name[-1] != comma - 1 or not set(name) <= ids or len(name) > 8:
+        return None
+    if not all(doc[j].pos_ in ("PROPN", "NUM") or doc[j].ent_type_ or doc[j].text[:1].isupper() for j in name[1:]) \
+            or not (doc[name[0]].lower_ == "the" or doc[name[0]].text[:1].isupper()):  # "COLING" is tagged a noun
+        return None
+    return name
+
+
 def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
     """Appositives and non-restrictive relative clauses on names become clauses of their own."""
     ids = set(clause.tokens)
@@ -248,6 +267,14 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             head_ids = {j for j in head_ids if not (doc[j].text == "," and (j + 1 in appos_ids or j - 1 in appos_ids or j == max(appos_ids) + 1))}
             # drop relative clauses etc. attached to the head when they follow the appositive
             if not head_ids or len(head_ids) > 12 or len(appos_ids) > 12:
+                continue
+            owner = _name_before_comma(doc, token, head, ids)
+            if owner is not None:
+                # "The general chair of COLING 2020, the 28th International Conference on …, was X": the parser hangs
+                # the description on "chair", but it describes the name right before the comma
+                extra.append(Clause(tokens=[], template="{0} is {1}", groups=[owner, sorted(appos_ids)]))
+                commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
+                ids -= appos_ids | commas
                 continue
             name_first = token.pos_ == "PROPN" and head.pos_ == "NOUN"
             head_first = head.pos_ == "PROPN" and token.pos_ == "NOUN"

@@ -178,3 +178,18 @@ def test_a_generic_you_can_statement_becomes_a_passive_claim_per_place():
 def test_you_addressed_with_a_condition_or_advice_stays_out():
     assert claims_text(extract("If you heat the copper wire, you can bend it into a ring.")) == []
     assert claims_text(extract("You should buy the copper wire at the hardware store.")) == []
+
+
+def test_a_description_after_the_name_ending_a_subject_is_a_fact_about_that_name():
+    texts = [c.text for c in extract(
+        "The general chair of ACME 2019, the 12th International Workshop on Graph Theory, was Maria Rossi."
+    ).claims]
+    assert "The general chair of ACME 2019 was Maria Rossi." in texts, texts
+    assert "ACME 2019 is the 12th International Workshop on Graph Theory." in texts, texts
+
+
+def test_a_description_after_a_common_noun_object_is_not_moved_to_it():
+    texts = [c.text for c in extract(
+        "The head of the committee, the oldest member of parliament, resigned in March 2021."
+    ).claims]
+    assert not any(t.startswith(("The committee is", "Committee is")) for t in texts), texts
