@@ -31,6 +31,9 @@ INDEX = "claims_claimembedding_hnsw"
 COLUMN_TYPE = f"vector({DIMENSIONS})"
 # What the graph stores and compares: "halfvec" (the cast) or "vector" (the column as is; migration 0004's index).
 INDEX_TYPE = "halfvec"
+# pgvector's defaults. ef_construction 128 was measured at 1M synthetic vectors too: recall@10 0.945 / 0.975 at
+# ef_search 200 / 300 against 0.927 / 0.966, for a build of 1,675 s against 1,207 s; the same latency bought
+# that recall with a slightly larger ef_search on the cheaper graph, so the cheaper build stays.
 M = 16
 EF_CONSTRUCTION = 64
 
