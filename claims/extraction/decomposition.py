@@ -293,6 +293,14 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             else:
                 commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
                 ids -= appos_ids | commas
+        elif token.lower_ in ABILITY_MODIFIERS and token.dep_ in ("amod", "acl") and token.head.i in ids \
+                and token.head.dep_ == "attr" and token.head.head.lemma_ == "be" and token.head.head.i in ids \
+                and token.i > token.head.i and doc[token.i - 1].text == "," and _subject_ids(token.head.head, ids):
+            # "X is the fastest animal, capable of reaching …": X is the fastest animal; X is capable of reaching …
+            copula = token.head.head
+            modifier = _subtree_ids(token) & ids
+            extra.append(Clause(tokens=sorted(set(_subject_ids(copula, ids)) | {copula.i} | modifier)))
+            ids -= modifier | {token.i - 1}
         elif token.dep_ == "relcl" and token.head.i in ids and _predicate_noun(token.head) and _subject_ids(token.head.head, ids):
             # "X is a physicist who won the prize in 1921": X is a physicist; X won the prize in 1921
             rel_ids = _subtree_ids(token) & ids
@@ -341,6 +349,10 @@ def _where_clause(doc: Doc, verb: Token, ids: set[int]) -> bool:
     first = min(rel_ids)
     return (doc[first].lower_ in ("where", "when") and first > 0 and doc[first - 1].text == ","
             and verb.head.pos_ in ("PROPN", "NOUN") and _has_subject(verb))
+
+
+# adjectives and participles that, set off by a comma after a predicate noun, state a second fact of the subject
+ABILITY_MODIFIERS = {"capable", "known", "famous", "renowned", "noted", "responsible", "able"}
 
 
 def _predicate_noun(noun: Token) -> bool:

@@ -47,6 +47,11 @@ def _subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | 
         return None
     if subject.lower_ in PRONOUNS:
         return subject.text, subject.lower_ in PERSONAL, subject.lower_ in PLURAL, True
+    attr = next((c for c in root.children if c.dep_ == "attr"), None) if root.lemma_ == "be" else None
+    if attr is not None and any(t.tag_ in ("JJS", "RBS") for t in subject.subtree if t.i < subject.i):
+        # "The fastest animal … is the peregrine falcon. It …": the sentence identifies the falcon, and "it" is the falcon
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in attr.children) or attr.ent_type_:
+            subject = attr
     tokens = []
     for t in sorted(subject.subtree, key=lambda t: t.i):
         if t.text in (",", "(", ":") or t.dep_ in ("relcl", "acl") and t.i > subject.i:

@@ -193,3 +193,15 @@ def test_a_description_after_a_common_noun_object_is_not_moved_to_it():
         "The head of the committee, the oldest member of parliament, resigned in March 2021."
     ).claims]
     assert not any(t.startswith(("The committee is", "Committee is")) for t in texts), texts
+
+
+def test_capable_of_after_a_predicate_noun_is_a_second_fact_of_the_subject():
+    texts = [c.text for c in extract("The Boeing 747 is a large airliner, capable of carrying 400 passengers.").claims]
+    assert "The Boeing 747 is a large airliner." in texts, texts
+    assert "The Boeing 747 is capable of carrying 400 passengers." in texts, texts
+
+
+def test_known_for_after_a_predicate_noun_keeps_the_tense_of_the_copula():
+    texts = [c.text for c in extract("Marie Curie was a physicist, known for her work on radioactivity.").claims]
+    assert "Marie Curie was a physicist." in texts, texts
+    assert "Marie Curie was known for her work on radioactivity." in texts, texts

@@ -115,3 +115,13 @@ def test_these_members_after_a_list_give_one_claim_per_member_with_singular_verb
 def test_these_with_another_noun_after_a_list_is_not_distributed():
     texts = claims_text(extract(LIST_OF_SCHOLARS.replace("These scholars are", "These conferences are")))
     assert not any(t.startswith(("Ana Lima is widely", "Piotr Nowak is widely")) for t in texts), texts
+
+
+def test_it_after_a_superlative_identity_stands_for_the_thing_identified():
+    texts = claims_text(extract("The largest city in Peru is Lima. It has over ten million inhabitants."))
+    assert "Lima has over ten million inhabitants." in texts, texts
+
+
+def test_it_after_an_ordinary_identity_keeps_the_subject():
+    texts = claims_text(extract("The museum in Lyon is a former silk factory. It has over ten thousand visitors a year."))
+    assert not any(t.startswith(("A former silk factory has", "Former silk factory has")) for t in texts), texts
