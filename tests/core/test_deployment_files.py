@@ -68,3 +68,12 @@ def test_the_example_env_file_sets_every_secret_production_requires():
     for variable in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "POSTGRES_PASSWORD"):
         assert f"\n{variable}=" in f"\n{example}", variable
     assert "env_file: .env" in (ROOT / "docker-compose.yml").read_text()
+
+
+def test_postgres_is_given_memory_for_the_claim_matching_index():
+    command = _command(_compose()["services"]["postgres"])
+    assert command[0] == "postgres"
+    settings = dict(arg.split("=", 1) for arg in command[1:] if arg != "-c")
+    assert set(settings) >= {"shared_buffers", "maintenance_work_mem"}
+    assert settings["shared_buffers"].startswith("${POSTGRES_SHARED_BUFFERS:-")  # sized by the operator
+    assert "POSTGRES_SHARED_BUFFERS" in (ROOT / ".env.example").read_text()
