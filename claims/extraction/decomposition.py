@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .entities import entity_at
+
 CLAUSE_POS = ("VERB", "AUX")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -651,5 +653,42 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
                         clauses.append(part)
                         continue
                     for phrase in split_prepositional_coordination(doc, part):
-                        clauses.extend(generic_you(doc, atom) for atom in split_noun_coordination(doc, phrase))
+                        clauses.extend(membership(doc, generic_you(doc, atom)) for atom in split_noun_coordination(doc, phrase))
     return clauses
+
+
+def membership(doc: Doc, clause: Clause) -> Clause:
+    """"Other top peach-producing states include California" says what California is: "California is a top
+    peach-producing state". Only for a bare or "other"/"some" plural class and one named member, so that
+    "Her interests include machine learning" or "The tools include Jena" stay as written."""
+    if clause.template or clause.overrides:
+        return clause
+    ids = set(clause.tokens)
+    verb = next((doc[i] for i in clause.tokens if doc[i].lemma_ == "include" and doc[i].dep_ == "ROOT"), None)
+    if verb is None or verb.tag_ not in ("VBP", "VBD") or any(c.dep_ in ("neg", "aux") for c in verb.children):
+        return clause
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or subject.tag_ != "NNS" or dobj is None:
+        return clause
+    chain = [dobj]
+    for token in chain:
+        chain += [c for c in token.children if c.dep_ == "conj"]
+    kept = [t for t in chain if t.i in ids]
+    ent = entity_at(doc, kept[0].i) if len(kept) == 1 and kept[0].ent_type_ else None
+    if ent is None or ent.label_ not in APPOSITIVE_NAMES or not all(t.i in ids for t in ent):
+        return clause
+    member = list(range(ent.start, ent.end))
+    words = [t for t in sorted(subject.subtree, key=lambda t: t.i) if t.i in ids]
+    dets = [t for t in words if t.dep_ in ("det", "predet", "poss", "nummod") or t.lower_ in ("other", "some")]
+    if any(t.lower_ not in ("other", "some") for t in dets) or any(t.dep_ in ("relcl", "acl", "prep") for t in words) \
+            or len(words) - len(dets) < 2 or words[-1].i != subject.i:
+        return clause
+    described = [t for t in words if t not in dets and t.i != subject.i]
+    description = "".join(t.text_with_ws for t in described) + subject.lemma_
+    if described[0].pos_ != "PROPN":
+        description = description[0].lower() + description[1:]
+    description = description.replace("{", "").replace("}", "")
+    article = "an" if description[0].lower() in "aeiou" else "a"
+    return Clause(tokens=[], template=f"{{0}} {'was' if verb.tag_ == 'VBD' else 'is'} {article} {description}",
+                  groups=[member])

@@ -205,3 +205,13 @@ def test_known_for_after_a_predicate_noun_keeps_the_tense_of_the_copula():
     texts = [c.text for c in extract("Marie Curie was a physicist, known for her work on radioactivity.").claims]
     assert "Marie Curie was a physicist." in texts, texts
     assert "Marie Curie was known for her work on radioactivity." in texts, texts
+
+
+def test_a_described_class_including_named_members_says_what_each_member_is():
+    texts = [c.text for c in extract("Major coffee exporters include Brazil and Vietnam.").claims]
+    assert texts == ["Brazil is a major coffee exporter.", "Vietnam is a major coffee exporter."], texts
+
+
+def test_a_definite_class_including_names_stays_as_written():
+    texts = [c.text for c in extract("The tools include Protege and Jena.").claims]
+    assert texts == ["The tools include Protege.", "The tools include Jena."], texts
