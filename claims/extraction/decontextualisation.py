@@ -77,6 +77,8 @@ def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bo
     for t in reversed(list(sent.doc[sent.start : token.i])):
         if t.dep_ in SUBJECT_DEPS:
             is_plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+            if t.lower_ == ("they" if plural else "it"):
+                continue  # "X …, so it can displace iron from its …": "it" and "its" stand for the same X
             if t.pos_ == "PRON" or t.ent_type_ == "PERSON" or is_plural != plural:
                 return None
             if t.ent_type_:

@@ -125,3 +125,11 @@ def test_it_after_a_superlative_identity_stands_for_the_thing_identified():
 def test_it_after_an_ordinary_identity_keeps_the_subject():
     texts = claims_text(extract("The museum in Lyon is a former silk factory. It has over ten thousand visitors a year."))
     assert not any(t.startswith(("A former silk factory has", "Former silk factory has")) for t in texts), texts
+
+
+def test_its_after_it_in_the_same_sentence_is_not_taken_from_the_previous_sentence():
+    texts = claims_text(extract(
+        "The annual report of the mining company is long. "
+        "Copper is more reactive than iron, so it can displace iron from its salt solution."
+    ))
+    assert not any("report" in t and "salt solution" in t for t in texts), texts
