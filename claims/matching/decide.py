@@ -192,9 +192,25 @@ def join_conflict(a: str, b: str) -> str | None:
     if _negated(a) != _negated(b):
         return "one is negated"
     names_a, names_b = _names(a), _names(b)
-    if names_a - names_b and names_b - names_a:
+    only_a = {n for n in names_a - names_b if not any(_demonym_pair(n, m) for m in names_b)}
+    only_b = {n for n in names_b - names_a if not any(_demonym_pair(n, m) for m in names_a)}
+    if only_a and only_b:
         return "different names"
     return None
+
+
+# A people's adjective built on its place's name: Ukraine/Ukrainian, Russia/Russian, China/Chinese, Iraq/Iraqi.
+_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i")
+
+
+def _demonym_pair(a: str, b: str) -> bool:
+    """Whether one name is the other's demonym ("the breakaway Ukrainian territory" names Ukraine).
+    Irregular ones (France/French) stay different: a missed join is only a suggestion to an editor."""
+    place, people = sorted((a, b), key=len)
+    if len(place) < 4 or not people.startswith(place[:-1]):
+        return False
+    stems = {place, place[:-1]} if place[-1] in "aey" else {place}
+    return any(people == stem + ending for stem in stems for ending in _DEMONYM_ENDINGS)
 
 
 def ordered_pair(a: int, b: int) -> tuple[int, int]:

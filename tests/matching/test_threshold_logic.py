@@ -130,6 +130,11 @@ def test_rewordings_that_keep_numbers_names_and_polarity_may_be_joined(a, b):
             "In July, North Korea recognized the Donetsk People’s Republics (DPR) in the Donbass region of eastern Ukraine.",
         ),
         ("Kim Jong Un met Sergey Lavrov in Pyongyang.", "Kim Jong-un met Sergei Lavrov in Pyongyang."),
+        (  # a place and its people's adjective name one place
+            "North Korea recognized the breakaway Ukrainian territory of the Donetsk People's Republic.",
+            "In July, North Korea recognized the Donetsk People's Republic in the Donbass region of eastern Ukraine.",
+        ),
+        ("Chinese officials met Iraqi envoys in Baghdad.", "Officials of China met envoys of Iraq in Baghdad."),
     ],
 )
 def test_two_names_of_one_known_entity_are_not_different_names(a, b):
@@ -147,6 +152,8 @@ def test_two_names_of_one_known_entity_are_not_different_names(a, b):
         ("South Korea recognised the DPR.", "North Korea recognised the DPR."),
         ("Syria recognised the Donetsk People's Republic.", "The DPRK recognised the Donetsk People's Republic."),
         ("North Korea recognised the Luhansk People's Republic.", "North Korea recognised the Donetsk People's Republic."),
+        ("Russian troops entered Kherson.", "Ukrainian troops entered Kherson."),  # two demonyms, two places
+        ("Syrian forces shelled the town.", "Iranian forces shelled the town."),
     ],
 )
 def test_different_known_entities_are_still_different_names_after_canonicalisation(a, b):
