@@ -295,6 +295,20 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             else:
                 commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
                 ids -= appos_ids | commas
+        elif _set_off_participle(doc, token, ids):
+            # "Backward inheritance, also known as X, refers to …"; "the 2020 Games (held in 2021 due to …)":
+            # the participle says something of its own about the noun
+            head = token.head
+            part_ids = set(_participle_ids(doc, token)) & ids
+            first, last = min(part_ids), max(part_ids)
+            noun_ids = sorted(j for j in _subtree_ids(head) & ids if j < first - 1)
+            dated = any(doc[j].ent_type_ == "DATE" for j in part_ids)
+            plural = head.tag_ in ("NNS", "NNPS")
+            verb = ("were" if plural else "was") if dated else ("are" if plural else "is")
+            extra.append(Clause(tokens=[], template="{0} " + verb + " {1}", groups=[noun_ids, sorted(part_ids)]))
+            closing = {last + 1} if last + 1 in ids and doc[last + 1].text in (",", ")") and doc[first - 1].text == "(" \
+                or (last + 1 in ids and doc[last + 1].text == "," and doc[first - 1].text == ",") else set()
+            ids -= part_ids | {first - 1} | closing
         elif token.lower_ in ABILITY_MODIFIERS and token.dep_ in ("amod", "acl") and token.head.i in ids \
                 and token.head.dep_ == "attr" and token.head.head.lemma_ == "be" and token.head.head.i in ids \
                 and token.i > token.head.i and doc[token.i - 1].text == "," and _subject_ids(token.head.head, ids):
@@ -351,6 +365,27 @@ def _where_clause(doc: Doc, verb: Token, ids: set[int]) -> bool:
     first = min(rel_ids)
     return (doc[first].lower_ in ("where", "when") and first > 0 and doc[first - 1].text == ","
             and verb.head.pos_ in ("PROPN", "NOUN") and _has_subject(verb))
+
+
+def _participle_ids(doc: Doc, token: Token) -> list[int]:
+    """A participle's words without the bracket the parser may hang on it."""
+    return [j for j in sorted(_subtree_ids(token)) if doc[j].text not in ("(", ")")]
+
+
+def _set_off_participle(doc: Doc, token: Token, ids: set[int]) -> bool:
+    """A past participle set off by commas or brackets right after the noun phrase it describes."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i not in ids or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    part = _participle_ids(doc, token)
+    first, last = part[0], part[-1]
+    if not set(part) <= ids or first < 1 or doc[first - 1].text not in (",", "(") or first - 1 <= token.head.i - 1:
+        return False
+    closer = doc[last + 1].text if last + 1 < len(doc) else ""
+    if (doc[first - 1].text == "(") != (closer == ")") or doc[first - 1].text == "," and closer != ",":
+        return False  # only a participle closed off on both sides: ", known as X," / "(held in 2021)"
+    noun = [j for j in _subtree_ids(token.head) if j < first - 1]
+    return 0 < len(noun) <= 10 and first - 1 == max(noun) + 1 and len(part) <= 15 \
+        and not any(doc[j].text in (",", "(", ")") for j in noun)
 
 
 # adjectives and participles that, set off by a comma after a predicate noun, state a second fact of the subject

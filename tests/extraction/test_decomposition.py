@@ -215,3 +215,24 @@ def test_a_described_class_including_named_members_says_what_each_member_is():
 def test_a_definite_class_including_names_stays_as_written():
     texts = [c.text for c in extract("The tools include Protege and Jena.").claims]
     assert texts == ["The tools include Protege.", "The tools include Jena."], texts
+
+
+def test_a_participle_set_off_by_commas_is_a_fact_of_the_noun_it_follows():
+    texts = [c.text for c in extract(
+        "Backward inheritance, also known as reverse inheritance, refers to the transfer of traits to parents."
+    ).claims]
+    assert "Backward inheritance refers to the transfer of traits to parents." in texts, texts
+    assert any(t.startswith("Backward inheritance is") and t.endswith("known as reverse inheritance.") for t in texts), texts
+
+
+def test_a_dated_participle_in_brackets_is_a_past_fact_of_the_noun():
+    texts = [c.text for c in extract(
+        "As of the 2020 Tokyo Olympic Games (held in 2021 due to the COVID-19 pandemic), China has won many gold medals."
+    ).claims]
+    assert "The 2020 Tokyo Olympic Games were held in 2021 due to the COVID-19 pandemic." in texts, texts
+    assert not any("(held" in t for t in texts), texts
+
+
+def test_a_participle_closed_on_one_side_only_stays_in_its_sentence():
+    texts = [c.text for c in extract("Sales fell sharply in the year ended in March 2021.").claims]
+    assert texts == ["Sales fell sharply in the year ended in March 2021."], texts
