@@ -36,6 +36,7 @@ _PRONOUN_WORDS = {"they", "them", "their", "these", "those", "it", "its", "he", 
 _OPENING_PRONOUN = re.compile(r"^(?:this|it|he|she|they)\s+(?=\w)", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _PAST = {"included", "were", "was"}
+_QUOTED_TITLE_WITH_YEAR = re.compile(r"^[\"\u201c\u201d'\u2018\u2019].+[\"\u201c\u201d'\u2018\u2019]\s*\((?P<year>1[5-9]\d\d|20\d\d)\)$")
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def _item(text: str, start: int, end: int) -> ListItem | None:
 
 def name_of(label: str) -> str:
     """The label as a name: quotes and parentheticals dropped ('"Square One" (2016)' -> "Square One")."""
-    return " ".join(_PARENTHETICAL.sub("", label).replace('"', "").split())
+    return " ".join(_PARENTHETICAL.sub("", label).strip().strip('"\u201c\u201d\u2018\u2019').replace('"', "").split())
 
 
 def item_sentences(block: ListBlock, item: ListItem, body_kind: str) -> str:
@@ -213,6 +214,12 @@ def item_sentences(block: ListBlock, item: ListItem, body_kind: str) -> str:
     out = []
     if label and block.group:
         out.append(f"{label} {verb} one of {block.group}.")
+    dated = _QUOTED_TITLE_WITH_YEAR.match(item.label.strip())
+    if dated and name:
+        # A title in quotation marks with one year in brackets ('"Square One" (2016)') is a work and the year
+        # is when it came out: a fact of its own that the description after the dash never repeats. A name
+        # without quotes ("Abigail Adams (1797)") or a span of years could be anything, so it says nothing.
+        out.append(f"{name} was released in {dated.group('year')}.")
     body = item.body.strip()
     if body:
         if not name or body_kind == "clause":

@@ -69,3 +69,22 @@ def test_a_pronoun_intro_gives_no_membership_claim_and_prose_with_numbers_is_no_
     assert intro_group("The four founders were") == ("the four founders", True)
     assert intro_group("Sure, here are some other scholars who won the prize") == ("the scholars who won the prize", False)
     assert find_blocks("The ratio was 2:1 in 2019. Turnout rose to 4.5 percent: 1 in 20 voters stayed home.") == []
+
+
+def test_a_quoted_title_with_one_year_in_brackets_says_when_it_came_out():
+    texts = claims_text(extract(
+        "The Lindenfeld Quartet has recorded two albums. Here is a list of their albums: "
+        "1. \u201cNorthern Light\" (2011) - This is the quartet's first album of string pieces. "
+        "2. \u201cHarbour Songs\" (2015) - This is the quartet's second album of folk songs."
+    ))
+    assert "Northern Light was released in 2011." in texts
+    assert "Harbour Songs was released in 2015." in texts
+
+
+def test_a_name_with_a_year_in_brackets_is_not_said_to_be_released():
+    texts = claims_text(extract(
+        "The three mayors of Lindenfeld were:\n1. Anna Weber (1990) - elected by the council.\n"
+        "2. Karl Brandt (1998) - elected by the voters.\n3. Eva Roth (2006) - elected by the voters.\n"
+    ))
+    assert not any("released" in t for t in texts)
+    assert any(t.startswith("Anna Weber") for t in texts)
