@@ -614,7 +614,7 @@ def claim_match(*, claim_id: int) -> MatchOutcome:
         if claim is None:
             return MatchOutcome(claim_id=claim_id, gone=True)
         vector = claim_embed(claim=claim)
-        hits = index_for().search(vector, MATCH_NEIGHBOURS, exclude={claim.pk})
+        hits = index_for().search(vector, MATCH_NEIGHBOURS, exclude={claim.pk, *_same_sentence_claims(claim)})
         close = [h.claim_id for h in hits if h.score >= settings.FACTCHECK_MATCH_SAME]
         texts = dict(Claim.objects.filter(pk__in=close).values_list("pk", "text"))
         conflicts = {pk: why for pk, other in texts.items() if (why := matching_decide.join_conflict(claim.text, other))}
@@ -651,6 +651,18 @@ def claim_match(*, claim_id: int) -> MatchOutcome:
             known_verdict_claim_id=_known_verdict_id(claim.pk),
         )
     return MatchOutcome(claim_id=claim_id, gone=not Claim.objects.filter(pk=claim_id).exists())
+
+
+def _same_sentence_claims(claim: Claim) -> set[int]:
+    """Claims decomposed from a sentence this claim also comes from: different facts by construction
+    ("X became the second state to recognise Y" and "X recognised Y"), however alike their wording."""
+    mentions = list(claim.mentions.values_list("article_id", "sentence"))
+    if not mentions:
+        return set()
+    same = Q()
+    for article_id, sentence in mentions:
+        same |= Q(article_id=article_id, sentence=sentence)
+    return set(ClaimMention.objects.filter(same).exclude(claim_id=claim.pk).values_list("claim_id", flat=True))
 
 
 _GONE = object()

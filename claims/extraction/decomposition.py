@@ -12,6 +12,7 @@ Each clause is a list of token indices plus text substitutions; rendering happen
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,8 @@ IRREGULAR_PAST = {
     "go": "went", "see": "saw", "find": "found", "run": "ran", "get": "got", "write": "wrote", "say": "said",
     "tell": "told", "know": "knew", "think": "thought", "feel": "felt", "pay": "paid", "meet": "met", "fall": "fell",
     "draw": "drew", "lose": "lost", "spend": "spent", "stand": "stood", "bear": "bore", "choose": "chose",
+    "fly": "flew", "sell": "sold", "buy": "bought", "drive": "drove", "ride": "rode", "rise": "rose", "speak": "spoke",
+    "break": "broke", "swim": "swam", "sing": "sang", "eat": "ate", "fight": "fought", "teach": "taught",
 }  # fmt: skip
 
 
@@ -71,6 +74,8 @@ def inflect(lemma: str, *, past: bool, plural: bool) -> str:
             return lemma + "d"
         if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
             return lemma[:-1] + "ied"
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):  # one syllable ending vowel-consonant: ban -> banned
+            return lemma + lemma[-1] + "ed"
         return lemma + "ed"
     if lemma == "be":
         return "are" if plural else "is"
@@ -689,7 +694,42 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
                         continue
                     for phrase in split_prepositional_coordination(doc, part):
                         clauses.extend(membership(doc, generic_you(doc, atom)) for atom in split_noun_coordination(doc, phrase))
+    clauses.extend(derived for clause in list(clauses) if (derived := achievement(doc, clause)) is not None)
     return clauses
+
+
+RANKING_WORDS = {"first", "second", "third", "fourth", "fifth", "last", "latest", "only", "sole", "next"}
+
+
+def achievement(doc: Doc, clause: Clause) -> Clause | None:
+    """"X became the second country to recognise Y" also says that X recognised Y: that fact on its own,
+    with the subject and tense of "became" (the ranking stays in the clause it came from). Only for a
+    ranked role ("the first/second/only/last …", a superlative) with an infinitive of its own."""
+    if clause.template:
+        return None
+    ids = set(clause.tokens)
+    verb = next((doc[i] for i in clause.tokens if doc[i].lemma_ == "become" and doc[i].tag_ in ("VBD", "VBZ")), None)
+    role = next((c for c in verb.children if c.dep_ == "attr" and c.i in ids), None) if verb is not None else None
+    if role is None or not any(
+        c.i in ids and (c.lower_ in RANKING_WORDS or c.ent_type_ == "ORDINAL" or c.tag_ == "JJS") for c in role.children
+    ):
+        return None
+    infinitive = next(
+        (c for c in [*role.children, *verb.children]
+         if c.i > role.i and c.i in ids and c.tag_ == "VB" and c.dep_ in ("relcl", "acl", "xcomp", "advcl")
+         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+        None,
+    )  # fmt: skip
+    # The subject nearest the verb: a dateline parsed as a second subject ("Pyongyang: North Korea …") is not it.
+    head = max((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids and c.i < verb.i), default=None,
+               key=lambda c: c.i)  # fmt: skip
+    if infinitive is None or head is None or head.lower_ in RELATIVE_PRONOUNS:
+        return None
+    subject = sorted(i for i in _subtree_ids(head) if i in ids)
+    action = {i for i in _subtree_ids(infinitive) if i in ids and not (doc[i].dep_ == "aux" and doc[i].head == infinitive)}
+    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")
+    form = inflect(infinitive.lemma_, past=verb.tag_ == "VBD", plural=plural)
+    return Clause(tokens=sorted(set(subject) | action), overrides={infinitive.i: form})
 
 
 def membership(doc: Doc, clause: Clause) -> Clause:

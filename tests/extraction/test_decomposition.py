@@ -236,3 +236,16 @@ def test_a_dated_participle_in_brackets_is_a_past_fact_of_the_noun():
 def test_a_participle_closed_on_one_side_only_stays_in_its_sentence():
     texts = [c.text for c in extract("Sales fell sharply in the year ended in March 2021.").claims]
     assert texts == ["Sales fell sharply in the year ended in March 2021."], texts
+
+
+def test_a_ranked_first_or_second_to_do_something_also_says_it_was_done():
+    texts = claims_text(extract("Norway became the first country to ban the sale of new petrol cars in 2025."))
+    assert "Norway became the first country to ban the sale of new petrol cars in 2025." in texts
+    assert "Norway banned the sale of new petrol cars in 2025." in texts
+    texts = claims_text(extract("The brothers became the first people to fly a powered aircraft."))
+    assert "The brothers flew a powered aircraft." in texts
+
+
+def test_becoming_an_unranked_member_says_nothing_more():
+    texts = claims_text(extract("Finland became a member of the alliance to strengthen its defence."))
+    assert not any(t.startswith("Finland strengthened") for t in texts)

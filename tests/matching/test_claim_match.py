@@ -42,11 +42,26 @@ def test_the_merge_carries_evidence_and_drops_exact_duplicates(new_claim):
     article = mention.article
     ClaimMentionFactory(claim=known, article=article, sentence=mention.sentence)  # the same span in both
 
-    services.claim_match(claim_id=again.pk)
+    services.claim_merge(source=again, target=known)  # as an editor's confirmation does (same-sentence claims never auto-join)
 
     assert set(Evidence.objects.filter(claim=known).values_list("pk", flat=True)) == {shared.pk, extra.pk}
     assert ClaimMention.objects.filter(claim=known, article=article).count() == 1
     assert ClaimMention.objects.filter(claim=known).count() == 2
+
+
+def test_two_claims_from_one_sentence_are_never_joined_however_alike(new_claim):
+    """Decomposition made them different facts ("X became the second state to recognise Y" / "X recognised Y")."""
+    known, _ = new_claim(KNOWN, match=False)
+    mention = known.mentions.get()
+    part, _ = new_claim(SAME_WORDS, match=False)
+    part.mentions.update(article=mention.article, sentence=mention.sentence)
+
+    outcome = services.claim_match(claim_id=part.pk)
+
+    assert not outcome.merged and Claim.objects.filter(pk__in=[known.pk, part.pk]).count() == 2
+    assert not ClaimMatchSuggestion.objects.exists()
+    elsewhere, outcome = new_claim(SAME_WORDS)  # the same words in another article still join
+    assert outcome.merged and outcome.claim_id in {known.pk, part.pk}
 
 
 def test_the_merged_claim_keeps_the_higher_checkworthiness(new_claim):
