@@ -122,11 +122,13 @@ class _Renderer:
         self.doc = doc
         self.pronouns = pronouns  # token index -> Antecedent
         self.replacements = replacements  # token start -> (end, canonical)
+        self.left_bare: set[int] = set()  # pronouns of the last render written as they were
 
     def render(self, ids: list[int], overrides: dict[int, str] | None = None) -> str:
         doc = self.doc
         keep = set(ids)
         overrides = overrides or {}
+        self.left_bare = set()
         parts: list[str] = []
         i_list = sorted(keep)
         k = 0
@@ -159,6 +161,8 @@ class _Renderer:
                 text = antecedent.text + (("'" if antecedent.text.endswith("s") else "'s") if antecedent.possessive else "")
                 parts.append(text + token.whitespace_)
             else:
+                if token.lower_ in decontextualisation.PRONOUNS and token.pos_ == "PRON":
+                    self.left_bare.add(i)
                 parts.append(token.text_with_ws)
             k += 1
         return "".join(parts)
@@ -321,6 +325,8 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
             else:
                 body = renderer.render(clause.tokens, clause.overrides)
                 tokens = [doc[i] for i in clause.tokens]
+                if _bare_object_pronoun(doc, renderer.left_bare, pronouns, body):
+                    continue  # "… could be sent to it": sent where? It would not read alone
             if not tokens:
                 continue
             claim_text = finish(body)
@@ -384,6 +390,24 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 )
             )
     return claims
+
+
+BARE_OBJECTS = {"it"}
+
+
+def _bare_object_pronoun(doc, left_bare: set[int], pronouns, body: str) -> bool:
+    """An "it" after a preposition left as written while the claim does not name what it stands for
+    ("North Korean workers could be sent to it", its antecedent a guess or nothing). The object of a
+    preposition is never an expletive, so the claim would not read alone. A subject or direct-object "it"
+    is left to the opening check and to the resolver ("make it possible", "it is likely that")."""
+    for i in left_bare:
+        token = doc[i]
+        if token.lower_ not in BARE_OBJECTS or token.dep_ != "pobj":
+            continue
+        antecedent = pronouns.get(i)
+        if antecedent is None or not re.search(rf"(?<!\w){re.escape(antecedent.text)}(?!\w)", body, re.IGNORECASE):
+            return True
+    return False
 
 
 def _per_member(doc, clause, start: int, end: int, names: list[str]):

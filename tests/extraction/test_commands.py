@@ -39,8 +39,9 @@ def test_extract_claims_reads_title_and_date_from_a_manifest_beside_the_file():
     article = data["articles"][0]
     assert article["published"] == "2022-08-17"  # not the content farm's "June 24, 2024" line
     assert article["title"].startswith("Self-proclaimed Donetsk leader")
-    last_month = next(c for c in article["claims"] if "Matsegora" in c["text"] and "workers" in c["text"])
-    assert last_month["date"] == "2022-07-01"
+    # "on Monday" counted back from the manifest's Wednesday 17 August 2022
+    monday = next(c for c in article["claims"] if "Putin" in c["text"] and "bilateral ties" in c["text"])
+    assert monday["date"] == "2022-08-15"
 
 
 def test_extract_claims_reads_html_files(tmp_path):

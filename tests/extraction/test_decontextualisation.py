@@ -133,3 +133,17 @@ def test_its_after_it_in_the_same_sentence_is_not_taken_from_the_previous_senten
         "Copper is more reactive than iron, so it can displace iron from its salt solution."
     ))
     assert not any("report" in t and "salt solution" in t for t in texts), texts
+
+
+def test_a_claim_keeping_it_after_a_preposition_it_cannot_name_is_not_stored():
+    result = extract(
+        "The mayor, Paul Martin, said on Monday that volunteers could be sent to it next year."
+    )
+    texts = claims_text(result)
+    assert any("Paul Martin" in t for t in texts), texts  # the sentence was read, only that claim is left out
+    assert not any("sent to it" in t for t in texts), texts
+
+
+def test_it_after_a_preposition_is_kept_when_the_claim_names_what_it_stands_for():
+    result = extract("The bridge was closed in 2019. Engineers had found deep cracks in it.")
+    assert any(t.casefold() == "engineers had found deep cracks in the bridge." for t in claims_text(result))
