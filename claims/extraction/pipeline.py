@@ -235,8 +235,9 @@ def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") ->
         members = (block.group, names) if block.group and len(names) == len(block.items) else None
     units += [(prose_start + offset, chunk, None, members) for offset, chunk in _chunks(text[prose_start:])]
     units = [unit for unit in units if unit[1].strip()]
+    title = nlp(cleaned.title) if cleaned.title.strip() else None
     for (offset, _, item, members), doc in zip(units, nlp.pipe(unit[1] for unit in units)):
-        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend, members)
+        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend, members, title=title)
         if item is not None:
             span = text[item.start : item.end]
             found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
@@ -245,7 +246,7 @@ def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") ->
 
 
 def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str,
-                   members: tuple[str, list[str]] | None = None):
+                   members: tuple[str, list[str]] | None = None, title=None):
     """Claims of one parsed piece of text (prose, or a list item written out as sentences by lists.py)."""
     canonical_cache: dict[tuple[int, int], str] = {}
 
@@ -303,7 +304,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
         if found is not None:
             cited, quote = found.cited_source, found.is_direct_quote
             if found.speaker is not None:
-                speaker = _speaker_name(found.speaker, pronouns, canonical_of)
+                speaker = _speaker_name(found.speaker, pronouns, canonical_of, renderer, title)
         sentence_text = sent.text
         start, end = offset + sent.start_char, offset + sent.end_char
         sentence_date = _first_date(list(sent), published)
@@ -464,10 +465,19 @@ def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
     return rest if cut and any(doc[i].pos_ in ("VERB", "AUX") for i in rest) else content
 
 
-def _speaker_name(span, pronouns, canonical_of) -> str:
+def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> str:
     for token in span:
         if token.i in pronouns and len(span) == 1:
             return pronouns[token.i].text
+    if len(span) > 1 and span[0].tag_ == "PRP$" and len(span) <= 8:
+        # "…, its self-proclaimed leader said": whose leader? The title often names the speaker more fully
+        # ("Self-proclaimed Donetsk leader pledges …"); failing that, the possessive is resolved as it
+        # would be in a claim's text
+        described = _title_description(span, title)
+        if described:
+            return described
+        if renderer is not None and span[0].i in pronouns:
+            return renderer.render([t.i for t in span if not t.is_space]).strip()
     people = [e for e in entities_in(span.doc, range(span.start, span.end)) if e.end <= span.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
     if people:
         person = [e for e in people if e.label_ == "PERSON"]
@@ -476,6 +486,37 @@ def _speaker_name(span, pronouns, canonical_of) -> str:
     if len(span) > 8:
         return ""
     return text[0].lower() + text[1:] if span[0].pos_ == "DET" else text
+
+
+def _title_description(span, title) -> str:
+    """"its self-proclaimed leader" -> "the self-proclaimed Donetsk leader" when the title has the same head
+    noun right after all the phrase's modifiers and a name saying whose: the title's fuller description of the
+    same role. Headlines parse poorly, so the words before the noun are read as they stand, not as a parse.
+    Nothing when the speaker phrase has no modifier (a bare "its leader" is too weak a match)."""
+    if title is None:
+        return ""
+    head = span.root
+    modifiers = {t.lower_ for t in span if t.i not in (span[0].i, head.i) and not t.is_punct}
+    if not modifiers:
+        return ""
+    for noun in title:
+        if noun.lower_ != head.lower_:
+            continue
+        start = noun.i
+        while start > 0:
+            before = title[start - 1]
+            if before.lower_ in modifiers or before.text == "-" or before.pos_ == "PROPN" or before.ent_type_:
+                start -= 1
+            else:
+                break
+        words = title[start : noun.i]
+        names = [t for t in words if t.lower_ not in modifiers and not t.is_punct]
+        if modifiers <= {t.lower_ for t in words} and names:
+            text = title[start : noun.i + 1].text
+            if not (words[0].pos_ == "PROPN" and words[0].lower_ not in modifiers):
+                text = text[0].lower() + text[1:]
+            return "the " + text
+    return ""
 
 
 def _entities(doc, ids: set[int], canonical_of) -> list[Entity]:

@@ -39,3 +39,29 @@ def test_a_leading_speaker_with_a_medium_gives_the_medium_as_cited_source():
 def test_an_unattributed_statement_has_no_speaker():
     result = extract("Ukraine cut diplomatic ties with Syria in June 2022.")
     assert [(c.speaker, c.cited_source) for c in result.claims] == [("", "")]
+
+
+def test_a_possessive_in_the_speaker_phrase_is_resolved_like_any_other_pronoun():
+    result = extract("Acme Corporation reported record sales in 2021. Profits rose by 12 percent, its chief executive said.")
+    claim = find_claim(result, "Profits rose by 12 percent")
+    assert claim.speaker == "Acme Corporation's chief executive"
+    assert claim.text.startswith("According to Acme Corporation's chief executive, ")
+
+
+def test_a_possessive_speaker_phrase_takes_the_titles_fuller_description_of_the_same_role():
+    result = extract(
+        "Ruritania and the breakaway Elbonia region will open a new railway, its self-appointed governor said on Monday.",
+        title="Self-appointed Elbonia governor announces railway",
+    )
+    claim = find_claim(result, "new railway")
+    assert claim.speaker == "the self-appointed Elbonia governor"
+
+
+def test_a_title_naming_another_role_does_not_describe_the_speaker():
+    result = extract(
+        "Ruritania and the breakaway Elbonia region will open a new railway, its self-appointed governor said on Monday.",
+        title="Elbonia mayor announces railway",
+    )
+    claim = find_claim(result, "new railway")
+    assert "mayor" not in claim.speaker
+    assert "its" not in claim.text.split()
