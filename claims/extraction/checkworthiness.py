@@ -137,7 +137,28 @@ def plain_statement(tokens: Sequence[Token], *, copula: bool = False, attributed
         or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in FIRST_SECOND_PERSON and not _quoted(t) for t in words)
         or any(t.like_url or t.like_email for t in words)
         or (not attributed and bool(lower & FIRST_PERSON_PRONOUNS))
+        or any(_speech_without_content(t, {w.i for w in words}) for t in words)
     )
+
+
+SPEECH_VERBS = {"say", "vow", "pledge", "promise", "announce", "state", "claim", "declare", "insist", "warn", "add"}
+SPEECH_CONTENT = ("ccomp", "xcomp", "dobj", "dative", "attr", "oprd", "parataxis", "csubj")
+
+
+def _speech_without_content(token: Token, ids: set[int]) -> bool:
+    """"Pushilin vowed in a message on Liberation Day." says that someone vowed but not what: the main verb
+    is one of saying or promising and nothing it said (a clause, an object, "to …") is in the claim."""
+    if token.lemma_ not in SPEECH_VERBS or token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i in ids for c in token.children):
+        return False
+    doc = token.doc
+    return not any(
+        c.i in ids and (c.dep_ in SPEECH_CONTENT or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+        and not (c.dep_ == "dobj" and c.left_edge.i > token.i + 1 and doc[c.left_edge.i - 1].text == ",")
+        for c in token.children
+    )  # "vowed … to close the plant" may be parsed as an adverbial clause: it is still what was vowed; an
+    # "object" set off by a comma ("vowed in a message on Monday, the state news agency") is a stray source
 
 
 HEDGE_WORDS = {"maybe", "perhaps", "possibly", "arguably", "presumably"}

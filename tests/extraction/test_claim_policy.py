@@ -70,3 +70,20 @@ def test_a_quotation_over_several_sentences_is_attributed_to_the_speaker_named_a
 def test_a_quotation_nobody_is_named_for_is_not_a_claim():
     texts = claims_text(extract('"The harbour bridge reopened in March. Traffic has doubled since then.'))
     assert texts == []
+
+
+def test_a_vow_that_says_nothing_of_what_was_vowed_is_not_a_claim():
+    texts = claims_text(extract("Governor Ann Lee vowed in her message on Independence Day, the state news agency."))
+    assert not any("vowed" in t for t in texts), texts
+    texts = claims_text(extract("Governor Ann Lee pledged in a speech on Monday in Springfield."))
+    assert not any("pledged" in t for t in texts), texts
+
+
+def test_a_vow_with_its_content_is_still_a_claim():
+    texts = claims_text(extract("Governor Ann Lee vowed in a letter on Monday to close the coal plant by 2030."))
+    assert any("vowed" in t and "coal plant" in t for t in texts), texts
+
+
+def test_a_pledge_with_an_object_is_still_a_claim():
+    texts = claims_text(extract("Governor Ann Lee pledged 5 million dollars to the flood victims on Monday."))
+    assert any("pledged 5 million dollars" in t for t in texts), texts

@@ -54,10 +54,10 @@ def test_the_facts_an_editor_would_check_in_seed_004_are_claims(seed_004_result)
 
 
 def test_the_misspelt_names_of_seed_004_are_normalised(seed_004_result):
-    canonical = {e.canonical for c in seed_004_result.claims for e in c.entities}
-    written = {e.text for c in seed_004_result.claims for e in c.entities}
-    assert "Dennis Pushlin" in written and "Denis Pushilin" in canonical
-    assert "Dennis Pushlin" not in " ".join(c.text for c in seed_004_result.claims)  # the claim text says it right
+    # the only claim naming "Dennis Pushlin" as an entity ("… vowed in Kim's message …") says nothing of what
+    # was vowed and is not stored; the misspelt surname is still normalised where he is the speaker
+    assert any(c.speaker == "Denis Pushilin" and "Pushlin" in c.sentence for c in seed_004_result.claims)
+    assert "Pushlin" not in " ".join(c.text for c in seed_004_result.claims)  # the claim text says it right
     assert "People's Republics" not in " ".join(c.text for c in seed_004_result.claims)  # the plural is a misspelling
 
 
