@@ -294,19 +294,7 @@ def request(
     deadline = time.monotonic() + 2 * timeout
     response = _send(client, pinned, target=target, url=url)
     try:
-        chunks, size = [], 0
-        try:
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_response_bytes:
-                    raise TooLarge(f"{url} answered with more than {max_response_bytes} bytes.", url=url)
-                if time.monotonic() > deadline:
-                    raise FetchTimeout(f"{url} took too long to send its answer.", url=url)
-                chunks.append(chunk)
-        except httpx.TimeoutException:
-            raise FetchTimeout(f"{url} stopped sending its answer.", url=url) from None
-        except httpx.HTTPError as exc:
-            raise ConnectionFailed(f"Could not read {url}: {exc.__class__.__name__}: {exc}", url=url) from None
+        body = _read_body(response, url=url, max_bytes=max_response_bytes, deadline=deadline)
     finally:
         response.close()
     media, charset = _media_type(response.headers.get("content-type", ""))
@@ -317,7 +305,7 @@ def request(
         headers={k.lower(): v for k, v in response.headers.items()},
         content_type=media,
         charset=charset,
-        body=b"".join(chunks),
+        body=body,
         fetched_at=timezone.now(),
     )
 
@@ -609,6 +597,22 @@ def _read(response: httpx.Response, *, requested, url, accept, max_bytes, deadli
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise TooLarge(f"{url} is {int(declared)} bytes, more than the limit of {max_bytes}.", url=url)
+    body = _read_body(response, url=url, max_bytes=max_bytes, deadline=deadline)
+    return FetchResult(
+        url=requested,
+        final_url=url,
+        status=status,
+        headers={k.lower(): v for k, v in response.headers.items()},
+        content_type=media,
+        charset=charset,
+        body=body,
+        fetched_at=timezone.now(),
+        redirects=redirects,
+    )
+
+
+def _read_body(response: httpx.Response, *, url: str, max_bytes: int, deadline: float) -> bytes:
+    """The decoded body, stopped at `max_bytes` and at `deadline`; read failures become FetchErrors."""
     chunks, size = [], 0
     try:
         for chunk in response.iter_bytes():
@@ -624,17 +628,7 @@ def _read(response: httpx.Response, *, requested, url, accept, max_bytes, deadli
         raise MalformedResponse(f"{url} sent a body that cannot be decoded: {exc}", url=url) from None
     except httpx.HTTPError as exc:
         raise ConnectionFailed(f"Could not read {url}: {exc.__class__.__name__}: {exc}", url=url) from None
-    return FetchResult(
-        url=requested,
-        final_url=url,
-        status=status,
-        headers={k.lower(): v for k, v in response.headers.items()},
-        content_type=media,
-        charset=charset,
-        body=b"".join(chunks),
-        fetched_at=timezone.now(),
-        redirects=redirects,
-    )
+    return b"".join(chunks)
 
 
 def host_of(url: str) -> str:
