@@ -187,22 +187,10 @@ def bench_factcheck_gpt(use_embeddings: bool) -> None:
 # --- 3. CLEF-2018 check-worthiness ---------------------------------------------------------------------------
 
 
-def precision_at(ranked: list[int], k: int) -> float:
-    return sum(ranked[:k]) / k
-
-
-def average_precision(ranked: list[int]) -> float:
-    hits, total = 0, 0.0
-    for i, label in enumerate(ranked, start=1):
-        if label:
-            hits += 1
-            total += hits / i
-    return total / hits if hits else 0.0
-
-
 def bench_clef() -> None:
     section("3. CLEF-2018 check-worthiness ranking (debate 1, lines 1-300)")
     from claims.extraction import train_checkworthiness
+    from claims.extraction.train_checkworthiness import average_precision, precision_at, ranked_labels
 
     rows = read_jsonl(EVAL / "clef2018_checkworthiness" / "clef2018_debate1_lines1-300.jsonl")
     nlp = load_nlp()
@@ -212,14 +200,10 @@ def bench_clef() -> None:
     labels = [int(row["check_worthy"]) for row in rows]
     lengths = [len(_TOKEN.findall(row["text"])) for row in rows]
 
-    def ranking(keys):
-        order = sorted(range(len(rows)), key=lambda i: (-keys[i], i))
-        return [labels[i] for i in order]
-
     print(f"{len(rows)} sentences, {sum(labels)} check-worthy")
     for name, keys in (("hand-set score (ranks claims)", scores), ("baseline: sentence length", lengths),
                        ("shipped learned ranking*", shipped)):
-        ranked = ranking(keys)
+        ranked = ranked_labels(keys, labels)
         print(f"  {name:32s} P@10 {precision_at(ranked, 10):.2f}   P@20 {precision_at(ranked, 20):.2f}   "
               f"AP {average_precision(ranked):.3f}")
     print("  * fitted on these very lines (in-sample): not a measure of quality; the held-out figures follow.")
