@@ -87,3 +87,14 @@ def draft_verdict(reviewer):
 @pytest.fixture
 def new_claim(db):
     return make_claim("SECRET-NEW a claim nobody has reviewed.", outlet_name="New Outlet")
+
+
+@pytest.fixture
+def publish_now(reviewer, editor, django_capture_on_commit_callbacks):
+    """Publish a new claim's verdict, running what publishing queues at commit (webhooks, Google sync)."""
+
+    def run(text="North Korea recognised the DPR."):
+        with django_capture_on_commit_callbacks(execute=True):
+            return publish(make_claim(text), reviewer=reviewer, editor=editor)
+
+    return run

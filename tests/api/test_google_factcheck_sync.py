@@ -24,7 +24,6 @@ from claims.models import GoogleFactCheckPage
 from claims.tasks import GOOGLE_SYNC_MAX_RETRIES, google_factcheck_sync_task
 from tests.factories import rating
 
-from .conftest import make_claim, publish
 
 TOKEN_PATH = "/oauth2/token"
 GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token"  # what google-auth signs for, whatever token_uri says
@@ -145,15 +144,6 @@ def google(httpserver, settings, tmp_path):
     settings.GOOGLE_FACTCHECK_CREDENTIALS_FILE = str(credentials)
     settings.GOOGLE_FACTCHECK_API_URL = httpserver.url_for("/").rstrip("/")
     return fake
-
-
-@pytest.fixture
-def publish_now(reviewer, editor, django_capture_on_commit_callbacks):
-    def run(text="North Korea recognised the DPR."):
-        with django_capture_on_commit_callbacks(execute=True):
-            return publish(make_claim(text), reviewer=reviewer, editor=editor)
-
-    return run
 
 
 def correct(verdict, *, reviewer, editor, capture, new_rating="Misleading"):

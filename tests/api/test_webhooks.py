@@ -55,15 +55,6 @@ def subscribe(db):
     return make
 
 
-@pytest.fixture
-def publish_now(reviewer, editor, django_capture_on_commit_callbacks):
-    def run(text="North Korea recognised the DPR."):
-        with django_capture_on_commit_callbacks(execute=True):
-            return publish(make_claim(text), reviewer=reviewer, editor=editor)
-
-    return run
-
-
 @pytest.mark.django_db
 def test_publishing_sends_a_signed_post_with_the_claimreview(httpserver, subscribe, publish_now):
     receiver = Receiver(httpserver)
