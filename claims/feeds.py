@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
 from . import selectors
+from .links import public_claim_url
 from .models import Verdict
 
 FEED_LENGTH = 50
@@ -43,7 +44,7 @@ class PublishedVerdictsFeed(Feed):
         return text
 
     def item_link(self, verdict: Verdict):
-        return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("claim-public", args=[verdict.claim_id])
+        return public_claim_url(verdict.claim_id)
 
     item_guid_is_permalink = True
 

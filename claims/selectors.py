@@ -232,9 +232,9 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
     """ClaimReview dicts for published verdicts: instances with claim and rating loaded, or rows from
     `verdict_rows()` (one query for their mentions, none when rows already carry them)."""
     from django.conf import settings
-    from django.urls import reverse
 
     from .claimreview import Appearance, VerdictData, claimreview
+    from .links import public_claim_url_template
 
     rows = [v if isinstance(v, dict) else verdict_row(v) for v in verdicts]
     if not rows:
@@ -244,7 +244,7 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
         best, worst = rows[0]["best_rating"], rows[0]["worst_rating"]
     else:
         best, worst = rating_scale_bounds()
-    page_url = settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("claim-public", args=[0])[:-2] + "{}/"
+    page_url = public_claim_url_template()
     organization_name, organization_url = settings.FACTCHECK_ORGANIZATION_NAME, settings.FACTCHECK_ORGANIZATION_URL
     reviews = []
     for row in rows:

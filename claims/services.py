@@ -1046,6 +1046,7 @@ def verdict_google_sync(*, verdict_id: int, final_attempt: bool = False):
     from django.db.models import F
 
     from .google_factcheck import GoogleFactCheckError, PagesClient, markup_page
+    from .links import public_claim_url
     from .models import GoogleFactCheckPage
     from .selectors import claimreviews_for_verdicts, verdict_list_published
 
@@ -1079,7 +1080,7 @@ def verdict_google_sync(*, verdict_id: int, final_attempt: bool = False):
             else:
                 name = page.name
                 if not name:
-                    found = client.find(_claim_page_url(page.verdict.claim_id))
+                    found = client.find(public_claim_url(page.verdict.claim_id))
                     name = found["name"] if found else ""
                 if name:
                     client.delete(name)
@@ -1099,11 +1100,3 @@ def verdict_google_sync(*, verdict_id: int, final_attempt: bool = False):
             return page
         raise error
     return page
-
-
-def _claim_page_url(claim_id: int) -> str:
-    """A claim's public page, as ClaimReview's `url` and Google's pageUrl carry it."""
-    from django.conf import settings
-    from django.urls import reverse
-
-    return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("claim-public", args=[claim_id])

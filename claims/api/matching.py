@@ -15,9 +15,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims import selectors
+from claims.links import public_claim_url
 from claims.matching.decide import join_conflict
 
-from .serializers import VerdictSummarySerializer, public_claim_url
+from .serializers import VerdictSummarySerializer
 
 MAX_TEXT_LENGTH = 2000
 MAX_RESULTS = 50

@@ -6,35 +6,16 @@ Nothing here saves: the views hand validated data to `claims.services`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims import selectors
+from claims.links import path_template, public_claim_url, public_claim_url_template
 from claims.models import Article, Claim, ClaimMention, Outlet, Rating, Verdict
 from sources.models import ClaimFetch, Evidence, Source
-
-
-def public_claim_url(claim_id: int) -> str:
-    from django.conf import settings
-
-    return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("claim-public", args=[claim_id])
-
-
-def path_template(name: str) -> str:
-    """The path of URL `name` for an id, with "{}" where the id goes: `path_template("claim-public").format(7)`."""
-    from django.conf import settings
-
-    return _path_template(name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
-
-
-@functools.lru_cache(maxsize=64)  # reverse() is costly and its answer only changes with the URLconf and prefix
-def _path_template(name: str, urlconf, prefix: str) -> str:
-    path = reverse(name, args=[0], urlconf=urlconf)
-    return path[: path.rindex("/0/")] + "/{}/" + path[path.rindex("/0/") + 3 :]
 
 
 # --- Read ----------------------------------------------------------------------------------------
@@ -178,15 +159,13 @@ class FastVerdictSerializer(VerdictSerializer):
         # Computed once per request, shared by every row: the URL templates and the time zone.
         context = self.context if isinstance(self.context, dict) else {}
         if "_verdict_constants" not in context:
-            from django.conf import settings
-
             claimreview = path_template("verdict-claimreview")
             request = context.get("request")
             if request:
                 claimreview = request.build_absolute_uri(claimreview.replace("{}", "0")).replace("/0/", "/{}/")
             tz = timezone.get_current_timezone()
             context["_verdict_constants"] = {
-                "public": settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + path_template("claim-public"),
+                "public": public_claim_url_template(),
                 "claimreview": claimreview,
                 "tz": tz,
                 # Database values carry datetime.timezone.utc: with TIME_ZONE "UTC" they need no conversion.

@@ -3,7 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from claims.api.serializers import public_claim_url
+from claims.links import public_claim_url
 from tests.factories import UserFactory
 
 KNOWN = "North Korea recognised the Donetsk People's Republic as an independent state."

@@ -1,0 +1,29 @@
+"""Public URLs of claims: the public claim page (ClaimReview's `url`, Atom links, Google's pageUrl, the API's
+`public_url`), under FACTCHECK_PUBLIC_BASE_URL, and path templates for building many of them cheaply."""
+
+from __future__ import annotations
+
+import functools
+
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+
+def path_template(name: str) -> str:
+    """The path of URL `name` for an id, with "{}" where the id goes: `path_template("claim-public").format(7)`."""
+    return _path_template(name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+
+
+@functools.lru_cache(maxsize=64)  # reverse() is costly and its answer only changes with the URLconf and prefix
+def _path_template(name: str, urlconf, prefix: str) -> str:
+    path = reverse(name, args=[0], urlconf=urlconf)
+    return path[: path.rindex("/0/")] + "/{}/" + path[path.rindex("/0/") + 3 :]
+
+
+def public_claim_url_template() -> str:
+    """The public claim page's URL with "{}" where the claim id goes."""
+    return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + path_template("claim-public")
+
+
+def public_claim_url(claim_id: int) -> str:
+    return public_claim_url_template().format(claim_id)
