@@ -7,6 +7,7 @@ derived properties, so every write goes through one validated path.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -287,3 +288,21 @@ class GoogleFactCheckPage(models.Model):
 
     def __str__(self):
         return f"{self.name or 'no page'} for verdict {self.verdict_id} ({self.status})"
+
+
+class PublicationGeneration(models.Model):
+    """One row whose number goes up in the same transaction as every change to what the public reads.
+
+    Public responses are cached and validated (ETag, 304) under the current number, so a publication,
+    unpublication or correction makes every cached page and every reader's ETag stale the moment it commits,
+    in every process: the number is read from the database, not from a per-process cache.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "publication generation"
+
+    def __str__(self):
+        return f"public output generation {self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

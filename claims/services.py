@@ -25,6 +25,7 @@ from django.utils import timezone
 from factcheck.exceptions import InvalidInput, InvalidTransition, NotAllowed
 
 from .models import Article, Claim, Outlet, Rating, Verdict
+from .public_cache import public_output_changed
 
 Status = Claim.Status
 
@@ -73,6 +74,8 @@ def _transition(*, claim: Claim, to: str, actor, reason: str = "", only_from: tu
         previous, locked.status = locked.status, to
         locked._change_reason = reason or f"{Status(previous).label} → {Status(to).label}"
         locked.save()
+        if Status.PUBLISHED in (previous, to):
+            public_output_changed()  # cached public pages and readers' ETags go stale when this commits
     claim.refresh_from_db()
     return claim
 
@@ -725,6 +728,8 @@ def claim_merge(*, source: Claim, target: Claim, reason: str = "", actor=None) -
         if actor is not None:
             target._history_user = actor
         target.save(update_fields=[*changed, "updated_at"])
+        if target.status == Status.PUBLISHED:
+            public_output_changed()  # its appearances are public
         source._change_reason = f"Merged into claim {target.pk}: {reason}" if reason else f"Merged into claim {target.pk}"
         if actor is not None:
             source._history_user = actor

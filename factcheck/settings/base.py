@@ -40,6 +40,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous reads of published verdicts: ETag/304 and a server-side cache keyed by the publication generation.
+    # Early in the chain so a hit skips sessions, auth and the view; after security so redirects and HSTS still apply.
+    "claims.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -197,6 +200,12 @@ SPECTACULAR_SETTINGS = {
 FACTCHECK_ORGANIZATION_NAME = env_str("FACTCHECK_ORGANIZATION_NAME", "factcheck")
 FACTCHECK_ORGANIZATION_URL = env_str("FACTCHECK_ORGANIZATION_URL", "http://127.0.0.1:8000/")
 FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Public reads (claims.public_cache): on/off; how long a cached page and an ETag live at most (what no editor action
+# changes, e.g. new evidence or an outlet's renamed title, shows within this many seconds; a publication,
+# unpublication or correction shows at once); max-age sent to browsers and CDNs (0: they revalidate every time).
+FACTCHECK_PUBLIC_CACHE = env_bool("FACTCHECK_PUBLIC_CACHE", True)
+FACTCHECK_PUBLIC_CACHE_SECONDS = env_int("FACTCHECK_PUBLIC_CACHE_SECONDS", 300, minimum=1)
+FACTCHECK_PUBLIC_MAX_AGE = env_int("FACTCHECK_PUBLIC_MAX_AGE", 0, minimum=0)
 # Webhook deliveries retry with exponential backoff from this many seconds (8 retries).
 FACTCHECK_WEBHOOK_RETRY_DELAY = env_float("FACTCHECK_WEBHOOK_RETRY_DELAY", 30.0, minimum=0.0)
 
