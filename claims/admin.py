@@ -265,6 +265,10 @@ class ClaimReviewForm(forms.ModelForm):
     assignee = forms.ModelChoiceField(queryset=None, required=False)
 
     VERDICT_FIELDS = ("rating", "explanation", "sources")
+    # False when the page shows the verdict as a card (published, or the role cannot draft): the verdict's
+    # fields are then not on the page, so they must not be on the form either, or their absence from the
+    # POST would read as an edit of the verdict (ClaimAdmin.get_form sets it).
+    verdict_on_page = True
 
     class Meta:
         model = Claim
@@ -278,6 +282,9 @@ class ClaimReviewForm(forms.ModelForm):
         if "assignee" in self.fields:
             self.fields["assignee"].queryset = get_user_model().objects.filter(is_active=True, is_staff=True)
         self.verdict = Verdict.objects.filter(claim=claim).select_related("rating").first() if claim.pk else None
+        if not self.verdict_on_page:
+            for name in self.VERDICT_FIELDS:
+                self.fields.pop(name, None)
         if "rating" not in self.fields:
             return
         ratings = Rating.objects.filter(is_active=True)
@@ -501,6 +508,12 @@ class ClaimAdmin(SimpleHistoryAdmin):
             and self.has_change_permission(request, claim)
             and request.user.has_perms(["claims.add_verdict", "claims.change_verdict"])
         )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not self.verdict_editable(request, obj):
+            form = type(form.__name__, (form,), {"verdict_on_page": False})
+        return form
 
     def get_fieldsets(self, request, obj=None):
         # Without the verdict form the page shows the verdict as a card (see the change_form template).

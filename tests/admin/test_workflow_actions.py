@@ -11,10 +11,12 @@ Status = Claim.Status
 
 
 def press(client, claim, op, **extra):
-    """Submit the claim page as the browser does: the form's current values plus the button pressed."""
+    """Submit the claim page as the browser does: the form's current values plus the button pressed.
+
+    The verdict's fields are on the page only while the claim is in review or ready (else it is a card)."""
     data = {"claim_type": claim.claim_type, "checkworthiness": claim.checkworthiness, "_fc_op": op}
     verdict = Verdict.objects.filter(claim=claim).first()
-    if verdict:
+    if verdict and Claim.objects.get(pk=claim.pk).status in (Status.IN_REVIEW, Status.VERDICT_READY):
         data.update(rating=verdict.rating_id, explanation=verdict.explanation)
     data.update(extra)
     return client.post(reverse("admin:claims_claim_change", args=[claim.pk]), data, follow=True)
