@@ -211,6 +211,8 @@ FACTCHECK_WEBHOOK_RETRY_DELAY = env_float("FACTCHECK_WEBHOOK_RETRY_DELAY", 30.0,
 
 # Extraction: spaCy model (None = official en_core_web_sm when installed, else its PyPI re-upload).
 FACTCHECK_SPACY_MODEL = env_str("FACTCHECK_SPACY_MODEL", "") or None
+# Extra gazetteer files (JSON, comma-separated paths) beside the general one: e.g. seeds/entities.json for the demo.
+FACTCHECK_GAZETTEER_EXTRA = env_list("FACTCHECK_GAZETTEER_EXTRA", [])
 # Only the first this-many characters of an article are extracted (bounds the CPU one article takes).
 FACTCHECK_EXTRACTION_MAX_CHARS = env_int("FACTCHECK_EXTRACTION_MAX_CHARS", 300_000, minimum=1_000)
 # Optional LLM backend (any OpenAI-compatible chat-completions endpoint). Off unless a base URL is set.
