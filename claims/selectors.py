@@ -18,11 +18,12 @@ from .models import Article, Claim, ClaimMention, Rating, Verdict  # noqa: E402
 
 STAFF_READ_PERMISSION = "claims.view_claim"
 
-# The condition for "public", spelled once. A claim under correction has status in_review and its
-# verdict has no published_at, so it drops out until it is republished.
-PUBLISHED_CLAIM = Q(status=Claim.Status.PUBLISHED, verdict__published_at__isnull=False)
+# The condition for "public", spelled once: the verdict is published. A claim under correction is in
+# review (or ready) again, but its published verdict keeps serving readers until the correction is
+# published (the draft lives in VerdictCorrection); only an unpublication takes it down.
+PUBLISHED_CLAIM = Q(verdict__published_at__isnull=False)
 # The same condition seen from the verdict.
-PUBLISHED_VERDICT = Q(published_at__isnull=False, claim__status=Claim.Status.PUBLISHED)
+PUBLISHED_VERDICT = Q(published_at__isnull=False)
 
 
 def user_sees_unpublished(user) -> bool:
@@ -32,7 +33,7 @@ def user_sees_unpublished(user) -> bool:
 
 def claim_published_q(prefix: str = "") -> Q:
     """PUBLISHED_CLAIM seen from a model related to Claim through `prefix` (e.g. "claim__")."""
-    return Q(**{f"{prefix}status": Claim.Status.PUBLISHED, f"{prefix}verdict__published_at__isnull": False})
+    return Q(**{f"{prefix}verdict__published_at__isnull": False})
 
 
 def claim_list_visible(*, user) -> QuerySet[Claim]:
@@ -313,7 +314,7 @@ def claim_matches_published(*, claim_ref: str = "pk") -> tuple[Subquery, Subquer
     return match_id, rating
 
 
-_PUBLISHED = {"status": Claim.Status.PUBLISHED, "verdict__published_at__isnull": False}
+_PUBLISHED = {"verdict__published_at__isnull": False}  # PUBLISHED_CLAIM as lookups
 
 
 def claim_queue() -> QuerySet[Claim]:

@@ -197,6 +197,8 @@ SPECTACULAR_SETTINGS = {
 FACTCHECK_ORGANIZATION_NAME = env_str("FACTCHECK_ORGANIZATION_NAME", "factcheck")
 FACTCHECK_ORGANIZATION_URL = env_str("FACTCHECK_ORGANIZATION_URL", "http://127.0.0.1:8000/")
 FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Four-eyes: whoever last drafted a verdict (or its correction) cannot also publish it.
+FACTCHECK_FOUR_EYES = env_bool("FACTCHECK_FOUR_EYES", False)
 # Webhook deliveries retry with exponential backoff from this many seconds (8 retries).
 FACTCHECK_WEBHOOK_RETRY_DELAY = env_float("FACTCHECK_WEBHOOK_RETRY_DELAY", 30.0, minimum=0.0)
 
