@@ -14,6 +14,7 @@ import re
 from functools import cached_property
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
@@ -767,6 +768,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "ready": ready,
             "not_ready": not_ready,
             "single": bool(object_id),
+            "four_eyes": settings.FACTCHECK_FOUR_EYES,
             "cancel_url": self._claim_url(claims[0]) if object_id else reverse("admin:claims_claim_changelist"),
         }
         return TemplateResponse(request, "admin/claims/claim/publish_confirm.html", context)
