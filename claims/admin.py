@@ -414,12 +414,19 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def claim_column(self, claim):
         speaker = getattr(claim, "first_speaker", None)
         hint = ""
-        if getattr(claim, "published_match_id", None):
+        if getattr(claim, "published_match_id", None):  # confirmed the same claim: its verdict applies
             url = reverse("admin:claims_claim_change", args=[claim.published_match_id])
             hint = format_html(
-                '<a class="fc-hint" href="{}" title="A claim that may be the same already has a published verdict">'
-                "≈ published: {}</a>",
+                '<a class="fc-hint" href="{}" title="Editors confirmed this is the same claim as one with a published '
+                'verdict">≈ published: {}</a>',
                 url, claim.published_match_rating or "verdict",
+            )  # fmt: skip
+        elif getattr(claim, "similar_checked_id", None):  # only similar: no rating, which could be wrong for this one
+            url = reverse("admin:claims_claim_change", args=[claim.similar_checked_id])
+            hint = format_html(
+                '<a class="fc-hint fc-hint-similar" href="{}" title="A similar claim (not confirmed the same) has a '
+                'published verdict">similar to a checked claim ({})</a>',
+                url, f"{claim.similar_checked_score:.2f}",
             )  # fmt: skip
         return format_html(
             '<span class="fc-claim-text">{}</span>{}{}',
