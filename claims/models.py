@@ -172,6 +172,59 @@ class Verdict(models.Model):
         return self.published_at is not None
 
 
+class VerdictCorrection(models.Model):
+    """A correction being drafted for a published verdict.
+
+    The verdict row stays the published record, serving the page, the API, ClaimReview and the feeds,
+    until the correction is published: then this draft's rating, explanation and sources replace the
+    verdict's and the row is deleted. Keeping the draft apart means no read path can show readers a
+    half-edited verdict, and every public read keeps reading the one Verdict row it always did.
+    """
+
+    verdict = models.OneToOneField(Verdict, on_delete=models.CASCADE, related_name="correction")
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="+")
+    explanation = models.TextField()
+    sources = models.ManyToManyField("sources.Source", blank=True, related_name="+")
+    reason = models.TextField(help_text="What is being corrected; published with the correction.")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Who last drafted the correction.",
+    )  # fmt: skip
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Correction of verdict {self.verdict_id}: {self.reason[:80]}"
+
+
+class VerdictPublication(models.Model):
+    """One publication of a verdict, exactly as readers got it; written once, never changed.
+
+    The first publication is number 1; each published correction adds the next. The history page
+    shows these in full (the model history's diffs are cut short).
+    """
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="publications")
+    number = models.PositiveIntegerField()
+    claim_text = models.TextField()
+    rating_name = models.CharField(max_length=64)
+    rating_value = models.IntegerField(null=True, blank=True)
+    explanation = models.TextField()
+    sources = models.JSONField(default=list, help_text="[{id, url, title}] as cited at publication.")
+    correction_reason = models.TextField(blank=True)
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["verdict_id", "-number"]
+        constraints = [models.UniqueConstraint(fields=["verdict", "number"], name="verdict_publication_unique_number")]
+
+    def __str__(self):
+        return f"Verdict {self.verdict_id}, publication {self.number}"
+
+
 class ClaimMatchSuggestion(models.Model):
     """Two claims that may be the same, awaiting (or carrying) an editor's decision.
 

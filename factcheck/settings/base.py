@@ -206,6 +206,8 @@ FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", "http://127.0.0
 FACTCHECK_PUBLIC_CACHE = env_bool("FACTCHECK_PUBLIC_CACHE", True)
 FACTCHECK_PUBLIC_CACHE_SECONDS = env_int("FACTCHECK_PUBLIC_CACHE_SECONDS", 300, minimum=1)
 FACTCHECK_PUBLIC_MAX_AGE = env_int("FACTCHECK_PUBLIC_MAX_AGE", 0, minimum=0)
+# Four-eyes: whoever last drafted a verdict (or its correction) cannot also publish it.
+FACTCHECK_FOUR_EYES = env_bool("FACTCHECK_FOUR_EYES", False)
 # Webhook deliveries retry with exponential backoff from this many seconds (8 retries).
 FACTCHECK_WEBHOOK_RETRY_DELAY = env_float("FACTCHECK_WEBHOOK_RETRY_DELAY", 30.0, minimum=0.0)
 

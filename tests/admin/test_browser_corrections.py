@@ -82,6 +82,13 @@ def test_an_editor_corrects_a_published_verdict_and_publishes_it_again(
     claim.refresh_from_db()
     assert claim.status == Claim.Status.IN_REVIEW
 
+    # Readers keep the published version while the correction is drafted.
+    reader = page.context.browser.new_context().new_page()
+    public_url = live_server.url + reverse("claim-public", args=[claim.pk])
+    reader.goto(public_url)
+    assert FIRST_EXPLANATION in reader.inner_text("main") and "Correction" not in reader.inner_text("main")
+    assert "Readers still see the version published" in page.inner_text(".fc-correction-note")
+
     # The draft form is back, holding the published wording, ready to edit.
     assert page.locator("textarea[name=explanation]").input_value() == FIRST_EXPLANATION
     page.check("input[name=rating] >> nth=1")  # Mostly true
@@ -89,6 +96,9 @@ def test_an_editor_corrects_a_published_verdict_and_publishes_it_again(
     page.screenshot(path=str(artifacts_dir / "correction-3-draft.png"), full_page=True)
     page.click("button[value=mark_ready]")
     page.wait_for_selector("text=The verdict is ready for an editor to publish.")
+    reader.goto(public_url)
+    assert FIRST_EXPLANATION in reader.inner_text("main") and CORRECTED_EXPLANATION not in reader.inner_text("main")
+    reader.screenshot(path=str(artifacts_dir / "correction-3b-public-during-correction.png"), full_page=True)
 
     page.click("button[value=publish]")
     page.wait_for_selector("text=This is what readers will see")
@@ -97,6 +107,12 @@ def test_an_editor_corrects_a_published_verdict_and_publishes_it_again(
     page.click("input[value='Yes, publish this verdict']")
     page.wait_for_selector("text=Published 1 verdict(s).")
     page.screenshot(path=str(artifacts_dir / "correction-5-republished.png"), full_page=True)
+
+    reader.goto(public_url)
+    assert CORRECTED_EXPLANATION in reader.inner_text("main")
+    assert "Correction: The explanation left out who recognised the republic first." in reader.inner_text(".correction")
+    reader.screenshot(path=str(artifacts_dir / "correction-6-public-corrected.png"), full_page=True)
+    reader.context.close()
 
     verdict = Verdict.objects.get(claim=claim)
     assert verdict.published_at is not None and verdict.corrected_at == verdict.published_at
