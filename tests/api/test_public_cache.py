@@ -156,3 +156,34 @@ def test_with_the_cache_on_a_change_no_editor_made_waits_for_the_time_bucket(ano
     assert anon_client.get("/api/v1/verdicts/").content == first.content
     cache.clear()  # what the end of FACTCHECK_PUBLIC_CACHE_SECONDS does
     assert "Changed behind the cache's back." in anon_client.get("/api/v1/verdicts/").content.decode()
+
+
+def test_a_published_correction_replaces_the_cached_version_at_once(anon_client, published_verdict, reviewer, editor):
+    claim = published_verdict.claim
+    url = f"/api/v1/verdicts/{published_verdict.pk}/"
+    before = anon_client.get(url)
+    services.claim_reopen_for_correction(claim=claim, actor=editor, reason="The date was wrong.")
+    services.verdict_save(claim=claim, rating=published_verdict.rating, explanation="CORRECTED reasoning.", actor=reviewer)
+
+    during = anon_client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert during.status_code in (200, 304)
+    assert "CORRECTED" not in during.content.decode()  # readers keep the published version while it is corrected
+
+    services.claim_mark_verdict_ready(claim=claim, actor=reviewer)
+    services.verdict_publish(claim=claim, actor=editor)
+    after = anon_client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert "CORRECTED reasoning." in after.content.decode()
+
+
+def test_unpublishing_during_a_correction_stops_the_cached_page(anon_client, published_verdict, editor):
+    claim = published_verdict.claim
+    page = anon_client.get(f"/claims/{claim.pk}/")
+    assert page.status_code == 200
+    services.claim_reopen_for_correction(claim=claim, actor=editor, reason="The date was wrong.")
+    assert anon_client.get(f"/claims/{claim.pk}/").status_code == 200  # still the published version
+
+    services.verdict_unpublish(claim=claim, actor=editor, reason="Withdrawn while correcting.")
+
+    assert anon_client.get(f"/claims/{claim.pk}/").status_code == 404
+    assert anon_client.get(f"/claims/{claim.pk}/", HTTP_IF_NONE_MATCH=page["ETag"]).status_code == 404
