@@ -174,7 +174,13 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_THROTTLE_ANON", "120/minute"),
         "user": env_str("API_THROTTLE_USER", "1200/minute"),
+        # POST /api/v1/claims/match costs about half a second of CPU per call: its own limit, beside the general one.
+        "match_anon": env_str("API_THROTTLE_MATCH_ANON", "20/minute"),
+        "match_user": env_str("API_THROTTLE_MATCH_USER", "120/minute"),
     },
+    # How many proxies of ours append to X-Forwarded-For in front of the web server: 0 (gunicorn published
+    # directly) means the connection's peer address is the client and the header is ignored.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0, minimum=0),
     "DEFAULT_PAGINATION_CLASS": "factcheck.api_pagination.IdCursorPagination",
     "PAGE_SIZE": env_int("API_PAGE_SIZE", 50, minimum=1),
     "EXCEPTION_HANDLER": "factcheck.api_errors.exception_handler",

@@ -11,4 +11,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 FACTCHECK_HTTP_ALLOW_LOOPBACK = True
 FACTCHECK_HTTP_DOMAIN_INTERVAL = 0.0
 FACTCHECK_HTTP_RESPECT_ROBOTS = False
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"}}  # noqa: F405
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+    "anon": "100000/minute", "user": "100000/minute", "match_anon": "100000/minute", "match_user": "100000/minute"}}  # noqa: F405
