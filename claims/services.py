@@ -17,6 +17,7 @@ Publishing, unpublishing and corrections need the `claims.publish_verdict` permi
 from __future__ import annotations
 
 import hashlib
+import re
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -54,12 +55,25 @@ def _require(actor: AbstractBaseUser | None, permission: str) -> None:
         raise NotAllowed("You do not have permission to do this: it needs %s." % permission.split(".")[1].replace("_", " "))
 
 
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def refuse_control_characters(text: str, *, what: str) -> str:
+    """`text` unchanged, or InvalidInput when it holds a control character other than tab and line breaks
+    (PostgreSQL cannot store NUL at all; the others are pasted noise no reader should get)."""
+    found = _CONTROL_CHARACTER.search(text or "")
+    if found:
+        raise InvalidInput(f"{what} contains a control character (U+{ord(found.group()):04X}); remove it and try again.")
+    return text
+
+
 def _transition(*, claim: Claim, to: str, actor, reason: str = "", only_from: tuple[str, ...] = ()) -> Claim:
     """Move a claim to `to` under a row lock, or refuse with a message that says why.
 
     `only_from` narrows the table for a named step: several steps share a target
     (start review, send back and correct all lead to in review) but not a source.
     """
+    refuse_control_characters(reason, what="The reason")
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
         permission = TRANSITIONS.get((locked.status, to))
@@ -381,6 +395,8 @@ def article_ingest(
     raw = text if text is not None else html
     if not (raw or "").strip():
         raise InvalidInput("The article has no text.")
+    if "\x00" in raw:
+        raise InvalidInput("The article contains a NUL character: it is not text (a binary file or a corrupt page?).")
     page_title = page_outlet = ""
     page_published = None
     body = raw

@@ -231,11 +231,14 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000, allow_blank=True)
 
 
+MAX_HTML_CHARS = 5_000_000  # fits DATA_UPLOAD_MAX_MEMORY_SIZE once written as JSON
+
+
 class ArticleIngestSerializer(serializers.Serializer):
     """The article as text or as HTML (with its URL, optional, as its address), or only its URL to fetch."""
 
     text = serializers.CharField(required=False, allow_blank=False, max_length=2_000_000)
-    html = serializers.CharField(required=False, allow_blank=False, max_length=5_000_000)
+    html = serializers.CharField(required=False, allow_blank=False, max_length=MAX_HTML_CHARS)
     url = serializers.URLField(required=False, max_length=2000)
     title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
     outlet_name = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")

@@ -109,6 +109,10 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Largest request body read into memory. The API's largest field, an article's `html` (5,000,000
+# characters), must fit once written as JSON; a bigger body is a 413 in the API's error shape.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 6 * 1024 * 1024, minimum=1024)
+
 # --- Cache: Redis when REDIS_URL is set (rate limits shared across workers), local memory otherwise.
 REDIS_URL = env_url("REDIS_URL", None, schemes=("redis", "rediss", "unix"))
 if REDIS_URL:
@@ -167,6 +171,11 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "factcheck.api_rendering.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": [
+        "factcheck.api_parsing.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": ["factcheck.api_filtering.FilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "factcheck.api_errors.AutoSchema",
