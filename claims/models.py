@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from factcheck.validators import WEB_URL
+
 
 class Outlet(models.Model):
     """A publisher: a news site, an agency, a broadcaster."""
@@ -31,7 +33,9 @@ class Article(models.Model):
         FAILED = "failed", "Failed"
         UNSUPPORTED = "unsupported", "Unsupported language"
 
-    url = models.URLField(max_length=2000, unique=True, null=True, blank=True, help_text="Canonical URL.")
+    url = models.URLField(
+        max_length=2000, unique=True, null=True, blank=True, validators=[WEB_URL], help_text="Canonical URL."
+    )
     title = models.CharField(max_length=500, blank=True)
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -205,7 +209,7 @@ class ClaimMatchSuggestion(models.Model):
 class WebhookSubscription(models.Model):
     """A URL that receives an HMAC-signed POST when a verdict is published or corrected."""
 
-    url = models.URLField(max_length=2000)
+    url = models.URLField(max_length=2000, validators=[WEB_URL])
     secret = models.CharField(max_length=128, help_text="Shared secret for the X-Factcheck-Signature HMAC.")
     is_active = models.BooleanField(default=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

@@ -14,6 +14,8 @@ import functools
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet  # noqa: E402
 
+from factcheck.validators import is_web_url  # noqa: E402
+
 from .models import Article, Claim, ClaimMention, Rating, Verdict  # noqa: E402
 
 STAFF_READ_PERMISSION = "claims.view_claim"
@@ -253,7 +255,7 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
         for mention in row["mentions"]:
             speaker = speaker or mention["speaker"].strip()
             language = language or mention["language"]
-            if mention["url"] and mention["article_id"] not in seen:
+            if is_web_url(mention["url"]) and mention["article_id"] not in seen:
                 seen.add(mention["article_id"])
                 appearances.append(
                     Appearance(mention["url"], mention["title"], mention["outlet"] or "", mention["published_at"])

@@ -379,8 +379,10 @@ def article_ingest(
         raise InvalidInput("Give the article's text, its HTML or its URL.")
     published_at = _as_datetime(published_at)
     if url:
-        from sources.http import canonical_url
+        from sources.http import canonical_url, is_web_url
 
+        if not is_web_url(url):
+            raise InvalidInput("The article's URL must be an http or https address.")
         url = canonical_url(url)
         if len(url) > 2000:
             raise InvalidInput("The URL is longer than 2000 characters.")

@@ -47,6 +47,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from protego import Protego
 
+from factcheck.validators import is_web_url  # noqa: F401  (part of this module's interface)
+
 # httpx logs every request at INFO; under a worker's INFO level that is a formatted line per fetch
 # repeating what the task's own log says. Its warnings still show.
 logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -99,7 +99,7 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
     query = selectors.claim_query(claim_id=claim_id)
     if query is None:
         return None
-    documents = get_fetcher(fetcher).fetch(query)
+    documents = _web_documents(get_fetcher(fetcher).fetch(query), fetcher=fetcher)
     plan = evidence_plan(claim_text=query.text, documents=documents)
     stance_llm.refine(claim_text=query.text, plan=plan)  # outside the transaction: it may take a while
     with transaction.atomic():
@@ -192,11 +192,21 @@ def _outlet(name: str, domain: str) -> Outlet | None:
     return None
 
 
+def _web_documents(documents: list[FoundDocument], *, fetcher: str) -> list[FoundDocument]:
+    """The documents with an http(s) URL; any other (a provider's `javascript:` link) is dropped and logged."""
+    kept = [document for document in documents if document.source_id or http.is_web_url(document.url)]
+    if len(kept) < len(documents):
+        logger.warning("%s: dropped %d result(s) whose URL is not http(s)", fetcher, len(documents) - len(kept))
+    return kept
+
+
 def source_store(document: FoundDocument) -> Source:
     """Create or refresh the Source for a document, keyed by its canonical URL (a page is stored once)."""
     if document.source_id:
         return Source.objects.get(pk=document.source_id)
     url = http.canonical_url(document.url)
+    if not (http.is_web_url(document.url) and http.is_web_url(url)):
+        raise InvalidInput(f"Only http and https URLs are stored as sources, not {document.url[:100]!r}.")
     text = document.text or ""
     defaults = {
         "title": (document.title or "")[:500],
