@@ -23,7 +23,7 @@ from claims.claimreview import data_feed
 from claims.models import ClaimMention, Verdict
 from factcheck.api_pagination import IdCursorPagination
 from factcheck.api_rendering import JSONRenderer
-from sources.models import Evidence
+from sources.selectors import evidence_list_visible
 
 from .filters import MAX_ID, ArticleFilter, ClaimFilter, VerdictFilter
 from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, ActionPermission
@@ -104,7 +104,7 @@ class ClaimViewSet(BoundedIdLookupMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         mentions = ClaimMention.objects.select_related("article__outlet").order_by("article_id", "start")
-        evidence = Evidence.objects.select_related("source").order_by("-relevance", "id")
+        evidence = evidence_list_visible(user=self.request.user).select_related("source").order_by("-relevance", "id")
         return (
             selectors.claim_list_visible(user=self.request.user)
             .select_related("verdict__rating")
