@@ -70,27 +70,35 @@ def _incr_script(cache: RedisCache):
     return script
 
 
-def client_address(request) -> str:
-    """The client's address as the rate limit counts it (see the module docstring)."""
+def client_ip(request) -> str:
+    """The client's IP address (see the module docstring); also the address login lockouts count (AXES_CLIENT_IP_CALLABLE)."""
     peer = request.META.get("REMOTE_ADDR") or ""
     num_proxies = api_settings.NUM_PROXIES or 0
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
     if num_proxies and forwarded:
         entries = [entry.strip() for entry in forwarded.split(",")]
-        counted = _counted(entries[-min(num_proxies, len(entries))])
-        if counted:
-            return counted
-    return _counted(peer) or peer
+        chosen = _ip(entries[-min(num_proxies, len(entries))])
+        if chosen is not None:
+            return str(chosen)
+    return peer
 
 
-def _counted(text: str) -> str | None:
+def client_address(request) -> str:
+    """What the rate limit counts: the client's IP, an IPv6 one as its /64 network."""
+    address = _ip(client_ip(request))
+    if address is None:
+        return request.META.get("REMOTE_ADDR") or ""
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
         return None
-    if address.version == 6 and address.ipv4_mapped is None:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(getattr(address, "ipv4_mapped", None) or address)
+    return getattr(address, "ipv4_mapped", None) or address
 
 
 class AnonOrUserRateThrottle(BaseThrottle):

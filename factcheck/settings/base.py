@@ -6,6 +6,7 @@ worker beside the web server). DATABASE_URL switches to PostgreSQL, REDIS_URL
 to Redis as broker and result backend. Every variable is listed in README.md.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
     "simple_history",
     "claims",
     "sources",
@@ -47,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -108,6 +112,17 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# --- Sign-in: wrong passwords lock the account and, separately, the address they came from (django-axes),
+# on the admin login and on the browsable API's login alike; the right password then does not sign in until
+# the cool-off has passed. The address is the one the API's rate limit counts (API_NUM_PROXIES).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("FACTCHECK_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("FACTCHECK_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "factcheck.api_throttling.client_ip"
+AXES_COOLOFF_MESSAGE = "Too many failed sign-in attempts for this account or from this address. Try again later."
 
 # Largest request body read into memory. The API's largest field, an article's `html` (5,000,000
 # characters), must fit once written as JSON; a bigger body is a 413 in the API's error shape.
