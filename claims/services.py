@@ -870,6 +870,29 @@ WEBHOOK_TIMEOUT_SECONDS = 10.0
 WEBHOOK_MAX_RESPONSE_BYTES = 64 * 1024
 
 
+def webhook_subscription_save(
+    *, subscription_id: int | None, actor, url: str, secret: str, is_active: bool
+) -> "WebhookSubscription":
+    """Create a subscription owned by `actor`, or change one `actor` owns (a superuser may change any).
+    An empty `secret` keeps the stored one; a new subscription needs one."""
+    from .models import WebhookSubscription
+
+    _require(actor, "claims.add_webhooksubscription" if subscription_id is None else "claims.change_webhooksubscription")
+    if subscription_id is None:
+        if not secret:
+            raise InvalidInput("A new subscription needs a secret.")
+        return WebhookSubscription.objects.create(url=url, secret=secret, is_active=is_active, owner=actor)
+    with transaction.atomic():
+        subscription = WebhookSubscription.objects.select_for_update().filter(pk=subscription_id).first()
+        if subscription is None or (subscription.owner_id != actor.pk and not actor.is_superuser):
+            raise NotAllowed("This webhook subscription belongs to someone else.")
+        subscription.url, subscription.is_active = url, is_active
+        if secret:
+            subscription.secret = secret
+        subscription.save()
+    return subscription
+
+
 class WebhookDeliveryError(Exception):
     """One delivery attempt failed; `retryable` says whether a later attempt may succeed."""
 

@@ -223,6 +223,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- factcheck itself
+# `demo_editor` and `load_seeds` run only where this is on (production settings turn it off).
+FACTCHECK_DEMO_COMMANDS = True
 # Who publishes the verdicts (ClaimReview `author`), and where the public pages live.
 FACTCHECK_ORGANIZATION_NAME = env_str("FACTCHECK_ORGANIZATION_NAME", "factcheck")
 FACTCHECK_ORGANIZATION_URL = env_str("FACTCHECK_ORGANIZATION_URL", "http://127.0.0.1:8000/")
@@ -282,4 +284,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes logs every sign-in at INFO (a line per request in a test run); lockouts are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
