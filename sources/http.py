@@ -47,6 +47,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from protego import Protego
 
+from factcheck.redaction import redact
 from factcheck.validators import is_web_url  # noqa: F401  (part of this module's interface)
 
 # httpx logs every request at INFO; under a worker's INFO level that is a formatted line per fetch
@@ -73,9 +74,10 @@ class FetchError(Exception):
     retryable = False
 
     def __init__(self, message: str, *, url: str = ""):
+        message = redact(message)  # URLs in messages may carry a provider key (`?key=`)
         super().__init__(message)
         self.message = message
-        self.url = url
+        self.url = redact(url)
 
 
 class InvalidURL(FetchError):

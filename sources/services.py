@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from claims.models import Article, Claim, Outlet
 from factcheck.exceptions import InvalidInput, NotAllowed
+from factcheck.redaction import redact
 
 from . import conf, http, selectors, stance_llm
 from .evidence import RankedPassage, StanceSuggestion, rank_passages, split_passages, suggest_stance
@@ -152,14 +153,14 @@ def claim_fetch_retry_later(*, claim_id: int, fetcher: str, error: str, countdow
     job does not restart it early)."""
     ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
         status=Status.PENDING,
-        error=f"Will retry in {countdown:.0f}s: {error}"[:2000],
+        error=redact(f"Will retry in {countdown:.0f}s: {error}")[:2000],
         requested_at=timezone.now() + timedelta(seconds=countdown),
     )
 
 
 def claim_fetch_fail(*, claim_id: int, fetcher: str, error: str) -> None:
     ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
-        status=Status.FAILED, error=error[:2000], finished_at=timezone.now()
+        status=Status.FAILED, error=redact(error)[:2000], finished_at=timezone.now()
     )
 
 

@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from factcheck.env import env_bool, env_float, env_int, env_list, env_str, env_url
+from factcheck.redaction import redact
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("FACTCHECK_VAR_DIR", str(BASE_DIR / "var")))
@@ -84,7 +85,7 @@ def _database(url: str | None) -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0))
     except ValueError as exc:  # unknown scheme, malformed URL
-        raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {exc}") from None
+        raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {redact(str(exc))}") from None
     config["CONN_HEALTH_CHECKS"] = True
     return config
 
@@ -282,7 +283,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact_secrets": {"()": "factcheck.redaction.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # django-axes logs every sign-in at INFO (a line per request in a test run); lockouts are warnings.
     "loggers": {"axes": {"level": "WARNING"}},
