@@ -636,5 +636,8 @@ def _read_body(response: httpx.Response, *, url: str, max_bytes: int, deadline: 
 
 
 def host_of(url: str) -> str:
-    """The lower-case host of a URL, '' when there is none."""
-    return (urlsplit(url).hostname or "").lower()
+    """The lower-case host of a URL, '' when there is none (or the URL does not parse, e.g. an unclosed "[")."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
