@@ -57,6 +57,31 @@ class Article(models.Model):
         return self.title or self.url or f"Article {self.pk}"
 
 
+class ArticleFetch(models.Model):
+    """An article asked for by URL alone: a worker fetches the page (never the web request) and ingests it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    url = models.URLField(max_length=2000, validators=[WEB_URL])
+    title = models.CharField(max_length=500, blank=True)
+    outlet_name = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
+    error = models.CharField(max_length=300, blank=True, help_text="What went wrong, in words safe to show.")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.url
+
+
 class Claim(models.Model):
     """One canonical atomic claim, however many articles make it."""
 

@@ -23,9 +23,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from factcheck.exceptions import InvalidInput, InvalidTransition, NotAllowed
+from factcheck.exceptions import DomainError, InvalidInput, InvalidTransition, NotAllowed
 
-from .models import Article, Claim, Outlet, Rating, Verdict
+from .models import Article, ArticleFetch, Claim, Outlet, Rating, Verdict
 
 Status = Claim.Status
 
@@ -342,14 +342,82 @@ def _as_datetime(value) -> _dt.datetime | None:
 
 
 def _fetch_page(url: str) -> tuple[str, str]:
-    """(html, canonical final url) of a page, through the one safe HTTP client."""
+    """(html, canonical final url) of a page, through the one safe HTTP client. A failure is an InvalidInput in
+    words safe to show anyone (`fetch_error_public`); the detail, which may name internal addresses, goes to the log."""
     from sources.http import FetchError, canonical_url, fetch
 
     try:
         result = fetch(url, accept=HTML_TYPES)
     except FetchError as exc:
-        raise InvalidInput(f"Could not fetch {url}: {exc}") from None
+        _extraction_log.warning("Could not fetch an article page: %s", exc.message)
+        raise InvalidInput(fetch_error_public(exc)) from None
     return result.text, canonical_url(result.final_url)
+
+
+def fetch_error_public(exc) -> str:
+    """What to tell a client about a failed page fetch: the kind of failure, never the resolver's answers."""
+    from sources import http
+
+    if isinstance(exc, http.InvalidURL):  # BlockedAddress included: "resolves to 10.0.0.5" stays in the log
+        return "The URL is not a public web address we may fetch."
+    if isinstance(exc, http.HTTPStatusError):
+        return f"The site answered HTTP {exc.status}."
+    if isinstance(exc, http.FetchTimeout):
+        return "The site took too long to answer."
+    if isinstance(exc, http.TooLarge):
+        return "The page is larger than we fetch."
+    if isinstance(exc, http.BadContentType):
+        return "The URL is not an HTML page."
+    if isinstance(exc, http.RobotsDisallowed):
+        return "The site's robots.txt asks us not to fetch this page."
+    if isinstance(exc, http.ConnectionFailed):
+        return "The site could not be reached."
+    return "The page could not be fetched."
+
+
+def article_fetch_request(
+    *, url: str, title: str = "", outlet_name: str = "", published_at=None, language: str = "", actor=None
+) -> ArticleFetch:
+    """Ask for an article by URL: answered at once, fetched by a worker (`article_fetch_run`). A URL already stored
+    gives a fetch that is done, with its article. Only the URL's form is checked here: no DNS in the web request."""
+    from sources.http import canonical_url, is_web_url
+
+    from .tasks import article_fetch_task
+
+    if not is_web_url(url or ""):
+        raise InvalidInput("The article's URL must be an http or https address.")
+    url = canonical_url(url)
+    fields = dict(url=url, title=title[:500], outlet_name=outlet_name[:200], published_at=_as_datetime(published_at),
+                  language=language[:16], requested_by=actor if getattr(actor, "pk", None) else None)  # fmt: skip
+    known = Article.objects.filter(url=url).first()
+    if known is not None:
+        return ArticleFetch.objects.create(**fields, status=ArticleFetch.Status.DONE, article=known, finished_at=timezone.now())
+    fetch = ArticleFetch.objects.create(**fields)
+    fetch_id = fetch.pk
+    transaction.on_commit(lambda: article_fetch_task.delay(fetch_id))
+    return fetch
+
+
+def article_fetch_run(*, fetch_id: int) -> ArticleFetch | None:
+    """Fetch and ingest the page of a pending ArticleFetch; quiet when it is gone or already taken (idempotent)."""
+    taken = ArticleFetch.objects.filter(pk=fetch_id, status=ArticleFetch.Status.PENDING).update(
+        status=ArticleFetch.Status.RUNNING
+    )
+    if not taken:
+        return None
+    fetch = ArticleFetch.objects.get(pk=fetch_id)
+    try:
+        article, _ = article_ingest(
+            url=fetch.url, title=fetch.title, outlet_name=fetch.outlet_name, published_at=fetch.published_at,
+            language=fetch.language,
+        )  # fmt: skip
+    except DomainError as exc:
+        fetch.status, fetch.error = ArticleFetch.Status.FAILED, exc.message[:300]
+    else:
+        fetch.status, fetch.article = ArticleFetch.Status.DONE, article
+    fetch.finished_at = timezone.now()
+    fetch.save(update_fields=["status", "error", "article", "finished_at"])
+    return fetch
 
 
 def article_ingest(

@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from claims import selectors
 from claims.links import path_template, public_claim_url, public_claim_url_template
-from claims.models import Article, Claim, ClaimMention, Outlet, Rating, Verdict
+from claims.models import Article, ArticleFetch, Claim, ClaimMention, Outlet, Rating, Verdict
 from sources.models import ClaimFetch, Evidence, Source
 
 
@@ -251,6 +251,17 @@ class ArticleIngestSerializer(serializers.Serializer):
         if not (attrs.get("text") or attrs.get("html") or attrs.get("url")):
             raise serializers.ValidationError("Send the article's text, its HTML or its URL.")
         return attrs
+
+
+class ArticleFetchSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ArticleFetch
+        fields = ["id", "url", "status", "error", "article", "created_at", "finished_at"]
+
+
+class ArticleFetchResponseSerializer(serializers.Serializer):
+    fetch = ArticleFetchSerializer()
+    status_url = serializers.URLField()
 
 
 class ArticleIngestResponseSerializer(serializers.Serializer):
