@@ -43,8 +43,6 @@ from .models import (
     Rating,
     Verdict,
     VerdictPublication,
-    WebhookDelivery,
-    WebhookSubscription,
 )
 
 Status = Claim.Status
@@ -1084,28 +1082,9 @@ class ClaimMatchSuggestionAdmin(admin.ModelAdmin):
         return False  # decided on the claim page, through claim_match_decide
 
 
-@admin.register(WebhookSubscription)
-class WebhookSubscriptionAdmin(admin.ModelAdmin):
-    list_display = ("url", "is_active", "owner", "created_at")
-    list_filter = ("is_active",)
-    raw_id_fields = ("owner",)
-
-
-@admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(admin.ModelAdmin):
-    list_display = ("subscription", "event", "status", "attempts", "response_status", "created_at", "delivered_at")
-    list_filter = ("status", "event")
-    list_select_related = ("subscription",)
-    show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 admin.site.site_header = "factcheck · editors' desk"
 admin.site.enable_nav_sidebar = False  # the queue needs the width; the breadcrumbs and home page navigate
 admin.site.site_title = "factcheck"
 admin.site.index_title = "Review queue and verdicts"
+
+from . import admin_accounts, admin_webhooks  # noqa: E402,F401  (accounts: replacing Django's and DRF's admin)

@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from factcheck.validators import WEB_URL
+
 
 class Outlet(models.Model):
     """A publisher: a news site, an agency, a broadcaster."""
@@ -32,7 +34,9 @@ class Article(models.Model):
         FAILED = "failed", "Failed"
         UNSUPPORTED = "unsupported", "Unsupported language"
 
-    url = models.URLField(max_length=2000, unique=True, null=True, blank=True, help_text="Canonical URL.")
+    url = models.URLField(
+        max_length=2000, unique=True, null=True, blank=True, validators=[WEB_URL], help_text="Canonical URL."
+    )
     title = models.CharField(max_length=500, blank=True)
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -52,6 +56,31 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title or self.url or f"Article {self.pk}"
+
+
+class ArticleFetch(models.Model):
+    """An article asked for by URL alone: a worker fetches the page (never the web request) and ingests it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    url = models.URLField(max_length=2000, validators=[WEB_URL])
+    title = models.CharField(max_length=500, blank=True)
+    outlet_name = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
+    error = models.CharField(max_length=300, blank=True, help_text="What went wrong, in words safe to show.")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.url
 
 
 class Claim(models.Model):
@@ -259,7 +288,7 @@ class ClaimMatchSuggestion(models.Model):
 class WebhookSubscription(models.Model):
     """A URL that receives an HMAC-signed POST when a verdict is published or corrected."""
 
-    url = models.URLField(max_length=2000)
+    url = models.URLField(max_length=2000, validators=[WEB_URL])
     secret = models.CharField(max_length=128, help_text="Shared secret for the X-Factcheck-Signature HMAC.")
     is_active = models.BooleanField(default=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

@@ -14,6 +14,8 @@ import functools
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet  # noqa: E402
 
+from factcheck.validators import is_web_url  # noqa: E402
+
 from .models import Article, Claim, ClaimMention, Rating, Verdict  # noqa: E402
 
 STAFF_READ_PERMISSION = "claims.view_claim"
@@ -55,9 +57,15 @@ def article_list_visible(*, user) -> QuerySet[Article]:
     """The public sees an article only when it makes a published claim (it is an appearance of that claim)."""
     articles = Article.objects.all()
     if not user_sees_unpublished(user):
-        public_mentions = ClaimMention.objects.filter(claim_published_q("claim__"), article_id=OuterRef("pk"))
-        articles = articles.filter(Exists(public_mentions))
+        articles = articles.filter(article_is_public(OuterRef("pk")))
     return articles
+
+
+def article_is_public(article_id) -> Exists:
+    """The one rule for what the public may see of an article, for a query on any model: true where the article
+    `article_id` (an OuterRef or expression) makes a published claim. Sources standing for one of our
+    articles, and their passages, follow it too (sources.selectors)."""
+    return Exists(ClaimMention.objects.filter(claim_published_q("claim__"), article_id=article_id))
 
 
 def verdict_list_published() -> QuerySet[Verdict]:
@@ -254,7 +262,7 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
         for mention in row["mentions"]:
             speaker = speaker or mention["speaker"].strip()
             language = language or mention["language"]
-            if mention["url"] and mention["article_id"] not in seen:
+            if is_web_url(mention["url"]) and mention["article_id"] not in seen:
                 seen.add(mention["article_id"])
                 appearances.append(
                     Appearance(mention["url"], mention["title"], mention["outlet"] or "", mention["published_at"])

@@ -17,14 +17,15 @@ Publishing, unpublishing and corrections need the `claims.publish_verdict` permi
 from __future__ import annotations
 
 import hashlib
+import re
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from factcheck.exceptions import InvalidInput, InvalidTransition, NotAllowed, StaleVersion
+from factcheck.exceptions import DomainError, InvalidInput, InvalidTransition, NotAllowed, StaleVersion
 
-from .models import Article, Claim, Outlet, Rating, Verdict, VerdictCorrection, VerdictPublication
+from .models import Article, ArticleFetch, Claim, Outlet, Rating, Verdict, VerdictCorrection, VerdictPublication
 from .public_cache import public_output_changed
 
 Status = Claim.Status
@@ -55,12 +56,25 @@ def _require(actor: AbstractBaseUser | None, permission: str) -> None:
         raise NotAllowed("You do not have permission to do this: it needs %s." % permission.split(".")[1].replace("_", " "))
 
 
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def refuse_control_characters(text: str, *, what: str) -> str:
+    """`text` unchanged, or InvalidInput when it holds a control character other than tab and line breaks
+    (PostgreSQL cannot store NUL at all; the others are pasted noise no reader should get)."""
+    found = _CONTROL_CHARACTER.search(text or "")
+    if found:
+        raise InvalidInput(f"{what} contains a control character (U+{ord(found.group()):04X}); remove it and try again.")
+    return text
+
+
 def _transition(*, claim: Claim, to: str, actor, reason: str = "", only_from: tuple[str, ...] = ()) -> Claim:
     """Move a claim to `to` under a row lock, or refuse with a message that says why.
 
     `only_from` narrows the table for a named step: several steps share a target
     (start review, send back and correct all lead to in review) but not a source.
     """
+    refuse_control_characters(reason, what="The reason")
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
         permission = TRANSITIONS.get((locked.status, to))
@@ -427,14 +441,82 @@ def _as_datetime(value) -> _dt.datetime | None:
 
 
 def _fetch_page(url: str) -> tuple[str, str]:
-    """(html, canonical final url) of a page, through the one safe HTTP client."""
+    """(html, canonical final url) of a page, through the one safe HTTP client. A failure is an InvalidInput in
+    words safe to show anyone (`fetch_error_public`); the detail, which may name internal addresses, goes to the log."""
     from sources.http import FetchError, canonical_url, fetch
 
     try:
         result = fetch(url, accept=HTML_TYPES)
     except FetchError as exc:
-        raise InvalidInput(f"Could not fetch {url}: {exc}") from None
+        _extraction_log.warning("Could not fetch an article page: %s", exc.message)
+        raise InvalidInput(fetch_error_public(exc)) from None
     return result.text, canonical_url(result.final_url)
+
+
+def fetch_error_public(exc) -> str:
+    """What to tell a client about a failed page fetch: the kind of failure, never the resolver's answers."""
+    from sources import http
+
+    if isinstance(exc, http.InvalidURL):  # BlockedAddress included: "resolves to 10.0.0.5" stays in the log
+        return "The URL is not a public web address we may fetch."
+    if isinstance(exc, http.HTTPStatusError):
+        return f"The site answered HTTP {exc.status}."
+    if isinstance(exc, http.FetchTimeout):
+        return "The site took too long to answer."
+    if isinstance(exc, http.TooLarge):
+        return "The page is larger than we fetch."
+    if isinstance(exc, http.BadContentType):
+        return "The URL is not an HTML page."
+    if isinstance(exc, http.RobotsDisallowed):
+        return "The site's robots.txt asks us not to fetch this page."
+    if isinstance(exc, http.ConnectionFailed):
+        return "The site could not be reached."
+    return "The page could not be fetched."
+
+
+def article_fetch_request(
+    *, url: str, title: str = "", outlet_name: str = "", published_at=None, language: str = "", actor=None
+) -> ArticleFetch:
+    """Ask for an article by URL: answered at once, fetched by a worker (`article_fetch_run`). A URL already stored
+    gives a fetch that is done, with its article. Only the URL's form is checked here: no DNS in the web request."""
+    from sources.http import canonical_url, is_web_url
+
+    from .tasks import article_fetch_task
+
+    if not is_web_url(url or ""):
+        raise InvalidInput("The article's URL must be an http or https address.")
+    url = canonical_url(url)
+    fields = dict(url=url, title=title[:500], outlet_name=outlet_name[:200], published_at=_as_datetime(published_at),
+                  language=language[:16], requested_by=actor if getattr(actor, "pk", None) else None)  # fmt: skip
+    known = Article.objects.filter(url=url).first()
+    if known is not None:
+        return ArticleFetch.objects.create(**fields, status=ArticleFetch.Status.DONE, article=known, finished_at=timezone.now())
+    fetch = ArticleFetch.objects.create(**fields)
+    fetch_id = fetch.pk
+    transaction.on_commit(lambda: article_fetch_task.delay(fetch_id))
+    return fetch
+
+
+def article_fetch_run(*, fetch_id: int) -> ArticleFetch | None:
+    """Fetch and ingest the page of a pending ArticleFetch; quiet when it is gone or already taken (idempotent)."""
+    taken = ArticleFetch.objects.filter(pk=fetch_id, status=ArticleFetch.Status.PENDING).update(
+        status=ArticleFetch.Status.RUNNING
+    )
+    if not taken:
+        return None
+    fetch = ArticleFetch.objects.get(pk=fetch_id)
+    try:
+        article, _ = article_ingest(
+            url=fetch.url, title=fetch.title, outlet_name=fetch.outlet_name, published_at=fetch.published_at,
+            language=fetch.language,
+        )  # fmt: skip
+    except DomainError as exc:
+        fetch.status, fetch.error = ArticleFetch.Status.FAILED, exc.message[:300]
+    else:
+        fetch.status, fetch.article = ArticleFetch.Status.DONE, article
+    fetch.finished_at = timezone.now()
+    fetch.save(update_fields=["status", "error", "article", "finished_at"])
+    return fetch
 
 
 def article_ingest(
@@ -464,8 +546,10 @@ def article_ingest(
         raise InvalidInput("Give the article's text, its HTML or its URL.")
     published_at = _as_datetime(published_at)
     if url:
-        from sources.http import canonical_url
+        from sources.http import canonical_url, is_web_url
 
+        if not is_web_url(url):
+            raise InvalidInput("The article's URL must be an http or https address.")
         url = canonical_url(url)
         if len(url) > 2000:
             raise InvalidInput("The URL is longer than 2000 characters.")
@@ -480,6 +564,8 @@ def article_ingest(
     raw = text if text is not None else html
     if not (raw or "").strip():
         raise InvalidInput("The article has no text.")
+    if "\x00" in raw:
+        raise InvalidInput("The article contains a NUL character: it is not text (a binary file or a corrupt page?).")
     page_title = page_outlet = ""
     page_published = None
     body = raw
@@ -951,6 +1037,29 @@ def claims_embed_missing(*, batch_size: int = 64) -> int:
 WEBHOOK_SIGNATURE_HEADER = "X-Factcheck-Signature"
 WEBHOOK_TIMEOUT_SECONDS = 10.0
 WEBHOOK_MAX_RESPONSE_BYTES = 64 * 1024
+
+
+def webhook_subscription_save(
+    *, subscription_id: int | None, actor, url: str, secret: str, is_active: bool
+) -> "WebhookSubscription":
+    """Create a subscription owned by `actor`, or change one `actor` owns (a superuser may change any).
+    An empty `secret` keeps the stored one; a new subscription needs one."""
+    from .models import WebhookSubscription
+
+    _require(actor, "claims.add_webhooksubscription" if subscription_id is None else "claims.change_webhooksubscription")
+    if subscription_id is None:
+        if not secret:
+            raise InvalidInput("A new subscription needs a secret.")
+        return WebhookSubscription.objects.create(url=url, secret=secret, is_active=is_active, owner=actor)
+    with transaction.atomic():
+        subscription = WebhookSubscription.objects.select_for_update().filter(pk=subscription_id).first()
+        if subscription is None or (subscription.owner_id != actor.pk and not actor.is_superuser):
+            raise NotAllowed("This webhook subscription belongs to someone else.")
+        subscription.url, subscription.is_active = url, is_active
+        if secret:
+            subscription.secret = secret
+        subscription.save()
+    return subscription
 
 
 class WebhookDeliveryError(Exception):

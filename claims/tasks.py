@@ -19,6 +19,15 @@ def article_extract_task(self, article_id: int) -> int:
     return len(article_extract(article_id=article_id))
 
 
+@shared_task(bind=True, acks_late=True, soft_time_limit=90, time_limit=120, max_retries=3,
+             autoretry_for=(OperationalError,), retry_backoff=True, ignore_result=True)  # fmt: skip
+def article_fetch_task(self, fetch_id: int) -> None:
+    """Fetch the page of an article asked for by URL and ingest it (see services.article_fetch_run)."""
+    from .services import article_fetch_run
+
+    article_fetch_run(fetch_id=fetch_id)
+
+
 # --- Publishing: webhook delivery -----------------------------------------------------------------
 
 WEBHOOK_MAX_RETRIES = 8  # with the backoff below: about 4 hours from the first attempt to the last

@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 
 from django.core.exceptions import ImproperlyConfigured
 
+from factcheck.redaction import redact
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 _MISSING = object()
@@ -79,5 +81,5 @@ def env_url(name: str, default: str | None, *, schemes: tuple[str, ...]) -> str 
         return default
     parsed = urlparse(value)
     if parsed.scheme not in schemes or not (parsed.netloc or parsed.path):
-        raise ImproperlyConfigured(f"{name}={value!r} is not a URL with scheme {' or '.join(schemes)}.")
+        raise ImproperlyConfigured(f"{name}={redact(value)!r} is not a URL with scheme {' or '.join(schemes)}.")
     return value

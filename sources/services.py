@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from claims.models import Article, Claim, Outlet
 from factcheck.exceptions import InvalidInput, NotAllowed
+from factcheck.redaction import redact
 
 from . import conf, http, selectors, stance_llm
 from .evidence import RankedPassage, StanceSuggestion, rank_passages, split_passages, suggest_stance
@@ -99,7 +100,7 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
     query = selectors.claim_query(claim_id=claim_id)
     if query is None:
         return None
-    documents = get_fetcher(fetcher).fetch(query)
+    documents = _web_documents(get_fetcher(fetcher).fetch(query), fetcher=fetcher)
     plan = evidence_plan(claim_text=query.text, documents=documents)
     stance_llm.refine(claim_text=query.text, plan=plan)  # outside the transaction: it may take a while
     with transaction.atomic():
@@ -152,14 +153,14 @@ def claim_fetch_retry_later(*, claim_id: int, fetcher: str, error: str, countdow
     job does not restart it early)."""
     ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
         status=Status.PENDING,
-        error=f"Will retry in {countdown:.0f}s: {error}"[:2000],
+        error=redact(f"Will retry in {countdown:.0f}s: {error}")[:2000],
         requested_at=timezone.now() + timedelta(seconds=countdown),
     )
 
 
 def claim_fetch_fail(*, claim_id: int, fetcher: str, error: str) -> None:
     ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
-        status=Status.FAILED, error=error[:2000], finished_at=timezone.now()
+        status=Status.FAILED, error=redact(error)[:2000], finished_at=timezone.now()
     )
 
 
@@ -192,11 +193,21 @@ def _outlet(name: str, domain: str) -> Outlet | None:
     return None
 
 
+def _web_documents(documents: list[FoundDocument], *, fetcher: str) -> list[FoundDocument]:
+    """The documents with an http(s) URL; any other (a provider's `javascript:` link) is dropped and logged."""
+    kept = [document for document in documents if document.source_id or http.is_web_url(document.url)]
+    if len(kept) < len(documents):
+        logger.warning("%s: dropped %d result(s) whose URL is not http(s)", fetcher, len(documents) - len(kept))
+    return kept
+
+
 def source_store(document: FoundDocument) -> Source:
     """Create or refresh the Source for a document, keyed by its canonical URL (a page is stored once)."""
     if document.source_id:
         return Source.objects.get(pk=document.source_id)
     url = http.canonical_url(document.url)
+    if not (http.is_web_url(document.url) and http.is_web_url(url)):
+        raise InvalidInput(f"Only http and https URLs are stored as sources, not {document.url[:100]!r}.")
     text = document.text or ""
     defaults = {
         "title": (document.title or "")[:500],

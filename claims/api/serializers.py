@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from claims import selectors
 from claims.links import path_template, public_claim_url, public_claim_url_template
-from claims.models import Article, Claim, ClaimMention, Outlet, Rating, Verdict
+from claims.models import Article, ArticleFetch, Claim, ClaimMention, Outlet, Rating, Verdict
 from sources.models import ClaimFetch, Evidence, Source
 
 
@@ -231,11 +231,14 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000, allow_blank=True)
 
 
+MAX_HTML_CHARS = 5_000_000  # fits DATA_UPLOAD_MAX_MEMORY_SIZE once written as JSON
+
+
 class ArticleIngestSerializer(serializers.Serializer):
     """The article as text or as HTML (with its URL, optional, as its address), or only its URL to fetch."""
 
     text = serializers.CharField(required=False, allow_blank=False, max_length=2_000_000)
-    html = serializers.CharField(required=False, allow_blank=False, max_length=5_000_000)
+    html = serializers.CharField(required=False, allow_blank=False, max_length=MAX_HTML_CHARS)
     url = serializers.URLField(required=False, max_length=2000)
     title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
     outlet_name = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
@@ -248,6 +251,17 @@ class ArticleIngestSerializer(serializers.Serializer):
         if not (attrs.get("text") or attrs.get("html") or attrs.get("url")):
             raise serializers.ValidationError("Send the article's text, its HTML or its URL.")
         return attrs
+
+
+class ArticleFetchSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ArticleFetch
+        fields = ["id", "url", "status", "error", "article", "created_at", "finished_at"]
+
+
+class ArticleFetchResponseSerializer(serializers.Serializer):
+    fetch = ArticleFetchSerializer()
+    status_url = serializers.URLField()
 
 
 class ArticleIngestResponseSerializer(serializers.Serializer):

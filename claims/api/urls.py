@@ -6,6 +6,7 @@ from . import matching, views
 router = DefaultRouter()
 router.trailing_slash = "/?"  # /api/v1/verdicts/1/claimreview and .../claimreview/ both answer
 router.register("articles", views.ArticleViewSet, basename="article")
+router.register("article-fetches", views.ArticleFetchViewSet, basename="article-fetch")
 router.register("claims", views.ClaimViewSet, basename="claim")
 router.register("verdicts", views.VerdictViewSet, basename="verdict")
 

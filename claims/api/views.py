@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
@@ -20,16 +20,18 @@ from rest_framework.views import APIView
 
 from claims import selectors, services
 from claims.claimreview import data_feed
-from claims.models import ClaimMention, Verdict
+from claims.models import ArticleFetch, ClaimMention, Verdict
 from factcheck.api_errors import ErrorSerializer
 from factcheck.api_pagination import IdCursorPagination
 from factcheck.exceptions import VersionRequired
 from factcheck.api_rendering import JSONRenderer
-from sources.models import Evidence
+from sources.selectors import evidence_list_visible
 
 from .filters import MAX_ID, ArticleFilter, ClaimFilter, VerdictFilter
 from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, ActionPermission
 from .serializers import (
+    ArticleFetchResponseSerializer,
+    ArticleFetchSerializer,
     ArticleIngestResponseSerializer,
     ArticleIngestSerializer,
     ArticleSerializer,
@@ -95,18 +97,39 @@ class ArticleViewSet(BoundedIdLookupMixin, mixins.CreateModelMixin, viewsets.Rea
         return selectors.article_list_visible(user=self.request.user).select_related("outlet")
 
     @extend_schema(
-        summary="Ingest an article from text, HTML or a URL; extraction runs in the background",
+        summary="Ingest an article from text or HTML (extraction runs in the background), or from a URL alone "
+        "(fetched in the background: the answer is a fetch to follow at its status URL)",
         request=ArticleIngestSerializer,
-        responses={202: ArticleIngestResponseSerializer, **ERROR_RESPONSES},
-    )
+        responses={202: PolymorphicProxySerializer(
+            component_name="ArticleIngestAccepted", resource_type_field_name=None,
+            serializers=[ArticleIngestResponseSerializer, ArticleFetchResponseSerializer],
+        ), **ERROR_RESPONSES},
+    )  # fmt: skip
     def create(self, request, *args, **kwargs):
         serializer = ArticleIngestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        result = services.article_ingest(**{k: v for k, v in serializer.validated_data.items() if v is not None})
+        data = {k: v for k, v in serializer.validated_data.items() if v is not None}
+        if "text" not in data and "html" not in data:
+            fetch = services.article_fetch_request(**data, actor=request.user)
+            status_url = request.build_absolute_uri(reverse("article-fetch-detail", args=[fetch.pk]))
+            body = {"fetch": ArticleFetchSerializer(fetch).data, "status_url": status_url}
+            return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
+        result = services.article_ingest(**data)
         article, created = result if isinstance(result, tuple) else (result, True)
         status_url = request.build_absolute_uri(reverse("article-detail", args=[article.pk]))
         body = {"article": ArticleSerializer(article).data, "created": created, "status_url": status_url}
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
+
+
+@extend_schema_view(retrieve=extend_schema(summary="Where the background fetch of an article asked for by URL stands (staff)"))
+class ArticleFetchViewSet(BoundedIdLookupMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = ArticleFetchSerializer
+    permission_classes = [ActionPermission]
+
+    def get_queryset(self):
+        if not selectors.user_sees_unpublished(self.request.user):
+            return ArticleFetch.objects.none()  # a 404, as for anything else the reader may not see
+        return ArticleFetch.objects.all()
 
 
 @extend_schema_view(
@@ -121,7 +144,7 @@ class ClaimViewSet(BoundedIdLookupMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         mentions = ClaimMention.objects.select_related("article__outlet").order_by("article_id", "start")
-        evidence = Evidence.objects.select_related("source").order_by("-relevance", "id")
+        evidence = evidence_list_visible(user=self.request.user).select_related("source").order_by("-relevance", "id")
         return (
             selectors.claim_list_visible(user=self.request.user)
             .select_related("verdict__rating")

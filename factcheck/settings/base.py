@@ -6,12 +6,14 @@ worker beside the web server). DATABASE_URL switches to PostgreSQL, REDIS_URL
 to Redis as broker and result backend. Every variable is listed in README.md.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from factcheck.env import env_bool, env_float, env_int, env_list, env_str, env_url
+from factcheck.redaction import redact
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("FACTCHECK_VAR_DIR", str(BASE_DIR / "var")))
@@ -32,6 +34,9 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
+    "csp",
     "simple_history",
     "claims",
     "sources",
@@ -39,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous reads of published verdicts: ETag/304 and a server-side cache keyed by the publication generation.
     # Early in the chain so a hit skips sessions, auth and the view; after security so redirects and HSTS still apply.
@@ -50,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -83,7 +90,7 @@ def _database(url: str | None) -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0))
     except ValueError as exc:  # unknown scheme, malformed URL
-        raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {exc}") from None
+        raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {redact(str(exc))}") from None
     config["CONN_HEALTH_CHECKS"] = True
     return config
 
@@ -111,6 +118,40 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# --- Content-Security-Policy on every response (django-csp): scripts only from our own origin, never inline (the
+# admin has none; the API docs load Swagger UI and its start-up script from our static files and
+# /api/docs/?script). Inline styles stay allowed: Swagger UI's page and the public claim page have a <style>
+# block, and a style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# --- Sign-in: wrong passwords lock the account and, separately, the address they came from (django-axes),
+# on the admin login and on the browsable API's login alike; the right password then does not sign in until
+# the cool-off has passed. The address is the one the API's rate limit counts (API_NUM_PROXIES).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("FACTCHECK_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("FACTCHECK_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "factcheck.api_throttling.client_ip"
+AXES_COOLOFF_MESSAGE = "Too many failed sign-in attempts for this account or from this address. Try again later."
+
+# Largest request body read into memory. The API's largest field, an article's `html` (5,000,000
+# characters), must fit once written as JSON; a bigger body is a 413 in the API's error shape.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 6 * 1024 * 1024, minimum=1024)
 
 # --- Cache: Redis when REDIS_URL is set (rate limits shared across workers), local memory otherwise.
 REDIS_URL = env_url("REDIS_URL", None, schemes=("redis", "rediss", "unix"))
@@ -171,13 +212,24 @@ REST_FRAMEWORK = {
         "factcheck.api_rendering.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "factcheck.api_parsing.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["factcheck.api_filtering.FilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "factcheck.api_errors.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["factcheck.api_throttling.AnonOrUserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_THROTTLE_ANON", "120/minute"),
         "user": env_str("API_THROTTLE_USER", "1200/minute"),
+        # POST /api/v1/claims/match costs about half a second of CPU per call: its own limit, beside the general one.
+        "match_anon": env_str("API_THROTTLE_MATCH_ANON", "20/minute"),
+        "match_user": env_str("API_THROTTLE_MATCH_USER", "120/minute"),
     },
+    # How many proxies of ours append to X-Forwarded-For in front of the web server: 0 (gunicorn published
+    # directly) means the connection's peer address is the client and the header is ignored.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0, minimum=0),
     "DEFAULT_PAGINATION_CLASS": "factcheck.api_pagination.IdCursorPagination",
     "PAGE_SIZE": env_int("API_PAGE_SIZE", 50, minimum=1),
     "EXCEPTION_HANDLER": "factcheck.api_errors.exception_handler",
@@ -187,6 +239,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Claims extracted from news articles, the evidence gathered for them, and published verdicts.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from drf-spectacular-sidecar's static files (pinned with the package), not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.Claim.Status",
@@ -196,6 +252,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- factcheck itself
+# `demo_editor` and `load_seeds` run only where this is on (production settings turn it off).
+FACTCHECK_DEMO_COMMANDS = True
 # Who publishes the verdicts (ClaimReview `author`), and where the public pages live.
 FACTCHECK_ORGANIZATION_NAME = env_str("FACTCHECK_ORGANIZATION_NAME", "factcheck")
 FACTCHECK_ORGANIZATION_URL = env_str("FACTCHECK_ORGANIZATION_URL", "http://127.0.0.1:8000/")
@@ -263,6 +321,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact_secrets": {"()": "factcheck.redaction.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes logs every sign-in at INFO (a line per request in a test run); lockouts are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

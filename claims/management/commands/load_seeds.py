@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from claims.management.demo import refuse_outside_demos
 from claims.models import Article
 from claims.services import article_extract, article_ingest
 from factcheck.exceptions import DomainError
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--seeds-dir", default=str(Path(settings.BASE_DIR) / "seeds"))
 
     def handle(self, *args, seeds_dir, **options):
+        refuse_outside_demos("load_seeds")
         folder = Path(seeds_dir)
         manifest_path = folder / "manifest.json"
         try:
