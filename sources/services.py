@@ -20,7 +20,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -124,7 +124,10 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
     found_articles = {d.metadata.get("article_id") for d in documents} - {None} - own_articles
     if not own_articles or not found_articles:
         return []
-    own_documents = [article_document(a) for a in Article.objects.filter(pk__in=own_articles).select_related("outlet")]
+    own_documents = [
+        article_document(a)
+        for a in selectors.with_text_head(Article.objects.filter(pk__in=own_articles).select_related("outlet"))
+    ]
     others = (
         Claim.objects.filter(mentions__article_id__in=found_articles)
         .exclude(mentions__article_id__in=own_articles)
@@ -198,6 +201,8 @@ def source_store(document: FoundDocument) -> Source:
         return Source.objects.get(pk=document.source_id)
     url = http.canonical_url(document.url)
     text = document.text or ""
+    digest = _sha256(text) if text else ""
+    stored_text = text if document.store_text else ""
     defaults = {
         "title": (document.title or "")[:500],
         "kind": document.kind,
@@ -211,15 +216,22 @@ def source_store(document: FoundDocument) -> Source:
             fetched_at=document.fetched_at or timezone.now(),
             http_status=document.http_status,
             content_type=document.content_type[:100],
-            text=text,
-            text_sha256=_sha256(text) if text else "",
+            text=stored_text,
+            text_sha256=digest,
         )
     elif document.http_status is not None:
         defaults["http_status"] = document.http_status  # an error status is worth showing too
-    existing = Source.objects.filter(url=url).first()
-    if existing is not None and not text and existing.text:
+    existing = (
+        Source.objects.filter(url=url)
+        .defer("text")
+        .annotate(has_text=ExpressionWrapper(~Q(text=""), output_field=BooleanField()))
+        .first()
+    )
+    if existing is not None and not text and (existing.has_text or existing.text_sha256):
         # A failed re-fetch keeps the snapshot we have; it only records the error.
         defaults = {"fetch_error": document.fetch_error} if document.fetch_error else {}
+    elif existing is not None and digest and existing.text_sha256 == digest and "text" in defaults:
+        del defaults["text"]  # the same snapshot: not written again (it may be megabytes)
     if existing is not None and not defaults.get("outlet") and "outlet" in defaults:
         defaults.pop("outlet")
     try:

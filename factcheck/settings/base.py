@@ -147,6 +147,9 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
+# A prefork pool child whose resident memory passes this many KiB is replaced after its current task
+# (the thread pool has no children: its bound is the work per task, see FACTCHECK_EXTRACTION_MAX_*).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 1_048_576, minimum=65_536)
 CELERY_BEAT_SCHEDULE: dict = {}
 # Source fetching (issue 5): I/O-bound tasks on their own queue, for a thread-pool worker
 # (`celery -A factcheck worker -Q fetch --pool threads --concurrency 64`).
@@ -203,7 +206,9 @@ FACTCHECK_WEBHOOK_RETRY_DELAY = env_float("FACTCHECK_WEBHOOK_RETRY_DELAY", 30.0,
 # Extraction: spaCy model (None = official en_core_web_sm when installed, else its PyPI re-upload).
 FACTCHECK_SPACY_MODEL = env_str("FACTCHECK_SPACY_MODEL", "") or None
 # Only the first this-many characters of an article are extracted (bounds the CPU one article takes).
-FACTCHECK_EXTRACTION_MAX_CHARS = env_int("FACTCHECK_EXTRACTION_MAX_CHARS", 300_000, minimum=1_000)
+FACTCHECK_EXTRACTION_MAX_CHARS = env_int("FACTCHECK_EXTRACTION_MAX_CHARS", 100_000, minimum=1_000)
+# ...and extraction stops after this many claims (each one is embedded, matched and fetched for).
+FACTCHECK_EXTRACTION_MAX_CLAIMS = env_int("FACTCHECK_EXTRACTION_MAX_CLAIMS", 200, minimum=1)
 # Optional LLM backend (any OpenAI-compatible chat-completions endpoint). Off unless a base URL is set.
 FACTCHECK_LLM_BASE_URL = env_url("FACTCHECK_LLM_BASE_URL", None, schemes=("http", "https"))
 FACTCHECK_LLM_MODEL = env_str("FACTCHECK_LLM_MODEL", "gpt-4o-mini")
