@@ -7,6 +7,7 @@ derived properties, so every write goes through one validated path.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -45,6 +46,10 @@ class Article(models.Model):
         max_length=16, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING, db_index=True
     )
     extraction_error = models.TextField(blank=True)
+    extraction_status_at = models.DateTimeField(
+        null=True, blank=True, default=timezone.now,
+        help_text="When the extraction status last changed: the sweeper restarts what a crash left pending or running.",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-published_at", "-id"]

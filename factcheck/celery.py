@@ -29,6 +29,13 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+def broker_countdown(countdown: float) -> float:
+    """A retry delay the broker can hold: on Redis a message waiting for its ETA sits unacknowledged, and
+    past the visibility timeout Redis hands a copy to another worker. Delays are capped at 80% of it."""
+    timeout = (app.conf.broker_transport_options or {}).get("visibility_timeout")
+    return min(countdown, 0.8 * timeout) if timeout else countdown
+
+
 @app.on_after_configure.connect
 def _make_filesystem_queue(sender, **kwargs):
     """The filesystem broker (no REDIS_URL) needs its folders to exist."""

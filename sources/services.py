@@ -80,14 +80,19 @@ def claims_fetch_sources(*, claim_ids: list[int], fetchers: list[str] | None = N
 
 
 def claim_fetch_start(*, claim_id: int, fetcher: str) -> bool:
-    """Claim the row for this run: pending (or running, after a lost worker) becomes running.
+    """Claim the row for this run with a conditional update: pending, or running for longer than the
+    hard time limit (its worker died), becomes running. So no fetch runs twice at once, and a duplicate
+    message (a redelivery, a copy the sweeper sent) finds nothing to do once the row is done.
 
-    False means there is nothing to do: the row is gone, done, or failed for good.
+    False means there is nothing to do: the row is gone, done, failed for good, or running elsewhere.
     """
+    now = timezone.now()
+    due = Q(status=Status.PENDING)
+    abandoned = Q(status=Status.RUNNING, started_at__lt=now - timedelta(seconds=conf.get("FACTCHECK_FETCH_TIME_LIMIT")))
     return bool(
-        ClaimFetch.objects.filter(
-            claim_id=claim_id, fetcher=fetcher, status__in=[Status.PENDING, Status.RUNNING]
-        ).update(status=Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error="")
+        ClaimFetch.objects.filter(due | abandoned, claim_id=claim_id, fetcher=fetcher).update(
+            status=Status.RUNNING, started_at=now, attempts=F("attempts") + 1, error=""
+        )
     )
 
 
