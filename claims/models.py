@@ -50,6 +50,10 @@ class Article(models.Model):
         max_length=16, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING, db_index=True
     )
     extraction_error = models.TextField(blank=True)
+    extraction_status_at = models.DateTimeField(
+        null=True, blank=True, default=timezone.now,
+        help_text="When the extraction status last changed: the sweeper restarts what a crash left pending or running.",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -349,7 +349,9 @@ def article_request_extraction(*, article: Article, actor) -> None:
 
     _require(actor, "claims.change_article")
     # Even while "running": a worker that died leaves that status behind, and extraction is idempotent.
-    Article.objects.filter(pk=article.pk).update(extraction_status=Article.ExtractionStatus.PENDING, extraction_error="")
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=Article.ExtractionStatus.PENDING, extraction_error="", extraction_status_at=timezone.now()
+    )
     article_id = article.pk
     transaction.on_commit(lambda: article_extract_task.delay(article_id))
 
@@ -623,6 +625,41 @@ def _find_same_claim(normalized: str) -> Claim | None:
     return None
 
 
+def article_extraction_claim(*, article_id: int) -> bool:
+    """Claim the article for one extraction run (conditional update): any state but running, or running
+    for longer than the task's hard time limit (its worker died). False: someone else is running it."""
+    from django.db.models import Q
+
+    now = timezone.now()
+    stale = now - _dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    return bool(
+        Article.objects.filter(pk=article_id)
+        .filter(~Q(extraction_status=Article.ExtractionStatus.RUNNING) | Q(extraction_status_at__lt=stale))
+        .update(extraction_status=Article.ExtractionStatus.RUNNING, extraction_error="", extraction_status_at=now)
+    )
+
+
+def articles_restart_stuck_extraction(*, pending_seconds: int, queued: set[int]) -> list[int]:
+    """Re-send the extraction of articles a crash left behind: pending for longer than `pending_seconds`
+    (the message was lost), or running past the task's hard time limit (the worker died). Articles whose
+    message is still in the queue (`queued`) are left to it. Returns the ids re-sent."""
+    from django.db.models import Q
+
+    from .tasks import article_extract_task
+
+    now = timezone.now()
+    Extraction = Article.ExtractionStatus
+    stuck = Article.objects.filter(
+        Q(extraction_status=Extraction.PENDING, extraction_status_at__lt=now - _dt.timedelta(seconds=pending_seconds))
+        | Q(extraction_status=Extraction.RUNNING,
+            extraction_status_at__lt=now - _dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT))
+    ).exclude(pk__in=queued)  # fmt: skip
+    ids = list(stuck.order_by("pk").values_list("pk", flat=True)[:1000])
+    for article_id in ids:
+        article_extract_task.delay(article_id)
+    return ids
+
+
 def article_extract(*, article_id: int, backend: str | None = None) -> list[Claim]:
     """Extract an article's claims and store them; idempotent. Returns the article's claims in article order.
 
@@ -631,12 +668,12 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
     matched (claim_match) and sent for sources (claims_fetch_sources).
     """
     from .extraction import CleanedText, Status as ExtractionStatus, extract_cleaned
-    from .extraction.pipeline import normalise_for_matching
 
     article = Article.objects.select_related("outlet").filter(pk=article_id).first()
     if article is None:
         return []
-    Article.objects.filter(pk=article.pk).update(extraction_status=Article.ExtractionStatus.RUNNING, extraction_error="")
+    if not article_extraction_claim(article_id=article.pk):
+        return []  # another worker is extracting it (or the article is gone)
     cleaned = CleanedText(
         text=article.cleaned_text,
         title=article.title,
@@ -648,16 +685,38 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
     except Exception as exc:  # recorded on the article for editors; the task decides about retries
         _extraction_log.exception("Extraction of article %s failed", article.pk)
         Article.objects.filter(pk=article.pk).update(
-            extraction_status=Article.ExtractionStatus.FAILED, extraction_error=f"{type(exc).__name__}: {exc}"[:2000]
+            extraction_status=Article.ExtractionStatus.FAILED,
+            extraction_error=f"{type(exc).__name__}: {exc}"[:2000],
+            extraction_status_at=timezone.now(),
         )
         raise
     if result.status != ExtractionStatus.DONE:
         Article.objects.filter(pk=article.pk).update(
             extraction_status=Article.ExtractionStatus.UNSUPPORTED,
+            extraction_status_at=timezone.now(),
             extraction_error=result.message,
             language=result.language[:16] or article.language,
         )
         return []
+
+    try:
+        new_claim_ids = _extraction_store(article, result)
+    except Exception:  # a database error: back to pending, for the task's retry or the sweeper
+        Article.objects.filter(pk=article.pk, extraction_status=Article.ExtractionStatus.RUNNING).update(
+            extraction_status=Article.ExtractionStatus.PENDING, extraction_status_at=timezone.now()
+        )
+        raise
+    surviving = _after_new_claims(new_claim_ids)
+    _extraction_log.info("Article %s: %d claims, %d new", article.pk, len(result.claims), len(surviving))
+    ids = ClaimMention.objects.filter(article=article).order_by("start", "pk").values_list("claim_id", flat=True)
+    order = list(dict.fromkeys(ids))
+    claims = Claim.objects.in_bulk(order)
+    return [claims[i] for i in order if i in claims]
+
+
+def _extraction_store(article: Article, result) -> list[int]:
+    """Store an extraction's claims and mentions in one transaction; returns the ids of new claims."""
+    from .extraction.pipeline import normalise_for_matching
 
     new_claim_ids: list[int] = []
     with transaction.atomic():
@@ -701,16 +760,12 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
                 claim.delete()
         Article.objects.filter(pk=article.pk).update(
             extraction_status=Article.ExtractionStatus.DONE,
+            extraction_status_at=timezone.now(),
             extraction_error=result.message[:2000],
             language=result.language[:16],
         )
 
-    surviving = _after_new_claims(new_claim_ids)
-    _extraction_log.info("Article %s: %d claims, %d new", article.pk, len(result.claims), len(surviving))
-    ids = ClaimMention.objects.filter(article=article).order_by("start", "pk").values_list("claim_id", flat=True)
-    order = list(dict.fromkeys(ids))
-    claims = Claim.objects.in_bulk(order)
-    return [claims[i] for i in order if i in claims]
+    return new_claim_ids
 
 
 def _after_new_claims(claim_ids: list[int]) -> list[int]:

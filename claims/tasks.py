@@ -5,6 +5,8 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import OperationalError
 
+from factcheck.celery import broker_countdown
+
 
 @shared_task(bind=True, acks_late=True, max_retries=3, autoretry_for=(OperationalError,), retry_backoff=True)
 def article_extract_task(self, article_id: int) -> int:
@@ -14,8 +16,12 @@ def article_extract_task(self, article_id: int) -> int:
     redelivered or retried task adds nothing twice. Only database hiccups are retried: an extraction
     error is recorded on the article (status failed) and re-raised for the worker's log.
     """
+    from .models import Article
     from .services import article_extract
 
+    final = (Article.ExtractionStatus.DONE, Article.ExtractionStatus.UNSUPPORTED)
+    if Article.objects.filter(pk=article_id, extraction_status__in=final).exists():
+        return 0  # a redelivered or re-sent message for work already done (re-extraction sets pending first)
     return len(article_extract(article_id=article_id))
 
 
@@ -26,6 +32,20 @@ def article_fetch_task(self, fetch_id: int) -> None:
     from .services import article_fetch_run
 
     article_fetch_run(fetch_id=fetch_id)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def articles_restart_stuck_extraction() -> int:
+    """Beat (maintenance queue): re-send extractions a crash left pending or running, unless their
+    message is still queued."""
+    from django.conf import settings
+
+    from factcheck.broker import queued_args
+
+    from .services import articles_restart_stuck_extraction as restart
+
+    queued = queued_args(task=article_extract_task.name, queue=settings.CELERY_TASK_DEFAULT_QUEUE)
+    return len(restart(pending_seconds=settings.FACTCHECK_STUCK_PENDING_SECONDS, queued={a[0] for a in queued if a}))
 
 
 # --- Publishing: webhook delivery -----------------------------------------------------------------
@@ -44,7 +64,7 @@ def webhook_deliver_task(self, delivery_id: int) -> str | None:
         delivery = webhook_deliver(delivery_id=delivery_id, final_attempt=self.request.retries >= self.max_retries)
     except WebhookDeliveryError as exc:
         base = settings.FACTCHECK_WEBHOOK_RETRY_DELAY
-        raise self.retry(exc=exc, countdown=base * (2**self.request.retries)) from None
+        raise self.retry(exc=exc, countdown=broker_countdown(base * (2**self.request.retries))) from None
     return delivery.status if delivery else None
 
 
@@ -65,5 +85,5 @@ def google_factcheck_sync_task(self, verdict_id: int) -> str | None:
         page = verdict_google_sync(verdict_id=verdict_id, final_attempt=self.request.retries >= self.max_retries)
     except GoogleFactCheckError as exc:
         countdown = max(GOOGLE_SYNC_RETRY_DELAY * (2**self.request.retries), exc.retry_after or 0.0)
-        raise self.retry(exc=exc, countdown=countdown) from None
+        raise self.retry(exc=exc, countdown=broker_countdown(countdown)) from None
     return page.status if page else None

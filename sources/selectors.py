@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import BigIntegerField, Exists, OuterRef, Q, QuerySet
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from claims.models import Article, Claim, Verdict
@@ -96,12 +97,19 @@ def internal_articles(*, text: str, exclude_ids: set[int], limit: int = 50) -> Q
     terms = _search_terms(text)
     if not terms:
         return Article.objects.none()
-    return (
+    return with_text_head(
         Article.objects.filter(_term_filter("cleaned_text", terms))
         .exclude(pk__in=exclude_ids)
         .select_related("outlet")
-        .order_by("-published_at", "-id")[:limit]
-    )
+        .order_by("-published_at", "-id")
+    )[:limit]
+
+
+def with_text_head(articles: QuerySet[Article]) -> QuerySet[Article]:
+    """Articles with only the extracted part of their text loaded (`text_head`, the first
+    FACTCHECK_EXTRACTION_MAX_CHARS characters): neither a 2 MB body nor the raw HTML comes into memory."""
+    head = Substr("cleaned_text", 1, settings.FACTCHECK_EXTRACTION_MAX_CHARS)
+    return articles.defer("raw_text", "cleaned_text").annotate(text_head=head)
 
 
 def internal_sources(*, text: str, exclude_kinds: tuple[str, ...] = (), limit: int = 50) -> QuerySet[Source]:

@@ -20,7 +20,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -81,14 +81,19 @@ def claims_fetch_sources(*, claim_ids: list[int], fetchers: list[str] | None = N
 
 
 def claim_fetch_start(*, claim_id: int, fetcher: str) -> bool:
-    """Claim the row for this run: pending (or running, after a lost worker) becomes running.
+    """Claim the row for this run with a conditional update: pending, or running for longer than the
+    hard time limit (its worker died), becomes running. So no fetch runs twice at once, and a duplicate
+    message (a redelivery, a copy the sweeper sent) finds nothing to do once the row is done.
 
-    False means there is nothing to do: the row is gone, done, or failed for good.
+    False means there is nothing to do: the row is gone, done, failed for good, or running elsewhere.
     """
+    now = timezone.now()
+    due = Q(status=Status.PENDING)
+    abandoned = Q(status=Status.RUNNING, started_at__lt=now - timedelta(seconds=conf.get("FACTCHECK_FETCH_TIME_LIMIT")))
     return bool(
-        ClaimFetch.objects.filter(
-            claim_id=claim_id, fetcher=fetcher, status__in=[Status.PENDING, Status.RUNNING]
-        ).update(status=Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error="")
+        ClaimFetch.objects.filter(due | abandoned, claim_id=claim_id, fetcher=fetcher).update(
+            status=Status.RUNNING, started_at=now, attempts=F("attempts") + 1, error=""
+        )
     )
 
 
@@ -125,7 +130,10 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
     found_articles = {d.metadata.get("article_id") for d in documents} - {None} - own_articles
     if not own_articles or not found_articles:
         return []
-    own_documents = [article_document(a) for a in Article.objects.filter(pk__in=own_articles).select_related("outlet")]
+    own_documents = [
+        article_document(a)
+        for a in selectors.with_text_head(Article.objects.filter(pk__in=own_articles).select_related("outlet"))
+    ]
     others = (
         Claim.objects.filter(mentions__article_id__in=found_articles)
         .exclude(mentions__article_id__in=own_articles)
@@ -209,6 +217,8 @@ def source_store(document: FoundDocument) -> Source:
     if not (http.is_web_url(document.url) and http.is_web_url(url)):
         raise InvalidInput(f"Only http and https URLs are stored as sources, not {document.url[:100]!r}.")
     text = document.text or ""
+    digest = _sha256(text) if text else ""
+    stored_text = text if document.store_text else ""
     defaults = {
         "title": (document.title or "")[:500],
         "kind": document.kind,
@@ -222,15 +232,22 @@ def source_store(document: FoundDocument) -> Source:
             fetched_at=document.fetched_at or timezone.now(),
             http_status=document.http_status,
             content_type=document.content_type[:100],
-            text=text,
-            text_sha256=_sha256(text) if text else "",
+            text=stored_text,
+            text_sha256=digest,
         )
     elif document.http_status is not None:
         defaults["http_status"] = document.http_status  # an error status is worth showing too
-    existing = Source.objects.filter(url=url).first()
-    if existing is not None and not text and existing.text:
+    existing = (
+        Source.objects.filter(url=url)
+        .defer("text")
+        .annotate(has_text=ExpressionWrapper(~Q(text=""), output_field=BooleanField()))
+        .first()
+    )
+    if existing is not None and not text and (existing.has_text or existing.text_sha256):
         # A failed re-fetch keeps the snapshot we have; it only records the error.
         defaults = {"fetch_error": document.fetch_error} if document.fetch_error else {}
+    elif existing is not None and digest and existing.text_sha256 == digest and "text" in defaults:
+        del defaults["text"]  # the same snapshot: not written again (it may be megabytes)
     if existing is not None and not defaults.get("outlet") and "outlet" in defaults:
         defaults.pop("outlet")
     try:

@@ -164,7 +164,15 @@ else:
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # A message a dead worker took is redelivered after this many seconds: twice the longest hard time
+    # limit, not an hour. Longer delays never ride on broker ETAs (factcheck.celery.broker_countdown).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env_int(
+            "CELERY_VISIBILITY_TIMEOUT",
+            2 * max(env_int("CELERY_TASK_TIME_LIMIT", 180, minimum=1), env_int("FACTCHECK_FETCH_TIME_LIMIT", 120, minimum=2)),
+            minimum=2,
+        )
+    }
 else:
     # No broker server: messages are files under var/celery, read by `celery worker`.
     _queue_dir = VAR_DIR / "celery" / "queue"
@@ -191,14 +199,34 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
+# A prefork pool child whose resident memory passes this many KiB is replaced after its current task
+# (the thread pool has no children: its bound is the work per task, see FACTCHECK_EXTRACTION_MAX_*).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 1_048_576, minimum=65_536)
 CELERY_BEAT_SCHEDULE: dict = {}
+# Sweepers (beat) restart work a crash left behind. They run on their own queue, so that a backlog of
+# extraction or fetching never delays them: a small worker reads it (`celery worker --beat -Q maintenance`).
+CELERY_MAINTENANCE_QUEUE = env_str("CELERY_MAINTENANCE_QUEUE", "maintenance")
+FACTCHECK_SWEEP_INTERVAL = env_float("FACTCHECK_SWEEP_INTERVAL", 120.0, minimum=1.0)
+# Work pending this long with no message in its queue is sent again (its message was lost).
+FACTCHECK_STUCK_PENDING_SECONDS = env_int("FACTCHECK_STUCK_PENDING_SECONDS", 300, minimum=1)
 # Source fetching (issue 5): I/O-bound tasks on their own queue, for a thread-pool worker
 # (`celery -A factcheck worker -Q fetch --pool threads --concurrency 64`).
 CELERY_FETCH_QUEUE = env_str("CELERY_FETCH_QUEUE", "fetch")
-CELERY_TASK_ROUTES = {"sources.tasks.*": {"queue": CELERY_FETCH_QUEUE}}
+CELERY_TASK_ROUTES = {
+    "sources.tasks.claim_fetches_restart_stuck": {"queue": CELERY_MAINTENANCE_QUEUE},
+    "claims.tasks.articles_restart_stuck_extraction": {"queue": CELERY_MAINTENANCE_QUEUE},
+    "sources.tasks.*": {"queue": CELERY_FETCH_QUEUE},
+}
 CELERY_BEAT_SCHEDULE |= {
     "sources-refetch-stale": {"task": "sources.tasks.sources_refetch_stale", "schedule": 6 * 3600.0},
-    "sources-restart-stuck-fetches": {"task": "sources.tasks.claim_fetches_restart_stuck", "schedule": 300.0},
+    "sources-restart-stuck-fetches": {
+        "task": "sources.tasks.claim_fetches_restart_stuck", "schedule": FACTCHECK_SWEEP_INTERVAL,
+        "options": {"expires": FACTCHECK_SWEEP_INTERVAL},
+    },
+    "claims-restart-stuck-extraction": {
+        "task": "claims.tasks.articles_restart_stuck_extraction", "schedule": FACTCHECK_SWEEP_INTERVAL,
+        "options": {"expires": FACTCHECK_SWEEP_INTERVAL},
+    },
 }
 
 # --- REST API
@@ -274,7 +302,9 @@ FACTCHECK_SPACY_MODEL = env_str("FACTCHECK_SPACY_MODEL", "") or None
 # Extra gazetteer files (JSON, comma-separated paths) beside the general one: e.g. seeds/entities.json for the demo.
 FACTCHECK_GAZETTEER_EXTRA = env_list("FACTCHECK_GAZETTEER_EXTRA", [])
 # Only the first this-many characters of an article are extracted (bounds the CPU one article takes).
-FACTCHECK_EXTRACTION_MAX_CHARS = env_int("FACTCHECK_EXTRACTION_MAX_CHARS", 300_000, minimum=1_000)
+FACTCHECK_EXTRACTION_MAX_CHARS = env_int("FACTCHECK_EXTRACTION_MAX_CHARS", 100_000, minimum=1_000)
+# ...and extraction stops after this many claims (each one is embedded, matched and fetched for).
+FACTCHECK_EXTRACTION_MAX_CLAIMS = env_int("FACTCHECK_EXTRACTION_MAX_CLAIMS", 200, minimum=1)
 # Optional LLM backend (any OpenAI-compatible chat-completions endpoint). Off unless a base URL is set.
 FACTCHECK_LLM_BASE_URL = env_url("FACTCHECK_LLM_BASE_URL", None, schemes=("http", "https"))
 FACTCHECK_LLM_MODEL = env_str("FACTCHECK_LLM_MODEL", "gpt-4o-mini")

@@ -1,5 +1,8 @@
 """Our own corpus: other ingested articles and sources fetched earlier. Works offline.
 
+An article found here becomes a Source of kind "article" that points at it (metadata article_id, the
+text's sha256) without a copy of its text; its passages are stored as evidence as usual.
+
 A claim made in one article is corroborated (or contradicted) by the others; an article never
 corroborates itself, so when every mention of the claim comes from one article that article is left out.
 Corroboration runs both ways: sources.services.claim_fetch_run also offers the claim's own article to
@@ -21,13 +24,14 @@ def article_document(article) -> FoundDocument:
     return FoundDocument(
         url=article.url or internal_article_url(article.pk),
         title=article.title,
-        text=article.cleaned_text,
+        text=article.text_head,  # from selectors.with_text_head
         kind=Source.Kind.ARTICLE,
         published_at=article.published_at,
         outlet_name=article.outlet.name if article.outlet else "",
         outlet_domain=(article.outlet.domain or "") if article.outlet else "",
         metadata={"article_id": article.pk},
         fetched_at=article.ingested_at,
+        store_text=False,  # the article's text is in its Article row; copying it into every Source cost megabytes per fetch
     )
 
 
