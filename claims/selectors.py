@@ -69,11 +69,12 @@ def verdict_list_published() -> QuerySet[Verdict]:
 VERDICT_ROW_FIELDS = (
     "id", "claim_id", "claim__text", "claim__status", "rating__name", "rating__value", "explanation",
     "published_at", "first_published_at", "corrected_at", "correction_reason", "created_at", "updated_at",
+    "claim_reviewed",
 )  # fmt: skip
 # What a ClaimReview reads of a verdict (`claimreviews_for_verdicts`): the feed selects no more.
 CLAIMREVIEW_ROW_FIELDS = (
-    "id", "claim_id", "claim__text", "rating__name", "rating__value", "published_at", "first_published_at",
-    "corrected_at",
+    "id", "claim_id", "claim__text", "claim_reviewed", "rating__name", "rating__value", "published_at",
+    "first_published_at", "corrected_at",
 )  # fmt: skip
 
 
@@ -86,6 +87,7 @@ def verdict_row(verdict: Verdict) -> dict:
         "published_at": verdict.published_at, "first_published_at": verdict.first_published_at,
         "corrected_at": verdict.corrected_at, "correction_reason": verdict.correction_reason,
         "created_at": verdict.created_at, "updated_at": verdict.updated_at,
+        "claim_reviewed": verdict.claim_reviewed,
     }  # fmt: skip
 
 
@@ -253,13 +255,14 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
         for mention in row["mentions"]:
             speaker = speaker or mention["speaker"].strip()
             language = language or mention["language"]
-            if mention["url"] and mention["article_id"] not in seen:
+            if mention["article_id"] not in seen:  # an article ingested as text appears by headline and outlet
                 seen.add(mention["article_id"])
                 appearances.append(
-                    Appearance(mention["url"], mention["title"], mention["outlet"] or "", mention["published_at"])
+                    Appearance(mention["url"] or "", mention["title"], mention["outlet"] or "", mention["published_at"])
                 )
         data = VerdictData(
             claim_text=row["claim__text"],
+            claim_reviewed=row.get("claim_reviewed", ""),
             rating_name=row["rating__name"],
             rating_value=row["rating__value"],
             best_rating=best,
@@ -272,6 +275,8 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
             speaker=speaker,
             appearances=appearances,
             language=language,
+            organization_logo=settings.FACTCHECK_ORGANIZATION_LOGO,
+            organization_same_as=tuple(settings.FACTCHECK_ORGANIZATION_SAME_AS),
         )
         reviews.append(claimreview(data))
     return reviews

@@ -117,8 +117,14 @@ def claim_assign(*, claim: Claim, assignee, actor) -> Claim:
     return claim
 
 
-def verdict_save(*, claim: Claim, rating: Rating, explanation: str, actor, sources=None) -> Verdict:
-    """Create or update the draft verdict of a claim under review."""
+def verdict_save(
+    *, claim: Claim, rating: Rating, explanation: str, actor, sources=None, claim_reviewed: str | None = None
+) -> Verdict:
+    """Create or update the draft verdict of a claim under review.
+
+    `claim_reviewed` is ClaimReview's claimReviewed, the editors' short statement of the claim (None: leave
+    it as it is; empty: the claim's text). It is stored as written: no machine cut.
+    """
     _require(actor, REVIEW_PERMISSION)
     explanation = (explanation or "").strip()
     if not explanation:
@@ -134,6 +140,8 @@ def verdict_save(*, claim: Claim, rating: Rating, explanation: str, actor, sourc
         verdict = Verdict.objects.select_for_update().filter(claim=claim).first() or Verdict(claim=claim)
         verdict.rating = rating
         verdict.explanation = explanation
+        if claim_reviewed is not None:
+            verdict.claim_reviewed = " ".join(claim_reviewed.split())
         verdict.reviewer = actor
         verdict.save()
         if sources is not None:
@@ -680,16 +688,28 @@ def _merge_pair(claim_id: int, other_id: int, *, reason: str, actor=None, force:
         locked = {c.pk: c for c in Claim.objects.select_for_update().filter(pk__in=[claim_id, other_id]).order_by("pk")}
         if len(locked) < 2:
             return _GONE
-        older, newer = locked[min(claim_id, other_id)], locked[max(claim_id, other_id)]
-        choices = [(newer, older), (older, newer)]
-        if force:  # an untouched claim is folded into a worked-on one rather than the other way round
-            choices.sort(key=lambda choice: not _untouched(choice[0]))
-        for absorbed, kept in choices:
-            may_absorb = not Verdict.objects.filter(claim=absorbed).exists() if force else _untouched(absorbed)
-            if may_absorb:
-                ids = kept.pk, absorbed.pk  # delete() clears absorbed.pk
-                claim_merge(source=absorbed, target=kept, reason=reason, actor=actor)
-                return ids
+        choice = merge_order(locked[claim_id], locked[other_id], force=force)
+        if choice is not None:
+            absorbed, kept = choice
+            ids = kept.pk, absorbed.pk  # delete() clears absorbed.pk
+            claim_merge(source=absorbed, target=kept, reason=reason, actor=actor)
+            return ids
+    return None
+
+
+def merge_order(one: Claim, other: Claim, *, force: bool = False) -> tuple[Claim, Claim] | None:
+    """(absorbed, kept) for two claims found to be the same, or None when neither may be absorbed.
+
+    Between two untouched claims the newer is absorbed; `force` (an editor confirmed the pair): any
+    claim without a verdict may be absorbed, an untouched one rather than a worked-on one.
+    """
+    older, newer = sorted((one, other), key=lambda claim: claim.pk)
+    choices = [(newer, older), (older, newer)]
+    if force:  # an untouched claim is folded into a worked-on one rather than the other way round
+        choices.sort(key=lambda choice: not _untouched(choice[0]))
+    for absorbed, kept in choices:
+        if not Verdict.objects.filter(claim=absorbed).exists() if force else _untouched(absorbed):
+            return absorbed, kept
     return None
 
 

@@ -184,7 +184,7 @@ class VerdictViewSet(
         data = serializer.validated_data
         verdict = services.verdict_save(
             claim=data["claim"], rating=data["rating"], explanation=data["explanation"],
-            sources=data.get("sources"), actor=request.user,
+            sources=data.get("sources"), claim_reviewed=data.get("claim_reviewed"), actor=request.user,
         )  # fmt: skip
         return self._answer(verdict, status.HTTP_201_CREATED)
 
@@ -198,7 +198,8 @@ class VerdictViewSet(
         data = serializer.validated_data
         verdict = services.verdict_save(
             claim=verdict.claim, rating=data.get("rating", verdict.rating),
-            explanation=data.get("explanation", verdict.explanation), sources=data.get("sources"), actor=request.user,
+            explanation=data.get("explanation", verdict.explanation), sources=data.get("sources"),
+            claim_reviewed=data.get("claim_reviewed"), actor=request.user,
         )  # fmt: skip
         return self._answer(verdict)
 
