@@ -472,3 +472,17 @@ def claim_appearances(claim: Claim) -> QuerySet[ClaimMention]:
         .select_related("article__outlet")
         .order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start")
     )
+
+
+# --- Public index -----------------------------------------------------------------------------------
+# The public list of published fact-checks at /: flat rows (no model instances), newest first, searchable.
+
+
+def public_index_rows(*, search: str = "") -> QuerySet:
+    """Published verdicts as rows for the public index; `search` matches the claim's text or the summary."""
+    verdicts = verdict_list_published()
+    if search:
+        verdicts = verdicts.filter(Q(claim__text__icontains=search) | Q(claim_reviewed__icontains=search))
+    return verdicts.order_by("-published_at", "-id").values(
+        "claim_id", "claim__text", "claim_reviewed", "rating__name", "published_at", "first_published_at", "corrected_at"
+    )
