@@ -13,6 +13,7 @@ where it was made.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -184,6 +185,18 @@ class MergePlan:
     moving: list[ClaimMention]  # the absorbed claim's mentions, each with its own speaker and cited source
     duplicates: list[ClaimMention]  # absorbed mentions of a span the kept claim already has: dropped
     can_take_text: bool  # the kept claim may take the absorbed claim's wording (it has no verdict)
+    lost_names: list[str]  # names in the absorbed claim's wording that the kept claim's wording lacks
+
+
+_NAME = re.compile(r"\b(?:[A-Z]{2,}s?|[A-Z][\w’'-]*[a-z][\w’'-]*)\b")
+
+
+def names_only_in(text: str, other: str) -> list[str]:
+    """Capitalised words and acronyms of `text` that `other` does not contain (the first word aside, which
+    is capitalised anyway): what a merge would lose from the wording if `other` is kept."""
+    found = [m.group(0) for m in _NAME.finditer(text) if m.start() > 0]
+    kept = other.casefold()
+    return list(dict.fromkeys(name for name in found if name.casefold().rstrip("s") not in kept))
 
 
 def claim_merge_plan(*, suggestion: ClaimMatchSuggestion) -> MergePlan:
@@ -203,7 +216,8 @@ def claim_merge_plan(*, suggestion: ClaimMatchSuggestion) -> MergePlan:
     for mention in ClaimMention.objects.filter(claim=absorbed).select_related("article__outlet"):
         (duplicates if (mention.article_id, mention.start, mention.end) in kept_spans else moving).append(mention)
     can_take_text = not Verdict.objects.filter(claim=kept).exists() and kept.status in EDITABLE_STATUSES
-    return MergePlan(suggestion, kept, absorbed, moving, duplicates, can_take_text)
+    lost = names_only_in(absorbed.text, kept.text)
+    return MergePlan(suggestion, kept, absorbed, moving, duplicates, can_take_text, lost)
 
 
 def claim_merge_confirm(*, suggestion: ClaimMatchSuggestion, actor, kept_id: int, absorbed_id: int, take_text: bool):

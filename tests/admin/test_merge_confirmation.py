@@ -30,6 +30,7 @@ def test_the_page_shows_what_stays_what_goes_and_each_moving_speaker(reviewer_cl
 
     assert f"Stays: claim #{said.pk}" in html and f"Goes: claim #{plain.pk}" in html
     assert "Port report" in html and "— (unattributed)" in html and "Harbour Weekly" in html
+    assert "Named only in the claim that goes: <strong>Tarvia</strong> — take its wording below" in html
     assert Claim.objects.filter(pk=plain.pk).exists()
 
 
@@ -70,3 +71,10 @@ def test_someone_who_cannot_decide_matches_cannot_open_the_page(client, attribut
     client.force_login(UserFactory(username="viewer-only", is_staff=True))
     response = client.get(reverse("admin:claims_claim_merge", args=[said.pk, suggestion.pk]))
     assert response.status_code == 403
+
+
+def test_names_only_the_absorbed_wording_carries_are_found():
+    from claims.editing import names_only_in
+
+    assert names_only_in("Officials in Varnia and the EU agreed the tariff.", "Officials agreed the tariff with the EU.") == ["Varnia"]
+    assert names_only_in("The port grew.", "The harbour grew.") == []
