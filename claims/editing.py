@@ -69,6 +69,7 @@ def claim_edit_text(*, claim: Claim, text: str, actor) -> Claim:
         locked._change_reason = "Text edited"
         locked._history_user = actor
         locked.save(update_fields=["text", "extracted_text", "normalized_text", "updated_at"])
+        _embed_later([locked.pk])
     return locked
 
 
@@ -166,10 +167,19 @@ def claim_add_from_article(
 
 
 def _fetch_sources_later(claim_ids: list[int]) -> None:
-    """New claims get their evidence like extracted ones (the tasks are sent after commit)."""
+    """New claims get their evidence like extracted ones, and an embedding for matching (tasks sent after commit)."""
     from sources.services import claims_fetch_sources
 
     claims_fetch_sources(claim_ids=claim_ids)
+    _embed_later(claim_ids)
+
+
+def _embed_later(claim_ids: list[int]) -> None:
+    """Matching compares embeddings: a claim's vector follows its wording (claims.tasks.claim_embed_task)."""
+    from .tasks import claim_embed_task
+
+    for claim_id in claim_ids:
+        transaction.on_commit(lambda claim_id=claim_id: claim_embed_task.delay(claim_id))
 
 
 # --- Merge, confirmed ---------------------------------------------------------------------------------

@@ -74,3 +74,16 @@ def test_an_empty_text_is_an_error_on_the_page_not_a_500(reviewer_client):
     assert "A claim needs its text." in response.content.decode()
     claim.refresh_from_db()
     assert claim.text == MACHINE
+
+
+def test_a_rewritten_claim_is_embedded_again_for_matching(reviewer, django_capture_on_commit_callbacks):
+    from claims.matching.decide import matching_text
+    from claims.models import ClaimEmbedding
+    from claims.services import claim_embed, text_sha256
+
+    claim = ClaimFactory(text=MACHINE)
+    claim_embed(claim=claim)
+    with django_capture_on_commit_callbacks(execute=True):
+        editing.claim_edit_text(claim=claim, text=EDITOR, actor=reviewer)
+
+    assert ClaimEmbedding.objects.get(claim=claim).text_sha256 == text_sha256(matching_text(EDITOR))
