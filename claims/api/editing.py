@@ -1,5 +1,8 @@
-"""The claim workflow over the API, as in the admin: start review, assign, dismiss and restore; rewrite, split
-and add claims; internal notes; sources cited by hand. Same services, same permissions.
+"""The claim workflow over the API, as in the admin: start review, assign, dismiss and restore; rewrite, split,
+add and merge claims; internal notes; sources cited by hand. Same services, same permissions.
+
+A "same claim" merge is confirmed the way the admin's confirmation page does it: the caller reads the plan
+(GET .../merges: which claim stays, which mentions and speakers move) and confirms naming what it saw.
 
 Routes sit under /api/v1/claims/ beside the read endpoints (claims.api.views.ClaimViewSet). Every claim is
 looked up through `claims.selectors.claim_list_visible`, so a caller who may not see a claim gets a 404
@@ -8,7 +11,7 @@ before any permission or body is judged; the services check the permission again
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -16,12 +19,15 @@ from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDeni
 from rest_framework.response import Response
 
 from claims import collaboration, editing, selectors, services
-from claims.models import Claim, ClaimMention, ClaimNote
+from claims.models import Claim, ClaimMatchSuggestion, ClaimMention, ClaimNote
+from factcheck.exceptions import DomainError
 from sources.models import ClaimFetch, Evidence, Source
 
 from .filters import MAX_ID
 from .permissions import REVIEW_PERMISSION, ActionPermission
 from .serializers import ClaimSerializer, ReasonSerializer, SourceSummarySerializer
+
+MATCH_PERMISSION = services.MATCH_PERMISSION
 
 # --- Serializers ----------------------------------------------------------------------------------
 
@@ -98,6 +104,45 @@ class CitedSourceSerializer(SourceSummarySerializer):
         fields = [*SourceSummarySerializer.Meta.fields, "archive_url", "fetch_status", "fetch_reason"]
 
 
+class MergeMentionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    article = serializers.IntegerField(source="article_id")
+    article_title = serializers.CharField(source="article.title")
+    sentence = serializers.CharField()
+    speaker = serializers.CharField(help_text="The mention's own speaker: it moves with the mention.")
+    cited_source = serializers.CharField()
+
+
+class MergePlanSerializer(serializers.Serializer):
+    suggestion = serializers.IntegerField(source="suggestion.pk")
+    score = serializers.FloatField(source="suggestion.score")
+    kept = serializers.IntegerField(source="kept.pk", help_text="The claim that stays.")
+    kept_text = serializers.CharField(source="kept.text")
+    absorbed = serializers.IntegerField(source="absorbed.pk", help_text="The claim folded in and deleted.")
+    absorbed_text = serializers.CharField(source="absorbed.text")
+    moving = MergeMentionSerializer(many=True, help_text="The absorbed claim's mentions that move to the kept claim.")
+    dropped = MergeMentionSerializer(many=True, source="duplicates",
+                                     help_text="Mentions of a passage the kept claim already has.")  # fmt: skip
+    can_take_text = serializers.BooleanField(help_text="Whether the kept claim may take the absorbed claim's wording.")
+    lost_names = serializers.ListField(child=serializers.CharField(),
+                                       help_text="Names only the absorbed claim's wording carries.")  # fmt: skip
+
+
+class MergeDecisionSerializer(serializers.Serializer):
+    suggestion = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    decision = serializers.ChoiceField(choices=["confirmed", "rejected"])
+    kept = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False,
+                                    help_text="Confirmed: the kept claim as the plan showed it (GET .../merges).")  # fmt: skip
+    absorbed = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+    take_text = serializers.BooleanField(required=False, default=False,
+                                         help_text="Confirmed: the kept claim takes the absorbed claim's wording.")  # fmt: skip
+
+    def validate(self, attrs):
+        if attrs["decision"] == "confirmed" and not ("kept" in attrs and "absorbed" in attrs):
+            raise serializers.ValidationError("A confirmed merge names the kept and absorbed claims it was shown.")
+        return attrs
+
+
 # --- Views -----------------------------------------------------------------------------------------
 
 
@@ -112,7 +157,7 @@ class ClaimWorkViewSet(viewsets.GenericViewSet):
     action_permissions = {
         name: REVIEW_PERMISSION
         for name in ("start_review", "assign", "dismiss", "restore", "text", "split", "from_article", "notes", "sources")
-    }
+    } | {"merges": MATCH_PERMISSION}
 
     def get_queryset(self):
         mentions = ClaimMention.objects.select_related("article__outlet").order_by("article_id", "start")
@@ -235,6 +280,38 @@ class ClaimWorkViewSet(viewsets.GenericViewSet):
             return Response(self._cited(source, url_fetch), status=status.HTTP_201_CREATED)
         cited = Source.objects.filter(requests__claim=claim).order_by("requests__created_at", "pk")
         return Response([self._cited(source, url_fetch) for source in cited])
+
+    @extend_schema(methods=["GET"], summary="The pending 'same claim?' suggestions of this claim, each with the merge "
+                   "it would make: which claim stays, which mentions and speakers move (staff)", request=None,
+                   responses={200: MergePlanSerializer(many=True)})  # fmt: skip
+    @extend_schema(methods=["POST"], summary="Decide a suggestion: rejected, or confirmed as the plan showed it "
+                   "(editors who decide matches)", request=MergeDecisionSerializer,
+                   responses={200: ClaimWorkSerializer})  # fmt: skip
+    @action(detail=True, methods=["get", "post"])
+    def merges(self, request, pk=None):
+        self._staff_only(request)
+        claim = self.get_object()
+        pending = ClaimMatchSuggestion.objects.filter(
+            Q(claim=claim) | Q(candidate=claim), decision=ClaimMatchSuggestion.Decision.PENDING
+        ).select_related("claim", "candidate")
+        if request.method == "GET":
+            plans = []
+            for suggestion in pending.order_by("-score", "pk"):
+                try:
+                    plans.append(editing.claim_merge_plan(suggestion=suggestion))
+                except DomainError:  # neither claim may be absorbed: only a rejection is possible
+                    continue
+            return Response(MergePlanSerializer(plans, many=True).data)
+        data = self._body(MergeDecisionSerializer, request)
+        suggestion = ClaimMatchSuggestion.objects.filter(Q(claim=claim) | Q(candidate=claim), pk=data["suggestion"]).first()
+        if suggestion is None:
+            raise serializers.ValidationError({"suggestion": ["This claim has no suggestion with this id."]})
+        if data["decision"] == "rejected":
+            services.claim_match_decide(suggestion=suggestion, decision="rejected", actor=request.user)
+            return self._claim(claim)
+        kept = editing.claim_merge_confirm(suggestion=suggestion, actor=request.user, kept_id=data["kept"],
+                                           absorbed_id=data["absorbed"], take_text=data["take_text"])  # fmt: skip
+        return self._claim(kept)
 
     @staticmethod
     def _cited(source: Source, url_fetch) -> dict:

@@ -129,3 +129,47 @@ def test_the_published_record_is_not_rewritten_over_the_api(reviewer_client, pub
     response = reviewer_client.post(f"/api/v1/claims/{published_verdict.claim_id}/text", {"text": "Other words."},
                                     format="json")  # fmt: skip
     assert response.status_code == 409
+
+
+def test_a_merge_is_read_as_a_plan_then_confirmed_naming_what_was_shown(reviewer_client, reviewer):
+    from claims.models import ClaimMatchSuggestion
+
+    kept = ClaimFactory(text="The governor said the port handled a record 9 million tonnes.", status="in_review",
+                        assignee=reviewer)  # fmt: skip
+    ClaimMentionFactory(claim=kept, speaker="Governor Ana Lima")
+    other = ClaimFactory(text="The Tarvia region's port handled a record 9 million tonnes.")
+    moving = ClaimMentionFactory(claim=other, article=ArticleFactory(), speaker="", cited_source="Harbour Weekly")
+    suggestion = ClaimMatchSuggestion.objects.create(claim=kept, candidate=other, score=0.9)
+
+    (plan,) = reviewer_client.get(f"/api/v1/claims/{kept.pk}/merges").json()
+    assert (plan["kept"], plan["absorbed"], plan["lost_names"]) == (kept.pk, other.pk, ["Tarvia"])
+    assert plan["moving"] == [{"id": moving.pk, "article": moving.article_id, "article_title": moving.article.title,
+                               "sentence": moving.sentence, "speaker": "", "cited_source": "Harbour Weekly"}]  # fmt: skip
+
+    stale = reviewer_client.post(f"/api/v1/claims/{kept.pk}/merges", {
+        "suggestion": suggestion.pk, "decision": "confirmed", "kept": other.pk, "absorbed": kept.pk}, format="json")  # fmt: skip
+    assert stale.status_code == 409 and Claim.objects.filter(pk=other.pk).exists()
+
+    merged = reviewer_client.post(f"/api/v1/claims/{kept.pk}/merges", {
+        "suggestion": suggestion.pk, "decision": "confirmed", "kept": kept.pk, "absorbed": other.pk, "take_text": True,
+    }, format="json")  # fmt: skip
+    assert merged.status_code == 200, merged.content
+    body = merged.json()
+    assert body["text"] == "The Tarvia region's port handled a record 9 million tonnes."
+    assert sorted(m["speaker"] for m in body["mentions"]) == ["", "Governor Ana Lima"]
+    assert not Claim.objects.filter(pk=other.pk).exists()
+
+
+def test_a_rejected_pair_is_kept_apart(reviewer_client):
+    from claims.models import ClaimMatchSuggestion
+
+    one, two = ClaimMentionFactory().claim, ClaimMentionFactory().claim
+    suggestion = ClaimMatchSuggestion.objects.create(claim=one, candidate=two, score=0.7)
+
+    response = reviewer_client.post(f"/api/v1/claims/{two.pk}/merges", {"suggestion": suggestion.pk, "decision": "rejected"},
+                                    format="json")  # fmt: skip
+
+    assert response.status_code == 200
+    suggestion.refresh_from_db()
+    assert suggestion.decision == "rejected" and Claim.objects.filter(pk__in=[one.pk, two.pk]).count() == 2
+    assert reviewer_client.get(f"/api/v1/claims/{two.pk}/merges").json() == []

@@ -29,7 +29,12 @@ def world(reviewer, editor):
     waiting = make_claim("A new claim nobody has taken.", outlet_name="New Outlet")
     dismissed = make_claim("A dismissed claim.", outlet_name="Dismissed Outlet")
     services.claim_dismiss(claim=dismissed, actor=reviewer)
+    from claims.models import ClaimMatchSuggestion
+
+    low, high = sorted([open_claim.pk, waiting.pk])
+    suggestion = ClaimMatchSuggestion.objects.create(claim_id=low, candidate_id=high, score=0.8)
     return {
+        "suggestion": suggestion.pk,
         "new_claim": waiting.pk,
         "dismissed_claim": dismissed.pk,
         "open_mention": open_claim.mentions.get().pk,
@@ -127,6 +132,10 @@ WRITES = [
     ("post", "/api/v1/claims/{open_claim}/sources", {"url": "https://registry.invalid/entry-4", "title": "Registry"},
      {"anonymous": 401, "roleless": 403, "reviewer": 201, "editor": 201}),
     ("get", "/api/v1/claims/{open_claim}/sources", None,
+     {"anonymous": 401, "roleless": 403, "reviewer": 200, "editor": 200}),
+    ("get", "/api/v1/claims/{open_claim}/merges", None,
+     {"anonymous": 401, "roleless": 403, "reviewer": 200, "editor": 200}),
+    ("post", "/api/v1/claims/{open_claim}/merges", {"suggestion": "{suggestion}", "decision": "rejected"},
      {"anonymous": 401, "roleless": 403, "reviewer": 200, "editor": 200}),
     ("post", "/api/v1/claims/{published_claim}/text", {"text": "Rewording the published record."},
      {"anonymous": 401, "roleless": 403, "reviewer": 409, "editor": 409}),
