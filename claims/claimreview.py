@@ -56,6 +56,7 @@ class VerdictData:
     claim_reviewed: str = ""  # the editors' summary; empty: the claim's text, whole
     corrected_at: dt.datetime | None = None
     speaker: str = ""
+    speaker_kind: str = ""  # "Person" / "Organization"; empty: guessed from the name (speaker_type)
     appearances: list[Appearance] = field(default_factory=list)
     language: str = ""
     organization_logo: str = ""
@@ -116,7 +117,7 @@ def _creative_work(appearance: Appearance) -> dict:
 def _item_reviewed(data: VerdictData) -> dict:
     claim: dict = {"@type": "Claim"}
     if data.speaker.strip():
-        claim["author"] = {"@type": speaker_type(data.speaker), "name": data.speaker.strip()}
+        claim["author"] = {"@type": data.speaker_kind or speaker_type(data.speaker), "name": data.speaker.strip()}
     dated = sorted((a for a in data.appearances if a.published_at), key=lambda a: a.published_at)
     first = dated[0] if dated else (data.appearances[0] if data.appearances else None)
     if first is not None and first.published_at:

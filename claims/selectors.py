@@ -230,6 +230,19 @@ def rating_scale_bounds() -> tuple[int | None, int | None]:
     return (max(values), min(values)) if values else (None, None)
 
 
+def _claimant(mentions: list[dict]) -> tuple[str, str]:
+    """(name, schema type or "" to guess from the name) of who made the claim where it first appeared: that
+    mention's own speaker, else (an unattributed sentence) the outlet that published it. Never the speaker of
+    another appearance: merged claims keep each mention's attribution."""
+    dated = [m for m in mentions if m["published_at"]]
+    first = min(dated, key=lambda m: m["published_at"]) if dated else (mentions[0] if mentions else None)
+    if first is None:
+        return "", ""
+    if first["speaker"].strip():
+        return first["speaker"].strip(), ""
+    return (first["outlet"] or "", "Organization") if first["outlet"] else ("", "")
+
+
 def claimreviews_for_verdicts(verdicts) -> list[dict]:
     """ClaimReview dicts for published verdicts: instances with claim and rating loaded, or rows from
     `verdict_rows()` (one query for their mentions, none when rows already carry them)."""
@@ -251,9 +264,9 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
     reviews = []
     for row in rows:
         appearances, seen = [], set()
-        speaker = language = ""
+        language = ""
+        speaker, speaker_kind = _claimant(row["mentions"])
         for mention in row["mentions"]:
-            speaker = speaker or mention["speaker"].strip()
             language = language or mention["language"]
             if mention["article_id"] not in seen:  # an article ingested as text appears by headline and outlet
                 seen.add(mention["article_id"])
@@ -273,6 +286,7 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
             first_published_at=row["first_published_at"] or row["published_at"],
             corrected_at=row["corrected_at"],
             speaker=speaker,
+            speaker_kind=speaker_kind,
             appearances=appearances,
             language=language,
             organization_logo=settings.FACTCHECK_ORGANIZATION_LOGO,

@@ -321,3 +321,20 @@ def test_the_endpoint_publishes_the_editors_summary_and_the_claimant_of_an_artic
     assert item["datePublished"] == "2022-09-01T07:00:00+00:00"
     assert item["firstAppearance"]["headline"] == "Wire: cargo doubles" and "url" not in item["firstAppearance"]
     assert expand(review)[0]["@type"] == [SCHEMA + "ClaimReview"]
+
+
+@pytest.mark.django_db
+def test_the_claimant_is_who_made_the_claim_where_it_first_appeared_never_another_appearance_s_speaker(
+    anon_client, reviewer, editor
+):
+    # The first appearance is an unattributed sentence of an agency's report; a later article quotes an official.
+    claim = make_claim("Grain exports through the northern port doubled in a year.", outlet_name="Plains Agency",
+                       speaker="", published=dt.datetime(2022, 3, 1, 9, tzinfo=dt.UTC))  # fmt: skip
+    later = ArticleFactory(url="https://later.example/quote", published_at=dt.datetime(2022, 3, 9, tzinfo=dt.UTC))
+    ClaimMentionFactory(claim=claim, article=later, speaker="Minister Ilse Varga")
+    verdict = publish(claim, reviewer=reviewer, editor=editor)
+
+    item = anon_client.get(f"/api/v1/verdicts/{verdict.pk}/claimreview").json()["itemReviewed"]
+
+    assert item["author"] == {"@type": "Organization", "name": "Plains Agency"}
+    assert item["datePublished"] == "2022-03-01T09:00:00+00:00"
