@@ -31,9 +31,11 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck.exceptions import DomainError, InvalidInput, InvalidTransition, NotAllowed
-from sources.models import ClaimFetch, Evidence, Source
+from sources.models import ClaimFetch, Evidence, Source, SourceRequest
 
-from . import selectors, services
+from . import editing_pages, selectors, services
+from .claimreview import CLAIM_REVIEWED_GUIDE
+from .collaboration import assignable_users, claim_notes
 from .models import (
     Article,
     Claim,
@@ -258,13 +260,19 @@ class ClaimReviewForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 7, "placeholder": "What the evidence shows, for readers, in plain words."}),
     )
+    claim_reviewed = forms.CharField(
+        required=False, label="Claim reviewed (summary)",
+        widget=forms.TextInput(attrs={"size": 90, "data-fc-guide": CLAIM_REVIEWED_GUIDE}),
+        help_text=f"The claim as readers and search engines will see it rated (ClaimReview's claimReviewed). "
+        f"Guide: under {CLAIM_REVIEWED_GUIDE} characters; it is never cut. Empty: the claim's full text.",
+    )  # fmt: skip
     sources = forms.ModelMultipleChoiceField(
         queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         help_text="The sources the verdict relies on (from the evidence found for this claim).",
     )  # fmt: skip
     assignee = forms.ModelChoiceField(queryset=None, required=False)
 
-    VERDICT_FIELDS = ("rating", "explanation", "sources")
+    VERDICT_FIELDS = ("rating", "claim_reviewed", "explanation", "sources")
     # False when the page shows the verdict as a card (published, or the role cannot draft): the verdict's
     # fields are then not on the page, so they must not be on the form either, or their absence from the
     # POST would read as an edit of the verdict (ClaimAdmin.get_form sets it).
@@ -276,11 +284,10 @@ class ClaimReviewForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.contrib.auth import get_user_model
 
         claim = self.instance
         if "assignee" in self.fields:
-            self.fields["assignee"].queryset = get_user_model().objects.filter(is_active=True, is_staff=True)
+            self.fields["assignee"].queryset = assignable_users()
         self.verdict = Verdict.objects.filter(claim=claim).select_related("rating").first() if claim.pk else None
         if not self.verdict_on_page:
             for name in self.VERDICT_FIELDS:
@@ -298,6 +305,8 @@ class ClaimReviewForm(forms.ModelForm):
             '<strong>{}</strong> <span class="fc-muted">{}</span>', r.name, r.description
         )
         source_ids = set(Evidence.objects.filter(claim=claim).values_list("source_id", flat=True)) if claim.pk else set()
+        if claim.pk:  # sources an editor cited by hand are citable even before (or without) a fetch
+            source_ids |= set(SourceRequest.objects.filter(claim=claim).values_list("source_id", flat=True))
         if draft:
             source_ids |= set(draft.sources.values_list("pk", flat=True))
         self.fields["sources"].queryset = Source.objects.filter(pk__in=source_ids).order_by("title")
@@ -305,6 +314,7 @@ class ClaimReviewForm(forms.ModelForm):
         if draft:
             self.initial.setdefault("rating", draft.rating_id)
             self.initial.setdefault("explanation", draft.explanation)
+            self.initial.setdefault("claim_reviewed", draft.claim_reviewed)
             self.initial.setdefault("sources", list(draft.sources.values_list("pk", flat=True)))
         if "checkworthiness" in self.fields:
             self.fields["checkworthiness"].widget.attrs.update(min=0, max=1, step=0.01)
@@ -377,9 +387,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
     paginator = QueuePaginator
     readonly_fields = ("status", "normalized_text")
     fieldsets = (
-        ("Verdict", {"fields": ("rating", "explanation", "sources"), "classes": ("fc-verdict",)}),
-        ("Claim details", {"fields": (("claim_type", "about_date"), ("checkworthiness", "assignee")), "classes": ("collapse",)}),
-    )
+        ("Verdict", {"fields": ("rating", "claim_reviewed", "explanation", "sources"), "classes": ("fc-verdict",)}),
+        ("Claim details", {"fields": (("claim_type", "about_date"), ("checkworthiness",)), "classes": ("collapse",)}),
+    )  # the assignee has its own form at the top of the claim page
     actions = [
         "assign_to_me", "start_review", "fetch_sources_again", "mark_verdict_ready", "publish_verdicts", "dismiss",
     ]  # fmt: skip
@@ -387,6 +397,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["claims/admin.css"]}
+        js = ["claims/claim_editing.js"]
 
     # Queue ----------------------------------------------------------------------------------------
 
@@ -576,8 +587,27 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 can_decide_matches=request.user.has_perm("claims.change_claimmatchsuggestion"),
                 status_steps=_status_steps(claim.status),
                 verdict_editable=self.verdict_editable(request, claim),
+                **self.editing_context(request, claim),
             )
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def editing_context(self, request, claim) -> dict:
+        """What the claim page shows of the editors' own work: notes, assignment, sources cited by hand."""
+        from sources.citing import source_fetch_state
+
+        url_fetch = ClaimFetch.objects.filter(claim=claim, fetcher="url").first()
+        cited = [
+            {"source": r.source, "by": r.requested_by, "state": source_fetch_state(r.source, claim_fetch=url_fetch)}
+            for r in SourceRequest.objects.filter(claim=claim).select_related("source", "requested_by")
+        ]
+        can_edit = request.user.has_perm(services.REVIEW_PERMISSION)
+        return {
+            "notes": list(claim_notes(claim=claim)),
+            "cited_sources": cited,
+            "assignable": list(assignable_users()) if can_edit else [],
+            "can_fix_claim": can_edit and claim.status in editing_pages.editing.EDITABLE_STATUSES,
+            "can_work_on_claim": can_edit,
+        }
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -603,6 +633,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 rating=form.cleaned_data["rating"],
                 explanation=form.cleaned_data["explanation"],
                 sources=form.cleaned_data["sources"],
+                claim_reviewed=form.cleaned_data.get("claim_reviewed", ""),
                 actor=request.user,
             )
         request._fc_saved = bool(claim_changes or "assignee" in form.changed_data or form.verdict_changed())
@@ -703,6 +734,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
             self.message_user(request, "Choose “same claim” or “different claims”.", messages.ERROR)
         elif not request.user.has_perm("claims.change_claimmatchsuggestion"):
             self.message_user(request, "Your role cannot decide match suggestions.", messages.ERROR)
+        elif decision == ClaimMatchSuggestion.Decision.CONFIRMED:  # merged only after the confirmation page
+            return HttpResponseRedirect(reverse("admin:claims_claim_merge", args=[claim.pk, suggestion.pk]))
         elif decide is None:
             self.message_user(request, "Claim matching is not installed yet (claims.services.claim_match_decide).",
                               messages.ERROR)  # fmt: skip
@@ -726,7 +759,24 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return [
             path("<int:object_id>/publish/", self.admin_site.admin_view(self.publish_view), name="%s_%s_publish" % info),
             path("publish-selected/", self.admin_site.admin_view(self.publish_view), name="%s_%s_publish_many" % info),
+            *self.editing_urls(),
         ] + super().get_urls()
+
+    def editing_urls(self) -> list:
+        info = self.opts.app_label, self.opts.model_name
+        pages = editing_pages
+        return [
+            path(route, self.admin_site.admin_view(lambda request, *args, _view=view, **kwargs: _view(self, request, *args, **kwargs)),
+                 name="%s_%s_%s" % (*info, name))
+            for route, view, name in (
+                ("<int:object_id>/edit-text/", pages.claim_edit_text_view, "edit_text"),
+                ("<int:object_id>/split/", pages.claim_split_view, "split"),
+                ("<int:object_id>/merge/<int:suggestion_id>/", pages.claim_merge_view, "merge"),
+                ("<int:object_id>/note/", pages.claim_note_view, "note"),
+                ("<int:object_id>/assign/", pages.claim_assign_view, "assign"),
+                ("<int:object_id>/cite-source/", pages.source_cite_view, "cite_source"),
+            )
+        ]  # fmt: skip
 
     def publish_view(self, request, object_id=None):
         """Show what readers will get; publish only on an explicit, fresh confirmation."""
@@ -900,6 +950,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["claims/admin.css"]}
+        js = ["claims/claim_editing.js"]
 
     def get_queryset(self, request):
         from django.db.models import OuterRef
@@ -931,6 +982,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return [
             path("<int:object_id>/reextract/", self.admin_site.admin_view(self.reextract_view),
                  name="%s_%s_reextract" % info),
+            path("<int:object_id>/add-claim/", self.admin_site.admin_view(
+                lambda request, object_id: editing_pages.article_add_claim_view(self, request, object_id)),
+                 name="%s_%s_add_claim" % info),
         ] + super().get_urls()  # fmt: skip
 
     def _reextract(self, request, article) -> None:
@@ -975,6 +1029,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 highlighted_text=highlight_claims(article),
                 article_mentions=selectors.article_mentions_with_claims(article=article),
                 can_reextract=request.user.has_perm("claims.change_article"),
+                can_add_claim=request.user.has_perm(services.REVIEW_PERMISSION),
             )
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -106,6 +106,9 @@ class Claim(models.Model):
         OTHER = "other", "Other"
 
     text = models.TextField()
+    extracted_text = models.TextField(
+        blank=True, help_text="The text as the machine extracted it, kept when an editor rewrites the claim."
+    )
     normalized_text = models.TextField(db_index=True, help_text="Lower-cased, punctuation-free form for exact matching.")
     checkworthiness = models.FloatField(default=0.0, db_index=True)
     claim_type = models.CharField(max_length=16, choices=Type.choices, default=Type.OTHER)
@@ -145,7 +148,11 @@ class ClaimMention(models.Model):
     speaker = models.CharField(max_length=300, blank=True, help_text="Who made the claim.")
     cited_source = models.CharField(max_length=300, blank=True, help_text='As written: "Tass", "Telegram", "KCNA".')
     is_direct_quote = models.BooleanField(default=False)
-    extracted_by = models.CharField(max_length=32, blank=True, help_text="Extraction backend: spacy or llm.")
+    extracted_by = models.CharField(max_length=32, blank=True, help_text="Extraction backend: spacy, llm or editor.")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The editor who recorded this mention by hand (empty when the machine found it).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -182,6 +189,10 @@ class Verdict(models.Model):
     claim = models.OneToOneField(Claim, on_delete=models.PROTECT, related_name="verdict")
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
     explanation = models.TextField()
+    claim_reviewed = models.TextField(
+        blank=True,
+        help_text="ClaimReview's claimReviewed: the editors' short statement of the claim (empty: the claim's text).",
+    )
     sources = models.ManyToManyField("sources.Source", blank=True, related_name="verdicts")
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="verdicts_written"
@@ -216,6 +227,7 @@ class VerdictCorrection(models.Model):
 
     verdict = models.OneToOneField(Verdict, on_delete=models.CASCADE, related_name="correction")
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="+")
+    claim_reviewed = models.TextField(blank=True, help_text="The corrected claimReviewed (empty: the claim's text).")
     explanation = models.TextField()
     sources = models.ManyToManyField("sources.Source", blank=True, related_name="+")
     reason = models.TextField(help_text="What is being corrected; published with the correction.")
@@ -241,6 +253,7 @@ class VerdictPublication(models.Model):
     verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="publications")
     number = models.PositiveIntegerField()
     claim_text = models.TextField()
+    claim_reviewed = models.TextField(blank=True)
     rating_name = models.CharField(max_length=64)
     rating_value = models.IntegerField(null=True, blank=True)
     explanation = models.TextField()
@@ -256,6 +269,21 @@ class VerdictPublication(models.Model):
 
     def __str__(self):
         return f"Verdict {self.verdict_id}, publication {self.number}"
+
+
+class ClaimNote(models.Model):
+    """An editors' internal note on a claim: who wrote it and when. Never public."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Note on claim {self.claim_id} by {self.author}"
 
 
 class ClaimMatchSuggestion(models.Model):

@@ -78,11 +78,12 @@ def verdict_list_published() -> QuerySet[Verdict]:
 VERDICT_ROW_FIELDS = (
     "id", "claim_id", "claim__text", "claim__status", "rating__name", "rating__value", "explanation",
     "published_at", "first_published_at", "corrected_at", "correction_reason", "created_at", "updated_at",
+    "claim_reviewed",
 )  # fmt: skip
 # What a ClaimReview reads of a verdict (`claimreviews_for_verdicts`): the feed selects no more.
 CLAIMREVIEW_ROW_FIELDS = (
-    "id", "claim_id", "claim__text", "rating__name", "rating__value", "published_at", "first_published_at",
-    "corrected_at",
+    "id", "claim_id", "claim__text", "claim_reviewed", "rating__name", "rating__value", "published_at",
+    "first_published_at", "corrected_at",
 )  # fmt: skip
 
 
@@ -95,6 +96,7 @@ def verdict_row(verdict: Verdict) -> dict:
         "published_at": verdict.published_at, "first_published_at": verdict.first_published_at,
         "corrected_at": verdict.corrected_at, "correction_reason": verdict.correction_reason,
         "created_at": verdict.created_at, "updated_at": verdict.updated_at,
+        "claim_reviewed": verdict.claim_reviewed,
     }  # fmt: skip
 
 
@@ -237,6 +239,19 @@ def rating_scale_bounds() -> tuple[int | None, int | None]:
     return (max(values), min(values)) if values else (None, None)
 
 
+def _claimant(mentions: list[dict]) -> tuple[str, str]:
+    """(name, schema type or "" to guess from the name) of who made the claim where it first appeared: that
+    mention's own speaker, else (an unattributed sentence) the outlet that published it. Never the speaker of
+    another appearance: merged claims keep each mention's attribution."""
+    dated = [m for m in mentions if m["published_at"]]
+    first = min(dated, key=lambda m: m["published_at"]) if dated else (mentions[0] if mentions else None)
+    if first is None:
+        return "", ""
+    if first["speaker"].strip():
+        return first["speaker"].strip(), ""
+    return (first["outlet"] or "", "Organization") if first["outlet"] else ("", "")
+
+
 def claimreviews_for_verdicts(verdicts) -> list[dict]:
     """ClaimReview dicts for published verdicts: instances with claim and rating loaded, or rows from
     `verdict_rows()` (one query for their mentions, none when rows already carry them)."""
@@ -258,17 +273,17 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
     reviews = []
     for row in rows:
         appearances, seen = [], set()
-        speaker = language = ""
+        language = ""
+        speaker, speaker_kind = _claimant(row["mentions"])
         for mention in row["mentions"]:
-            speaker = speaker or mention["speaker"].strip()
             language = language or mention["language"]
-            if is_web_url(mention["url"]) and mention["article_id"] not in seen:
+            if mention["article_id"] not in seen:  # an article ingested as text appears by headline and outlet
                 seen.add(mention["article_id"])
-                appearances.append(
-                    Appearance(mention["url"], mention["title"], mention["outlet"] or "", mention["published_at"])
-                )
+                url = mention["url"] if is_web_url(mention["url"]) else ""
+                appearances.append(Appearance(url, mention["title"], mention["outlet"] or "", mention["published_at"]))
         data = VerdictData(
             claim_text=row["claim__text"],
+            claim_reviewed=row.get("claim_reviewed", ""),
             rating_name=row["rating__name"],
             rating_value=row["rating__value"],
             best_rating=best,
@@ -279,8 +294,11 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
             first_published_at=row["first_published_at"] or row["published_at"],
             corrected_at=row["corrected_at"],
             speaker=speaker,
+            speaker_kind=speaker_kind,
             appearances=appearances,
             language=language,
+            organization_logo=settings.FACTCHECK_ORGANIZATION_LOGO,
+            organization_same_as=tuple(settings.FACTCHECK_ORGANIZATION_SAME_AS),
         )
         reviews.append(claimreview(data))
     return reviews
@@ -493,4 +511,18 @@ def claim_appearances(claim: Claim) -> QuerySet[ClaimMention]:
         ClaimMention.objects.filter(claim=claim)
         .select_related("article__outlet")
         .order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start")
+    )
+
+
+# --- Public index -----------------------------------------------------------------------------------
+# The public list of published fact-checks at /: flat rows (no model instances), newest first, searchable.
+
+
+def public_index_rows(*, search: str = "") -> QuerySet:
+    """Published verdicts as rows for the public index; `search` matches the claim's text or the summary."""
+    verdicts = verdict_list_published()
+    if search:
+        verdicts = verdicts.filter(Q(claim__text__icontains=search) | Q(claim_reviewed__icontains=search))
+    return verdicts.order_by("-published_at", "-id").values(
+        "claim_id", "claim__text", "claim_reviewed", "rating__name", "published_at", "first_published_at", "corrected_at"
     )

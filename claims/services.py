@@ -140,11 +140,16 @@ def _published_verdict(claim: Claim) -> Verdict | None:
     return Verdict.objects.filter(claim=claim, published_at__isnull=False).first()
 
 
-def verdict_save(*, claim: Claim, rating: Rating, explanation: str, actor, sources=None) -> Verdict:
+def verdict_save(
+    *, claim: Claim, rating: Rating, explanation: str, actor, sources=None, claim_reviewed: str | None = None
+) -> Verdict:
     """Create or update the draft verdict of a claim under review.
 
     While a published verdict is being corrected the draft is its VerdictCorrection: the verdict
     itself keeps serving readers until the correction is published.
+
+    `claim_reviewed` is ClaimReview's claimReviewed, the editors' short statement of the claim (None: leave
+    it as it is; empty: the claim's text). It is stored as written: no machine cut.
     """
     _require(actor, REVIEW_PERMISSION)
     explanation = (explanation or "").strip()
@@ -167,6 +172,8 @@ def verdict_save(*, claim: Claim, rating: Rating, explanation: str, actor, sourc
             draft = verdict or Verdict(claim=claim)
         draft.rating = rating
         draft.explanation = explanation
+        if claim_reviewed is not None:
+            draft.claim_reviewed = " ".join(claim_reviewed.split())
         draft.reviewer = actor
         draft.save()
         if sources is not None:
@@ -233,6 +240,7 @@ def _fold_correction(*, verdict: Verdict) -> VerdictCorrection | None:
     draft = VerdictCorrection.objects.filter(verdict=verdict).select_related("rating").first()
     if draft is not None:
         verdict.rating, verdict.explanation, verdict.reviewer = draft.rating, draft.explanation, draft.reviewer
+        verdict.claim_reviewed = draft.claim_reviewed
         verdict.correction_reason = draft.reason
         verdict.sources.set(draft.sources.all())
         draft.delete()
@@ -245,6 +253,7 @@ def _record_publication(*, verdict: Verdict, actor) -> VerdictPublication:
         verdict=verdict,
         number=last + 1,
         claim_text=verdict.claim.text,
+        claim_reviewed=verdict.claim_reviewed,
         rating_name=verdict.rating.name,
         rating_value=verdict.rating.value,
         explanation=verdict.explanation,
@@ -305,7 +314,8 @@ def claim_reopen_for_correction(*, claim: Claim, actor, reason: str) -> Verdict:
         verdict = Verdict.objects.select_for_update().get(claim=claim)
         VerdictCorrection.objects.filter(verdict=verdict).delete()  # a stale draft from an older correction
         draft = VerdictCorrection.objects.create(
-            verdict=verdict, rating=verdict.rating, explanation=verdict.explanation, reason=reason,
+            verdict=verdict, rating=verdict.rating, claim_reviewed=verdict.claim_reviewed,
+            explanation=verdict.explanation, reason=reason,
             reviewer=verdict.reviewer, opened_by=actor,
         )  # fmt: skip
         draft.sources.set(verdict.sources.all())
@@ -920,16 +930,28 @@ def _merge_pair(claim_id: int, other_id: int, *, reason: str, actor=None, force:
         locked = {c.pk: c for c in Claim.objects.select_for_update().filter(pk__in=[claim_id, other_id]).order_by("pk")}
         if len(locked) < 2:
             return _GONE
-        older, newer = locked[min(claim_id, other_id)], locked[max(claim_id, other_id)]
-        choices = [(newer, older), (older, newer)]
-        if force:  # an untouched claim is folded into a worked-on one rather than the other way round
-            choices.sort(key=lambda choice: not _untouched(choice[0]))
-        for absorbed, kept in choices:
-            may_absorb = not Verdict.objects.filter(claim=absorbed).exists() if force else _untouched(absorbed)
-            if may_absorb:
-                ids = kept.pk, absorbed.pk  # delete() clears absorbed.pk
-                claim_merge(source=absorbed, target=kept, reason=reason, actor=actor)
-                return ids
+        choice = merge_order(locked[claim_id], locked[other_id], force=force)
+        if choice is not None:
+            absorbed, kept = choice
+            ids = kept.pk, absorbed.pk  # delete() clears absorbed.pk
+            claim_merge(source=absorbed, target=kept, reason=reason, actor=actor)
+            return ids
+    return None
+
+
+def merge_order(one: Claim, other: Claim, *, force: bool = False) -> tuple[Claim, Claim] | None:
+    """(absorbed, kept) for two claims found to be the same, or None when neither may be absorbed.
+
+    Between two untouched claims the newer is absorbed; `force` (an editor confirmed the pair): any
+    claim without a verdict may be absorbed, an untouched one rather than a worked-on one.
+    """
+    older, newer = sorted((one, other), key=lambda claim: claim.pk)
+    choices = [(newer, older), (older, newer)]
+    if force:  # an untouched claim is folded into a worked-on one rather than the other way round
+        choices.sort(key=lambda choice: not _untouched(choice[0]))
+    for absorbed, kept in choices:
+        if not Verdict.objects.filter(claim=absorbed).exists() if force else _untouched(absorbed):
+            return absorbed, kept
     return None
 
 

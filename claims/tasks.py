@@ -87,3 +87,20 @@ def google_factcheck_sync_task(self, verdict_id: int) -> str | None:
         countdown = max(GOOGLE_SYNC_RETRY_DELAY * (2**self.request.retries), exc.retry_after or 0.0)
         raise self.retry(exc=exc, countdown=broker_countdown(countdown)) from None
     return page.status if page else None
+
+
+# --- Claim repair: keep matching's index in step with an editor's wording ------------------------------
+
+
+@shared_task(bind=True, acks_late=True, max_retries=3, autoretry_for=(OperationalError,), retry_backoff=True)
+def claim_embed_task(self, claim_id: int) -> bool:
+    """(Re-)embed a claim an editor wrote or rewrote, so that matching compares its current wording.
+    Idempotent (claim_embed does nothing when the stored vector is for this text); quiet when the claim is gone."""
+    from .models import Claim
+    from .services import claim_embed
+
+    claim = Claim.objects.filter(pk=claim_id).first()
+    if claim is None:
+        return False
+    claim_embed(claim=claim)
+    return True

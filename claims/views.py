@@ -1,4 +1,5 @@
-"""Public HTML: one page per published claim, carrying its ClaimReview for search engines."""
+"""Public HTML: the index of published fact-checks, and one page per published claim carrying its ClaimReview
+for search engines and OpenGraph / Twitter card tags for link previews."""
 
 import json
 
@@ -33,3 +34,19 @@ def claim_public_detail(request, claim_id: int):
         "sources": list(verdict.sources.all()),
     }
     return render(request, "claims/claim_public.html", context)
+
+
+PUBLIC_INDEX_PAGE_SIZE = 20
+MAX_SEARCH_CHARS = 200
+
+
+def public_index(request):
+    """Published fact-checks, newest first, searchable by the claim's words; two queries a page, however many rows."""
+    from django.conf import settings
+    from django.core.paginator import Paginator
+
+    query = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH_CHARS]
+    rows = selectors.public_index_rows(search=query)
+    page = Paginator(rows, PUBLIC_INDEX_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "query": query, "organization_name": settings.FACTCHECK_ORGANIZATION_NAME}
+    return render(request, "claims/public_index.html", context)

@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from claims.feeds import PublishedVerdictsFeed
-from claims.views import claim_public_detail
+from claims.views import claim_public_detail, public_index
 
 
 def healthz(request):
@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v1/", include("factcheck.api_urls")),
     path("api-auth/", include("rest_framework.urls")),
     path("healthz", healthz, name="healthz"),
+    path("", public_index, name="public-index"),
     path("claims/<int:claim_id>/", claim_public_detail, name="claim-public"),
     path("feeds/verdicts.atom", PublishedVerdictsFeed(), name="verdict-feed"),
 ]

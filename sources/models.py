@@ -33,6 +33,9 @@ class Source(models.Model):
     text = models.TextField(blank=True, help_text="Text snapshot at fetch time.")
     text_sha256 = models.CharField(max_length=64, blank=True)
     fetch_error = models.TextField(blank=True)
+    archive_url = models.URLField(
+        max_length=2000, blank=True, help_text="An archived copy (e.g. web.archive.org), given by the editor who cited it."
+    )
     metadata = models.JSONField(
         default=dict, blank=True, help_text="Provider extras, e.g. a fact-check's publisher and textual rating."
     )

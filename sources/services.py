@@ -250,6 +250,11 @@ def source_store(document: FoundDocument) -> Source:
         del defaults["text"]  # the same snapshot: not written again (it may be megabytes)
     if existing is not None and not defaults.get("outlet") and "outlet" in defaults:
         defaults.pop("outlet")
+    if existing is not None and existing.metadata.get("cited_by"):  # an editor's title, date and notes win
+        defaults.pop("metadata", None)
+        for field in ("title", "published_at"):
+            if getattr(existing, field):
+                defaults.pop(field, None)
     try:
         with transaction.atomic():
             source, _ = Source.objects.update_or_create(url=url, defaults=defaults)

@@ -125,7 +125,7 @@ class VerdictSerializer(serializers.ModelSerializer):
     class Meta:
         model = Verdict
         fields = [
-            "id", "claim", "rating", "explanation", "sources", "published_at", "first_published_at",
+            "id", "claim", "rating", "explanation", "claim_reviewed", "sources", "published_at", "first_published_at",
             "corrected_at", "correction_reason", "created_at", "updated_at", "public_url", "claimreview_url",
         ]  # fmt: skip
 
@@ -191,6 +191,7 @@ def verdict_representation(row: dict, constants: dict) -> dict:
         "claim": {"id": row["claim_id"], "text": row["claim__text"], "status": row["claim__status"]},
         "rating": {"name": row["rating__name"], "value": row["rating__value"]},
         "explanation": row["explanation"],
+        "claim_reviewed": row["claim_reviewed"],
         "sources": [
             {"id": s["id"], "url": s["url"], "title": s["title"], "kind": s["kind"], "published_at": when(s["published_at"])}
             for s in row["sources"]
@@ -216,6 +217,11 @@ class VerdictWriteSerializer(serializers.Serializer):
     rating = serializers.SlugRelatedField(slug_field="name", queryset=Rating.objects.all(), required=False)
     explanation = serializers.CharField(required=False, allow_blank=True, max_length=20000)
     sources = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), many=True, required=False)
+    claim_reviewed = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000,
+        help_text="ClaimReview's claimReviewed: a short statement of the claim (under 75 characters is "
+        "Google's guide; never cut). Empty: the claim's text.",
+    )  # fmt: skip
 
     def validate(self, attrs):
         if self.instance is None:

@@ -236,7 +236,7 @@ class VerdictViewSet(
         data = serializer.validated_data
         verdict = services.verdict_save(
             claim=data["claim"], rating=data["rating"], explanation=data["explanation"],
-            sources=data.get("sources"), actor=request.user,
+            sources=data.get("sources"), claim_reviewed=data.get("claim_reviewed"), actor=request.user,
         )  # fmt: skip
         return self._answer(verdict, status.HTTP_201_CREATED)
 
@@ -251,7 +251,8 @@ class VerdictViewSet(
         draft = getattr(verdict, "correction", None) or verdict  # under correction, fields left out keep the draft's
         verdict = services.verdict_save(
             claim=verdict.claim, rating=data.get("rating", draft.rating),
-            explanation=data.get("explanation", draft.explanation), sources=data.get("sources"), actor=request.user,
+            explanation=data.get("explanation", draft.explanation), sources=data.get("sources"),
+            claim_reviewed=data.get("claim_reviewed"), actor=request.user,
         )  # fmt: skip
         return self._answer(verdict)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from factcheck.env import env_bool, env_float, env_int, env_list, env_str, env_url
+from factcheck.env import env_bool, env_float, env_int, env_list, env_str, env_url, env_web_urls
 from factcheck.redaction import redact
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -285,6 +285,11 @@ FACTCHECK_DEMO_COMMANDS = True
 # Who publishes the verdicts (ClaimReview `author`), and where the public pages live.
 FACTCHECK_ORGANIZATION_NAME = env_str("FACTCHECK_ORGANIZATION_NAME", "factcheck")
 FACTCHECK_ORGANIZATION_URL = env_str("FACTCHECK_ORGANIZATION_URL", "http://127.0.0.1:8000/")
+# ClaimReview's author: its logo (one image URL) and the organisation's other profiles (sameAs, comma-separated).
+FACTCHECK_ORGANIZATION_LOGO = next(iter(env_web_urls("FACTCHECK_ORGANIZATION_LOGO", [])), "")
+if len(env_web_urls("FACTCHECK_ORGANIZATION_LOGO", [])) > 1:
+    raise ImproperlyConfigured("FACTCHECK_ORGANIZATION_LOGO is one image URL, not a list.")
+FACTCHECK_ORGANIZATION_SAME_AS = env_web_urls("FACTCHECK_ORGANIZATION_SAME_AS", [])
 FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 # Public reads (claims.public_cache): on/off; how long a cached page and an ETag live at most (what no editor action
 # changes, e.g. new evidence or an outlet's renamed title, shows within this many seconds; a publication,
