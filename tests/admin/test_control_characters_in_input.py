@@ -2,6 +2,7 @@
 cannot store NUL in text)."""
 
 import pytest
+from django.utils import timezone
 
 from claims.models import Claim
 from tests.admin.test_workflow_actions import messages_of, press
@@ -24,7 +25,9 @@ def test_a_nul_in_a_dismissal_reason_is_a_message_and_the_claim_stays(reviewer_c
 
 def test_a_nul_in_an_unpublication_reason_is_a_message_and_the_verdict_stays_public(editor_client):
     claim = ClaimFactory(status=Status.PUBLISHED)
-    VerdictFactory(claim=claim, rating=rating("False"), explanation="The record says otherwise.")
+    now = timezone.now()
+    VerdictFactory(claim=claim, rating=rating("False"), explanation="The record says otherwise.", published_at=now,
+                   first_published_at=now)  # fmt: skip
 
     response = press(editor_client, claim, "unpublish", _fc_reason="wrong\x00date")
 
