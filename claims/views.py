@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
 from . import selectors
+from .links import public_source_url
 
 # The characters that could end a <script> element or open a comment, escaped as JSON allows.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -31,7 +32,12 @@ def claim_public_detail(request, claim_id: int):
         "claimreview": review,
         "claimreview_script": jsonld_script(review),
         "appearances": mentions,
-        "sources": list(verdict.sources.all()),
+        # Readers get a source's own http(s) URL or none: never an admin page (claims.links.public_source_url).
+        "sources": [
+            {"title": s.title, "url": public_source_url(s.url), "published_at": s.published_at,
+             "archive_url": public_source_url(s.archive_url)}
+            for s in verdict.sources.all()
+        ],  # fmt: skip
     }
     return render(request, "claims/claim_public.html", context)
 

@@ -13,7 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims import selectors
-from claims.links import path_template, public_claim_url, public_claim_url_template
+from claims.links import path_template, public_claim_url, public_claim_url_template, public_source_url
 from claims.models import Article, ArticleFetch, Claim, ClaimMention, Outlet, Rating, Verdict
 from sources.models import ClaimFetch, Evidence, Source
 
@@ -54,7 +54,17 @@ class MentionSerializer(serializers.ModelSerializer):
         fields = ["id", "article", "sentence", "start", "end", "speaker", "cited_source", "is_direct_quote"]
 
 
+@extend_schema_field(serializers.URLField(allow_null=True))
+class PublicSourceURLField(serializers.ReadOnlyField):
+    """A source's URL as the public may see it (claims.links.public_source_url): http(s), never an admin page."""
+
+    def to_representation(self, value):
+        return public_source_url(value)
+
+
 class SourceSummarySerializer(serializers.ModelSerializer):
+    url = PublicSourceURLField()
+
     class Meta:
         model = Source
         fields = ["id", "url", "title", "kind", "published_at"]
@@ -193,7 +203,8 @@ def verdict_representation(row: dict, constants: dict) -> dict:
         "explanation": row["explanation"],
         "claim_reviewed": row["claim_reviewed"],
         "sources": [
-            {"id": s["id"], "url": s["url"], "title": s["title"], "kind": s["kind"], "published_at": when(s["published_at"])}
+            {"id": s["id"], "url": public_source_url(s["url"]), "title": s["title"], "kind": s["kind"],
+             "published_at": when(s["published_at"])}
             for s in row["sources"]
         ],
         "published_at": when(row["published_at"]),

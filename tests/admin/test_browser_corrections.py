@@ -156,3 +156,37 @@ def test_a_reviewer_sees_neither_correct_nor_unpublish_on_a_published_claim(
     assert page.locator("button[value=unpublish]").count() == 0
     assert page.locator("summary:has-text('Unpublish or correct')").count() == 0
     page.screenshot(path=str(artifacts_dir / "correction-reviewer-view.png"), full_page=True)
+
+
+def test_with_four_eyes_the_drafter_is_told_and_refused_and_another_editor_publishes(
+    page_for, live_server, seed_claim, editor, settings, artifacts_dir
+):
+    from claims.roles import EDITOR
+    from tests.factories import UserFactory
+
+    settings.FACTCHECK_FOUR_EYES = True
+    VerdictFactory(claim=seed_claim, rating=rating("True"), explanation=FIRST_EXPLANATION, reviewer=editor)
+    Claim.objects.filter(pk=seed_claim.pk).update(status=Claim.Status.VERDICT_READY)
+    other = UserFactory(username="pat-publisher", roles=[EDITOR])
+
+    page = page_for(editor)
+    claim_page(page, live_server, seed_claim)
+    page.click("button[value=publish]")
+    page.wait_for_selector("text=This is what readers will see")
+    assert "Drafted by ed-editor" in page.inner_text(".fc-drafted-by")
+    assert "another editor must publish it" in page.inner_text(".fc-verdict-card")
+    page.screenshot(path=str(artifacts_dir / "four-eyes-1-drafter-confirm.png"), full_page=True)
+    page.click("input[value='Yes, publish this verdict']")
+    page.wait_for_selector("text=Four-eyes rule")
+    assert Verdict.objects.get(claim=seed_claim).published_at is None
+
+    other_page = page_for(other)
+    claim_page(other_page, live_server, seed_claim)
+    other_page.click("button[value=publish]")
+    other_page.wait_for_selector("text=This is what readers will see")
+    assert "Drafted by ed-editor" in other_page.inner_text(".fc-drafted-by")
+    assert "another editor must publish it" not in other_page.inner_text(".fc-verdict-card")
+    other_page.click("input[value='Yes, publish this verdict']")
+    other_page.wait_for_selector("text=Published 1 verdict(s).")
+    other_page.screenshot(path=str(artifacts_dir / "four-eyes-2-published-by-another.png"), full_page=True)
+    assert Verdict.objects.get(claim=seed_claim).published_at is not None
