@@ -6,6 +6,7 @@
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db import OperationalError
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -25,7 +26,20 @@ def _first_message(detail) -> str:
     return str(detail)
 
 
+DATABASE_BUSY_RETRY_AFTER = 5  # seconds
+
+
+def _database_busy(exc) -> bool:
+    """SQLite answers a write while another holds the lock with "database is locked" (or, in a shared
+    in-memory database, "database table is locked") once its busy timeout has passed."""
+    return isinstance(exc, OperationalError) and "locked" in str(exc).lower()
+
+
 def exception_handler(exc, context):
+    if _database_busy(exc):
+        body = {"status": 503, "code": "database_busy",
+                "message": "The database is busy with another write; try again in a few seconds."}  # fmt: skip
+        return Response({"error": body}, status=503, headers={"Retry-After": str(DATABASE_BUSY_RETRY_AFTER)})
     if isinstance(exc, DomainError):
         body = {"status": exc.status_code, "code": exc.code, "message": exc.message}
         return Response({"error": body}, status=exc.status_code)
