@@ -621,14 +621,17 @@ def _claim_untouched(claim: Claim) -> bool:
 
 
 def _find_same_claim(normalized: str) -> Claim | None:
-    """The stored claim with the same (exact) or near-exact normalised text."""
-    exact = Claim.objects.filter(normalized_text=normalized).order_by("pk").first()
+    """The stored claim with the same (exact) or near-exact normalised text, published ones aside: what
+    readers see of a published fact-check changes only through an editor, so a new appearance of it
+    becomes a claim of its own, suggested to editors as the same (claim_match)."""
+    joinable = Claim.objects.exclude(status=Status.PUBLISHED)
+    exact = joinable.filter(normalized_text=normalized).order_by("pk").first()
     if exact is not None:
         return exact
     words = normalized.split()
     if len(words) < 4:
         return None
-    candidates = Claim.objects.filter(normalized_text__startswith=" ".join(words[:3])).order_by("pk")[:200]
+    candidates = joinable.filter(normalized_text__startswith=" ".join(words[:3])).order_by("pk")[:200]
     for candidate in candidates:
         if _SequenceMatcher(None, normalized, candidate.normalized_text).ratio() >= NEAR_DUPLICATE_RATIO:
             return candidate
@@ -716,7 +719,21 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
             extraction_status=Article.ExtractionStatus.PENDING, extraction_status_at=timezone.now()
         )
         raise
-    surviving = _after_new_claims(new_claim_ids)
+    # Claims of this article never sent for sources (new now, or left by a run whose worker died after
+    # storing them) are matched and sent; only then is the extraction done, so a crash before this
+    # point leaves it running for the sweeper, and the re-run picks them up.
+    from sources.models import ClaimFetch
+
+    unsent = (
+        Claim.objects.filter(mentions__article=article)
+        .exclude(Exists(ClaimFetch.objects.filter(claim=OuterRef("pk"))))
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    surviving = _after_new_claims(list(dict.fromkeys([*new_claim_ids, *unsent])))
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=Article.ExtractionStatus.DONE, extraction_status_at=timezone.now()
+    )
     _extraction_log.info("Article %s: %d claims, %d new", article.pk, len(result.claims), len(surviving))
     ids = ClaimMention.objects.filter(article=article).order_by("start", "pk").values_list("claim_id", flat=True)
     order = list(dict.fromkeys(ids))
@@ -725,17 +742,18 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
 
 
 def _extraction_store(article: Article, result) -> list[int]:
-    """Store an extraction's claims and mentions in one transaction; returns the ids of new claims."""
+    """Store an extraction's claims and mentions; returns the ids of new claims. One short transaction per
+    claim (SQLite has one writer at a time: a long article must not hold it for all its claims); the
+    article is claimed for this run (article_extraction_claim), so no other run writes beside it."""
     from .extraction.pipeline import normalise_for_matching
 
     new_claim_ids: list[int] = []
-    with transaction.atomic():
-        Article.objects.select_for_update().filter(pk=article.pk).first()  # one extraction of an article at a time
-        kept_mentions: set[int] = set()
-        for extracted in result.claims:
-            normalized = normalise_for_matching(extracted.text)
-            if not normalized:
-                continue
+    kept_mentions: set[int] = set()
+    for extracted in result.claims:
+        normalized = normalise_for_matching(extracted.text)
+        if not normalized:
+            continue
+        with transaction.atomic():
             claim = _find_same_claim(normalized)
             if claim is None:
                 claim = Claim.objects.create(
@@ -759,22 +777,21 @@ def _extraction_store(article: Article, result) -> list[int]:
                     "extracted_by": extracted.backend,
                 },
             )
-            kept_mentions.add(mention.pk)
-        # Mentions this extraction no longer finds go, unless an editor has worked on their claim.
-        for stale in ClaimMention.objects.filter(article=article).exclude(pk__in=kept_mentions).select_related("claim"):
+        kept_mentions.add(mention.pk)
+    # Mentions this extraction no longer finds go, unless an editor has worked on their claim.
+    for stale in ClaimMention.objects.filter(article=article).exclude(pk__in=kept_mentions).select_related("claim"):
+        with transaction.atomic():
             claim = stale.claim
             if not _claim_untouched(claim):
                 continue
             stale.delete()
             if not ClaimMention.objects.filter(claim=claim).exists():
                 claim.delete()
-        Article.objects.filter(pk=article.pk).update(
-            extraction_status=Article.ExtractionStatus.DONE,
-            extraction_status_at=timezone.now(),
-            extraction_error=result.message[:2000],
-            language=result.language[:16],
-        )
-
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status_at=timezone.now(),
+        extraction_error=result.message[:2000],
+        language=result.language[:16],
+    )
     return new_claim_ids
 
 
@@ -950,6 +967,8 @@ def merge_order(one: Claim, other: Claim, *, force: bool = False) -> tuple[Claim
     if force:  # an untouched claim is folded into a worked-on one rather than the other way round
         choices.sort(key=lambda choice: not _untouched(choice[0]))
     for absorbed, kept in choices:
+        if kept.status == Status.PUBLISHED and not force:
+            continue  # joining would change a published fact-check behind the editors' backs: suggested instead
         if not Verdict.objects.filter(claim=absorbed).exists() if force else _untouched(absorbed):
             return absorbed, kept
     return None

@@ -7,6 +7,7 @@
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
+from django.db import OperationalError
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -37,7 +38,20 @@ class RequestTooLarge(exceptions.APIException):
         super().__init__(f"The request body is larger than the {limit:,} bytes accepted.")
 
 
+DATABASE_BUSY_RETRY_AFTER = 5  # seconds
+
+
+def _database_busy(exc) -> bool:
+    """SQLite answers a write while another holds the lock with "database is locked" (or, in a shared
+    in-memory database, "database table is locked") once its busy timeout has passed."""
+    return isinstance(exc, OperationalError) and "locked" in str(exc).lower()
+
+
 def exception_handler(exc, context):
+    if _database_busy(exc):
+        body = {"status": 503, "code": "database_busy",
+                "message": "The database is busy with another write; try again in a few seconds."}  # fmt: skip
+        return Response({"error": body}, status=503, headers={"Retry-After": str(DATABASE_BUSY_RETRY_AFTER)})
     if isinstance(exc, DomainError):
         body = {"status": exc.status_code, "code": exc.code, "message": exc.message}
         return Response({"error": body}, status=exc.status_code)

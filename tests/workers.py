@@ -39,6 +39,12 @@ def rss_bytes(pid: int) -> int:
     return 0
 
 
+def new_producer_connections(app) -> None:
+    """Producers keep their connection (and its broker options): drop them, as a new process would."""
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
 class RssSampler:
     """Samples, every `interval` seconds, each named process tree's largest single process and its total."""
 

@@ -15,6 +15,7 @@ from sources.models import ClaimFetch
 from sources.services import claim_fetch_start
 from sources.tasks import claim_fetch_task, claim_fetches_restart_stuck
 from tests.factories import ArticleFactory, ClaimFactory
+from tests.workers import new_producer_connections
 
 pytestmark = pytest.mark.django_db
 TEXT = "The harbour authority of Freedonia said on Tuesday that 41 cranes were installed at the new port in 2023."
@@ -30,16 +31,11 @@ def queued_for_real(settings, tmp_path):
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = options
     saved = app.conf.task_always_eager, app.conf.broker_transport_options
     app.conf.task_always_eager, app.conf.broker_transport_options = False, options
-    _new_connections()
+    new_producer_connections(app)
     yield folder
     app.conf.task_always_eager, app.conf.broker_transport_options = saved
-    _new_connections()
+    new_producer_connections(app)
 
-
-def _new_connections():
-    """Producers keep their connection (and its transport options): drop them, as a new process would."""
-    app._pool = None
-    app.amqp._producer_pool = None
 
 
 def _article(status, seconds_ago):

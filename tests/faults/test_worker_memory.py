@@ -24,8 +24,8 @@ def _all_fetches_final():
 
 def test_a_two_megabyte_article_grows_the_worker_by_a_bounded_amount(transactional_db, worker_env, workers, settings, tmp_path):
     # DEBUG on, as bin/serve defaults; fewer claims than the default bound, to keep the test short on a shared machine
-    env = {**worker_env, "DJANGO_SETTINGS_MODULE": "factcheck.settings.local", "FACTCHECK_EXTRACTION_MAX_CLAIMS": "40"}
-    env.pop("DJANGO_DEBUG", None)
+    env = {**worker_env, "FACTCHECK_EXTRACTION_MAX_CLAIMS": "40"}
+    env.pop("DJANGO_DEBUG")
     worker = workers(queues=[env["CELERY_QUEUE"], env["CELERY_FETCH_QUEUE"]], env=env, log=tmp_path / "w.log",
                      name="memory", pool="threads", concurrency=4).start()  # fmt: skip
     big = made_up_html(16_000, title="A very long made-up report")
