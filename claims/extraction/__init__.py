@@ -44,8 +44,10 @@ def extract(
         page = html_to_text(raw, url=url)
         title, outlet = title or page.title, outlet or page.outlet
         published = published or page.published
-        raw = page.text
-    cleaned = clean_text(raw, title=title, outlet=outlet, published=published)
+        raw, headings = page.text, page.headings
+    else:
+        headings = None
+    cleaned = clean_text(raw, title=title, outlet=outlet, published=published, headings=headings)
     return extract_cleaned(cleaned, language=language, backend=backend)
 
 
@@ -85,6 +87,23 @@ def _bounded(cleaned: CleanedText, max_chars: int) -> tuple[CleanedText, str]:
 
 
 def _extract_with_backend(cleaned: CleanedText, *, language: str, backend: str | None) -> ExtractionResult:
+    result = _run_backend(cleaned, language=language, backend=backend)
+    result.claims = _outside_marked_paragraphs(result.claims, cleaned.text)
+    return result
+
+
+def _outside_marked_paragraphs(claims: list, text: str) -> list:
+    """Claims drawn from prose: none from a heading or a table row (cleaning.is_marked), which are kept in the
+    text only so that the article is whole."""
+    from .cleaning import marked_spans
+
+    spans = marked_spans(text)
+    if not spans:
+        return claims
+    return [c for c in claims if not any(start <= c.start and c.end <= end for start, end in spans)]
+
+
+def _run_backend(cleaned: CleanedText, *, language: str, backend: str | None) -> ExtractionResult:
     chosen = backend or _default_backend()
     if chosen == "llm":
         from .llm import LLMError, extract_claims_llm
