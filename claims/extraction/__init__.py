@@ -87,20 +87,13 @@ def _bounded(cleaned: CleanedText, max_chars: int) -> tuple[CleanedText, str]:
 
 
 def _extract_with_backend(cleaned: CleanedText, *, language: str, backend: str | None) -> ExtractionResult:
-    result = _run_backend(cleaned, language=language, backend=backend)
-    result.claims = _outside_marked_paragraphs(result.claims, cleaned.text)
+    """Claims from the prose only: headings and table rows (cleaning.is_marked) are kept in the text so that the
+    article is whole, but the backend sees them blanked out (offsets unchanged), as if they were not there."""
+    from .cleaning import prose_only
+
+    result = _run_backend(dataclasses.replace(cleaned, text=prose_only(cleaned.text)), language=language, backend=backend)
+    result.cleaned = cleaned
     return result
-
-
-def _outside_marked_paragraphs(claims: list, text: str) -> list:
-    """Claims drawn from prose: none from a heading or a table row (cleaning.is_marked), which are kept in the
-    text only so that the article is whole."""
-    from .cleaning import marked_spans
-
-    spans = marked_spans(text)
-    if not spans:
-        return claims
-    return [c for c in claims if not any(start <= c.start and c.end <= end for start, end in spans)]
 
 
 def _run_backend(cleaned: CleanedText, *, language: str, backend: str | None) -> ExtractionResult:

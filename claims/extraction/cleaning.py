@@ -74,6 +74,7 @@ _DATE_SHAPE = re.compile(
 )
 HEADING_MARK = "# "  # opens a heading paragraph of the cleaned text (see the module doc)
 _TABLE_ROW = re.compile(r"^\|.*\|$")
+_INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _MENU_SEPARATOR = re.compile(r"\s[|·»>/]\s")  # "Home | World", "News » Europe"
 _LIST_ITEM = re.compile(r"^[-*\u2022] ")  # trafilatura writes list items "- item"
 # A heading line (guessed when the page's structure is unknown) is short and has no sentence-final punctuation.
@@ -111,6 +112,12 @@ def marked_spans(text: str) -> list[tuple[int, int]]:
             spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     return spans
+
+
+def prose_only(text: str) -> str:
+    """The cleaned text with its marked paragraphs blanked out by spaces: the same length and offsets, so that a
+    claim's start and end hold in the full text, and nothing of a heading or a table row reaches the NLP."""
+    return "\n".join(" " * len(line) if line and is_marked(line) else line for line in text.split("\n"))
 
 
 def is_boilerplate(line: str) -> bool:
@@ -183,10 +190,11 @@ def clean_text(
 ) -> CleanedText:
     """Turn web text into the body that claims come from, and the metadata it carries.
 
-    `headings` are the page's heading texts when its structure is known (html.Page.headings): those lines, and
-    only those, are headings. Without it (plain text) a heading is guessed from a line's shape (`is_heading`).
-    Headings before the first paragraph are the title and the site's furniture and go; later ones stay, marked
-    (see the module doc). Given title/outlet/published win over what is found in the text.
+    `headings` are the page's heading texts when its structure is known (html.Page.headings): those lines are
+    headings; any other line that only reads as one (`is_heading`: a related link, a caption, a score) is kept and
+    marked too, so the text stays whole but no claim comes from it. Without `headings` (plain text) a heading is
+    guessed from a line's shape. Headings before the first paragraph are the title and the site's furniture and
+    go; later ones stay, marked (see the module doc). Given title/outlet/published win over what is found.
     """
     text = normalise_unicode(raw or "")
     known_headings = None
@@ -205,17 +213,20 @@ def clean_text(
         if _TABLE_ROW.match(line):
             paragraphs.append(line)
             continue
+        shaped = is_heading(line)  # reads as a heading: short, no sentence-final punctuation
+        if in_list and (shaped and len(_WORD.findall(line)) <= LIST_ITEM_MAX_WORDS or _LIST_MARKER.match(line)):
+            paragraphs.append(line)  # an item of the list the previous line announced (not a heading, not a byline)
+            continue
         if known_headings is not None:
+            # a "heading" of several sentences is prose the page's markup put in a heading element
+            page_heading = _paragraph_key(line) in known_headings and not _INNER_SENTENCE_END.search(line)
             # before the first paragraph a heading-shaped line of menu items ("Home | World") is the site's
             # furniture even when the page does not mark it as a heading
-            page_heading = _paragraph_key(line) in known_headings
-            heading = page_heading or (not paragraphs and is_heading(line) and bool(_MENU_SEPARATOR.search(line)))
+            heading = page_heading or (not paragraphs and shaped and bool(_MENU_SEPARATOR.search(line)))
+            # any other line that reads as a heading (a related link, a caption, a score) stays, marked
+            reads_as_heading = shaped and not heading
         else:
-            page_heading = False
-            heading = is_heading(line)
-            if in_list and (heading and len(_WORD.findall(line)) <= LIST_ITEM_MAX_WORDS or _LIST_MARKER.match(line)):
-                paragraphs.append(line)  # an item of the list the previous line announced (not a heading, not a byline)
-                continue
+            page_heading, heading, reads_as_heading = False, shaped, False
         in_list = line.endswith(":")
         if in_list:  # announces what follows: body text, never a title or a subhead
             paragraphs.append(line)
@@ -237,7 +248,7 @@ def clean_text(
             else:
                 paragraphs.append(HEADING_MARK + line)
             continue
-        paragraphs.append(line)
+        paragraphs.append(HEADING_MARK + line if reads_as_heading else line)
 
     # A paragraph repeated verbatim, or contained in another one (a standfirst repeated as the lead),
     # is kept once: the longer, earlier copy wins.

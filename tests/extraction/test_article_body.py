@@ -82,7 +82,7 @@ def test_no_claim_comes_from_a_heading_though_it_reads_like_a_sentence():
 
 def test_a_short_line_with_a_year_inside_a_phrase_is_not_taken_for_a_dateline():
     cleaned = cleaned_page(page(PARAGRAPH.format("The harbour master, who in 2019 first warned"), PARAGRAPH.format(PROSE[2])))
-    assert cleaned.text.startswith("The harbour master, who in 2019 first warned")
+    assert "The harbour master, who in 2019 first warned" in cleaned.text.split("\n\n")[0]
     assert cleaned.published is None
 
 
@@ -126,3 +126,18 @@ def test_a_subhead_of_plain_text_after_the_body_starts_is_kept_marked():
 def test_compatibility_characters_are_the_pages_own_text():
     cleaned = clean_text("Each crate holds ½ tonne of fish,\u00a0the harbour master said.")
     assert cleaned.text == "Each crate holds ½ tonne of fish, the harbour master said."
+
+
+def test_a_heading_element_holding_several_sentences_is_prose():
+    cleaned = cleaned_page(page(PARAGRAPH.format(PROSE[0]), f"<h2>{PROSE[1]} {PROSE[2]}</h2>"))
+    assert f"{PROSE[1]} {PROSE[2]}" in cleaned.text.split("\n\n")
+    assert not any(is_marked(p) and "dredging" in p for p in cleaned.text.split("\n\n"))
+
+
+def test_the_extraction_sees_marked_paragraphs_blanked_out_with_offsets_unchanged():
+    from claims.extraction.cleaning import prose_only
+
+    text = f"{PROSE[0]}\n\n# Fees\n\n| Trawler | 280 |\n\n{PROSE[1]}"
+    blank = prose_only(text)
+    assert len(blank) == len(text) and blank.index(PROSE[1]) == text.index(PROSE[1])
+    assert "Fees" not in blank and "Trawler" not in blank
