@@ -580,15 +580,18 @@ def article_ingest(
         raise InvalidInput("The article contains a NUL character: it is not text (a binary file or a corrupt page?).")
     page_title = page_outlet = ""
     page_published = None
+    page_headings = None
     body = raw
     if html is not None:
         page = html_to_text(html, url=url or "")
         body, page_title, page_outlet, page_published = page.text, page.title, page.outlet, page.published
+        page_headings = page.headings
     cleaned = clean_text(
         body,
         title=title or page_title,
         outlet=outlet_name or page_outlet,
         published=published_at.date() if published_at else page_published,
+        headings=page_headings,
     )
     if not cleaned.text.strip():
         raise InvalidInput("No article text is left once page furniture (menus, share buttons, bylines) is removed.")

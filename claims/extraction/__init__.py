@@ -47,8 +47,10 @@ def extract(
         page = html_to_text(raw, url=url)
         title, outlet = title or page.title, outlet or page.outlet
         published = published or page.published
-        raw = page.text
-    cleaned = clean_text(raw, title=title, outlet=outlet, published=published)
+        raw, headings = page.text, page.headings
+    else:
+        headings = None
+    cleaned = clean_text(raw, title=title, outlet=outlet, published=published, headings=headings)
     return extract_cleaned(cleaned, language=language, backend=backend)
 
 
@@ -96,6 +98,19 @@ def _bounded(cleaned: CleanedText, max_chars: int) -> tuple[CleanedText, str]:
 
 
 def _extract_with_backend(
+    cleaned: CleanedText, *, language: str, backend: str | None, max_claims: int | None = None
+) -> ExtractionResult:
+    """Claims from the prose only: headings and table rows (cleaning.is_marked) are kept in the text so that the
+    article is whole, but the backend sees them blanked out (offsets unchanged), as if they were not there."""
+    from .cleaning import prose_only
+
+    prose = dataclasses.replace(cleaned, text=prose_only(cleaned.text))
+    result = _run_backend(prose, language=language, backend=backend, max_claims=max_claims)
+    result.cleaned = cleaned
+    return result
+
+
+def _run_backend(
     cleaned: CleanedText, *, language: str, backend: str | None, max_claims: int | None = None
 ) -> ExtractionResult:
     chosen = backend or _default_backend()
