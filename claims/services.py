@@ -427,8 +427,14 @@ def article_ingest(
 
 
 def _claim_untouched(claim: Claim) -> bool:
-    """No editor has worked on it: new, unassigned, no verdict. Only such claims may be dropped on re-extraction."""
-    return claim.status == Status.NEW and claim.assignee_id is None and not Verdict.objects.filter(claim=claim).exists()
+    """No editor has worked on it: new, unassigned, not rewritten, no verdict. Only such claims may be dropped on
+    re-extraction."""
+    return (
+        claim.status == Status.NEW
+        and claim.assignee_id is None
+        and not claim.extracted_text
+        and not Verdict.objects.filter(claim=claim).exists()
+    )
 
 
 def _find_same_claim(normalized: str) -> Claim | None:
@@ -490,7 +496,11 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
             normalized = normalise_for_matching(extracted.text)
             if not normalized:
                 continue
-            claim = _find_same_claim(normalized)
+            # A claim an editor rewrote is still the one this span makes: found by the text it was extracted as.
+            rewritten = ClaimMention.objects.filter(
+                article=article, start=extracted.start, end=extracted.end, claim__extracted_text=extracted.text
+            ).first()
+            claim = rewritten.claim if rewritten is not None else _find_same_claim(normalized)
             if claim is None:
                 claim = Claim.objects.create(
                     text=extracted.text,
@@ -517,8 +527,8 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
         # Mentions this extraction no longer finds go, unless an editor has worked on their claim.
         for stale in ClaimMention.objects.filter(article=article).exclude(pk__in=kept_mentions).select_related("claim"):
             claim = stale.claim
-            if not _claim_untouched(claim):
-                continue
+            if stale.added_by_id is not None or not _claim_untouched(claim):
+                continue  # an editor recorded this mention (a missed claim, a split) or worked on its claim
             stale.delete()
             if not ClaimMention.objects.filter(claim=claim).exists():
                 claim.delete()
