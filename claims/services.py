@@ -607,8 +607,8 @@ def claim_embed(*, claim: Claim):
 
 
 def _untouched(claim: Claim) -> bool:
-    """No editor has worked on it: still new, nobody assigned, no verdict. Only such a claim may be absorbed silently."""
-    return claim.status == Status.NEW and claim.assignee_id is None and not Verdict.objects.filter(claim=claim).exists()
+    """No editor has worked on it (see _claim_untouched). Only such a claim may be absorbed silently."""
+    return _claim_untouched(claim)
 
 
 def _pair_decisions(claim_id: int, other_ids) -> dict[int, str]:

@@ -1,4 +1,4 @@
-"""Extracting an article again keeps what editors did to its claims: a rewritten claim stays (no twin with the
+"""Extracting an article again, and matching, keep what editors did to claims: a rewritten claim stays (no twin with the
 machine's wording), and a claim added by hand from the article or split off stays with its mention."""
 
 import pytest
@@ -45,3 +45,17 @@ def test_rewritten_and_hand_added_claims_survive_extracting_again(article, revie
     assert not Claim.objects.filter(text=machine_text).exists()  # no twin in the machine's wording
     assert Claim.objects.filter(pk=added.pk).exists()
     assert ClaimMention.objects.get(claim=added).added_by == reviewer
+
+
+def test_matching_never_silently_absorbs_a_claim_an_editor_rewrote(reviewer):
+    from claims.services import merge_order
+    from tests.factories import ClaimFactory
+
+    older = ClaimFactory(text="The council approved the budget on Tuesday.")
+    rewritten = ClaimFactory(text="Council backs budget.")
+    editing.claim_edit_text(claim=rewritten, text="The council approved a 40 million euro budget.", actor=reviewer)
+    untouched = ClaimFactory(text="The council approved the budget this week.")
+    rewritten.refresh_from_db()
+
+    assert merge_order(older, rewritten) == (older, rewritten)  # the rewritten claim stays, though newer
+    assert merge_order(older, untouched) == (untouched, older)  # between untouched claims the newer goes
