@@ -262,7 +262,7 @@ class ClaimReviewForm(forms.ModelForm):
     )
     claim_reviewed = forms.CharField(
         required=False, label="Claim reviewed (summary)",
-        widget=forms.TextInput(attrs={"size": 90, "data-fc-guide": CLAIM_REVIEWED_GUIDE}),
+        widget=forms.TextInput(attrs={"data-fc-guide": CLAIM_REVIEWED_GUIDE}),
         help_text=f"The claim as readers and search engines will see it rated (ClaimReview's claimReviewed). "
         f"Guide: under {CLAIM_REVIEWED_GUIDE} characters; it is never cut. Empty: the claim's full text.",
     )  # fmt: skip

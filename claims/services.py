@@ -619,8 +619,14 @@ def article_ingest(
 
 
 def _claim_untouched(claim: Claim) -> bool:
-    """No editor has worked on it: new, unassigned, no verdict. Only such claims may be dropped on re-extraction."""
-    return claim.status == Status.NEW and claim.assignee_id is None and not Verdict.objects.filter(claim=claim).exists()
+    """No editor has worked on it: new, unassigned, not rewritten, no verdict. Only such claims may be dropped on
+    re-extraction."""
+    return (
+        claim.status == Status.NEW
+        and claim.assignee_id is None
+        and not claim.extracted_text
+        and not Verdict.objects.filter(claim=claim).exists()
+    )
 
 
 def _find_same_claim(normalized: str) -> Claim | None:
@@ -757,7 +763,11 @@ def _extraction_store(article: Article, result) -> list[int]:
         if not normalized:
             continue
         with transaction.atomic():
-            claim = _find_same_claim(normalized)
+            # A claim an editor rewrote is still the one this span makes: found by the text it was extracted as.
+            rewritten = ClaimMention.objects.filter(
+                article=article, start=extracted.start, end=extracted.end, claim__extracted_text=extracted.text
+            ).first()
+            claim = rewritten.claim if rewritten is not None else _find_same_claim(normalized)
             if claim is None:
                 claim = Claim.objects.create(
                     text=extracted.text,
@@ -785,8 +795,8 @@ def _extraction_store(article: Article, result) -> list[int]:
     for stale in ClaimMention.objects.filter(article=article).exclude(pk__in=kept_mentions).select_related("claim"):
         with transaction.atomic():
             claim = stale.claim
-            if not _claim_untouched(claim):
-                continue
+            if stale.added_by_id is not None or not _claim_untouched(claim):
+                continue  # an editor recorded this mention (a missed claim, a split) or worked on its claim
             stale.delete()
             if not ClaimMention.objects.filter(claim=claim).exists():
                 claim.delete()
@@ -859,8 +869,8 @@ def claim_embed(*, claim: Claim):
 
 
 def _untouched(claim: Claim) -> bool:
-    """No editor has worked on it: still new, nobody assigned, no verdict. Only such a claim may be absorbed silently."""
-    return claim.status == Status.NEW and claim.assignee_id is None and not Verdict.objects.filter(claim=claim).exists()
+    """No editor has worked on it (see _claim_untouched). Only such a claim may be absorbed silently."""
+    return _claim_untouched(claim)
 
 
 def _pair_decisions(claim_id: int, other_ids) -> dict[int, str]:

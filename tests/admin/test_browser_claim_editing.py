@@ -54,6 +54,9 @@ def test_an_editor_repairs_claims_and_works_with_colleagues_in_the_browser(
     article = seed_claim.mentions.get().article
     assert article.cleaned_text.count(MISSED) == 1
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    # Tasks run eagerly in tests: adding a claim embeds it inside the request, and the first embedding loads
+    # the model, which on a busy CI machine can take longer than Playwright's default 30 s.
+    context.set_default_timeout(120_000)
     page = context.new_page()
     log_in(page, live_server, reviewer.username)
 
