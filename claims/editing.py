@@ -52,6 +52,13 @@ def _require_editable(claim: Claim) -> None:
             f"A claim that is {Status(claim.status).label.lower()} cannot be rewritten; "
             + ("open a correction first." if claim.status == Status.PUBLISHED else "send it back to review first.")
         )
+    if Verdict.objects.filter(claim=claim, published_at__isnull=False).exists():
+        # Under correction readers still get the published fact-check, whose claim text is read live: a rewrite
+        # would reach them before any editor publishes. The rated wording is the correction's claimReviewed.
+        raise InvalidTransition(
+            "This claim's verdict is public while it is corrected, so its text cannot change; correct the rated "
+            "wording in the correction's claimReviewed, or unpublish first."
+        )
 
 
 def claim_edit_text(*, claim: Claim, text: str, actor) -> Claim:

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from claims import editing
+from claims import editing, services
 from claims.models import Claim
 from factcheck.exceptions import InvalidTransition, NotAllowed
 from tests.factories import ClaimFactory, ClaimMentionFactory, UserFactory
@@ -87,3 +87,18 @@ def test_a_rewritten_claim_is_embedded_again_for_matching(reviewer, django_captu
         editing.claim_edit_text(claim=claim, text=EDITOR, actor=reviewer)
 
     assert ClaimEmbedding.objects.get(claim=claim).text_sha256 == text_sha256(matching_text(EDITOR))
+
+
+def test_a_claim_under_correction_keeps_its_public_text(reviewer, editor):
+    from tests.api.conftest import make_claim, publish
+
+    claim = make_claim(MACHINE)
+    publish(claim, reviewer=reviewer, editor=editor)
+    services.claim_reopen_for_correction(claim=claim, actor=editor, reason="The figure was wrong.")
+
+    with pytest.raises(InvalidTransition, match="claimReviewed"):
+        editing.claim_edit_text(claim=claim, text=EDITOR, actor=reviewer)
+
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.IN_REVIEW
+    assert claim.text == MACHINE  # what readers of the published fact-check still get
