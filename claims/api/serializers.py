@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from claims import selectors
 from claims.links import path_template, public_claim_url, public_claim_url_template, public_source_url
-from claims.models import Article, ArticleFetch, Claim, ClaimMention, Outlet, Rating, Verdict
+from claims.models import Article, ArticleFetch, Claim, ClaimMention, Outlet, Rating, Verdict, VerdictCorrection
 from sources.models import ClaimFetch, Evidence, Source
 
 
@@ -182,6 +182,28 @@ class FastVerdictSerializer(VerdictSerializer):
                 "same_tz": (tz, dt.UTC) if getattr(tz, "key", None) == "UTC" else (tz,),
             }
         return context["_verdict_constants"]
+
+
+class VerdictCorrectionSerializer(serializers.ModelSerializer):
+    """The correction being drafted for a published verdict (staff only; readers keep the published version)."""
+
+    rating = RatingSerializer(read_only=True)
+    sources = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    drafted_by = serializers.CharField(source="reviewer.username", default=None, allow_null=True, read_only=True)
+
+    class Meta:
+        model = VerdictCorrection
+        fields = ["rating", "explanation", "sources", "reason", "drafted_by", "created_at", "updated_at"]
+
+
+class VerdictDetailSerializer(VerdictSerializer):
+    """One verdict as the single-verdict endpoints answer: `correction` is the draft of a correction in
+    progress, shown to staff; always null for the public."""
+
+    correction = VerdictCorrectionSerializer(read_only=True, allow_null=True)
+
+    class Meta(VerdictSerializer.Meta):
+        fields = [*VerdictSerializer.Meta.fields, "correction"]
 
 
 def verdict_representation(row: dict, constants: dict) -> dict:

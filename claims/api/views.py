@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 
 from claims import selectors, services
 from claims.claimreview import data_feed
-from claims.models import ArticleFetch, ClaimMention, Verdict
+from claims.models import ArticleFetch, ClaimMention, Verdict, VerdictCorrection
 from factcheck.api_errors import ErrorSerializer
 from factcheck.api_pagination import IdCursorPagination
 from factcheck.exceptions import VersionRequired
@@ -41,6 +41,8 @@ from .serializers import (
     FetchSourcesRequestSerializer,
     FetchSourcesResponseSerializer,
     ReasonSerializer,
+    VerdictCorrectionSerializer,
+    VerdictDetailSerializer,
     VerdictWriteSerializer,
 )
 
@@ -212,23 +214,27 @@ class VerdictViewSet(
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def _answer(self, verdict: Verdict, code=status.HTTP_200_OK) -> Response:
+        """One verdict (VerdictDetailSerializer's shape). Staff also get the draft of a correction in progress
+        and the verdict's version as a strong ETag, to send back as If-Match to publish; the public gets
+        neither (the version moves with the draft, which is not theirs to see)."""
         verdict = self.get_queryset().get(pk=verdict.pk)
-        return self._with_etag(Response(self.get_serializer(verdict).data, status=code), verdict)
-
-    def _with_etag(self, response: Response, verdict: Verdict) -> Response:
-        """Staff get the verdict's version as a strong ETag: what they send back as If-Match to publish.
-        (The version moves with a correction's draft too, so the public does not get it.)"""
-        if selectors.user_sees_unpublished(self.request.user):
+        data = {**self.get_serializer(verdict).data, "correction": None}
+        staff = selectors.user_sees_unpublished(self.request.user)
+        correction = staff and VerdictCorrection.objects.filter(verdict=verdict).select_related("rating", "reviewer").first()
+        if correction:
+            data["correction"] = VerdictCorrectionSerializer(correction).data
+        response = Response(data, status=code)
+        if staff:
             response["ETag"] = f'"{services.verdict_version(verdict=verdict)}"'
         return response
 
-    @extend_schema(summary="One verdict (staff also get its version as ETag, for If-Match on publish)")
+    @extend_schema(summary="One verdict (staff also get a correction's draft, and the version as ETag for If-Match)",
+                   responses={200: VerdictDetailSerializer, **ERROR_RESPONSES})  # fmt: skip
     def retrieve(self, request, *args, **kwargs):
-        verdict = self.get_object()
-        return self._with_etag(Response(self.get_serializer(verdict).data), verdict)
+        return self._answer(self.get_object())
 
     @extend_schema(summary="Draft a verdict for a claim under review", request=VerdictWriteSerializer,
-                   responses={201: FastVerdictSerializer,
+                   responses={201: VerdictDetailSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     def create(self, request, *args, **kwargs):
         serializer = VerdictWriteSerializer(data=request.data)
@@ -241,7 +247,7 @@ class VerdictViewSet(
         return self._answer(verdict, status.HTTP_201_CREATED)
 
     @extend_schema(summary="Change a draft verdict", request=VerdictWriteSerializer,
-                   responses={200: FastVerdictSerializer,
+                   responses={200: VerdictDetailSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     def update(self, request, *args, **kwargs):
         verdict = self.get_object()
@@ -257,7 +263,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Mark the verdict ready for an editor", request=None,
-                   responses={200: FastVerdictSerializer,
+                   responses={200: VerdictDetailSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def ready(self, request, pk=None):
@@ -272,7 +278,7 @@ class VerdictViewSet(
         request=None,
         parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, required=True,
                                      description="The ETag of GET /verdicts/{id}/ (or of the last write's answer).")],
-        responses={200: FastVerdictSerializer, 412: ERROR_SHAPE, 428: ERROR_SHAPE, **ERROR_RESPONSES},
+        responses={200: VerdictDetailSerializer, 412: ERROR_SHAPE, 428: ERROR_SHAPE, **ERROR_RESPONSES},
     )  # fmt: skip
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
@@ -282,7 +288,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Withdraw a published verdict (editors)", request=ReasonSerializer,
-                   responses={200: FastVerdictSerializer,
+                   responses={200: VerdictDetailSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def unpublish(self, request, pk=None):
@@ -293,7 +299,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Reopen a published verdict for correction (editors)", request=ReasonSerializer,
-                   responses={200: FastVerdictSerializer,
+                   responses={200: VerdictDetailSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):

@@ -125,3 +125,17 @@ def test_a_claim_with_a_published_verdict_cannot_be_dismissed_while_it_is_correc
         services.claim_dismiss(claim=claim, actor=reviewer)
     claim.refresh_from_db()
     assert claim.status == "in_review"
+
+
+def test_staff_see_the_correction_draft_over_the_api_and_the_public_does_not(
+    anon_client, reviewer_client, published, reviewer, editor
+):
+    draft_correction(published, reviewer=reviewer, editor=editor)
+
+    staff = reviewer_client.get(f"/api/v1/verdicts/{published.pk}/").json()
+    public = anon_client.get(f"/api/v1/verdicts/{published.pk}/").json()
+
+    assert staff["explanation"] == FIRST and staff["correction"]["explanation"] == CORRECTED
+    assert staff["correction"]["rating"]["name"] == "Misleading" and staff["correction"]["reason"] == REASON
+    assert staff["correction"]["drafted_by"] == reviewer.username
+    assert public["explanation"] == FIRST and public["correction"] is None
