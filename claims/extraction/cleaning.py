@@ -74,6 +74,8 @@ _DATE_SHAPE = re.compile(
 )
 HEADING_MARK = "# "  # opens a heading paragraph of the cleaned text (see the module doc)
 _TABLE_ROW = re.compile(r"^\|.*\|$")
+# A line ending so was cut mid-sentence (a hard wrap, a <br>): a comma or a word that never ends a sentence.
+_CUT_AFTER = re.compile(r"(?:,|\s(?:the|a|an|of|to|in|on|at|for|with|and|or|but|by|from|as|that|who|which|whose))$")
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _MENU_SEPARATOR = re.compile(r"\s[|·»>/]\s")  # "Home | World", "News » Europe"
 _LIST_ITEM = re.compile(r"^[-*\u2022] ")  # trafilatura writes list items "- item"
@@ -164,16 +166,16 @@ def _paragraph_key(paragraph: str) -> str:
     return " ".join(_WORD.findall(paragraph.lower()))
 
 
-def _lines(text: str, *, join_wrapped: bool) -> list[str]:
-    """The text's lines, spaces collapsed; with `join_wrapped`, a line that a hard wrap cut mid-sentence (no final
-    punctuation, and the next line goes on in lower case) is joined to the next."""
+def _lines(text: str) -> list[str]:
+    """The text's lines, spaces collapsed; a line that a hard wrap or a <br> cut mid-sentence (no final punctuation,
+    and the next line goes on in lower case, or the line ends on a comma or a word such as "the") is joined to the
+    next."""
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    if not join_wrapped:
-        return lines
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
-        if previous and line[:1].islower() and not _TERMINAL.search(previous) and not previous.endswith(":"):
+        cut = line[:1].islower() or (line[:1].isalpha() and _CUT_AFTER.search(previous))
+        if previous and cut and not _TERMINAL.search(previous) and not previous.endswith(":"):
             joined[-1] = f"{previous} {line}"
         else:
             joined.append(line)
@@ -204,7 +206,7 @@ def clean_text(
     found_title, found_outlet, found_published = "", "", None
     paragraphs: list[str] = []
     in_list = False  # the lines after "The tools developed by the agency include:" are its items, not headings
-    for line in _lines(text, join_wrapped=headings is None):
+    for line in _lines(text):
         if not line or not _WORD.search(line):
             continue
         if is_boilerplate(line):

@@ -141,3 +141,10 @@ def test_the_extraction_sees_marked_paragraphs_blanked_out_with_offsets_unchange
     blank = prose_only(text)
     assert len(blank) == len(text) and blank.index(PROSE[1]) == text.index(PROSE[1])
     assert "Fees" not in blank and "Trawler" not in blank
+
+
+def test_a_paragraph_cut_by_a_line_break_after_the_is_joined_into_one_sentence():
+    cleaned = cleaned_page(
+        page(PARAGRAPH.format(PROSE[0]), "<p>The harbour master, who in 2019 won the<br>Coastal Safety Award, retired on Friday.</p>")
+    )
+    assert "The harbour master, who in 2019 won the Coastal Safety Award, retired on Friday." in cleaned.text.split("\n\n")
