@@ -37,7 +37,8 @@ from django.utils.http import http_date, parse_http_date_safe, parse_etags
 
 from .models import PublicationGeneration
 
-# The public reads, by URL name (claims/api/urls.py, factcheck/urls.py).
+# The public reads, by URL name (claims/api/urls.py, factcheck/urls.py). Only what a publication, unpublication or
+# correction changes belongs here (a public page showing notes or drafts would be wrong anyway).
 CACHED_URL_NAMES = frozenset(
     {
         "verdict-list",
@@ -47,6 +48,7 @@ CACHED_URL_NAMES = frozenset(
         "claim-list",
         "claim-detail",
         "claim-public",
+        "public-index",
         "verdict-feed",
     }
 )

@@ -19,6 +19,8 @@ PUBLIC_READS = [
     "/api/v1/claims/",
     "/api/v1/claims/{claim}/",
     "/claims/{claim}/",
+    "/",
+    "/?q=recognised",
     "/feeds/verdicts.atom",
 ]
 
