@@ -475,6 +475,7 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
         return []
 
     new_claim_ids: list[int] = []
+    vectors: dict[int, np.ndarray] = {}  # embedded by the extraction (check-worthiness); matching stores them
     with transaction.atomic():
         Article.objects.select_for_update().filter(pk=article.pk).first()  # one extraction of an article at a time
         kept_mentions: set[int] = set()
@@ -488,10 +489,13 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
                     text=extracted.text,
                     normalized_text=normalized,
                     checkworthiness=min(1.0, max(0.0, extracted.checkworthiness)),
+                    checkworthiness_signals=[[words, push] for words, push in extracted.signals],
                     claim_type=extracted.claim_type if extracted.claim_type in Claim.Type.values else Claim.Type.OTHER,
                     about_date=extracted.date,
                 )
                 new_claim_ids.append(claim.pk)
+                if extracted.embedding is not None:
+                    vectors[claim.pk] = extracted.embedding
             mention, _ = ClaimMention.objects.update_or_create(
                 claim=claim,
                 article=article,
@@ -520,7 +524,7 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
             language=result.language[:16],
         )
 
-    surviving = _after_new_claims(new_claim_ids)
+    surviving = _after_new_claims(new_claim_ids, vectors)
     _extraction_log.info("Article %s: %d claims, %d new", article.pk, len(result.claims), len(surviving))
     ids = ClaimMention.objects.filter(article=article).order_by("start", "pk").values_list("claim_id", flat=True)
     order = list(dict.fromkeys(ids))
@@ -528,11 +532,14 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
     return [claims[i] for i in order if i in claims]
 
 
-def _after_new_claims(claim_ids: list[int]) -> list[int]:
-    """Match each new claim against the known ones, then ask for sources for those that stay."""
+def _after_new_claims(claim_ids: list[int], vectors: dict[int, np.ndarray]) -> list[int]:
+    """Match each new claim against the known ones (with the embedding the extraction made of it, when it
+    made one), then ask for sources for those that stay."""
     surviving: list[int] = []
     for claim_id in claim_ids:
         try:
+            if claim_id in vectors and (claim := Claim.objects.filter(pk=claim_id).first()) is not None:
+                claim_embed(claim=claim, vector=vectors[claim_id])
             outcome = claim_match(claim_id=claim_id)
         except Exception:  # matching is a separate concern: a failure there must not undo the extraction
             _extraction_log.exception("Matching claim %s failed", claim_id)
@@ -556,6 +563,7 @@ def _after_new_claims(claim_ids: list[int]) -> list[int]:
 # claim and the duplicate row goes; from FACTCHECK_MATCH_SUGGEST up, editors are asked. Their
 # decisions outrank scores: a rejected pair is never suggested again, a confirmed pair is merged.
 
+import numpy as np  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.db.models import Exists, OuterRef, Q  # noqa: E402
 
@@ -568,8 +576,11 @@ MATCH_PERMISSION = "claims.change_claimmatchsuggestion"
 Decision = ClaimMatchSuggestion.Decision
 
 
-def claim_embed(*, claim: Claim):
-    """The claim's embedding, computed and stored unless the stored one is for the same text and model."""
+def claim_embed(*, claim: Claim, vector: np.ndarray | None = None):
+    """The claim's embedding, computed and stored unless the stored one is for the same text and model.
+
+    `vector`: the embedding the extraction already made of this claim's matching text with the current model
+    (it scored check-worthiness with it); stored as it is, so the claim is not embedded a second time."""
     from .matching import embeddings
     from .matching.index import index_for
 
@@ -579,7 +590,7 @@ def claim_embed(*, claim: Claim):
     stored = ClaimEmbedding.objects.filter(claim=claim).first()
     if stored is not None and stored.text_sha256 == digest and stored.model_name == name:
         return embeddings.from_bytes(stored.vector)
-    vector = embeddings.embed_text(text)
+    vector = embeddings.embed_text(text) if vector is None else np.asarray(vector, dtype=np.float32)
     with transaction.atomic():
         ClaimEmbedding.objects.update_or_create(
             claim=claim, defaults={"vector": embeddings.to_bytes(vector), "model_name": name, "text_sha256": digest}
@@ -717,8 +728,9 @@ def claim_merge(*, source: Claim, target: Claim, reason: str = "", actor=None) -
         Evidence.objects.filter(claim=source).exclude(Exists(same_passage)).update(claim=target)
         _carry_suggestions(source=source, target=target)
         changed = []
-        if source.checkworthiness > target.checkworthiness:
-            target.checkworthiness, changed = source.checkworthiness, [*changed, "checkworthiness"]
+        if source.checkworthiness > target.checkworthiness:  # the score and the reasons for it go together
+            target.checkworthiness, target.checkworthiness_signals = source.checkworthiness, source.checkworthiness_signals
+            changed = [*changed, "checkworthiness", "checkworthiness_signals"]
         if target.about_date is None and source.about_date is not None:
             target.about_date, changed = source.about_date, [*changed, "about_date"]
         target._change_reason = f"Claim {source.pk} merged in: {reason}" if reason else f"Claim {source.pk} merged in"

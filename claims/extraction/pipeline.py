@@ -242,7 +242,7 @@ def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") ->
             span = text[item.start : item.end]
             found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
         claims.extend(found)
-    return claims
+    return checkworthiness.score_claims(claims)
 
 
 def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str,
@@ -380,6 +380,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                     start=start,
                     end=end,
                     checkworthiness=score,
+                    features=checkworthiness.features(tokens),  # what was claimed, as in the training sentences
                     speaker="" if own_claim else speaker,
                     cited_source="" if own_claim else cited,
                     date=found_date[0] if found_date else None,
