@@ -95,6 +95,9 @@ def bench_pipeline(data, features, fold: int, limit: int | None) -> None:
           f"AP {train.average_precision(labels, stored):.3f}")
     print(f"  the model on the whole sentence:          ROC-AUC {train.roc_auc(labels, sentence_only):.3f}  "
           f"AP {train.average_precision(labels, sentence_only):.3f}")
+    if len(set(labels[yields])) == 2:
+        print(f"  only the {int(yields.sum())} sentences that yield a claim:  ROC-AUC "
+              f"{train.roc_auc(labels[yields], stored[yields]):.3f}  AP {train.average_precision(labels[yields], stored[yields]):.3f}")
     print(f"  sentences yielding no claim: check-worthy {1 - yields[labels == 1].mean():.1%}, "
           f"others {1 - yields[labels == 0].mean():.1%}")
     not_worthy = stored < bands.NOT_CHECKWORTHY
