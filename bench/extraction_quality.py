@@ -11,9 +11,7 @@ Prints, for people to judge and for the issue notes:
    extracted claims that match some gold claim of the same document (no one-to-one constraint); and, stricter,
    the same under a one-to-one maximum matching (scipy's linear_sum_assignment). Also the share
    of extracted claims that open with an unresolved pronoun;
-3. CLEF-2018 check-worthiness (first 300 lines of the first 2016 presidential debate): P@10, P@20 and average
-   precision of the check-worthiness ranking, beside ranking sentences by length; and of the learned ranking
-   (claims/extraction/train_checkworthiness.py) on held-out blocks of those lines, beside length on the same lines;
+3. check-worthiness (ClaimBuster, CLEF-2018, the seeds' ranking) has its own command: bench/checkworthiness.py;
 4. throughput: words/s on one core of the whole pipeline (cleaning, language id, parse, every stage) beside
    spaCy's own nlp.pipe (the same model, alone) on the same text, and their ratio.
 5. body (bench/article_body.py): realnews DEV pages, body shingle F1 of our cleaned text beside trafilatura alone.
@@ -40,9 +38,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 # Settings are read (the spaCy model, the LLM switch); no app registry or database is needed.
 from claims.extraction import extract  # noqa: E402
-from claims.extraction import checkworthiness  # noqa: E402
-from claims.extraction.pipeline import extract_claims, load_nlp, model_name  # noqa: E402
-from claims.extraction.types import CleanedText  # noqa: E402
+from claims.extraction.pipeline import load_nlp, model_name  # noqa: E402
 
 EVAL = Path(os.environ.get("FACTCHECK_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 SEEDS = ROOT / "seeds"
@@ -90,13 +86,18 @@ def section(title: str) -> None:
 # --- 1. Seeds ---------------------------------------------------------------------------------------------
 
 
-def bench_seeds() -> None:
-    section("1. Seed articles (claims printed for a person to judge)")
+def seed_extractions():
+    """(manifest entry, extraction result) of each seed article, extracted as ingestion would."""
     manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
     for entry in manifest["articles"]:
         raw = (SEEDS / entry["file"]).read_text(encoding="utf-8")
         published = dt.date.fromisoformat(entry["published"]) if entry.get("published") else None
-        result = extract(raw, title=entry.get("title") or "", outlet=entry.get("outlet") or "", published=published)
+        yield entry, extract(raw, title=entry.get("title") or "", outlet=entry.get("outlet") or "", published=published)
+
+
+def bench_seeds() -> None:
+    section("1. Seed articles (claims printed for a person to judge)")
+    for entry, result in seed_extractions():
         texts = [c.text for c in result.claims]
         boiler = [c.text for c in result.claims if any(m in c.sentence.lower() for m in BOILERPLATE_MARKERS)]
         duplicates = len(texts) - len({t.lower() for t in texts})
@@ -185,38 +186,6 @@ def bench_factcheck_gpt(use_embeddings: bool) -> None:
         print(f"    - {text}")
 
 
-# --- 3. CLEF-2018 check-worthiness ---------------------------------------------------------------------------
-
-
-def bench_clef() -> None:
-    section("3. CLEF-2018 check-worthiness ranking (debate 1, lines 1-300)")
-    from claims.extraction import train_checkworthiness
-    from claims.extraction.train_checkworthiness import average_precision, precision_at, ranked_labels
-
-    rows = read_jsonl(EVAL / "clef2018_checkworthiness" / "clef2018_debate1_lines1-300.jsonl")
-    nlp = load_nlp()
-    docs = list(nlp.pipe(row["text"] for row in rows))
-    scores = [checkworthiness.score(list(doc)) for doc in docs]
-    shipped = [checkworthiness.ranking_score(list(doc)) for doc in docs]
-    labels = [int(row["check_worthy"]) for row in rows]
-    lengths = [len(_TOKEN.findall(row["text"])) for row in rows]
-
-    print(f"{len(rows)} sentences, {sum(labels)} check-worthy")
-    for name, keys in (("hand-set score (ranks claims)", scores), ("baseline: sentence length", lengths),
-                       ("shipped learned ranking*", shipped)):
-        ranked = ranked_labels(keys, labels)
-        print(f"  {name:32s} P@10 {precision_at(ranked, 10):.2f}   P@20 {precision_at(ranked, 20):.2f}   "
-              f"AP {average_precision(ranked):.3f}")
-    print("  * fitted on these very lines (in-sample): not a measure of quality; the held-out figures follow.")
-    report = train_checkworthiness.held_out(EVAL)
-    print(f"  Held out: the {report['n']} lines in {train_checkworthiness.FOLDS} contiguous blocks (first line, last line, "
-          f"positives) {report['blocks']};")
-    print(f"  each block scored by a model fitted on the other blocks + {report['extra_positives']} positive sentences from "
-          f"the other debates and debate 1 past line 300 (no claim number shared with the block). Same lines, same run:")
-    for name, (p10, p20, ap) in report["figures"].items():
-        print(f"  {name:32s} P@10 {p10:.2f}   P@20 {p20:.2f}   AP {ap:.3f}")
-
-
 # --- 4. Throughput -----------------------------------------------------------------------------------------
 
 
@@ -272,14 +241,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-embeddings", action="store_true", help="Only the token-F1 rule (no torch).")
     parser.add_argument("--throughput-words", type=int, default=20000)
-    parser.add_argument("--only", choices=["seeds", "factcheck_gpt", "clef", "throughput", "body"], default=None)
+    parser.add_argument("--only", choices=["seeds", "factcheck_gpt", "throughput", "body"], default=None)
     args = parser.parse_args()
     if args.only in (None, "seeds"):
         bench_seeds()
     if args.only in (None, "factcheck_gpt"):
         bench_factcheck_gpt(not args.skip_embeddings)
-    if args.only in (None, "clef"):
-        bench_clef()
     if args.only in (None, "throughput"):
         bench_throughput(args.throughput_words)
     if args.only in (None, "body"):

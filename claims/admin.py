@@ -33,7 +33,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from factcheck.exceptions import DomainError, InvalidInput, InvalidTransition, NotAllowed
 from sources.models import ClaimFetch, Evidence, Source, SourceRequest
 
-from . import editing_pages, selectors, services
+from . import bands, editing_pages, selectors, services
 from .claimreview import CLAIM_REVIEWED_GUIDE
 from .collaboration import assignable_users, claim_notes
 from .models import (
@@ -138,18 +138,13 @@ class QueuePaginator(Paginator):
         return int(plan[0]["Plan"]["Plan Rows"])
 
 
-class StatusFilter(admin.SimpleListFilter):
-    """Status, defaulting to the work still open (new, in review, ready) so the queue starts where work is."""
+class DefaultedFilter(admin.SimpleListFilter):
+    """A list filter that applies DEFAULT when the editor has not chosen (its lookups offer "all" instead)."""
 
-    title = "status"
-    parameter_name = "status"
-    OPEN = "open"
-
-    def lookups(self, request, model_admin):
-        return [(self.OPEN, "Open (new, in review, ready)"), *Status.choices, ("all", "All")]
+    DEFAULT = ""
 
     def value(self):
-        return super().value() or self.OPEN
+        return super().value() or self.DEFAULT
 
     def choices(self, changelist):
         for lookup, title in self.lookup_choices:
@@ -158,6 +153,17 @@ class StatusFilter(admin.SimpleListFilter):
                 "query_string": changelist.get_query_string({self.parameter_name: lookup}),
                 "display": title,
             }
+
+
+class StatusFilter(DefaultedFilter):
+    """Status, defaulting to the work still open (new, in review, ready) so the queue starts where work is."""
+
+    title = "status"
+    parameter_name = "status"
+    OPEN = DEFAULT = "open"
+
+    def lookups(self, request, model_admin):
+        return [(self.OPEN, "Open (new, in review, ready)"), *Status.choices, ("all", "All")]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -168,15 +174,22 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CheckworthinessBandFilter(admin.SimpleListFilter):
+class CheckworthinessBandFilter(DefaultedFilter):
+    """Check-worthiness band (claims/bands.py), defaulting to every band but "not check-worthy": those claims
+    are stored, and shown when asked for."""
+
     title = "check-worthiness"
     parameter_name = "worth"
+    DEFAULT = "worthy"
 
     def lookups(self, request, model_admin):
-        return [("high", "High (≥ 0.7)"), ("medium", "Medium (0.4–0.7)"), ("low", "Low (< 0.4)")]
+        return [(self.DEFAULT, f"Check-worthy (≥ {bands.NOT_CHECKWORTHY:g})"),
+                *((band.key, band.label) for band in bands.BANDS), ("all", "All")]  # fmt: skip
 
     def queryset(self, request, queryset):
-        if self.value() in selectors.CHECKWORTHINESS_BANDS:
+        if self.value() == self.DEFAULT:
+            return selectors.claim_filter_checkworthy(queryset)
+        if self.value() in bands.BY_KEY:
             return selectors.claim_filter_checkworthiness_band(queryset, self.value())
         return queryset
 
@@ -450,7 +463,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Worth", ordering="-checkworthiness")
     def worth_column(self, claim):
-        band = "high" if claim.checkworthiness >= 0.7 else "medium" if claim.checkworthiness >= 0.4 else "low"
+        band = bands.band_of(claim.checkworthiness).key
         return format_html(
             '<span class="fc-worth fc-worth-{}" title="Check-worthiness {}"><span style="width:{}%"></span></span>'
             '<span class="fc-worth-number">{}</span>',
@@ -588,6 +601,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 status_steps=_status_steps(claim.status),
                 verdict_editable=self.verdict_editable(request, claim),
                 **self.editing_context(request, claim),
+                worth_band=bands.band_of(claim.checkworthiness),
             )
         return super().change_view(request, object_id, form_url, extra_context)
 

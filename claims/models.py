@@ -111,6 +111,9 @@ class Claim(models.Model):
     )
     normalized_text = models.TextField(db_index=True, help_text="Lower-cased, punctuation-free form for exact matching.")
     checkworthiness = models.FloatField(default=0.0, db_index=True)
+    checkworthiness_signals = models.JSONField(
+        default=list, blank=True, help_text="The strongest reasons for the check-worthiness score: [words, push] pairs."
+    )
     claim_type = models.CharField(max_length=16, choices=Type.choices, default=Type.OTHER)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW, db_index=True)
     assignee = models.ForeignKey(

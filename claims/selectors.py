@@ -312,9 +312,9 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
 from django.db.models import Count, IntegerField, Subquery, Value  # noqa: E402
 from django.db.models.functions import Coalesce  # noqa: E402
 
+from . import bands  # noqa: E402
 from .models import ClaimMatchSuggestion  # noqa: E402
 
-CHECKWORTHINESS_BANDS = {"high": (0.7, None), "medium": (0.4, 0.7), "low": (None, 0.4)}
 
 
 def _count_of(queryset, field: str):
@@ -380,12 +380,18 @@ def claim_queue() -> QuerySet[Claim]:
 
 
 def claim_filter_checkworthiness_band(claims: QuerySet[Claim], band: str) -> QuerySet[Claim]:
-    low, high = CHECKWORTHINESS_BANDS[band]
-    if low is not None:
-        claims = claims.filter(checkworthiness__gte=low)
-    if high is not None:
-        claims = claims.filter(checkworthiness__lt=high)
+    """Claims of one band of claims/bands.py (its key)."""
+    chosen = bands.BY_KEY[band]
+    if chosen.low is not None:
+        claims = claims.filter(checkworthiness__gte=chosen.low)
+    if chosen.high is not None:
+        claims = claims.filter(checkworthiness__lt=chosen.high)
     return claims
+
+
+def claim_filter_checkworthy(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """The default queue: claims at or above the "not check-worthy" threshold."""
+    return claims.filter(checkworthiness__gte=bands.NOT_CHECKWORTHY)
 
 
 def claim_filter_has_evidence(claims: QuerySet[Claim], has: bool) -> QuerySet[Claim]:

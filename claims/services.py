@@ -722,7 +722,7 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
         return []
 
     try:
-        new_claim_ids = _extraction_store(article, result)
+        new_claim_ids, vectors = _extraction_store(article, result)
     except Exception:  # a database error: back to pending, for the task's retry or the sweeper
         Article.objects.filter(pk=article.pk, extraction_status=Article.ExtractionStatus.RUNNING).update(
             extraction_status=Article.ExtractionStatus.PENDING, extraction_status_at=timezone.now()
@@ -739,7 +739,7 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
         .values_list("pk", flat=True)
         .distinct()
     )
-    surviving = _after_new_claims(list(dict.fromkeys([*new_claim_ids, *unsent])))
+    surviving = _after_new_claims(list(dict.fromkeys([*new_claim_ids, *unsent])), vectors)
     Article.objects.filter(pk=article.pk).update(
         extraction_status=Article.ExtractionStatus.DONE, extraction_status_at=timezone.now()
     )
@@ -750,13 +750,15 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
     return [claims[i] for i in order if i in claims]
 
 
-def _extraction_store(article: Article, result) -> list[int]:
-    """Store an extraction's claims and mentions; returns the ids of new claims. One short transaction per
+def _extraction_store(article: Article, result) -> tuple[list[int], dict[int, np.ndarray]]:
+    """Store an extraction's claims and mentions; returns the ids of new claims and the embeddings the extraction
+    made of them (check-worthiness), which matching stores rather than computing again. One short transaction per
     claim (SQLite has one writer at a time: a long article must not hold it for all its claims); the
     article is claimed for this run (article_extraction_claim), so no other run writes beside it."""
     from .extraction.pipeline import normalise_for_matching
 
     new_claim_ids: list[int] = []
+    vectors: dict[int, np.ndarray] = {}  # embedded by the extraction (check-worthiness); matching stores them
     kept_mentions: set[int] = set()
     for extracted in result.claims:
         normalized = normalise_for_matching(extracted.text)
@@ -773,10 +775,13 @@ def _extraction_store(article: Article, result) -> list[int]:
                     text=extracted.text,
                     normalized_text=normalized,
                     checkworthiness=min(1.0, max(0.0, extracted.checkworthiness)),
+                    checkworthiness_signals=[[words, push] for words, push in extracted.signals],
                     claim_type=extracted.claim_type if extracted.claim_type in Claim.Type.values else Claim.Type.OTHER,
                     about_date=extracted.date,
                 )
                 new_claim_ids.append(claim.pk)
+                if extracted.embedding is not None:
+                    vectors[claim.pk] = extracted.embedding
             mention, _ = ClaimMention.objects.update_or_create(
                 claim=claim,
                 article=article,
@@ -805,14 +810,17 @@ def _extraction_store(article: Article, result) -> list[int]:
         extraction_error=result.message[:2000],
         language=result.language[:16],
     )
-    return new_claim_ids
+    return new_claim_ids, vectors
 
 
-def _after_new_claims(claim_ids: list[int]) -> list[int]:
-    """Match each new claim against the known ones, then ask for sources for those that stay."""
+def _after_new_claims(claim_ids: list[int], vectors: dict[int, np.ndarray]) -> list[int]:
+    """Match each new claim against the known ones (with the embedding the extraction made of it, when it
+    made one), then ask for sources for those that stay."""
     surviving: list[int] = []
     for claim_id in claim_ids:
         try:
+            if claim_id in vectors and (claim := Claim.objects.filter(pk=claim_id).first()) is not None:
+                claim_embed(claim=claim, vector=vectors[claim_id])
             outcome = claim_match(claim_id=claim_id)
         except Exception:  # matching is a separate concern: a failure there must not undo the extraction
             _extraction_log.exception("Matching claim %s failed", claim_id)
@@ -836,6 +844,7 @@ def _after_new_claims(claim_ids: list[int]) -> list[int]:
 # claim and the duplicate row goes; from FACTCHECK_MATCH_SUGGEST up, editors are asked. Their
 # decisions outrank scores: a rejected pair is never suggested again, a confirmed pair is merged.
 
+import numpy as np  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.db.models import Exists, OuterRef, Q  # noqa: E402
 
@@ -848,8 +857,11 @@ MATCH_PERMISSION = "claims.change_claimmatchsuggestion"
 Decision = ClaimMatchSuggestion.Decision
 
 
-def claim_embed(*, claim: Claim):
-    """The claim's embedding, computed and stored unless the stored one is for the same text and model."""
+def claim_embed(*, claim: Claim, vector: np.ndarray | None = None):
+    """The claim's embedding, computed and stored unless the stored one is for the same text and model.
+
+    `vector`: the embedding the extraction already made of this claim's matching text with the current model
+    (it scored check-worthiness with it); stored as it is, so the claim is not embedded a second time."""
     from .matching import embeddings
     from .matching.index import index_for
 
@@ -859,7 +871,7 @@ def claim_embed(*, claim: Claim):
     stored = ClaimEmbedding.objects.filter(claim=claim).first()
     if stored is not None and stored.text_sha256 == digest and stored.model_name == name:
         return embeddings.from_bytes(stored.vector)
-    vector = embeddings.embed_text(text)
+    vector = embeddings.embed_text(text) if vector is None else np.asarray(vector, dtype=np.float32)
     with transaction.atomic():
         ClaimEmbedding.objects.update_or_create(
             claim=claim, defaults={"vector": embeddings.to_bytes(vector), "model_name": name, "text_sha256": digest}
@@ -1011,8 +1023,9 @@ def claim_merge(*, source: Claim, target: Claim, reason: str = "", actor=None) -
         Evidence.objects.filter(claim=source).exclude(Exists(same_passage)).update(claim=target)
         _carry_suggestions(source=source, target=target)
         changed = []
-        if source.checkworthiness > target.checkworthiness:
-            target.checkworthiness, changed = source.checkworthiness, [*changed, "checkworthiness"]
+        if source.checkworthiness > target.checkworthiness:  # the score and the reasons for it go together
+            target.checkworthiness, target.checkworthiness_signals = source.checkworthiness, source.checkworthiness_signals
+            changed = [*changed, "checkworthiness", "checkworthiness_signals"]
         if target.about_date is None and source.about_date is not None:
             target.about_date, changed = source.about_date, [*changed, "about_date"]
         target._change_reason = f"Claim {source.pk} merged in: {reason}" if reason else f"Claim {source.pk} merged in"

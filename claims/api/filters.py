@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 
 from claims.models import Article, Claim, ClaimMention, Verdict
+from claims import bands, selectors
 from claims.selectors import PUBLISHED_CLAIM
 from factcheck.api_pagination import MAX_ID
 
@@ -67,12 +68,19 @@ class ClaimFilter(django_filters.FilterSet):
     created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt")
     checkworthiness_min = ScoreFilter(field_name="checkworthiness", lookup_expr="gte")
     checkworthiness_max = ScoreFilter(field_name="checkworthiness", lookup_expr="lte")
+    checkworthiness_band = django_filters.ChoiceFilter(
+        choices=[(band.key, band.label) for band in bands.BANDS], method="filter_checkworthiness_band",
+        label="Check-worthiness band (claims/bands.py)",
+    )
     has_published_verdict = django_filters.BooleanFilter(method="filter_has_published_verdict")
     q = django_filters.CharFilter(method="filter_text", label="Words the claim text contains")
 
     class Meta:
         model = Claim
         fields: list = []
+
+    def filter_checkworthiness_band(self, queryset, name, value):
+        return selectors.claim_filter_checkworthiness_band(queryset, value)
 
     def _with_mention(self, queryset, **lookup):
         # EXISTS rather than a join: a claim made by many articles must appear once.

@@ -12,7 +12,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims import selectors
+from claims import bands, selectors
 from claims.links import path_template, public_claim_url, public_claim_url_template, public_source_url
 from claims.models import Article, ArticleFetch, Claim, ClaimMention, Outlet, Rating, Verdict, VerdictCorrection
 from sources.models import ClaimFetch, Evidence, Source
@@ -92,8 +92,18 @@ class VerdictSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "rating", "published_at", "corrected_at"]
 
 
+class CheckworthinessSignalSerializer(serializers.Serializer):
+    signal = serializers.CharField(help_text="A reason for the check-worthiness score, in words.")
+    push = serializers.FloatField(help_text="Its push on the score's log-odds: above 0 raises it, below 0 lowers it.")
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     mentions = MentionSerializer(many=True, read_only=True)
+    checkworthiness = serializers.FloatField(
+        read_only=True, help_text="Calibrated probability that a fact-checker would call the claim check-worthy, 0-1."
+    )
+    checkworthiness_band = serializers.SerializerMethodField()
+    checkworthiness_signals = serializers.SerializerMethodField()
     evidence = EvidenceSummarySerializer(many=True, read_only=True)
     verdict = serializers.SerializerMethodField()
     public_url = serializers.SerializerMethodField()
@@ -101,9 +111,17 @@ class ClaimSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = [
-            "id", "text", "claim_type", "checkworthiness", "status", "about_date", "created_at", "updated_at",
-            "verdict", "public_url", "mentions", "evidence",
+            "id", "text", "claim_type", "checkworthiness", "checkworthiness_band", "checkworthiness_signals", "status",
+            "about_date", "created_at", "updated_at", "verdict", "public_url", "mentions", "evidence",
         ]  # fmt: skip
+
+    @extend_schema_field(serializers.ChoiceField(choices=[band.key for band in bands.BANDS]))
+    def get_checkworthiness_band(self, claim: Claim) -> str:
+        return bands.band_of(claim.checkworthiness).key
+
+    @extend_schema_field(CheckworthinessSignalSerializer(many=True))
+    def get_checkworthiness_signals(self, claim: Claim) -> list[dict]:
+        return [{"signal": words, "push": push} for words, push in claim.checkworthiness_signals]
 
     @extend_schema_field(VerdictSummarySerializer(allow_null=True))
     def get_verdict(self, claim: Claim):

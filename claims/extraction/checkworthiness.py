@@ -1,15 +1,16 @@
-"""Check-worthiness: how much a statement is worth an editor's time, 0-1.
+"""Check-worthiness: how much a statement is worth an editor's time, as a probability.
 
-A transparent logistic score over features that fact-checkers name (ClaimBuster's factual/unfactual
-distinction): verifiable statements carry named entities, numbers, dates and past-tense events;
-opinions, wishes, promises, questions and fragments do not. Weights are set by reasoning, not fitted
-to the benchmarks (bench/extraction_quality.py reports how they fare). `score` ranks and bands claims in the
-editors' queue; it does not decide what a claim is: `plain_statement` does (a plain declarative statement is a
-claim whatever its score).
+The score a claim carries (`score_claims`, the pipeline's ranking stage) is `probability`: a logistic regression over
+the claim's all-MiniLM-L6-v2 embedding (the vector claim matching stores: a claim is embedded once) and the general
+features fact-checkers name (`features`: names, numbers, dates, tense, comparison, person, modality, opinion,
+hedges, questions, length), fitted on human labels (ClaimBuster, CLEF-2018) by train_checkworthiness.py, then
+calibrated, so 0.6 means about six in ten such statements are check-worthy. The fitted numbers ship as
+data/checkworthiness_model.json with the sha256 of their data and their cross-validated figures; scoring is
+numpy only. `signals` says, in words, which two or three things push a claim's score most.
 
-`ranking_score` orders statements for an editor: a logistic regression over the same general features
-plus a few lexical ones (`features`), fitted on the CLEF-2018 debates by train_checkworthiness.py and
-shipped as data/checkworthiness_model.json. Scoring is plain Python, no learning library at run time.
+`score` is the older hand-set score (weights set by reasoning); it stays as one of the features. The queue's
+bands and the "not check-worthy" threshold are in claims/bands.py. What a claim is, is not decided here by the
+score: `plain_statement` decides (a plain declarative statement is a claim whatever its score).
 """
 
 from __future__ import annotations
@@ -17,10 +18,14 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Token
+
+from claims.bands import NOT_CHECKWORTHY
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 NUMBER_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
@@ -40,7 +45,7 @@ EVALUATIVE = {
     "difficult", "worth", "interesting", "unclear", "impossible", "hard", "remarkable",
 }  # fmt: skip
 
-THRESHOLD = 0.4  # the low band: a claim scoring below it is still a claim, ranked low in the queue (plain_statement decides)
+THRESHOLD = NOT_CHECKWORTHY  # below it a claim is still a claim (plain_statement decides), kept out of the default queue
 MODEL_FILE = Path(__file__).with_name("data") / "checkworthiness_model.json"
 SECOND_PERSON = {"you", "your", "yours", "yourself"}
 THIRD_PERSON = {"he", "she", "him", "her", "his", "they", "them", "their"}
@@ -263,18 +268,111 @@ def features(tokens: Sequence[Token]) -> list[float]:
     ]
 
 
+SIGNAL_WORDS = {  # feature -> (what it says when above its average, when below)
+    "names": ("names people, places or organisations", "names no one"),
+    "number": ("gives a figure", "gives no figure"),
+    "money_or_percent": ("an amount of money or a percentage", "no amount or percentage"),
+    "date": ("a date", "no date"),
+    "past": ("reports what happened (past tense)", "not about the past"),
+    "comparison": ("a comparison or superlative", "no comparison"),
+    "first_person_subject": ("the speaker talks of themselves (I, we)", "not about the speaker"),
+    "second_person": ("addresses someone (you)", "does not address anyone"),
+    "third_person": ("speaks of someone (he, she, they)", "no third person"),
+    "modal": ("a possibility or a plan (will, could, should)", "no will/could/should"),
+    "opinion": ("a view or wish (think, hope, want)", "no verb of opinion"),
+    "evaluative": ("a judgement (great, terrible, wrong)", "no judgement word"),
+    "question": ("a question", "not a question"),
+    "no_verb": ("no verb", "has a verb"),
+    "short": ("very short", "not very short"),
+    "log_length": ("long", "short"),
+    "negation": ("a negation", "no negation"),
+    "hedge": ("a hedge (maybe, probably)", "no hedge"),
+    "declarative": ("a plain statement with a subject and a verb", "not a plain statement"),
+    "hand_score": ("names, figures or dates and no opinion (hand-set rules)", "few names, figures or dates (hand-set rules)"),
+}  # fmt: skip
+EMBEDDING_WORDS = ("its wording is like statements fact-checkers check", "its wording is like statements fact-checkers leave")
+
+
+@dataclass(frozen=True)
+class Model:
+    """The fitted model (train_checkworthiness.py) as arrays: a logistic regression over the MiniLM embedding
+    and the standardised general features, then a Platt sigmoid that makes its output a probability."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    feature_weights: np.ndarray
+    embedding_weights: np.ndarray
+    intercept: float
+    slope: float
+    offset: float
+    embedding_average: float  # mean of embedding_weights · embedding over the training sentences
+    name: str = ""  # which candidate of train_checkworthiness.CANDIDATES it is
+
+    @classmethod
+    def from_file(cls, path: Path) -> Model:
+        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")), name=path.name)
+
+    @classmethod
+    def from_dict(cls, data: dict, *, name: str = "the model") -> Model:
+        if tuple(data["features"]) != FEATURES:
+            raise RuntimeError(f"{name} was trained on other features; re-run train_checkworthiness.py")
+        return cls(
+            mean=np.array(data["mean"]), scale=np.array(data["scale"]),
+            feature_weights=np.array(data["feature_weights"]), embedding_weights=np.array(data["embedding_weights"]),
+            intercept=float(data["intercept"]), slope=float(data["calibration"][0]), offset=float(data["calibration"][1]),
+            embedding_average=float(data["embedding_average"]), name=data.get("model", ""),
+        )  # fmt: skip
+
+    def contributions(self, features: Sequence[float], embedding: np.ndarray) -> tuple[np.ndarray, float]:
+        """Each general feature's and the embedding's share of the calibrated log-odds, against an average sentence."""
+        standard = (np.asarray(features, dtype=float) - self.mean) / self.scale
+        return (self.slope * self.feature_weights * standard,
+                self.slope * (float(self.embedding_weights @ np.asarray(embedding, dtype=float)) - self.embedding_average))
+
+    def probability(self, features: Sequence[float], embedding: np.ndarray) -> float:
+        standard = (np.asarray(features, dtype=float) - self.mean) / self.scale
+        z = self.intercept + float(self.feature_weights @ standard) + float(self.embedding_weights @ np.asarray(embedding, dtype=float))
+        return round(1.0 / (1.0 + math.exp(-(self.slope * z + self.offset))), 4)
+
+
 @lru_cache(maxsize=1)
-def _model() -> dict:
-    model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    if tuple(model["features"]) != FEATURES:
-        raise RuntimeError(f"{MODEL_FILE.name} was trained on other features; re-run train_checkworthiness.py")
-    return model
+def model() -> Model:
+    return Model.from_file(MODEL_FILE)
 
 
-def ranking_score(tokens: Sequence[Token], model: dict | None = None) -> float:
-    """How strongly a statement should be put before an editor, 0-1 (the learned ranking; see the module note)."""
-    model = model or _model()
-    x = model["intercept"]
-    for value, mean, scale, weight in zip(features(tokens), model["mean"], model["scale"], model["weights"]):
-        x += weight * (value - mean) / scale
-    return round(_sigmoid(x), 4)
+def model_name() -> str:
+    return model().name
+
+
+def probability(features: Sequence[float], embedding: np.ndarray) -> float:
+    """Check-worthiness, 0-1: the calibrated probability that a fact-checker would call the statement
+    check-worthy, from its general features (`features`) and its MiniLM embedding."""
+    return model().probability(features, embedding)
+
+
+def signals(features: Sequence[float], embedding: np.ndarray, *, limit: int = 3) -> list[tuple[str, float]]:
+    """The `limit` strongest reasons for the score, in words, each with its push on the log-odds (+ raises)."""
+    by_feature, by_embedding = model().contributions(features, embedding)
+    mean = model().mean
+    found = [(SIGNAL_WORDS[name][0 if value > average else 1], float(push))
+             for name, value, average, push in zip(FEATURES, features, mean, by_feature)]
+    found.append((EMBEDDING_WORDS[0 if by_embedding > 0 else 1], by_embedding))
+    found.sort(key=lambda item: -abs(item[1]))
+    return [(words, round(push, 2)) for words, push in found[:limit]]
+
+
+def score_claims(claims: list) -> list:
+    """The ranking stage: each claim's MiniLM embedding (of its matching text, the vector claim matching stores,
+    so the claim is embedded once), its calibrated check-worthiness and the signals behind it. All the claims
+    of an article are embedded in one batch."""
+    if not claims:
+        return claims
+    from claims.matching.decide import matching_text  # matching is a leaf for extraction: no import back at load
+    from claims.matching.embeddings import embed_texts
+
+    vectors = embed_texts([matching_text(claim.text) for claim in claims])
+    for claim, vector in zip(claims, vectors):
+        claim.embedding = vector
+        claim.checkworthiness = probability(claim.features, vector)
+        claim.signals = signals(claim.features, vector)
+    return claims

@@ -252,8 +252,9 @@ def extract_claims(
             found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
         claims.extend(found)
         if max_claims is not None and len(claims) >= max_claims:
-            return claims[:max_claims]
-    return claims
+            claims = claims[:max_claims]
+            break
+    return checkworthiness.score_claims(claims)
 
 
 def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str,
@@ -391,6 +392,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                     start=start,
                     end=end,
                     checkworthiness=score,
+                    features=checkworthiness.features(tokens),  # what was claimed, as in the training sentences
                     speaker="" if own_claim else speaker,
                     cited_source="" if own_claim else cited,
                     date=found_date[0] if found_date else None,

@@ -47,6 +47,11 @@ class Claim:
     is_direct_quote: bool = False
     claim_type: str = "other"  # one of claims.models.Claim.Type values
     backend: str = "spacy"
+    # check-worthiness: the general features it was scored on, the strongest signals in words with their push
+    # on the log-odds, and the MiniLM embedding of its matching text (stored for claim matching: embedded once)
+    features: list[float] = field(default_factory=list, repr=False)
+    signals: list[tuple[str, float]] = field(default_factory=list)
+    embedding: object = field(default=None, repr=False, compare=False)  # numpy float32 vector, or None
 
     def as_json(self) -> dict:
         """The stable shape printed by `manage.py extract_claims --json`."""
@@ -56,6 +61,7 @@ class Claim:
             "start": self.start,
             "end": self.end,
             "checkworthiness": round(self.checkworthiness, 3),
+            "checkworthiness_signals": [{"signal": words, "push": push} for words, push in self.signals],
             "speaker": self.speaker or None,
             "cited_source": self.cited_source or None,
             "date": self.date.isoformat() if self.date else None,

@@ -43,13 +43,6 @@ def test_status_filter_shows_everything_on_request(reviewer_client):
     assert len(shown(reviewer_client, "?status=all")) == 2
 
 
-def test_check_worthiness_bands(reviewer_client):
-    high, medium, low = ClaimFactory(checkworthiness=0.7), ClaimFactory(checkworthiness=0.5), ClaimFactory(checkworthiness=0.1)
-    assert shown(reviewer_client, "?worth=high") == [high.pk]
-    assert shown(reviewer_client, "?worth=medium") == [medium.pk]
-    assert shown(reviewer_client, "?worth=low") == [low.pk]
-
-
 def test_has_evidence_filter(reviewer_client):
     with_evidence = EvidenceFactory().claim
     without = ClaimFactory()

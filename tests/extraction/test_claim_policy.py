@@ -1,6 +1,7 @@
 """What a claim is: a plain declarative statement, whatever its check-worthiness score (the score ranks)."""
 
-from claims.extraction import checkworthiness, extract
+from claims import bands
+from claims.extraction import extract
 
 from .conftest import claims_text
 
@@ -8,13 +9,13 @@ from .conftest import claims_text
 def test_a_plain_fact_without_names_or_figures_is_a_claim_and_keeps_its_low_score():
     result = extract("Silver conducts heat better than copper does.")
     assert claims_text(result) == ["Silver conducts heat better than copper does."]
-    assert result.claims[0].checkworthiness < checkworthiness.THRESHOLD  # still stored, to rank it low
+    assert result.claims[0].checkworthiness < bands.HIGH  # still stored, ranked below the high band
 
 
 def test_a_low_scoring_conjunct_of_a_plain_sentence_is_a_claim_too():
     result = extract("The collision of two neutron stars is a rare event, and it produces heavy elements.")
     produces = next(c for c in result.claims if c.text == "The collision of two neutron stars produces heavy elements.")
-    assert produces.checkworthiness < checkworthiness.THRESHOLD
+    assert produces.checkworthiness < bands.HIGH
 
 
 def test_questions_opinions_hedges_advice_and_speaker_centred_lines_are_not_claims():

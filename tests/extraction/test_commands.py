@@ -11,7 +11,8 @@ from django.core.management.base import CommandError
 
 from .conftest import SEED_000, SEED_004, SEEDS
 
-CLAIM_KEYS = {"text", "sentence", "start", "end", "checkworthiness", "speaker", "cited_source", "date", "entities"}
+CLAIM_KEYS = {"text", "sentence", "start", "end", "checkworthiness", "checkworthiness_signals", "speaker", "cited_source",
+              "date", "entities"}
 
 
 def run(*args) -> str:

@@ -64,11 +64,12 @@ def test_two_claims_from_one_sentence_are_never_joined_however_alike(new_claim):
     assert outcome.merged and outcome.claim_id in {known.pk, part.pk}
 
 
-def test_the_merged_claim_keeps_the_higher_checkworthiness(new_claim):
-    known, _ = new_claim(KNOWN, checkworthiness=0.4)
-    new_claim(SAME_WORDS, checkworthiness=0.9)
+def test_the_merged_claim_keeps_the_higher_checkworthiness_and_its_reasons(new_claim):
+    known, _ = new_claim(KNOWN, checkworthiness=0.4, checkworthiness_signals=[["names no one", -0.5]])
+    new_claim(SAME_WORDS, checkworthiness=0.9, checkworthiness_signals=[["gives a figure", 1.1]])
     known.refresh_from_db()
     assert known.checkworthiness == 0.9
+    assert known.checkworthiness_signals == [["gives a figure", 1.1]]
 
 
 def test_a_possible_match_is_suggested_to_editors_and_both_claims_stay(new_claim):

@@ -4,7 +4,8 @@
 
 The JSON shape is a stable interface (other tools read it):
 {"articles": [{"file", "title", "outlet", "published", "claims": [{"text", "sentence", "start", "end",
- "checkworthiness", "speaker", "cited_source", "date", "entities": [{"text", "canonical", "label"}]}]}]}
+ "checkworthiness", "checkworthiness_signals": [{"signal", "push"}], "speaker", "cited_source", "date",
+ "entities": [{"text", "canonical", "label"}]}]}]}
 Dates are YYYY-MM-DD or null; claims are in article order. A manifest.json beside a file (as in seeds/)
 supplies its title, outlet and publication date unless options give them.
 """
