@@ -490,6 +490,8 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
                     checkworthiness=min(1.0, max(0.0, extracted.checkworthiness)),
                     claim_type=extracted.claim_type if extracted.claim_type in Claim.Type.values else Claim.Type.OTHER,
                     about_date=extracted.date,
+                    needs_context="; ".join(extracted.needs_context)[:2000],
+                    decomposed=extracted.decomposed,
                 )
                 new_claim_ids.append(claim.pk)
             mention, _ = ClaimMention.objects.update_or_create(

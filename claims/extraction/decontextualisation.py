@@ -78,7 +78,7 @@ def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bo
         if t.dep_ in SUBJECT_DEPS:
             is_plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
             if t.lower_ == ("they" if plural else "it"):
-                continue  # "X …, so it can displace iron from its …": "it" and "its" stand for the same X
+                continue  # "X …, so it can replace tin in its …": "it" and "its" stand for the same X
             if t.pos_ == "PRON" or t.ent_type_ == "PERSON" or is_plural != plural:
                 return None
             if t.ent_type_:
@@ -181,9 +181,9 @@ def _named(token: Token):
 
 
 def _introduced_as(sent: Span, lemma: str):
-    """The named entity this sentence introduces with the noun `lemma`, if any: "Geranium is a restaurant",
-    "The most expensive restaurant in Copenhagen is Geranium", "Geranium, a restaurant in …", "a restaurant
-    called Geranium", "the company Mey Eden"."""
+    """The named entity this sentence introduces with the noun `lemma`, if any: "Varnes is a bakery",
+    "The oldest bakery in Brenholt is Varnes", "Varnes, a bakery in …", "a bakery called Varnes",
+    "the company Orvik Lines"."""
     found = None
     for token in sent:
         if token.lemma_ != lemma or token.pos_ != "NOUN":
@@ -236,7 +236,7 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
                     if phrase:
                         found[token.i - 1] = (token.i + 1, phrase)
         if index and canonical_of is not None:
-            # "The restaurant offers …" after "The most expensive restaurant in Copenhagen is Geranium"
+            # "The bakery sells …" after "The oldest bakery in Brenholt is Varnes"
             for token in sent:
                 if token.lower_ not in ("the", "this") or token.dep_ != "det" or token.i + 1 >= sent.end:
                     continue

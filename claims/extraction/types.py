@@ -47,6 +47,10 @@ class Claim:
     is_direct_quote: bool = False
     claim_type: str = "other"  # one of claims.models.Claim.Type values
     backend: str = "spacy"
+    # what a reader could not resolve without the article (an unresolved pronoun, "the <noun>" never introduced,
+    # a relative date): the claim is stored flagged "needs context"; empty when it reads alone
+    needs_context: list[str] = field(default_factory=list)
+    decomposed: bool = True  # False: the sentence as a whole, no decomposition rule understood it
 
     def as_json(self) -> dict:
         """The stable shape printed by `manage.py extract_claims --json`."""
@@ -60,6 +64,8 @@ class Claim:
             "cited_source": self.cited_source or None,
             "date": self.date.isoformat() if self.date else None,
             "entities": [{"text": e.text, "canonical": e.canonical, "label": e.label} for e in self.entities],
+            "needs_context": list(self.needs_context),
+            "decomposed": self.decomposed,
         }
 
 
