@@ -12,13 +12,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .entities import entities_in
+from .lexicon import REPORTING_VERBS
 
-REPORTING_LEMMAS = {
-    "say", "tell", "write", "add", "state", "claim", "announce", "report", "quote", "note", "confirm", "deny",
-    "vow", "predict", "pledge", "warn", "insist", "argue", "declare", "explain", "reply", "respond", "allege",
-    "suggest", "comment", "tweet", "post", "notify", "stress", "emphasise", "emphasize", "acknowledge", "admit",
-    "assert", "maintain", "reveal", "disclose", "inform", "promise",
-}  # fmt: skip
+REPORTING_LEMMAS = REPORTING_VERBS
 SOURCE_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}
 QUOTES = {'"', "'", "``", "''"}
 MAX_TAIL_TOKENS = 25

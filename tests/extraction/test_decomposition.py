@@ -252,3 +252,13 @@ def test_a_ranked_first_or_second_to_do_something_also_says_it_was_done():
 def test_becoming_an_unranked_member_says_nothing_more():
     texts = claims_text(extract("Finland became a member of the alliance to strengthen its defence."))
     assert not any(t.startswith("Finland strengthened") for t in texts)
+
+
+def test_a_borrowed_subjects_verb_is_inflected_with_irregular_forms():
+    from claims.extraction.decomposition import inflect, participle
+
+    assert inflect("cut", past=True, plural=False) == "cut"
+    assert inflect("make", past=False, plural=False) == "makes"
+    assert inflect("ban", past=True, plural=False) == "banned"
+    assert inflect("be", past=True, plural=True) == "were"
+    assert participle("find") == "found"

@@ -46,3 +46,14 @@ def test_no_claim_opens_with_according_to():
     claim = find_claim(result, "2 million containers")
     assert claim.text.startswith("The harbour handled")
     assert claim.cited_source == "Lanzo port authority"
+
+
+def test_a_debaters_you_with_a_figure_is_a_claim_needing_context():
+    result = extract("You cut the Brenholt school budget by 20 percent in 2019.")
+    claim = find_claim(result, "school budget")
+    assert claim is not None
+    assert 'second person "You"' in claim.needs_context
+
+
+def test_you_with_a_modal_is_not_a_claim():
+    assert claims_text(extract("You would cut the Brenholt school budget by 20 percent in 2025.")) == []
