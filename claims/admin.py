@@ -14,6 +14,7 @@ import re
 from functools import cached_property
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
@@ -41,6 +42,7 @@ from .models import (
     Outlet,
     Rating,
     Verdict,
+    VerdictPublication,
     WebhookDelivery,
     WebhookSubscription,
 )
@@ -291,6 +293,10 @@ class ClaimReviewForm(forms.ModelForm):
     assignee = forms.ModelChoiceField(queryset=None, required=False)
 
     VERDICT_FIELDS = ("rating", "explanation", "sources")
+    # False when the page shows the verdict as a card (published, or the role cannot draft): the verdict's
+    # fields are then not on the page, so they must not be on the form either, or their absence from the
+    # POST would read as an edit of the verdict (ClaimAdmin.get_form sets it).
+    verdict_on_page = True
 
     class Meta:
         model = Claim
@@ -304,24 +310,30 @@ class ClaimReviewForm(forms.ModelForm):
         if "assignee" in self.fields:
             self.fields["assignee"].queryset = get_user_model().objects.filter(is_active=True, is_staff=True)
         self.verdict = Verdict.objects.filter(claim=claim).select_related("rating").first() if claim.pk else None
+        if not self.verdict_on_page:
+            for name in self.VERDICT_FIELDS:
+                self.fields.pop(name, None)
         if "rating" not in self.fields:
             return
+        # Under correction the form edits the correction's draft; the published verdict stays as it is.
+        draft = getattr(self.verdict, "correction", None) if self.verdict else None
+        draft = draft or self.verdict
         ratings = Rating.objects.filter(is_active=True)
-        if self.verdict:  # a retired rating still shows on the verdict that uses it
-            ratings = Rating.objects.filter(pk=self.verdict.rating_id) | ratings
+        if draft:  # a retired rating still shows on the verdict that uses it
+            ratings = Rating.objects.filter(pk=draft.rating_id) | ratings
         self.fields["rating"].queryset = ratings
         self.fields["rating"].label_from_instance = lambda r: format_html(
             '<strong>{}</strong> <span class="fc-muted">{}</span>', r.name, r.description
         )
         source_ids = set(Evidence.objects.filter(claim=claim).values_list("source_id", flat=True)) if claim.pk else set()
-        if self.verdict:
-            source_ids |= set(self.verdict.sources.values_list("pk", flat=True))
+        if draft:
+            source_ids |= set(draft.sources.values_list("pk", flat=True))
         self.fields["sources"].queryset = Source.objects.filter(pk__in=source_ids).order_by("title")
         self.fields["sources"].label_from_instance = lambda s: s.title or s.url
-        if self.verdict:
-            self.initial.setdefault("rating", self.verdict.rating_id)
-            self.initial.setdefault("explanation", self.verdict.explanation)
-            self.initial.setdefault("sources", list(self.verdict.sources.values_list("pk", flat=True)))
+        if draft:
+            self.initial.setdefault("rating", draft.rating_id)
+            self.initial.setdefault("explanation", draft.explanation)
+            self.initial.setdefault("sources", list(draft.sources.values_list("pk", flat=True)))
         if "checkworthiness" in self.fields:
             self.fields["checkworthiness"].widget.attrs.update(min=0, max=1, step=0.01)
 
@@ -355,7 +367,8 @@ OPERATIONS = {
     "publish": ("Publish…", services.PUBLISH_PERMISSION, {Status.VERDICT_READY}),
     "dismiss": ("Dismiss: not check-worthy", None, {Status.NEW, Status.IN_REVIEW}),
     "restore": ("Restore to the queue", None, {Status.DISMISSED}),
-    "unpublish": ("Unpublish", services.PUBLISH_PERMISSION, {Status.PUBLISHED}),
+    # Also while a correction is drafted (the published version is still up): see operations_for.
+    "unpublish": ("Unpublish", services.PUBLISH_PERMISSION, {Status.PUBLISHED, Status.IN_REVIEW, Status.VERDICT_READY}),
     "correct": ("Correct", services.PUBLISH_PERMISSION, {Status.PUBLISHED}),
     "add_source": ("Add source", None, {Status.NEW, Status.IN_REVIEW, Status.VERDICT_READY}),
 }
@@ -427,12 +440,19 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def claim_column(self, claim):
         speaker = getattr(claim, "first_speaker", None)
         hint = ""
-        if getattr(claim, "published_match_id", None):
+        if getattr(claim, "published_match_id", None):  # confirmed the same claim: its verdict applies
             url = reverse("admin:claims_claim_change", args=[claim.published_match_id])
             hint = format_html(
-                '<a class="fc-hint" href="{}" title="A claim that may be the same already has a published verdict">'
-                "≈ published: {}</a>",
+                '<a class="fc-hint" href="{}" title="Editors confirmed this is the same claim as one with a published '
+                'verdict">≈ published: {}</a>',
                 url, claim.published_match_rating or "verdict",
+            )  # fmt: skip
+        elif getattr(claim, "similar_checked_id", None):  # only similar: no rating, which could be wrong for this one
+            url = reverse("admin:claims_claim_change", args=[claim.similar_checked_id])
+            hint = format_html(
+                '<a class="fc-hint fc-hint-similar" href="{}" title="A similar claim (not confirmed the same) has a '
+                'published verdict">similar to a checked claim ({})</a>',
+                url, f"{claim.similar_checked_score:.2f}",
             )  # fmt: skip
         return format_html(
             '<span class="fc-claim-text">{}</span>{}{}{}',
@@ -529,6 +549,12 @@ class ClaimAdmin(SimpleHistoryAdmin):
             and request.user.has_perms(["claims.add_verdict", "claims.change_verdict"])
         )
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not self.verdict_editable(request, obj):
+            form = type(form.__name__, (form,), {"verdict_on_page": False})
+        return form
+
     def get_fieldsets(self, request, obj=None):
         # Without the verdict form the page shows the verdict as a card (see the change_form template).
         if self.verdict_editable(request, obj):
@@ -542,6 +568,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         if not self.has_change_permission(request, claim):
             return []
         ops = []
+        published = Verdict.objects.filter(claim=claim, published_at__isnull=False).exists()
         for name, (label, permission, statuses) in OPERATIONS.items():
             if statuses is not None and claim.status not in statuses:
                 continue
@@ -549,6 +576,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 continue
             if name == "assign_me" and claim.assignee_id == request.user.pk:
                 continue
+            if (name == "unpublish" and not published) or (name == "dismiss" and published):
+                continue  # under correction the published version is up: unpublish, not dismiss
             ops.append((name, label))
         return ops
 
@@ -558,6 +587,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
         if claim is not None:
             extra_context.update(title=f"Claim #{claim.pk}", subtitle=None)
             verdict = Verdict.objects.filter(claim=claim).select_related("rating", "reviewer").first()
+            correction = getattr(verdict, "correction", None) if verdict else None
+            extra_context.update(
+                correction=correction,
+                publications=list(verdict.publications.select_related("published_by", "drafted_by")) if verdict else [],
+            )
             extra_context.update(
                 claim=claim,
                 verdict=verdict,
@@ -685,7 +719,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             return "Unpublished: the verdict is no longer public. The reason is kept in its history."
         if op == "correct":
             services.claim_reopen_for_correction(claim=claim, actor=user, reason=reason)
-            return "Correction opened: the verdict is off the public record until you publish it again."
+            return "Correction opened: readers keep seeing the published verdict until you publish the correction."
         raise InvalidInput(f"Unknown action {op!r}.")
 
     def decide_match(self, request, claim, value):
@@ -739,12 +773,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
             versions = {k.removeprefix("version-"): v for k, v in request.POST.items() if k.startswith("version-")}
             published, problems = 0, []
             for claim in claims:
-                verdict = getattr(claim, "verdict", None)
-                if verdict is None or versions.get(str(claim.pk)) != verdict.updated_at.isoformat():
+                if getattr(claim, "verdict", None) is None or not versions.get(str(claim.pk)):
                     problems.append(f"“{claim.text[:60]}”: the verdict changed after you reviewed it; review it again.")
                     continue
                 try:
-                    services.verdict_publish(claim=claim, actor=request.user)
+                    services.verdict_publish(claim=claim, actor=request.user, expected_version=versions[str(claim.pk)])
                     published += 1
                 except DomainError as exc:
                     problems.append(f"“{claim.text[:60]}”: {exc.message}")
@@ -757,6 +790,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
             return HttpResponseRedirect(reverse("admin:claims_claim_changelist"))
         ready = [c for c in claims if c.status == Status.VERDICT_READY and getattr(c, "verdict", None)]
         not_ready = [c for c in claims if c not in ready]
+        for claim in ready:  # what publishing would publish: a correction's draft, else the verdict itself
+            claim.to_publish = getattr(claim.verdict, "correction", None) or claim.verdict
+            claim.version = services.verdict_version(verdict=claim.verdict)
+            claim.drafted_by = services.verdict_drafted_by(verdict=claim.verdict)
+            claim.is_correction = claim.to_publish is not claim.verdict
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -764,6 +802,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "ready": ready,
             "not_ready": not_ready,
             "single": bool(object_id),
+            "four_eyes": settings.FACTCHECK_FOUR_EYES,
             "cancel_url": self._claim_url(claims[0]) if object_id else reverse("admin:claims_claim_changelist"),
         }
         return TemplateResponse(request, "admin/claims/claim/publish_confirm.html", context)
@@ -1041,6 +1080,14 @@ class VerdictAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    object_history_template = "admin/claims/verdict/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The model history's diffs cut long texts short; the publications hold each published version whole.
+        publications = VerdictPublication.objects.filter(verdict_id=object_id if str(object_id).isdigit() else None)
+        extra_context = {**(extra_context or {}), "publications": publications.select_related("published_by", "drafted_by")}
+        return super().history_view(request, object_id, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         verdict = self.get_object(request, object_id)

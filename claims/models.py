@@ -7,6 +7,7 @@ derived properties, so every write goes through one validated path.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -179,6 +180,59 @@ class Verdict(models.Model):
         return self.published_at is not None
 
 
+class VerdictCorrection(models.Model):
+    """A correction being drafted for a published verdict.
+
+    The verdict row stays the published record, serving the page, the API, ClaimReview and the feeds,
+    until the correction is published: then this draft's rating, explanation and sources replace the
+    verdict's and the row is deleted. Keeping the draft apart means no read path can show readers a
+    half-edited verdict, and every public read keeps reading the one Verdict row it always did.
+    """
+
+    verdict = models.OneToOneField(Verdict, on_delete=models.CASCADE, related_name="correction")
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="+")
+    explanation = models.TextField()
+    sources = models.ManyToManyField("sources.Source", blank=True, related_name="+")
+    reason = models.TextField(help_text="What is being corrected; published with the correction.")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Who last drafted the correction.",
+    )  # fmt: skip
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Correction of verdict {self.verdict_id}: {self.reason[:80]}"
+
+
+class VerdictPublication(models.Model):
+    """One publication of a verdict, exactly as readers got it; written once, never changed.
+
+    The first publication is number 1; each published correction adds the next. The history page
+    shows these in full (the model history's diffs are cut short).
+    """
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="publications")
+    number = models.PositiveIntegerField()
+    claim_text = models.TextField()
+    rating_name = models.CharField(max_length=64)
+    rating_value = models.IntegerField(null=True, blank=True)
+    explanation = models.TextField()
+    sources = models.JSONField(default=list, help_text="[{id, url, title}] as cited at publication.")
+    correction_reason = models.TextField(blank=True)
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["verdict_id", "-number"]
+        constraints = [models.UniqueConstraint(fields=["verdict", "number"], name="verdict_publication_unique_number")]
+
+    def __str__(self):
+        return f"Verdict {self.verdict_id}, publication {self.number}"
+
+
 class ClaimMatchSuggestion(models.Model):
     """Two claims that may be the same, awaiting (or carrying) an editor's decision.
 
@@ -295,3 +349,21 @@ class GoogleFactCheckPage(models.Model):
 
     def __str__(self):
         return f"{self.name or 'no page'} for verdict {self.verdict_id} ({self.status})"
+
+
+class PublicationGeneration(models.Model):
+    """One row whose number goes up in the same transaction as every change to what the public reads.
+
+    Public responses are cached and validated (ETag, 304) under the current number, so a publication,
+    unpublication or correction makes every cached page and every reader's ETag stale the moment it commits,
+    in every process: the number is read from the database, not from a per-process cache.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "publication generation"
+
+    def __str__(self):
+        return f"public output generation {self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -18,11 +18,12 @@ from .models import Article, Claim, ClaimMention, Rating, Verdict  # noqa: E402
 
 STAFF_READ_PERMISSION = "claims.view_claim"
 
-# The condition for "public", spelled once. A claim under correction has status in_review and its
-# verdict has no published_at, so it drops out until it is republished.
-PUBLISHED_CLAIM = Q(status=Claim.Status.PUBLISHED, verdict__published_at__isnull=False)
+# The condition for "public", spelled once: the verdict is published. A claim under correction is in
+# review (or ready) again, but its published verdict keeps serving readers until the correction is
+# published (the draft lives in VerdictCorrection); only an unpublication takes it down.
+PUBLISHED_CLAIM = Q(verdict__published_at__isnull=False)
 # The same condition seen from the verdict.
-PUBLISHED_VERDICT = Q(published_at__isnull=False, claim__status=Claim.Status.PUBLISHED)
+PUBLISHED_VERDICT = Q(published_at__isnull=False)
 
 
 def user_sees_unpublished(user) -> bool:
@@ -32,7 +33,7 @@ def user_sees_unpublished(user) -> bool:
 
 def claim_published_q(prefix: str = "") -> Q:
     """PUBLISHED_CLAIM seen from a model related to Claim through `prefix` (e.g. "claim__")."""
-    return Q(**{f"{prefix}status": Claim.Status.PUBLISHED, f"{prefix}verdict__published_at__isnull": False})
+    return Q(**{f"{prefix}verdict__published_at__isnull": False})
 
 
 def claim_list_visible(*, user) -> QuerySet[Claim]:
@@ -296,24 +297,44 @@ def _count_of(queryset, field: str):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
+def _paired_with_published(suggestions, claim_ref: str, other: str, own: str = ""):
+    """A value from the best-scoring suggestion in `suggestions` that pairs this claim with a claim whose
+    verdict is published: `other` is a lookup on that claim ("" for its id), `own` one on the suggestion
+    itself. A pair is stored once (claim_id < candidate_id), so both sides are looked at."""
+    suggestions = suggestions.order_by("-score")
+    as_claim = suggestions.filter(claim_id=OuterRef(claim_ref), **{f"candidate__{k}": v for k, v in _PUBLISHED.items()})
+    as_candidate = suggestions.filter(candidate_id=OuterRef(claim_ref), **{f"claim__{k}": v for k, v in _PUBLISHED.items()})
+    if own:
+        first, second = own, own
+    else:
+        first, second = ("candidate__" + other, "claim__" + other) if other else ("candidate_id", "claim_id")
+    return Coalesce(Subquery(as_claim.values(first)[:1]), Subquery(as_candidate.values(second)[:1]))
+
+
 def claim_matches_published(*, claim_ref: str = "pk") -> tuple[Subquery, Subquery]:
     """(id, rating name) of a claim that may be the same as this one and already has a published verdict.
 
-    A suggestion is stored once per pair (claim_id < candidate_id), so both sides are looked at; rejected
-    pairs do not count.
-    """
-    live = ClaimMatchSuggestion.objects.exclude(decision=ClaimMatchSuggestion.Decision.REJECTED).order_by("-score")
-    as_claim = live.filter(claim_id=OuterRef(claim_ref), **{f"candidate__{k}": v for k, v in _PUBLISHED.items()})
-    as_candidate = live.filter(candidate_id=OuterRef(claim_ref), **{f"claim__{k}": v for k, v in _PUBLISHED.items()})
-    match_id = Coalesce(Subquery(as_claim.values("candidate_id")[:1]), Subquery(as_candidate.values("claim_id")[:1]))
-    rating = Coalesce(
-        Subquery(as_claim.values("candidate__verdict__rating__name")[:1]),
-        Subquery(as_candidate.values("claim__verdict__rating__name")[:1]),
-    )
-    return match_id, rating
+    Rejected pairs do not count."""
+    live = ClaimMatchSuggestion.objects.exclude(decision=ClaimMatchSuggestion.Decision.REJECTED)
+    return _paired_with_published(live, claim_ref, ""), _paired_with_published(live, claim_ref, "verdict__rating__name")
 
 
-_PUBLISHED = {"status": Claim.Status.PUBLISHED, "verdict__published_at__isnull": False}
+def claim_queue_hints(*, claim_ref: str = "pk") -> dict:
+    """What the queue may say about checked claims paired with this one, without misleading: a published
+    rating only for a claim editors confirmed is the same (`published_match_*`); for one that is only
+    similar (a pending suggestion), the similarity and a link, never its rating (`similar_checked_*`)."""
+    Decision = ClaimMatchSuggestion.Decision
+    confirmed = ClaimMatchSuggestion.objects.filter(decision=Decision.CONFIRMED)
+    pending = ClaimMatchSuggestion.objects.filter(decision=Decision.PENDING)
+    return {
+        "published_match_id": _paired_with_published(confirmed, claim_ref, ""),
+        "published_match_rating": _paired_with_published(confirmed, claim_ref, "verdict__rating__name"),
+        "similar_checked_id": _paired_with_published(pending, claim_ref, ""),
+        "similar_checked_score": _paired_with_published(pending, claim_ref, "", own="score"),
+    }
+
+
+_PUBLISHED = {"verdict__published_at__isnull": False}  # PUBLISHED_CLAIM as lookups
 
 
 def claim_queue() -> QuerySet[Claim]:
@@ -321,7 +342,6 @@ def claim_queue() -> QuerySet[Claim]:
     from sources.models import Evidence  # sources depends on claims, not the other way round
 
     mentions = ClaimMention.objects.filter(claim_id=OuterRef("pk")).order_by("article__published_at", "id")
-    match_id, match_rating = claim_matches_published()
     return Claim.objects.select_related("assignee").annotate(
         first_article_id=Subquery(mentions.values("article_id")[:1]),
         first_article_title=Subquery(mentions.values("article__title")[:1]),
@@ -329,8 +349,7 @@ def claim_queue() -> QuerySet[Claim]:
         first_speaker=Subquery(mentions.exclude(speaker="").values("speaker")[:1]),
         article_count=_count_of(ClaimMention.objects.filter(claim_id=OuterRef("pk")), "claim_id"),
         evidence_count=_count_of(Evidence.objects.filter(claim_id=OuterRef("pk")), "claim_id"),
-        published_match_id=match_id,
-        published_match_rating=match_rating,
+        **claim_queue_hints(),
     )
 
 

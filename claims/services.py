@@ -22,9 +22,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from factcheck.exceptions import InvalidInput, InvalidTransition, NotAllowed
+from factcheck.exceptions import InvalidInput, InvalidTransition, NotAllowed, StaleVersion
 
-from .models import Article, Claim, Outlet, Rating, Verdict
+from .models import Article, Claim, Outlet, Rating, Verdict, VerdictCorrection, VerdictPublication
+from .public_cache import public_output_changed
 
 Status = Claim.Status
 
@@ -73,6 +74,8 @@ def _transition(*, claim: Claim, to: str, actor, reason: str = "", only_from: tu
         previous, locked.status = locked.status, to
         locked._change_reason = reason or f"{Status(previous).label} → {Status(to).label}"
         locked.save()
+        if Status.PUBLISHED in (previous, to):
+            public_output_changed()  # cached public pages and readers' ETags go stale when this commits
     claim.refresh_from_db()
     return claim
 
@@ -86,6 +89,8 @@ def claim_start_review(*, claim: Claim, actor) -> Claim:
 
 
 def claim_dismiss(*, claim: Claim, actor, reason: str = "") -> Claim:
+    if _published_verdict(claim) is not None:
+        raise InvalidTransition("This claim's verdict is published; unpublish it before dismissing the claim.")
     return _transition(claim=claim, to=Status.DISMISSED, actor=actor, reason=reason or "Dismissed: not check-worthy")
 
 
@@ -117,8 +122,16 @@ def claim_assign(*, claim: Claim, assignee, actor) -> Claim:
     return claim
 
 
+def _published_verdict(claim: Claim) -> Verdict | None:
+    return Verdict.objects.filter(claim=claim, published_at__isnull=False).first()
+
+
 def verdict_save(*, claim: Claim, rating: Rating, explanation: str, actor, sources=None) -> Verdict:
-    """Create or update the draft verdict of a claim under review."""
+    """Create or update the draft verdict of a claim under review.
+
+    While a published verdict is being corrected the draft is its VerdictCorrection: the verdict
+    itself keeps serving readers until the correction is published.
+    """
     _require(actor, REVIEW_PERMISSION)
     explanation = (explanation or "").strip()
     if not explanation:
@@ -131,44 +144,128 @@ def verdict_save(*, claim: Claim, rating: Rating, explanation: str, actor, sourc
             + (" Start a correction to change a published verdict." if claim.status == Status.PUBLISHED else "")
         )
     with transaction.atomic():
-        verdict = Verdict.objects.select_for_update().filter(claim=claim).first() or Verdict(claim=claim)
-        verdict.rating = rating
-        verdict.explanation = explanation
-        verdict.reviewer = actor
-        verdict.save()
+        verdict = Verdict.objects.select_for_update().filter(claim=claim).first()
+        if verdict is not None and verdict.published_at is not None:
+            draft = VerdictCorrection.objects.filter(verdict=verdict).first()
+            if draft is None:  # not opened through claim_reopen_for_correction (e.g. rows written by hand)
+                draft = VerdictCorrection(verdict=verdict, opened_by=actor)
+        else:
+            draft = verdict or Verdict(claim=claim)
+        draft.rating = rating
+        draft.explanation = explanation
+        draft.reviewer = actor
+        draft.save()
         if sources is not None:
-            verdict.sources.set(sources)
-    return verdict
+            draft.sources.set(sources)
+    return verdict or draft
 
 
-def verdict_publish(*, claim: Claim, actor) -> Verdict:
-    """Publish the ready verdict. A republication after a correction records when it was corrected."""
-    with transaction.atomic():
+def verdict_version(*, verdict: Verdict) -> str:
+    """What publishing would publish, as an opaque token: it changes whenever the verdict or its correction
+    draft is saved. The admin's confirmation page and the API's ETag carry it; `verdict_publish` compares."""
+    stamps = Verdict.objects.filter(pk=verdict.pk).values_list("updated_at", "correction__updated_at").first() or ()
+    return f"{verdict.pk}." + ".".join(str(int(stamp.timestamp() * 1_000_000)) for stamp in stamps if stamp)
+
+
+def verdict_drafted_by(*, verdict: Verdict):
+    """Who last drafted what publishing would publish: the correction's drafter, else the verdict's."""
+    draft = VerdictCorrection.objects.filter(verdict=verdict).select_related("reviewer").first()
+    return draft.reviewer if draft is not None else verdict.reviewer
+
+
+def _check_four_eyes(*, verdict: Verdict, actor) -> None:
+    from django.conf import settings
+
+    if not settings.FACTCHECK_FOUR_EYES:
+        return
+    drafter = verdict_drafted_by(verdict=verdict)
+    if drafter is not None and actor is not None and drafter.pk == actor.pk:
+        raise NotAllowed(
+            "Four-eyes rule: you drafted this verdict, so another editor must publish it."
+        )
+
+
+def verdict_publish(*, claim: Claim, actor, expected_version: str | None = None) -> Verdict:
+    """Publish the ready verdict. A correction's draft replaces the published version and records
+    when it was corrected (ClaimReview's dateModified) and why.
+
+    `expected_version` (from `verdict_version`, as the publisher saw it) refuses a verdict changed
+    since: StaleVersion. Every caller passes it; None is only for scripts and tests that read and
+    publish in one breath.
+    """
+    with transaction.atomic():  # a refusal below rolls the transition back
         _transition(claim=claim, to=Status.PUBLISHED, actor=actor, reason="Verdict published")
         verdict = Verdict.objects.select_for_update().get(claim=claim)
+        if expected_version is not None and verdict_version(verdict=verdict) != expected_version:
+            raise StaleVersion("The verdict changed after you reviewed it; review it again before publishing.")
+        _check_four_eyes(verdict=verdict, actor=actor)
         now = timezone.now()
+        draft = _fold_correction(verdict=verdict)
         if verdict.first_published_at is None:
             verdict.first_published_at = now
         elif verdict.correction_reason:
             verdict.corrected_at = now
         verdict.published_at = now
-        verdict._change_reason = "Published"
+        verdict._change_reason = "Published" if draft is None else f"Correction published: {verdict.correction_reason}"
         verdict.save()
+        _record_publication(verdict=verdict, actor=actor)
         verdict_announce(verdict=verdict)  # webhooks, sent after commit
         verdict_google_sync_queue(verdict=verdict)  # Google Fact Check Tools, when configured
     return verdict
 
 
+def _fold_correction(*, verdict: Verdict) -> VerdictCorrection | None:
+    """Move the correction's draft (if any) into the verdict, unsaved, and delete the draft."""
+    draft = VerdictCorrection.objects.filter(verdict=verdict).select_related("rating").first()
+    if draft is not None:
+        verdict.rating, verdict.explanation, verdict.reviewer = draft.rating, draft.explanation, draft.reviewer
+        verdict.correction_reason = draft.reason
+        verdict.sources.set(draft.sources.all())
+        draft.delete()
+    return draft
+
+
+def _record_publication(*, verdict: Verdict, actor) -> VerdictPublication:
+    last = verdict.publications.order_by("-number").values_list("number", flat=True).first() or 0
+    return VerdictPublication.objects.create(
+        verdict=verdict,
+        number=last + 1,
+        claim_text=verdict.claim.text,
+        rating_name=verdict.rating.name,
+        rating_value=verdict.rating.value,
+        explanation=verdict.explanation,
+        sources=[{"id": s.pk, "url": s.url, "title": s.title} for s in verdict.sources.order_by("pk")],
+        correction_reason=verdict.correction_reason if verdict.corrected_at == verdict.published_at else "",
+        published_at=verdict.published_at,
+        published_by=actor,
+        drafted_by=verdict.reviewer,
+    )
+
+
 def verdict_unpublish(*, claim: Claim, actor, reason: str) -> Verdict:
-    """Withdraw a published verdict from the public; the claim goes back to verdict ready."""
+    """Withdraw a published verdict from the public: the only takedown.
+
+    A published claim goes back to verdict ready. A claim whose correction is being drafted keeps its
+    status; its draft becomes the (unpublished) verdict, so the work on it is not lost.
+    """
     if not (reason or "").strip():
         raise InvalidInput("Say why the verdict is unpublished: the reason is kept in its history.")
+    reason = reason.strip()
     with transaction.atomic():
-        _transition(claim=claim, to=Status.VERDICT_READY, actor=actor, reason=f"Unpublished: {reason.strip()}")
-        verdict = Verdict.objects.select_for_update().get(claim=claim)
+        current = Claim.objects.select_for_update().get(pk=claim.pk)
+        verdict = Verdict.objects.select_for_update().filter(claim=claim, published_at__isnull=False).first()
+        if current.status == Status.PUBLISHED or verdict is None:
+            _transition(claim=claim, to=Status.VERDICT_READY, actor=actor, reason=f"Unpublished: {reason}")
+            verdict = Verdict.objects.select_for_update().get(claim=claim)
+        else:  # under correction: the claim stays where the correction is
+            _require(actor, PUBLISH_PERMISSION)
+            _fold_correction(verdict=verdict)
+            current._change_reason = f"Unpublished during a correction: {reason}"
+            current.save(update_fields=["updated_at"])
         verdict.published_at = None
-        verdict._change_reason = f"Unpublished: {reason.strip()}"
+        verdict._change_reason = f"Unpublished: {reason}"
         verdict.save()
+        public_output_changed()  # also when the claim kept its status (under correction): the takedown is public
         verdict_google_sync_queue(verdict=verdict)  # its Google page goes too
     return verdict
 
@@ -176,26 +273,28 @@ def verdict_unpublish(*, claim: Claim, actor, reason: str) -> Verdict:
 def claim_reopen_for_correction(*, claim: Claim, actor, reason: str) -> Verdict:
     """Reopen a published claim to correct its verdict.
 
-    The verdict leaves the public API while it is being corrected (readers must
-    never see a half-edited verdict); its published version stays in the history,
-    and republishing records `corrected_at` for ClaimReview's dateModified.
+    The published verdict keeps serving readers (page, API, ClaimReview, feeds, Google) while the
+    correction is drafted in a VerdictCorrection, which starts as a copy of it; publishing the
+    correction replaces the published version and records `corrected_at` for ClaimReview's dateModified.
     """
     if not (reason or "").strip():
         raise InvalidInput("Say what is being corrected: the reason is published with the correction.")
+    reason = reason.strip()
     with transaction.atomic():
         _transition(
             claim=claim,
             to=Status.IN_REVIEW,
             actor=actor,
-            reason=f"Correction: {reason.strip()}",
+            reason=f"Correction: {reason}",
             only_from=(Status.PUBLISHED,),
         )
         verdict = Verdict.objects.select_for_update().get(claim=claim)
-        verdict.correction_reason = reason.strip()
-        verdict.published_at = None
-        verdict._change_reason = f"Correction opened: {reason.strip()}"
-        verdict.save()
-        verdict_google_sync_queue(verdict=verdict)  # off Google too until republished
+        VerdictCorrection.objects.filter(verdict=verdict).delete()  # a stale draft from an older correction
+        draft = VerdictCorrection.objects.create(
+            verdict=verdict, rating=verdict.rating, explanation=verdict.explanation, reason=reason,
+            reviewer=verdict.reviewer, opened_by=actor,
+        )  # fmt: skip
+        draft.sources.set(verdict.sources.all())
     return verdict
 
 
@@ -727,6 +826,8 @@ def claim_merge(*, source: Claim, target: Claim, reason: str = "", actor=None) -
         if actor is not None:
             target._history_user = actor
         target.save(update_fields=[*changed, "updated_at"])
+        if target.status == Status.PUBLISHED:
+            public_output_changed()  # its appearances are public
         source._change_reason = f"Merged into claim {target.pk}: {reason}" if reason else f"Merged into claim {target.pk}"
         if actor is not None:
             source._history_user = actor

@@ -104,7 +104,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_public_url(self, claim: Claim):
         verdict = getattr(claim, "verdict", None) if hasattr(claim, "verdict") else None
-        if claim.status == Claim.Status.PUBLISHED and verdict is not None and verdict.published_at:
+        if verdict is not None and verdict.published_at:
             return public_claim_url(claim.pk)
         return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
@@ -21,7 +21,9 @@ from rest_framework.views import APIView
 from claims import selectors, services
 from claims.claimreview import data_feed
 from claims.models import ClaimMention, Verdict
+from factcheck.api_errors import ErrorSerializer
 from factcheck.api_pagination import IdCursorPagination
+from factcheck.exceptions import VersionRequired
 from factcheck.api_rendering import JSONRenderer
 from sources.models import Evidence
 
@@ -51,6 +53,21 @@ JSONLD_RENDERERS = [JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer]
 
 # Every error status is documented with the one error shape by factcheck.api_errors.AutoSchema.
 ERROR_RESPONSES: dict = {}
+ERROR_SHAPE = OpenApiResponse(ErrorSerializer, description="The one error shape.")
+
+
+def if_match_version(header: str | None) -> str:
+    """The verdict version an If-Match header names; VersionRequired (428) when there is none to compare."""
+    value = (header or "").strip()
+    if value.startswith("W/"):
+        value = value[2:]
+    value = value.strip().strip('"')
+    if not value or value == "*" or "," in value:
+        raise VersionRequired(
+            "Publishing needs the version you reviewed: send the verdict's ETag (from GET /api/v1/verdicts/{id}/) "
+            "as If-Match."
+        )
+    return value
 
 
 class BoundedIdLookupMixin:
@@ -173,7 +190,19 @@ class VerdictViewSet(
 
     def _answer(self, verdict: Verdict, code=status.HTTP_200_OK) -> Response:
         verdict = self.get_queryset().get(pk=verdict.pk)
-        return Response(self.get_serializer(verdict).data, status=code)
+        return self._with_etag(Response(self.get_serializer(verdict).data, status=code), verdict)
+
+    def _with_etag(self, response: Response, verdict: Verdict) -> Response:
+        """Staff get the verdict's version as a strong ETag: what they send back as If-Match to publish.
+        (The version moves with a correction's draft too, so the public does not get it.)"""
+        if selectors.user_sees_unpublished(self.request.user):
+            response["ETag"] = f'"{services.verdict_version(verdict=verdict)}"'
+        return response
+
+    @extend_schema(summary="One verdict (staff also get its version as ETag, for If-Match on publish)")
+    def retrieve(self, request, *args, **kwargs):
+        verdict = self.get_object()
+        return self._with_etag(Response(self.get_serializer(verdict).data), verdict)
 
     @extend_schema(summary="Draft a verdict for a claim under review", request=VerdictWriteSerializer,
                    responses={201: FastVerdictSerializer,
@@ -196,9 +225,10 @@ class VerdictViewSet(
         serializer = VerdictWriteSerializer(verdict, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        draft = getattr(verdict, "correction", None) or verdict  # under correction, fields left out keep the draft's
         verdict = services.verdict_save(
-            claim=verdict.claim, rating=data.get("rating", verdict.rating),
-            explanation=data.get("explanation", verdict.explanation), sources=data.get("sources"), actor=request.user,
+            claim=verdict.claim, rating=data.get("rating", draft.rating),
+            explanation=data.get("explanation", draft.explanation), sources=data.get("sources"), actor=request.user,
         )  # fmt: skip
         return self._answer(verdict)
 
@@ -211,13 +241,20 @@ class VerdictViewSet(
         services.claim_mark_verdict_ready(claim=verdict.claim, actor=request.user)
         return self._answer(verdict)
 
-    @extend_schema(summary="Publish the verdict (editors)", request=None,
-                   responses={200: FastVerdictSerializer,
-                              **ERROR_RESPONSES})  # fmt: skip
+    @extend_schema(
+        summary="Publish the verdict (editors), as last read: send its ETag as If-Match",
+        description="412 when the verdict (or its correction's draft) changed since the ETag was read; "
+        "428 without If-Match.",
+        request=None,
+        parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, required=True,
+                                     description="The ETag of GET /verdicts/{id}/ (or of the last write's answer).")],
+        responses={200: FastVerdictSerializer, 412: ERROR_SHAPE, 428: ERROR_SHAPE, **ERROR_RESPONSES},
+    )  # fmt: skip
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
         verdict = self.get_object()
-        services.verdict_publish(claim=verdict.claim, actor=request.user)
+        version = if_match_version(request.headers.get("If-Match"))
+        services.verdict_publish(claim=verdict.claim, actor=request.user, expected_version=version)
         return self._answer(verdict)
 
     @extend_schema(summary="Withdraw a published verdict (editors)", request=ReasonSerializer,

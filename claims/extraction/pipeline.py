@@ -16,6 +16,7 @@ from functools import lru_cache
 from . import attribution as attribution_stage
 from . import checkworthiness, dates, decomposition, decontextualisation, lists, readability, rules, segmentation
 from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, entities_in, gazetteer
+from .gazetteer import extra_files as gazetteer_extra_files
 from .lexicon import SUBJECT_DEPS
 from .types import Claim, CleanedText, Entity
 
@@ -41,7 +42,8 @@ def model_name(setting: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load(name: str):
+def _load(name: str, gazetteer_extra: tuple[str, ...] = ()):
+    """The model with the gazetteer's patterns (one pipeline per set of extra gazetteer files, see gazetteer.py)."""
     import spacy
 
     nlp = spacy.load(name)
@@ -60,7 +62,7 @@ def load_nlp(name: str | None = None):
         except Exception:  # used outside Django (bench, scripts)
             name = None
     with _lock:
-        return _load(model_name(name))
+        return _load(model_name(name), gazetteer_extra_files())
 
 
 # --- Rendering tokens into a claim that reads alone -----------------------------------------------------

@@ -40,6 +40,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous reads of published verdicts: ETag/304 and a server-side cache keyed by the publication generation.
+    # Early in the chain so a hit skips sessions, auth and the view; after security so redirects and HSTS still apply.
+    "claims.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -197,11 +200,21 @@ SPECTACULAR_SETTINGS = {
 FACTCHECK_ORGANIZATION_NAME = env_str("FACTCHECK_ORGANIZATION_NAME", "factcheck")
 FACTCHECK_ORGANIZATION_URL = env_str("FACTCHECK_ORGANIZATION_URL", "http://127.0.0.1:8000/")
 FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Public reads (claims.public_cache): on/off; how long a cached page and an ETag live at most (what no editor action
+# changes, e.g. new evidence or an outlet's renamed title, shows within this many seconds; a publication,
+# unpublication or correction shows at once); max-age sent to browsers and CDNs (0: they revalidate every time).
+FACTCHECK_PUBLIC_CACHE = env_bool("FACTCHECK_PUBLIC_CACHE", True)
+FACTCHECK_PUBLIC_CACHE_SECONDS = env_int("FACTCHECK_PUBLIC_CACHE_SECONDS", 300, minimum=1)
+FACTCHECK_PUBLIC_MAX_AGE = env_int("FACTCHECK_PUBLIC_MAX_AGE", 0, minimum=0)
+# Four-eyes: whoever last drafted a verdict (or its correction) cannot also publish it.
+FACTCHECK_FOUR_EYES = env_bool("FACTCHECK_FOUR_EYES", False)
 # Webhook deliveries retry with exponential backoff from this many seconds (8 retries).
 FACTCHECK_WEBHOOK_RETRY_DELAY = env_float("FACTCHECK_WEBHOOK_RETRY_DELAY", 30.0, minimum=0.0)
 
 # Extraction: spaCy model (None = official en_core_web_sm when installed, else its PyPI re-upload).
 FACTCHECK_SPACY_MODEL = env_str("FACTCHECK_SPACY_MODEL", "") or None
+# Extra gazetteer files (JSON, comma-separated paths) beside the general one: e.g. seeds/entities.json for the demo.
+FACTCHECK_GAZETTEER_EXTRA = env_list("FACTCHECK_GAZETTEER_EXTRA", [])
 # Only the first this-many characters of an article are extracted (bounds the CPU one article takes).
 FACTCHECK_EXTRACTION_MAX_CHARS = env_int("FACTCHECK_EXTRACTION_MAX_CHARS", 300_000, minimum=1_000)
 # Optional LLM backend (any OpenAI-compatible chat-completions endpoint). Off unless a base URL is set.

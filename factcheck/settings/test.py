@@ -12,3 +12,6 @@ FACTCHECK_HTTP_ALLOW_LOOPBACK = True
 FACTCHECK_HTTP_DOMAIN_INTERVAL = 0.0
 FACTCHECK_HTTP_RESPECT_ROBOTS = False
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"}}  # noqa: F405
+# Tests build published rows with factories, outside the publishing services that invalidate the public cache;
+# the tests of the cache itself (tests/api/test_public_cache.py) turn it on.
+FACTCHECK_PUBLIC_CACHE = env_bool("FACTCHECK_PUBLIC_CACHE", False)  # noqa: F405

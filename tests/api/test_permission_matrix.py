@@ -3,6 +3,7 @@
 import pytest
 
 from claims import services
+from claims.models import Verdict
 from tests.factories import rating
 
 from .conftest import make_claim, publish
@@ -128,7 +129,11 @@ def _fill(value, ids):
 def test_writes_need_the_right_role(client_for, world, method, url, body, role, expected):
     body = {key: _fill(value, world) for key, value in (body or {}).items()} if body is not None else None
 
-    response = getattr(client_for(role), method)(url.format(**world), body, format="json")
+    headers = {}
+    if url.endswith("/publish"):  # publishing quotes the version read (the ETag staff get); see test_publish_version_check
+        headers["HTTP_IF_MATCH"] = '"%s"' % services.verdict_version(verdict=Verdict.objects.get(pk=world["ready"]))
+
+    response = getattr(client_for(role), method)(url.format(**world), body, format="json", **headers)
 
     assert response.status_code == expected, response.content[:400]
     if expected >= 400:
