@@ -339,19 +339,22 @@ def bench_ablation(size: int) -> None:
     seeds = seed_texts()
     start = time.perf_counter()
     base = ablation_figures(documents, gold, cb_rows, seeds)
-    print(f"  Factcheck-GPT: token F1 >= 0.6, one-to-one recall R1 / precision P1, any-match precision Pany, claims n;")
+    print("  Factcheck-GPT: token F1 >= 0.6, one-to-one recall R1 / precision P1, any-match precision Pany, claims n;")
     print(f"  claimbuster ({len(cb_rows)} sentences, seed 2026): share yielding a claim, check-worthy cbW / others cbO;")
-    print(f"  seeds: claims n, flagged needs context ctx.  A rule pays when R1 or cbW rises without P1 falling (or cbO")
+    print("  seeds: claims n, flagged needs context ctx.  A rule pays when R1 or cbW rises without P1 falling (or cbO")
     print(f"  rising) by as much.  Baseline ({time.perf_counter() - start:.0f}s):")
     keys = ["fc_R1", "fc_P1", "fc_Pany", "fc_n", "cb_worthy", "cb_other", "seed_n", "seed_ctx"]
     labels = ["R1", "P1", "Pany", "fc n", "cbW", "cbO", "seed n", "ctx"]
     print("  " + f"{'':32s}" + "".join(f"{label:>8s}" for label in labels))
     print("  " + f"{'all rules on':32s}" + "".join(_cell(base[k]) for k in keys))
     for rule in rules.REGISTRY.values():
-        with rules.disabled({rule.name}):
-            off = ablation_figures(documents, gold, cb_rows, seeds)
-        delta = {k: base[k] - off[k] for k in keys}
-        print("  " + f"{rule.stage[:5] + ' ' + rule.name:32s}" + "".join(_cell(delta[k], signed=True) for k in keys), flush=True)
+        # a rule on by default is switched off; one off by default (marked *) is switched on: the delta is always
+        # what the rule does when it acts (rule on minus rule off)
+        with (rules.disabled if rule.default else rules.enabled)({rule.name}):
+            other = ablation_figures(documents, gold, cb_rows, seeds)
+        delta = {k: (base[k] - other[k]) * (1 if rule.default else -1) for k in keys}
+        name = rule.stage[:5] + " " + rule.name + ("" if rule.default else " *")
+        print("  " + f"{name:32s}" + "".join(_cell(delta[k], signed=True) for k in keys), flush=True)
 
 
 def _cell(value, signed: bool = False) -> str:

@@ -12,14 +12,12 @@ Each clause is a list of token indices plus text substitutions; rendering happen
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
 from . import rules
-from .entities import entity_at
 from .lexicon import BELIEF_VERBS, REPORTING_VERBS, SUBJECT_DEPS
 
 CLAUSE_POS = ("VERB", "AUX")
@@ -141,28 +139,6 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                 own -= {c.i for c in verb.children if c.dep_ == "mark" and c.lower_ in RESULT_MARKS}
                 own -= {j for j in range(max(sub_ids) + 1, verb.i) if doc[j].is_punct or doc[j].dep_ == "cc"}
                 later.append((child, sub_ids))
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "with" and child.i in own and child.i > verb.i and subject and rules.on("with_absolute") \
-                    and doc[child.i - 1].text == "," and not any(doc[j].pos_ == "PRON" for j in subject[-1:]):
-                # "The Lumen tower is tall, with a gym on the ninth floor and a pool on the roof": each
-                # conjunct is something the subject has
-                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-                if not objects:
-                    continue
-                members = [objects[0], *[c for c in objects[0].conjuncts if c.i > objects[0].i]]
-                if len(members) > MAX_CONJUNCTS:
-                    continue
-                plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(doc[i].dep_ == "conj" for i in subject)
-                have = "had" if verb.tag_ == "VBD" else ("have" if plural else "has")
-                for member in members:
-                    span = _subtree_ids(member) & own
-                    for other in members:
-                        if other.i > member.i:
-                            span -= _subtree_ids(other)
-                    span = {j for j in span if doc[j].dep_ not in ("cc", "preconj") and not doc[j].is_punct or
-                            doc[j].text in ("(", ")") }
-                    clauses_extra.append(Clause(tokens=[], template="{0} " + have + " {1}", groups=[list(subject), sorted(span)]))
-                own -= _subtree_ids(child) | {child.i - 1}
         # the coordinator and comma before each conjunct belong to neither clause
         for child in verb.children:
             if child.dep_ in ("cc", "preconj") or (child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)):
@@ -298,14 +274,6 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             closing = {last + 1} if last + 1 in ids and doc[last + 1].text in (",", ")") and doc[first - 1].text == "(" \
                 or (last + 1 in ids and doc[last + 1].text == "," and doc[first - 1].text == ",") else set()
             ids -= part_ids | {first - 1} | closing
-        elif token.lower_ in ABILITY_MODIFIERS and token.dep_ in ("amod", "acl") and token.head.i in ids and rules.on("ability_modifier") \
-                and token.head.dep_ == "attr" and token.head.head.lemma_ == "be" and token.head.head.i in ids \
-                and token.i > token.head.i and doc[token.i - 1].text == "," and _subject_ids(token.head.head, ids):
-            # "X is the fastest animal, capable of reaching …": X is the fastest animal; X is capable of reaching …
-            copula = token.head.head
-            modifier = _subtree_ids(token) & ids
-            extra.append(Clause(tokens=sorted(set(_subject_ids(copula, ids)) | {copula.i} | modifier)))
-            ids -= modifier | {token.i - 1}
         elif token.dep_ == "relcl" and token.head.i in ids and _predicate_noun(token.head) and _subject_ids(token.head.head, ids) \
                 and rules.on("predicate_relative_clause"):
             # "X is a physicist who won the prize in 1921": X is a physicist; X won the prize in 1921
@@ -363,10 +331,6 @@ def _set_off_participle(doc: Doc, token: Token, ids: set[int]) -> bool:
     noun = [j for j in _subtree_ids(token.head) if j < first - 1]
     return 0 < len(noun) <= 10 and first - 1 == max(noun) + 1 and len(part) <= 15 \
         and not any(doc[j].text in (",", "(", ")") for j in noun)
-
-
-# adjectives and participles that, set off by a comma after a predicate noun, state a second fact of the subject
-ABILITY_MODIFIERS = {"capable", "known", "famous", "renowned", "noted", "responsible", "able"}
 
 
 def _predicate_noun(noun: Token) -> bool:
@@ -665,7 +629,7 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
                         atoms = split_noun_coordination(doc, phrase) if rules.on("noun_coordination") else [phrase]
                         for atom in atoms:
                             atom = generic_you(doc, atom) if rules.on("generic_you") else atom
-                            clauses.append(membership(doc, atom) if rules.on("membership") else atom)
+                            clauses.append(atom)
     if rules.on("achievement"):
         clauses.extend(derived for clause in list(clauses) if (derived := achievement(doc, clause)) is not None)
     return clauses
@@ -703,40 +667,3 @@ def achievement(doc: Doc, clause: Clause) -> Clause | None:
     plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")
     form = inflect(infinitive.lemma_, past=verb.tag_ == "VBD", plural=plural)
     return Clause(tokens=sorted(set(subject) | action), overrides={infinitive.i: form})
-
-
-def membership(doc: Doc, clause: Clause) -> Clause:
-    """"Other large tin-producing provinces include Norland" says what Norland is: "Norland is a large
-    tin-producing province". Only for a bare or "other"/"some" plural class and one named member, so that
-    "Her interests include machine learning" or "The tools include Jena" stay as written."""
-    if clause.template or clause.overrides:
-        return clause
-    ids = set(clause.tokens)
-    verb = next((doc[i] for i in clause.tokens if doc[i].lemma_ == "include" and doc[i].dep_ == "ROOT"), None)
-    if verb is None or verb.tag_ not in ("VBP", "VBD") or any(c.dep_ in ("neg", "aux") for c in verb.children):
-        return clause
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if subject is None or subject.tag_ != "NNS" or dobj is None:
-        return clause
-    chain = [dobj]
-    for token in chain:
-        chain += [c for c in token.children if c.dep_ == "conj"]
-    kept = [t for t in chain if t.i in ids]
-    ent = entity_at(doc, kept[0].i) if len(kept) == 1 and kept[0].ent_type_ else None
-    if ent is None or ent.label_ not in APPOSITIVE_NAMES or not all(t.i in ids for t in ent):
-        return clause
-    member = list(range(ent.start, ent.end))
-    words = [t for t in sorted(subject.subtree, key=lambda t: t.i) if t.i in ids]
-    dets = [t for t in words if t.dep_ in ("det", "predet", "poss", "nummod") or t.lower_ in ("other", "some")]
-    if any(t.lower_ not in ("other", "some") for t in dets) or any(t.dep_ in ("relcl", "acl", "prep") for t in words) \
-            or len(words) - len(dets) < 2 or words[-1].i != subject.i:
-        return clause
-    described = [t for t in words if t not in dets and t.i != subject.i]
-    description = "".join(t.text_with_ws for t in described) + subject.lemma_
-    if described[0].pos_ != "PROPN":
-        description = description[0].lower() + description[1:]
-    description = description.replace("{", "").replace("}", "")
-    article = "an" if description[0].lower() in "aeiou" else "a"
-    return Clause(tokens=[], template=f"{{0}} {'was' if verb.tag_ == 'VBD' else 'is'} {article} {description}",
-                  groups=[member])

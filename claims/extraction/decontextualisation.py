@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from . import rules
 from .entities import entity_at
 from .lexicon import NOMINAL_SUBJECT_DEPS, REPORTING_VERBS
 
@@ -303,7 +303,10 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
         for token in sent:
             lower = token.lower_
             if lower in DEMONSTRATIVE and token.pos_ == "PRON" and token.dep_ in SUBJECT_DEPS and token.i == sent.start:
-                if previous_subject and not previous_subject[1] and not previous_subject[3]:
+                # "This shows that …", "That is why …": a demonstrative subject mostly stands for what the previous
+                # sentence said, not for its subject; replacing it by that subject wrote wrong claims, so it stays
+                # (and a claim opening with it is not stored)
+                if previous_subject and not previous_subject[1] and not previous_subject[3] and rules.on("demonstrative_subject"):
                     found[token.i] = Antecedent(text=previous_subject[0], possessive=False)
                 continue
             if lower not in PRONOUNS or token.pos_ != "PRON" and lower not in POSSESSIVE:
@@ -350,37 +353,3 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
             previous_subject = None
     return found
 
-
-SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
-
-
-def distributed_subjects(sents: list[Span], members: tuple[str, list[str]] | None) -> dict[int, tuple[int, list[str]]]:
-    """"These scholars are highly respected …" right after a list of "the Chinese scholars who …" (Yang Liu,
-    Haifeng Wang, Jing Jiang): one claim per member. Returns the determiner's index -> (end, names)."""
-    found: dict[int, tuple[int, list[str]]] = {}
-    if not members or len(members[1]) < 2:
-        return found
-    group, names = members
-    head_words = set(re.split(r"\s+(?:who|which|that|of|in|from|with|at|for)\s+", group.casefold(), maxsplit=1)[0].split())
-    for sent in sents:
-        first = sent[0]
-        if first.lower_ not in ("these", "those", "all") or first.dep_ not in ("det", "predet") or sent.end - sent.start < 3:
-            continue
-        noun = sent[1]
-        if first.head.i == noun.i and noun.tag_ == "NNS" and noun.dep_ in SUBJECT_DEPS and noun.lower_ in head_words:
-            found[first.i] = (noun.i + 1, names)
-    return found
-
-
-def singular_agreement(subject: Token) -> dict[int, str]:
-    """Verbs of a plural subject written for one member of it: "are … and have made" -> "is … and has made"."""
-    verbs = [subject.head]
-    for verb in verbs:
-        verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
-            g.dep_ in SUBJECT_DEPS for g in c.children)]
-    overrides = {}
-    for verb in verbs:
-        for token in [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:
-            if token.tag_ == "VBP" and token.lower_ in SINGULAR:
-                overrides[token.i] = SINGULAR[token.lower_]
-    return overrides

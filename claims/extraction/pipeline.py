@@ -225,21 +225,18 @@ def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") ->
     blocks = lists.find_blocks(text) if rules.on("lists") else []
     # Prose is parsed as it stands; a list announced by a colon is written out item by item (lists.py) and
     # each item's sentences are parsed on their own, the claims pointing at the item's span.
-    # The prose right after a list may speak of its members as a group ("These scholars …"): it is told who they are.
-    units: list[tuple[int, str, lists.ListItem | None, tuple[str, list[str]] | None]] = []
-    prose_start, members = 0, None
+    units: list[tuple[int, str, lists.ListItem | None]] = []
+    prose_start = 0
     for block in blocks:
-        units += [(prose_start + offset, chunk, None, members) for offset, chunk in _chunks(text[prose_start : block.start])]
+        units += [(prose_start + offset, chunk, None) for offset, chunk in _chunks(text[prose_start : block.start])]
         kinds = [lists.body_kind(doc) for doc in nlp.pipe(item.body or "." for item in block.items)]
-        units += [(item.start, lists.item_sentences(block, item, kind), item, None) for item, kind in zip(block.items, kinds)]
+        units += [(item.start, lists.item_sentences(block, item, kind), item) for item, kind in zip(block.items, kinds)]
         prose_start = block.end
-        names = [lists.name_of(item.label) for item in block.items if item.label]
-        members = (block.group, names) if block.group and len(names) == len(block.items) else None
-    units += [(prose_start + offset, chunk, None, members) for offset, chunk in _chunks(text[prose_start:])]
+    units += [(prose_start + offset, chunk, None) for offset, chunk in _chunks(text[prose_start:])]
     units = [unit for unit in units if unit[1].strip()]
     title = nlp(cleaned.title) if cleaned.title.strip() else None
-    for (offset, _, item, members), doc in zip(units, nlp.pipe(unit[1] for unit in units)):
-        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend, members, title=title)
+    for (offset, _, item), doc in zip(units, nlp.pipe(unit[1] for unit in units)):
+        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend, title=title)
         if item is not None:
             span = text[item.start : item.end]
             found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
@@ -261,7 +258,6 @@ class _DocContext:
     pronouns: dict
     replacements: dict
     renderer: _Renderer
-    distributed: dict
     quoted: dict
     sents: list
 
@@ -279,11 +275,11 @@ class _Statement:
 
 
 def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str,
-                   members: tuple[str, list[str]] | None = None, title=None):
+                   title=None):
     """Claims of one parsed piece of text (prose, or a list item written out as sentences by lists.py):
     the document's context once, then each sentence: its statement, its clauses, a claim per clause, and the
     sentence itself when no clause gave a claim."""
-    ctx = _doc_context(doc, offset, cleaned, known, seen, backend, members, title)
+    ctx = _doc_context(doc, offset, cleaned, known, seen, backend, title)
     claims: list[Claim] = []
     for sent in ctx.sents:
         statement = _statement(ctx, sent)
@@ -297,7 +293,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
     return claims
 
 
-def _doc_context(doc, offset, cleaned, known, seen, backend, members, title) -> _DocContext:
+def _doc_context(doc, offset, cleaned, known, seen, backend, title) -> _DocContext:
     canonical_cache: dict[tuple[int, int], str] = {}
 
     def canonical_of(ent) -> str:
@@ -328,11 +324,10 @@ def _doc_context(doc, offset, cleaned, known, seen, backend, members, title) -> 
     if rules.on("relative_dates"):
         for start, (end, text) in _relative_dates(doc, cleaned.published).items():
             replacements.setdefault(start, (end, text))
-    distributed = decontextualisation.distributed_subjects(sents, members) if rules.on("distributed_subjects") else {}
     quoted = _quotation_speakers(sents) if rules.on("quotation_speaker") else {}
     return _DocContext(doc=doc, offset=offset, published=cleaned.published, seen=seen, backend=backend, title=title,
                        canonical_of=canonical_of, pronouns=pronouns, replacements=replacements,
-                       renderer=_Renderer(doc, pronouns, replacements), distributed=distributed, quoted=quoted, sents=sents)
+                       renderer=_Renderer(doc, pronouns, replacements), quoted=quoted, sents=sents)
 
 
 def _relative_dates(doc, published: dt.date | None) -> dict[int, tuple[int, str]]:
@@ -397,8 +392,6 @@ def _clauses(ctx: _DocContext, sent, statement: _Statement) -> list:
         # "the Russian ambassador to Pyongyang, Alexander Matsegora, said …": who the speaker is, is a fact too
         speaker_clause = decomposition.Clause(tokens=[t.i for t in found.speaker])
         clauses += [c for c in decomposition.split_off_modifiers(doc, speaker_clause) if c.template]
-    if sent.start in ctx.distributed:
-        clauses = [c for clause in clauses for c in _per_member(doc, clause, sent.start, *ctx.distributed[sent.start])]
     return clauses
 
 
@@ -593,18 +586,6 @@ def _bare_object_pronoun(doc, left_bare: set[int], pronouns, body: str) -> bool:
         if antecedent is None or not re.search(rf"(?<!\w){re.escape(antecedent.text)}(?!\w)", body, re.IGNORECASE):
             return True
     return False
-
-
-def _per_member(doc, clause, start: int, end: int, names: list[str]):
-    """A clause about "these scholars" once for each of them, its verbs made singular."""
-    if clause.template or start not in clause.tokens:
-        return [clause]
-    tokens = [i for i in clause.tokens if not start <= i < end - 1]  # the noun stays: it is the subject
-    agreement = decontextualisation.singular_agreement(doc[end - 1])
-    return [
-        decomposition.Clause(tokens=tokens, overrides={**clause.overrides, **agreement, end - 1: name})
-        for name in names
-    ]
 
 
 def _quotation_speakers(sents) -> dict[int, "attribution_stage.Attribution | None"]:

@@ -35,40 +35,56 @@ class Rule:
     matches: str
     writes: str
     examples: tuple[Example, ...] = ()
+    default: bool = True  # False: kept to be measured (bench --ablate switches it on), not used by default
 
 
 REGISTRY: dict[str, Rule] = {}
 _disabled: ContextVar[frozenset[str]] = ContextVar("factcheck_extraction_disabled_rules", default=frozenset())
+_enabled: ContextVar[frozenset[str]] = ContextVar("factcheck_extraction_enabled_rules", default=frozenset())
 
 
-def register(name: str, stage: str, matches: str, writes: str, examples: Iterable[tuple[str, Iterable[str]]] = ()) -> Rule:
+def register(name: str, stage: str, matches: str, writes: str, examples: Iterable[tuple[str, Iterable[str]]] = (),
+             default: bool = True) -> Rule:
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}")
     if name in REGISTRY:
         raise ValueError(f"rule {name!r} registered twice")
     rule = Rule(name=name, stage=stage, matches=matches, writes=writes,
-                examples=tuple(Example(text=text, claims=tuple(claims)) for text, claims in examples))
+                examples=tuple(Example(text=text, claims=tuple(claims)) for text, claims in examples), default=default)
     REGISTRY[name] = rule
     return rule
 
 
 def on(name: str) -> bool:
-    """Whether the rule is switched on (every rule is, unless `disabled` switched it off)."""
-    return name not in _disabled.get()
+    """Whether the rule is switched on: by default, unless `disabled` switched it off; an off-by-default rule when
+    `enabled` switched it on."""
+    if name in _disabled.get():
+        return False
+    rule = REGISTRY.get(name)
+    return rule is None or rule.default or name in _enabled.get()
 
 
 @contextmanager
-def disabled(names: Iterable[str]) -> Iterator[None]:
-    """The pipeline without these rules, for the block (thread- and task-local: a context variable)."""
+def _switched(variable: ContextVar[frozenset[str]], names: Iterable[str]) -> Iterator[None]:
     names = frozenset(names)
     unknown = names - REGISTRY.keys()
     if unknown:
         raise KeyError(f"no such extraction rule: {', '.join(sorted(unknown))}")
-    token = _disabled.set(_disabled.get() | names)
+    token = variable.set(variable.get() | names)
     try:
         yield
     finally:
-        _disabled.reset(token)
+        variable.reset(token)
+
+
+def disabled(names: Iterable[str]):
+    """The pipeline without these rules, for the block (thread- and task-local: a context variable)."""
+    return _switched(_disabled, names)
+
+
+def enabled(names: Iterable[str]):
+    """The pipeline with these off-by-default rules switched on, for the block."""
+    return _switched(_enabled, names)
 
 
 def by_stage() -> dict[str, list[Rule]]:
@@ -96,10 +112,10 @@ register(
 )
 register(
     "explanatory_opener", "segmentation",
-    "'This is because X' / 'This is why X' / 'This is due to the fact that X'",
+    "'This is because X', 'That is why X', 'It is due to the fact that X'",
     "X, the reason itself",
-    [("Trams in Brenholt run late on Mondays. This is because the depot opens at noon on Mondays.",
-      ("The depot opens at noon on Mondays.",))],
+    [("Lanzo has no airport. That is why the Varnes ferry company runs 12 crossings a day.",
+      ("The Varnes ferry company runs 12 crossings a day.",))],
 )
 
 # --- attribution --------------------------------------------------------------------------------------------
@@ -157,13 +173,6 @@ register(
       ("Zinc is cheaper than tin.",))],
 )
 register(
-    "with_absolute", "decomposition",
-    "'X …, with A on B and C on D'",
-    "'X has A on B', 'X has C on D'",
-    [("The Lumen tower is tall, with a gym on the ninth floor and a pool on the roof.",
-      ("The Lumen tower has a gym on the ninth floor.",))],
-)
-register(
     "appositive", "decomposition",
     "an appositive naming or describing a name ('Ivo Brandt, a Danish engineer, …')",
     "'<name> is <description>', the main clause keeping the name",
@@ -176,13 +185,6 @@ register(
     "'X is/was <participle phrase>'",
     [("The Carrow Cup, founded in 1911, is a rowing race on the Tamsin river.",
       ("The Carrow Cup was founded in 1911.",))],
-)
-register(
-    "ability_modifier", "decomposition",
-    "'X is a Y, capable of / known for …' after a predicate noun",
-    "'X is a Y' and 'X is capable of …'",
-    [("The Ferrel kite is a glider, capable of staying aloft for nine hours.",
-      ("The Ferrel kite is capable of staying aloft for nine hours.",))],
 )
 register(
     "predicate_relative_clause", "decomposition",
@@ -226,12 +228,6 @@ register(
     [("You can find amber on the beaches of Lanzo.", ("Amber can be found on the beaches of Lanzo.",))],
 )
 register(
-    "membership", "decomposition",
-    "'(Other) <modifier> <plural class> include <one name>'",
-    "'<name> is a <modifier> <class>'",
-    [("Other large tin-producing provinces include Norland.", ("Norland is a large tin-producing province.",))],
-)
-register(
     "achievement", "decomposition",
     "'X became the first/second/only … to VP'",
     "also 'X VPed …'",
@@ -255,17 +251,17 @@ register(
       ("Mara Olsen discovered a new tin alloy in 1988.",))],
 )
 register(
+    "demonstrative_subject", "decontextualisation",
+    "'This/That' opening a sentence as its subject",
+    "the previous sentence's subject (off by default: it mostly stands for what was said, not for the subject)",
+    [], default=False,
+)
+register(
     "definite_descriptions", "decontextualisation",
     "'the/this <noun>' naming something introduced a sentence or two before",
     "the fuller description or the name",
     [("Norland passed a new plastics law in 2019. The law took effect in 2021.",
       ("The new plastics law took effect in 2021.",))],
-)
-register(
-    "distributed_subjects", "decontextualisation",
-    "'These <noun>s …' right after a list of named members",
-    "the statement once per member",
-    [],  # needs a list: tests/extraction/test_lists.py
 )
 register(
     "relative_dates", "decontextualisation",

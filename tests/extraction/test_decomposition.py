@@ -86,16 +86,6 @@ def test_an_opinion_inside_a_check_worthy_sentence_is_still_left_out():
     assert not any("disaster" in t for t in texts)
 
 
-def test_a_with_absolute_gives_one_claim_per_conjunct_about_the_subject():
-    texts = claims_text(extract(
-        "The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin "
-        "and 12 million cubic metres in the lower basin."
-    ))
-    assert "The Lindenfeld reservoir was nearly full in May 2021." in texts
-    assert "The Lindenfeld reservoir had 40 million cubic metres in the upper basin." in texts
-    assert "The Lindenfeld reservoir had 12 million cubic metres in the lower basin." in texts
-
-
 def test_a_clause_before_so_is_a_fact_of_its_own_and_the_result_is_another():
     texts = claims_text(extract("Norway exported more gas than Denmark in 2022, so Norway earned more from gas exports than Denmark."))
     assert "Norway exported more gas than Denmark in 2022." in texts
@@ -198,23 +188,6 @@ def test_a_description_after_a_common_noun_object_is_not_moved_to_it():
     assert not any(t.startswith(("The committee is", "Committee is")) for t in texts), texts
 
 
-def test_capable_of_after_a_predicate_noun_is_a_second_fact_of_the_subject():
-    texts = [c.text for c in extract("The Boeing 747 is a large airliner, capable of carrying 400 passengers.").claims]
-    assert "The Boeing 747 is a large airliner." in texts, texts
-    assert "The Boeing 747 is capable of carrying 400 passengers." in texts, texts
-
-
-def test_known_for_after_a_predicate_noun_keeps_the_tense_of_the_copula():
-    texts = [c.text for c in extract("Marie Curie was a physicist, known for her work on radioactivity.").claims]
-    assert "Marie Curie was a physicist." in texts, texts
-    assert "Marie Curie was known for her work on radioactivity." in texts, texts
-
-
-def test_a_described_class_including_named_members_says_what_each_member_is():
-    texts = [c.text for c in extract("Major coffee exporters include Brazil and Vietnam.").claims]
-    assert texts == ["Brazil is a major coffee exporter.", "Vietnam is a major coffee exporter."], texts
-
-
 def test_a_definite_class_including_names_stays_as_written():
     texts = [c.text for c in extract("The tools include Protege and Jena.").claims]
     assert texts == ["The tools include Protege.", "The tools include Jena."], texts
@@ -262,3 +235,12 @@ def test_a_borrowed_subjects_verb_is_inflected_with_irregular_forms():
     assert inflect("ban", past=True, plural=False) == "banned"
     assert inflect("be", past=True, plural=True) == "were"
     assert participle("find") == "found"
+
+
+def test_the_rules_that_paid_only_on_their_own_dev_set_are_gone_and_their_sentences_stay_whole():
+    # with-absolutes, ", capable of / known for" and "<class> include <name>" were written from one dev set and
+    # paid on no other (bench --ablate): the sentence is one claim in the article's words
+    texts = claims_text(extract("The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin."))
+    assert texts == ["The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin."]
+    texts = claims_text(extract("The Ferrel kite is a glider, capable of staying aloft for nine hours."))
+    assert texts == ["The Ferrel kite is a glider, capable of staying aloft for nine hours."]

@@ -97,24 +97,6 @@ def test_the_noun_after_a_definite_mention_is_left_as_written():
     assert "The law bans smoking in bars." in texts, texts
 
 
-LIST_OF_SCHOLARS = (
-    "Here are some scholars who have chaired major chemistry conferences: 1. Ana Lima: She chaired the 2019 "
-    "Gordon Conference. 2. Piotr Nowak: He chaired the 2021 Faraday Discussion. These scholars are widely cited "
-    "in the field of catalysis and have won several national awards."
-)
-
-
-def test_these_members_after_a_list_give_one_claim_per_member_with_singular_verbs():
-    texts = claims_text(extract(LIST_OF_SCHOLARS))
-    for name in ("Ana Lima", "Piotr Nowak"):
-        assert f"{name} is widely cited in the field of catalysis." in texts, texts
-        assert f"{name} has won several national awards." in texts, texts
-    assert not any(t.startswith("These scholars") for t in texts), texts
-
-
-def test_these_with_another_noun_after_a_list_is_not_distributed():
-    texts = claims_text(extract(LIST_OF_SCHOLARS.replace("These scholars are", "These conferences are")))
-    assert not any(t.startswith(("Ana Lima is widely", "Piotr Nowak is widely")) for t in texts), texts
 
 
 def test_it_after_a_superlative_identity_stands_for_the_thing_identified():

@@ -82,3 +82,10 @@ def test_a_substituted_subject_must_agree_with_its_verb():
     tokens = list(doc)
     assert not grammatical(tokens, overrides={}, replaced_subjects={0: "Ivo Brandt"}, template=False)
     assert grammatical(tokens, overrides={}, replaced_subjects={0: "Ivo Brandt and Mara Olsen"}, template=False)
+
+
+def test_a_demonstrative_subject_is_not_replaced_by_the_previous_subject():
+    text = "The Varnes ferry company cut its fares by 30 percent in 2019. This shows that the ferry market in Lanzo is shrinking."
+    texts = [c.text for c in extract(text, published=THURSDAY).claims]
+    assert "The Varnes ferry company cut its fares by 30 percent in 2019." in texts
+    assert not any(t.startswith("The Varnes ferry company shows") for t in texts), texts

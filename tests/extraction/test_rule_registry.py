@@ -56,3 +56,11 @@ def test_an_unknown_rule_name_is_refused():
 def test_a_rule_cannot_be_registered_twice():
     with pytest.raises(ValueError, match="registered twice"):
         rules.register("noun_coordination", "decomposition", "x", "y")
+
+
+def test_an_off_by_default_rule_acts_only_when_enabled():
+    assert not rules.REGISTRY["demonstrative_subject"].default
+    assert not rules.on("demonstrative_subject")
+    with rules.enabled({"demonstrative_subject"}):
+        assert rules.on("demonstrative_subject")
+    assert not rules.on("demonstrative_subject")
