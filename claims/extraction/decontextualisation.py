@@ -286,6 +286,21 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
     return found
 
 
+def _sure_person(recent: list[tuple[int, str, str]], token: Token, nearest: str) -> str | None:
+    """He/she resolves to a person only when sure: the one person named in this and the previous sentence, or,
+    when several are, the subject of the verb that reports the pronoun's clause ("Ivo Brandt said he …").
+    Otherwise nothing: the claim keeps the pronoun and is flagged (faithful before clever)."""
+    names = {name for _, _, name in recent}
+    if len(names) <= 1:
+        return nearest
+    for head in token.ancestors:
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < token.i and c.pos_ == "PROPN"), None)
+        if subject is not None and head.lemma_ in REPORTING_VERBS:
+            named = [name for _, _, name in recent if name.split()[-1] == subject.text]  # the NER may call it otherwise
+            return named[-1] if named else None
+    return None
+
+
 def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:
     """Token index of each resolvable pronoun -> what it stands for."""
     found: dict[int, Antecedent] = {}
@@ -298,6 +313,7 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
     things = [m for m in mentions if m[1] in ("GPE", "ORG")]
     things_at = [m[0] for m in things]
     previous_subject = None
+    window_start = 0
     for sent in sents:
         current = _subject_phrase(sent, canonical_of)
         for token in sent:
@@ -319,6 +335,8 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                 before = bisect_left(people_at, token.i)
                 if before:
                     text = people[before - 1][2]
+                    if rules.on("ambiguous_person"):
+                        text = _sure_person(people[bisect_left(people_at, window_start):before], token, text)
             elif lower in NEUTER:
                 if _expletive(token):
                     continue
@@ -342,6 +360,7 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                     text = _recent_pair(mentions, doc, token)  # "… between Russia and North Korea. … their …"
             if text:
                 found[token.i] = Antecedent(text=text, possessive=possessive)
+        window_start = sent.start  # the next sentence looks back over this one
         if current is not None:
             if current[3]:  # a pronoun subject: carry what it stood for
                 subject = next(c for c in sent.root.children if c.dep_ in SUBJECT_DEPS)

@@ -251,6 +251,13 @@ register(
       ("Mara Olsen discovered a new tin alloy in 1988.",))],
 )
 register(
+    "ambiguous_person", "decontextualisation",
+    "he/she when this and the previous sentence name more than one person",
+    "no resolution (the claim keeps the pronoun, flagged), unless a reporting verb's subject is the speaker",
+    [("Mara Olsen met Ivo Brandt in Lanzo in 2019. In 2020 he signed the ferry contract.",
+      ("In 2020 he signed the ferry contract.",))],
+)
+register(
     "demonstrative_subject", "decontextualisation",
     "'This/That' opening a sentence as its subject",
     "the previous sentence's subject (off by default: it mostly stands for what was said, not for the subject)",

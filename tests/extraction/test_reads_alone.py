@@ -89,3 +89,16 @@ def test_a_demonstrative_subject_is_not_replaced_by_the_previous_subject():
     texts = [c.text for c in extract(text, published=THURSDAY).claims]
     assert "The Varnes ferry company cut its fares by 30 percent in 2019." in texts
     assert not any(t.startswith("The Varnes ferry company shows") for t in texts), texts
+
+
+def test_he_with_two_people_just_named_is_left_and_flagged():
+    result = extract("Mara Olsen met Ivo Brandt in Lanzo in 2019. In 2020 he signed the ferry contract.")
+    claim = find_claim(result, "signed the ferry contract")
+    assert claim.text == "In 2020 he signed the ferry contract."
+    assert claim.needs_context == ['pronoun "he"']
+
+
+def test_he_in_what_a_named_speaker_reports_is_the_speaker():
+    result = extract("Mara Olsen met Ivo Brandt in Lanzo in 2019. Ivo Brandt said he signed the ferry contract in 2020.")
+    claim = find_claim(result, "signed the ferry contract")
+    assert claim.text == "Ivo Brandt signed the ferry contract in 2020."
