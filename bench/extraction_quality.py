@@ -1,6 +1,11 @@
 """Extraction quality and speed, one command:
 
     .venv/bin/python bench/extraction_quality.py [--skip-embeddings] [--throughput-words 20000]
+    .venv/bin/python bench/extraction_quality.py --ablate            # every rule's net effect on every dev set
+    .venv/bin/python bench/extraction_quality.py --only seeds --judge-sample claims.jsonl   # real-news judging sample
+
+All data read here is DEVELOPMENT data (../shared/eval, the seeds): held-out data of the same kinds scores the
+work at review, so a rule earns its place by what it does on sets it was not written from (--ablate).
 
 Prints, for people to judge and for the issue notes:
 1. the claims of the two seed articles, with boilerplate and duplicate checks;
@@ -12,9 +17,11 @@ Prints, for people to judge and for the issue notes:
    the same under a one-to-one maximum matching (scipy's linear_sum_assignment). Also the share
    of extracted claims that open with an unresolved pronoun;
 3. check-worthiness (ClaimBuster, CLEF-2018, the seeds' ranking) has its own command: bench/checkworthiness.py;
-4. throughput: words/s on one core of the whole pipeline (cleaning, language id, parse, every stage) beside
+4. claimbuster (debate sentences, ../shared/eval/claimbuster/train.jsonl, a fixed random sample): share of
+   check-worthy sentences that yield at least one claim, and of the others; claims flagged "needs context";
+5. throughput: words/s on one core of the whole pipeline (cleaning, language id, parse, every stage) beside
    spaCy's own nlp.pipe (the same model, alone) on the same text, and their ratio.
-5. body (bench/article_body.py): realnews DEV pages, body shingle F1 of our cleaned text beside trafilatura alone.
+6. body (bench/article_body.py): realnews DEV pages, body shingle F1 of our cleaned text beside trafilatura alone.
 No rule is tuned to a row of these data sets.
 """
 
@@ -24,6 +31,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import random
 import re
 import sys
 import time
@@ -38,9 +46,13 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 # Settings are read (the spaCy model, the LLM switch); no app registry or database is needed.
 from claims.extraction import extract  # noqa: E402
+from claims.extraction import rules  # noqa: E402
+from claims.extraction import pipeline as pipeline_module  # noqa: E402
 from claims.extraction.pipeline import load_nlp, model_name  # noqa: E402
 
-EVAL = Path(os.environ.get("FACTCHECK_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+EVAL = Path(os.environ.get("FACTCHECK_EVAL_DIR") or next(
+    (p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
+    ROOT.parent / "shared" / "eval"))  # a checkout beside shared/, or a worktree one level further down
 SEEDS = ROOT / "seeds"
 PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "this", "these", "those"}
 BOILERPLATE_MARKERS = ["total views", "see also", "find latest", "contributed to this report", "share this"]
@@ -109,12 +121,18 @@ def bench_seeds() -> None:
               + "; ".join(line[:50] for line in result.cleaned.removed))
         print(f"  claims: {len(texts)}   from boilerplate: {len(boiler)}   duplicate claims: {duplicates}   "
               f"opening with a pronoun: {pronoun}   sentences yielding >1 claim: {sum(1 for n in sentences.values() if n > 1)}")
+        print(f"  with a speaker: {sum(1 for c in result.claims if c.speaker)}   with a cited source: "
+              f"{sum(1 for c in result.claims if c.cited_source)}   flagged needs context: "
+              f"{sum(1 for c in result.claims if c.needs_context)}   not decomposed: {sum(1 for c in result.claims if not c.decomposed)}   "
+              f"opening 'According to': {sum(1 for t in texts if t.lower().startswith('according to'))}")
         for claim in result.claims:
             meta = ", ".join(
                 part for part in (
                     f"speaker={claim.speaker}" if claim.speaker else "",
                     f"source={claim.cited_source}" if claim.cited_source else "",
                     f"date={claim.date}" if claim.date else "",
+                    "needs context: " + "; ".join(claim.needs_context) if claim.needs_context else "",
+                    "not decomposed" if not claim.decomposed else "",
                 ) if part
             )
             print(f"  [{claim.checkworthiness:.2f}] {claim.text}" + (f"   <{meta}>" if meta else ""))
@@ -123,19 +141,41 @@ def bench_seeds() -> None:
 # --- 2. factcheck_gpt -------------------------------------------------------------------------------------
 
 
-def bench_factcheck_gpt(use_embeddings: bool) -> None:
-    section("2. factcheck_gpt: claim-level recall / precision against human atomic claims")
+def fcgpt_gold() -> tuple[list[dict], dict[str, list[str]]]:
     folder = EVAL / "factcheck_gpt"
     documents = read_jsonl(folder / "documents.jsonl")
-    sentences = read_jsonl(folder / "sentences.jsonl")
     gold: dict[str, list[str]] = {}
-    for row in sentences:
+    for row in read_jsonl(folder / "sentences.jsonl"):
         gold.setdefault(row["doc_id"], []).extend(row["gold_claims"])
-    predicted: dict[str, list[str]] = {}
+    return documents, gold
+
+
+def fcgpt_predicted(documents: list[dict]) -> dict[str, list[str]]:
+    return {d["doc_id"]: [c.text for c in extract(d["response"], language="en").claims] for d in documents}
+
+
+def match_counts(gold: dict[str, list[str]], predicted: dict[str, list[str]], similarity, threshold: float):
+    """(gold claims matched by some claim, claims matching some gold claim, pairs of a one-to-one matching)."""
+    from scipy.optimize import linear_sum_assignment
+
+    gold_hit = pred_hit = paired = 0
+    for doc_id, gold_claims in gold.items():
+        mine = predicted.get(doc_id, [])
+        matrix = [[similarity(g, p) for p in mine] for g in gold_claims]
+        gold_hit += sum(1 for row in matrix if row and max(row) >= threshold)
+        pred_hit += sum(1 for j in range(len(mine)) if any(matrix[i][j] >= threshold for i in range(len(gold_claims))))
+        if mine and gold_claims:
+            hits = [[1 if value >= threshold else 0 for value in row] for row in matrix]
+            rows, cols = linear_sum_assignment(hits, maximize=True)
+            paired += sum(hits[i][j] for i, j in zip(rows, cols))
+    return gold_hit, pred_hit, paired
+
+
+def bench_factcheck_gpt(use_embeddings: bool) -> None:
+    section("2. factcheck_gpt: claim-level recall / precision against human atomic claims")
+    documents, gold = fcgpt_gold()
     start = time.perf_counter()
-    for document in documents:
-        result = extract(document["response"], language="en")
-        predicted[document["doc_id"]] = [c.text for c in result.claims]
+    predicted = fcgpt_predicted(documents)
     elapsed = time.perf_counter() - start
     n_gold = sum(len(v) for v in gold.values())
     n_pred = sum(len(v) for v in predicted.values())
@@ -153,23 +193,12 @@ def bench_factcheck_gpt(use_embeddings: bool) -> None:
         cache = dict(zip(all_texts, vectors))
         rules.insert(0, ("embedding cosine >= 0.8", lambda a, b: float(cache[a] @ cache[b]), 0.8))
 
-    from scipy.optimize import linear_sum_assignment
-
     print("  Every gold claim counts, including those of sentences the pipeline judges not check-worthy (a miss), and")
     print("  gold claims the annotators marked opinion/not_a_claim. (a) any-match: a gold claim is recalled when some")
     print("  extracted claim of its document matches it, an extracted claim is precise when it matches some gold claim;")
     print("  (b) one-to-one: a maximum matching pairs each claim at most once (stricter: no claim counts twice).")
     for name, similarity, threshold in rules:
-        gold_hit = pred_hit = paired = 0
-        for doc_id, gold_claims in gold.items():
-            mine = predicted.get(doc_id, [])
-            matrix = [[similarity(g, p) for p in mine] for g in gold_claims]
-            gold_hit += sum(1 for row in matrix if row and max(row) >= threshold)
-            pred_hit += sum(1 for j in range(len(mine)) if any(matrix[i][j] >= threshold for i in range(len(gold_claims))))
-            if mine and gold_claims:
-                hits = [[1 if value >= threshold else 0 for value in row] for row in matrix]
-                rows, cols = linear_sum_assignment(hits, maximize=True)
-                paired += sum(hits[i][j] for i, j in zip(rows, cols))
+        gold_hit, pred_hit, paired = match_counts(gold, predicted, similarity, threshold)
         recall = gold_hit / n_gold if n_gold else 0.0
         precision = pred_hit / n_pred if n_pred else 0.0
         print(f"  {name:26s} (a) any-match   recall {recall:.3f} ({gold_hit}/{n_gold})   precision {precision:.3f} ({pred_hit}/{n_pred})"
@@ -186,11 +215,163 @@ def bench_factcheck_gpt(use_embeddings: bool) -> None:
         print(f"    - {text}")
 
 
-# --- 4. Throughput -----------------------------------------------------------------------------------------
+# --- 4. claimbuster: do debate sentences yield a claim? -------------------------------------------------------
+
+
+def claimbuster_sample(size: int) -> list[dict]:
+    rows = read_jsonl(EVAL / "claimbuster" / "train.jsonl")
+    rows.sort(key=lambda r: r["sentence_id"])
+    return random.Random(2026).sample(rows, min(size, len(rows)))
+
+
+def claimbuster_yield(rows: list[dict]) -> dict[str, float]:
+    """Share of check-worthy (label 1) and other sentences that give at least one claim; of the claims, the
+    share flagged "needs context"."""
+    given = {0: 0, 1: 0}
+    total = {0: 0, 1: 0}
+    claims = flagged = 0
+    for row in rows:
+        found = extract(row["text"], language="en").claims
+        total[row["label"]] += 1
+        given[row["label"]] += bool(found)
+        claims += len(found)
+        flagged += sum(1 for c in found if c.needs_context)
+    return {"worthy": given[1] / max(1, total[1]), "other": given[0] / max(1, total[0]), "n_worthy": total[1],
+            "n_other": total[0], "claims": claims, "flagged": flagged}
+
+
+def bench_claimbuster(size: int) -> None:
+    section("4. claimbuster: debate sentences that yield at least one claim")
+    rows = claimbuster_sample(size)
+    start = time.perf_counter()
+    figures = claimbuster_yield(rows)
+    print(f"  {len(rows)} sentences drawn at random (seed 2026) from train.jsonl ({time.perf_counter() - start:.1f}s)")
+    print(f"  check-worthy: {figures['worthy']:.1%} of {figures['n_worthy']} yield a claim   [target >= 85%]")
+    print(f"  the others:   {figures['other']:.1%} of {figures['n_other']} yield a claim   [target <= 35%]")
+    print(f"  claims: {figures['claims']}, flagged needs context: {figures['flagged']}")
+    with rules.disabled({"first_person_claims"}):
+        off = claimbuster_yield(rows)
+    print(f"  without first-person claims (rule first_person_claims off): check-worthy {off['worthy']:.1%}, "
+          f"others {off['other']:.1%}")
+
+
+# --- 5. Ablation: what each rule is worth on each dev set ----------------------------------------------------
+
+
+class CachedParses:
+    """The spaCy pipeline with its parses kept by text: an ablation re-runs the rules, not the parser (no stage
+    changes a Doc)."""
+
+    def __init__(self, nlp):
+        self.nlp, self.cache = nlp, {}
+
+    def __call__(self, text):
+        if text not in self.cache:
+            self.cache[text] = self.nlp(text)
+        return self.cache[text]
+
+    def pipe(self, texts):
+        texts = list(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        self.cache.update(zip(missing, self.nlp.pipe(missing)))
+        return [self.cache[t] for t in texts]
+
+    def __getattr__(self, name):
+        return getattr(self.nlp, name)
+
+
+def seed_texts() -> list[tuple[str, dict]]:
+    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
+    return [((SEEDS / e["file"]).read_text(encoding="utf-8"), e) for e in manifest["articles"]]
+
+
+def ablation_figures(documents, gold, cb_rows, seeds) -> dict[str, float]:
+    predicted = fcgpt_predicted(documents)
+    n_gold, n_pred = sum(len(v) for v in gold.values()), sum(len(v) for v in predicted.values())
+    _, pred_hit, paired = match_counts(gold, predicted, token_f1, 0.6)
+    cb = claimbuster_yield(cb_rows)
+    seed_claims = []
+    for raw, entry in seeds:
+        published = dt.date.fromisoformat(entry["published"]) if entry.get("published") else None
+        seed_claims += extract(raw, title=entry.get("title") or "", published=published).claims
+    return {
+        "fc_R1": paired / n_gold, "fc_P1": paired / max(1, n_pred), "fc_Pany": pred_hit / max(1, n_pred), "fc_n": n_pred,
+        "cb_worthy": cb["worthy"], "cb_other": cb["other"],
+        "seed_n": len(seed_claims), "seed_ctx": sum(1 for c in seed_claims if c.needs_context),
+    }
+
+
+def bench_ablation(size: int) -> None:
+    section("Ablation: each rule switched off in turn, its net effect (rule on minus rule off) on every dev set")
+    cached = CachedParses(load_nlp())
+    pipeline_module.load_nlp = lambda name=None: cached
+    documents, gold = fcgpt_gold()
+    cb_rows = claimbuster_sample(size)
+    seeds = seed_texts()
+    start = time.perf_counter()
+    base = ablation_figures(documents, gold, cb_rows, seeds)
+    print("  Factcheck-GPT: token F1 >= 0.6, one-to-one recall R1 / precision P1, any-match precision Pany, claims n;")
+    print(f"  claimbuster ({len(cb_rows)} sentences, seed 2026): share yielding a claim, check-worthy cbW / others cbO;")
+    print("  seeds: claims n, flagged needs context ctx.  A rule pays when R1 or cbW rises without P1 falling (or cbO")
+    print(f"  rising) by as much.  Baseline ({time.perf_counter() - start:.0f}s):")
+    keys = ["fc_R1", "fc_P1", "fc_Pany", "fc_n", "cb_worthy", "cb_other", "seed_n", "seed_ctx"]
+    labels = ["R1", "P1", "Pany", "fc n", "cbW", "cbO", "seed n", "ctx"]
+    print("  " + f"{'':32s}" + "".join(f"{label:>8s}" for label in labels))
+    print("  " + f"{'all rules on':32s}" + "".join(_cell(base[k]) for k in keys))
+    for rule in rules.REGISTRY.values():
+        # a rule on by default is switched off; one off by default (marked *) is switched on: the delta is always
+        # what the rule does when it acts (rule on minus rule off)
+        with (rules.disabled if rule.default else rules.enabled)({rule.name}):
+            other = ablation_figures(documents, gold, cb_rows, seeds)
+        delta = {k: (base[k] - other[k]) * (1 if rule.default else -1) for k in keys}
+        name = rule.stage[:5] + " " + rule.name + ("" if rule.default else " *")
+        print("  " + f"{name:32s}" + "".join(_cell(delta[k], signed=True) for k in keys), flush=True)
+
+
+def _cell(value, signed: bool = False) -> str:
+    if isinstance(value, int):
+        return f"{value:+8d}" if signed else f"{value:8d}"
+    return f"{value:+8.3f}" if signed else f"{value:8.3f}"
+
+
+# --- 6. Real-news judging sample (shared/eval/realnews/JUDGING.md) -------------------------------------------
+
+
+def write_judge_sample(path: Path) -> None:
+    """Claims of every dev page, a fixed random sample of 200 (page id, claim index) pairs, as JSONL for judges."""
+    import gzip
+
+    section(f"Real-news judging sample -> {path}")
+    folder = EVAL / "realnews"
+    truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    claims_of: dict[str, list] = {}
+    for page_id in sorted(truth):
+        file = folder / "html" / f"{page_id}.html.gz"
+        if not file.exists():
+            continue
+        raw = gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace")
+        claims_of[page_id] = extract(raw, is_html=True, url=truth[page_id].get("url", "")).claims
+    pairs = sorted((page_id, index) for page_id, found in claims_of.items() for index in range(len(found)))
+    random.seed(2026)
+    sample = random.sample(pairs, 200) if len(pairs) > 200 else pairs
+    with path.open("w", encoding="utf-8") as out:
+        for page_id, index in sample:
+            claim = claims_of[page_id][index]
+            out.write(json.dumps({
+                "page_id": page_id, "claim_index": index, "url": truth[page_id].get("url", ""), "claim": claim.text,
+                "sentence": claim.sentence, "speaker": claim.speaker or None, "cited_source": claim.cited_source or None,
+                "needs_context": claim.needs_context, "decomposed": claim.decomposed,
+            }, ensure_ascii=False) + "\n")
+    n_claims = len(pairs)
+    print(f"  {len(claims_of)} pages, {n_claims} claims ({n_claims / max(1, len(claims_of)):.1f} per page); "
+          f"{len(sample)} sampled; flagged needs context in the sample: {sum(1 for p, i in sample if claims_of[p][i].needs_context)}")
+
+
+# --- 7. Throughput -----------------------------------------------------------------------------------------
 
 
 def bench_throughput(words_wanted: int) -> None:
-    section("4. Throughput on one core: whole pipeline vs spaCy's nlp.pipe alone")
+    section("5. Throughput on one core: whole pipeline vs spaCy's nlp.pipe alone")
     import spacy
     import torch
 
@@ -241,18 +422,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-embeddings", action="store_true", help="Only the token-F1 rule (no torch).")
     parser.add_argument("--throughput-words", type=int, default=20000)
-    parser.add_argument("--only", choices=["seeds", "factcheck_gpt", "throughput", "body"], default=None)
+    parser.add_argument("--only", choices=["seeds", "factcheck_gpt", "claimbuster", "throughput", "body"], default=None)
+    parser.add_argument("--claimbuster-sample", type=int, default=1000, help="Debate sentences drawn (seed 2026).")
+    parser.add_argument("--ablate", action="store_true", help="Only the ablation table: every rule switched off in turn.")
+    parser.add_argument("--judge-sample", type=Path, default=None,
+                        help="Also write the real-news judging sample (JUDGING.md) to this JSONL file.")
     args = parser.parse_args()
+    if args.ablate:
+        bench_ablation(args.claimbuster_sample)
+        return
+    if args.judge_sample is not None:
+        write_judge_sample(args.judge_sample)
     if args.only in (None, "seeds"):
         bench_seeds()
     if args.only in (None, "factcheck_gpt"):
         bench_factcheck_gpt(not args.skip_embeddings)
+    if args.only in (None, "claimbuster"):
+        bench_claimbuster(args.claimbuster_sample)
     if args.only in (None, "throughput"):
         bench_throughput(args.throughput_words)
     if args.only in (None, "body"):
         from article_body import bench_body  # realnews dev pages: body F1 beside trafilatura alone
 
-        section("5. The page's article, whole (realnews DEV pages)")
+        section("6. The page's article, whole (realnews DEV pages)")
         bench_body()
 
 

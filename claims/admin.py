@@ -207,6 +207,32 @@ class HasEvidenceFilter(admin.SimpleListFilter):
         return queryset
 
 
+class NeedsContextFilter(admin.SimpleListFilter):
+    title = "reads alone"
+    parameter_name = "context"
+
+    def lookups(self, request, model_admin):
+        return [("needs", "Needs context"), ("alone", "Reads alone")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "needs":
+            return queryset.exclude(needs_context="")
+        if self.value() == "alone":
+            return queryset.filter(needs_context="")
+        return queryset
+
+
+def _context_flags(claim: Claim):
+    """The extraction's warnings beside a claim: it does not read alone, or it is a whole sentence not decomposed."""
+    return format_html(
+        "{}{}",
+        format_html('<span class="fc-chip fc-chip-warn" title="{}">needs context</span>', claim.needs_context)
+        if claim.needs_context else "",
+        format_html('<span class="fc-chip" title="No decomposition rule understood this sentence: check it states '
+                    'one fact">not decomposed</span>') if not claim.decomposed else "",
+    )
+
+
 class AssigneeFilter(admin.SimpleListFilter):
     title = "assigned to"
     parameter_name = "assigned"
@@ -387,7 +413,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     )  # fmt: skip
     list_display_links = ("claim_column",)
     list_filter = (
-        StatusFilter, CheckworthinessBandFilter, AssigneeFilter, HasEvidenceFilter, OutletFilter,
+        StatusFilter, CheckworthinessBandFilter, NeedsContextFilter, AssigneeFilter, HasEvidenceFilter, OutletFilter,
         ("created_at", FoundDateFilter),
     )  # fmt: skip
     search_fields = ("text",)  # the real search is get_search_results: text, speaker, article title
@@ -451,9 +477,10 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 url, f"{claim.similar_checked_score:.2f}",
             )  # fmt: skip
         return format_html(
-            '<span class="fc-claim-text">{}</span>{}{}',
+            '<span class="fc-claim-text">{}</span>{}{}{}',
             claim.text,
             format_html('<span class="fc-speaker">— {}</span>', speaker) if speaker else "",
+            _context_flags(claim),
             hint,
         )
 

@@ -120,6 +120,14 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
     )
     about_date = models.DateField(null=True, blank=True, help_text="The date the claim is about, if any.")
+    needs_context = models.TextField(
+        blank=True,
+        help_text="What the claim does not say by itself (an unresolved pronoun, \"the <noun>\" never introduced, a "
+        "relative date), as found by extraction; empty when it reads alone.",
+    )
+    decomposed = models.BooleanField(
+        default=True, help_text="False: the whole sentence, which no decomposition rule understood (check it is one fact)."
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

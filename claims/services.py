@@ -778,6 +778,8 @@ def _extraction_store(article: Article, result) -> tuple[list[int], dict[int, np
                     checkworthiness_signals=[[words, push] for words, push in extracted.signals],
                     claim_type=extracted.claim_type if extracted.claim_type in Claim.Type.values else Claim.Type.OTHER,
                     about_date=extracted.date,
+                    needs_context="; ".join(extracted.needs_context)[:2000],
+                    decomposed=extracted.decomposed,
                 )
                 new_claim_ids.append(claim.pk)
                 if extracted.embedding is not None:

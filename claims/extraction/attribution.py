@@ -12,13 +12,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .entities import entities_in
+from .lexicon import REPORTING_VERBS
 
-REPORTING_LEMMAS = {
-    "say", "tell", "write", "add", "state", "claim", "announce", "report", "quote", "note", "confirm", "deny",
-    "vow", "predict", "pledge", "warn", "insist", "argue", "declare", "explain", "reply", "respond", "allege",
-    "suggest", "comment", "tweet", "post", "notify", "stress", "emphasise", "emphasize", "acknowledge", "admit",
-    "assert", "maintain", "reveal", "disclose", "inform", "promise",
-}  # fmt: skip
+REPORTING_LEMMAS = REPORTING_VERBS
 SOURCE_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}
 QUOTES = {'"', "'", "``", "''"}
 MAX_TAIL_TOKENS = 25
@@ -40,10 +36,21 @@ def _entity_in(tokens: list[Token], labels=SOURCE_LABELS) -> str:
         return ""
     ids = {t.i for t in tokens}
     ents = [e for e in entities_in(doc, ids) if e.end - 1 in ids and e.label_ in labels]
-    if ents:
+    if ents and not _place_modifier(ents[-1], ids):
         return ents[-1].text
     words = [t for t in tokens if not t.is_punct and t.dep_ not in ("det", "poss", "case")]
     return " ".join(t.text for t in words)
+
+
+def _place_modifier(ent, ids: set[int]) -> bool:
+    """A place or people's name that only says where a common-noun source is from: "the Lanzo port authority",
+    "prosecutors in Lanzo" are the authority and the prosecutors, not Lanzo."""
+    if ent.label_ not in ("GPE", "NORP", "LOC"):
+        return False
+    if any(ent.doc[i].pos_ == "PROPN" and not ent.start <= i < ent.end for i in ids):
+        return False  # another name in the phrase ("Donetsk leader Denis Pushilin"): not a bare common noun
+    heads = [t for t in (ent.doc[i] for i in ids) if t.head.i not in ids or t.head.i == t.i]
+    return any(h.pos_ == "NOUN" and not (ent.start <= h.i < ent.end) for h in heads)
 
 
 def _according_to(sent: Span) -> tuple[str, set[int]]:
@@ -95,7 +102,8 @@ def _source_name(phrase: list[Token]) -> str:
     root = next((t for t in phrase if t.head.i not in ids or t.head.i == t.i), phrase[0])
     candidates = {root.i} | {c.i for c in root.children if c.dep_ in ("appos", "compound")}
     for ent in entities_in(doc, ids):
-        if ent.label_ in SOURCE_LABELS and ent.start in ids and ent.end - 1 in ids and any(ent.start <= i < ent.end for i in candidates):
+        if ent.label_ in SOURCE_LABELS and ent.start in ids and ent.end - 1 in ids and any(ent.start <= i < ent.end for i in candidates) \
+                and not _place_modifier(ent, ids):
             return ent.text
     words = sorted(phrase, key=lambda t: t.i)
     while words and (words[0].dep_ == "det" or words[0].is_punct):
@@ -114,7 +122,7 @@ def _sources_of(verb: Token, within: set[int]) -> str:
                 return _source_name(list(objs[0].subtree))
         if child.lower_ in ("on", "in") and child.head.lemma_ in ("write", "post", "say", "tweet", "tell") and child.dep_ == "prep":
             objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs and (objs[0].ent_type_ or objs[0].pos_ == "PROPN"):
+            if objs and (objs[0].ent_type_ or objs[0].pos_ == "PROPN") and objs[0].ent_type_ not in ("DATE", "TIME"):
                 return _entity_in(list(objs[0].subtree))
     if verb.lemma_ == "tell":
         for child in verb.children:
@@ -150,7 +158,9 @@ def find(sent: Span) -> Attribution | None:
         verb = verbs[0]
         subject = _subject(verb)
         tail_ids = {t.i for t in tail}
-        if subject is None or subject.i not in tail_ids or subject.i > verb.i:
+        inverted = subject is not None and subject.i > verb.i and all(
+            doc[j].is_punct for j in range(comma.i + 1, verb.i))  # '"…," said the governor'
+        if subject is None or subject.i not in tail_ids or (subject.i > verb.i and not inverted):
             continue
         content = [i for i in ids if i < comma.i]
         if not any(doc[i].pos_ in ("VERB", "AUX") for i in content):

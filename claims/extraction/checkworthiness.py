@@ -198,7 +198,7 @@ def evaluation(token: Token) -> bool:
         return False  # "best-selling"
     if token.dep_ in ("acomp", "attr", "ROOT", "conj"):
         return True
-    # a superlative in a noun phrase ranks ("one of the best restaurants in the world"): a checkable standing
+    # a superlative in a noun phrase ranks ("among the finest bakeries in Brenholt"): a checkable standing
     return token.pos_ == "ADJ" and token.tag_ not in ("JJS", "RBS")
 
 

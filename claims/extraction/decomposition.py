@@ -12,30 +12,20 @@ Each clause is a list of token indices plus text substitutions; rendering happen
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
-from .entities import entity_at
+from . import rules
+from .lexicon import BELIEF_VERBS, REPORTING_VERBS, SUBJECT_DEPS
 
 CLAUSE_POS = ("VERB", "AUX")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 APPOSITIVE_NAMES = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART"}
 
 
 SPLIT_MARKS = {"because", "although", "though", "whereas", "while"}  # causal and contrastive: two facts
-IRREGULAR_PAST = {
-    "be": "was", "have": "had", "do": "did", "make": "made", "give": "gave", "take": "took", "lead": "led",
-    "become": "became", "bring": "brought", "leave": "left", "keep": "kept", "hold": "held", "set": "set",
-    "put": "put", "send": "sent", "build": "built", "win": "won", "begin": "began", "grow": "grew", "come": "came",
-    "go": "went", "see": "saw", "find": "found", "run": "ran", "get": "got", "write": "wrote", "say": "said",
-    "tell": "told", "know": "knew", "think": "thought", "feel": "felt", "pay": "paid", "meet": "met", "fall": "fell",
-    "draw": "drew", "lose": "lost", "spend": "spent", "stand": "stood", "bear": "bore", "choose": "chose",
-    "fly": "flew", "sell": "sold", "buy": "bought", "drive": "drove", "ride": "rode", "rise": "rose", "speak": "spoke",
-    "break": "broke", "swim": "swam", "sing": "sang", "eat": "ate", "fight": "fought", "teach": "taught",
-}  # fmt: skip
 
 
 @dataclass
@@ -63,31 +53,21 @@ def _subject_ids(verb: Token, allowed: set[int]) -> list[int]:
 
 
 def inflect(lemma: str, *, past: bool, plural: bool) -> str:
-    """The finite form of a verb for a borrowed subject: (making, present, singular) -> makes."""
+    """The finite form of a verb for a borrowed subject: (making, present, singular) -> makes. Irregular forms come
+    from lemminflect's English tables (cut -> cut, not "cutted")."""
     lemma = lemma.lower()
-    if past:
-        if lemma == "be":
-            return "were" if plural else "was"
-        if lemma in IRREGULAR_PAST:
-            return IRREGULAR_PAST[lemma]
-        if lemma.endswith("e"):
-            return lemma + "d"
-        if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
-            return lemma[:-1] + "ied"
-        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):  # one syllable ending vowel-consonant: ban -> banned
-            return lemma + lemma[-1] + "ed"
-        return lemma + "ed"
     if lemma == "be":
-        return "are" if plural else "is"
-    if plural:
+        return ("were" if plural else "was") if past else ("are" if plural else "is")
+    if not past and plural:
         return lemma
-    if lemma == "have":
-        return "has"
-    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
-        return lemma + "es"
-    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ies"
-    return lemma + "s"
+    forms = getInflection(lemma, tag="VBD" if past else "VBZ")
+    return forms[0] if forms else lemma + ("ed" if past else "s")
+
+
+def participle(lemma: str) -> str:
+    """The past participle: find -> found, cut -> cut."""
+    forms = getInflection(lemma.lower(), tag="VBN")
+    return forms[0] if forms else inflect(lemma, past=True, plural=False)
 
 
 def _heads(doc: Doc, ids: set[int]) -> list[Token]:
@@ -108,6 +88,8 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
 
     def walk(verb: Token, scope: set[int], inherited: list[int], top: bool):
         conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i in scope]
+        if not rules.on("coordinated_verbs"):
+            conjuncts = []
         if not _coordinated(verb):
             # no coordinator on either verb: a subjectless "conjunct" is a misparsed modifier
             # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
@@ -130,9 +112,10 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
             before = min(sub_ids) - 1
             comma = before if before >= 0 and doc[before].text == "," else None
             after = max(sub_ids) + 1
-            if mark is not None and mark.lower_ in SPLIT_MARKS and _has_subject(child):
+            if mark is not None and mark.lower_ in SPLIT_MARKS and _has_subject(child) and rules.on("causal_contrastive_clause"):
                 later.append((child, sub_ids - {mark.i}))
-            elif mark is None and child.tag_ == "VBG" and child.i > verb.i and not _has_subject(child) and comma is not None and subject:
+            elif mark is None and child.tag_ == "VBG" and child.i > verb.i and not _has_subject(child) and comma is not None and subject \
+                    and rules.on("trailing_participle"):
                 # "…, making it easy for users" -> "<subject> makes it easy for users"
                 past = verb.tag_ in ("VBD", "VBN") and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
                 plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(doc[i].dep_ == "conj" for i in subject)
@@ -146,8 +129,8 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
             if after in own and doc[after].text == "," and child.i < verb.i:
                 own.discard(after)
         for child in verb.children:
-            if child.dep_ == "ccomp" and child.i in own and _leading_clause(doc, verb, child, own):
-                # "Copper is more reactive than iron, so it can displace iron": the first fact stands alone
+            if child.dep_ == "ccomp" and child.i in own and _leading_clause(doc, verb, child, own) and rules.on("leading_clause"):
+                # "Zinc is cheaper than tin, so the foundry switched to zinc": the first fact stands alone
                 sub_ids = _subtree_ids(child) & own
                 for cc in (c for c in child.children if c.dep_ == "cc" and c.i > child.i):
                     tail = [c for c in child.children if c.dep_ == "conj" and c.i > cc.i and len(_subtree_ids(c)) <= 2]
@@ -156,28 +139,6 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                 own -= {c.i for c in verb.children if c.dep_ == "mark" and c.lower_ in RESULT_MARKS}
                 own -= {j for j in range(max(sub_ids) + 1, verb.i) if doc[j].is_punct or doc[j].dep_ == "cc"}
                 later.append((child, sub_ids))
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "with" and child.i in own and child.i > verb.i and subject \
-                    and doc[child.i - 1].text == "," and not any(doc[j].pos_ == "PRON" for j in subject[-1:]):
-                # "Water molecules are polar, with a positive charge on the hydrogen atoms and a negative charge
-                # on the oxygen atom": each conjunct is something the subject has
-                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-                if not objects:
-                    continue
-                members = [objects[0], *[c for c in objects[0].conjuncts if c.i > objects[0].i]]
-                if len(members) > MAX_CONJUNCTS:
-                    continue
-                plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(doc[i].dep_ == "conj" for i in subject)
-                have = "had" if verb.tag_ == "VBD" else ("have" if plural else "has")
-                for member in members:
-                    span = _subtree_ids(member) & own
-                    for other in members:
-                        if other.i > member.i:
-                            span -= _subtree_ids(other)
-                    span = {j for j in span if doc[j].dep_ not in ("cc", "preconj") and not doc[j].is_punct or
-                            doc[j].text in ("(", ")") }
-                    clauses_extra.append(Clause(tokens=[], template="{0} " + have + " {1}", groups=[list(subject), sorted(span)]))
-                own -= _subtree_ids(child) | {child.i - 1}
         # the coordinator and comma before each conjunct belong to neither clause
         for child in verb.children:
             if child.dep_ in ("cc", "preconj") or (child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)):
@@ -206,8 +167,7 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
 
 
 RESULT_MARKS = {"so", "thus", "hence", "therefore"}
-REPORTING_LEMMAS = {"say", "tell", "claim", "add", "note", "write", "argue", "insist", "report", "state", "announce",
-                    "suggest", "think", "believe", "explain", "warn", "admit", "deny", "reply", "respond", "conclude"}
+REPORTING_LEMMAS = REPORTING_VERBS | BELIEF_VERBS
 
 
 def _leading_clause(doc: Doc, verb: Token, clause: Token, own: set[int]) -> bool:
@@ -267,7 +227,7 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
     extra: list[Clause] = []
     for i in sorted(ids):
         token = doc[i]
-        if token.dep_ == "appos" and token.head.i in ids and min(t.i for t in token.subtree) > 0 and doc[min(t.i for t in token.subtree) - 1].text == ",":
+        if token.dep_ == "appos" and rules.on("appositive") and token.head.i in ids and min(t.i for t in token.subtree) > 0 and doc[min(t.i for t in token.subtree) - 1].text == ",":
             head = token.head
             appos_ids = _subtree_ids(token) & ids
             head_ids = (_subtree_ids(head) & ids) - appos_ids
@@ -277,7 +237,7 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
                 continue
             owner = _name_before_comma(doc, token, head, ids)
             if owner is not None:
-                # "The general chair of COLING 2020, the 28th International Conference on …, was X": the parser hangs
+                # "The chair of RIVERCONF 2019, the 12th Meeting on River Ecology, was X": the parser hangs
                 # the description on "chair", but it describes the name right before the comma
                 extra.append(Clause(tokens=[], template="{0} is {1}", groups=[owner, sorted(appos_ids)]))
                 commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
@@ -300,7 +260,7 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             else:
                 commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
                 ids -= appos_ids | commas
-        elif _set_off_participle(doc, token, ids):
+        elif rules.on("set_off_participle") and _set_off_participle(doc, token, ids):
             # "Backward inheritance, also known as X, refers to …"; "the 2020 Games (held in 2021 due to …)":
             # the participle says something of its own about the noun
             head = token.head
@@ -314,15 +274,8 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             closing = {last + 1} if last + 1 in ids and doc[last + 1].text in (",", ")") and doc[first - 1].text == "(" \
                 or (last + 1 in ids and doc[last + 1].text == "," and doc[first - 1].text == ",") else set()
             ids -= part_ids | {first - 1} | closing
-        elif token.lower_ in ABILITY_MODIFIERS and token.dep_ in ("amod", "acl") and token.head.i in ids \
-                and token.head.dep_ == "attr" and token.head.head.lemma_ == "be" and token.head.head.i in ids \
-                and token.i > token.head.i and doc[token.i - 1].text == "," and _subject_ids(token.head.head, ids):
-            # "X is the fastest animal, capable of reaching …": X is the fastest animal; X is capable of reaching …
-            copula = token.head.head
-            modifier = _subtree_ids(token) & ids
-            extra.append(Clause(tokens=sorted(set(_subject_ids(copula, ids)) | {copula.i} | modifier)))
-            ids -= modifier | {token.i - 1}
-        elif token.dep_ == "relcl" and token.head.i in ids and _predicate_noun(token.head) and _subject_ids(token.head.head, ids):
+        elif token.dep_ == "relcl" and token.head.i in ids and _predicate_noun(token.head) and _subject_ids(token.head.head, ids) \
+                and rules.on("predicate_relative_clause"):
             # "X is a physicist who won the prize in 1921": X is a physicist; X won the prize in 1921
             rel_ids = _subtree_ids(token) & ids
             pronoun = next((c for c in token.children if c.lower_ in ("who", "which", "that") and c.dep_ in SUBJECT_DEPS), None)
@@ -331,13 +284,8 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             subject = _subject_ids(token.head.head, ids)
             extra.append(Clause(tokens=sorted(set(subject) | (rel_ids - {pronoun.i}))))
             ids -= rel_ids | ({pronoun.i - 1} if doc[pronoun.i - 1].text == "," else set())
-        elif token.dep_ == "relcl" and token.head.i in ids and _where_clause(doc, token, ids):
-            # "X is a researcher at Y, where he leads a team …": the clause has its own subject, a fact of its own
-            rel_ids = _subtree_ids(token) & ids
-            first = min(rel_ids)
-            extra.append(Clause(tokens=sorted(rel_ids - {first})))
-            ids -= rel_ids | ({first - 1} if doc[first - 1].text == "," else set())
-        elif token.dep_ == "relcl" and token.head.i in ids and token.head.pos_ in ("PROPN", "NOUN"):
+        elif token.dep_ == "relcl" and token.head.i in ids and token.head.pos_ in ("PROPN", "NOUN") \
+                and rules.on("nonrestrictive_relative_clause"):
             rel_ids = _subtree_ids(token) & ids
             first = min(rel_ids)
             if first == 0 or not (doc[first - 1].text == "," or doc[first - 1].text == '"' and doc[first - 2].text == ","):
@@ -364,14 +312,6 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
     return [Clause(tokens=sorted(ids), overrides=clause.overrides)] + extra
 
 
-def _where_clause(doc: Doc, verb: Token, ids: set[int]) -> bool:
-    """A non-restrictive ", where/when <subject> <verb> …" on a noun."""
-    rel_ids = _subtree_ids(verb) & ids
-    first = min(rel_ids)
-    return (doc[first].lower_ in ("where", "when") and first > 0 and doc[first - 1].text == ","
-            and verb.head.pos_ in ("PROPN", "NOUN") and _has_subject(verb))
-
-
 def _participle_ids(doc: Doc, token: Token) -> list[int]:
     """A participle's words without the bracket the parser may hang on it."""
     return [j for j in sorted(_subtree_ids(token)) if doc[j].text not in ("(", ")")]
@@ -391,10 +331,6 @@ def _set_off_participle(doc: Doc, token: Token, ids: set[int]) -> bool:
     noun = [j for j in _subtree_ids(token.head) if j < first - 1]
     return 0 < len(noun) <= 10 and first - 1 == max(noun) + 1 and len(part) <= 15 \
         and not any(doc[j].text in (",", "(", ")") for j in noun)
-
-
-# adjectives and participles that, set off by a comma after a predicate noun, state a second fact of the subject
-ABILITY_MODIFIERS = {"capable", "known", "famous", "renowned", "noted", "responsible", "able"}
 
 
 def _predicate_noun(noun: Token) -> bool:
@@ -426,7 +362,7 @@ MAX_CONJUNCTS = 6
 
 
 def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
-    """"A star's temperature, size and luminosity are determined by its mass" -> three claims, one per conjunct."""
+    """"A kiln's size, cost and fuel are set by its maker" -> three claims, one per conjunct."""
     ids = set(clause.tokens)
     if not ids or any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
         return [clause]
@@ -493,7 +429,7 @@ def _example_phrase(doc: Doc, token: Token) -> bool:
 
 def _example_noun(doc: Doc, marker: Token) -> Token:
     """The noun the examples are of. After a comma they are of the whole noun phrase, not its last noun:
-    "the giant planets in our solar system, such as Jupiter" gives examples of planets, not of the system."""
+    "the old bridges in the river district, such as the Hesper" gives examples of bridges, not of the district."""
     noun = marker.head
     if doc[marker.i - (2 if marker.lower_ == "as" else 1)].text != ",":
         return noun
@@ -565,8 +501,8 @@ def _clause_head(doc: Doc, verb: Token, ids: set[int]) -> bool:
 
 
 def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
-    """"Ice is found on Earth and Mars but not on Neptune" -> one clause per prepositional phrase: "Ice is found on
-    Earth and Mars", "Ice is not found on Neptune" (a negated phrase moves its "not" to the verb's auxiliary)."""
+    """"Moss grows on Lanzo and Tessaly but not on Orvik" -> one clause per prepositional phrase: "Moss grows on
+    Lanzo and Tessaly", "Moss does not grow on Orvik" (a negated phrase moves its "not" to the verb's auxiliary)."""
     ids = set(clause.tokens)
     if not ids or any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
         return [clause]
@@ -629,7 +565,7 @@ def _coordinated_with(doc: Doc, prep: Token, after: int, hosts: set[Token]) -> b
 
 
 def _displaced_conjuncts(doc: Doc, token: Token, ids: set[int]) -> list[Token]:
-    """"to a mother from Kansas and a father from Kenya": the parser hangs "a father" on "Kansas"; a conjunct of
+    """"to a baker from Lanzo and a tailor from Orvik": the parser hangs "a tailor" on "Lanzo"; a conjunct of
     a noun inside the token's own prepositional modifier, of the token's kind and with its own determiner, is a
     conjunct of the token."""
     found = []
@@ -642,11 +578,6 @@ def _displaced_conjuncts(doc: Doc, token: Token, ids: set[int]) -> list[Token]:
     return found
 
 
-PARTICIPLES = {
-    "find": "found", "see": "seen", "buy": "bought", "make": "made", "take": "taken", "give": "given", "grow": "grown",
-    "hold": "held", "keep": "kept", "build": "built", "choose": "chosen", "write": "written", "know": "known",
-    "draw": "drawn", "do": "done", "eat": "eaten", "get": "obtained", "meet": "met", "hear": "heard", "feel": "felt",
-}  # fmt: skip
 ABILITY_MODALS = {"can", "could", "cannot"}
 
 
@@ -670,16 +601,17 @@ def generic_you(doc: Doc, clause: Clause) -> Clause:
         if child.i > obj.i and child.dep_ in ("prep", "cc", "conj", "punct") and not (child.dep_ == "punct" and child.text == '"'):
             obj_ids -= _subtree_ids(child)
     rest = sorted(j for j in ids if j > verb.i and j not in obj_ids)
-    participle = PARTICIPLES.get(verb.lemma_.lower()) or inflect(verb.lemma_, past=True, plural=False)
-    passive = f"{modal.lower()} be {participle}"
+    passive = f"{modal.lower()} be {participle(verb.lemma_)}"
     if not rest:
         return Clause(tokens=[], template="{0} " + passive, groups=[sorted(obj_ids)])
     return Clause(tokens=[], template="{0} " + passive + " {1}", groups=[sorted(obj_ids), rest])
 
 
 def decompose(doc: Doc, content: list[int]) -> list[Clause]:
+    """The statement's atomic clauses: the decomposition rules applied in turn, each one switchable (rules.py)."""
     clauses = []
-    for part in split_at_colon(doc, set(content)):
+    parts = split_at_colon(doc, set(content)) if rules.on("split_at_colon") else [set(content)]
+    for part in parts:
         for clause in split_coordination(doc, part):
             if clause.template:
                 clauses.append(clause)
@@ -688,13 +620,18 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
                 if piece.template:
                     clauses.append(piece)
                     continue
-                for part in split_examples(doc, piece):
+                for part in (split_examples(doc, piece) if rules.on("examples") else [piece]):
                     if part.template:
                         clauses.append(part)
                         continue
-                    for phrase in split_prepositional_coordination(doc, part):
-                        clauses.extend(membership(doc, generic_you(doc, atom)) for atom in split_noun_coordination(doc, phrase))
-    clauses.extend(derived for clause in list(clauses) if (derived := achievement(doc, clause)) is not None)
+                    phrases = split_prepositional_coordination(doc, part) if rules.on("prepositional_coordination") else [part]
+                    for phrase in phrases:
+                        atoms = split_noun_coordination(doc, phrase) if rules.on("noun_coordination") else [phrase]
+                        for atom in atoms:
+                            atom = generic_you(doc, atom) if rules.on("generic_you") else atom
+                            clauses.append(atom)
+    if rules.on("achievement"):
+        clauses.extend(derived for clause in list(clauses) if (derived := achievement(doc, clause)) is not None)
     return clauses
 
 
@@ -730,40 +667,3 @@ def achievement(doc: Doc, clause: Clause) -> Clause | None:
     plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")
     form = inflect(infinitive.lemma_, past=verb.tag_ == "VBD", plural=plural)
     return Clause(tokens=sorted(set(subject) | action), overrides={infinitive.i: form})
-
-
-def membership(doc: Doc, clause: Clause) -> Clause:
-    """"Other top peach-producing states include California" says what California is: "California is a top
-    peach-producing state". Only for a bare or "other"/"some" plural class and one named member, so that
-    "Her interests include machine learning" or "The tools include Jena" stay as written."""
-    if clause.template or clause.overrides:
-        return clause
-    ids = set(clause.tokens)
-    verb = next((doc[i] for i in clause.tokens if doc[i].lemma_ == "include" and doc[i].dep_ == "ROOT"), None)
-    if verb is None or verb.tag_ not in ("VBP", "VBD") or any(c.dep_ in ("neg", "aux") for c in verb.children):
-        return clause
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if subject is None or subject.tag_ != "NNS" or dobj is None:
-        return clause
-    chain = [dobj]
-    for token in chain:
-        chain += [c for c in token.children if c.dep_ == "conj"]
-    kept = [t for t in chain if t.i in ids]
-    ent = entity_at(doc, kept[0].i) if len(kept) == 1 and kept[0].ent_type_ else None
-    if ent is None or ent.label_ not in APPOSITIVE_NAMES or not all(t.i in ids for t in ent):
-        return clause
-    member = list(range(ent.start, ent.end))
-    words = [t for t in sorted(subject.subtree, key=lambda t: t.i) if t.i in ids]
-    dets = [t for t in words if t.dep_ in ("det", "predet", "poss", "nummod") or t.lower_ in ("other", "some")]
-    if any(t.lower_ not in ("other", "some") for t in dets) or any(t.dep_ in ("relcl", "acl", "prep") for t in words) \
-            or len(words) - len(dets) < 2 or words[-1].i != subject.i:
-        return clause
-    described = [t for t in words if t not in dets and t.i != subject.i]
-    description = "".join(t.text_with_ws for t in described) + subject.lemma_
-    if described[0].pos_ != "PROPN":
-        description = description[0].lower() + description[1:]
-    description = description.replace("{", "").replace("}", "")
-    article = "an" if description[0].lower() in "aeiou" else "a"
-    return Clause(tokens=[], template=f"{{0}} {'was' if verb.tag_ == 'VBD' else 'is'} {article} {description}",
-                  groups=[member])

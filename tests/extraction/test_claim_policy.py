@@ -63,8 +63,8 @@ def test_a_quotation_over_several_sentences_is_attributed_to_the_speaker_named_a
         'since then. The repairs cost less than planned," Jane Ortiz said.'
     )
     texts = claims_text(result)
-    assert "According to Jane Ortiz, the harbour bridge reopened in March." in texts
-    assert "According to Jane Ortiz, traffic across the river has doubled since then." in texts
+    assert "The harbour bridge reopened in March." in texts
+    assert "Traffic across the river has doubled since then." in texts
     assert all(c.speaker == "Jane Ortiz" for c in result.claims if "harbour bridge reopened" in c.text)
 
 

@@ -1,13 +1,13 @@
 from claims.extraction import extract
 
-from .conftest import claims_text
+from .conftest import claims_text, find_claim
 
 
 def test_coordinated_clauses_become_one_claim_each_with_the_subject_repeated():
-    result = extract("Justice William O. Douglas was born on October 16, 1898, and served on the Supreme Court from 1939 until 1975.")
+    result = extract("Judge Helena M. Varga was born on March 3, 1921, and sat on the Lanzo High Court from 1960 until 1988.")
     assert claims_text(result) == [
-        "Justice William O. Douglas was born on October 16, 1898.",
-        "Justice William O. Douglas served on the Supreme Court from 1939 until 1975.",
+        "Judge Helena M. Varga was born on March 3, 1921.",
+        "Judge Helena M. Varga sat on the Lanzo High Court from 1960 until 1988.",
     ]
 
 
@@ -18,7 +18,7 @@ def test_an_appositive_becomes_its_own_claim_and_the_main_claim_keeps_the_name()
     )
     texts = claims_text(result)
     assert "Alexander Matsegora is the Russian ambassador to Pyongyang." in texts
-    assert any(t.startswith("According to Alexander Matsegora, 20,000 North Korean workers") for t in texts)
+    assert any(t.startswith("20,000 North Korean workers") for t in texts)
     identity = next(c for c in result.claims if c.text.startswith("Alexander Matsegora is"))
     assert (identity.speaker, identity.date, identity.is_direct_quote) == ("", None, False)  # not what he said
 
@@ -76,24 +76,14 @@ def test_each_fact_of_a_check_worthy_sentence_is_offered_even_when_it_names_nobo
 
 
 def test_a_resolved_pronoun_counts_as_the_name_it_stands_for():
-    texts = claims_text(extract("Maria Hernandez is a Brazilian economist. She is a leader in the field of trade theory."))
-    assert "Maria Hernandez is a leader in the field of trade theory." in texts
+    texts = claims_text(extract("Lucia Ferraz is a Chilean geologist. She is an authority on the volcanoes of the Andes."))
+    assert "Lucia Ferraz is an authority on the volcanoes of the Andes." in texts
 
 
 def test_an_opinion_inside_a_check_worthy_sentence_is_still_left_out():
     texts = claims_text(extract("The museum reopened in March 2021, and I think the new wing is a disaster."))
     assert "The museum reopened in March 2021." in texts
     assert not any("disaster" in t for t in texts)
-
-
-def test_a_with_absolute_gives_one_claim_per_conjunct_about_the_subject():
-    texts = claims_text(extract(
-        "The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin "
-        "and 12 million cubic metres in the lower basin."
-    ))
-    assert "The Lindenfeld reservoir was nearly full in May 2021." in texts
-    assert "The Lindenfeld reservoir had 40 million cubic metres in the upper basin." in texts
-    assert "The Lindenfeld reservoir had 12 million cubic metres in the lower basin." in texts
 
 
 def test_a_clause_before_so_is_a_fact_of_its_own_and_the_result_is_another():
@@ -103,8 +93,10 @@ def test_a_clause_before_so_is_a_fact_of_its_own_and_the_result_is_another():
 
 
 def test_a_clause_before_a_reporting_verb_stays_what_the_speaker_said():
-    texts = claims_text(extract("The Lindenfeld bridge will reopen in March 2024, the mayor Anna Weber claims."))
-    assert not any(t.startswith("The Lindenfeld bridge will reopen") for t in texts)
+    result = extract("The Lindenfeld bridge will reopen in March 2024, the mayor Anna Weber claims.")
+    claim = find_claim(result, "The Lindenfeld bridge will reopen")
+    assert claim.speaker.endswith("Anna Weber")
+    assert claim.text == "The Lindenfeld bridge will reopen in March 2024."
 
 
 def test_the_coordinator_before_a_second_clause_is_not_left_dangling():
@@ -120,12 +112,13 @@ def test_a_passive_belief_verb_reports_a_fact_not_the_speakers_opinion():
     assert "Pulsars are thought to be the remnants of massive stars." in texts
 
 
-def test_a_where_clause_with_its_own_subject_is_a_second_fact():
+def test_a_where_clause_stays_in_its_sentence():
+    # the rule that split it off was dropped: bench --ablate showed it paid on no dev set
     texts = claims_text(extract(
         "Anna Weber is a senior researcher at the Lindenfeld Institute, where she leads a team of 12 hydrologists."
     ))
-    assert "Anna Weber is a senior researcher at the Lindenfeld Institute." in texts
-    assert "Anna Weber leads a team of 12 hydrologists." in texts
+    assert any(t.startswith("Anna Weber is a senior researcher at the Lindenfeld Institute, where") for t in texts), texts
+    assert "Anna Weber is a senior researcher at the Lindenfeld Institute." not in texts
 
 
 def test_coordinated_phrases_with_their_own_modifiers_give_one_claim_per_conjunct():
@@ -195,23 +188,6 @@ def test_a_description_after_a_common_noun_object_is_not_moved_to_it():
     assert not any(t.startswith(("The committee is", "Committee is")) for t in texts), texts
 
 
-def test_capable_of_after_a_predicate_noun_is_a_second_fact_of_the_subject():
-    texts = [c.text for c in extract("The Boeing 747 is a large airliner, capable of carrying 400 passengers.").claims]
-    assert "The Boeing 747 is a large airliner." in texts, texts
-    assert "The Boeing 747 is capable of carrying 400 passengers." in texts, texts
-
-
-def test_known_for_after_a_predicate_noun_keeps_the_tense_of_the_copula():
-    texts = [c.text for c in extract("Marie Curie was a physicist, known for her work on radioactivity.").claims]
-    assert "Marie Curie was a physicist." in texts, texts
-    assert "Marie Curie was known for her work on radioactivity." in texts, texts
-
-
-def test_a_described_class_including_named_members_says_what_each_member_is():
-    texts = [c.text for c in extract("Major coffee exporters include Brazil and Vietnam.").claims]
-    assert texts == ["Brazil is a major coffee exporter.", "Vietnam is a major coffee exporter."], texts
-
-
 def test_a_definite_class_including_names_stays_as_written():
     texts = [c.text for c in extract("The tools include Protege and Jena.").claims]
     assert texts == ["The tools include Protege.", "The tools include Jena."], texts
@@ -227,9 +203,9 @@ def test_a_participle_set_off_by_commas_is_a_fact_of_the_noun_it_follows():
 
 def test_a_dated_participle_in_brackets_is_a_past_fact_of_the_noun():
     texts = [c.text for c in extract(
-        "As of the 2020 Tokyo Olympic Games (held in 2021 due to the COVID-19 pandemic), China has won many gold medals."
+        "Since the 2018 Lanzo Sailing Cup (held in 2019 because of a storm season), Norland has won nine races."
     ).claims]
-    assert "The 2020 Tokyo Olympic Games were held in 2021 due to the COVID-19 pandemic." in texts, texts
+    assert "The 2018 Lanzo Sailing Cup was held in 2019 because of a storm season." in texts, texts
     assert not any("(held" in t for t in texts), texts
 
 
@@ -249,3 +225,22 @@ def test_a_ranked_first_or_second_to_do_something_also_says_it_was_done():
 def test_becoming_an_unranked_member_says_nothing_more():
     texts = claims_text(extract("Finland became a member of the alliance to strengthen its defence."))
     assert not any(t.startswith("Finland strengthened") for t in texts)
+
+
+def test_a_borrowed_subjects_verb_is_inflected_with_irregular_forms():
+    from claims.extraction.decomposition import inflect, participle
+
+    assert inflect("cut", past=True, plural=False) == "cut"
+    assert inflect("make", past=False, plural=False) == "makes"
+    assert inflect("ban", past=True, plural=False) == "banned"
+    assert inflect("be", past=True, plural=True) == "were"
+    assert participle("find") == "found"
+
+
+def test_the_rules_that_paid_only_on_their_own_dev_set_are_gone_and_their_sentences_stay_whole():
+    # with-absolutes, ", capable of / known for" and "<class> include <name>" were written from one dev set and
+    # paid on no other (bench --ablate): the sentence is one claim in the article's words
+    texts = claims_text(extract("The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin."))
+    assert texts == ["The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin."]
+    texts = claims_text(extract("The Ferrel kite is a glider, capable of staying aloft for nine hours."))
+    assert texts == ["The Ferrel kite is a glider, capable of staying aloft for nine hours."]

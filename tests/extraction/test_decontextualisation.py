@@ -8,10 +8,10 @@ def test_it_although_is_yet_to_respond_resolves_to_ukraine(seed_000_result):
 
 
 def test_he_wrote_on_telegram_resolves_to_pushilin(seed_000_result):
-    claim = find_claim(seed_000_result, "recognized the Donetsk People's Republic today")
+    claim = find_claim(seed_000_result, "recognized the Donetsk People's Republic on 14 July 2022")
     assert claim.speaker == "Denis Pushilin"
     assert claim.cited_source == "Telegram"
-    assert claim.text.startswith("According to Denis Pushilin,")
+    assert claim.text.startswith("North Korea recognized")
 
 
 def test_a_surname_alone_is_written_out_in_full(seed_004_result):
@@ -21,9 +21,9 @@ def test_a_surname_alone_is_written_out_in_full(seed_004_result):
 
 def test_a_pronoun_subject_takes_the_previous_subject():
     result = extract(
-        "Justice William O. Douglas served on the Supreme Court from 1939. He retired in 1975 after 36 years."
+        "Judge Helena M. Varga sat on the Lanzo High Court from 1960. She retired in 1988 after 28 years."
     )
-    assert "William O. Douglas retired in 1975 after 36 years." in claims_text(result)
+    assert "Helena M. Varga retired in 1988 after 28 years." in claims_text(result)
 
 
 def test_a_possessive_pronoun_takes_the_nearest_subject_in_its_sentence():
@@ -43,8 +43,8 @@ def test_no_claim_of_the_seeds_opens_with_an_unresolved_pronoun(seed_000_result,
     openers = {"he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their"}
     for result in (seed_000_result, seed_004_result):
         for text in claims_text(result):
-            content = text.split(",", 1)[1] if text.startswith("According to") else text
-            assert content.split()[0].lower() not in openers, text
+            assert not text.startswith("According to"), text
+            assert text.split()[0].lower() not in openers, text
 
 
 def test_the_move_after_a_named_actors_act_says_whose_move_and_what_it_was():
@@ -97,24 +97,6 @@ def test_the_noun_after_a_definite_mention_is_left_as_written():
     assert "The law bans smoking in bars." in texts, texts
 
 
-LIST_OF_SCHOLARS = (
-    "Here are some scholars who have chaired major chemistry conferences: 1. Ana Lima: She chaired the 2019 "
-    "Gordon Conference. 2. Piotr Nowak: He chaired the 2021 Faraday Discussion. These scholars are widely cited "
-    "in the field of catalysis and have won several national awards."
-)
-
-
-def test_these_members_after_a_list_give_one_claim_per_member_with_singular_verbs():
-    texts = claims_text(extract(LIST_OF_SCHOLARS))
-    for name in ("Ana Lima", "Piotr Nowak"):
-        assert f"{name} is widely cited in the field of catalysis." in texts, texts
-        assert f"{name} has won several national awards." in texts, texts
-    assert not any(t.startswith("These scholars") for t in texts), texts
-
-
-def test_these_with_another_noun_after_a_list_is_not_distributed():
-    texts = claims_text(extract(LIST_OF_SCHOLARS.replace("These scholars are", "These conferences are")))
-    assert not any(t.startswith(("Ana Lima is widely", "Piotr Nowak is widely")) for t in texts), texts
 
 
 def test_it_after_a_superlative_identity_stands_for_the_thing_identified():
@@ -130,9 +112,9 @@ def test_it_after_an_ordinary_identity_keeps_the_subject():
 def test_its_after_it_in_the_same_sentence_is_not_taken_from_the_previous_sentence():
     texts = claims_text(extract(
         "The annual report of the mining company is long. "
-        "Copper is more reactive than iron, so it can displace iron from its salt solution."
+        "Zinc is more reactive than tin, so it can replace tin in its chloride solution."
     ))
-    assert not any("report" in t and "salt solution" in t for t in texts), texts
+    assert not any("report" in t and "chloride solution" in t for t in texts), texts
 
 
 def test_a_claim_keeping_it_after_a_preposition_it_cannot_name_is_not_stored():

@@ -73,7 +73,7 @@ def test_a_pronoun_intro_gives_no_membership_claim_and_prose_with_numbers_is_no_
 
 def test_a_quoted_title_with_one_year_in_brackets_says_when_it_came_out():
     texts = claims_text(extract(
-        "The Lindenfeld Quartet has recorded two albums. Here is a list of their albums: "
+        "The Lindenfeld Quartet has recorded two albums. Below are the quartet's albums: "
         "1. \u201cNorthern Light\" (2011) - This is the quartet's first album of string pieces. "
         "2. \u201cHarbour Songs\" (2015) - This is the quartet's second album of folk songs."
     ))

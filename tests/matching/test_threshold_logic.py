@@ -93,7 +93,7 @@ def test_pairwise_precision_and_recall_count_pairs_of_items_sharing_a_cluster():
     "a, b, reason",
     [
         ("The unemployment rate in Ohio fell to 4 percent in 2016.", "The unemployment rate in Ohio fell to 5 percent in 2016.", "different numbers"),
-        ("Trump started his business with $14 million.", "Trump started his business with $1,000,000.", "different numbers"),
+        ("Ivo Brandt started his firm with $9 million.", "Ivo Brandt started his firm with $1,000,000.", "different numbers"),
         ("North Korea recognised the Donetsk People's Republic.", "North Korea did not recognise the Donetsk People's Republic.", "one is negated"),
         ("Russia and Syria recognised the Donetsk People's Republic.", "Russia and North Korea recognised the Donetsk People's Republic.", "different names"),
         ("Ford is moving its small car division to Mexico.", "General Motors is moving its small car division to Mexico.", "different names"),
@@ -109,8 +109,8 @@ def test_a_twin_with_another_number_name_or_a_negation_is_never_joined_automatic
     "a, b",
     [
         ("North Korea recognised the Donetsk People's Republic.", "North Korea has recognized the Donetsk People's Republic."),
-        ("Last year, we had almost $800 billion trade deficit.", "We had an $800 billion deficit."),
-        ("I was against the war in Iraq.", "I was against -- I was against the war in Iraq."),
+        ("Last year, we ran almost a $600 billion budget gap.", "We ran a $600 billion budget gap."),
+        ("I voted against the dam on the Tamsin.", "I voted against -- I voted against the dam on the Tamsin."),
         ("North Korea recognised the DPR.", "According to Denis Pushilin, North Korea recognised the DPR."),
         ("North Korea recognised the DPR.", "North Korea recognised the DPR, Denis Pushilin said."),  # one side adds a name
     ],

@@ -1,0 +1,307 @@
+"""The registry of extraction rules: each has a name, the stage it belongs to, what it matches, what it writes
+and made-up examples, and each can be switched off to measure what it is worth.
+
+    from claims.extraction import rules
+    with rules.disabled({"noun_coordination"}):
+        result = extract(text)          # the same pipeline without that rule
+    rules.REGISTRY["noun_coordination"].examples  # what it does, on made-up sentences
+
+`bench/extraction_quality.py --ablate` runs every dev set once per rule switched off and prints the rule's net
+effect. The stage modules ask `rules.on(name)` where the rule acts; a rule switched off leaves the text as the
+stage before it had it. Examples are made up (never evaluation rows): `tests/extraction/test_rule_registry.py`
+runs each rule's examples through the whole pipeline, with the rule on and off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+STAGES = ("segmentation", "attribution", "decomposition", "decontextualisation", "policy")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str  # a made-up article text
+    claims: tuple[str, ...]  # claims the rule makes of it (each must be among the pipeline's claims)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    stage: str
+    matches: str
+    writes: str
+    examples: tuple[Example, ...] = ()
+    default: bool = True  # False: kept to be measured (bench --ablate switches it on), not used by default
+
+
+REGISTRY: dict[str, Rule] = {}
+_disabled: ContextVar[frozenset[str]] = ContextVar("factcheck_extraction_disabled_rules", default=frozenset())
+_enabled: ContextVar[frozenset[str]] = ContextVar("factcheck_extraction_enabled_rules", default=frozenset())
+
+
+def register(name: str, stage: str, matches: str, writes: str, examples: Iterable[tuple[str, Iterable[str]]] = (),
+             default: bool = True) -> Rule:
+    if stage not in STAGES:
+        raise ValueError(f"unknown stage {stage!r}")
+    if name in REGISTRY:
+        raise ValueError(f"rule {name!r} registered twice")
+    rule = Rule(name=name, stage=stage, matches=matches, writes=writes,
+                examples=tuple(Example(text=text, claims=tuple(claims)) for text, claims in examples), default=default)
+    REGISTRY[name] = rule
+    return rule
+
+
+def on(name: str) -> bool:
+    """Whether the rule is switched on: by default, unless `disabled` switched it off; an off-by-default rule when
+    `enabled` switched it on."""
+    if name in _disabled.get():
+        return False
+    rule = REGISTRY.get(name)
+    return rule is None or rule.default or name in _enabled.get()
+
+
+@contextmanager
+def _switched(variable: ContextVar[frozenset[str]], names: Iterable[str]) -> Iterator[None]:
+    names = frozenset(names)
+    unknown = names - REGISTRY.keys()
+    if unknown:
+        raise KeyError(f"no such extraction rule: {', '.join(sorted(unknown))}")
+    token = variable.set(variable.get() | names)
+    try:
+        yield
+    finally:
+        variable.reset(token)
+
+
+def disabled(names: Iterable[str]):
+    """The pipeline without these rules, for the block (thread- and task-local: a context variable)."""
+    return _switched(_disabled, names)
+
+
+def enabled(names: Iterable[str]):
+    """The pipeline with these off-by-default rules switched on, for the block."""
+    return _switched(_enabled, names)
+
+
+def by_stage() -> dict[str, list[Rule]]:
+    out: dict[str, list[Rule]] = {stage: [] for stage in STAGES}
+    for rule in REGISTRY.values():
+        out[rule.stage].append(rule)
+    return out
+
+
+# --- segmentation -------------------------------------------------------------------------------------------
+
+register(
+    "lists", "segmentation",
+    "a list announced by a colon (numbered, bulleted or 'Label: …' lines)",
+    "each item written out as sentences of its own, about the announced group",
+    [("The bakery sells three breads:\n1. Rye loaf: baked with dark rye flour.\n2. Oat bread: made from rolled oats.",
+      ("Rye loaf is baked with dark rye flour.",))],
+)
+register(
+    "dateline", "segmentation",
+    "a dateline opening an article or a paragraph ('LISBON, Portugal - …')",
+    "the sentence without the dateline",
+    [("Tallinn: The Varnes ferry company carried 41,000 passengers in 2019.",
+      ("The Varnes ferry company carried 41,000 passengers in 2019.",))],
+)
+register(
+    "explanatory_opener", "segmentation",
+    "'This is because X', 'That is why X', 'It is due to the fact that X'",
+    "X, the reason itself",
+    [("Lanzo has no airport. That is why the Varnes ferry company runs 12 crossings a day.",
+      ("The Varnes ferry company runs 12 crossings a day.",))],
+)
+
+# --- attribution --------------------------------------------------------------------------------------------
+
+register(
+    "quotation_speaker", "attribution",
+    "a quotation running over several sentences, its speaker named where it closes",
+    "the inner sentences as that speaker's statements (none when no one is named)",
+    [('"The mill employed 300 people in 1950. It closed in 1994," Anna Vell said.',
+      ("The mill employed 300 people in 1950.",))],
+)
+register(
+    "speaker_appositive", "attribution",
+    "a speaker described by an appositive ('the port's director, Ivo Brandt, said …')",
+    "'<name> is <description>' as a claim of its own",
+    [("The port's director, Ivo Brandt, said the harbour handled 2 million containers in 2021.",
+      ("Ivo Brandt is the port's director.",))],
+)
+
+# --- decomposition ------------------------------------------------------------------------------------------
+
+register(
+    "split_at_colon", "decomposition",
+    "two full statements joined by a colon or semicolon",
+    "one claim per statement",
+    [("The Telmar dam is the tallest in the region; it holds 900 million cubic metres of water.",
+      ("The Telmar dam is the tallest in the region.",))],
+)
+register(
+    "coordinated_verbs", "decomposition",
+    "coordinated verbs or clauses ('A was founded in 1901 and moved to B in 1950')",
+    "one claim per verb; a conjunct without a subject borrows the first one's subject and auxiliaries",
+    [("The Orvik choir was founded in 1921 and toured Canada in 1958.",
+      ("The Orvik choir was founded in 1921.", "The Orvik choir toured Canada in 1958."))],
+)
+register(
+    "causal_contrastive_clause", "decomposition",
+    "an adverbial clause with its own subject after because/although/though/whereas/while",
+    "the main clause and the adverbial clause as two claims",
+    [("The Hesper bridge closed in 2015 because the steel cables had corroded.",
+      ("The Hesper bridge closed in 2015.", "The steel cables had corroded."))],
+)
+register(
+    "trailing_participle", "decomposition",
+    "', <verb>ing …' after a clause, without a subject of its own",
+    "'<subject> <verb>s …' as a claim of its own",
+    [("The Kessel quarry produced 80 tonnes of slate in 2012, making it the largest quarry in Norland.",
+      ("The Kessel quarry produced 80 tonnes of slate in 2012.",))],
+)
+register(
+    "leading_clause", "decomposition",
+    "a full clause before the main one, cut off by a comma ('A, so B')",
+    "A as a claim of its own",
+    [("Zinc is cheaper than tin, so the Darrow foundry switched to zinc in 2004.",
+      ("Zinc is cheaper than tin.",))],
+)
+register(
+    "appositive", "decomposition",
+    "an appositive naming or describing a name ('Ivo Brandt, a Danish engineer, …')",
+    "'<name> is <description>', the main clause keeping the name",
+    [("Ivo Brandt, a Danish engineer, designed the Hesper bridge in 1962.",
+      ("Ivo Brandt is a Danish engineer.", "Ivo Brandt designed the Hesper bridge in 1962."))],
+)
+register(
+    "set_off_participle", "decomposition",
+    "a past participle set off by commas or brackets after a noun ('X, also known as Y, …')",
+    "'X is/was <participle phrase>'",
+    [("The Carrow Cup, founded in 1911, is a rowing race on the Tamsin river.",
+      ("The Carrow Cup was founded in 1911.",))],
+)
+register(
+    "predicate_relative_clause", "decomposition",
+    "'X is a <noun> who/which …'",
+    "'X is a <noun>' and 'X …'",
+    [("Mara Olsen is a chemist who discovered a new tin alloy in 1988.",
+      ("Mara Olsen discovered a new tin alloy in 1988.",))],
+)
+register(
+    "nonrestrictive_relative_clause", "decomposition",
+    "', which/who …' on a name or noun",
+    "'<noun> …' as a claim of its own",
+    [("The Orvik choir, which was founded in 1921, toured Canada in 1958.",
+      ("The Orvik choir was founded in 1921.",))],
+)
+register(
+    "examples", "decomposition",
+    "examples of a noun ('such as A and B', ', including A')",
+    "the statement for each example on an object; 'A and B are <noun>' on a subject; the statement without them",
+    [("The Brenholt museum displays instruments such as lutes and harps.",
+      ("The Brenholt museum displays lutes.", "The Brenholt museum displays harps."))],
+)
+register(
+    "prepositional_coordination", "decomposition",
+    "coordinated prepositional phrases, one negated ('on A but not on B')",
+    "one claim per phrase, the negation moved to the auxiliary",
+    [("Ferrel moss can be found on Lanzo but not on Tessaly.",
+      ("Ferrel moss can be found on Lanzo.", "Ferrel moss cannot be found on Tessaly."))],
+)
+register(
+    "noun_coordination", "decomposition",
+    "coordinated subjects or objects of a clause ('A, B and C are …')",
+    "one claim per conjunct, the verb made singular for a singular one",
+    [("The Varnes ferry company serves Lanzo and Tessaly.",
+      ("The Varnes ferry company serves Lanzo.", "The Varnes ferry company serves Tessaly."))],
+)
+register(
+    "generic_you", "decomposition",
+    "'You can <verb> <object> …' said of anyone",
+    "'<object> can be <participle> …'",
+    [("You can find amber on the beaches of Lanzo.", ("Amber can be found on the beaches of Lanzo.",))],
+)
+register(
+    "achievement", "decomposition",
+    "'X became the first/second/only … to VP'",
+    "also 'X VPed …'",
+    [("Norland became the second country to ban plastic straws.", ("Norland banned plastic straws.",))],
+)
+
+# --- decontextualisation ------------------------------------------------------------------------------------
+
+register(
+    "alias_canonicalisation", "decontextualisation",
+    "a known alias of a name (an official long form, an abbreviation)",
+    "the canonical name",
+    [("The Democratic People's Republic of Korea opened an embassy in Lanzo in 1990.",
+      ("North Korea opened an embassy in Lanzo in 1990.",))],
+)
+register(
+    "pronoun_resolution", "decontextualisation",
+    "a pronoun whose antecedent is sure (the last person named; the previous subject when it is a thing)",
+    "the antecedent's name in the claim",
+    [("Mara Olsen joined the Kessel institute in 1980. She discovered a new tin alloy in 1988.",
+      ("Mara Olsen discovered a new tin alloy in 1988.",))],
+)
+register(
+    "ambiguous_person", "decontextualisation",
+    "he/she when this and the previous sentence name more than one person",
+    "no resolution (the claim keeps the pronoun, flagged), unless a reporting verb's subject is the speaker",
+    [("Mara Olsen met Ivo Brandt in Lanzo in 2019. In 2020 he signed the ferry contract.",
+      ("In 2020 he signed the ferry contract.",))],
+)
+register(
+    "demonstrative_subject", "decontextualisation",
+    "'This/That' opening a sentence as its subject",
+    "the previous sentence's subject (off by default: it mostly stands for what was said, not for the subject)",
+    [], default=False,
+)
+register(
+    "definite_descriptions", "decontextualisation",
+    "'the/this <noun>' naming something introduced a sentence or two before",
+    "the fuller description or the name",
+    [("Norland passed a new plastics law in 2019. The law took effect in 2021.",
+      ("The new plastics law took effect in 2021.",))],
+)
+register(
+    "relative_dates", "decontextualisation",
+    "a relative date ('on Wednesday', 'yesterday', 'last month') in an article with a publication date",
+    "the date written out from the publication date ('on 13 July 2022')",
+    [("The Varnes ferry company cancelled 40 crossings on Wednesday.", ("The Varnes ferry company cancelled 40 crossings on 13 July 2022.",))],
+)
+
+# --- policy: what becomes a claim, and how it is flagged ---------------------------------------------------
+
+register(
+    "first_person_claims", "policy",
+    "a declarative first- or second-person statement with a figure, date or name ('We cut taxes twice in 2019')",
+    "a claim keeping the words, flagged 'needs context' (who 'we' is lies outside the claim); a quoted 'I' of a "
+    "named speaker becomes the speaker; the speaker stays on the mention",
+    [("We cut the sales tax twice in 2019.", ("We cut the sales tax twice in 2019.",)),
+     ('"I cut the sales tax twice in 2019," Ana Ruiz said.', ("Ana Ruiz cut the sales tax twice in 2019.",))],
+)
+register(
+    "undecomposed_fallback", "policy",
+    "a factual declarative sentence none of whose clauses became a claim",
+    "the sentence itself as one claim, marked 'not decomposed' for the editor",
+    [("The harbour froze and the ferries stopped.", ("The harbour froze and the ferries stopped.",))],
+)
+register(
+    "grammar_guard", "policy",
+    "a rewritten claim without a finite verb, or whose substituted subject disagrees with its verb",
+    "the claim in the article's own words instead, flagged 'needs context'",
+    [],
+)
+register(
+    "drop_unresolved", "policy",
+    "a claim opening with a pronoun or demonstrative nothing resolved, or an 'it' object left bare",
+    "no claim (switched off: the claim is stored flagged 'needs context')",
+    [],
+)
