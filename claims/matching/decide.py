@@ -137,7 +137,9 @@ def _known_names() -> tuple[re.Pattern, dict[str, str]]:
         for alias in entity.aliases + entity.misspellings:
             key = normalise_name(alias)
             (exact if key.isupper() and len(key) <= 6 else folded).append(key)
-            canonical[key if key.isupper() and len(key) <= 6 else key.casefold()] = entity.canonical.casefold()
+            # A capital names its state's government ("cut ties with Pyongyang" is North Korea).
+            name = entity.capital_of or entity.canonical
+            canonical[key if key.isupper() and len(key) <= 6 else key.casefold()] = name.casefold()
     alternatives = [
         *(f"(?-i:{re.escape(a)})" for a in exact),
         *(re.escape(a) for a in folded),
@@ -179,9 +181,15 @@ def _names(text: str) -> set[str]:
     return names
 
 
+# Phrases that deny the act after them ("has yet to respond", "failed to ratify").
+_NEGATING_PHRASES = re.compile(r"\b(?:yet to|failed to|fails to|refused to|refuses to)\b", re.IGNORECASE)
+
+
 def _negated(text: str) -> bool:
     words = {w.lower() for w in _WORD.findall(text)}
-    return bool(words & _NEGATIONS) or "n't" in text.lower() or "n’t" in text.lower()
+    return (
+        bool(words & _NEGATIONS) or "n't" in text.lower() or "n’t" in text.lower() or bool(_NEGATING_PHRASES.search(text))
+    )
 
 
 def join_conflict(a: str, b: str) -> str | None:
