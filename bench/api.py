@@ -8,6 +8,10 @@ endpoint is compared with a bare Django view in the same server that returns the
 one raw SQL query and json.dumps (bench/urls.py): the ceiling. Anonymous requests, first page
 (50 rows), throttling on (Redis db --redis-db), DEBUG off. Prints requests/s, p50/p99 latency and
 the ratio to the ceiling (target >= 0.5).
+
+Then the same endpoints through the public cache (claims/public_cache.py, on in a second server): repeated reads
+answered from the server-side cache (target >= 3 x the ceiling) and conditional reads with the page's ETag answered
+304 Not Modified (target >= 10 x the ceiling). The uncached figures come from a server with the cache off.
 """
 
 from __future__ import annotations
@@ -79,7 +83,7 @@ ENDPOINTS = [
 ]
 
 
-def _env(args) -> dict:
+def _env(args, *, public_cache: bool = False) -> dict:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -90,6 +94,7 @@ def _env(args) -> dict:
         "API_THROTTLE_USER": "100000000/minute",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
+        "FACTCHECK_PUBLIC_CACHE": "true" if public_cache else "false",
     }
 
 
@@ -113,16 +118,16 @@ def prepare_database(args) -> None:
               f"in {time.perf_counter() - started:.1f}s")  # fmt: skip
 
 
-def start_server(args) -> subprocess.Popen:
+def start_server(args, *, port: int, public_cache: bool = False) -> subprocess.Popen:
     command = [
-        str(GUNICORN), "factcheck.wsgi:application", "--bind", f"127.0.0.1:{args.port}",
+        str(GUNICORN), "factcheck.wsgi:application", "--bind", f"127.0.0.1:{port}",
         "--workers", str(args.workers), "--worker-class", "sync", "--log-level", "warning",
     ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env=_env(args))
+    server = subprocess.Popen(command, cwd=ROOT, env=_env(args, public_cache=public_cache))
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{args.port}/healthz", timeout=1)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
             return server
         except OSError:
             time.sleep(0.2)
@@ -153,11 +158,20 @@ def _ms(text: str) -> float:
     return float(number) * _UNITS[unit]
 
 
-def wrk(args, path: str) -> dict:
-    url = f"http://127.0.0.1:{args.port}{path}"
-    subprocess.run(["wrk", "-t1", "-c2", "-d2s", url], capture_output=True, check=True)  # warm up
+def etag_of(port: int, path: str) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+        etag = response.headers.get("ETag")
+    if not etag:
+        sys.exit(f"{path}: the cached server sent no ETag")
+    return etag
+
+
+def wrk(args, path: str, *, port: int | None = None, headers: dict | None = None) -> dict:
+    url = f"http://127.0.0.1:{port or args.port}{path}"
+    header_args = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
+    subprocess.run(["wrk", "-t1", "-c2", "-d2s", *header_args, url], capture_output=True, check=True)  # warm up
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency", url],
+        ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency", *header_args, url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -188,7 +202,8 @@ def main() -> None:
         sys.exit("wrk is not installed: apt-get install wrk")
 
     prepare_database(args)
-    server = start_server(args)
+    server = start_server(args, port=args.port)
+    cached_server = start_server(args, port=args.port + 1, public_cache=True)
     try:
         check_same_rows(args)
         print(f"gunicorn: {args.workers} sync workers; wrk: 2 threads, {args.connections} connections; "
@@ -207,10 +222,21 @@ def main() -> None:
             ratio = statistics.median(ratios)
             verdict = "meets" if ratio >= 0.5 else "MISSES"
             spread = ", ".join(f"{r:.2f}" for r in ratios)
-            print(f"{name:<24} {'ratio':>8} {ratio:>9.2f}  ({verdict} the 0.5 target; rounds: {spread})\n")
+            print(f"{name:<24} {'ratio':>8} {ratio:>9.2f}  ({verdict} the 0.5 target; rounds: {spread})")
+            ceiling_rps = statistics.median(run["rps"] for run in ceiling_runs)
+            etag = etag_of(args.port + 1, path)
+            for label, headers, target in (("cached", {}, 3), ("304", {"If-None-Match": etag}, 10)):
+                runs = [wrk(args, path, port=args.port + 1, headers=headers) for _ in range(args.rounds)]
+                figures = {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50", "p99")}
+                ratio = figures["rps"] / ceiling_rps
+                verdict = "meets" if ratio >= target else "MISSES"
+                print(f"{name:<24} {label:>8} {figures['rps']:>9.1f} {figures['p50']:>8.2f} {figures['p99']:>8.2f}"
+                      f"  {ratio:.2f} x ceiling ({verdict} the {target} x target)")  # fmt: skip
+            print()
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        for running in (server, cached_server):
+            running.terminate()
+            running.wait(timeout=20)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ Prints, for people to judge and for the issue notes:
    (claims/extraction/train_checkworthiness.py) on held-out blocks of those lines, beside length on the same lines;
 4. throughput: words/s on one core of the whole pipeline (cleaning, language id, parse, every stage) beside
    spaCy's own nlp.pipe (the same model, alone) on the same text, and their ratio.
+5. body (bench/article_body.py): realnews DEV pages, body shingle F1 of our cleaned text beside trafilatura alone.
 No rule is tuned to a row of these data sets.
 """
 
@@ -271,7 +272,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-embeddings", action="store_true", help="Only the token-F1 rule (no torch).")
     parser.add_argument("--throughput-words", type=int, default=20000)
-    parser.add_argument("--only", choices=["seeds", "factcheck_gpt", "clef", "throughput"], default=None)
+    parser.add_argument("--only", choices=["seeds", "factcheck_gpt", "clef", "throughput", "body"], default=None)
     args = parser.parse_args()
     if args.only in (None, "seeds"):
         bench_seeds()
@@ -281,6 +282,11 @@ def main() -> None:
         bench_clef()
     if args.only in (None, "throughput"):
         bench_throughput(args.throughput_words)
+    if args.only in (None, "body"):
+        from article_body import bench_body  # realnews dev pages: body F1 beside trafilatura alone
+
+        section("5. The page's article, whole (realnews DEV pages)")
+        bench_body()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import re
 from functools import cached_property
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
@@ -30,9 +31,11 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck.exceptions import DomainError, InvalidInput, InvalidTransition, NotAllowed
-from sources.models import ClaimFetch, Evidence, Lead, Source
+from sources.models import ClaimFetch, Evidence, Lead, Source, SourceRequest
 
-from . import selectors, services
+from . import editing_pages, selectors, services
+from .claimreview import CLAIM_REVIEWED_GUIDE
+from .collaboration import assignable_users, claim_notes
 from .models import (
     Article,
     Claim,
@@ -41,8 +44,7 @@ from .models import (
     Outlet,
     Rating,
     Verdict,
-    WebhookDelivery,
-    WebhookSubscription,
+    VerdictPublication,
 )
 
 Status = Claim.Status
@@ -271,13 +273,23 @@ class ClaimReviewForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 7, "placeholder": "What the evidence shows, for readers, in plain words."}),
     )
+    claim_reviewed = forms.CharField(
+        required=False, label="Claim reviewed (summary)",
+        widget=forms.TextInput(attrs={"data-fc-guide": CLAIM_REVIEWED_GUIDE}),
+        help_text=f"The claim as readers and search engines will see it rated (ClaimReview's claimReviewed). "
+        f"Guide: under {CLAIM_REVIEWED_GUIDE} characters; it is never cut. Empty: the claim's full text.",
+    )  # fmt: skip
     sources = forms.ModelMultipleChoiceField(
         queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         help_text="The sources the verdict relies on (from the evidence found for this claim).",
     )  # fmt: skip
     assignee = forms.ModelChoiceField(queryset=None, required=False)
 
-    VERDICT_FIELDS = ("rating", "explanation", "sources")
+    VERDICT_FIELDS = ("rating", "claim_reviewed", "explanation", "sources")
+    # False when the page shows the verdict as a card (published, or the role cannot draft): the verdict's
+    # fields are then not on the page, so they must not be on the form either, or their absence from the
+    # POST would read as an edit of the verdict (ClaimAdmin.get_form sets it).
+    verdict_on_page = True
 
     class Meta:
         model = Claim
@@ -285,30 +297,38 @@ class ClaimReviewForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.contrib.auth import get_user_model
 
         claim = self.instance
         if "assignee" in self.fields:
-            self.fields["assignee"].queryset = get_user_model().objects.filter(is_active=True, is_staff=True)
+            self.fields["assignee"].queryset = assignable_users()
         self.verdict = Verdict.objects.filter(claim=claim).select_related("rating").first() if claim.pk else None
+        if not self.verdict_on_page:
+            for name in self.VERDICT_FIELDS:
+                self.fields.pop(name, None)
         if "rating" not in self.fields:
             return
+        # Under correction the form edits the correction's draft; the published verdict stays as it is.
+        draft = getattr(self.verdict, "correction", None) if self.verdict else None
+        draft = draft or self.verdict
         ratings = Rating.objects.filter(is_active=True)
-        if self.verdict:  # a retired rating still shows on the verdict that uses it
-            ratings = Rating.objects.filter(pk=self.verdict.rating_id) | ratings
+        if draft:  # a retired rating still shows on the verdict that uses it
+            ratings = Rating.objects.filter(pk=draft.rating_id) | ratings
         self.fields["rating"].queryset = ratings
         self.fields["rating"].label_from_instance = lambda r: format_html(
             '<strong>{}</strong> <span class="fc-muted">{}</span>', r.name, r.description
         )
         source_ids = set(Evidence.objects.filter(claim=claim).values_list("source_id", flat=True)) if claim.pk else set()
-        if self.verdict:
-            source_ids |= set(self.verdict.sources.values_list("pk", flat=True))
+        if claim.pk:  # sources an editor cited by hand are citable even before (or without) a fetch
+            source_ids |= set(SourceRequest.objects.filter(claim=claim).values_list("source_id", flat=True))
+        if draft:
+            source_ids |= set(draft.sources.values_list("pk", flat=True))
         self.fields["sources"].queryset = Source.objects.filter(pk__in=source_ids).order_by("title")
         self.fields["sources"].label_from_instance = lambda s: s.title or s.url
-        if self.verdict:
-            self.initial.setdefault("rating", self.verdict.rating_id)
-            self.initial.setdefault("explanation", self.verdict.explanation)
-            self.initial.setdefault("sources", list(self.verdict.sources.values_list("pk", flat=True)))
+        if draft:
+            self.initial.setdefault("rating", draft.rating_id)
+            self.initial.setdefault("explanation", draft.explanation)
+            self.initial.setdefault("claim_reviewed", draft.claim_reviewed)
+            self.initial.setdefault("sources", list(draft.sources.values_list("pk", flat=True)))
         if "checkworthiness" in self.fields:
             self.fields["checkworthiness"].widget.attrs.update(min=0, max=1, step=0.01)
 
@@ -342,7 +362,8 @@ OPERATIONS = {
     "publish": ("Publish…", services.PUBLISH_PERMISSION, {Status.VERDICT_READY}),
     "dismiss": ("Dismiss: not check-worthy", None, {Status.NEW, Status.IN_REVIEW}),
     "restore": ("Restore to the queue", None, {Status.DISMISSED}),
-    "unpublish": ("Unpublish", services.PUBLISH_PERMISSION, {Status.PUBLISHED}),
+    # Also while a correction is drafted (the published version is still up): see operations_for.
+    "unpublish": ("Unpublish", services.PUBLISH_PERMISSION, {Status.PUBLISHED, Status.IN_REVIEW, Status.VERDICT_READY}),
     "correct": ("Correct", services.PUBLISH_PERMISSION, {Status.PUBLISHED}),
     "add_source": ("Add source", None, {Status.NEW, Status.IN_REVIEW, Status.VERDICT_READY}),
 }
@@ -379,9 +400,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
     paginator = QueuePaginator
     readonly_fields = ("status", "normalized_text")
     fieldsets = (
-        ("Verdict", {"fields": ("rating", "explanation", "sources"), "classes": ("fc-verdict",)}),
-        ("Claim details", {"fields": (("claim_type", "about_date"), ("checkworthiness", "assignee")), "classes": ("collapse",)}),
-    )
+        ("Verdict", {"fields": ("rating", "claim_reviewed", "explanation", "sources"), "classes": ("fc-verdict",)}),
+        ("Claim details", {"fields": (("claim_type", "about_date"), ("checkworthiness",)), "classes": ("collapse",)}),
+    )  # the assignee has its own form at the top of the claim page
     actions = [
         "assign_to_me", "start_review", "fetch_sources_again", "mark_verdict_ready", "publish_verdicts", "dismiss",
     ]  # fmt: skip
@@ -389,6 +410,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["claims/admin.css"]}
+        js = ["claims/claim_editing.js"]
 
     # Queue ----------------------------------------------------------------------------------------
 
@@ -414,12 +436,19 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def claim_column(self, claim):
         speaker = getattr(claim, "first_speaker", None)
         hint = ""
-        if getattr(claim, "published_match_id", None):
+        if getattr(claim, "published_match_id", None):  # confirmed the same claim: its verdict applies
             url = reverse("admin:claims_claim_change", args=[claim.published_match_id])
             hint = format_html(
-                '<a class="fc-hint" href="{}" title="A claim that may be the same already has a published verdict">'
-                "≈ published: {}</a>",
+                '<a class="fc-hint" href="{}" title="Editors confirmed this is the same claim as one with a published '
+                'verdict">≈ published: {}</a>',
                 url, claim.published_match_rating or "verdict",
+            )  # fmt: skip
+        elif getattr(claim, "similar_checked_id", None):  # only similar: no rating, which could be wrong for this one
+            url = reverse("admin:claims_claim_change", args=[claim.similar_checked_id])
+            hint = format_html(
+                '<a class="fc-hint fc-hint-similar" href="{}" title="A similar claim (not confirmed the same) has a '
+                'published verdict">similar to a checked claim ({})</a>',
+                url, f"{claim.similar_checked_score:.2f}",
             )  # fmt: skip
         return format_html(
             '<span class="fc-claim-text">{}</span>{}{}',
@@ -515,6 +544,12 @@ class ClaimAdmin(SimpleHistoryAdmin):
             and request.user.has_perms(["claims.add_verdict", "claims.change_verdict"])
         )
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not self.verdict_editable(request, obj):
+            form = type(form.__name__, (form,), {"verdict_on_page": False})
+        return form
+
     def get_fieldsets(self, request, obj=None):
         # Without the verdict form the page shows the verdict as a card (see the change_form template).
         if self.verdict_editable(request, obj):
@@ -528,6 +563,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         if not self.has_change_permission(request, claim):
             return []
         ops = []
+        published = Verdict.objects.filter(claim=claim, published_at__isnull=False).exists()
         for name, (label, permission, statuses) in OPERATIONS.items():
             if statuses is not None and claim.status not in statuses:
                 continue
@@ -535,6 +571,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 continue
             if name == "assign_me" and claim.assignee_id == request.user.pk:
                 continue
+            if (name == "unpublish" and not published) or (name == "dismiss" and published):
+                continue  # under correction the published version is up: unpublish, not dismiss
             ops.append((name, label))
         return ops
 
@@ -544,6 +582,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
         if claim is not None:
             extra_context.update(title=f"Claim #{claim.pk}", subtitle=None)
             verdict = Verdict.objects.filter(claim=claim).select_related("rating", "reviewer").first()
+            correction = getattr(verdict, "correction", None) if verdict else None
+            extra_context.update(
+                correction=correction,
+                publications=list(verdict.publications.select_related("published_by", "drafted_by")) if verdict else [],
+            )
             extra_context.update(
                 claim=claim,
                 verdict=verdict,
@@ -559,8 +602,27 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 can_decide_matches=request.user.has_perm("claims.change_claimmatchsuggestion"),
                 status_steps=_status_steps(claim.status),
                 verdict_editable=self.verdict_editable(request, claim),
+                **self.editing_context(request, claim),
             )
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def editing_context(self, request, claim) -> dict:
+        """What the claim page shows of the editors' own work: notes, assignment, sources cited by hand."""
+        from sources.citing import source_fetch_state
+
+        url_fetch = ClaimFetch.objects.filter(claim=claim, fetcher="url").first()
+        cited = [
+            {"source": r.source, "by": r.requested_by, "state": source_fetch_state(r.source, claim_fetch=url_fetch)}
+            for r in SourceRequest.objects.filter(claim=claim).select_related("source", "requested_by")
+        ]
+        can_edit = request.user.has_perm(services.REVIEW_PERMISSION)
+        return {
+            "notes": list(claim_notes(claim=claim)),
+            "cited_sources": cited,
+            "assignable": list(assignable_users()) if can_edit else [],
+            "can_fix_claim": can_edit and claim.status in editing_pages.editing.EDITABLE_STATUSES,
+            "can_work_on_claim": can_edit,
+        }
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -586,6 +648,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 rating=form.cleaned_data["rating"],
                 explanation=form.cleaned_data["explanation"],
                 sources=form.cleaned_data["sources"],
+                claim_reviewed=form.cleaned_data.get("claim_reviewed", ""),
                 actor=request.user,
             )
         request._fc_saved = bool(claim_changes or "assignee" in form.changed_data or form.verdict_changed())
@@ -673,7 +736,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             return "Unpublished: the verdict is no longer public. The reason is kept in its history."
         if op == "correct":
             services.claim_reopen_for_correction(claim=claim, actor=user, reason=reason)
-            return "Correction opened: the verdict is off the public record until you publish it again."
+            return "Correction opened: readers keep seeing the published verdict until you publish the correction."
         raise InvalidInput(f"Unknown action {op!r}.")
 
     def decide_match(self, request, claim, value):
@@ -686,6 +749,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
             self.message_user(request, "Choose “same claim” or “different claims”.", messages.ERROR)
         elif not request.user.has_perm("claims.change_claimmatchsuggestion"):
             self.message_user(request, "Your role cannot decide match suggestions.", messages.ERROR)
+        elif decision == ClaimMatchSuggestion.Decision.CONFIRMED:  # merged only after the confirmation page
+            return HttpResponseRedirect(reverse("admin:claims_claim_merge", args=[claim.pk, suggestion.pk]))
         elif decide is None:
             self.message_user(request, "Claim matching is not installed yet (claims.services.claim_match_decide).",
                               messages.ERROR)  # fmt: skip
@@ -709,7 +774,24 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return [
             path("<int:object_id>/publish/", self.admin_site.admin_view(self.publish_view), name="%s_%s_publish" % info),
             path("publish-selected/", self.admin_site.admin_view(self.publish_view), name="%s_%s_publish_many" % info),
+            *self.editing_urls(),
         ] + super().get_urls()
+
+    def editing_urls(self) -> list:
+        info = self.opts.app_label, self.opts.model_name
+        pages = editing_pages
+        return [
+            path(route, self.admin_site.admin_view(lambda request, *args, _view=view, **kwargs: _view(self, request, *args, **kwargs)),
+                 name="%s_%s_%s" % (*info, name))
+            for route, view, name in (
+                ("<int:object_id>/edit-text/", pages.claim_edit_text_view, "edit_text"),
+                ("<int:object_id>/split/", pages.claim_split_view, "split"),
+                ("<int:object_id>/merge/<int:suggestion_id>/", pages.claim_merge_view, "merge"),
+                ("<int:object_id>/note/", pages.claim_note_view, "note"),
+                ("<int:object_id>/assign/", pages.claim_assign_view, "assign"),
+                ("<int:object_id>/cite-source/", pages.source_cite_view, "cite_source"),
+            )
+        ]  # fmt: skip
 
     def publish_view(self, request, object_id=None):
         """Show what readers will get; publish only on an explicit, fresh confirmation."""
@@ -727,12 +809,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
             versions = {k.removeprefix("version-"): v for k, v in request.POST.items() if k.startswith("version-")}
             published, problems = 0, []
             for claim in claims:
-                verdict = getattr(claim, "verdict", None)
-                if verdict is None or versions.get(str(claim.pk)) != verdict.updated_at.isoformat():
+                if getattr(claim, "verdict", None) is None or not versions.get(str(claim.pk)):
                     problems.append(f"“{claim.text[:60]}”: the verdict changed after you reviewed it; review it again.")
                     continue
                 try:
-                    services.verdict_publish(claim=claim, actor=request.user)
+                    services.verdict_publish(claim=claim, actor=request.user, expected_version=versions[str(claim.pk)])
                     published += 1
                 except DomainError as exc:
                     problems.append(f"“{claim.text[:60]}”: {exc.message}")
@@ -745,6 +826,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
             return HttpResponseRedirect(reverse("admin:claims_claim_changelist"))
         ready = [c for c in claims if c.status == Status.VERDICT_READY and getattr(c, "verdict", None)]
         not_ready = [c for c in claims if c not in ready]
+        for claim in ready:  # what publishing would publish: a correction's draft, else the verdict itself
+            claim.to_publish = getattr(claim.verdict, "correction", None) or claim.verdict
+            claim.version = services.verdict_version(verdict=claim.verdict)
+            claim.drafted_by = services.verdict_drafted_by(verdict=claim.verdict)
+            claim.is_correction = claim.to_publish is not claim.verdict
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -752,6 +838,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "ready": ready,
             "not_ready": not_ready,
             "single": bool(object_id),
+            "four_eyes": settings.FACTCHECK_FOUR_EYES,
             "cancel_url": self._claim_url(claims[0]) if object_id else reverse("admin:claims_claim_changelist"),
         }
         return TemplateResponse(request, "admin/claims/claim/publish_confirm.html", context)
@@ -878,6 +965,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["claims/admin.css"]}
+        js = ["claims/claim_editing.js"]
 
     def get_queryset(self, request):
         from django.db.models import OuterRef
@@ -909,6 +997,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return [
             path("<int:object_id>/reextract/", self.admin_site.admin_view(self.reextract_view),
                  name="%s_%s_reextract" % info),
+            path("<int:object_id>/add-claim/", self.admin_site.admin_view(
+                lambda request, object_id: editing_pages.article_add_claim_view(self, request, object_id)),
+                 name="%s_%s_add_claim" % info),
         ] + super().get_urls()  # fmt: skip
 
     def _reextract(self, request, article) -> None:
@@ -953,6 +1044,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 highlighted_text=highlight_claims(article),
                 article_mentions=selectors.article_mentions_with_claims(article=article),
                 can_reextract=request.user.has_perm("claims.change_article"),
+                can_add_claim=request.user.has_perm(services.REVIEW_PERMISSION),
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -1030,6 +1122,14 @@ class VerdictAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    object_history_template = "admin/claims/verdict/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The model history's diffs cut long texts short; the publications hold each published version whole.
+        publications = VerdictPublication.objects.filter(verdict_id=object_id if str(object_id).isdigit() else None)
+        extra_context = {**(extra_context or {}), "publications": publications.select_related("published_by", "drafted_by")}
+        return super().history_view(request, object_id, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         verdict = self.get_object(request, object_id)
         if verdict is not None:
@@ -1052,28 +1152,9 @@ class ClaimMatchSuggestionAdmin(admin.ModelAdmin):
         return False  # decided on the claim page, through claim_match_decide
 
 
-@admin.register(WebhookSubscription)
-class WebhookSubscriptionAdmin(admin.ModelAdmin):
-    list_display = ("url", "is_active", "owner", "created_at")
-    list_filter = ("is_active",)
-    raw_id_fields = ("owner",)
-
-
-@admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(admin.ModelAdmin):
-    list_display = ("subscription", "event", "status", "attempts", "response_status", "created_at", "delivered_at")
-    list_filter = ("status", "event")
-    list_select_related = ("subscription",)
-    show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 admin.site.site_header = "factcheck · editors' desk"
 admin.site.enable_nav_sidebar = False  # the queue needs the width; the breadcrumbs and home page navigate
 admin.site.site_title = "factcheck"
 admin.site.index_title = "Review queue and verdicts"
+
+from . import admin_accounts, admin_webhooks  # noqa: E402,F401  (accounts: replacing Django's and DRF's admin)

@@ -1,10 +1,12 @@
 """Verdict data → a schema.org ClaimReview dict (JSON-LD). Pure: plain data in, plain dicts out.
 
 What consumers read (Google's Fact Check markup guide, Data Commons, the real records in
-shared/eval/claimreview_real): `claimReviewed` short (Google recommends under 75 characters),
+shared/eval/claimreview_real): `claimReviewed` the editors' own summary of the claim (Google recommends
+under 75 characters; the machine never cuts it, the verdict form shows the guide),
 `reviewRating` with `alternateName` (the textual rating) and a numeric `ratingValue` between
 `worstRating` and `bestRating` when the rating sits on a scale, `itemReviewed` a `Claim` with
-its `author`, `datePublished`, `appearance` and `firstAppearance`, our organisation as `author`,
+its `author`, `datePublished`, `appearance` and `firstAppearance` (an article without a URL still
+appears, by headline, outlet and date), our organisation as `author` (with `logo` and `sameAs`),
 the public page as `url`, and `dateModified` once a correction has been published.
 """
 
@@ -16,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 SCHEMA_CONTEXT = "https://schema.org"
-CLAIM_REVIEWED_LIMIT = 75  # characters, exclusive: Google's recommendation is "under 75"
+CLAIM_REVIEWED_GUIDE = 75  # characters, exclusive: Google's recommendation ("under 75"), shown to editors, never enforced
 
 # A speaker is published as an Organization when its name looks like one; otherwise a Person.
 _ORGANIZATION_WORDS = re.compile(
@@ -27,16 +29,12 @@ _ORGANIZATION_WORDS = re.compile(
     r"administration|bureau|federation|republic|states|nations|kingdom|foundation|channel)\b",
     re.IGNORECASE,
 )
-_DANGLING_WORDS = {
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that",
-    "which", "who", "as", "than", "its", "their", "his", "her", "is", "was", "were", "are", "be", "has", "have",
-}  # fmt: skip
 _ACRONYM = re.compile(r"^[A-Z0-9&.\-]{2,10}$")
 
 
 @dataclass(frozen=True)
 class Appearance:
-    """One article that makes the claim."""
+    """One article that makes the claim (`url` empty when the article was ingested as text)."""
 
     url: str
     headline: str = ""
@@ -55,25 +53,19 @@ class VerdictData:
     organization_name: str
     organization_url: str
     first_published_at: dt.datetime
+    claim_reviewed: str = ""  # the editors' summary; empty: the claim's text, whole
     corrected_at: dt.datetime | None = None
     speaker: str = ""
+    speaker_kind: str = ""  # "Person" / "Organization"; empty: guessed from the name (speaker_type)
     appearances: list[Appearance] = field(default_factory=list)
     language: str = ""
+    organization_logo: str = ""
+    organization_same_as: tuple[str, ...] = ()
 
 
-def shorten_claim(text: str, limit: int = CLAIM_REVIEWED_LIMIT) -> str:
-    """The claim in fewer than `limit` characters: whole if it fits, else cut at a word and marked with …"""
-    text = " ".join((text or "").split())
-    if len(text) < limit:
-        return text
-    room = limit - 2  # leave space for the ellipsis and stay strictly under the limit
-    cut = text[:room + 1]
-    space = cut.rfind(" ")
-    cut = cut[:space] if space >= room // 2 else text[:room]
-    words = cut.split(" ")
-    while len(words) > 3 and words[-1].lower().strip(",;:") in _DANGLING_WORDS:
-        words.pop()  # "…the independence of the…" reads as a broken sentence; "…the independence…" does not
-    return " ".join(words).rstrip(" ,;:.-–—(\"'«") + "…"
+def claim_reviewed_text(data: VerdictData) -> str:
+    """What ClaimReview says was reviewed: the editors' summary, else the claim's text; whole, never cut."""
+    return " ".join((data.claim_reviewed or data.claim_text or "").split())
 
 
 @functools.lru_cache(maxsize=4096)  # speakers repeat across a feed page: the regexes run once per name
@@ -110,7 +102,9 @@ def _rating(data: VerdictData) -> dict:
 
 
 def _creative_work(appearance: Appearance) -> dict:
-    work: dict = {"@type": "CreativeWork", "url": appearance.url}
+    work: dict = {"@type": "CreativeWork"}
+    if appearance.url:
+        work["url"] = appearance.url
     if appearance.headline:
         work["headline"] = appearance.headline
     if appearance.published_at:
@@ -123,7 +117,7 @@ def _creative_work(appearance: Appearance) -> dict:
 def _item_reviewed(data: VerdictData) -> dict:
     claim: dict = {"@type": "Claim"}
     if data.speaker.strip():
-        claim["author"] = {"@type": speaker_type(data.speaker), "name": data.speaker.strip()}
+        claim["author"] = {"@type": data.speaker_kind or speaker_type(data.speaker), "name": data.speaker.strip()}
     dated = sorted((a for a in data.appearances if a.published_at), key=lambda a: a.published_at)
     first = dated[0] if dated else (data.appearances[0] if data.appearances else None)
     if first is not None and first.published_at:
@@ -134,6 +128,15 @@ def _item_reviewed(data: VerdictData) -> dict:
     return claim
 
 
+def _organization(data: VerdictData) -> dict:
+    organization = {"@type": "Organization", "name": data.organization_name, "url": data.organization_url}
+    if data.organization_logo:
+        organization["logo"] = {"@type": "ImageObject", "url": data.organization_logo}
+    if data.organization_same_as:
+        organization["sameAs"] = list(data.organization_same_as)
+    return organization
+
+
 def claimreview(data: VerdictData, *, with_context: bool = True) -> dict:
     """The ClaimReview of one published verdict."""
     review: dict = {}
@@ -142,9 +145,9 @@ def claimreview(data: VerdictData, *, with_context: bool = True) -> dict:
     review |= {
         "@type": "ClaimReview",
         "url": data.page_url,
-        "claimReviewed": shorten_claim(data.claim_text),
+        "claimReviewed": claim_reviewed_text(data),
         "datePublished": _iso(data.first_published_at),
-        "author": {"@type": "Organization", "name": data.organization_name, "url": data.organization_url},
+        "author": _organization(data),
         "reviewRating": _rating(data),
         "itemReviewed": _item_reviewed(data),
     }

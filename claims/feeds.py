@@ -13,8 +13,18 @@ from .models import Verdict
 FEED_LENGTH = 50
 
 
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom whose entry summaries are `type="text"`: Django always writes `type="html"`, which makes feed readers
+    render an explanation's markup as live HTML. An explanation is plain text, so it is sent as text."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class PublishedVerdictsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
     link = "/"
 
     def title(self):

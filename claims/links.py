@@ -1,9 +1,11 @@
 """Public URLs of claims: the public claim page (ClaimReview's `url`, Atom links, Google's pageUrl, the API's
-`public_url`), under FACTCHECK_PUBLIC_BASE_URL, and path templates for building many of them cheaply."""
+`public_url`), under FACTCHECK_PUBLIC_BASE_URL, and path templates for building many of them cheaply; and the
+one rule for which source URLs public output may carry."""
 
 from __future__ import annotations
 
 import functools
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -27,3 +29,21 @@ def public_claim_url_template() -> str:
 
 def public_claim_url(claim_id: int) -> str:
     return public_claim_url_template().format(claim_id)
+
+
+def public_source_url(url: str | None) -> str | None:
+    """A source's URL as public output may carry it: an http(s) URL, never one of our own admin pages (the
+    internal fetcher cites an article that has no URL of its own by its admin page); None otherwise."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if parts.path.startswith(_admin_path(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())):
+        return None
+    return url
+
+
+@functools.lru_cache(maxsize=8)
+def _admin_path(urlconf, prefix: str) -> str:
+    return reverse("admin:index", urlconf=urlconf)

@@ -7,7 +7,10 @@ derived properties, so every write goes through one validated path.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from factcheck.validators import WEB_URL
 
 
 class Outlet(models.Model):
@@ -31,7 +34,9 @@ class Article(models.Model):
         FAILED = "failed", "Failed"
         UNSUPPORTED = "unsupported", "Unsupported language"
 
-    url = models.URLField(max_length=2000, unique=True, null=True, blank=True, help_text="Canonical URL.")
+    url = models.URLField(
+        max_length=2000, unique=True, null=True, blank=True, validators=[WEB_URL], help_text="Canonical URL."
+    )
     title = models.CharField(max_length=500, blank=True)
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -45,12 +50,41 @@ class Article(models.Model):
         max_length=16, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING, db_index=True
     )
     extraction_error = models.TextField(blank=True)
+    extraction_status_at = models.DateTimeField(
+        null=True, blank=True, default=timezone.now,
+        help_text="When the extraction status last changed: the sweeper restarts what a crash left pending or running.",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-published_at", "-id"]
 
     def __str__(self):
         return self.title or self.url or f"Article {self.pk}"
+
+
+class ArticleFetch(models.Model):
+    """An article asked for by URL alone: a worker fetches the page (never the web request) and ingests it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    url = models.URLField(max_length=2000, validators=[WEB_URL])
+    title = models.CharField(max_length=500, blank=True)
+    outlet_name = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
+    error = models.CharField(max_length=300, blank=True, help_text="What went wrong, in words safe to show.")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.url
 
 
 class Claim(models.Model):
@@ -72,6 +106,9 @@ class Claim(models.Model):
         OTHER = "other", "Other"
 
     text = models.TextField()
+    extracted_text = models.TextField(
+        blank=True, help_text="The text as the machine extracted it, kept when an editor rewrites the claim."
+    )
     normalized_text = models.TextField(db_index=True, help_text="Lower-cased, punctuation-free form for exact matching.")
     checkworthiness = models.FloatField(default=0.0, db_index=True)
     claim_type = models.CharField(max_length=16, choices=Type.choices, default=Type.OTHER)
@@ -111,7 +148,11 @@ class ClaimMention(models.Model):
     speaker = models.CharField(max_length=300, blank=True, help_text="Who made the claim.")
     cited_source = models.CharField(max_length=300, blank=True, help_text='As written: "Tass", "Telegram", "KCNA".')
     is_direct_quote = models.BooleanField(default=False)
-    extracted_by = models.CharField(max_length=32, blank=True, help_text="Extraction backend: spacy or llm.")
+    extracted_by = models.CharField(max_length=32, blank=True, help_text="Extraction backend: spacy, llm or editor.")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The editor who recorded this mention by hand (empty when the machine found it).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -148,6 +189,10 @@ class Verdict(models.Model):
     claim = models.OneToOneField(Claim, on_delete=models.PROTECT, related_name="verdict")
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
     explanation = models.TextField()
+    claim_reviewed = models.TextField(
+        blank=True,
+        help_text="ClaimReview's claimReviewed: the editors' short statement of the claim (empty: the claim's text).",
+    )
     sources = models.ManyToManyField("sources.Source", blank=True, related_name="verdicts")
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="verdicts_written"
@@ -169,6 +214,76 @@ class Verdict(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+
+class VerdictCorrection(models.Model):
+    """A correction being drafted for a published verdict.
+
+    The verdict row stays the published record, serving the page, the API, ClaimReview and the feeds,
+    until the correction is published: then this draft's rating, explanation and sources replace the
+    verdict's and the row is deleted. Keeping the draft apart means no read path can show readers a
+    half-edited verdict, and every public read keeps reading the one Verdict row it always did.
+    """
+
+    verdict = models.OneToOneField(Verdict, on_delete=models.CASCADE, related_name="correction")
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="+")
+    claim_reviewed = models.TextField(blank=True, help_text="The corrected claimReviewed (empty: the claim's text).")
+    explanation = models.TextField()
+    sources = models.ManyToManyField("sources.Source", blank=True, related_name="+")
+    reason = models.TextField(help_text="What is being corrected; published with the correction.")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Who last drafted the correction.",
+    )  # fmt: skip
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Correction of verdict {self.verdict_id}: {self.reason[:80]}"
+
+
+class VerdictPublication(models.Model):
+    """One publication of a verdict, exactly as readers got it; written once, never changed.
+
+    The first publication is number 1; each published correction adds the next. The history page
+    shows these in full (the model history's diffs are cut short).
+    """
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="publications")
+    number = models.PositiveIntegerField()
+    claim_text = models.TextField()
+    claim_reviewed = models.TextField(blank=True)
+    rating_name = models.CharField(max_length=64)
+    rating_value = models.IntegerField(null=True, blank=True)
+    explanation = models.TextField()
+    sources = models.JSONField(default=list, help_text="[{id, url, title}] as cited at publication.")
+    correction_reason = models.TextField(blank=True)
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["verdict_id", "-number"]
+        constraints = [models.UniqueConstraint(fields=["verdict", "number"], name="verdict_publication_unique_number")]
+
+    def __str__(self):
+        return f"Verdict {self.verdict_id}, publication {self.number}"
+
+
+class ClaimNote(models.Model):
+    """An editors' internal note on a claim: who wrote it and when. Never public."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Note on claim {self.claim_id} by {self.author}"
 
 
 class ClaimMatchSuggestion(models.Model):
@@ -211,7 +326,7 @@ class ClaimMatchSuggestion(models.Model):
 class WebhookSubscription(models.Model):
     """A URL that receives an HMAC-signed POST when a verdict is published or corrected."""
 
-    url = models.URLField(max_length=2000)
+    url = models.URLField(max_length=2000, validators=[WEB_URL])
     secret = models.CharField(max_length=128, help_text="Shared secret for the X-Factcheck-Signature HMAC.")
     is_active = models.BooleanField(default=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
@@ -293,3 +408,21 @@ class GoogleFactCheckPage(models.Model):
 
     def __str__(self):
         return f"{self.name or 'no page'} for verdict {self.verdict_id} ({self.status})"
+
+
+class PublicationGeneration(models.Model):
+    """One row whose number goes up in the same transaction as every change to what the public reads.
+
+    Public responses are cached and validated (ETag, 304) under the current number, so a publication,
+    unpublication or correction makes every cached page and every reader's ETag stale the moment it commits,
+    in every process: the number is read from the database, not from a per-process cache.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "publication generation"
+
+    def __str__(self):
+        return f"public output generation {self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

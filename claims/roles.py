@@ -51,8 +51,18 @@ def role_permissions() -> dict[str, object]:
     )
     reviewer = views | _perms(_REVIEWER_EXTRA)
     editor = reviewer | _perms(_EDITOR_EXTRA)
-    admin = Permission.objects.filter(content_type__app_label__in=(*_VIEW_APPS, "auth", "authtoken"))
+    # Accounts, not power: no permission to edit groups or permissions (that would let an Admin grant itself
+    # anything); claims.admin_accounts also keeps superuser flags and superusers' accounts out of its reach.
+    accounts = Permission.objects.filter(content_type__app_label="auth", content_type__model="user") | _perms(
+        ["auth.view_group", "auth.view_permission"]
+    )
+    admin = Permission.objects.filter(content_type__app_label__in=_VIEW_APPS) | accounts
     return {REVIEWER: reviewer, EDITOR: editor, ADMIN: admin}
+
+
+# Never held by a role, even when granted by hand earlier: each lets its holder raise its own powers.
+_ESCALATING = ["auth.add_group", "auth.change_group", "auth.delete_group", "auth.add_permission",
+               "auth.change_permission", "auth.delete_permission"]  # fmt: skip
 
 
 def roles_sync(*, exact: bool = False) -> dict[str, int]:
@@ -64,6 +74,7 @@ def roles_sync(*, exact: bool = False) -> dict[str, int]:
             group.permissions.set(permissions.distinct())
         else:
             group.permissions.add(*permissions.distinct())
+            group.permissions.remove(*_perms(_ESCALATING))
         counts[name] = group.permissions.count()
     return counts
 

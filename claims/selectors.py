@@ -14,15 +14,18 @@ import functools
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet  # noqa: E402
 
+from factcheck.validators import is_web_url  # noqa: E402
+
 from .models import Article, Claim, ClaimMention, Rating, Verdict  # noqa: E402
 
 STAFF_READ_PERMISSION = "claims.view_claim"
 
-# The condition for "public", spelled once. A claim under correction has status in_review and its
-# verdict has no published_at, so it drops out until it is republished.
-PUBLISHED_CLAIM = Q(status=Claim.Status.PUBLISHED, verdict__published_at__isnull=False)
+# The condition for "public", spelled once: the verdict is published. A claim under correction is in
+# review (or ready) again, but its published verdict keeps serving readers until the correction is
+# published (the draft lives in VerdictCorrection); only an unpublication takes it down.
+PUBLISHED_CLAIM = Q(verdict__published_at__isnull=False)
 # The same condition seen from the verdict.
-PUBLISHED_VERDICT = Q(published_at__isnull=False, claim__status=Claim.Status.PUBLISHED)
+PUBLISHED_VERDICT = Q(published_at__isnull=False)
 
 
 def user_sees_unpublished(user) -> bool:
@@ -32,7 +35,7 @@ def user_sees_unpublished(user) -> bool:
 
 def claim_published_q(prefix: str = "") -> Q:
     """PUBLISHED_CLAIM seen from a model related to Claim through `prefix` (e.g. "claim__")."""
-    return Q(**{f"{prefix}status": Claim.Status.PUBLISHED, f"{prefix}verdict__published_at__isnull": False})
+    return Q(**{f"{prefix}verdict__published_at__isnull": False})
 
 
 def claim_list_visible(*, user) -> QuerySet[Claim]:
@@ -54,9 +57,15 @@ def article_list_visible(*, user) -> QuerySet[Article]:
     """The public sees an article only when it makes a published claim (it is an appearance of that claim)."""
     articles = Article.objects.all()
     if not user_sees_unpublished(user):
-        public_mentions = ClaimMention.objects.filter(claim_published_q("claim__"), article_id=OuterRef("pk"))
-        articles = articles.filter(Exists(public_mentions))
+        articles = articles.filter(article_is_public(OuterRef("pk")))
     return articles
+
+
+def article_is_public(article_id) -> Exists:
+    """The one rule for what the public may see of an article, for a query on any model: true where the article
+    `article_id` (an OuterRef or expression) makes a published claim. Sources standing for one of our
+    articles, and their passages, follow it too (sources.selectors)."""
+    return Exists(ClaimMention.objects.filter(claim_published_q("claim__"), article_id=article_id))
 
 
 def verdict_list_published() -> QuerySet[Verdict]:
@@ -69,11 +78,12 @@ def verdict_list_published() -> QuerySet[Verdict]:
 VERDICT_ROW_FIELDS = (
     "id", "claim_id", "claim__text", "claim__status", "rating__name", "rating__value", "explanation",
     "published_at", "first_published_at", "corrected_at", "correction_reason", "created_at", "updated_at",
+    "claim_reviewed",
 )  # fmt: skip
 # What a ClaimReview reads of a verdict (`claimreviews_for_verdicts`): the feed selects no more.
 CLAIMREVIEW_ROW_FIELDS = (
-    "id", "claim_id", "claim__text", "rating__name", "rating__value", "published_at", "first_published_at",
-    "corrected_at",
+    "id", "claim_id", "claim__text", "claim_reviewed", "rating__name", "rating__value", "published_at",
+    "first_published_at", "corrected_at",
 )  # fmt: skip
 
 
@@ -86,6 +96,7 @@ def verdict_row(verdict: Verdict) -> dict:
         "published_at": verdict.published_at, "first_published_at": verdict.first_published_at,
         "corrected_at": verdict.corrected_at, "correction_reason": verdict.correction_reason,
         "created_at": verdict.created_at, "updated_at": verdict.updated_at,
+        "claim_reviewed": verdict.claim_reviewed,
     }  # fmt: skip
 
 
@@ -228,6 +239,19 @@ def rating_scale_bounds() -> tuple[int | None, int | None]:
     return (max(values), min(values)) if values else (None, None)
 
 
+def _claimant(mentions: list[dict]) -> tuple[str, str]:
+    """(name, schema type or "" to guess from the name) of who made the claim where it first appeared: that
+    mention's own speaker, else (an unattributed sentence) the outlet that published it. Never the speaker of
+    another appearance: merged claims keep each mention's attribution."""
+    dated = [m for m in mentions if m["published_at"]]
+    first = min(dated, key=lambda m: m["published_at"]) if dated else (mentions[0] if mentions else None)
+    if first is None:
+        return "", ""
+    if first["speaker"].strip():
+        return first["speaker"].strip(), ""
+    return (first["outlet"] or "", "Organization") if first["outlet"] else ("", "")
+
+
 def claimreviews_for_verdicts(verdicts) -> list[dict]:
     """ClaimReview dicts for published verdicts: instances with claim and rating loaded, or rows from
     `verdict_rows()` (one query for their mentions, none when rows already carry them)."""
@@ -249,17 +273,17 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
     reviews = []
     for row in rows:
         appearances, seen = [], set()
-        speaker = language = ""
+        language = ""
+        speaker, speaker_kind = _claimant(row["mentions"])
         for mention in row["mentions"]:
-            speaker = speaker or mention["speaker"].strip()
             language = language or mention["language"]
-            if mention["url"] and mention["article_id"] not in seen:
+            if mention["article_id"] not in seen:  # an article ingested as text appears by headline and outlet
                 seen.add(mention["article_id"])
-                appearances.append(
-                    Appearance(mention["url"], mention["title"], mention["outlet"] or "", mention["published_at"])
-                )
+                url = mention["url"] if is_web_url(mention["url"]) else ""
+                appearances.append(Appearance(url, mention["title"], mention["outlet"] or "", mention["published_at"]))
         data = VerdictData(
             claim_text=row["claim__text"],
+            claim_reviewed=row.get("claim_reviewed", ""),
             rating_name=row["rating__name"],
             rating_value=row["rating__value"],
             best_rating=best,
@@ -270,8 +294,11 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
             first_published_at=row["first_published_at"] or row["published_at"],
             corrected_at=row["corrected_at"],
             speaker=speaker,
+            speaker_kind=speaker_kind,
             appearances=appearances,
             language=language,
+            organization_logo=settings.FACTCHECK_ORGANIZATION_LOGO,
+            organization_same_as=tuple(settings.FACTCHECK_ORGANIZATION_SAME_AS),
         )
         reviews.append(claimreview(data))
     return reviews
@@ -296,24 +323,44 @@ def _count_of(queryset, field: str):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
+def _paired_with_published(suggestions, claim_ref: str, other: str, own: str = ""):
+    """A value from the best-scoring suggestion in `suggestions` that pairs this claim with a claim whose
+    verdict is published: `other` is a lookup on that claim ("" for its id), `own` one on the suggestion
+    itself. A pair is stored once (claim_id < candidate_id), so both sides are looked at."""
+    suggestions = suggestions.order_by("-score")
+    as_claim = suggestions.filter(claim_id=OuterRef(claim_ref), **{f"candidate__{k}": v for k, v in _PUBLISHED.items()})
+    as_candidate = suggestions.filter(candidate_id=OuterRef(claim_ref), **{f"claim__{k}": v for k, v in _PUBLISHED.items()})
+    if own:
+        first, second = own, own
+    else:
+        first, second = ("candidate__" + other, "claim__" + other) if other else ("candidate_id", "claim_id")
+    return Coalesce(Subquery(as_claim.values(first)[:1]), Subquery(as_candidate.values(second)[:1]))
+
+
 def claim_matches_published(*, claim_ref: str = "pk") -> tuple[Subquery, Subquery]:
     """(id, rating name) of a claim that may be the same as this one and already has a published verdict.
 
-    A suggestion is stored once per pair (claim_id < candidate_id), so both sides are looked at; rejected
-    pairs do not count.
-    """
-    live = ClaimMatchSuggestion.objects.exclude(decision=ClaimMatchSuggestion.Decision.REJECTED).order_by("-score")
-    as_claim = live.filter(claim_id=OuterRef(claim_ref), **{f"candidate__{k}": v for k, v in _PUBLISHED.items()})
-    as_candidate = live.filter(candidate_id=OuterRef(claim_ref), **{f"claim__{k}": v for k, v in _PUBLISHED.items()})
-    match_id = Coalesce(Subquery(as_claim.values("candidate_id")[:1]), Subquery(as_candidate.values("claim_id")[:1]))
-    rating = Coalesce(
-        Subquery(as_claim.values("candidate__verdict__rating__name")[:1]),
-        Subquery(as_candidate.values("claim__verdict__rating__name")[:1]),
-    )
-    return match_id, rating
+    Rejected pairs do not count."""
+    live = ClaimMatchSuggestion.objects.exclude(decision=ClaimMatchSuggestion.Decision.REJECTED)
+    return _paired_with_published(live, claim_ref, ""), _paired_with_published(live, claim_ref, "verdict__rating__name")
 
 
-_PUBLISHED = {"status": Claim.Status.PUBLISHED, "verdict__published_at__isnull": False}
+def claim_queue_hints(*, claim_ref: str = "pk") -> dict:
+    """What the queue may say about checked claims paired with this one, without misleading: a published
+    rating only for a claim editors confirmed is the same (`published_match_*`); for one that is only
+    similar (a pending suggestion), the similarity and a link, never its rating (`similar_checked_*`)."""
+    Decision = ClaimMatchSuggestion.Decision
+    confirmed = ClaimMatchSuggestion.objects.filter(decision=Decision.CONFIRMED)
+    pending = ClaimMatchSuggestion.objects.filter(decision=Decision.PENDING)
+    return {
+        "published_match_id": _paired_with_published(confirmed, claim_ref, ""),
+        "published_match_rating": _paired_with_published(confirmed, claim_ref, "verdict__rating__name"),
+        "similar_checked_id": _paired_with_published(pending, claim_ref, ""),
+        "similar_checked_score": _paired_with_published(pending, claim_ref, "", own="score"),
+    }
+
+
+_PUBLISHED = {"verdict__published_at__isnull": False}  # PUBLISHED_CLAIM as lookups
 
 
 def claim_queue() -> QuerySet[Claim]:
@@ -321,7 +368,6 @@ def claim_queue() -> QuerySet[Claim]:
     from sources.models import Evidence  # sources depends on claims, not the other way round
 
     mentions = ClaimMention.objects.filter(claim_id=OuterRef("pk")).order_by("article__published_at", "id")
-    match_id, match_rating = claim_matches_published()
     return Claim.objects.select_related("assignee").annotate(
         first_article_id=Subquery(mentions.values("article_id")[:1]),
         first_article_title=Subquery(mentions.values("article__title")[:1]),
@@ -329,8 +375,7 @@ def claim_queue() -> QuerySet[Claim]:
         first_speaker=Subquery(mentions.exclude(speaker="").values("speaker")[:1]),
         article_count=_count_of(ClaimMention.objects.filter(claim_id=OuterRef("pk")), "claim_id"),
         evidence_count=_count_of(Evidence.objects.filter(claim_id=OuterRef("pk")), "claim_id"),
-        published_match_id=match_id,
-        published_match_rating=match_rating,
+        **claim_queue_hints(),
     )
 
 
@@ -489,4 +534,18 @@ def claim_appearances(claim: Claim) -> QuerySet[ClaimMention]:
         ClaimMention.objects.filter(claim=claim)
         .select_related("article__outlet")
         .order_by(F("article__published_at").asc(nulls_last=True), "article_id", "start")
+    )
+
+
+# --- Public index -----------------------------------------------------------------------------------
+# The public list of published fact-checks at /: flat rows (no model instances), newest first, searchable.
+
+
+def public_index_rows(*, search: str = "") -> QuerySet:
+    """Published verdicts as rows for the public index; `search` matches the claim's text or the summary."""
+    verdicts = verdict_list_published()
+    if search:
+        verdicts = verdicts.filter(Q(claim__text__icontains=search) | Q(claim_reviewed__icontains=search))
+    return verdicts.order_by("-published_at", "-id").values(
+        "claim_id", "claim__text", "claim_reviewed", "rating__name", "published_at", "first_published_at", "corrected_at"
     )

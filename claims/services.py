@@ -17,14 +17,16 @@ Publishing, unpublishing and corrections need the `claims.publish_verdict` permi
 from __future__ import annotations
 
 import hashlib
+import re
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from factcheck.exceptions import InvalidInput, InvalidTransition, NotAllowed
+from factcheck.exceptions import DomainError, InvalidInput, InvalidTransition, NotAllowed, StaleVersion
 
-from .models import Article, Claim, Outlet, Rating, Verdict
+from .models import Article, ArticleFetch, Claim, Outlet, Rating, Verdict, VerdictCorrection, VerdictPublication
+from .public_cache import public_output_changed
 
 Status = Claim.Status
 
@@ -54,12 +56,25 @@ def _require(actor: AbstractBaseUser | None, permission: str) -> None:
         raise NotAllowed("You do not have permission to do this: it needs %s." % permission.split(".")[1].replace("_", " "))
 
 
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def refuse_control_characters(text: str, *, what: str) -> str:
+    """`text` unchanged, or InvalidInput when it holds a control character other than tab and line breaks
+    (PostgreSQL cannot store NUL at all; the others are pasted noise no reader should get)."""
+    found = _CONTROL_CHARACTER.search(text or "")
+    if found:
+        raise InvalidInput(f"{what} contains a control character (U+{ord(found.group()):04X}); remove it and try again.")
+    return text
+
+
 def _transition(*, claim: Claim, to: str, actor, reason: str = "", only_from: tuple[str, ...] = ()) -> Claim:
     """Move a claim to `to` under a row lock, or refuse with a message that says why.
 
     `only_from` narrows the table for a named step: several steps share a target
     (start review, send back and correct all lead to in review) but not a source.
     """
+    refuse_control_characters(reason, what="The reason")
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
         permission = TRANSITIONS.get((locked.status, to))
@@ -73,6 +88,8 @@ def _transition(*, claim: Claim, to: str, actor, reason: str = "", only_from: tu
         previous, locked.status = locked.status, to
         locked._change_reason = reason or f"{Status(previous).label} → {Status(to).label}"
         locked.save()
+        if Status.PUBLISHED in (previous, to):
+            public_output_changed()  # cached public pages and readers' ETags go stale when this commits
     claim.refresh_from_db()
     return claim
 
@@ -86,6 +103,8 @@ def claim_start_review(*, claim: Claim, actor) -> Claim:
 
 
 def claim_dismiss(*, claim: Claim, actor, reason: str = "") -> Claim:
+    if _published_verdict(claim) is not None:
+        raise InvalidTransition("This claim's verdict is published; unpublish it before dismissing the claim.")
     return _transition(claim=claim, to=Status.DISMISSED, actor=actor, reason=reason or "Dismissed: not check-worthy")
 
 
@@ -117,8 +136,21 @@ def claim_assign(*, claim: Claim, assignee, actor) -> Claim:
     return claim
 
 
-def verdict_save(*, claim: Claim, rating: Rating, explanation: str, actor, sources=None) -> Verdict:
-    """Create or update the draft verdict of a claim under review."""
+def _published_verdict(claim: Claim) -> Verdict | None:
+    return Verdict.objects.filter(claim=claim, published_at__isnull=False).first()
+
+
+def verdict_save(
+    *, claim: Claim, rating: Rating, explanation: str, actor, sources=None, claim_reviewed: str | None = None
+) -> Verdict:
+    """Create or update the draft verdict of a claim under review.
+
+    While a published verdict is being corrected the draft is its VerdictCorrection: the verdict
+    itself keeps serving readers until the correction is published.
+
+    `claim_reviewed` is ClaimReview's claimReviewed, the editors' short statement of the claim (None: leave
+    it as it is; empty: the claim's text). It is stored as written: no machine cut.
+    """
     _require(actor, REVIEW_PERMISSION)
     explanation = (explanation or "").strip()
     if not explanation:
@@ -131,44 +163,132 @@ def verdict_save(*, claim: Claim, rating: Rating, explanation: str, actor, sourc
             + (" Start a correction to change a published verdict." if claim.status == Status.PUBLISHED else "")
         )
     with transaction.atomic():
-        verdict = Verdict.objects.select_for_update().filter(claim=claim).first() or Verdict(claim=claim)
-        verdict.rating = rating
-        verdict.explanation = explanation
-        verdict.reviewer = actor
-        verdict.save()
+        verdict = Verdict.objects.select_for_update().filter(claim=claim).first()
+        if verdict is not None and verdict.published_at is not None:
+            draft = VerdictCorrection.objects.filter(verdict=verdict).first()
+            if draft is None:  # not opened through claim_reopen_for_correction (e.g. rows written by hand)
+                draft = VerdictCorrection(verdict=verdict, opened_by=actor)
+        else:
+            draft = verdict or Verdict(claim=claim)
+        draft.rating = rating
+        draft.explanation = explanation
+        if claim_reviewed is not None:
+            draft.claim_reviewed = " ".join(claim_reviewed.split())
+        draft.reviewer = actor
+        draft.save()
         if sources is not None:
-            verdict.sources.set(sources)
-    return verdict
+            draft.sources.set(sources)
+    return verdict or draft
 
 
-def verdict_publish(*, claim: Claim, actor) -> Verdict:
-    """Publish the ready verdict. A republication after a correction records when it was corrected."""
-    with transaction.atomic():
+def verdict_version(*, verdict: Verdict) -> str:
+    """What publishing would publish, as an opaque token: it changes whenever the verdict or its correction
+    draft is saved. The admin's confirmation page and the API's ETag carry it; `verdict_publish` compares."""
+    stamps = Verdict.objects.filter(pk=verdict.pk).values_list("updated_at", "correction__updated_at").first() or ()
+    return f"{verdict.pk}." + ".".join(str(int(stamp.timestamp() * 1_000_000)) for stamp in stamps if stamp)
+
+
+def verdict_drafted_by(*, verdict: Verdict):
+    """Who last drafted what publishing would publish: the correction's drafter, else the verdict's."""
+    draft = VerdictCorrection.objects.filter(verdict=verdict).select_related("reviewer").first()
+    return draft.reviewer if draft is not None else verdict.reviewer
+
+
+def _check_four_eyes(*, verdict: Verdict, actor) -> None:
+    from django.conf import settings
+
+    if not settings.FACTCHECK_FOUR_EYES:
+        return
+    drafter = verdict_drafted_by(verdict=verdict)
+    if drafter is not None and actor is not None and drafter.pk == actor.pk:
+        raise NotAllowed(
+            "Four-eyes rule: you drafted this verdict, so another editor must publish it."
+        )
+
+
+def verdict_publish(*, claim: Claim, actor, expected_version: str | None = None) -> Verdict:
+    """Publish the ready verdict. A correction's draft replaces the published version and records
+    when it was corrected (ClaimReview's dateModified) and why.
+
+    `expected_version` (from `verdict_version`, as the publisher saw it) refuses a verdict changed
+    since: StaleVersion. Every caller passes it; None is only for scripts and tests that read and
+    publish in one breath.
+    """
+    with transaction.atomic():  # a refusal below rolls the transition back
         _transition(claim=claim, to=Status.PUBLISHED, actor=actor, reason="Verdict published")
         verdict = Verdict.objects.select_for_update().get(claim=claim)
+        if expected_version is not None and verdict_version(verdict=verdict) != expected_version:
+            raise StaleVersion("The verdict changed after you reviewed it; review it again before publishing.")
+        _check_four_eyes(verdict=verdict, actor=actor)
         now = timezone.now()
+        draft = _fold_correction(verdict=verdict)
         if verdict.first_published_at is None:
             verdict.first_published_at = now
         elif verdict.correction_reason:
             verdict.corrected_at = now
         verdict.published_at = now
-        verdict._change_reason = "Published"
+        verdict._change_reason = "Published" if draft is None else f"Correction published: {verdict.correction_reason}"
         verdict.save()
+        _record_publication(verdict=verdict, actor=actor)
         verdict_announce(verdict=verdict)  # webhooks, sent after commit
         verdict_google_sync_queue(verdict=verdict)  # Google Fact Check Tools, when configured
     return verdict
 
 
+def _fold_correction(*, verdict: Verdict) -> VerdictCorrection | None:
+    """Move the correction's draft (if any) into the verdict, unsaved, and delete the draft."""
+    draft = VerdictCorrection.objects.filter(verdict=verdict).select_related("rating").first()
+    if draft is not None:
+        verdict.rating, verdict.explanation, verdict.reviewer = draft.rating, draft.explanation, draft.reviewer
+        verdict.claim_reviewed = draft.claim_reviewed
+        verdict.correction_reason = draft.reason
+        verdict.sources.set(draft.sources.all())
+        draft.delete()
+    return draft
+
+
+def _record_publication(*, verdict: Verdict, actor) -> VerdictPublication:
+    last = verdict.publications.order_by("-number").values_list("number", flat=True).first() or 0
+    return VerdictPublication.objects.create(
+        verdict=verdict,
+        number=last + 1,
+        claim_text=verdict.claim.text,
+        claim_reviewed=verdict.claim_reviewed,
+        rating_name=verdict.rating.name,
+        rating_value=verdict.rating.value,
+        explanation=verdict.explanation,
+        sources=[{"id": s.pk, "url": s.url, "title": s.title} for s in verdict.sources.order_by("pk")],
+        correction_reason=verdict.correction_reason if verdict.corrected_at == verdict.published_at else "",
+        published_at=verdict.published_at,
+        published_by=actor,
+        drafted_by=verdict.reviewer,
+    )
+
+
 def verdict_unpublish(*, claim: Claim, actor, reason: str) -> Verdict:
-    """Withdraw a published verdict from the public; the claim goes back to verdict ready."""
+    """Withdraw a published verdict from the public: the only takedown.
+
+    A published claim goes back to verdict ready. A claim whose correction is being drafted keeps its
+    status; its draft becomes the (unpublished) verdict, so the work on it is not lost.
+    """
     if not (reason or "").strip():
         raise InvalidInput("Say why the verdict is unpublished: the reason is kept in its history.")
+    reason = reason.strip()
     with transaction.atomic():
-        _transition(claim=claim, to=Status.VERDICT_READY, actor=actor, reason=f"Unpublished: {reason.strip()}")
-        verdict = Verdict.objects.select_for_update().get(claim=claim)
+        current = Claim.objects.select_for_update().get(pk=claim.pk)
+        verdict = Verdict.objects.select_for_update().filter(claim=claim, published_at__isnull=False).first()
+        if current.status == Status.PUBLISHED or verdict is None:
+            _transition(claim=claim, to=Status.VERDICT_READY, actor=actor, reason=f"Unpublished: {reason}")
+            verdict = Verdict.objects.select_for_update().get(claim=claim)
+        else:  # under correction: the claim stays where the correction is
+            _require(actor, PUBLISH_PERMISSION)
+            _fold_correction(verdict=verdict)
+            current._change_reason = f"Unpublished during a correction: {reason}"
+            current.save(update_fields=["updated_at"])
         verdict.published_at = None
-        verdict._change_reason = f"Unpublished: {reason.strip()}"
+        verdict._change_reason = f"Unpublished: {reason}"
         verdict.save()
+        public_output_changed()  # also when the claim kept its status (under correction): the takedown is public
         verdict_google_sync_queue(verdict=verdict)  # its Google page goes too
     return verdict
 
@@ -176,26 +296,29 @@ def verdict_unpublish(*, claim: Claim, actor, reason: str) -> Verdict:
 def claim_reopen_for_correction(*, claim: Claim, actor, reason: str) -> Verdict:
     """Reopen a published claim to correct its verdict.
 
-    The verdict leaves the public API while it is being corrected (readers must
-    never see a half-edited verdict); its published version stays in the history,
-    and republishing records `corrected_at` for ClaimReview's dateModified.
+    The published verdict keeps serving readers (page, API, ClaimReview, feeds, Google) while the
+    correction is drafted in a VerdictCorrection, which starts as a copy of it; publishing the
+    correction replaces the published version and records `corrected_at` for ClaimReview's dateModified.
     """
     if not (reason or "").strip():
         raise InvalidInput("Say what is being corrected: the reason is published with the correction.")
+    reason = reason.strip()
     with transaction.atomic():
         _transition(
             claim=claim,
             to=Status.IN_REVIEW,
             actor=actor,
-            reason=f"Correction: {reason.strip()}",
+            reason=f"Correction: {reason}",
             only_from=(Status.PUBLISHED,),
         )
         verdict = Verdict.objects.select_for_update().get(claim=claim)
-        verdict.correction_reason = reason.strip()
-        verdict.published_at = None
-        verdict._change_reason = f"Correction opened: {reason.strip()}"
-        verdict.save()
-        verdict_google_sync_queue(verdict=verdict)  # off Google too until republished
+        VerdictCorrection.objects.filter(verdict=verdict).delete()  # a stale draft from an older correction
+        draft = VerdictCorrection.objects.create(
+            verdict=verdict, rating=verdict.rating, claim_reviewed=verdict.claim_reviewed,
+            explanation=verdict.explanation, reason=reason,
+            reviewer=verdict.reviewer, opened_by=actor,
+        )  # fmt: skip
+        draft.sources.set(verdict.sources.all())
     return verdict
 
 
@@ -236,7 +359,9 @@ def article_request_extraction(*, article: Article, actor) -> None:
 
     _require(actor, "claims.change_article")
     # Even while "running": a worker that died leaves that status behind, and extraction is idempotent.
-    Article.objects.filter(pk=article.pk).update(extraction_status=Article.ExtractionStatus.PENDING, extraction_error="")
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=Article.ExtractionStatus.PENDING, extraction_error="", extraction_status_at=timezone.now()
+    )
     article_id = article.pk
     transaction.on_commit(lambda: article_extract_task.delay(article_id))
 
@@ -328,14 +453,82 @@ def _as_datetime(value) -> _dt.datetime | None:
 
 
 def _fetch_page(url: str) -> tuple[str, str]:
-    """(html, canonical final url) of a page, through the one safe HTTP client."""
+    """(html, canonical final url) of a page, through the one safe HTTP client. A failure is an InvalidInput in
+    words safe to show anyone (`fetch_error_public`); the detail, which may name internal addresses, goes to the log."""
     from sources.http import FetchError, canonical_url, fetch
 
     try:
         result = fetch(url, accept=HTML_TYPES)
     except FetchError as exc:
-        raise InvalidInput(f"Could not fetch {url}: {exc}") from None
+        _extraction_log.warning("Could not fetch an article page: %s", exc.message)
+        raise InvalidInput(fetch_error_public(exc)) from None
     return result.text, canonical_url(result.final_url)
+
+
+def fetch_error_public(exc) -> str:
+    """What to tell a client about a failed page fetch: the kind of failure, never the resolver's answers."""
+    from sources import http
+
+    if isinstance(exc, http.InvalidURL):  # BlockedAddress included: "resolves to 10.0.0.5" stays in the log
+        return "The URL is not a public web address we may fetch."
+    if isinstance(exc, http.HTTPStatusError):
+        return f"The site answered HTTP {exc.status}."
+    if isinstance(exc, http.FetchTimeout):
+        return "The site took too long to answer."
+    if isinstance(exc, http.TooLarge):
+        return "The page is larger than we fetch."
+    if isinstance(exc, http.BadContentType):
+        return "The URL is not an HTML page."
+    if isinstance(exc, http.RobotsDisallowed):
+        return "The site's robots.txt asks us not to fetch this page."
+    if isinstance(exc, http.ConnectionFailed):
+        return "The site could not be reached."
+    return "The page could not be fetched."
+
+
+def article_fetch_request(
+    *, url: str, title: str = "", outlet_name: str = "", published_at=None, language: str = "", actor=None
+) -> ArticleFetch:
+    """Ask for an article by URL: answered at once, fetched by a worker (`article_fetch_run`). A URL already stored
+    gives a fetch that is done, with its article. Only the URL's form is checked here: no DNS in the web request."""
+    from sources.http import canonical_url, is_web_url
+
+    from .tasks import article_fetch_task
+
+    if not is_web_url(url or ""):
+        raise InvalidInput("The article's URL must be an http or https address.")
+    url = canonical_url(url)
+    fields = dict(url=url, title=title[:500], outlet_name=outlet_name[:200], published_at=_as_datetime(published_at),
+                  language=language[:16], requested_by=actor if getattr(actor, "pk", None) else None)  # fmt: skip
+    known = Article.objects.filter(url=url).first()
+    if known is not None:
+        return ArticleFetch.objects.create(**fields, status=ArticleFetch.Status.DONE, article=known, finished_at=timezone.now())
+    fetch = ArticleFetch.objects.create(**fields)
+    fetch_id = fetch.pk
+    transaction.on_commit(lambda: article_fetch_task.delay(fetch_id))
+    return fetch
+
+
+def article_fetch_run(*, fetch_id: int) -> ArticleFetch | None:
+    """Fetch and ingest the page of a pending ArticleFetch; quiet when it is gone or already taken (idempotent)."""
+    taken = ArticleFetch.objects.filter(pk=fetch_id, status=ArticleFetch.Status.PENDING).update(
+        status=ArticleFetch.Status.RUNNING
+    )
+    if not taken:
+        return None
+    fetch = ArticleFetch.objects.get(pk=fetch_id)
+    try:
+        article, _ = article_ingest(
+            url=fetch.url, title=fetch.title, outlet_name=fetch.outlet_name, published_at=fetch.published_at,
+            language=fetch.language,
+        )  # fmt: skip
+    except DomainError as exc:
+        fetch.status, fetch.error = ArticleFetch.Status.FAILED, exc.message[:300]
+    else:
+        fetch.status, fetch.article = ArticleFetch.Status.DONE, article
+    fetch.finished_at = timezone.now()
+    fetch.save(update_fields=["status", "error", "article", "finished_at"])
+    return fetch
 
 
 def article_ingest(
@@ -365,8 +558,10 @@ def article_ingest(
         raise InvalidInput("Give the article's text, its HTML or its URL.")
     published_at = _as_datetime(published_at)
     if url:
-        from sources.http import canonical_url
+        from sources.http import canonical_url, is_web_url
 
+        if not is_web_url(url):
+            raise InvalidInput("The article's URL must be an http or https address.")
         url = canonical_url(url)
         if len(url) > 2000:
             raise InvalidInput("The URL is longer than 2000 characters.")
@@ -381,17 +576,22 @@ def article_ingest(
     raw = text if text is not None else html
     if not (raw or "").strip():
         raise InvalidInput("The article has no text.")
+    if "\x00" in raw:
+        raise InvalidInput("The article contains a NUL character: it is not text (a binary file or a corrupt page?).")
     page_title = page_outlet = ""
     page_published = None
+    page_headings = None
     body = raw
     if html is not None:
         page = html_to_text(html, url=url or "")
         body, page_title, page_outlet, page_published = page.text, page.title, page.outlet, page.published
+        page_headings = page.headings
     cleaned = clean_text(
         body,
         title=title or page_title,
         outlet=outlet_name or page_outlet,
         published=published_at.date() if published_at else page_published,
+        headings=page_headings,
     )
     if not cleaned.text.strip():
         raise InvalidInput("No article text is left once page furniture (menus, share buttons, bylines) is removed.")
@@ -419,23 +619,67 @@ def article_ingest(
 
 
 def _claim_untouched(claim: Claim) -> bool:
-    """No editor has worked on it: new, unassigned, no verdict. Only such claims may be dropped on re-extraction."""
-    return claim.status == Status.NEW and claim.assignee_id is None and not Verdict.objects.filter(claim=claim).exists()
+    """No editor has worked on it: new, unassigned, not rewritten, no verdict. Only such claims may be dropped on
+    re-extraction."""
+    return (
+        claim.status == Status.NEW
+        and claim.assignee_id is None
+        and not claim.extracted_text
+        and not Verdict.objects.filter(claim=claim).exists()
+    )
 
 
 def _find_same_claim(normalized: str) -> Claim | None:
-    """The stored claim with the same (exact) or near-exact normalised text."""
-    exact = Claim.objects.filter(normalized_text=normalized).order_by("pk").first()
+    """The stored claim with the same (exact) or near-exact normalised text, published ones aside: what
+    readers see of a published fact-check changes only through an editor, so a new appearance of it
+    becomes a claim of its own, suggested to editors as the same (claim_match)."""
+    joinable = Claim.objects.exclude(status=Status.PUBLISHED)
+    exact = joinable.filter(normalized_text=normalized).order_by("pk").first()
     if exact is not None:
         return exact
     words = normalized.split()
     if len(words) < 4:
         return None
-    candidates = Claim.objects.filter(normalized_text__startswith=" ".join(words[:3])).order_by("pk")[:200]
+    candidates = joinable.filter(normalized_text__startswith=" ".join(words[:3])).order_by("pk")[:200]
     for candidate in candidates:
         if _SequenceMatcher(None, normalized, candidate.normalized_text).ratio() >= NEAR_DUPLICATE_RATIO:
             return candidate
     return None
+
+
+def article_extraction_claim(*, article_id: int) -> bool:
+    """Claim the article for one extraction run (conditional update): any state but running, or running
+    for longer than the task's hard time limit (its worker died). False: someone else is running it."""
+    from django.db.models import Q
+
+    now = timezone.now()
+    stale = now - _dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    return bool(
+        Article.objects.filter(pk=article_id)
+        .filter(~Q(extraction_status=Article.ExtractionStatus.RUNNING) | Q(extraction_status_at__lt=stale))
+        .update(extraction_status=Article.ExtractionStatus.RUNNING, extraction_error="", extraction_status_at=now)
+    )
+
+
+def articles_restart_stuck_extraction(*, pending_seconds: int, queued: set[int]) -> list[int]:
+    """Re-send the extraction of articles a crash left behind: pending for longer than `pending_seconds`
+    (the message was lost), or running past the task's hard time limit (the worker died). Articles whose
+    message is still in the queue (`queued`) are left to it. Returns the ids re-sent."""
+    from django.db.models import Q
+
+    from .tasks import article_extract_task
+
+    now = timezone.now()
+    Extraction = Article.ExtractionStatus
+    stuck = Article.objects.filter(
+        Q(extraction_status=Extraction.PENDING, extraction_status_at__lt=now - _dt.timedelta(seconds=pending_seconds))
+        | Q(extraction_status=Extraction.RUNNING,
+            extraction_status_at__lt=now - _dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT))
+    ).exclude(pk__in=queued)  # fmt: skip
+    ids = list(stuck.order_by("pk").values_list("pk", flat=True)[:1000])
+    for article_id in ids:
+        article_extract_task.delay(article_id)
+    return ids
 
 
 def article_extract(*, article_id: int, backend: str | None = None) -> list[Claim]:
@@ -446,12 +690,12 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
     matched (claim_match) and sent for sources (claims_fetch_sources).
     """
     from .extraction import CleanedText, Status as ExtractionStatus, extract_cleaned
-    from .extraction.pipeline import normalise_for_matching
 
     article = Article.objects.select_related("outlet").filter(pk=article_id).first()
     if article is None:
         return []
-    Article.objects.filter(pk=article.pk).update(extraction_status=Article.ExtractionStatus.RUNNING, extraction_error="")
+    if not article_extraction_claim(article_id=article.pk):
+        return []  # another worker is extracting it (or the article is gone)
     cleaned = CleanedText(
         text=article.cleaned_text,
         title=article.title,
@@ -463,26 +707,67 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
     except Exception as exc:  # recorded on the article for editors; the task decides about retries
         _extraction_log.exception("Extraction of article %s failed", article.pk)
         Article.objects.filter(pk=article.pk).update(
-            extraction_status=Article.ExtractionStatus.FAILED, extraction_error=f"{type(exc).__name__}: {exc}"[:2000]
+            extraction_status=Article.ExtractionStatus.FAILED,
+            extraction_error=f"{type(exc).__name__}: {exc}"[:2000],
+            extraction_status_at=timezone.now(),
         )
         raise
     if result.status != ExtractionStatus.DONE:
         Article.objects.filter(pk=article.pk).update(
             extraction_status=Article.ExtractionStatus.UNSUPPORTED,
+            extraction_status_at=timezone.now(),
             extraction_error=result.message,
             language=result.language[:16] or article.language,
         )
         return []
 
+    try:
+        new_claim_ids = _extraction_store(article, result)
+    except Exception:  # a database error: back to pending, for the task's retry or the sweeper
+        Article.objects.filter(pk=article.pk, extraction_status=Article.ExtractionStatus.RUNNING).update(
+            extraction_status=Article.ExtractionStatus.PENDING, extraction_status_at=timezone.now()
+        )
+        raise
+    # Claims of this article never sent for sources (new now, or left by a run whose worker died after
+    # storing them) are matched and sent; only then is the extraction done, so a crash before this
+    # point leaves it running for the sweeper, and the re-run picks them up.
+    from sources.models import ClaimFetch
+
+    unsent = (
+        Claim.objects.filter(mentions__article=article)
+        .exclude(Exists(ClaimFetch.objects.filter(claim=OuterRef("pk"))))
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    surviving = _after_new_claims(list(dict.fromkeys([*new_claim_ids, *unsent])))
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=Article.ExtractionStatus.DONE, extraction_status_at=timezone.now()
+    )
+    _extraction_log.info("Article %s: %d claims, %d new", article.pk, len(result.claims), len(surviving))
+    ids = ClaimMention.objects.filter(article=article).order_by("start", "pk").values_list("claim_id", flat=True)
+    order = list(dict.fromkeys(ids))
+    claims = Claim.objects.in_bulk(order)
+    return [claims[i] for i in order if i in claims]
+
+
+def _extraction_store(article: Article, result) -> list[int]:
+    """Store an extraction's claims and mentions; returns the ids of new claims. One short transaction per
+    claim (SQLite has one writer at a time: a long article must not hold it for all its claims); the
+    article is claimed for this run (article_extraction_claim), so no other run writes beside it."""
+    from .extraction.pipeline import normalise_for_matching
+
     new_claim_ids: list[int] = []
-    with transaction.atomic():
-        Article.objects.select_for_update().filter(pk=article.pk).first()  # one extraction of an article at a time
-        kept_mentions: set[int] = set()
-        for extracted in result.claims:
-            normalized = normalise_for_matching(extracted.text)
-            if not normalized:
-                continue
-            claim = _find_same_claim(normalized)
+    kept_mentions: set[int] = set()
+    for extracted in result.claims:
+        normalized = normalise_for_matching(extracted.text)
+        if not normalized:
+            continue
+        with transaction.atomic():
+            # A claim an editor rewrote is still the one this span makes: found by the text it was extracted as.
+            rewritten = ClaimMention.objects.filter(
+                article=article, start=extracted.start, end=extracted.end, claim__extracted_text=extracted.text
+            ).first()
+            claim = rewritten.claim if rewritten is not None else _find_same_claim(normalized)
             if claim is None:
                 claim = Claim.objects.create(
                     text=extracted.text,
@@ -505,27 +790,22 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
                     "extracted_by": extracted.backend,
                 },
             )
-            kept_mentions.add(mention.pk)
-        # Mentions this extraction no longer finds go, unless an editor has worked on their claim.
-        for stale in ClaimMention.objects.filter(article=article).exclude(pk__in=kept_mentions).select_related("claim"):
+        kept_mentions.add(mention.pk)
+    # Mentions this extraction no longer finds go, unless an editor has worked on their claim.
+    for stale in ClaimMention.objects.filter(article=article).exclude(pk__in=kept_mentions).select_related("claim"):
+        with transaction.atomic():
             claim = stale.claim
-            if not _claim_untouched(claim):
-                continue
+            if stale.added_by_id is not None or not _claim_untouched(claim):
+                continue  # an editor recorded this mention (a missed claim, a split) or worked on its claim
             stale.delete()
             if not ClaimMention.objects.filter(claim=claim).exists():
                 claim.delete()
-        Article.objects.filter(pk=article.pk).update(
-            extraction_status=Article.ExtractionStatus.DONE,
-            extraction_error=result.message[:2000],
-            language=result.language[:16],
-        )
-
-    surviving = _after_new_claims(new_claim_ids)
-    _extraction_log.info("Article %s: %d claims, %d new", article.pk, len(result.claims), len(surviving))
-    ids = ClaimMention.objects.filter(article=article).order_by("start", "pk").values_list("claim_id", flat=True)
-    order = list(dict.fromkeys(ids))
-    claims = Claim.objects.in_bulk(order)
-    return [claims[i] for i in order if i in claims]
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status_at=timezone.now(),
+        extraction_error=result.message[:2000],
+        language=result.language[:16],
+    )
+    return new_claim_ids
 
 
 def _after_new_claims(claim_ids: list[int]) -> list[int]:
@@ -589,8 +869,8 @@ def claim_embed(*, claim: Claim):
 
 
 def _untouched(claim: Claim) -> bool:
-    """No editor has worked on it: still new, nobody assigned, no verdict. Only such a claim may be absorbed silently."""
-    return claim.status == Status.NEW and claim.assignee_id is None and not Verdict.objects.filter(claim=claim).exists()
+    """No editor has worked on it (see _claim_untouched). Only such a claim may be absorbed silently."""
+    return _claim_untouched(claim)
 
 
 def _pair_decisions(claim_id: int, other_ids) -> dict[int, str]:
@@ -683,16 +963,30 @@ def _merge_pair(claim_id: int, other_id: int, *, reason: str, actor=None, force:
         locked = {c.pk: c for c in Claim.objects.select_for_update().filter(pk__in=[claim_id, other_id]).order_by("pk")}
         if len(locked) < 2:
             return _GONE
-        older, newer = locked[min(claim_id, other_id)], locked[max(claim_id, other_id)]
-        choices = [(newer, older), (older, newer)]
-        if force:  # an untouched claim is folded into a worked-on one rather than the other way round
-            choices.sort(key=lambda choice: not _untouched(choice[0]))
-        for absorbed, kept in choices:
-            may_absorb = not Verdict.objects.filter(claim=absorbed).exists() if force else _untouched(absorbed)
-            if may_absorb:
-                ids = kept.pk, absorbed.pk  # delete() clears absorbed.pk
-                claim_merge(source=absorbed, target=kept, reason=reason, actor=actor)
-                return ids
+        choice = merge_order(locked[claim_id], locked[other_id], force=force)
+        if choice is not None:
+            absorbed, kept = choice
+            ids = kept.pk, absorbed.pk  # delete() clears absorbed.pk
+            claim_merge(source=absorbed, target=kept, reason=reason, actor=actor)
+            return ids
+    return None
+
+
+def merge_order(one: Claim, other: Claim, *, force: bool = False) -> tuple[Claim, Claim] | None:
+    """(absorbed, kept) for two claims found to be the same, or None when neither may be absorbed.
+
+    Between two untouched claims the newer is absorbed; `force` (an editor confirmed the pair): any
+    claim without a verdict may be absorbed, an untouched one rather than a worked-on one.
+    """
+    older, newer = sorted((one, other), key=lambda claim: claim.pk)
+    choices = [(newer, older), (older, newer)]
+    if force:  # an untouched claim is folded into a worked-on one rather than the other way round
+        choices.sort(key=lambda choice: not _untouched(choice[0]))
+    for absorbed, kept in choices:
+        if kept.status == Status.PUBLISHED and not force:
+            continue  # joining would change a published fact-check behind the editors' backs: suggested instead
+        if not Verdict.objects.filter(claim=absorbed).exists() if force else _untouched(absorbed):
+            return absorbed, kept
     return None
 
 
@@ -728,6 +1022,8 @@ def claim_merge(*, source: Claim, target: Claim, reason: str = "", actor=None) -
         if actor is not None:
             target._history_user = actor
         target.save(update_fields=[*changed, "updated_at"])
+        if target.status == Status.PUBLISHED:
+            public_output_changed()  # its appearances are public
         source._change_reason = f"Merged into claim {target.pk}: {reason}" if reason else f"Merged into claim {target.pk}"
         if actor is not None:
             source._history_user = actor
@@ -853,6 +1149,29 @@ def claims_embed_missing(*, batch_size: int = 64) -> int:
 WEBHOOK_SIGNATURE_HEADER = "X-Factcheck-Signature"
 WEBHOOK_TIMEOUT_SECONDS = 10.0
 WEBHOOK_MAX_RESPONSE_BYTES = 64 * 1024
+
+
+def webhook_subscription_save(
+    *, subscription_id: int | None, actor, url: str, secret: str, is_active: bool
+) -> "WebhookSubscription":
+    """Create a subscription owned by `actor`, or change one `actor` owns (a superuser may change any).
+    An empty `secret` keeps the stored one; a new subscription needs one."""
+    from .models import WebhookSubscription
+
+    _require(actor, "claims.add_webhooksubscription" if subscription_id is None else "claims.change_webhooksubscription")
+    if subscription_id is None:
+        if not secret:
+            raise InvalidInput("A new subscription needs a secret.")
+        return WebhookSubscription.objects.create(url=url, secret=secret, is_active=is_active, owner=actor)
+    with transaction.atomic():
+        subscription = WebhookSubscription.objects.select_for_update().filter(pk=subscription_id).first()
+        if subscription is None or (subscription.owner_id != actor.pk and not actor.is_superuser):
+            raise NotAllowed("This webhook subscription belongs to someone else.")
+        subscription.url, subscription.is_active = url, is_active
+        if secret:
+            subscription.secret = secret
+        subscription.save()
+    return subscription
 
 
 class WebhookDeliveryError(Exception):

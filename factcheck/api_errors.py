@@ -6,6 +6,8 @@
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
+from django.db import OperationalError
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -25,11 +27,37 @@ def _first_message(detail) -> str:
     return str(detail)
 
 
+class RequestTooLarge(exceptions.APIException):
+    status_code = 413
+    default_code = "request_too_large"
+
+    def __init__(self):
+        from django.conf import settings
+
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        super().__init__(f"The request body is larger than the {limit:,} bytes accepted.")
+
+
+DATABASE_BUSY_RETRY_AFTER = 5  # seconds
+
+
+def _database_busy(exc) -> bool:
+    """SQLite answers a write while another holds the lock with "database is locked" (or, in a shared
+    in-memory database, "database table is locked") once its busy timeout has passed."""
+    return isinstance(exc, OperationalError) and "locked" in str(exc).lower()
+
+
 def exception_handler(exc, context):
+    if _database_busy(exc):
+        body = {"status": 503, "code": "database_busy",
+                "message": "The database is busy with another write; try again in a few seconds."}  # fmt: skip
+        return Response({"error": body}, status=503, headers={"Retry-After": str(DATABASE_BUSY_RETRY_AFTER)})
     if isinstance(exc, DomainError):
         body = {"status": exc.status_code, "code": exc.code, "message": exc.message}
         return Response({"error": body}, status=exc.status_code)
-    if isinstance(exc, Http404):
+    if isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge()
+    elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
@@ -81,6 +109,7 @@ _ERRORS_EVERYWHERE = {
     429: "Too many requests: slow down (see Retry-After)",
 }
 _ERRORS_ON_WRITES = {
+    413: "The request body is larger than the server accepts (DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE)",
     409: "The review workflow does not allow this now (e.g. publishing a verdict that is not ready)",
     415: "Unsupported media type: send JSON",
 }

@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 
 from django.core.exceptions import ImproperlyConfigured
 
+from factcheck.redaction import redact
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 _MISSING = object()
@@ -79,5 +81,18 @@ def env_url(name: str, default: str | None, *, schemes: tuple[str, ...]) -> str 
         return default
     parsed = urlparse(value)
     if parsed.scheme not in schemes or not (parsed.netloc or parsed.path):
-        raise ImproperlyConfigured(f"{name}={value!r} is not a URL with scheme {' or '.join(schemes)}.")
+        raise ImproperlyConfigured(f"{name}={redact(value)!r} is not a URL with scheme {' or '.join(schemes)}.")
     return value
+
+
+def env_web_urls(name: str, default: list[str]) -> list[str]:
+    """A comma-separated list of absolute http(s) URLs (each with a host); one bad item stops start-up."""
+    value = _raw(name)
+    if value is None:
+        return list(default)
+    urls = [item.strip() for item in value.split(",") if item.strip()]
+    for url in urls:
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in url:
+            raise ImproperlyConfigured(f"{name}: {url!r} is not an absolute http(s) URL.")
+    return urls

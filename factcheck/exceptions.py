@@ -32,3 +32,17 @@ class NotAllowed(DomainError):
 class InvalidInput(DomainError):
     code = "invalid_input"
     status_code = 400
+
+
+class StaleVersion(DomainError):
+    """The thing changed since the caller last read it (HTTP 412 Precondition Failed)."""
+
+    code = "stale_version"
+    status_code = 412
+
+
+class VersionRequired(DomainError):
+    """A change that must name the version it was decided on did not (HTTP 428 Precondition Required)."""
+
+    code = "version_required"
+    status_code = 428

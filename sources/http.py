@@ -47,6 +47,9 @@ from django.core.cache import cache
 from django.utils import timezone
 from protego import Protego
 
+from factcheck.redaction import redact
+from factcheck.validators import is_web_url  # noqa: F401  (part of this module's interface)
+
 # httpx logs every request at INFO; under a worker's INFO level that is a formatted line per fetch
 # repeating what the task's own log says. Its warnings still show.
 logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -71,9 +74,10 @@ class FetchError(Exception):
     retryable = False
 
     def __init__(self, message: str, *, url: str = ""):
+        message = redact(message)  # URLs in messages may carry a provider key (`?key=`)
         super().__init__(message)
         self.message = message
-        self.url = url
+        self.url = redact(url)
 
 
 class InvalidURL(FetchError):
@@ -119,8 +123,10 @@ class NoNetwork(ConnectionFailed):
     Retryable, as networks come back; fetchers let it through once rather than per page."""
 
 
-class HostNotFound(FetchError):
+class HostNotFound(ConnectionFailed):
     """The name does not exist (the network works: another name resolves). Retrying will not help."""
+
+    retryable = False
 
 
 class HTTPStatusError(FetchError):
@@ -719,5 +725,8 @@ def transport_failure(exc: BaseException, *, host: str, url: str, doing: str) ->
 
 
 def host_of(url: str) -> str:
-    """The lower-case host of a URL, '' when there is none."""
-    return (urlsplit(url).hostname or "").lower()
+    """The lower-case host of a URL, '' when there is none (or the URL does not parse, e.g. an unclosed "[")."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

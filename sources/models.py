@@ -6,6 +6,8 @@ Written by `sources.services`; fetchers in `sources/fetchers/` return plain data
 from django.conf import settings
 from django.db import models
 
+from factcheck.validators import WEB_URL
+
 
 class Source(models.Model):
     class Kind(models.TextChoices):
@@ -16,7 +18,9 @@ class Source(models.Model):
         CITED = "cited", "Cited outlet or agency"
         OTHER = "other", "Other"
 
-    url = models.URLField(max_length=2000, unique=True, help_text="Canonical URL: a page is stored once.")
+    url = models.URLField(
+        max_length=2000, unique=True, validators=[WEB_URL], help_text="Canonical URL: a page is stored once."
+    )
     title = models.CharField(max_length=500, blank=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
     outlet = models.ForeignKey(
@@ -29,6 +33,9 @@ class Source(models.Model):
     text = models.TextField(blank=True, help_text="Text snapshot at fetch time.")
     text_sha256 = models.CharField(max_length=64, blank=True)
     fetch_error = models.TextField(blank=True)
+    archive_url = models.URLField(
+        max_length=2000, blank=True, help_text="An archived copy (e.g. web.archive.org), given by the editor who cited it."
+    )
     metadata = models.JSONField(
         default=dict, blank=True, help_text="Provider extras, e.g. a fact-check's publisher and textual rating."
     )

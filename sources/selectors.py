@@ -4,14 +4,46 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import BigIntegerField, Exists, OuterRef, Q, QuerySet
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
-from claims.models import Article, Claim
+from claims.models import Article, Claim, Verdict
+from claims.selectors import PUBLISHED_VERDICT, article_is_public, claim_published_q, user_sees_unpublished
 
 from .evidence.text import content_tokens
 from .fetchers.base import ClaimQuery, MentionContext
 from .models import ClaimFetch, Evidence, Source, SourceRequest
+
+
+# --- What the public may see of sources and evidence ---------------------------------------------
+# Staff see everything. The public sees a source when a published verdict cites it or when it backs a
+# published claim, and a passage when its claim is published, but never a source that stands for one of
+# our own articles (kind "article", from the internal fetcher) unless that article is public itself
+# (claims.selectors.article_is_public): its title, admin URL and text would tell unpublished claims.
+
+
+def _not_an_unpublished_article(prefix: str = "") -> Q:
+    article_id = Cast(KeyTextTransform("article_id", OuterRef(f"{prefix}metadata")), BigIntegerField())
+    return ~Q(**{f"{prefix}kind": Source.Kind.ARTICLE}) | Q(article_is_public(article_id))
+
+
+def source_list_visible(*, user) -> QuerySet[Source]:
+    sources = Source.objects.all()
+    if user_sees_unpublished(user):
+        return sources
+    cited = Verdict.objects.filter(PUBLISHED_VERDICT, sources=OuterRef("pk"))
+    backing = Evidence.objects.filter(claim_published_q("claim__"), source_id=OuterRef("pk"))
+    return sources.filter(Q(Exists(cited)) | (Q(Exists(backing)) & _not_an_unpublished_article()))
+
+
+def evidence_list_visible(*, user) -> QuerySet[Evidence]:
+    evidence = Evidence.objects.all()
+    if user_sees_unpublished(user):
+        return evidence
+    return evidence.filter(claim_published_q("claim__")).filter(_not_an_unpublished_article("source__"))
 
 
 def claim_query(*, claim_id: int) -> ClaimQuery | None:
@@ -65,12 +97,19 @@ def internal_articles(*, text: str, exclude_ids: set[int], limit: int = 50) -> Q
     terms = _search_terms(text)
     if not terms:
         return Article.objects.none()
-    return (
+    return with_text_head(
         Article.objects.filter(_term_filter("cleaned_text", terms))
         .exclude(pk__in=exclude_ids)
         .select_related("outlet")
-        .order_by("-published_at", "-id")[:limit]
-    )
+        .order_by("-published_at", "-id")
+    )[:limit]
+
+
+def with_text_head(articles: QuerySet[Article]) -> QuerySet[Article]:
+    """Articles with only the extracted part of their text loaded (`text_head`, the first
+    FACTCHECK_EXTRACTION_MAX_CHARS characters): neither a 2 MB body nor the raw HTML comes into memory."""
+    head = Substr("cleaned_text", 1, settings.FACTCHECK_EXTRACTION_MAX_CHARS)
+    return articles.defer("raw_text", "cleaned_text").annotate(text_head=head)
 
 
 def internal_sources(*, text: str, exclude_kinds: tuple[str, ...] = (), limit: int = 50) -> QuerySet[Source]:

@@ -20,12 +20,13 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from claims.models import Article, Claim, Outlet
 from factcheck.exceptions import InvalidInput, NotAllowed
+from factcheck.redaction import redact
 
 from . import conf, http, selectors, stance_llm
 from .evidence import RankedPassage, StanceSuggestion, rank_passages, split_passages, suggest_stances
@@ -81,14 +82,19 @@ def claims_fetch_sources(*, claim_ids: list[int], fetchers: list[str] | None = N
 
 
 def claim_fetch_start(*, claim_id: int, fetcher: str) -> bool:
-    """Claim the row for this run: pending (or running, after a lost worker) becomes running.
+    """Claim the row for this run with a conditional update: pending, or running for longer than the
+    hard time limit (its worker died), becomes running. So no fetch runs twice at once, and a duplicate
+    message (a redelivery, a copy the sweeper sent) finds nothing to do once the row is done.
 
-    False means there is nothing to do: the row is gone, done, or failed for good.
+    False means there is nothing to do: the row is gone, done, failed for good, or running elsewhere.
     """
+    now = timezone.now()
+    due = Q(status=Status.PENDING)
+    abandoned = Q(status=Status.RUNNING, started_at__lt=now - timedelta(seconds=conf.get("FACTCHECK_FETCH_TIME_LIMIT")))
     return bool(
-        ClaimFetch.objects.filter(
-            claim_id=claim_id, fetcher=fetcher, status__in=[Status.PENDING, Status.RUNNING]
-        ).update(status=Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error="")
+        ClaimFetch.objects.filter(due | abandoned, claim_id=claim_id, fetcher=fetcher).update(
+            status=Status.RUNNING, started_at=now, attempts=F("attempts") + 1, error=""
+        )
     )
 
 
@@ -100,7 +106,10 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
     query = selectors.claim_query(claim_id=claim_id)
     if query is None:
         return None
-    documents = without_own_copies(get_fetcher(fetcher).fetch(query), own_texts=selectors.claim_own_texts(claim_id=claim_id))
+    documents = without_own_copies(
+        _web_documents(get_fetcher(fetcher).fetch(query), fetcher=fetcher),
+        own_texts=selectors.claim_own_texts(claim_id=claim_id),
+    )
     plan = evidence_plan(claim_text=query.text, documents=documents)
     stance_llm.refine(claim_text=query.text, plan=plan)  # outside the transaction: it may take a while
     with transaction.atomic():
@@ -143,7 +152,10 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
     found_articles = {d.metadata.get("article_id") for d in documents} - {None} - own_articles
     if not own_articles or not found_articles:
         return []
-    own_documents = [article_document(a) for a in Article.objects.filter(pk__in=own_articles).select_related("outlet")]
+    own_documents = [
+        article_document(a)
+        for a in selectors.with_text_head(Article.objects.filter(pk__in=own_articles).select_related("outlet"))
+    ]
     others = (
         Claim.objects.filter(mentions__article_id__in=found_articles)
         .exclude(mentions__article_id__in=own_articles)
@@ -172,14 +184,14 @@ def claim_fetch_retry_later(*, claim_id: int, fetcher: str, error: str, countdow
     job does not restart it early)."""
     ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
         status=Status.PENDING,
-        error=f"Will retry in {countdown:.0f}s: {error}"[:2000],
+        error=redact(f"Will retry in {countdown:.0f}s: {error}")[:2000],
         requested_at=timezone.now() + timedelta(seconds=countdown),
     )
 
 
 def claim_fetch_fail(*, claim_id: int, fetcher: str, error: str) -> None:
     ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
-        status=Status.FAILED, error=error[:2000], finished_at=timezone.now()
+        status=Status.FAILED, error=redact(error)[:2000], finished_at=timezone.now()
     )
 
 
@@ -212,12 +224,24 @@ def _outlet(name: str, domain: str) -> Outlet | None:
     return None
 
 
+def _web_documents(documents: list[FoundDocument], *, fetcher: str) -> list[FoundDocument]:
+    """The documents with an http(s) URL; any other (a provider's `javascript:` link) is dropped and logged."""
+    kept = [document for document in documents if document.source_id or http.is_web_url(document.url)]
+    if len(kept) < len(documents):
+        logger.warning("%s: dropped %d result(s) whose URL is not http(s)", fetcher, len(documents) - len(kept))
+    return kept
+
+
 def source_store(document: FoundDocument) -> Source:
     """Create or refresh the Source for a document, keyed by its canonical URL (a page is stored once)."""
     if document.source_id:
         return Source.objects.get(pk=document.source_id)
     url = http.canonical_url(document.url)
+    if not (http.is_web_url(document.url) and http.is_web_url(url)):
+        raise InvalidInput(f"Only http and https URLs are stored as sources, not {document.url[:100]!r}.")
     text = document.text or ""
+    digest = _sha256(text) if text else ""
+    stored_text = text if document.store_text else ""
     defaults = {
         "title": (document.title or "")[:500],
         "kind": document.kind,
@@ -231,17 +255,29 @@ def source_store(document: FoundDocument) -> Source:
             fetched_at=document.fetched_at or timezone.now(),
             http_status=document.http_status,
             content_type=document.content_type[:100],
-            text=text,
-            text_sha256=_sha256(text) if text else "",
+            text=stored_text,
+            text_sha256=digest,
         )
     elif document.http_status is not None:
         defaults["http_status"] = document.http_status  # an error status is worth showing too
-    existing = Source.objects.filter(url=url).first()
-    if existing is not None and not text and existing.text:
+    existing = (
+        Source.objects.filter(url=url)
+        .defer("text")
+        .annotate(has_text=ExpressionWrapper(~Q(text=""), output_field=BooleanField()))
+        .first()
+    )
+    if existing is not None and not text and (existing.has_text or existing.text_sha256):
         # A failed re-fetch keeps the snapshot we have; it only records the error.
         defaults = {"fetch_error": document.fetch_error} if document.fetch_error else {}
+    elif existing is not None and digest and existing.text_sha256 == digest and "text" in defaults:
+        del defaults["text"]  # the same snapshot: not written again (it may be megabytes)
     if existing is not None and not defaults.get("outlet") and "outlet" in defaults:
         defaults.pop("outlet")
+    if existing is not None and existing.metadata.get("cited_by"):  # an editor's title, date and notes win
+        defaults.pop("metadata", None)
+        for field in ("title", "published_at"):
+            if getattr(existing, field):
+                defaults.pop(field, None)
     try:
         with transaction.atomic():
             source, _ = Source.objects.update_or_create(url=url, defaults=defaults)

@@ -19,6 +19,9 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import InterfaceError, OperationalError
 
+from factcheck.broker import queued_args
+from factcheck.celery import broker_countdown
+
 from . import conf, selectors, services
 from .fetchers.base import FetcherNotConfigured
 from .http import FetchError, HTTPStatusError, time_budget
@@ -57,6 +60,8 @@ def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
             retry_after = exc.retry_after if isinstance(exc, HTTPStatusError) else None
             countdown = backoff_seconds(self.request.retries, retry_after=retry_after)
             services.claim_fetch_retry_later(claim_id=claim_id, fetcher=fetcher, error=message, countdown=countdown)
+            if broker_countdown(countdown) < countdown:
+                return None  # too long for a broker ETA: the row is pending until then, and the sweeper sends it
             raise self.retry(countdown=countdown, exc=exc) from None
         attempts = self.request.retries + 1
         services.claim_fetch_fail(
@@ -97,15 +102,21 @@ def sources_refetch_stale() -> int:
     return len(ids)
 
 
-@shared_task(acks_late=True)
+@shared_task(acks_late=True, ignore_result=True)
 def claim_fetches_restart_stuck() -> int:
-    """Beat: re-send fetches pending too long (lost message, broker restart) or running past the hard limit."""
-    stuck = list(
-        selectors.stuck_claim_fetches(
+    """Beat (maintenance queue): re-send fetches pending too long (lost message, broker restart, a retry
+    longer than a broker ETA may be) or running past the hard limit (a dead worker), unless queued."""
+    from django.conf import settings
+
+    queued = queued_args(task=claim_fetch_task.name, queue=settings.CELERY_FETCH_QUEUE)
+    stuck = [
+        row
+        for row in selectors.stuck_claim_fetches(
             pending_minutes=conf.get("FACTCHECK_FETCH_STUCK_MINUTES"),
             running_seconds=2 * conf.get("FACTCHECK_FETCH_TIME_LIMIT"),
-        ).values_list("claim_id", "fetcher")
-    )
+        ).values_list("claim_id", "fetcher")[: conf.get("FACTCHECK_REFETCH_BATCH") * 5]
+        if tuple(row) not in queued  # its message is still waiting: sending another would run it twice
+    ]
     for claim_id, fetcher in stuck:
         services.claims_fetch_sources(claim_ids=[claim_id], fetchers=[fetcher], force=True)
     return len(stuck)

@@ -8,9 +8,7 @@ from django.db.models import Exists, OuterRef
 
 from claims.models import Article, Claim, ClaimMention, Verdict
 from claims.selectors import PUBLISHED_CLAIM
-
-
-MAX_ID = 2**63 - 1  # a bigint primary key; larger numbers would overflow the database driver
+from factcheck.api_pagination import MAX_ID
 
 
 class IdField(forms.IntegerField):

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from claims import selectors
 from claims.links import public_claim_url
 from claims.matching.decide import join_conflict
+from factcheck.api_throttling import AnonOrUserRateThrottle, ClaimMatchRateThrottle
 
 from .serializers import VerdictSummarySerializer
 
@@ -55,6 +56,7 @@ class MatchResponseSerializer(serializers.Serializer):
 
 class ClaimMatchView(APIView):
     permission_classes = [AllowAny]
+    throttle_classes = [AnonOrUserRateThrottle, ClaimMatchRateThrottle]
 
     @extend_schema(
         summary="Has this been checked? The stored claims closest in meaning to a text",

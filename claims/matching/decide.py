@@ -134,12 +134,12 @@ def _known_names() -> tuple[re.Pattern, dict[str, str]]:
     canonical: dict[str, str] = {}
     exact, folded = [], []
     for entity in gazetteer().entities:
-        for alias in entity.aliases + entity.misspellings:
+        # A capital that news writes for its government names the state ("cut ties with Pyongyang" is North Korea).
+        seat = (entity.capital, *entity.capital_aliases) if entity.capital_is_seat and entity.capital else ()
+        for alias in (*entity.aliases, *entity.misspellings, *seat):
             key = normalise_name(alias)
             (exact if key.isupper() and len(key) <= 6 else folded).append(key)
-            # A capital names its state's government ("cut ties with Pyongyang" is North Korea).
-            name = entity.capital_of or entity.canonical
-            canonical[key if key.isupper() and len(key) <= 6 else key.casefold()] = name.casefold()
+            canonical[key if key.isupper() and len(key) <= 6 else key.casefold()] = entity.canonical.casefold()
     alternatives = [
         *(f"(?-i:{re.escape(a)})" for a in exact),
         *(re.escape(a) for a in folded),

@@ -6,12 +6,14 @@ worker beside the web server). DATABASE_URL switches to PostgreSQL, REDIS_URL
 to Redis as broker and result backend. Every variable is listed in README.md.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from factcheck.env import env_bool, env_float, env_int, env_list, env_str, env_url
+from factcheck.env import env_bool, env_float, env_int, env_list, env_str, env_url, env_web_urls
+from factcheck.redaction import redact
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("FACTCHECK_VAR_DIR", str(BASE_DIR / "var")))
@@ -32,6 +34,9 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
+    "csp",
     "simple_history",
     "claims",
     "sources",
@@ -39,7 +44,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous reads of published verdicts: ETag/304 and a server-side cache keyed by the publication generation.
+    # Early in the chain so a hit skips sessions, auth and the view; after security so redirects and HSTS still apply.
+    "claims.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -47,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -75,12 +85,17 @@ def _database(url: str | None) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "db.sqlite3",
-            "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"},
+            # A write waits this long for another to finish, then the API answers 503 with Retry-After.
+            "OPTIONS": {
+                "timeout": env_int("SQLITE_BUSY_TIMEOUT", 10, minimum=1),
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL;",
+            },
         }
     try:
         config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0))
     except ValueError as exc:  # unknown scheme, malformed URL
-        raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {exc}") from None
+        raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {redact(str(exc))}") from None
     config["CONN_HEALTH_CHECKS"] = True
     return config
 
@@ -109,6 +124,40 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# --- Content-Security-Policy on every response (django-csp): scripts only from our own origin, never inline (the
+# admin has none; the API docs load Swagger UI and its start-up script from our static files and
+# /api/docs/?script). Inline styles stay allowed: Swagger UI's page and the public claim page have a <style>
+# block, and a style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# --- Sign-in: wrong passwords lock the account and, separately, the address they came from (django-axes),
+# on the admin login and on the browsable API's login alike; the right password then does not sign in until
+# the cool-off has passed. The address is the one the API's rate limit counts (API_NUM_PROXIES).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("FACTCHECK_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("FACTCHECK_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "factcheck.api_throttling.client_ip"
+AXES_COOLOFF_MESSAGE = "Too many failed sign-in attempts for this account or from this address. Try again later."
+
+# Largest request body read into memory. The API's largest field, an article's `html` (5,000,000
+# characters), must fit once written as JSON; a bigger body is a 413 in the API's error shape.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 6 * 1024 * 1024, minimum=1024)
+
 # --- Cache: Redis when REDIS_URL is set (rate limits shared across workers), local memory otherwise.
 REDIS_URL = env_url("REDIS_URL", None, schemes=("redis", "rediss", "unix"))
 if REDIS_URL:
@@ -120,7 +169,15 @@ else:
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # A message a dead worker took is redelivered after this many seconds: twice the longest hard time
+    # limit, not an hour. Longer delays never ride on broker ETAs (factcheck.celery.broker_countdown).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env_int(
+            "CELERY_VISIBILITY_TIMEOUT",
+            2 * max(env_int("CELERY_TASK_TIME_LIMIT", 180, minimum=1), env_int("FACTCHECK_FETCH_TIME_LIMIT", 120, minimum=2)),
+            minimum=2,
+        )
+    }
 else:
     # No broker server: messages are files under var/celery, read by `celery worker`.
     _queue_dir = VAR_DIR / "celery" / "queue"
@@ -147,14 +204,34 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
+# A prefork pool child whose resident memory passes this many KiB is replaced after its current task
+# (the thread pool has no children: its bound is the work per task, see FACTCHECK_EXTRACTION_MAX_*).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 1_048_576, minimum=65_536)
 CELERY_BEAT_SCHEDULE: dict = {}
+# Sweepers (beat) restart work a crash left behind. They run on their own queue, so that a backlog of
+# extraction or fetching never delays them: a small worker reads it (`celery worker --beat -Q maintenance`).
+CELERY_MAINTENANCE_QUEUE = env_str("CELERY_MAINTENANCE_QUEUE", "maintenance")
+FACTCHECK_SWEEP_INTERVAL = env_float("FACTCHECK_SWEEP_INTERVAL", 120.0, minimum=1.0)
+# Work pending this long with no message in its queue is sent again (its message was lost).
+FACTCHECK_STUCK_PENDING_SECONDS = env_int("FACTCHECK_STUCK_PENDING_SECONDS", 300, minimum=1)
 # Source fetching (issue 5): I/O-bound tasks on their own queue, for a thread-pool worker
 # (`celery -A factcheck worker -Q fetch --pool threads --concurrency 64`).
 CELERY_FETCH_QUEUE = env_str("CELERY_FETCH_QUEUE", "fetch")
-CELERY_TASK_ROUTES = {"sources.tasks.*": {"queue": CELERY_FETCH_QUEUE}}
+CELERY_TASK_ROUTES = {
+    "sources.tasks.claim_fetches_restart_stuck": {"queue": CELERY_MAINTENANCE_QUEUE},
+    "claims.tasks.articles_restart_stuck_extraction": {"queue": CELERY_MAINTENANCE_QUEUE},
+    "sources.tasks.*": {"queue": CELERY_FETCH_QUEUE},
+}
 CELERY_BEAT_SCHEDULE |= {
     "sources-refetch-stale": {"task": "sources.tasks.sources_refetch_stale", "schedule": 6 * 3600.0},
-    "sources-restart-stuck-fetches": {"task": "sources.tasks.claim_fetches_restart_stuck", "schedule": 300.0},
+    "sources-restart-stuck-fetches": {
+        "task": "sources.tasks.claim_fetches_restart_stuck", "schedule": FACTCHECK_SWEEP_INTERVAL,
+        "options": {"expires": FACTCHECK_SWEEP_INTERVAL},
+    },
+    "claims-restart-stuck-extraction": {
+        "task": "claims.tasks.articles_restart_stuck_extraction", "schedule": FACTCHECK_SWEEP_INTERVAL,
+        "options": {"expires": FACTCHECK_SWEEP_INTERVAL},
+    },
 }
 
 # --- REST API
@@ -168,13 +245,24 @@ REST_FRAMEWORK = {
         "factcheck.api_rendering.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "factcheck.api_parsing.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["factcheck.api_filtering.FilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "factcheck.api_errors.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["factcheck.api_throttling.AnonOrUserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_THROTTLE_ANON", "120/minute"),
         "user": env_str("API_THROTTLE_USER", "1200/minute"),
+        # POST /api/v1/claims/match costs about half a second of CPU per call: its own limit, beside the general one.
+        "match_anon": env_str("API_THROTTLE_MATCH_ANON", "20/minute"),
+        "match_user": env_str("API_THROTTLE_MATCH_USER", "120/minute"),
     },
+    # How many proxies of ours append to X-Forwarded-For in front of the web server: 0 (gunicorn published
+    # directly) means the connection's peer address is the client and the header is ignored.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0, minimum=0),
     "DEFAULT_PAGINATION_CLASS": "factcheck.api_pagination.IdCursorPagination",
     "PAGE_SIZE": env_int("API_PAGE_SIZE", 50, minimum=1),
     "EXCEPTION_HANDLER": "factcheck.api_errors.exception_handler",
@@ -184,6 +272,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Claims extracted from news articles, the evidence gathered for them, and published verdicts.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from drf-spectacular-sidecar's static files (pinned with the package), not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.Claim.Status",
@@ -193,17 +285,36 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- factcheck itself
+# `demo_editor` and `load_seeds` run only where this is on (production settings turn it off).
+FACTCHECK_DEMO_COMMANDS = True
 # Who publishes the verdicts (ClaimReview `author`), and where the public pages live.
 FACTCHECK_ORGANIZATION_NAME = env_str("FACTCHECK_ORGANIZATION_NAME", "factcheck")
 FACTCHECK_ORGANIZATION_URL = env_str("FACTCHECK_ORGANIZATION_URL", "http://127.0.0.1:8000/")
+# ClaimReview's author: its logo (one image URL) and the organisation's other profiles (sameAs, comma-separated).
+FACTCHECK_ORGANIZATION_LOGO = next(iter(env_web_urls("FACTCHECK_ORGANIZATION_LOGO", [])), "")
+if len(env_web_urls("FACTCHECK_ORGANIZATION_LOGO", [])) > 1:
+    raise ImproperlyConfigured("FACTCHECK_ORGANIZATION_LOGO is one image URL, not a list.")
+FACTCHECK_ORGANIZATION_SAME_AS = env_web_urls("FACTCHECK_ORGANIZATION_SAME_AS", [])
 FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+# Public reads (claims.public_cache): on/off; how long a cached page and an ETag live at most (what no editor action
+# changes, e.g. new evidence or an outlet's renamed title, shows within this many seconds; a publication,
+# unpublication or correction shows at once); max-age sent to browsers and CDNs (0: they revalidate every time).
+FACTCHECK_PUBLIC_CACHE = env_bool("FACTCHECK_PUBLIC_CACHE", True)
+FACTCHECK_PUBLIC_CACHE_SECONDS = env_int("FACTCHECK_PUBLIC_CACHE_SECONDS", 300, minimum=1)
+FACTCHECK_PUBLIC_MAX_AGE = env_int("FACTCHECK_PUBLIC_MAX_AGE", 0, minimum=0)
+# Four-eyes: whoever last drafted a verdict (or its correction) cannot also publish it.
+FACTCHECK_FOUR_EYES = env_bool("FACTCHECK_FOUR_EYES", False)
 # Webhook deliveries retry with exponential backoff from this many seconds (8 retries).
 FACTCHECK_WEBHOOK_RETRY_DELAY = env_float("FACTCHECK_WEBHOOK_RETRY_DELAY", 30.0, minimum=0.0)
 
 # Extraction: spaCy model (None = official en_core_web_sm when installed, else its PyPI re-upload).
 FACTCHECK_SPACY_MODEL = env_str("FACTCHECK_SPACY_MODEL", "") or None
+# Extra gazetteer files (JSON, comma-separated paths) beside the general one: e.g. seeds/entities.json for the demo.
+FACTCHECK_GAZETTEER_EXTRA = env_list("FACTCHECK_GAZETTEER_EXTRA", [])
 # Only the first this-many characters of an article are extracted (bounds the CPU one article takes).
-FACTCHECK_EXTRACTION_MAX_CHARS = env_int("FACTCHECK_EXTRACTION_MAX_CHARS", 300_000, minimum=1_000)
+FACTCHECK_EXTRACTION_MAX_CHARS = env_int("FACTCHECK_EXTRACTION_MAX_CHARS", 100_000, minimum=1_000)
+# ...and extraction stops after this many claims (each one is embedded, matched and fetched for).
+FACTCHECK_EXTRACTION_MAX_CLAIMS = env_int("FACTCHECK_EXTRACTION_MAX_CLAIMS", 200, minimum=1)
 # Optional LLM backend (any OpenAI-compatible chat-completions endpoint). Off unless a base URL is set.
 FACTCHECK_LLM_BASE_URL = env_url("FACTCHECK_LLM_BASE_URL", None, schemes=("http", "https"))
 FACTCHECK_LLM_MODEL = env_str("FACTCHECK_LLM_MODEL", "gpt-4o-mini")
@@ -258,6 +369,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact_secrets": {"()": "factcheck.redaction.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes logs every sign-in at INFO (a line per request in a test run); lockouts are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -1,10 +1,11 @@
 from rest_framework import serializers
 
-from claims.api.serializers import OutletSerializer
+from claims.api.serializers import OutletSerializer, PublicSourceURLField
 from sources.models import Evidence, Source
 
 
 class SourceSerializer(serializers.ModelSerializer):
+    url = PublicSourceURLField()
     outlet = OutletSerializer(read_only=True, allow_null=True)
 
     class Meta:

@@ -1,16 +1,14 @@
 """Sources and evidence, read-only. The public sees only what backs a published claim or verdict."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from claims.api.filters import IdFilter, ScoreFilter
 from claims.api.permissions import ActionPermission
 from claims.api.views import BoundedIdLookupMixin
-from claims.models import Verdict
-from claims.selectors import PUBLISHED_VERDICT, claim_published_q, user_sees_unpublished
 from sources.models import Evidence, Source
+from sources.selectors import evidence_list_visible, source_list_visible
 
 from .serializers import EvidenceSerializer, SourceSerializer
 
@@ -45,10 +43,7 @@ class EvidenceViewSet(BoundedIdLookupMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [ActionPermission]
 
     def get_queryset(self):
-        evidence = Evidence.objects.select_related("source__outlet")
-        if not user_sees_unpublished(self.request.user):
-            evidence = evidence.filter(claim_published_q("claim__"))
-        return evidence
+        return evidence_list_visible(user=self.request.user).select_related("source__outlet")
 
 
 @extend_schema_view(
@@ -61,9 +56,4 @@ class SourceViewSet(BoundedIdLookupMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [ActionPermission]
 
     def get_queryset(self):
-        sources = Source.objects.select_related("outlet")
-        if not user_sees_unpublished(self.request.user):
-            cited = Verdict.objects.filter(PUBLISHED_VERDICT, sources=OuterRef("pk"))
-            backing = Evidence.objects.filter(claim_published_q("claim__"), source_id=OuterRef("pk"))
-            sources = sources.filter(Q(Exists(cited)) | Q(Exists(backing)))
-        return sources
+        return source_list_visible(user=self.request.user).select_related("outlet")

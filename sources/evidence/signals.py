@@ -61,15 +61,16 @@ OPPOSITE = _antonym_index()
 @lru_cache(maxsize=1)
 def _aliases() -> tuple[re.Pattern | None, dict[str, str]]:
     """One pattern over every alias of the shared gazetteer (longest first) and alias -> canonical name.
-    A capital maps to its state: in reporting, "Pyongyang cut ties" is the government."""
+    A demonym names its country; a capital that news writes for the government ("Pyongyang cut ties") too."""
     try:
         from claims.extraction.entities import gazetteer, normalise_name
     except ImportError:  # pragma: no cover - the extraction app is part of this project
         return None, {}
     canonical: dict[str, str] = {}
     for entity in gazetteer().entities:
-        name = (entity.capital_of or entity.canonical).casefold()
-        for alias in (*entity.aliases, *entity.misspellings, *getattr(entity, "demonyms", ())):
+        name = entity.canonical.casefold()
+        seat = (entity.capital, *entity.capital_aliases) if entity.capital_is_seat and entity.capital else ()
+        for alias in (*entity.aliases, *entity.misspellings, *entity.demonyms, *seat):
             canonical[normalise_name(alias).casefold()] = name
     if not canonical:
         return None, {}

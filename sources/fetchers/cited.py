@@ -37,7 +37,10 @@ KNOWN_OUTLETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("BBC", "bbc.com", ("bbc",)),
     ("The Guardian", "theguardian.com", ("the guardian", "guardian")),
 )
-URL_IN_TEXT = re.compile(r"""(?:href\s*=\s*["']?)?(https?://[^\s"'<>()\]]+)""", re.I)
+# A host is a name, or an IPv6 literal in brackets ("http://[2001:db8::7]/x"); a bracket anywhere else ends the link.
+URL_IN_TEXT = re.compile(
+    r"""(?:href\s*=\s*["']?)?(https?://(?:\[[0-9a-f:.]+\][^\s"'<>()\[\]]*|[^\s"'<>()\[\]]+))""", re.I
+)
 MAX_LINKS = 5
 
 

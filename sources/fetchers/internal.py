@@ -1,5 +1,8 @@
 """Our own corpus: other ingested articles and sources fetched earlier. Works offline.
 
+An article found here becomes a Source of kind "article" that points at it (metadata article_id, the
+text's sha256) without a copy of its text; its passages are stored as evidence as usual.
+
 A claim made in one article is corroborated (or contradicted) by the others; the claim's own articles
 (every article that mentions it) never corroborate it, and neither do copies of them
 (sources.services drops documents whose text is a near copy of an own article, whichever fetcher found them).
@@ -22,13 +25,14 @@ def article_document(article) -> FoundDocument:
     return FoundDocument(
         url=article.url or internal_article_url(article.pk),
         title=article.title,
-        text=article.cleaned_text,
+        text=article.text_head,  # from selectors.with_text_head
         kind=Source.Kind.ARTICLE,
         published_at=article.published_at,
         outlet_name=article.outlet.name if article.outlet else "",
         outlet_domain=(article.outlet.domain or "") if article.outlet else "",
         metadata={"article_id": article.pk},
         fetched_at=article.ingested_at,
+        store_text=False,  # the article's text is in its Article row; copying it into every Source cost megabytes per fetch
     )
 
 

@@ -105,7 +105,7 @@ def test_editing_the_claim_type_goes_through_the_service_and_history(reviewer_cl
     assert seed_claim.history.first().history_change_reason == "Edited: checkworthiness, claim_type"
 
 
-def test_the_page_warns_when_a_matching_claim_has_a_published_verdict(reviewer_client, seed_claim):
+def test_the_page_points_to_a_similar_checked_claim_and_offers_the_decision(reviewer_client, seed_claim):
     from claims.models import ClaimMatchSuggestion
 
     published = VerdictFactory(claim=ClaimFactory(status=Claim.Status.PUBLISHED), rating=rating("True"))
@@ -113,6 +113,6 @@ def test_the_page_warns_when_a_matching_claim_has_a_published_verdict(reviewer_c
     low, high = sorted([seed_claim.pk, published.claim_id])
     ClaimMatchSuggestion.objects.create(claim_id=low, candidate_id=high, score=0.83)
     html = reviewer_client.get(url(seed_claim)).content.decode()
-    assert "already has a published verdict" in html
+    assert "Similar to a checked claim (similarity 0.83" in html  # its rating only once confirmed the same
     assert reverse("admin:claims_claim_change", args=[published.claim_id]) in html
     assert 'value="' in html and ":confirmed" in html and ":rejected" in html

@@ -18,18 +18,26 @@ def test_the_claim_history_shows_each_step_with_its_reason_and_author(editor, ed
     assert "Correction: The date was 13 July." in html and "ed-editor" in html
 
 
-def test_the_verdict_history_keeps_the_published_wording(editor_client, reviewer_client):
-    verdict = VerdictFactory(claim=ClaimFactory(status=Claim.Status.PUBLISHED), explanation="First wording.")
-    Verdict.objects.filter(pk=verdict.pk).update(published_at="2026-01-01T00:00:00Z")
+def test_the_verdict_history_keeps_every_published_wording_in_full(editor, editor_client, reviewer_client):
+    from claims import services
+
+    long_second = "Second wording, " + "with the whole timetable archive cited day by day. " * 4
+    verdict = VerdictFactory(claim=ClaimFactory(status=Claim.Status.VERDICT_READY), explanation="First wording.")
+    services.verdict_publish(claim=verdict.claim, actor=editor)
     press(editor_client, verdict.claim, "correct", _fc_reason="Clearer wording.")
-    press(reviewer_client, verdict.claim, "", explanation="Second wording.", _continue="1")
+    press(reviewer_client, verdict.claim, "", explanation=long_second, _continue="1")
     verdict.refresh_from_db()
-    assert verdict.explanation == "Second wording."
+    assert verdict.explanation == "First wording."  # the draft is the correction's; readers keep the first
+    assert verdict.correction.explanation == long_second.strip()
+    press(reviewer_client, verdict.claim, "mark_ready")
+    services.verdict_publish(claim=verdict.claim, actor=editor)
+
     page = reviewer_client.get(reverse("admin:claims_claim_change", args=[verdict.claim_id])).content.decode()
     history_url = reverse("admin:claims_verdict_history", args=[verdict.pk])
     assert history_url in page
     response = reviewer_client.get(history_url)
     assert response.status_code == 200
-    versions = [record.explanation for record in verdict.history.all()]
-    assert "First wording." in versions and "Second wording." in versions
-    assert "Correction opened: Clearer wording." in response.content.decode()
+    html = response.content.decode()
+    assert "First wording." in html and long_second.strip() in html
+    assert "Version 2" in html and "Correction: Clearer wording." in html
+    assert "Correction published: Clearer wording." in html

@@ -84,26 +84,6 @@ def test_search_finds_claim_text_speaker_and_article_title(reviewer_client):
     assert shown(reviewer_client, "?q=pyongyang") == [by_title.pk]
 
 
-def test_a_claim_matching_a_published_verdict_carries_a_hint(reviewer_client):
-    published = VerdictFactory(claim=ClaimFactory(status=Status.PUBLISHED), rating=rating("Mostly true"))
-    Verdict.objects.filter(pk=published.pk).update(published_at="2026-01-01T00:00:00Z")
-    fresh = ClaimFactory()
-    low, high = sorted([fresh.pk, published.claim_id])
-    ClaimMatchSuggestion.objects.create(claim_id=low, candidate_id=high, score=0.8)
-    html = reviewer_client.get(QUEUE).content.decode()
-    assert "≈ published: Mostly true" in html
-    assert reverse("admin:claims_claim_change", args=[published.claim_id]) in html
-
-
-def test_a_rejected_match_gives_no_hint(reviewer_client):
-    published = VerdictFactory(claim=ClaimFactory(status=Status.PUBLISHED))
-    Verdict.objects.filter(pk=published.pk).update(published_at="2026-01-01T00:00:00Z")
-    fresh = ClaimFactory()
-    low, high = sorted([fresh.pk, published.claim_id])
-    ClaimMatchSuggestion.objects.create(claim_id=low, candidate_id=high, score=0.8, decision="rejected")
-    assert "≈ published" not in reviewer_client.get(QUEUE).content.decode()
-
-
 def _queue_queries(client) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(QUEUE).status_code == 200

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from claims import services
 from claims.models import Claim, ClaimMatchSuggestion, Verdict
 from claims.roles import ADMIN, EDITOR, REVIEWER
 from tests.admin.conftest import logged_in
@@ -66,7 +67,7 @@ def publish(client):
     post_page(client, verdict.claim, _fc_op="publish")  # the button, then the confirmation
     client.post(
         reverse("admin:claims_claim_publish", args=[verdict.claim_id]),
-        {"confirm": "yes", f"version-{verdict.claim_id}": verdict.updated_at.isoformat()},
+        {"confirm": "yes", f"version-{verdict.claim_id}": services.verdict_version(verdict=verdict)},
     )
     return Verdict.objects.get(pk=verdict.pk).published_at is not None
 
@@ -80,7 +81,8 @@ def bulk_publish(client):
     )
     client.post(
         reverse("admin:claims_claim_publish_many"),
-        {"confirm": "yes", "ids": [verdict.claim_id], f"version-{verdict.claim_id}": verdict.updated_at.isoformat()},
+        {"confirm": "yes", "ids": [verdict.claim_id],
+         f"version-{verdict.claim_id}": services.verdict_version(verdict=verdict)},
     )
     return Verdict.objects.get(pk=verdict.pk).published_at is not None
 

@@ -16,13 +16,14 @@ def pair():
     return older, newer, ClaimMatchSuggestion.objects.create(claim=older, candidate=newer, score=0.84)
 
 
-def test_confirming_merges_the_two_claims_and_opens_the_one_kept(reviewer_client):
+def test_same_claim_opens_a_confirmation_page_and_merges_nothing_yet(reviewer_client):
     older, newer, suggestion = pair()
     response = press(reviewer_client, newer, "", _fc_match=f"{suggestion.pk}:confirmed")
-    assert "Same claim: the two are merged into this one." in messages_of(response)
-    kept = Claim.objects.filter(pk__in=[older.pk, newer.pk]).get()
-    assert response.redirect_chain[-1][0] == reverse("admin:claims_claim_change", args=[kept.pk])
-    assert kept.mentions.count() == 2  # both appearances now belong to the one claim
+    assert response.redirect_chain[-1][0] == reverse("admin:claims_claim_merge", args=[newer.pk, suggestion.pk])
+    assert "Merge these two claims?" in response.content.decode()
+    assert Claim.objects.filter(pk__in=[older.pk, newer.pk]).count() == 2
+    suggestion.refresh_from_db()
+    assert suggestion.decision == "pending"
 
 
 def test_rejecting_keeps_both_and_records_who_decided(reviewer, reviewer_client):

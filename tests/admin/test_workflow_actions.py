@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from claims import services
 from claims.models import Claim, Verdict
 from tests.factories import ClaimFactory, VerdictFactory
 
@@ -11,11 +12,14 @@ Status = Claim.Status
 
 
 def press(client, claim, op, **extra):
-    """Submit the claim page as the browser does: the form's current values plus the button pressed."""
+    """Submit the claim page as the browser does: the form's current values plus the button pressed.
+
+    The verdict's fields are on the page only while the claim is in review or ready (else it is a card)."""
     data = {"claim_type": claim.claim_type, "checkworthiness": claim.checkworthiness, "_fc_op": op}
     verdict = Verdict.objects.filter(claim=claim).first()
-    if verdict:
-        data.update(rating=verdict.rating_id, explanation=verdict.explanation)
+    if verdict and Claim.objects.get(pk=claim.pk).status in (Status.IN_REVIEW, Status.VERDICT_READY):
+        draft = getattr(verdict, "correction", None) or verdict  # under correction the page shows its draft
+        data.update(rating=draft.rating_id, explanation=draft.explanation)
     data.update(extra)
     return client.post(reverse("admin:claims_claim_change", args=[claim.pk]), data, follow=True)
 
@@ -88,7 +92,7 @@ def test_confirming_publishes_the_verdict(editor, editor_client):
     verdict = VerdictFactory(claim=ClaimFactory(status=Status.VERDICT_READY))
     response = editor_client.post(
         reverse("admin:claims_claim_publish", args=[verdict.claim_id]),
-        {"confirm": "yes", f"version-{verdict.claim_id}": verdict.updated_at.isoformat()},
+        {"confirm": "yes", f"version-{verdict.claim_id}": services.verdict_version(verdict=verdict)},
         follow=True,
     )
     verdict.refresh_from_db()
@@ -98,7 +102,7 @@ def test_confirming_publishes_the_verdict(editor, editor_client):
 
 def test_a_verdict_edited_after_the_confirmation_page_was_shown_is_not_published(editor_client):
     verdict = VerdictFactory(claim=ClaimFactory(status=Status.VERDICT_READY))
-    seen = verdict.updated_at.isoformat()
+    seen = services.verdict_version(verdict=verdict)
     verdict.explanation = "Changed by someone else meanwhile."
     verdict.save()
     response = editor_client.post(
@@ -127,7 +131,8 @@ def test_correct_reopens_the_claim_with_the_reason(editor_client):
     Verdict.objects.filter(pk=verdict.pk).update(published_at="2026-01-01T00:00:00Z")
     press(editor_client, verdict.claim, "correct", _fc_reason="Date was 13 July, not 12 July.")
     verdict.refresh_from_db()
-    assert verdict.claim.status == Status.IN_REVIEW and verdict.correction_reason == "Date was 13 July, not 12 July."
+    assert verdict.claim.status == Status.IN_REVIEW and verdict.correction.reason == "Date was 13 July, not 12 July."
+    assert verdict.published_at is not None  # readers keep the published version meanwhile
 
 
 def test_bulk_start_review_reports_what_it_skipped(reviewer_client):

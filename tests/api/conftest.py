@@ -70,6 +70,12 @@ def publish(claim: Claim, *, reviewer, editor, rating_name: str = "False", expla
     return verdict
 
 
+def publish_over_api(client, verdict_id: int):
+    """Publish as an API client does: read the verdict, then publish it quoting its ETag."""
+    etag = client.get(f"/api/v1/verdicts/{verdict_id}/")["ETag"]
+    return client.post(f"/api/v1/verdicts/{verdict_id}/publish", HTTP_IF_MATCH=etag)
+
+
 @pytest.fixture
 def published_verdict(reviewer, editor):
     claim = make_claim("North Korea recognised the Donetsk People's Republic in July 2022.")

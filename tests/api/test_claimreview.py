@@ -6,7 +6,7 @@ import json
 import pytest
 from pyld import jsonld
 
-from claims.claimreview import Appearance, VerdictData, claimreview, data_feed, shorten_claim, speaker_type
+from claims.claimreview import Appearance, VerdictData, claimreview, data_feed, speaker_type
 from claims.models import Verdict
 from tests.factories import ArticleFactory, ClaimMentionFactory
 
@@ -117,31 +117,43 @@ def test_the_speaker_is_a_person_or_an_organization_by_the_shape_of_the_name(spe
     assert speaker_type(speaker) == kind
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Short claim.",
-        "North Korea became the third country to recognise the independence of the Donetsk People's Republic "
-        "after Russia and Syria, according to the DPR's leader.",
-        "x" * 300,
-        "Word " * 14 + "supercalifragilisticexpialidociousandthensome" * 2,
-    ],
-)
-def test_claim_reviewed_is_under_75_characters_and_cut_at_a_word(text):
-    short = shorten_claim(text)
+def test_claim_reviewed_is_the_editors_summary_and_never_cut():
+    long_summary = "A regional governor claimed bread prices in the capital rose 40 percent over the last year alone."
 
-    assert len(short) < 75
-    if len(text) < 75:
-        assert short == text
-    else:
-        assert short.endswith("…")
-        assert text.startswith(short[:-1])
+    review = claimreview(_data(claim_reviewed=long_summary))
+
+    assert len(long_summary) > 75 and review["claimReviewed"] == long_summary
 
 
-def test_a_long_claim_is_cut_at_the_last_word_that_carries_meaning():
-    text = "North Korea became the third country to recognise the independence of the Donetsk People's Republic."
+def test_without_a_summary_claim_reviewed_is_the_whole_claim_text():
+    text = "The city's new tram line carried more passengers in its first month than the bus network did all year."
 
-    assert shorten_claim(text) == "North Korea became the third country to recognise the independence…"
+    assert claimreview(_data(claim_text=text))["claimReviewed"] == text
+
+
+def test_an_article_without_a_url_still_appears_by_headline_outlet_and_date():
+    when = dt.datetime(2022, 7, 13, 8, tzinfo=dt.UTC)
+    review = claimreview(_data(speaker="", appearances=[Appearance(url="", headline="Wire copy", outlet="Agency X", published_at=when)]))
+
+    item = review["itemReviewed"]
+    assert item["datePublished"] == "2022-07-13T08:00:00+00:00"
+    assert item["firstAppearance"] == {"@type": "CreativeWork", "headline": "Wire copy",
+                                       "datePublished": "2022-07-13T08:00:00+00:00",
+                                       "publisher": {"@type": "Organization", "name": "Agency X"}}  # fmt: skip
+    assert item["appearance"] == [item["firstAppearance"]]
+
+
+def test_the_organisation_carries_its_logo_and_same_as_profiles():
+    review = claimreview(_data(organization_logo="https://checks.example/logo.png",
+                               organization_same_as=("https://social.example/checks", "https://www.wikidata.org/wiki/Q1")))  # fmt: skip
+
+    assert review["author"]["logo"] == {"@type": "ImageObject", "url": "https://checks.example/logo.png"}
+    assert review["author"]["sameAs"] == ["https://social.example/checks", "https://www.wikidata.org/wiki/Q1"]
+    (node,) = expand(review)
+    (author,) = node[SCHEMA + "author"]
+    assert {entry["@value"] if "@value" in entry else entry.get("@id") for entry in author[SCHEMA + "sameAs"]} == {
+        "https://social.example/checks", "https://www.wikidata.org/wiki/Q1"
+    }  # fmt: skip
 
 
 # --- JSON-LD validity ----------------------------------------------------------------------------
@@ -276,4 +288,53 @@ def test_each_feed_item_equals_the_claimreview_of_its_verdict(anon_client, revie
     assert len(feed["dataFeedElement"]) == 3
     for element, verdict in zip(feed["dataFeedElement"], Verdict.objects.order_by("-id")):
         assert element["item"] == anon_client.get(f"/api/v1/verdicts/{verdict.pk}/claimreview").json()
-        assert len(element["item"]["itemReviewed"]["appearance"]) == 2
+        # the article ingested as text (no URL) appears too, by headline and outlet
+        assert len(element["item"]["itemReviewed"]["appearance"]) == 3
+
+
+@pytest.mark.django_db
+def test_the_endpoint_publishes_the_editors_summary_and_the_claimant_of_an_article_without_url(
+    anon_client, reviewer, editor, settings
+):
+    from claims import services
+    from tests.factories import rating
+
+    settings.FACTCHECK_ORGANIZATION_LOGO = "https://checks.example/logo.png"
+    settings.FACTCHECK_ORGANIZATION_SAME_AS = ["https://social.example/checks"]
+    claim = make_claim("The harbour authority said cargo volumes doubled at the eastern port between spring and autumn.",
+                       speaker="Eastern Harbour Authority")  # fmt: skip
+    claim.mentions.update(article=ArticleFactory(url=None, title="Wire: cargo doubles",
+                                                 published_at=dt.datetime(2022, 9, 1, 7, tzinfo=dt.UTC)))  # fmt: skip
+    services.claim_start_review(claim=claim, actor=reviewer)
+    summary = "Cargo volumes doubled at the eastern port between spring and autumn of this year."
+    services.verdict_save(claim=claim, rating=rating("False"), explanation="Port statistics show a 12% rise.",
+                          claim_reviewed=summary, actor=reviewer)  # fmt: skip
+    services.claim_mark_verdict_ready(claim=claim, actor=reviewer)
+    verdict = services.verdict_publish(claim=claim, actor=editor)
+
+    review = anon_client.get(f"/api/v1/verdicts/{verdict.pk}/claimreview").json()
+
+    assert review["claimReviewed"] == summary
+    assert review["author"]["logo"]["url"] == "https://checks.example/logo.png"
+    item = review["itemReviewed"]
+    assert item["author"] == {"@type": "Organization", "name": "Eastern Harbour Authority"}
+    assert item["datePublished"] == "2022-09-01T07:00:00+00:00"
+    assert item["firstAppearance"]["headline"] == "Wire: cargo doubles" and "url" not in item["firstAppearance"]
+    assert expand(review)[0]["@type"] == [SCHEMA + "ClaimReview"]
+
+
+@pytest.mark.django_db
+def test_the_claimant_is_who_made_the_claim_where_it_first_appeared_never_another_appearance_s_speaker(
+    anon_client, reviewer, editor
+):
+    # The first appearance is an unattributed sentence of an agency's report; a later article quotes an official.
+    claim = make_claim("Grain exports through the northern port doubled in a year.", outlet_name="Plains Agency",
+                       speaker="", published=dt.datetime(2022, 3, 1, 9, tzinfo=dt.UTC))  # fmt: skip
+    later = ArticleFactory(url="https://later.example/quote", published_at=dt.datetime(2022, 3, 9, tzinfo=dt.UTC))
+    ClaimMentionFactory(claim=claim, article=later, speaker="Minister Ilse Varga")
+    verdict = publish(claim, reviewer=reviewer, editor=editor)
+
+    item = anon_client.get(f"/api/v1/verdicts/{verdict.pk}/claimreview").json()["itemReviewed"]
+
+    assert item["author"] == {"@type": "Organization", "name": "Plains Agency"}
+    assert item["datePublished"] == "2022-03-01T09:00:00+00:00"

@@ -225,20 +225,21 @@ def test_publishing_creates_the_page_with_a_service_account_token(google, publis
 
 
 @pytest.mark.django_db
-def test_a_correction_takes_the_page_down_while_reopened_and_republishes_the_corrected_rating(
+def test_a_correction_keeps_the_page_up_while_reopened_and_updates_it_with_the_corrected_rating(
     google, publish_now, reviewer, editor, django_capture_on_commit_callbacks
 ):
     verdict = publish_now()
 
     correct(verdict, reviewer=reviewer, editor=editor, capture=django_capture_on_commit_callbacks)
 
-    # a page with no name yet is first looked up by URL (an earlier attempt may have made it)
-    assert [c["method"] for c in google.requests] == ["GET", "POST", "DELETE", "GET", "POST"]
-    assert google.calls("DELETE")[0]["path"] == "/v1alpha1/pages/000001"
-    assert list(google.pages) == ["pages/000002"]
-    assert google.pages["pages/000002"]["claimReviewMarkups"][0]["rating"]["textualRating"] == "Misleading"
+    # a page with no name yet is first looked up by URL (an earlier attempt may have made it); the
+    # correction never takes it down: republishing updates it in place, quoting its version
+    assert [c["method"] for c in google.requests] == ["GET", "POST", "PUT"]
+    assert google.calls("PUT")[0]["path"] == "/v1alpha1/pages/000001"
+    assert list(google.pages) == ["pages/000001"]
+    assert google.pages["pages/000001"]["claimReviewMarkups"][0]["rating"]["textualRating"] == "Misleading"
     page = GoogleFactCheckPage.objects.get(verdict=verdict)
-    assert (page.status, page.name) == ("synced", "pages/000002")
+    assert (page.status, page.name) == ("synced", "pages/000001")
     assert len(google.token_requests) == 1  # the token is kept until it expires
 
 

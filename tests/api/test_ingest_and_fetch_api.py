@@ -80,22 +80,25 @@ def test_posting_html_stores_its_text(reviewer_client):
     assert "<p>" not in article.cleaned_text
 
 
-def test_posting_a_url_fetches_the_page_from_a_real_server(reviewer_client, httpserver):
+def test_posting_a_url_fetches_the_page_from_a_real_server(reviewer_client, httpserver, django_capture_on_commit_callbacks):
     html = f"<html><head><title>Pushilin on recognition</title></head><body><article><p>{TEXT}</p></article></body></html>"
     httpserver.expect_request("/news/1").respond_with_data(html, content_type="text/html; charset=utf-8")
 
-    response = reviewer_client.post("/api/v1/articles/", {"url": httpserver.url_for("/news/1")}, format="json")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = reviewer_client.post("/api/v1/articles/", {"url": httpserver.url_for("/news/1")}, format="json")
 
     assert response.status_code == 202, response.content
-    article = Article.objects.get(pk=response.json()["article"]["id"])
+    fetched = reviewer_client.get(response.json()["status_url"]).json()
+    article = Article.objects.get(pk=fetched["article"])
     assert "North Korea had recognised" in article.cleaned_text
 
 
-def test_a_url_that_cannot_be_fetched_is_a_clear_error_not_a_500(reviewer_client):
-    response = reviewer_client.post("/api/v1/articles/", {"url": "http://169.254.169.254/latest/"}, format="json")
+def test_a_url_that_cannot_be_fetched_is_a_clear_error_not_a_500(reviewer_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = reviewer_client.post("/api/v1/articles/", {"url": "http://169.254.169.254/latest/"}, format="json")
 
-    assert 400 <= response.status_code < 500
-    assert response.json()["error"]["message"]
+    assert response.status_code == 202
+    assert reviewer_client.get(response.json()["status_url"]).json()["status"] == "failed"
     assert not Article.objects.exists()
 
 

@@ -87,7 +87,7 @@ def test_the_atom_feed_lists_published_verdicts_and_moves_a_correction_to_the_to
     assert all("SECRET" not in t for t in titles) and hidden.pk
 
     services.claim_reopen_for_correction(claim=first.claim, actor=editor, reason="Wrong figure.")
-    assert [e.find(f"{ATOM}title").text for e in _entries(client)] == ["False: Second published claim."]
+    assert [e.find(f"{ATOM}title").text for e in _entries(client)] == titles  # the published version stays
     services.verdict_save(claim=first.claim, rating=first.rating, explanation="Corrected figure.", actor=reviewer)
     services.claim_mark_verdict_ready(claim=first.claim, actor=reviewer)
     services.verdict_publish(claim=first.claim, actor=editor)

@@ -121,24 +121,6 @@ def test_anonymous_filters_on_other_lists_return_nothing_unpublished(anon_client
     assert response.json()["results"] == []
 
 
-def test_a_verdict_under_correction_leaves_the_public_record_until_republished(
-    anon_client, published_verdict, editor, reviewer
-):
-    claim = published_verdict.claim
-    services.claim_reopen_for_correction(claim=claim, actor=editor, reason="The date was wrong.")
-
-    assert anon_client.get(f"/api/v1/claims/{claim.pk}/").status_code == 404
-    assert anon_client.get(f"/api/v1/verdicts/{published_verdict.pk}/claimreview").status_code == 404
-    assert anon_client.get(f"/claims/{claim.pk}/").status_code == 404
-    assert anon_client.get("/api/v1/claimreviews/").json()["dataFeedElement"] == []
-
-    services.verdict_save(claim=claim, rating=published_verdict.rating, explanation="Corrected.", actor=reviewer)
-    services.claim_mark_verdict_ready(claim=claim, actor=reviewer)
-    services.verdict_publish(claim=claim, actor=editor)
-
-    assert anon_client.get(f"/api/v1/claims/{claim.pk}/").status_code == 200
-
-
 def test_an_unpublished_verdict_is_gone_from_every_public_list(anon_client, published_verdict, editor):
     services.verdict_unpublish(claim=published_verdict.claim, actor=editor, reason="Legal review.")
 

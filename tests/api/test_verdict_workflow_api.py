@@ -5,7 +5,7 @@ import pytest
 from claims import services
 from claims.models import Claim, Verdict
 
-from .conftest import make_claim
+from .conftest import make_claim, publish_over_api
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_a_verdict_goes_from_draft_to_published_through_the_api(reviewer_client,
     assert created.json()["claimreview_url"] is None
 
     assert reviewer_client.post(f"/api/v1/verdicts/{verdict_id}/ready").status_code == 200
-    published = editor_client.post(f"/api/v1/verdicts/{verdict_id}/publish")
+    published = publish_over_api(editor_client, verdict_id)
 
     assert published.status_code == 200
     assert published.json()["published_at"] is not None
@@ -41,7 +41,7 @@ def test_publishing_a_verdict_that_is_not_ready_is_a_409_with_a_message(reviewer
         "/api/v1/verdicts/", {"claim": claim_in_review.pk, "rating": "False", "explanation": "No."}, format="json"
     )
 
-    response = editor_client.post(f"/api/v1/verdicts/{created.json()['id']}/publish")
+    response = publish_over_api(editor_client, created.json()["id"])
 
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "invalid_transition"
@@ -112,7 +112,7 @@ def test_a_correction_is_republished_with_date_modified(editor_client, reviewer_
     assert editor_client.post(f"/api/v1/verdicts/{verdict.pk}/correct", {"reason": "Wrong year."}, format="json").status_code == 200
     assert reviewer_client.patch(f"/api/v1/verdicts/{verdict.pk}/", {"explanation": "Fixed year."}, format="json").status_code == 200
     assert reviewer_client.post(f"/api/v1/verdicts/{verdict.pk}/ready").status_code == 200
-    assert editor_client.post(f"/api/v1/verdicts/{verdict.pk}/publish").status_code == 200
+    assert publish_over_api(editor_client, verdict.pk).status_code == 200
 
     review = anon_client.get(f"/api/v1/verdicts/{verdict.pk}/claimreview").json()
     verdict.refresh_from_db()

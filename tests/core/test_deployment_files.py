@@ -57,7 +57,8 @@ def test_celery_commands_name_the_project_app_and_queues_that_tasks_use():
         assert hasattr(importlib.import_module("factcheck"), "celery_app")
         if "--queues" in command:
             queues |= set(command[command.index("--queues") + 1].split(","))
-    assert "beat" in _command(services["beat"])
+    beat = _command(services["beat"])
+    assert "beat" in beat or "--beat" in beat
     assert settings.CELERY_TASK_DEFAULT_QUEUE in queues
     routed = {route.get("queue") for route in (getattr(settings, "CELERY_TASK_ROUTES", None) or {}).values()}
     assert routed - {None} <= queues, f"tasks routed to queues no worker listens on: {routed - queues}"

@@ -118,3 +118,16 @@ def test_production_refuses_the_example_secret_key():
     result = _load_settings("factcheck.settings.production", DJANGO_SECRET_KEY=example, DJANGO_ALLOWED_HOSTS="x.example")
     assert result.returncode != 0
     assert "at least 50 characters" in result.stderr
+
+
+def test_the_organisation_logo_and_same_as_must_be_absolute_web_urls(monkeypatch):
+    from factcheck.env import env_web_urls
+
+    monkeypatch.setenv("FACTCHECK_ORGANIZATION_SAME_AS", "https://social.example/checks, https://www.wikidata.org/wiki/Q1")
+    assert env_web_urls("FACTCHECK_ORGANIZATION_SAME_AS", []) == [
+        "https://social.example/checks", "https://www.wikidata.org/wiki/Q1"
+    ]  # fmt: skip
+    for bad in ("social.example/checks", "ftp://files.example/x", "https:///no-host"):
+        monkeypatch.setenv("FACTCHECK_ORGANIZATION_SAME_AS", f"https://ok.example,{bad}")
+        with pytest.raises(ImproperlyConfigured, match="not an absolute http"):
+            env_web_urls("FACTCHECK_ORGANIZATION_SAME_AS", [])

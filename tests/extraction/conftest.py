@@ -14,18 +14,27 @@ def seed_text(name: str) -> str:
     return (SEEDS / name).read_text(encoding="utf-8")
 
 
+SEED_ENTITIES = [str(SEEDS / "entities.json")]
+
+
 @pytest.fixture(scope="session")
 def seed_000_result():
+    from django.test import override_settings
+
     from claims.extraction import extract
 
-    return extract(seed_text(SEED_000))
+    with override_settings(FACTCHECK_GAZETTEER_EXTRA=SEED_ENTITIES):  # the seeds' names load with the seeds
+        return extract(seed_text(SEED_000))
 
 
 @pytest.fixture(scope="session")
 def seed_004_result():
+    from django.test import override_settings
+
     from claims.extraction import extract
 
-    return extract(seed_text(SEED_004), published=dt.date(2022, 8, 17))
+    with override_settings(FACTCHECK_GAZETTEER_EXTRA=SEED_ENTITIES):
+        return extract(seed_text(SEED_004), published=dt.date(2022, 8, 17))
 
 
 def claims_text(result) -> list[str]:

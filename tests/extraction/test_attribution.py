@@ -1,6 +1,6 @@
 from claims.extraction import extract
 
-from .conftest import find_claim
+from .conftest import SEED_ENTITIES, find_claim
 
 
 def test_speaker_and_cited_source_come_out_of_the_claim(seed_000_result):
@@ -15,7 +15,8 @@ def test_a_reported_statement_stays_a_reported_statement(seed_000_result):
     assert claim.text.startswith("According to Denis Pushilin, North Korea")
 
 
-def test_said_according_to_gives_speaker_and_source():
+def test_said_according_to_gives_speaker_and_source(settings):
+    settings.FACTCHECK_GAZETTEER_EXTRA = SEED_ENTITIES  # the seed story's people load with the seeds
     result = extract('"North Korea will send 1,000 workers to Donetsk," Pushilin said, according to the Tass agency.')
     claim = result.claims[0]
     assert (claim.speaker, claim.cited_source) == ("Denis Pushilin", "Tass")  # the article names Donetsk: context supports it

@@ -153,3 +153,24 @@ def test_load_seeds_produces_claims_and_running_it_twice_adds_nothing(tmp_path, 
     assert counts[0] == 2 and counts[1] > 10
     run("load_seeds", "--seeds-dir", str(folder))
     assert (Article.objects.count(), Claim.objects.count(), ClaimMention.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_load_seeds_reads_the_names_the_seed_story_needs_from_the_seeds_folder(tmp_path, settings):
+    from claims.models import ClaimMention
+
+    settings.FACTCHECK_FETCHERS = []
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "manifest.json").write_text(json.dumps({"articles": [{"file": "a.txt", "published": "2024-06-03"}]}))
+    (folder / "a.txt").write_text(
+        "Martha Velikowa, head of the harbour authority, said the port would hire 200 dockers in July 2024.\n",
+        encoding="utf-8",
+    )
+    (folder / "entities.json").write_text(
+        json.dumps({"entities": [{"kind": "person", "canonical": "Marta Velikova", "context": ["harbour authority"]}]})
+    )
+    run("load_seeds", "--seeds-dir", str(folder))
+    speakers = set(ClaimMention.objects.values_list("speaker", flat=True))
+    assert "Marta Velikova" in speakers
+    assert settings.FACTCHECK_GAZETTEER_EXTRA == []  # general extraction still runs without the seeds' names

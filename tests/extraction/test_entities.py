@@ -1,6 +1,7 @@
 import pytest
 
-from claims.extraction.entities import DocumentEntities
+from claims.extraction import gazetteer as gazetteer_module
+from claims.extraction.entities import DocumentEntities, Gazetteer
 
 CONTEXT = "Donetsk People's Republic (DPR) leader Denis Pushilin thanked Pyongyang."
 
@@ -11,26 +12,53 @@ CONTEXT = "Donetsk People's Republic (DPR) leader Denis Pushilin thanked Pyongya
         ("DPR", "ORG", "Donetsk People's Republic"),
         ("LPR", "ORG", "Luhansk People's Republic"),
         ("Lugansk People's Republic", "GPE", "Luhansk People's Republic"),
-        ("Luhansk", "GPE", "Luhansk People's Republic"),
         ("DPRK", "ORG", "North Korea"),
         ("the Democratic People's Republic of Korea", "ORG", "North Korea"),
         ("KCNA", "ORG", "Korean Central News Agency"),
-        ("KCN", "ORG", "Korean Central News Agency"),
+        ("AFP", "ORG", "Agence France-Presse"),
+        ("Ukrainian", "NORP", "Ukraine"),
     ],
 )
 def test_aliases_resolve_to_one_canonical_name(mention, label, canonical):
     assert DocumentEntities(CONTEXT).canonical(mention, label) == canonical
 
 
-def test_a_misspelt_name_resolves_to_the_person_the_context_supports():
-    entities = DocumentEntities("Dennis Pushlin, the self-proclaimed leader in Donetsk, wrote to Kim.")
-    assert entities.canonical("Dennis Pushlin", "PERSON") == "Denis Pushilin"
-    assert entities.canonical("Pushlin", "PERSON") == "Denis Pushilin"
+@pytest.fixture
+def harbour_people(tmp_path):
+    """An extra gazetteer file, as seeds/entities.json is for the seeds: one person and one agency misspelling."""
+    extra = tmp_path / "entities.json"
+    extra.write_text(
+        '{"entities": ['
+        '{"kind": "person", "canonical": "Marta Velikova", "label": "PERSON", "context": ["harbour authority"]},'
+        '{"kind": "agency", "canonical": "Agence France-Presse", "label": "ORG", "misspellings": ["AFPP"]}]}',
+        encoding="utf-8",
+    )
+    return gazetteer_module.build((str(extra),))
 
 
-def test_a_misspelt_name_stays_as_written_when_the_context_does_not_support_it():
-    entities = DocumentEntities("Dennis Pushlin opened a bakery in Leeds on Tuesday.")
-    assert entities.canonical("Dennis Pushlin", "PERSON") == "Dennis Pushlin"
+def test_a_misspelt_name_resolves_to_the_person_the_context_supports(harbour_people):
+    gaz = Gazetteer(harbour_people.entities)
+    entities = DocumentEntities("Martha Velikowa, head of the harbour authority, wrote to the mayor.", gaz)
+    assert entities.canonical("Martha Velikowa", "PERSON") == "Marta Velikova"
+    assert entities.canonical("Velikowa", "PERSON") == "Marta Velikova"
+
+
+def test_a_misspelt_name_stays_as_written_when_the_context_does_not_support_it(harbour_people):
+    gaz = Gazetteer(harbour_people.entities)
+    entities = DocumentEntities("Martha Velikowa opened a bakery in Leeds on Tuesday.", gaz)
+    assert entities.canonical("Martha Velikowa", "PERSON") == "Martha Velikowa"
+
+
+def test_an_extra_file_adds_a_misspelling_to_a_known_agency(harbour_people):
+    entities = DocumentEntities("AFPP reported the storm.", Gazetteer(harbour_people.entities))
+    assert entities.canonical("AFPP", "ORG") == "Agence France-Presse"
+    assert entities.is_replacement_worthy("AFPP", "Agence France-Presse")
+
+
+def test_a_demonym_names_its_country_but_is_not_rewritten():
+    entities = DocumentEntities("Ukrainian engineers repaired the bridge.")
+    assert entities.canonical("Ukrainian", "NORP") == "Ukraine"
+    assert not entities.is_replacement_worthy("Ukrainian", "Ukraine")
 
 
 def test_a_surname_alone_is_the_full_name_met_earlier():
@@ -64,13 +92,13 @@ def test_pipeline_reads_pyongyang_as_the_state_in_cut_ties_with_pyongyang_and_as
     assert {"text": "Pyongyang", "canonical": "North Korea", "label": "GPE"} in ties.as_json()["entities"]
 
 
-def test_a_misspelt_agency_acronym_is_the_agency_in_claims():
+def test_an_agency_acronym_is_the_agency_in_claims():
     from claims.extraction import extract
 
-    result = extract("KCN reported on Monday that Kim Jong-un sent a letter to Vladimir Putin in August 2022.")
+    result = extract("AFP reported on Monday that the ferry operator cancelled 40 crossings in March 2023.")
     claim = result.claims[0]
-    assert claim.speaker == "Korean Central News Agency"
-    assert claim.text.startswith("According to Korean Central News Agency, Kim Jong-un sent a letter")
+    assert claim.speaker == "Agence France-Presse"
+    assert "the ferry operator cancelled 40 crossings" in claim.text
 
 
 def test_an_official_long_form_is_written_as_the_canonical_name_without_a_stray_article():

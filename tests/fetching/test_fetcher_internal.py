@@ -80,7 +80,29 @@ def test_articles_without_a_url_link_to_their_admin_page(seed_articles, fetch_no
     source = Source.objects.get(kind=Source.Kind.ARTICLE)
     assert source.url == f"https://factcheck.example/admin/claims/article/{second.pk}/change/"
     assert source.published_at == second.published_at
-    assert source.text == second.cleaned_text and source.text_sha256 == hashlib.sha256(second.cleaned_text.encode()).hexdigest()
+    assert source.text_sha256 == hashlib.sha256(second.cleaned_text.encode()).hexdigest()
+    assert source.text == ""  # the text stays in the article; the source points at it
+    assert source.metadata["article_id"] == second.pk and source.evidence.exists()
+
+
+def test_an_internal_fetch_does_not_copy_a_big_article_into_the_database(seed_articles, no_network, fetch_now):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first, second = seed_articles
+    filler = "\n\n".join(f"Paragraph {i} of a long made-up report about harbour cranes and grain silos." for i in range(8000))
+    Article = type(second)
+    Article.objects.filter(pk=second.pk).update(cleaned_text=second.cleaned_text + "\n\n" + filler)
+    assert len(filler) > 500_000
+    claim = _claim_in(first, "North Korea recognised the Donetsk People's Republic.")
+
+    with CaptureQueriesContext(connection) as queries:
+        fetch_now(claim, "internal")
+        fetch_now(claim, "internal")  # and again: nothing big is re-sent either
+
+    written = sum(len(q["sql"]) for q in queries.captured_queries if not q["sql"].lstrip().upper().startswith("SELECT"))
+    assert Evidence.objects.filter(claim=claim, source__metadata__article_id=second.pk).exists()
+    assert written < 50_000, f"{written:,} characters of SQL written for two internal fetches"
 
 
 def test_sources_fetched_for_other_claims_are_reused_as_they_are(seed_articles, no_network, fetch_now):

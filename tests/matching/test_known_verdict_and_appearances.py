@@ -20,14 +20,16 @@ def thresholds(settings):
     settings.FACTCHECK_MATCH_SUGGEST = 0.70
 
 
-def test_a_new_appearance_of_a_checked_claim_joins_it_and_reports_its_published_verdict(new_claim, publish):
+def test_a_new_appearance_of_a_published_claim_waits_as_a_suggestion_and_reports_its_verdict(new_claim, publish):
     checked, _ = new_claim(KNOWN)
     verdict = publish(checked)
 
-    _, outcome = new_claim(SAME_WORDS)
+    again, outcome = new_claim(SAME_WORDS)
 
-    assert outcome.claim_id == checked.pk and outcome.known_verdict_claim_id == checked.pk
-    assert selectors.claim_known_verdict(checked) == verdict
+    assert outcome.claim_id == again.pk and not outcome.merged  # not joined: the published claim stays as published
+    assert outcome.suggested == (checked.pk,) and outcome.known_verdict_claim_id == checked.pk
+    assert selectors.claim_known_verdict(again) == verdict
+    assert checked.mentions.count() == 1
 
 
 def test_a_possible_match_of_a_checked_claim_shows_its_verdict_to_editors(new_claim, publish):

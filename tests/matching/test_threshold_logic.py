@@ -138,7 +138,7 @@ def test_rewordings_that_keep_numbers_names_and_polarity_may_be_joined(a, b):
     ],
 )
 def test_two_names_of_one_known_entity_are_not_different_names(a, b):
-    """Aliases from the extraction's gazetteer (claims/extraction/data/entities.json) count as one name."""
+    """Aliases from the extraction's gazetteer (claims/extraction/gazetteer.py) count as one name."""
     from claims.matching.decide import join_conflict
 
     assert join_conflict(a, b) is None

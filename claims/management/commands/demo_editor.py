@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.management.demo import refuse_outside_demos
 from claims.roles import EDITOR, roles_sync
 
 
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--username", default="editor")
 
     def handle(self, *args, username, **options):
+        refuse_outside_demos("demo_editor")
         if not username.strip():
             raise CommandError("--username must not be empty.")
         roles_sync()

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test import override_settings
 from django.utils import timezone
 
+from claims.management.demo import refuse_outside_demos
 from claims.models import Article
 from claims.services import article_extract, article_ingest
 from factcheck.exceptions import DomainError
@@ -20,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--seeds-dir", default=str(Path(settings.BASE_DIR) / "seeds"))
 
     def handle(self, *args, seeds_dir, **options):
+        refuse_outside_demos("load_seeds")
         folder = Path(seeds_dir)
         manifest_path = folder / "manifest.json"
         try:
@@ -29,6 +32,7 @@ class Command(BaseCommand):
         except json.JSONDecodeError as exc:
             raise CommandError(f"{manifest_path} is not valid JSON: {exc}") from None
         created_count = 0
+        seed_names = [str(folder / "entities.json")] if (folder / "entities.json").is_file() else []
         for entry in manifest.get("articles", []):
             path = folder / entry["file"]
             if not path.is_file():
@@ -54,7 +58,9 @@ class Command(BaseCommand):
             state = "ingested" if created else "already present"
             if article.extraction_status != Article.ExtractionStatus.DONE or not article.mentions.exists():
                 # Seeds are demo data: their claims are wanted now, worker or not. Idempotent like the task.
-                claims = article_extract(article_id=article.pk)
+                # The names only the seed story needs (seeds/entities.json) load with the seeds, not in general.
+                with override_settings(FACTCHECK_GAZETTEER_EXTRA=[*settings.FACTCHECK_GAZETTEER_EXTRA, *seed_names]):
+                    claims = article_extract(article_id=article.pk)
                 state += f", {len(claims)} claims"
             self.stdout.write(f"{path.name}: {state} as article {article.pk}")
         self.stdout.write(self.style.SUCCESS(f"{created_count} new seed article(s)."))

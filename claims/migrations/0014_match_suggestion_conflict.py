@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0007_google_factcheck_page'),
+        ('claims', '0013_correction_and_publication_claim_reviewed'),
     ]
 
     operations = [

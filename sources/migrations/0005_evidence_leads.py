@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0007_google_factcheck_page'),
-        ('sources', '0002_source_request'),
+        ('claims', '0013_correction_and_publication_claim_reviewed'),
+        ('sources', '0004_merge_0003_source_archive_url_0003_urls_http_only'),
     ]
 
     operations = [
