@@ -31,7 +31,7 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck.exceptions import DomainError, InvalidInput, InvalidTransition, NotAllowed
-from sources.models import ClaimFetch, Evidence, Source, SourceRequest
+from sources.models import ClaimFetch, Evidence, Lead, Source, SourceRequest
 
 from . import bands, editing_pages, selectors, services
 from .claimreview import CLAIM_REVIEWED_GUIDE
@@ -233,6 +233,19 @@ def _context_flags(claim: Claim):
     )
 
 
+class ContradictionFilter(admin.SimpleListFilter):
+    title = "contradiction"
+    parameter_name = "contradiction"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Possible contradiction"), ("no", "None found")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return selectors.claim_filter_contradiction(queryset, self.value() == "yes")
+        return queryset
+
+
 class AssigneeFilter(admin.SimpleListFilter):
     title = "assigned to"
     parameter_name = "assigned"
@@ -413,7 +426,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
     )  # fmt: skip
     list_display_links = ("claim_column",)
     list_filter = (
-        StatusFilter, CheckworthinessBandFilter, NeedsContextFilter, AssigneeFilter, HasEvidenceFilter, OutletFilter,
+        StatusFilter, CheckworthinessBandFilter, NeedsContextFilter, AssigneeFilter, HasEvidenceFilter,
+        ContradictionFilter, OutletFilter,
         ("created_at", FoundDateFilter),
     )  # fmt: skip
     search_fields = ("text",)  # the real search is get_search_results: text, speaker, article title
@@ -624,6 +638,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 evidence=Evidence.objects.filter(claim=claim).select_related("source__outlet").order_by("-relevance"),
                 fetches=ClaimFetch.objects.filter(claim=claim).order_by("fetcher"),
                 similar=selectors.claim_similar(claim=claim),
+                contradictions=selectors.claim_contradictions(claim=claim),
+                leads=Lead.objects.filter(claim=claim).select_related("source__outlet").order_by("id"),
                 can_decide_matches=request.user.has_perm("claims.change_claimmatchsuggestion"),
                 status_steps=_status_steps(claim.status),
                 verdict_editable=self.verdict_editable(request, claim),

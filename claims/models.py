@@ -312,6 +312,12 @@ class ClaimMatchSuggestion(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="match_suggestions")
     candidate = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
     score = models.FloatField()
+    conflict = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="What separates these near-twins (different numbers, one is negated, different names): "
+        "non-empty means a possible contradiction, shown on both claims.",
+    )
     decision = models.CharField(max_length=16, choices=Decision.choices, default=Decision.PENDING, db_index=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     decided_at = models.DateTimeField(null=True, blank=True)

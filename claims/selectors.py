@@ -437,6 +437,29 @@ def claim_similar(*, claim: Claim) -> list[dict]:
     return rows
 
 
+def _contradicting(claim_id=None) -> QuerySet[ClaimMatchSuggestion]:
+    """Near-twin pairs a guard separates (a number, a date, a negation, a name): possible contradictions.
+    A pair editors confirmed as the same claim is merged, so it is no longer one."""
+    pairs = ClaimMatchSuggestion.objects.exclude(conflict="").exclude(decision=ClaimMatchSuggestion.Decision.CONFIRMED)
+    return pairs if claim_id is None else pairs.filter(Q(claim_id=claim_id) | Q(candidate_id=claim_id))
+
+
+def claim_contradictions(*, claim: Claim) -> list[dict]:
+    """The claims that may contradict this one, each with why and where it was said (its first mention)."""
+    rows = []
+    for pair in _contradicting(claim.pk).select_related("claim", "candidate").order_by("-score"):
+        other = pair.candidate if pair.claim_id == claim.pk else pair.claim
+        mention = other.mentions.select_related("article__outlet").order_by("article__published_at", "id").first()
+        rows.append({"pair": pair, "other": other, "conflict": pair.conflict, "mention": mention})
+    return rows
+
+
+def claim_filter_contradiction(claims: QuerySet[Claim], has: bool) -> QuerySet[Claim]:
+    pairs = _contradicting().order_by()
+    either = Q(pk__in=pairs.values("claim_id")) | Q(pk__in=pairs.values("candidate_id"))
+    return claims.filter(either) if has else claims.exclude(either)
+
+
 def article_mentions_with_claims(*, article: Article) -> QuerySet[ClaimMention]:
     return article.mentions.select_related("claim").order_by("start", "end")
 

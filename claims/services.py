@@ -909,8 +909,9 @@ def claim_match(*, claim_id: int) -> MatchOutcome:
             return MatchOutcome(claim_id=claim_id, gone=True)
         vector = claim_embed(claim=claim)
         hits = index_for().search(vector, MATCH_NEIGHBOURS, exclude={claim.pk, *_same_sentence_claims(claim)})
-        close = [h.claim_id for h in hits if h.score >= settings.FACTCHECK_MATCH_SAME]
-        texts = dict(Claim.objects.filter(pk__in=close).values_list("pk", "text"))
+        # Near-twins a guard separates are never joined, and are shown as possible contradictions.
+        near = [h.claim_id for h in hits if h.score >= settings.FACTCHECK_MATCH_SUGGEST]
+        texts = dict(Claim.objects.filter(pk__in=near).values_list("pk", "text"))
         conflicts = {pk: why for pk, other in texts.items() if (why := matching_decide.join_conflict(claim.text, other))}
         plan = matching_decide.match_plan(
             hits,
@@ -936,7 +937,9 @@ def claim_match(*, claim_id: int) -> MatchOutcome:
         suggested = []
         for hit in suggest:
             low, high = matching_decide.ordered_pair(claim.pk, hit.claim_id)
-            ClaimMatchSuggestion.objects.get_or_create(claim_id=low, candidate_id=high, defaults={"score": hit.score})
+            ClaimMatchSuggestion.objects.get_or_create(
+                claim_id=low, candidate_id=high, defaults={"score": hit.score, "conflict": conflicts.get(hit.claim_id, "")}
+            )
             suggested.append(hit.claim_id)
         return MatchOutcome(
             claim_id=claim.pk,

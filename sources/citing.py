@@ -25,10 +25,10 @@ CITE_PERMISSION = "claims.change_claim"
 
 # What a fetch failure means for an editor, from the safe client's messages (which name the mechanism).
 _HUMAN_REASONS = (
-    (re.compile(r"cannot resolve|name or service not known|errno -[23]|getaddrinfo|nodename", re.I),
+    (re.compile(r"could not look up|cannot resolve|name or service not known|errno -[23]|getaddrinfo|nodename", re.I),
      "the site's name could not be looked up: the address may be wrong, or this machine is offline"),
     (re.compile(r"timed? ?out|timeout", re.I), "the site did not answer in time"),
-    (re.compile(r"connection refused|errno 111", re.I), "the site refused the connection"),
+    (re.compile(r"connection (?:was )?refused|errno 111", re.I), "the site refused the connection"),
     (re.compile(r"robots", re.I), "the site asks robots not to fetch this page"),
     (re.compile(r"\b(404|410)\b"), "the page was not found on the site"),
     (re.compile(r"\b(401|403)\b"), "the site refused access to the page"),

@@ -118,6 +118,17 @@ class ConnectionFailed(FetchError):
     retryable = True
 
 
+class NoNetwork(ConnectionFailed):
+    """The machine is offline (no name server answers, no route out): every fetch fails the same way.
+    Retryable, as networks come back; fetchers let it through once rather than per page."""
+
+
+class HostNotFound(ConnectionFailed):
+    """The name does not exist (the network works: another name resolves). Retrying will not help."""
+
+    retryable = False
+
+
 class HTTPStatusError(FetchError):
     """The server answered with a 4xx or 5xx status. 5xx and 429 are worth retrying."""
 
@@ -378,7 +389,7 @@ def _vet(url: str, *, allow_loopback: bool) -> _Target:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        raise ConnectionFailed(f"Cannot resolve {host}: {exc}", url=url) from None
+        raise lookup_failure(host, exc, url=url) from None
     addresses = []
     for info in infos:
         raw = info[4][0].split("%", 1)[0]  # drop an IPv6 zone id
@@ -389,7 +400,7 @@ def _vet(url: str, *, allow_loopback: bool) -> _Target:
             raise BlockedAddress(f"Refused to fetch {url}: {host} resolves to {ip}, {reason}.", url=url)
         addresses.append(str(ip))
     if not addresses:
-        raise ConnectionFailed(f"Cannot resolve {host}: no address.", url=url)
+        raise HostNotFound(f"Could not look up {host}: it has no address.", url=url)
     # IPv4 first: many hosts (containers, this CI) resolve AAAA records they cannot route to.
     addresses.sort(key=lambda a: ":" in a)
     return _Target(url=str(parts), scheme=parts.scheme, host=host, port=port, address=addresses[0])
@@ -561,7 +572,7 @@ def _send(client: httpx.Client, request: httpx.Request, *, target: _Target, url:
     except httpx.TimeoutException:
         raise FetchTimeout(f"{target.host} did not answer {url} in time.", url=url) from None
     except httpx.HTTPError as exc:
-        raise ConnectionFailed(f"Could not fetch {url}: {exc.__class__.__name__}: {exc}", url=url) from None
+        raise transport_failure(exc, host=target.host, url=url, doing="connect to") from None
 
 
 def _pinned_request(client: httpx.Client, method: str, target: _Target, *, headers: dict, timeout, content=None):
@@ -631,8 +642,86 @@ def _read_body(response: httpx.Response, *, url: str, max_bytes: int, deadline: 
     except httpx.DecodingError as exc:
         raise MalformedResponse(f"{url} sent a body that cannot be decoded: {exc}", url=url) from None
     except httpx.HTTPError as exc:
-        raise ConnectionFailed(f"Could not read {url}: {exc.__class__.__name__}: {exc}", url=url) from None
+        raise transport_failure(exc, host=urlsplit(url).hostname or url, url=url, doing="read from") from None
     return b"".join(chunks)
+
+
+# --- Failures worded for people -----------------------------------------------------------------------
+# Socket errors arrive as "[Errno -2] Name or service not known"; editors and the fetch status read a
+# sentence instead: "Could not look up www.example.com: no network."
+
+_LOOKUP_OFFLINE = {getattr(socket, name) for name in ("EAI_AGAIN", "EAI_FAIL") if hasattr(socket, name)}
+_LOOKUP_NO_NAME = {getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA", "EAI_ADDRFAMILY") if hasattr(socket, name)}
+_SOCKET_REASONS = {
+    "ECONNREFUSED": "the connection was refused",
+    "ECONNRESET": "the connection was reset",
+    "ECONNABORTED": "the connection was aborted",
+    "ENETUNREACH": "no network",
+    "ENETDOWN": "no network",
+    "EHOSTUNREACH": "the host cannot be reached",
+    "EPIPE": "the connection was closed",
+}
+_network_checked: dict[str, tuple[float, bool]] = {}
+
+
+def network_available() -> bool:
+    """Whether a name resolves at all (settings.FACTCHECK_HTTP_PROBE_HOST), checked at most once a minute:
+    a name that cannot be looked up means no such host when this works, no network when it does not."""
+    host = getattr(settings, "FACTCHECK_HTTP_PROBE_HOST", "") or ""
+    if not host:
+        return True
+    checked_at, available = _network_checked.get(host, (0.0, True))
+    if time.monotonic() - checked_at < 60:
+        return available
+    try:
+        socket.getaddrinfo(host, 443, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
+        available = True
+    except (OSError, UnicodeError):
+        available = False
+    _network_checked[host] = (time.monotonic(), available)
+    return available
+
+
+def lookup_failure(host: str, exc: BaseException, *, url: str = "") -> FetchError:
+    """The FetchError for a host name that could not be resolved, worded as a sentence."""
+    errno = getattr(exc, "errno", None)
+    if isinstance(exc, UnicodeError):
+        return InvalidURL(f"Could not look up {host}: the name is not valid.", url=url)
+    if errno in _LOOKUP_OFFLINE or (errno in _LOOKUP_NO_NAME and not network_available()):
+        return NoNetwork(f"Could not look up {host}: no network.", url=url)
+    if errno in _LOOKUP_NO_NAME:
+        return HostNotFound(f"Could not look up {host}: there is no such host.", url=url)
+    return ConnectionFailed(f"Could not look up {host}: {_reason(exc)}.", url=url)
+
+
+def _reason(exc: BaseException) -> str:
+    """A short phrase for a low-level failure, from the innermost OSError when there is one."""
+    seen, current = set(), exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return f"its certificate could not be verified ({current.verify_message or current.reason})"
+        if isinstance(current, ssl.SSLError):
+            return f"the secure connection failed ({current.reason or current.__class__.__name__})"
+        errno = getattr(current, "errno", None)
+        if isinstance(errno, int) and errno > 0:
+            import errno as errnos
+
+            name = errnos.errorcode.get(errno, "")
+            if name in _SOCKET_REASONS:
+                return _SOCKET_REASONS[name]
+            return (getattr(current, "strerror", None) or name or "a network error").rstrip(".").lower()
+        current = current.__cause__ or current.__context__ or (current.args[0] if current.args and isinstance(current.args[0], BaseException) else None)
+    text = str(exc).strip()
+    text = text.split("] ", 1)[1] if text.startswith("[Errno") and "] " in text else text
+    return (text or exc.__class__.__name__).rstrip(".")
+
+
+def transport_failure(exc: BaseException, *, host: str, url: str, doing: str) -> FetchError:
+    reason = _reason(exc)
+    if reason == "no network":
+        return NoNetwork(f"Could not {doing} {host}: no network.", url=url)
+    return ConnectionFailed(f"Could not {doing} {host}: {reason}.", url=url)
 
 
 def host_of(url: str) -> str:

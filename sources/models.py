@@ -79,6 +79,25 @@ class Evidence(models.Model):
         return f"{self.get_stance_display()} ({self.relevance:.2f}): {self.passage[:80]}"
 
 
+class Lead(models.Model):
+    """A place to look that no fetcher could read for a claim, shown to editors as a to-do rather than as
+    evidence: e.g. the outlet an article attributes the claim to ("Find TASS's own report")."""
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="leads")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="leads")
+    todo = models.CharField(max_length=300, help_text="What an editor should look for.")
+    context = models.TextField(blank=True, help_text="Why: the sentences that point there.")
+    fetcher = models.CharField(max_length=32, help_text="Which fetcher suggested it.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim_id", "id"]
+        constraints = [models.UniqueConstraint(fields=["claim", "source"], name="lead_unique_source")]
+
+    def __str__(self):
+        return self.todo
+
+
 class ClaimFetch(models.Model):
     """Where one fetcher stands for one claim."""
 

@@ -125,6 +125,13 @@ def internal_sources(*, text: str, exclude_kinds: tuple[str, ...] = (), limit: i
     )
 
 
+def claim_own_texts(*, claim_id: int) -> list[str]:
+    """The cleaned text of every article that mentions the claim: what is not evidence for it."""
+    return list(
+        Article.objects.filter(mentions__claim_id=claim_id).distinct().exclude(cleaned_text="").values_list("cleaned_text", flat=True)
+    )
+
+
 def claim_fetches(*, claim_id: int) -> QuerySet[ClaimFetch]:
     return ClaimFetch.objects.filter(claim_id=claim_id).order_by("fetcher")
 

@@ -29,9 +29,10 @@ from factcheck.exceptions import InvalidInput, NotAllowed
 from factcheck.redaction import redact
 
 from . import conf, http, selectors, stance_llm
-from .evidence import RankedPassage, StanceSuggestion, rank_passages, split_passages, suggest_stance
+from .evidence import RankedPassage, StanceSuggestion, rank_passages, split_passages, suggest_stances
+from .evidence.copies import is_copy, shingles
 from .fetchers.base import FoundDocument, enabled_fetchers, get_fetcher, registry
-from .models import ClaimFetch, Evidence, Source, SourceRequest
+from .models import ClaimFetch, Evidence, Lead, Source, SourceRequest
 
 logger = logging.getLogger(__name__)
 Status = ClaimFetch.Status
@@ -105,7 +106,10 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
     query = selectors.claim_query(claim_id=claim_id)
     if query is None:
         return None
-    documents = _web_documents(get_fetcher(fetcher).fetch(query), fetcher=fetcher)
+    documents = without_own_copies(
+        _web_documents(get_fetcher(fetcher).fetch(query), fetcher=fetcher),
+        own_texts=selectors.claim_own_texts(claim_id=claim_id),
+    )
     plan = evidence_plan(claim_text=query.text, documents=documents)
     stance_llm.refine(claim_text=query.text, plan=plan)  # outside the transaction: it may take a while
     with transaction.atomic():
@@ -118,6 +122,24 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
     if fetcher == "internal":
         internal_corroborate_back(query=query, documents=documents)
     return count
+
+
+def without_own_copies(documents: list[FoundDocument], *, own_texts: list[str]) -> list[FoundDocument]:
+    """Documents that are not the claim's own articles republished: a copy (same or near-same text)
+    repeats the claim, it does not corroborate it. Documents without text (to-dos, failures) stay."""
+    if not own_texts:
+        return documents
+    own = [shingles(text) for text in own_texts]
+    kept = []
+    for document in documents:
+        text = document.text
+        if not text and document.source_id:
+            text = Source.objects.filter(pk=document.source_id).values_list("text", flat=True).first() or ""
+        if text and any(is_copy(text, theirs) for theirs in own):
+            logger.info("Left out %s: a copy of an article that makes the claim.", document.url)
+            continue
+        kept.append(document)
+    return kept
 
 
 def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[int]:
@@ -145,9 +167,10 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
         other_query = selectors.claim_query(claim_id=other.pk)
         if other_query is None:
             continue
+        offered = without_own_copies(own_documents, own_texts=selectors.claim_own_texts(claim_id=other.pk))
         with transaction.atomic():
-            if not evidence_record(
-                claim_id=other.pk, fetcher="internal", documents=own_documents, claim_date=other_query.claim_date
+            if not offered or not evidence_record(
+                claim_id=other.pk, fetcher="internal", documents=offered, claim_date=other_query.claim_date
             ):
                 continue
             linked = Evidence.objects.filter(claim_id=other.pk, fetcher="internal").values("source_id").distinct()
@@ -287,6 +310,9 @@ def evidence_plan(*, claim_text: str, documents: list[FoundDocument]) -> list[Pl
     per_source = conf.get("FACTCHECK_EVIDENCE_PER_SOURCE")
     plan = []
     for document in documents:
+        if document.todo:
+            plan.append(PlannedEvidence(document, [], [], decided=True))
+            continue
         text = document.text
         if not text and document.source_id:
             text = Source.objects.filter(pk=document.source_id).values_list("text", flat=True).first() or ""
@@ -301,7 +327,7 @@ def evidence_plan(*, claim_text: str, documents: list[FoundDocument]) -> list[Pl
         if document.stance:
             suggestions = [StanceSuggestion(*document.stance) for _ in ranked]
         else:
-            suggestions = [suggest_stance(claim_text, p.text, rating=document.rating or None) for p in ranked]
+            suggestions = suggest_stances(claim_text, [p.text for p in ranked], rating=document.rating or None)
         plan.append(PlannedEvidence(document, ranked, suggestions, decided=bool(document.stance or document.rating)))
     return plan
 
@@ -319,6 +345,17 @@ def evidence_record(
     # wait for each other instead of deadlocking on the unique URL index.
     for item in sorted(plan, key=lambda item: http.canonical_url(item.document.url)):
         source = source_store(item.document)
+        if item.document.todo:
+            # A place to look, not evidence: nothing of it was read (a cited outlet's own report).
+            Lead.objects.update_or_create(
+                claim_id=claim_id,
+                source=source,
+                defaults={"todo": item.document.todo[:300], "context": "\n".join(item.document.passages)[:2000],
+                          "fetcher": fetcher},  # fmt: skip
+            )
+            Evidence.objects.filter(claim_id=claim_id, source=source).delete()  # a card from before leads existed
+            linked.add(source.pk)
+            continue
         if not item.passages:
             continue
         after = _published_after(source.published_at, claim_date)

@@ -32,33 +32,42 @@ def enabled() -> bool:
     return bool(getattr(settings, "FACTCHECK_LLM_BASE_URL", None)) and conf.get("FACTCHECK_STANCE_LLM")
 
 
-def refine(*, claim_text: str, plan) -> int:
-    """Replace undecided suggestions in `plan` with the model's; returns how many were replaced."""
-    if not enabled():
-        return 0
-    from claims.extraction.llm import LLMError, chat_json
+def ask(*, claim_text: str, passages: list[str]) -> dict[int, tuple[str, str]]:
+    """The model's stance and reason for each passage it answered, by index into `passages`. Raises
+    claims.extraction.llm.LLMError when the backend fails."""
+    from claims.extraction.llm import chat_json
 
-    slots = [(item, i) for item in plan if not item.decided for i in range(len(item.passages))][:MAX_PASSAGES]
-    if not slots:
-        return 0
-    numbered = "\n\n".join(f"[{n}] {item.passages[i].text}" for n, (item, i) in enumerate(slots, start=1))
-    try:
-        data = chat_json(SYSTEM, f"Claim: {claim_text}\n\nPassages:\n{numbered}")
-    except LLMError as exc:
-        logger.warning("LLM stance suggestions unavailable, keeping the text signals: %s", exc)
-        return 0
-    model = settings.FACTCHECK_LLM_MODEL
-    replaced = 0
+    numbered = "\n\n".join(f"[{n}] {text}" for n, text in enumerate(passages, start=1))
+    data = chat_json(SYSTEM, f"Claim: {claim_text}\n\nPassages:\n{numbered}")
+    answers: dict[int, tuple[str, str]] = {}
     for answer in data.get("passages") or []:
         try:
             n, stance = int(answer["id"]), str(answer["stance"]).strip().lower()
         except (KeyError, TypeError, ValueError):
             continue
-        if stance not in STANCES or not 1 <= n <= len(slots):
-            continue
-        item, i = slots[n - 1]
+        if stance in STANCES and 1 <= n <= len(passages):
+            answers[n - 1] = (stance, str(answer.get("reason") or "").strip())
+    return answers
+
+
+def refine(*, claim_text: str, plan) -> int:
+    """Replace undecided suggestions in `plan` with the model's; returns how many were replaced."""
+    if not enabled():
+        return 0
+    from claims.extraction.llm import LLMError
+
+    slots = [(item, i) for item in plan if not item.decided for i in range(len(item.passages))][:MAX_PASSAGES]
+    if not slots:
+        return 0
+    try:
+        answers = ask(claim_text=claim_text, passages=[item.passages[i].text for item, i in slots])
+    except LLMError as exc:
+        logger.warning("LLM stance suggestions unavailable, keeping the text signals: %s", exc)
+        return 0
+    model = settings.FACTCHECK_LLM_MODEL
+    for n, (stance, why) in answers.items():
+        item, i = slots[n]
         signals = item.suggestions[i].reason
-        reason = f"{model}: {str(answer.get('reason') or '').strip()} | Signals: {signals}"
+        reason = f"{model}: {why} | Signals: {signals}"
         item.suggestions[i] = StanceSuggestion(stance, reason[:500])
-        replaced += 1
-    return replaced
+    return len(answers)

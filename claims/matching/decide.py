@@ -134,7 +134,9 @@ def _known_names() -> tuple[re.Pattern, dict[str, str]]:
     canonical: dict[str, str] = {}
     exact, folded = [], []
     for entity in gazetteer().entities:
-        for alias in entity.aliases + entity.misspellings:
+        # A capital that news writes for its government names the state ("cut ties with Pyongyang" is North Korea).
+        seat = (entity.capital, *entity.capital_aliases) if entity.capital_is_seat and entity.capital else ()
+        for alias in (*entity.aliases, *entity.misspellings, *seat):
             key = normalise_name(alias)
             (exact if key.isupper() and len(key) <= 6 else folded).append(key)
             canonical[key if key.isupper() and len(key) <= 6 else key.casefold()] = entity.canonical.casefold()
@@ -179,9 +181,15 @@ def _names(text: str) -> set[str]:
     return names
 
 
+# Phrases that deny the act after them ("has yet to respond", "failed to ratify").
+_NEGATING_PHRASES = re.compile(r"\b(?:yet to|failed to|fails to|refused to|refuses to)\b", re.IGNORECASE)
+
+
 def _negated(text: str) -> bool:
     words = {w.lower() for w in _WORD.findall(text)}
-    return bool(words & _NEGATIONS) or "n't" in text.lower() or "n’t" in text.lower()
+    return (
+        bool(words & _NEGATIONS) or "n't" in text.lower() or "n’t" in text.lower() or bool(_NEGATING_PHRASES.search(text))
+    )
 
 
 def join_conflict(a: str, b: str) -> str | None:

@@ -341,13 +341,21 @@ FACTCHECK_HTTP_RESPECT_ROBOTS = env_bool("FACTCHECK_HTTP_RESPECT_ROBOTS", True)
 # Only tests turn this on: lets the client reach servers on 127.0.0.1.
 FACTCHECK_HTTP_ALLOW_LOOPBACK = env_bool("FACTCHECK_HTTP_ALLOW_LOOPBACK", False)
 
-# Source fetchers run for every new claim, by name (see sources/fetchers/).
-FACTCHECK_FETCHERS = env_list("FACTCHECK_FETCHERS", ["internal", "cited"])
+# A name looked up when another cannot be: if it does not resolve either, the machine is offline and
+# fetch errors say "no network" rather than "no such host".
+FACTCHECK_HTTP_PROBE_HOST = env_str("FACTCHECK_HTTP_PROBE_HOST", "example.com")
+
+FACTCHECK_GOOGLE_API_KEY = env_str("FACTCHECK_GOOGLE_API_KEY", "")
+# Source fetchers run for every new claim, by name (see sources/fetchers/): our own corpus, cited outlets,
+# and the providers that need no key; Google's earlier fact-checks when a key is set.
+FACTCHECK_FETCHERS = env_list(
+    "FACTCHECK_FETCHERS",
+    ["internal", "cited", "wikipedia", "gdelt"] + (["google_factcheck"] if FACTCHECK_GOOGLE_API_KEY else []),
+)
 FACTCHECK_WIKIPEDIA_URL = env_url("FACTCHECK_WIKIPEDIA_URL", "https://en.wikipedia.org/w/api.php", schemes=("http", "https"))
 FACTCHECK_GOOGLE_FACTCHECK_URL = env_url(
     "FACTCHECK_GOOGLE_FACTCHECK_URL", "https://factchecktools.googleapis.com/v1alpha1/claims:search", schemes=("http", "https")
 )
-FACTCHECK_GOOGLE_API_KEY = env_str("FACTCHECK_GOOGLE_API_KEY", "")
 FACTCHECK_GDELT_URL = env_url("FACTCHECK_GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc", schemes=("http", "https"))
 
 # Sync of published verdicts to Google's Fact Check Tools (ClaimReview read/write "Pages") API: on when

@@ -11,6 +11,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 FACTCHECK_HTTP_ALLOW_LOOPBACK = True
 FACTCHECK_HTTP_DOMAIN_INTERVAL = 0.0
 FACTCHECK_HTTP_RESPECT_ROBOTS = False
+# Tests never reach the internet: real providers are off by default and their URLs point at a closed
+# local port; a test that exercises one points it at its own pytest-httpserver.
+FACTCHECK_FETCHERS = ["internal", "cited"]
+FACTCHECK_WIKIPEDIA_URL = "http://127.0.0.1:9/w/api.php"
+FACTCHECK_GDELT_URL = "http://127.0.0.1:9/api/v2/doc/doc"
+FACTCHECK_GOOGLE_FACTCHECK_URL = "http://127.0.0.1:9/v1alpha1/claims:search"
+FACTCHECK_GOOGLE_API_KEY = ""
+FACTCHECK_HTTP_PROBE_HOST = "localhost"  # resolves from /etc/hosts: no lookup leaves the machine
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
     "anon": "100000/minute", "user": "100000/minute", "match_anon": "100000/minute", "match_user": "100000/minute"}}  # noqa: F405
 # Tests build published rows with factories, outside the publishing services that invalidate the public cache;

@@ -11,6 +11,11 @@ def sentences(paragraph: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(paragraph) if s.strip()]
 
 
+def passage_sentences(passage: str) -> list[str]:
+    """A passage's sentences, whitespace folded: the one split that signals and similarities share."""
+    return sentences(" ".join(passage.split())) or [passage]
+
+
 def split_passages(text: str, *, max_chars: int = 600, min_chars: int = 40) -> list[str]:
     """Paragraphs, cut into runs of whole sentences of at most `max_chars`; repeats dropped.
 

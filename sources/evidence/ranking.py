@@ -14,15 +14,30 @@ from rank_bm25 import BM25Okapi
 from .text import content_tokens
 
 
+# A passage that says the claim in other words shares few of its terms; this close in meaning, it is kept.
+MIN_SIMILARITY = 0.5
+
+
 @dataclass(frozen=True)
 class RankedPassage:
     text: str
     relevance: float  # 0..1: idf-weighted share of the claim's terms found in the passage
     bm25: float
     matched_terms: tuple[str, ...]
+    similarity: float | None = None  # the claim's embedding against the passage (best sentence), when given
 
 
-def rank_passages(claim: str, passages: list[str], *, top_k: int = 3, min_relevance: float = 0.25) -> list[RankedPassage]:
+def rank_passages(
+    claim: str,
+    passages: list[str],
+    *,
+    top_k: int = 3,
+    min_relevance: float = 0.25,
+    similarities: list[float] | None = None,
+) -> list[RankedPassage]:
+    """The best `top_k` passages for the claim. With `similarities` (one per passage: the claim's
+    embedding against it), passages are ordered by term relevance and similarity together
+    (bench/evidence.py measures the orders), and a close paraphrase is kept below `min_relevance`."""
     query = list(dict.fromkeys(content_tokens(claim)))
     if not query or not passages:
         return []
@@ -36,12 +51,13 @@ def rank_passages(claim: str, passages: list[str], *, top_k: int = 3, min_releva
     rarest = max(bm25.idf.values(), default=1.0)
     weights = {term: max(0.25, bm25.idf.get(term, rarest)) for term in query}
     total = sum(weights.values())
+    sims = similarities if similarities is not None and len(similarities) == len(passages) else [None] * len(passages)
     ranked = []
-    for passage, tokens, score in zip(passages, tokenized, scores, strict=True):
+    for passage, tokens, score, similarity in zip(passages, tokenized, scores, sims, strict=True):
         present = set(tokens)
         matched = tuple(term for term in query if term in present)
         relevance = sum(weights[t] for t in matched) / total
-        if relevance >= min_relevance:
-            ranked.append(RankedPassage(passage, round(relevance, 4), float(score), matched))
-    ranked.sort(key=lambda r: (r.relevance, r.bm25), reverse=True)
+        if relevance >= min_relevance or (similarity is not None and similarity >= MIN_SIMILARITY):
+            ranked.append(RankedPassage(passage, round(relevance, 4), float(score), matched, similarity))
+    ranked.sort(key=lambda r: (r.relevance + (r.similarity or 0.0), r.relevance, r.bm25), reverse=True)
     return ranked[:top_k]

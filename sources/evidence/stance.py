@@ -1,19 +1,30 @@
-"""A machine stance suggestion from transparent signals, with the reason spelled out.
+"""A machine stance suggestion, with the reason spelled out: supports, refutes, mentions or unclear.
 
-Signals between the claim and a passage: shared named entities, numbers (incl. ordinals),
-calendar dates, and negation. A prior fact-check's textual rating ("False", "Mostly true")
-is the strongest signal when there is one. The result is a suggestion shown beside, never in
-place of, the editor's verdict.
+The signals (signals.SIGNALS: shared terms, the claim's embedding against the passage's sentences,
+alias-resolved names, numbers, years, dates, negation, opposite words) are weighed by a small
+multinomial logistic regression fitted on people's stance labels (train_stance.py; data/stance_model.json;
+plain Python here, no learning library at run time). "irrelevant" becomes "mentions" when the passage
+shares the claim's names or many of its terms, else "unclear". A prior fact-check's textual rating
+("False", "Mostly true") is the strongest signal when there is one. The result is a suggestion shown
+beside, never in place of, the editor's verdict.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from collections.abc import Iterable
+from pathlib import Path
 
-from .text import content_tokens, dates, entities, negated, numbers
+from . import signals
+from .similarity import similarities
 
 SUPPORTS, REFUTES, MENTIONS, UNCLEAR = "supports", "refutes", "mentions", "unclear"
+MODEL_FILE = Path(__file__).with_name("data") / "stance_model.json"
+TO_STANCE = {"support": SUPPORTS, "refute": REFUTES}
 
 REFUTING_RATINGS = re.compile(
     r"\b(false|fake|incorrect|inaccurate|misleading|wrong|not true|untrue|pants on fire|fabricated|baseless|"
@@ -27,74 +38,88 @@ SUPPORTING_RATINGS = re.compile(r"^\s*(true|correct|accurate|mostly true|mostly 
 class StanceSuggestion:
     stance: str
     reason: str
+    score: float | None = None  # the model's probability of its class; None when not from the model
 
 
-def _dates_conflict(claim_dates, passage_dates) -> tuple[bool, bool]:
-    """(agree, conflict): a claim date found in the passage, or the passage dating the same thing otherwise."""
-    agree = conflict = False
-    for cy, cm, cd in claim_dates:
-        same = [(py, pm, pd) for py, pm, pd in passage_dates if (pm, pd) == (cm, cd) and (None in (cy, py) or cy == py)]
-        if same:
-            agree = True
-        elif passage_dates:
-            conflict = True
-    return agree, conflict
+@lru_cache(maxsize=1)
+def model() -> dict:
+    return json.loads(MODEL_FILE.read_text(encoding="utf-8"))
 
 
-def suggest_stance(claim: str, passage: str, *, rating: str | None = None) -> StanceSuggestion:
-    reasons: list[str] = []
+def classify(x: list[float], weights: dict | None = None) -> tuple[str, dict[str, float]]:
+    """The most probable class ("support", "refute", "irrelevant") and every class's probability."""
+    weights = weights or model()
+    z = [(v - m) / s for v, m, s in zip(x, weights["mean"], weights["scale"], strict=True)]
+    logits = [b + sum(w * v for w, v in zip(row, z, strict=True)) for row, b in zip(weights["weights"], weights["bias"], strict=True)]
+    top = max(logits)
+    exp = [math.exp(v - top) for v in logits]
+    total = sum(exp)
+    probabilities = {k: e / total for k, e in zip(weights["classes"], exp, strict=True)}
+    return max(probabilities, key=probabilities.get), probabilities
+
+
+# Signals that say the passage states something else than the claim. The model learns from people's labels
+# whether a passage bears on the claim; which way it bears is left to these transparent conflicts, so a
+# passage that restates the claim is never suggested as refuting it.
+CONFLICTS = ("numbers_conflict", "years_conflict", "dates_conflict", "negation", "opposite", "other_names")
+
+
+def decide(x: list[float], weights: dict | None = None) -> tuple[str, float]:
+    """The class ("support", "refute", "irrelevant") for one feature row, and the model's confidence."""
+    weights = weights or model()
+    label, probabilities = classify(x, weights)
+    if label == "irrelevant":
+        return label, probabilities[label]
+    relevant = probabilities["support"] + probabilities["refute"]
+    row = dict(zip(weights["features"], x, strict=True))
+    return ("refute" if any(row.get(name) for name in CONFLICTS) else "support"), relevant
+
+
+def _from_rating(rating: str) -> StanceSuggestion | None:
+    if REFUTING_RATINGS.search(rating):
+        return StanceSuggestion(REFUTES, f"An earlier fact-check rated this claim {rating!r}.", 1.0)
+    if SUPPORTING_RATINGS.search(rating):
+        return StanceSuggestion(SUPPORTS, f"An earlier fact-check rated this claim {rating!r}.", 1.0)
+    return None
+
+
+def build_pairs(items: Iterable[tuple[str, str]], *, embed: bool = True, embedder=None) -> list[signals.Pair]:
+    """Pairs with their embedding similarities, one embedding call per claim."""
+    items = list(items)
+    by_claim: dict[str, list[int]] = {}
+    for i, (claim, _) in enumerate(items):
+        by_claim.setdefault(claim, []).append(i)
+    out: list[signals.Pair | None] = [None] * len(items)
+    for claim, indices in by_claim.items():
+        passages = [items[i][1] for i in indices]
+        sims = similarities(claim, passages, embed=embedder) if embed else [None] * len(passages)
+        for i, passage, sim in zip(indices, passages, sims, strict=True):
+            out[i] = signals.Pair(
+                claim, passage,
+                similarities=sim.sentences if sim else None, passage_similarity=sim.passage if sim else None,
+            )  # fmt: skip
+    return out  # type: ignore[return-value]
+
+
+def suggest_for_pair(pair: signals.Pair, *, rating: str | None = None) -> StanceSuggestion:
+    if rating and (decided := _from_rating(rating)):
+        return decided
+    label, confidence = decide(signals.features(pair))
+    stance = TO_STANCE.get(label)
+    if stance is None:
+        stance = MENTIONS if pair.shared_names or pair.coverage >= 0.3 else UNCLEAR
+    found = signals.reasons(pair)
     if rating:
-        if REFUTING_RATINGS.search(rating):
-            return StanceSuggestion(REFUTES, f"An earlier fact-check rated this claim {rating!r}.")
-        if SUPPORTING_RATINGS.search(rating):
-            return StanceSuggestion(SUPPORTS, f"An earlier fact-check rated this claim {rating!r}.")
-        reasons.append(f"an earlier fact-check rated it {rating!r}")
+        found.insert(0, f"an earlier fact-check rated it {rating!r}")
+    quote = pair.best_sentence if len(pair.best_sentence) <= 160 else pair.best_sentence[:157] + "…"
+    reason = f"Passage {'; '.join(found)}. Closest sentence: “{quote}”"
+    return StanceSuggestion(stance, reason[:500], round(confidence, 3))
 
-    claim_terms, passage_terms = set(content_tokens(claim)), set(content_tokens(passage))
-    coverage = len(claim_terms & passage_terms) / len(claim_terms) if claim_terms else 0.0
-    claim_entities, passage_entities = entities(claim), entities(passage)
-    shared_entities = sorted(e for e in claim_entities if e in passage_entities or e in passage.lower())
-    missing_entities = sorted(claim_entities - set(shared_entities))
 
-    claim_numbers, passage_numbers = numbers(claim), numbers(passage)
-    numbers_agree = sorted(claim_numbers & passage_numbers)
-    numbers_conflict = bool(claim_numbers) and bool(passage_numbers) and not numbers_agree
+def suggest_stances(claim: str, passages: list[str], *, rating: str | None = None, embed: bool = True) -> list[StanceSuggestion]:
+    """One suggestion per passage; the claim and all passages are embedded in one call."""
+    return [suggest_for_pair(p, rating=rating) for p in build_pairs(((claim, t) for t in passages), embed=embed)]
 
-    dates_agree, dates_conflict = _dates_conflict(dates(claim), dates(passage))
-    negation_conflict = negated(claim) != negated(passage)
 
-    if shared_entities:
-        reasons.append("shares " + ", ".join(shared_entities[:4]))
-    if missing_entities and shared_entities:
-        reasons.append("does not name " + ", ".join(missing_entities[:3]))
-    reasons.append(f"{coverage:.0%} of the claim's terms")
-    if numbers_agree:
-        reasons.append("same numbers (" + ", ".join(numbers_agree[:4]) + ")")
-    if numbers_conflict:
-        reasons.append(
-            f"different numbers (claim {', '.join(sorted(claim_numbers)[:3])}; passage {', '.join(sorted(passage_numbers)[:3])})"
-        )
-    if dates_agree:
-        reasons.append("same date")
-    if dates_conflict and not dates_agree:
-        reasons.append("a different date")
-    if negation_conflict:
-        reasons.append("one of them is negated (" + ("claim" if negated(claim) else "passage") + ")")
-
-    # Conflicts count only when the passage is plainly about the same thing (most of the claim's terms,
-    # every named entity): a passage that dates some other event differently refutes nothing.
-    same_subject = coverage >= 0.6 and not missing_entities
-    conflict = numbers_conflict or (dates_conflict and not dates_agree) or negation_conflict
-    agreement = bool(numbers_agree) or dates_agree or (not claim_numbers and not dates(claim))
-
-    if same_subject and conflict:
-        stance = REFUTES
-    elif same_subject and agreement:
-        stance = SUPPORTS
-    elif shared_entities or coverage >= 0.3:
-        stance = MENTIONS
-    else:
-        stance = UNCLEAR
-    reason = "Passage " + "; ".join(reasons) + "."
-    return StanceSuggestion(stance, reason[:500])
-
+def suggest_stance(claim: str, passage: str, *, rating: str | None = None, embed: bool = True) -> StanceSuggestion:
+    return suggest_stances(claim, [passage], rating=rating, embed=embed)[0]

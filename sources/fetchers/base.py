@@ -81,6 +81,8 @@ class FoundDocument:
     # A stance decided by what the document is rather than by comparing texts, with its reason
     # (e.g. an outlet the article cites: its own sentence says nothing for or against the claim).
     stance: tuple[str, str] | None = None
+    # Set when the document is a to-do for an editor, not evidence (nothing of it was read): stored as a Lead.
+    todo: str = ""
     # False when the text is stored elsewhere (one of our own articles): the Source keeps its sha256
     # and metadata pointing at it, not a second copy of the whole text.
     store_text: bool = True

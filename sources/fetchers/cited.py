@@ -1,9 +1,11 @@
 """Cited sources: the outlets a mention names ("Tass", "KCNA", "Reuters") become linked sources, and
 the links in the article are fetched.
 
-An outlet named in a mention is stored as a source of kind "cited" at the outlet's home page, with
-the citing sentence as its passage: the editor sees at once who the claim is attributed to and where
-to look. Its home page is not fetched (front pages change hourly and say nothing about the claim).
+An outlet named in a mention is stored as a source of kind "cited" at the outlet's home page and becomes
+a to-do for the editor ("Find TASS's own report"), with the citing sentence as its context: the
+article's own sentence is not evidence for the claim. Its home page is not fetched (front pages change
+hourly and say nothing about the claim). A page of that outlet linked from the article is fetched as
+evidence, and then no to-do is needed.
 """
 
 from __future__ import annotations
@@ -81,10 +83,7 @@ class CitedFetcher(Fetcher):
                     outlet_name=name,
                     outlet_domain=domain,
                     metadata={"cited_as": mention.cited_source or name, "cited_in_articles": []},
-                    stance=(
-                        "mentions",
-                        f"The article attributes this to {name}; find {name}'s own report to check it.",
-                    ),
+                    todo=f"Find {name}'s own report: the article attributes this to {name}.",
                 )
                 if mention.article_id not in document.metadata["cited_in_articles"]:
                     document.metadata["cited_in_articles"].append(mention.article_id)
@@ -95,8 +94,15 @@ class CitedFetcher(Fetcher):
             for url in linked_urls(mention.article_text):
                 if url not in links and (mention.article_url is None or url != mention.article_url):
                     links.append(url)
+        read_domains = set()
         for url in links[:MAX_LINKS]:
             document = fetch_page(url, kind=Source.Kind.NEWS, metadata={"linked_from": [m.article_id for m in claim.mentions]})
             document.outlet_domain = http.host_of(document.url).removeprefix("www.")
             documents.setdefault(document.url, document)
-        return list(documents.values())
+            if document.text:
+                read_domains.add(document.outlet_domain)
+        # An outlet whose page the article links to, and that was read, needs no to-do.
+        return [
+            d for d in documents.values()
+            if not (d.todo and any(domain == d.outlet_domain or domain.endswith("." + d.outlet_domain) for domain in read_domains))
+        ]  # fmt: skip

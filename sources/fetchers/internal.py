@@ -3,8 +3,9 @@
 An article found here becomes a Source of kind "article" that points at it (metadata article_id, the
 text's sha256) without a copy of its text; its passages are stored as evidence as usual.
 
-A claim made in one article is corroborated (or contradicted) by the others; an article never
-corroborates itself, so when every mention of the claim comes from one article that article is left out.
+A claim made in one article is corroborated (or contradicted) by the others; the claim's own articles
+(every article that mentions it) never corroborate it, and neither do copies of them
+(sources.services drops documents whose text is a near copy of an own article, whichever fetcher found them).
 Corroboration runs both ways: sources.services.claim_fetch_run also offers the claim's own article to
 the claims of the articles found here, so claims of an article ingested earlier gain the later one.
 """
@@ -39,11 +40,8 @@ class InternalFetcher(Fetcher):
     name = "internal"
 
     def fetch(self, claim: ClaimQuery) -> list[FoundDocument]:
-        mention_articles = {m.article_id for m in claim.mentions}
-        exclude = mention_articles if len(mention_articles) == 1 else set()
-        documents = [
-            article_document(article) for article in selectors.internal_articles(text=claim.text, exclude_ids=exclude)
-        ]
+        own = {m.article_id for m in claim.mentions}
+        documents = [article_document(article) for article in selectors.internal_articles(text=claim.text, exclude_ids=own)]
         seen = {d.url for d in documents}
         for source in selectors.internal_sources(text=claim.text, exclude_kinds=(Source.Kind.ARTICLE,)):
             if source.url not in seen:

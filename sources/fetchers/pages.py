@@ -32,11 +32,12 @@ def _published(html: str, url: str) -> datetime | None:
 
 def fetch_page(url: str, *, kind: str, title: str = "", raise_retryable: bool = False, **extra) -> FoundDocument:
     """The page's readable text, or a document carrying the fetch error (non-retryable errors never raise;
-    retryable ones do when `raise_retryable`, so the task retries)."""
+    retryable ones do when `raise_retryable`, so the task retries; no network always does)."""
     try:
         result = http.fetch(url, accept=PAGE_TYPES)
     except http.FetchError as exc:
-        if raise_retryable and exc.retryable:
+        # Offline, every page fails alike: the fetcher's status says so once, instead of each page.
+        if (raise_retryable and exc.retryable) or isinstance(exc, http.NoNetwork):
             raise
         status = getattr(exc, "status", None)
         return FoundDocument(url=url, title=title, kind=kind, fetch_error=exc.message, http_status=status, **extra)

@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 
 from factcheck.exceptions import InvalidInput
-from sources.models import ClaimFetch, Evidence
+from sources.models import ClaimFetch, Evidence, Lead
 from sources.services import claim_fetch_run, claims_fetch_sources
 from sources.tasks import claim_fetch_task
 
@@ -67,15 +67,15 @@ def test_unknown_fetchers_and_claims_are_refused_with_a_message(claim):
 
 def test_a_redelivered_task_adds_nothing_twice(claim, fetch_now):
     fetch_now(claim, "cited")
-    evidence = list(Evidence.objects.values_list("pk", "passage_sha256"))
-    assert evidence
+    leads = list(Lead.objects.values_list("pk", "source_id", "todo"))
+    assert leads
 
     # The broker delivers the same message again (acks_late after a lost worker): the row is done.
     assert claim_fetch_task.apply(args=[claim.pk, "cited"]).get() is None
     # Even if the row were reset underneath it, update_or_create keeps one row per passage.
     ClaimFetch.objects.filter(claim=claim).update(status="pending")
     assert claim_fetch_run(claim_id=claim.pk, fetcher="cited") == 1
-    assert list(Evidence.objects.values_list("pk", "passage_sha256")) == evidence
+    assert list(Lead.objects.values_list("pk", "source_id", "todo")) == leads
 
 
 def test_a_task_for_a_deleted_claim_returns_quietly(claim, fetch_now):

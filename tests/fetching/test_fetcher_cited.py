@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sources.fetchers.cited import cited_outlets, linked_urls
-from sources.models import ClaimFetch, Evidence, Source
+from sources.models import Evidence, Lead, Source
 from tests.factories import ArticleFactory, ClaimFactory, ClaimMentionFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,17 +24,23 @@ def test_it_finds_links_in_text_and_in_html():
     assert linked_urls(html) == ["https://www.nknews.org/2022/07/dprk-dpr/?utm_source=x&a=1", "https://tass.com/world/1479999"]
 
 
-def test_a_named_outlet_becomes_a_cited_source_with_the_citing_sentence(claim, fetch_now):
+def test_a_named_outlet_becomes_a_to_do_not_an_evidence_card(claim, fetch_now):
     fetch_now(claim, "cited")
 
     tass = Source.objects.get(url="https://tass.com/")
     assert tass.kind == Source.Kind.CITED and tass.outlet.name == "TASS" and tass.outlet.domain == "tass.com"
-    evidence = Evidence.objects.get(claim=claim, source=tass)
-    assert "quoted as saying by Russia's state-affiliated agency Tass" in evidence.passage
-    assert evidence.fetcher == "cited"
-    # The citing sentence is the claim itself: it neither supports nor refutes; it says where to look.
-    assert evidence.stance == "mentions" and "attributes this to TASS" in evidence.stance_reason
-    assert ClaimFetch.objects.get(claim=claim, fetcher="cited").sources_found == 1
+    lead = Lead.objects.get(claim=claim, source=tass)
+    assert lead.todo.startswith("Find TASS's own report") and lead.fetcher == "cited"
+    assert "quoted as saying by Russia's state-affiliated agency Tass" in lead.context
+    # The article's own sentence is not evidence for the claim: no card, whatever its relevance.
+    assert not Evidence.objects.filter(claim=claim, source=tass).exists()
+
+
+def test_fetching_again_keeps_one_to_do_per_outlet(claim, fetch_now):
+    fetch_now(claim, "cited")
+    fetch_now(claim, "cited", force=True)
+
+    assert list(Lead.objects.filter(claim=claim).values_list("source__url", flat=True)) == ["https://tass.com/"]
 
 
 def test_links_in_the_article_are_fetched(db, httpserver, fetch_now):

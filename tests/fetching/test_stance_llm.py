@@ -47,7 +47,7 @@ def test_the_models_suggestion_and_reason_are_kept_beside_the_signals(claim, cor
     evidence = Evidence.objects.get(claim=claim, source=corpus_source)
     assert evidence.stance == "refutes"
     assert evidence.stance_reason.startswith("test-model: It says 'third state', not first.")
-    assert "Signals: Passage shares" in evidence.stance_reason
+    assert "Signals: Passage has" in evidence.stance_reason
     (request,) = seen
     assert request["model"] == "test-model"
     assert claim.text in request["messages"][1]["content"] and "[1] North Korea recognised" in request["messages"][1]["content"]
@@ -60,7 +60,7 @@ def test_the_text_signals_stand_when_the_model_fails(claim, corpus_source, https
     fetch_now(claim, "internal")
 
     evidence = Evidence.objects.get(claim=claim, source=corpus_source)
-    assert evidence.stance == "supports" and evidence.stance_reason.startswith("Passage shares")
+    assert evidence.stance == "supports" and evidence.stance_reason.startswith("Passage has")
 
 
 def test_without_a_backend_no_call_is_made(claim, corpus_source, httpserver, settings, fetch_now):
