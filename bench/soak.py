@@ -13,7 +13,8 @@ public API (published verdicts, ClaimReview feed, claims) through Django's test 
 fetcher runs: the cited one would fetch the pages' links from the internet.
 After --minutes it stops ingesting, lets the workers drain for up to --drain seconds, and prints the peak RSS of
 each worker process, articles finished per minute, errors (failed extractions and fetches, client errors,
-ERROR lines in the worker logs) and tasks lost (articles or fetches not in a final state after the drain).
+ERROR lines in the worker logs), the backlog left after the drain, and tasks lost (articles or fetches not in a
+final state whose message is neither queued nor held by a worker).
 Thirty minutes is for a quiet machine; on a shared one run a few.
 """
 
@@ -49,6 +50,18 @@ def _pages():
     paths = sorted(REALNEWS.glob("*.html.gz")) if REALNEWS.exists() else []
     for path in itertools.cycle(paths) if paths else iter(()):
         yield path.name, gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+
+
+def _held(raw: bytes):
+    """(task, args) of a message Redis holds unacknowledged for a worker (Kombu keeps [message, exchange, key])."""
+    import json
+
+    from factcheck.broker import _task_args
+
+    try:
+        return _task_args(json.dumps(json.loads(raw)[0]))
+    except (ValueError, IndexError, TypeError):
+        return None
 
 
 def main() -> None:
@@ -143,9 +156,23 @@ def main() -> None:
     articles = Article.objects.filter(pk__in=ingested)
     done = articles.filter(extraction_status__in=["done", "unsupported"]).count()
     failed_articles = articles.filter(extraction_status="failed").count()
-    lost_articles = articles.exclude(extraction_status__in=final_articles).count()
+    # Not final after the drain is a backlog while its message is still queued (or held unacknowledged by a
+    # worker, redelivered after the visibility timeout); lost when there is none.
+    from claims.tasks import article_extract_task
+    from factcheck.broker import queued_args
+    from sources.tasks import claim_fetch_task
+
+    unacked = redis.Redis.from_url(env["REDIS_URL"]).hvals("unacked")
+    held = {parsed for raw in unacked if (parsed := _held(raw))}
+    queued_articles = {a[0] for a in queued_args(task=article_extract_task.name, queue="celery")}
+    queued_articles |= {args[0] for task, args in held if task == article_extract_task.name}
+    queued_fetches = queued_args(task=claim_fetch_task.name, queue="fetch")
+    queued_fetches |= {tuple(args) for task, args in held if task == claim_fetch_task.name}
+    unfinished = list(articles.exclude(extraction_status__in=final_articles).values_list("pk", flat=True))
+    lost_articles = len([pk for pk in unfinished if pk not in queued_articles])
     failed_fetches = ClaimFetch.objects.filter(status="failed").count()
-    lost_fetches = ClaimFetch.objects.filter(status__in=["pending", "running"]).count()
+    open_fetches = list(ClaimFetch.objects.filter(status__in=["pending", "running"]).values_list("claim_id", "fetcher"))
+    lost_fetches = len([row for row in open_fetches if tuple(row) not in queued_fetches])
     log_errors = sum(w.log.read_text().count(" ERROR/") for w in workers.values())
     print(f"soak: {elapsed:.1f} min ({args.minutes} min ingesting, then up to {args.drain:.0f} s to drain); logs in {logs}")
     print(rss.report())
@@ -153,7 +180,8 @@ def main() -> None:
           f"{ClaimFetch.objects.filter(status='done').count()} fetches done; {published} verdicts published, {reads} API reads")  # fmt: skip
     print(f"errors: {failed_articles} failed extractions, {failed_fetches} failed fetches, {client_errors} client errors, "
           f"{log_errors} ERROR lines in worker logs")  # fmt: skip
-    print(f"tasks lost: {lost_articles} articles and {lost_fetches} fetches not final after the drain")
+    print(f"backlog: {len(unfinished)} articles and {len(open_fetches)} fetches not final after the drain, their messages "
+          f"still queued; tasks lost (not final, no message): {lost_articles} articles, {lost_fetches} fetches")  # fmt: skip
 
 
 if __name__ == "__main__":

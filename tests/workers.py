@@ -125,14 +125,20 @@ class Worker:
 
     def kill(self) -> None:
         """SIGKILL the whole process group (main process and pool children), as a crash or the OOM killer would."""
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=30)
+        if self.process is None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)  # also pool children left by a main process gone
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=30)
 
     def stop(self) -> None:
+        """Warm shutdown: SIGTERM to the main process only (the pool children finish their tasks), then SIGKILL."""
         if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                self.kill()
+                pass
+        self.kill()  # whatever is left of the group
