@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from claims import bands
 from claims.models import Article, Claim
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # the real extraction of both seed articles
@@ -23,8 +24,10 @@ def test_the_queue_the_claim_pages_and_the_article_pages_show_the_seed_claims(re
         response = reviewer_client.get(reverse("admin:claims_claim_change", args=[claim.pk]))
         assert response.status_code == 200
         assert response.content.decode().count("<mark>") == claim.mentions.count()
-    queue = reviewer_client.get(reverse("admin:claims_claim_changelist") + "?status=all")
+    queue = reviewer_client.get(reverse("admin:claims_claim_changelist") + "?status=all&worth=all")
     assert queue.context["cl"].result_count == seeded.count()
+    default = reviewer_client.get(reverse("admin:claims_claim_changelist") + "?status=all")
+    assert default.context["cl"].result_count == seeded.filter(checkworthiness__gte=bands.NOT_CHECKWORTHY).count()
     top = max(seeded, key=lambda c: (c.checkworthiness, c.created_at, c.pk))
     assert queue.context["cl"].result_list[0].pk == top.pk
     for article in Article.objects.all():
