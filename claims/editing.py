@@ -249,6 +249,10 @@ def claim_merge_confirm(*, suggestion: ClaimMatchSuggestion, actor, kept_id: int
         raise InvalidTransition("The two claims changed since you looked at them; review the merge again.")
     if take_text and not plan.can_take_text:
         raise InvalidTransition("The claim that stays has a verdict; its wording cannot be replaced by the merge.")
+    if Verdict.objects.filter(claim=plan.kept, published_at__isnull=False).exists():
+        # The absorbed claim's appearances join a published fact-check (its ClaimReview appearances, its public
+        # page): a change readers see, so it is an editor's to make, as publishing is.
+        services._require(actor, services.PUBLISH_PERMISSION)
     absorbed_text = plan.absorbed.text
     with transaction.atomic():
         outcome = services.claim_match_decide(

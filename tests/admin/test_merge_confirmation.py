@@ -78,3 +78,25 @@ def test_names_only_the_absorbed_wording_carries_are_found():
 
     assert names_only_in("Officials in Varnia and the EU agreed the tariff.", "Officials agreed the tariff with the EU.") == ["Varnia"]
     assert names_only_in("The port grew.", "The harbour grew.") == []
+
+
+def test_only_an_editor_joins_a_new_appearance_to_a_published_fact_check(reviewer, editor):
+    from claims import editing
+    from factcheck.exceptions import NotAllowed
+    from tests.api.conftest import make_claim, publish
+
+    published = make_claim("The port handled a record 9 million tonnes in 2023.")
+    publish(published, reviewer=reviewer, editor=editor)
+    twin = ClaimFactory(text="A record 9 million tonnes went through the port in 2023.")
+    ClaimMentionFactory(claim=twin, article=ArticleFactory(title="Harbour figures"), speaker="")
+    suggestion = ClaimMatchSuggestion.objects.create(claim=published, candidate=twin, score=0.9)
+
+    with pytest.raises(NotAllowed):
+        editing.claim_merge_confirm(suggestion=suggestion, actor=reviewer, kept_id=published.pk,
+                                    absorbed_id=twin.pk, take_text=False)  # fmt: skip
+    assert Claim.objects.filter(pk=twin.pk).exists()
+
+    editing.claim_merge_confirm(suggestion=suggestion, actor=editor, kept_id=published.pk, absorbed_id=twin.pk,
+                                take_text=False)  # fmt: skip
+    assert not Claim.objects.filter(pk=twin.pk).exists()
+    assert published.mentions.filter(article__title="Harbour figures").exists()
