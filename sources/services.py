@@ -31,6 +31,7 @@ from factcheck.redaction import redact
 from . import conf, http, selectors, stance_llm
 from .evidence import RankedPassage, StanceSuggestion, rank_passages, split_passages, suggest_stances
 from .evidence.copies import is_copy, shingles
+from .evidence.similarity import similarities
 from .fetchers.base import FoundDocument, enabled_fetchers, get_fetcher, registry
 from .models import ClaimFetch, Evidence, Lead, Source, SourceRequest
 
@@ -305,6 +306,21 @@ class PlannedEvidence:
     decided: bool  # the stance comes from what the document is (cited outlet, fact-check rating)
 
 
+SHORTLIST = 10
+
+
+def _rank(claim_text: str, passages: list[str], *, top_k: int, min_relevance: float = 0.25) -> list[RankedPassage]:
+    """BM25 shortlists, then the claim's embedding and the terms rank together: on Factcheck-GPT's labels the
+    first supporting or refuting passage ranks higher that way (MRR 0.864 against 0.828 for BM25 alone and
+    0.855 for the embedding alone; bench/evidence.py). Only the shortlist is embedded."""
+    shortlist = rank_passages(claim_text, passages, top_k=max(SHORTLIST, top_k), min_relevance=0.0)
+    if not shortlist:
+        return []
+    texts = [r.text for r in shortlist]
+    scores = [max(max(s.sentences, default=0.0), s.passage) for s in similarities(claim_text, texts)]
+    return rank_passages(claim_text, texts, top_k=top_k, min_relevance=min_relevance, similarities=scores)
+
+
 def evidence_plan(*, claim_text: str, documents: list[FoundDocument]) -> list[PlannedEvidence]:
     """Rank each document's passages against the claim and suggest a stance from the text signals."""
     per_source = conf.get("FACTCHECK_EVIDENCE_PER_SOURCE")
@@ -318,10 +334,10 @@ def evidence_plan(*, claim_text: str, documents: list[FoundDocument]) -> list[Pl
             text = Source.objects.filter(pk=document.source_id).values_list("text", flat=True).first() or ""
         if document.passages:
             candidates = list(dict.fromkeys(p for p in document.passages if p.strip()))
-            ranked = rank_passages(claim_text, candidates, top_k=per_source, min_relevance=0.0)
+            ranked = _rank(claim_text, candidates, top_k=per_source, min_relevance=0.0)
         else:
             passages = split_passages(text)
-            ranked = rank_passages(claim_text, passages, top_k=per_source)
+            ranked = _rank(claim_text, passages, top_k=per_source)
             if not ranked and document.keep_best and passages:
                 ranked = rank_passages(claim_text, passages, top_k=1, min_relevance=0.0)[:1]
         if document.stance:
