@@ -82,8 +82,6 @@ def test_no_process_serves_a_verdict_from_its_cache_after_it_is_unpublished(guni
     assert [status for status, _, _ in after] == [404] * len(after)
     assert not any("new bridge opened" in body for _, body, _ in after)
 
-    services.claim_start_review(claim=verdict.claim, actor=reviewer)
-    services.claim_mark_verdict_ready(claim=verdict.claim, actor=reviewer)
-    services.verdict_publish(claim=verdict.claim, actor=editor)
+    services.verdict_publish(claim=verdict.claim, actor=editor)  # unpublished verdicts wait as "verdict ready"
     again = [_get(page) for _ in range(4)]
     assert all(status == 200 and "new bridge opened" in body for status, body, _ in again)
