@@ -27,13 +27,14 @@ def queued_for_real(settings, tmp_path):
     after commit: django_capture_on_commit_callbacks(execute=True) sends them within the test."""
     folder = tmp_path / "queue"
     folder.mkdir()
-    options = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS, "data_folder_in": str(folder), "data_folder_out": str(folder)}
-    settings.CELERY_BROKER_TRANSPORT_OPTIONS = options
-    saved = app.conf.task_always_eager, app.conf.broker_transport_options
-    app.conf.task_always_eager, app.conf.broker_transport_options = False, options
+    # The filesystem broker also where REDIS_URL is set (CI): the messages are files this test can count.
+    options = {"data_folder_in": str(folder), "data_folder_out": str(folder)}
+    settings.CELERY_BROKER_URL, settings.CELERY_BROKER_TRANSPORT_OPTIONS = "filesystem://", options
+    saved = app.conf.task_always_eager, app.conf.broker_transport_options, app.conf.broker_url
+    app.conf.task_always_eager, app.conf.broker_transport_options, app.conf.broker_url = False, options, "filesystem://"
     new_producer_connections(app)
     yield folder
-    app.conf.task_always_eager, app.conf.broker_transport_options = saved
+    app.conf.task_always_eager, app.conf.broker_transport_options, app.conf.broker_url = saved
     new_producer_connections(app)
 
 
