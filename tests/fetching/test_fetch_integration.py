@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sources.models import ClaimFetch, Evidence, Source
+from sources.models import ClaimFetch, Evidence, Lead, Source
 from tests.conftest import wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -61,8 +61,10 @@ def test_the_worker_gathers_evidence_for_claims_from_the_internal_corpus(live_ce
     internal = Evidence.objects.filter(claim=recognised, fetcher="internal")
     assert {e.source.metadata["article_id"] for e in internal} == {second.pk}
     assert Evidence.objects.filter(claim=pledge, fetcher="internal", source__metadata__article_id=first.pk).exists()
-    assert Source.objects.filter(url="https://tass.com/", evidence__claim=recognised).exists()
-    assert Source.objects.filter(url="https://kcna.kp/", evidence__claim=pledge).exists()
+    # A cited outlet with no fetched report is a to-do for the editor, not an evidence card.
+    assert Lead.objects.filter(claim=recognised, source__url="https://tass.com/").exists()
+    assert Lead.objects.filter(claim=pledge, source__url="https://kcna.kp/").exists()
+    assert not Evidence.objects.filter(claim__in=claim_ids, source__url__in=["https://tass.com/", "https://kcna.kp/"]).exists()
     fetch = ClaimFetch.objects.get(claim=recognised, fetcher="internal")
     assert fetch.attempts == 1 and fetch.finished_at >= fetch.started_at
 
@@ -88,8 +90,8 @@ def test_a_redelivered_fetch_adds_nothing_twice(live_celery):
     claim_id = mention.claim_id
     claims_fetch_sources(claim_ids=[claim_id], fetchers=["cited"])
     wait_for(lambda: _all_finished([claim_id], ["cited"]), timeout=180, message="the first fetch")
-    before = list(Evidence.objects.filter(claim_id=claim_id).values_list("pk", flat=True))
-    assert before
+    before = list(Lead.objects.filter(claim_id=claim_id).values_list("pk", flat=True))
+    assert before  # "find Reuters' own report"
 
     # The same message again, twice, as a broker does after a lost acknowledgement.
     task_ids = [claim_fetch_task.apply_async(args=[claim_id, "cited"]).id for _ in range(2)]
@@ -97,7 +99,7 @@ def test_a_redelivered_fetch_adds_nothing_twice(live_celery):
     wait_for(lambda: all(f"claim_fetch_task[{t}] succeeded" in log.read_text() for t in task_ids),
              timeout=180, message="both redeliveries to run")  # fmt: skip
 
-    assert list(Evidence.objects.filter(claim_id=claim_id).values_list("pk", flat=True)) == before
+    assert list(Lead.objects.filter(claim_id=claim_id).values_list("pk", flat=True)) == before
     assert ClaimFetch.objects.get(claim_id=claim_id, fetcher="cited").attempts == 1
 
 
