@@ -25,7 +25,6 @@ import gzip
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import time

@@ -1,9 +1,9 @@
 """Atom feed of published verdicts; a correction moves its verdict back to the top with a new `updated`."""
 
 from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
 from . import selectors

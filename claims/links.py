@@ -47,3 +47,9 @@ def public_source_url(url: str | None) -> str | None:
 @functools.lru_cache(maxsize=8)
 def _admin_path(urlconf, prefix: str) -> str:
     return reverse("admin:index", urlconf=urlconf)
+
+
+def internal_article_url(article_id: int) -> str:
+    """Where an editor can read one of our own articles (its admin page), as an absolute URL. Never public:
+    public output drops such links (see the rule above)."""
+    return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("admin:claims_article_change", args=[article_id])

@@ -33,7 +33,7 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.http import http_date, parse_http_date_safe, parse_etags
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from .models import PublicationGeneration
 

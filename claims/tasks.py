@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.conf import settings
 from django.db import OperationalError
 
+from factcheck.broker import queued_args
 from factcheck.celery import broker_countdown
+
+from . import services
+from .google_factcheck import GoogleFactCheckError
+from .models import Article, Claim
 
 
 @shared_task(bind=True, acks_late=True, max_retries=3, autoretry_for=(OperationalError,), retry_backoff=True)
@@ -16,36 +22,28 @@ def article_extract_task(self, article_id: int) -> int:
     redelivered or retried task adds nothing twice. Only database hiccups are retried: an extraction
     error is recorded on the article (status failed) and re-raised for the worker's log.
     """
-    from .models import Article
-    from .services import article_extract
 
     final = (Article.ExtractionStatus.DONE, Article.ExtractionStatus.UNSUPPORTED)
     if Article.objects.filter(pk=article_id, extraction_status__in=final).exists():
         return 0  # a redelivered or re-sent message for work already done (re-extraction sets pending first)
-    return len(article_extract(article_id=article_id))
+    return len(services.article_extract(article_id=article_id))
 
 
 @shared_task(bind=True, acks_late=True, soft_time_limit=90, time_limit=120, max_retries=3,
              autoretry_for=(OperationalError,), retry_backoff=True, ignore_result=True)  # fmt: skip
 def article_fetch_task(self, fetch_id: int) -> None:
     """Fetch the page of an article asked for by URL and ingest it (see services.article_fetch_run)."""
-    from .services import article_fetch_run
 
-    article_fetch_run(fetch_id=fetch_id)
+    services.article_fetch_run(fetch_id=fetch_id)
 
 
 @shared_task(acks_late=True, ignore_result=True)
 def articles_restart_stuck_extraction() -> int:
     """Beat (maintenance queue): re-send extractions a crash left pending or running, unless their
     message is still queued."""
-    from django.conf import settings
-
-    from factcheck.broker import queued_args
-
-    from .services import articles_restart_stuck_extraction as restart
 
     queued = queued_args(task=article_extract_task.name, queue=settings.CELERY_TASK_DEFAULT_QUEUE)
-    return len(restart(pending_seconds=settings.FACTCHECK_STUCK_PENDING_SECONDS, queued={a[0] for a in queued if a}))
+    return len(services.articles_restart_stuck_extraction(pending_seconds=settings.FACTCHECK_STUCK_PENDING_SECONDS, queued={a[0] for a in queued if a}))
 
 
 # --- Publishing: webhook delivery -----------------------------------------------------------------
@@ -56,13 +54,10 @@ WEBHOOK_MAX_RETRIES = 8  # with the backoff below: about 4 hours from the first 
 @shared_task(bind=True, acks_late=True, max_retries=WEBHOOK_MAX_RETRIES)
 def webhook_deliver_task(self, delivery_id: int) -> str | None:
     """POST one signed webhook; retry with exponential backoff while the receiver may recover."""
-    from django.conf import settings
-
-    from .services import WebhookDeliveryError, webhook_deliver
 
     try:
-        delivery = webhook_deliver(delivery_id=delivery_id, final_attempt=self.request.retries >= self.max_retries)
-    except WebhookDeliveryError as exc:
+        delivery = services.webhook_deliver(delivery_id=delivery_id, final_attempt=self.request.retries >= self.max_retries)
+    except services.WebhookDeliveryError as exc:
         base = settings.FACTCHECK_WEBHOOK_RETRY_DELAY
         raise self.retry(exc=exc, countdown=broker_countdown(base * (2**self.request.retries))) from None
     return delivery.status if delivery else None
@@ -78,11 +73,9 @@ GOOGLE_SYNC_RETRY_DELAY = 30.0  # seconds before the first retry, doubling: abou
 def google_factcheck_sync_task(self, verdict_id: int) -> str | None:
     """Bring the verdict's ClaimReview page in Google's Fact Check Tools to its current state; retry with
     exponential backoff (or Google's Retry-After) while Google may recover."""
-    from .google_factcheck import GoogleFactCheckError
-    from .services import verdict_google_sync
 
     try:
-        page = verdict_google_sync(verdict_id=verdict_id, final_attempt=self.request.retries >= self.max_retries)
+        page = services.verdict_google_sync(verdict_id=verdict_id, final_attempt=self.request.retries >= self.max_retries)
     except GoogleFactCheckError as exc:
         countdown = max(GOOGLE_SYNC_RETRY_DELAY * (2**self.request.retries), exc.retry_after or 0.0)
         raise self.retry(exc=exc, countdown=broker_countdown(countdown)) from None
@@ -96,11 +89,9 @@ def google_factcheck_sync_task(self, verdict_id: int) -> str | None:
 def claim_embed_task(self, claim_id: int) -> bool:
     """(Re-)embed a claim an editor wrote or rewrote, so that matching compares its current wording.
     Idempotent (claim_embed does nothing when the stored vector is for this text); quiet when the claim is gone."""
-    from .models import Claim
-    from .services import claim_embed
 
     claim = Claim.objects.filter(pk=claim_id).first()
     if claim is None:
         return False
-    claim_embed(claim=claim)
+    services.claim_embed(claim=claim)
     return True

@@ -4,27 +4,12 @@ import logging
 import os
 from pathlib import Path
 
-from celery import Celery, Task, signals
-from django.db import transaction
+from celery import Celery, signals
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings.local")
 
 
-class TransactionAwareTask(Task):
-    """A task whose `delay`/`apply_async` wait for the surrounding transaction to commit.
-
-    A worker must never read rows that are not committed yet; outside a
-    transaction the task is sent at once.
-    """
-
-    def apply_async(self, args=None, kwargs=None, **options):
-        if transaction.get_connection().in_atomic_block:
-            transaction.on_commit(lambda: super(TransactionAwareTask, self).apply_async(args, kwargs, **options))
-            return None
-        return super().apply_async(args, kwargs, **options)
-
-
-app = Celery("factcheck", task_cls=TransactionAwareTask)
+app = Celery("factcheck")  # tasks are sent after commit by factcheck.enqueue, the one place that sends them
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 

@@ -32,12 +32,11 @@ import socket
 import ssl
 import threading
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
-
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 import certifi
 import courlan

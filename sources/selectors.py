@@ -17,7 +17,6 @@ from .evidence.text import content_tokens
 from .fetchers.base import ClaimQuery, MentionContext
 from .models import ClaimFetch, Evidence, Source, SourceRequest
 
-
 # --- What the public may see of sources and evidence ---------------------------------------------
 # Staff see everything. The public sees a source when a published verdict cites it or when it backs a
 # published claim, and a passage when its claim is published, but never a source that stands for one of

@@ -18,13 +18,12 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
-from django.urls import reverse
 from django.utils import timezone
 
 from claims.models import Article, Claim, Outlet
+from factcheck import enqueue
 from factcheck.exceptions import InvalidInput, NotAllowed
 from factcheck.redaction import redact
 
@@ -33,6 +32,7 @@ from .evidence import RankedPassage, StanceSuggestion, rank_passages, split_pass
 from .evidence.copies import is_copy, shingles
 from .evidence.similarity import similarities
 from .fetchers.base import FoundDocument, enabled_fetchers, get_fetcher, registry
+from .fetchers.internal import article_document
 from .models import ClaimFetch, Evidence, Lead, Source, SourceRequest
 
 logger = logging.getLogger(__name__)
@@ -49,8 +49,6 @@ def claims_fetch_sources(*, claim_ids: list[int], fetchers: list[str] | None = N
     running or done for a claim are left alone (failed ones are tried again); with `force` every
     one is reset to pending and run again. Returns the rows queued.
     """
-    from .tasks import claim_fetch_task
-
     names = list(dict.fromkeys(fetchers)) if fetchers is not None else enabled_fetchers()
     unknown = [n for n in names if n not in registry()]
     if unknown:
@@ -75,7 +73,7 @@ def claims_fetch_sources(*, claim_ids: list[int], fetchers: list[str] | None = N
                         continue
                     fetch.refresh_from_db()
                 queued.append(fetch)
-                transaction.on_commit(lambda c=claim_id, n=name: claim_fetch_task.delay(c, n))
+                enqueue.claim_fetch(claim_id, name)
     return queued
 
 
@@ -120,7 +118,7 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
         ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
             status=Status.DONE, sources_found=count, finished_at=timezone.now(), error=""
         )
-    if fetcher == "internal":
+    if get_fetcher(fetcher).corroborates_back:
         internal_corroborate_back(query=query, documents=documents)
     return count
 
@@ -147,8 +145,6 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
     """Corroboration runs both ways: offer this claim's own articles to the claims of the articles the
     internal fetcher just found, so a claim of an article ingested earlier gains evidence from a later
     one without re-fetching everything. Returns the ids of the claims given new evidence."""
-    from .fetchers.internal import article_document
-
     own_articles = {m.article_id for m in query.mentions}
     found_articles = {d.metadata.get("article_id") for d in documents} - {None} - own_articles
     if not own_articles or not found_articles:
@@ -448,6 +444,3 @@ def source_refetch(*, source_id: int) -> Source | None:
     return source
 
 
-def internal_article_url(article_id: int) -> str:
-    """Where an editor can read one of our own articles (the admin), as an absolute URL."""
-    return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("admin:claims_article_change", args=[article_id])

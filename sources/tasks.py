@@ -17,8 +17,10 @@ import random
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
+from factcheck import enqueue
 from factcheck.broker import queued_args
 from factcheck.celery import broker_countdown
 
@@ -98,7 +100,7 @@ def sources_refetch_stale() -> int:
         ).values_list("pk", flat=True)
     )
     for source_id in ids:
-        source_refetch_task.delay(source_id)
+        enqueue.source_refetch(source_id)
     return len(ids)
 
 
@@ -106,8 +108,6 @@ def sources_refetch_stale() -> int:
 def claim_fetches_restart_stuck() -> int:
     """Beat (maintenance queue): re-send fetches pending too long (lost message, broker restart, a retry
     longer than a broker ETA may be) or running past the hard limit (a dead worker), unless queued."""
-    from django.conf import settings
-
     queued = queued_args(task=claim_fetch_task.name, queue=settings.CELERY_FETCH_QUEUE)
     stuck = [
         row

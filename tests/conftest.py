@@ -35,9 +35,25 @@ _skipped_integration: list[str] = []
 _skipped_browser: list[str] = []
 
 
+# Whole kinds of test that take seconds each: `bin/test --fast` (pytest -m "not slow") leaves them out while
+# developing; CI runs everything. Single slow tests elsewhere carry @pytest.mark.slow themselves.
+SLOW_KINDS = ("integration", "browser")
+SLOW_FOLDERS = ("tests/faults/",)
+
+
+def _is_slow(item) -> bool:
+    if any(kind in item.keywords for kind in SLOW_KINDS) or item.nodeid.startswith(SLOW_FOLDERS):
+        return True
+    test = getattr(item, "obj", None)
+    module = getattr(item, "module", None)
+    return bool(getattr(test, "is_hypothesis_test", False)) or hasattr(module, "schemathesis")
+
+
 def pytest_collection_modifyitems(config, items):
     have_chromium = Path(CHROMIUM).exists()
     for item in items:
+        if _is_slow(item):
+            item.add_marker(pytest.mark.slow)
         if "integration" in item.keywords and not INTEGRATION:
             _skipped_integration.append(item.nodeid)
             item.add_marker(pytest.mark.skip(reason="integration tests need FACTCHECK_INTEGRATION=1 (CI sets it)"))

@@ -18,8 +18,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
 from rest_framework.response import Response
 
-from claims import collaboration, editing, selectors, services
+from claims import selectors, services
 from claims.models import Claim, ClaimMatchSuggestion, ClaimMention, ClaimNote
+from claims.services import editing, notes
 from factcheck.exceptions import DomainError
 from sources.models import ClaimFetch, Evidence, Source
 
@@ -86,7 +87,7 @@ class NoteSerializer(serializers.ModelSerializer):
         model = ClaimNote
         fields = ["id", "author", "text", "created_at"]
         read_only_fields = ["id", "author", "created_at"]
-        extra_kwargs = {"text": {"max_length": collaboration.MAX_NOTE_CHARS, "allow_blank": True}}
+        extra_kwargs = {"text": {"max_length": notes.MAX_NOTE_CHARS, "allow_blank": True}}
 
 
 class CiteSourceSerializer(serializers.Serializer):
@@ -197,7 +198,7 @@ class ClaimWorkViewSet(viewsets.GenericViewSet):
         user_id = self._body(AssignSerializer, request)["assignee"]
         assignee = None
         if user_id is not None:
-            assignee = collaboration.assignable_users().filter(pk=user_id).first()
+            assignee = notes.assignable_users().filter(pk=user_id).first()
             if assignee is None:
                 raise serializers.ValidationError({"assignee": ["No reviewer or editor has this id."]})
         return self._claim(services.claim_assign(claim=claim, assignee=assignee, actor=request.user))
@@ -257,9 +258,9 @@ class ClaimWorkViewSet(viewsets.GenericViewSet):
         self._staff_only(request)
         claim = self.get_object()
         if request.method == "GET":
-            return Response(NoteSerializer(collaboration.claim_notes(claim=claim), many=True).data)
+            return Response(NoteSerializer(notes.claim_notes(claim=claim), many=True).data)
         text = self._body(NoteSerializer, request)["text"]
-        note = collaboration.claim_note_add(claim=claim, text=text, actor=request.user)
+        note = notes.claim_note_add(claim=claim, text=text, actor=request.user)
         return Response(NoteSerializer(note).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(methods=["GET"], summary="Sources cited by hand for this claim, fetched or not and why (staff)",

@@ -7,7 +7,6 @@ published verdicts only. It writes nothing.
 
 from __future__ import annotations
 
-from django.conf import settings
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -16,7 +15,6 @@ from rest_framework.views import APIView
 
 from claims import selectors
 from claims.links import public_claim_url
-from claims.matching.decide import join_conflict
 from factcheck.api_throttling import AnonOrUserRateThrottle, ClaimMatchRateThrottle
 
 from .serializers import VerdictSummarySerializer
@@ -33,17 +31,11 @@ class MatchRequestSerializer(serializers.Serializer):
 class MatchResultSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="claim.pk")
     text = serializers.CharField(source="claim.text")
-    status = serializers.CharField(source="claim.status")
+    status = serializers.CharField()
     score = serializers.FloatField()
-    match = serializers.SerializerMethodField(help_text="same: the same claim; possible: maybe; related: close only")
+    match = serializers.CharField(source="kind", help_text="same: the same claim; possible: maybe; related: close only")
     verdict = VerdictSummarySerializer(allow_null=True, help_text="The published verdict, if any")
     public_url = serializers.SerializerMethodField()
-
-    def get_match(self, match) -> str:
-        text = self.context.get("text", "")
-        if match.score >= settings.FACTCHECK_MATCH_SAME and not join_conflict(text, match.claim.text):
-            return "same"
-        return "possible" if match.score >= settings.FACTCHECK_MATCH_SUGGEST else "related"
 
     def get_public_url(self, match) -> str | None:
         return public_claim_url(match.claim.pk) if match.verdict is not None else None
@@ -69,6 +61,6 @@ class ClaimMatchView(APIView):
         matches = selectors.claim_match_text(
             text=query.validated_data["text"], user=request.user, limit=query.validated_data["limit"]
         )
-        results = MatchResultSerializer(matches, many=True, context={"text": query.validated_data["text"]}).data
+        results = MatchResultSerializer(matches, many=True).data
         checked = any(r["match"] == "same" and r["verdict"] is not None for r in results)
         return Response({"results": results, "checked": checked})

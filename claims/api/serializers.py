@@ -17,7 +17,6 @@ from claims.links import path_template, public_claim_url, public_claim_url_templ
 from claims.models import Article, ArticleFetch, Claim, ClaimMention, Outlet, Rating, Verdict, VerdictCorrection
 from sources.models import ClaimFetch, Evidence, Source
 
-
 # --- Read ----------------------------------------------------------------------------------------
 
 
@@ -115,6 +114,12 @@ class ClaimSerializer(serializers.ModelSerializer):
             "about_date", "created_at", "updated_at", "verdict", "public_url", "mentions", "evidence",
         ]  # fmt: skip
 
+    def to_representation(self, claim: Claim) -> dict:
+        data = super().to_representation(claim)
+        request = self.context.get("request")
+        data["status"] = selectors.claim_status_for(claim.status, user=getattr(request, "user", None))
+        return data
+
     @extend_schema_field(serializers.ChoiceField(choices=[band.key for band in bands.BANDS]))
     def get_checkworthiness_band(self, claim: Claim) -> str:
         return bands.band_of(claim.checkworthiness).key
@@ -141,6 +146,12 @@ class ClaimSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = ["id", "text", "status"]
+
+    def to_representation(self, claim: Claim) -> dict:
+        data = super().to_representation(claim)
+        request = self.context.get("request")
+        data["status"] = selectors.claim_status_for(claim.status, user=getattr(request, "user", None))
+        return data
 
 
 class VerdictSerializer(serializers.ModelSerializer):
@@ -193,6 +204,7 @@ class FastVerdictSerializer(VerdictSerializer):
                 claimreview = request.build_absolute_uri(claimreview.replace("{}", "0")).replace("/0/", "/{}/")
             tz = timezone.get_current_timezone()
             context["_verdict_constants"] = {
+                "user": getattr(request, "user", None),
                 "public": public_claim_url_template(),
                 "claimreview": claimreview,
                 "tz": tz,
@@ -238,7 +250,11 @@ def verdict_representation(row: dict, constants: dict) -> dict:
     published = row["published_at"] is not None
     return {
         "id": row["id"],
-        "claim": {"id": row["claim_id"], "text": row["claim__text"], "status": row["claim__status"]},
+        "claim": {
+            "id": row["claim_id"],
+            "text": row["claim__text"],
+            "status": selectors.claim_status_for(row["claim__status"], user=constants["user"]),
+        },
         "rating": {"name": row["rating__name"], "value": row["rating__value"]},
         "explanation": row["explanation"],
         "claim_reviewed": row["claim_reviewed"],

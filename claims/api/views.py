@@ -10,7 +10,13 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
@@ -23,8 +29,8 @@ from claims.claimreview import data_feed
 from claims.models import ArticleFetch, ClaimMention, Verdict, VerdictCorrection
 from factcheck.api_errors import ErrorSerializer
 from factcheck.api_pagination import IdCursorPagination
-from factcheck.exceptions import VersionRequired
 from factcheck.api_rendering import JSONRenderer
+from factcheck.exceptions import VersionRequired
 from sources.selectors import evidence_list_visible
 
 from .filters import MAX_ID, ArticleFilter, ClaimFilter, VerdictFilter
@@ -45,6 +51,7 @@ from .serializers import (
     VerdictDetailSerializer,
     VerdictWriteSerializer,
 )
+
 
 class JSONLDRenderer(JSONRenderer):
     """ClaimReview and its feed are JSON-LD: served as application/ld+json unless the client asks for JSON."""

@@ -16,7 +16,7 @@ Two backends answer the same question ("the k claims closest to this vector"):
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 
 import numpy as np
 from django.db import connections, transaction
@@ -25,6 +25,7 @@ from django.db.models import Count, Max, QuerySet
 from . import pgvector_schema
 from .decide import Hit
 from .embeddings import DIMENSIONS, from_bytes
+from .pgvector_schema import vector_literal
 
 # pgvector's default is 40. Measured by bench/matching.py (recall@10 against exact float32 search; the halfvec
 # index of pgvector_schema, held in shared_buffers): real sentence embeddings, 10k stored: 0.985 at 40, 0.998 at
@@ -32,11 +33,6 @@ from .embeddings import DIMENSIONS, from_bytes
 # 0.949 at 250 (11.5 ms), 0.966 at 300 (13.5 ms), 0.982 at 400 (18-26 ms). 300 is the least that keeps
 # recall >= 0.95 at 1M; a missed match is a claim checked twice, so recall is worth the milliseconds here.
 DEFAULT_EF_SEARCH = 300
-
-
-def vector_literal(vector: Sequence[float] | np.ndarray) -> str:
-    """pgvector's text form, '[x,y,...]'; float32 round-trips exactly through repr of its float64 value."""
-    return "[" + ",".join(map(repr, np.asarray(vector, dtype=np.float32).tolist())) + "]"
 
 
 class ExactSearch:

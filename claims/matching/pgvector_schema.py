@@ -18,10 +18,12 @@ the same expression (`order_by_sql`), or PostgreSQL cannot use the index.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
+import numpy as np
 from django.db import transaction
 
-from .embeddings import DIMENSIONS
+from .embeddings import DIMENSIONS, from_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +38,11 @@ INDEX_TYPE = "halfvec"
 # that recall with a slightly larger ef_search on the cheaper graph, so the cheaper build stays.
 M = 16
 EF_CONSTRUCTION = 64
+
+
+def vector_literal(vector: Sequence[float] | np.ndarray) -> str:
+    """pgvector's text form, '[x,y,...]'; float32 round-trips exactly through repr of its float64 value."""
+    return "[" + ",".join(map(repr, np.asarray(vector, dtype=np.float32).tolist())) + "]"
 
 
 def indexed_expression(column: str = COLUMN, index_type: str = INDEX_TYPE) -> str:
@@ -115,9 +122,6 @@ def backfill(cursor) -> None:
     rows = cursor.fetchall()
     if not rows:
         return
-    from .embeddings import from_bytes
-    from .index import vector_literal
-
     cursor.executemany(
         f"UPDATE {TABLE} SET {COLUMN} = %s::vector WHERE claim_id = %s",
         [(vector_literal(from_bytes(data)), claim_id) for claim_id, data in rows],

@@ -3,7 +3,15 @@
 Enabled for new claims by name in settings.FACTCHECK_FETCHERS; `registry()` knows every name.
 """
 
-from .base import ClaimQuery, FetcherNotConfigured, FoundDocument, MentionContext, enabled_fetchers, get_fetcher, registry
+from .base import (
+    ClaimQuery,
+    FetcherNotConfigured,
+    FoundDocument,
+    MentionContext,
+    enabled_fetchers,
+    get_fetcher,
+    registry,
+)
 
 __all__ = [
     "ClaimQuery", "FoundDocument", "MentionContext", "FetcherNotConfigured", "registry", "get_fetcher", "enabled_fetchers",

@@ -90,6 +90,9 @@ class FoundDocument:
 
 class Fetcher(ABC):
     name: str = ""
+    # After a fetch is stored: True when the documents are our own articles, whose claims then gain the claim's
+    # own article as evidence in turn (sources.services.internal_corroborate_back).
+    corroborates_back: bool = False
 
     @abstractmethod
     def fetch(self, claim: ClaimQuery) -> list[FoundDocument]:

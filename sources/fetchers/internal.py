@@ -12,6 +12,7 @@ the claims of the articles found here, so claims of an article ingested earlier 
 
 from __future__ import annotations
 
+from claims.links import internal_article_url
 from sources import selectors
 from sources.models import Source
 
@@ -20,8 +21,6 @@ from .base import ClaimQuery, Fetcher, FoundDocument
 
 def article_document(article) -> FoundDocument:
     """One of our own articles as a document (linked to its URL, or its admin page when it has none)."""
-    from sources.services import internal_article_url
-
     return FoundDocument(
         url=article.url or internal_article_url(article.pk),
         title=article.title,
@@ -38,6 +37,7 @@ def article_document(article) -> FoundDocument:
 
 class InternalFetcher(Fetcher):
     name = "internal"
+    corroborates_back = True  # a claim of an article found here gains the claim's own article as evidence
 
     def fetch(self, claim: ClaimQuery) -> list[FoundDocument]:
         own = {m.article_id for m in claim.mentions}

@@ -5,7 +5,6 @@ Screenshots of the queue, the claim page and the publish confirmation are kept i
 
 import pytest
 from django.urls import reverse
-
 from django.utils import timezone
 
 from claims.models import Claim, ClaimMatchSuggestion, Verdict

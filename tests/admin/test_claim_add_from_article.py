@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from claims import editing
 from claims.models import Claim, ClaimMention
+from claims.services import editing
 from factcheck.exceptions import InvalidInput
 from tests.factories import ArticleFactory
 

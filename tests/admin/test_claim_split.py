@@ -4,8 +4,8 @@ claim with a copy of the mentions the editor ticked, each keeping its own speake
 import pytest
 from django.urls import reverse
 
-from claims import editing
 from claims.models import Claim, ClaimMention
+from claims.services import editing
 from factcheck.exceptions import InvalidInput
 from sources.models import Evidence
 from tests.factories import ArticleFactory, ClaimFactory, ClaimMentionFactory, EvidenceFactory

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from claims import editing, services
+from claims import services
 from claims.models import Claim
+from claims.services import editing
 from factcheck.exceptions import InvalidTransition, NotAllowed
 from tests.factories import ClaimFactory, ClaimMentionFactory, UserFactory
 

@@ -3,9 +3,8 @@ machine's wording), and a claim added by hand from the article or split off stay
 
 import pytest
 
-from claims import editing
 from claims.models import Claim, ClaimMention
-from claims.services import article_extract, article_ingest
+from claims.services import article_extract, article_ingest, editing
 
 pytestmark = pytest.mark.django_db
 

@@ -74,14 +74,14 @@ def test_someone_who_cannot_decide_matches_cannot_open_the_page(client, attribut
 
 
 def test_names_only_the_absorbed_wording_carries_are_found():
-    from claims.editing import names_only_in
+    from claims.services.editing import names_only_in
 
     assert names_only_in("Officials in Varnia and the EU agreed the tariff.", "Officials agreed the tariff with the EU.") == ["Varnia"]
     assert names_only_in("The port grew.", "The harbour grew.") == []
 
 
 def test_only_an_editor_joins_a_new_appearance_to_a_published_fact_check(reviewer, editor):
-    from claims import editing
+    from claims.services import editing
     from factcheck.exceptions import NotAllowed
     from tests.api.conftest import make_claim, publish
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from claims.collaboration import claim_note_add
 from claims.models import ClaimNote
+from claims.services.notes import claim_note_add
 from factcheck.exceptions import InvalidInput
 from tests.factories import ClaimFactory, ClaimMentionFactory
 

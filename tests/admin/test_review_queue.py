@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import Claim, ClaimMatchSuggestion, Verdict
+from claims.models import Claim
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -13,7 +13,6 @@ from tests.factories import (
     EvidenceFactory,
     OutletFactory,
     VerdictFactory,
-    rating,
 )
 
 pytestmark = pytest.mark.django_db

@@ -53,7 +53,7 @@ def what_the_public_sees(client, verdict) -> dict:
 def test_the_published_version_serves_everywhere_while_its_correction_is_drafted(
     anon_client, published, reviewer, editor
 ):
-    claim = draft_correction(published, reviewer=reviewer, editor=editor)
+    draft_correction(published, reviewer=reviewer, editor=editor)
 
     seen = what_the_public_sees(anon_client, published)
 
@@ -139,3 +139,20 @@ def test_staff_see_the_correction_draft_over_the_api_and_the_public_does_not(
     assert staff["correction"]["rating"]["name"] == "Misleading" and staff["correction"]["reason"] == REASON
     assert staff["correction"]["drafted_by"] == reviewer.username
     assert public["explanation"] == FIRST and public["correction"] is None
+
+
+def test_readers_see_the_claim_as_published_while_editors_see_it_under_correction(
+    anon_client, reviewer_client, published, reviewer, editor
+):
+    """What readers see changes only when the correction is published: not even the claim's status says an
+    editor has reopened it, and filtering by the editors' status finds nothing for them."""
+    draft_correction(published, reviewer=reviewer, editor=editor)
+    claim_id = published.claim_id
+
+    assert anon_client.get(f"/api/v1/claims/{claim_id}/").json()["status"] == "published"
+    assert anon_client.get(f"/api/v1/verdicts/{published.pk}/").json()["claim"]["status"] == "published"
+    assert [c["id"] for c in anon_client.get("/api/v1/claims/?status=published").json()["results"]] == [claim_id]
+    assert anon_client.get("/api/v1/claims/?status=verdict_ready").json()["results"] == []
+
+    assert reviewer_client.get(f"/api/v1/claims/{claim_id}/").json()["status"] == "verdict_ready"
+    assert [c["id"] for c in reviewer_client.get("/api/v1/claims/?status=verdict_ready").json()["results"]] == [claim_id]

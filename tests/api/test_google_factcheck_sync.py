@@ -24,7 +24,6 @@ from claims.models import GoogleFactCheckPage
 from claims.tasks import GOOGLE_SYNC_MAX_RETRIES, google_factcheck_sync_task
 from tests.factories import rating
 
-
 TOKEN_PATH = "/oauth2/token"
 GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token"  # what google-auth signs for, whatever token_uri says
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from claims.links import internal_article_url
 from sources.models import Source
-from sources.services import internal_article_url
 from tests.factories import ArticleFactory, SourceFactory
 
 from .conftest import make_claim, publish

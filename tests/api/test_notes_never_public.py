@@ -3,7 +3,7 @@ reads it, ClaimReview, the DataFeed and the Atom feed."""
 
 import pytest
 
-from claims.collaboration import claim_note_add
+from claims.services.notes import claim_note_add
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims import services
 from tests.factories import ArticleFactory, ClaimMentionFactory, EvidenceFactory, SourceFactory
 
 from .conftest import make_claim, publish

@@ -2,13 +2,12 @@
 published claim, not nested in that claim. One rule decides it: the public sees an article (and a source standing
 for it) only when the article makes a published claim."""
 
-import hashlib
 
 import pytest
 from rest_framework.test import APIClient
 
-from sources.models import Evidence, Source
-from sources.services import internal_article_url
+from claims.links import internal_article_url
+from sources.models import Source
 from tests.factories import ArticleFactory, ClaimFactory, ClaimMentionFactory, EvidenceFactory, SourceFactory
 
 from .conftest import make_claim, publish

@@ -4,7 +4,6 @@ load Swagger UI from our own static files, not from a CDN."""
 import re
 
 import pytest
-from django.test import Client
 
 pytestmark = pytest.mark.django_db
 

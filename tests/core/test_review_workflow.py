@@ -150,3 +150,25 @@ def test_only_a_published_claim_can_be_reopened_for_correction(reviewer, editor)
     claim = services.claim_start_review(claim=ClaimFactory(), actor=reviewer)
     with pytest.raises(InvalidTransition):
         services.claim_reopen_for_correction(claim=claim, actor=editor, reason="nothing to correct")
+
+
+def test_the_steps_open_to_a_claim_follow_its_status_and_who_asks(reviewer, editor):
+    """One table (services.STEPS) says which step applies when and to whom; the admin's buttons read it."""
+    new = ClaimFactory()
+    assert services.claim_steps_open(claim=new, actor=reviewer) == [
+        "start_review", "dismiss", "assign", "fetch_sources", "add_source"
+    ]
+    ready = _ready_claim(reviewer)
+    assert "publish" in services.claim_steps_open(claim=ready, actor=editor)
+    assert "publish" not in services.claim_steps_open(claim=ready, actor=reviewer)
+    assert "send_back" in services.claim_steps_open(claim=ready, actor=reviewer)
+
+
+def test_while_a_correction_is_drafted_the_claim_can_be_unpublished_but_not_dismissed(reviewer, editor):
+    claim = _ready_claim(reviewer)
+    services.verdict_publish(claim=claim, actor=editor)
+    services.claim_reopen_for_correction(claim=claim, actor=editor, reason="A figure was wrong.")
+    steps = services.claim_steps_open(claim=claim, actor=editor)
+    assert claim.status == S.IN_REVIEW
+    assert "unpublish" in steps and "mark_ready" in steps
+    assert "dismiss" not in steps

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claims.extraction import DEFAULT_MAX_CHARS, DEFAULT_MAX_CLAIMS, Status, extract
 from claims.extraction.cleaning import clean_text

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from django.db import connection
 
 from claims import services
 from tests.conftest import _database_url

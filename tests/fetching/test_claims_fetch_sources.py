@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 
 from factcheck.exceptions import InvalidInput
-from sources.models import ClaimFetch, Evidence, Lead
+from sources.models import ClaimFetch, Lead
 from sources.services import claim_fetch_run, claims_fetch_sources
 from sources.tasks import claim_fetch_task
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def sent(monkeypatch):
     """The (claim, fetcher) pairs handed to Celery, without running them."""
     calls = []
-    monkeypatch.setattr(claim_fetch_task, "delay", lambda claim_id, fetcher: calls.append((claim_id, fetcher)))
+    monkeypatch.setattr(claim_fetch_task, "apply_async", lambda args, **options: calls.append(tuple(args)))
     return calls
 
 

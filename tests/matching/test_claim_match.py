@@ -4,9 +4,11 @@ and is left alone otherwise; editors' decisions are kept and respected."""
 import pytest
 
 from claims import services
+from claims.matching.decide import MatchOutcome
 from claims.models import Claim, ClaimEmbedding, ClaimMatchSuggestion, ClaimMention
+from factcheck.exceptions import InvalidInput, InvalidTransition, NotAllowed
 from sources.models import Evidence
-from tests.factories import ArticleFactory, ClaimMentionFactory, EvidenceFactory
+from tests.factories import ClaimMentionFactory, EvidenceFactory
 
 KNOWN = "North Korea recognised the Donetsk People's Republic as an independent state."
 SAME_WORDS = "North Korea has recognized the Donetsk People's Republic as an independent state."  # ~0.98
@@ -86,7 +88,7 @@ def test_a_possible_match_is_suggested_to_editors_and_both_claims_stay(new_claim
 def test_an_unrelated_claim_is_left_alone(new_claim):
     new_claim(KNOWN)
     lonely, outcome = new_claim(UNRELATED)
-    assert outcome == services.MatchOutcome(claim_id=lonely.pk, score=outcome.score)
+    assert outcome == MatchOutcome(claim_id=lonely.pk, score=outcome.score)
     assert outcome.score < 0.3
     assert not ClaimMatchSuggestion.objects.exists()
 
@@ -161,7 +163,7 @@ def test_two_claims_with_verdicts_cannot_be_merged(new_claim, reviewer, publish)
     newer, _ = new_claim(PARAPHRASE)
     publish(older, explanation="First.")
     publish(newer, explanation="Second.")
-    with pytest.raises(services.InvalidTransition, match="Both claims have verdicts"):
+    with pytest.raises(InvalidTransition, match="Both claims have verdicts"):
         services.claim_match_decide(suggestion=ClaimMatchSuggestion.objects.get(), decision="confirmed", actor=reviewer)
     assert Claim.objects.filter(pk__in=[older.pk, newer.pk]).count() == 2
     assert ClaimMatchSuggestion.objects.get().decision == "pending"
@@ -173,7 +175,7 @@ def test_a_decision_is_final_and_deciding_the_same_way_again_changes_nothing(new
     suggestion = ClaimMatchSuggestion.objects.get()
     services.claim_match_decide(suggestion=suggestion, decision="rejected", actor=reviewer)
     services.claim_match_decide(suggestion=suggestion, decision="rejected", actor=reviewer)
-    with pytest.raises(services.InvalidTransition, match="already"):
+    with pytest.raises(InvalidTransition, match="already"):
         services.claim_match_decide(suggestion=suggestion, decision="confirmed", actor=reviewer)
 
 
@@ -183,9 +185,9 @@ def test_deciding_needs_the_reviewer_role_and_a_real_decision(new_claim, reviewe
     new_claim(KNOWN)
     new_claim(OTHER_COUNTRY)
     suggestion = ClaimMatchSuggestion.objects.get()
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.claim_match_decide(suggestion=suggestion, decision="rejected", actor=UserFactory(username="nobody"))
-    with pytest.raises(services.InvalidInput):
+    with pytest.raises(InvalidInput):
         services.claim_match_decide(suggestion=suggestion, decision="maybe", actor=reviewer)
 
 

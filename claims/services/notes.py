@@ -1,6 +1,6 @@
 """Editors working on a claim together: internal notes (who, when; never public) and who the claim is assigned to.
 
-Assignment itself is `services.claim_assign`; this module adds the notes and the list of people a claim
+Assignment itself is `workflow.claim_assign`; this module adds the notes and the list of people a claim
 can be handed to. No public surface (public page, API for readers, ClaimReview, feeds) reads ClaimNote.
 """
 
@@ -11,15 +11,15 @@ from django.db.models import QuerySet
 
 from factcheck.exceptions import InvalidInput
 
-from . import services
-from .models import Claim, ClaimNote
+from ..models import Claim, ClaimNote
+from .permissions import REVIEW_PERMISSION, require
 
 MAX_NOTE_CHARS = 5000
 
 
 def claim_note_add(*, claim: Claim, text: str, actor) -> ClaimNote:
     """Add an internal note to a claim, signed by the actor."""
-    services._require(actor, services.REVIEW_PERMISSION)
+    require(actor, REVIEW_PERMISSION)
     text = (text or "").strip()
     if not text:
         raise InvalidInput("Write the note before adding it.")

@@ -1,4 +1,4 @@
-"""The admin pages where editors repair claims (claims.editing) and work on them together (claims.collaboration).
+"""The admin pages where editors repair claims (claims.services.editing) and work on them together (claims.services.notes).
 
 Each page parses the form, calls one service, and tells the editor what happened; a DomainError becomes
 the page's error message, never a 500. ClaimAdmin and ArticleAdmin route to these (their get_urls).
@@ -15,8 +15,9 @@ from django.urls import reverse
 
 from factcheck.exceptions import DomainError
 
-from . import collaboration, editing, services
-from .models import Article, Claim, ClaimMatchSuggestion, ClaimMention
+from .. import services
+from ..models import Article, Claim, ClaimMatchSuggestion, ClaimMention
+from ..services import editing, notes
 
 SPLIT_SLOTS = 3  # further parts offered on the split page
 
@@ -128,7 +129,7 @@ def claim_note_view(model_admin, request, object_id):
     claim = get_object_or_404(Claim, pk=object_id)
     if request.method == "POST":
         try:
-            collaboration.claim_note_add(claim=claim, text=request.POST.get("note", ""), actor=request.user)
+            notes.claim_note_add(claim=claim, text=request.POST.get("note", ""), actor=request.user)
         except DomainError as exc:
             model_admin.message_user(request, exc.message, messages.ERROR)
         else:
@@ -141,7 +142,7 @@ def claim_assign_view(model_admin, request, object_id):
     claim = get_object_or_404(Claim, pk=object_id)
     if request.method == "POST":
         value = request.POST.get("assignee", "")
-        assignee = collaboration.assignable_users().filter(pk=value).first() if value.isdigit() else None
+        assignee = notes.assignable_users().filter(pk=value).first() if value.isdigit() else None
         if value and assignee is None:
             model_admin.message_user(request, "Choose someone who can review claims.", messages.ERROR)
         else:

@@ -18,10 +18,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from factcheck import enqueue
 from factcheck.exceptions import InvalidInput, InvalidTransition
 
-from . import services
-from .models import Article, Claim, ClaimMatchSuggestion, ClaimMention, Verdict
+from ..extraction.pipeline import normalise_for_matching
+from ..models import Article, Claim, ClaimMatchSuggestion, ClaimMention, Verdict
+from .matching import claim_match_decide, merge_order
+from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, require
 
 Status = Claim.Status
 EDITABLE_STATUSES = (Status.NEW, Status.IN_REVIEW, Status.DISMISSED)
@@ -38,8 +41,6 @@ def _clean_text(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    from .extraction.pipeline import normalise_for_matching
-
     normalized = normalise_for_matching(text)
     if not normalized:
         raise InvalidInput("A claim needs words, not only punctuation.")
@@ -63,7 +64,7 @@ def _require_editable(claim: Claim) -> None:
 
 def claim_edit_text(*, claim: Claim, text: str, actor) -> Claim:
     """Rewrite a claim's text. The first rewrite keeps the machine's text in `extracted_text`."""
-    services._require(actor, services.REVIEW_PERMISSION)
+    require(actor, REVIEW_PERMISSION)
     text = _clean_text(text)
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
@@ -91,7 +92,7 @@ class SplitPart:
 def claim_split(*, claim: Claim, first_text: str, parts: list[SplitPart], actor) -> list[Claim]:
     """Split a claim into several: it keeps `first_text`, each part becomes a new claim with copies of its
     chosen mentions. Returns [the claim, *the new claims]."""
-    services._require(actor, services.REVIEW_PERMISSION)
+    require(actor, REVIEW_PERMISSION)
     if not parts:
         raise InvalidInput("Give at least one further part to split the claim into.")
     first_text = _clean_text(first_text)
@@ -145,7 +146,7 @@ def claim_add_from_article(
     The mention records that span exactly (its sentence is the selected text). A claim with the same
     normalised text already stored gains the mention instead of a twin.
     """
-    services._require(actor, services.REVIEW_PERMISSION)
+    require(actor, REVIEW_PERMISSION)
     source_text = article.cleaned_text
     if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end <= len(source_text):
         raise InvalidInput(f"Select a passage of the article's text (characters 0 to {len(source_text)}).")
@@ -183,10 +184,8 @@ def _fetch_sources_later(claim_ids: list[int]) -> None:
 
 def _embed_later(claim_ids: list[int]) -> None:
     """Matching compares embeddings: a claim's vector follows its wording (claims.tasks.claim_embed_task)."""
-    from .tasks import claim_embed_task
-
     for claim_id in claim_ids:
-        transaction.on_commit(lambda claim_id=claim_id: claim_embed_task.delay(claim_id))
+        enqueue.claim_embed(claim_id)
 
 
 # --- Merge, confirmed ---------------------------------------------------------------------------------
@@ -222,7 +221,7 @@ def claim_merge_plan(*, suggestion: ClaimMatchSuggestion) -> MergePlan:
     if suggestion.decision == ClaimMatchSuggestion.Decision.REJECTED:
         raise InvalidTransition("This pair was already decided 'different claims' by an editor; it cannot be changed.")
     a, b = suggestion.claim, suggestion.candidate
-    choice = services.merge_order(a, b, force=True)
+    choice = merge_order(a, b, force=True)
     if choice is None:
         raise InvalidTransition(
             "Both claims have verdicts, so neither can be folded into the other. Dismiss one of them instead."
@@ -252,10 +251,10 @@ def claim_merge_confirm(*, suggestion: ClaimMatchSuggestion, actor, kept_id: int
     if Verdict.objects.filter(claim=plan.kept, published_at__isnull=False).exists():
         # The absorbed claim's appearances join a published fact-check (its ClaimReview appearances, its public
         # page): a change readers see, so it is an editor's to make, as publishing is.
-        services._require(actor, services.PUBLISH_PERMISSION)
+        require(actor, PUBLISH_PERMISSION)
     absorbed_text = plan.absorbed.text
     with transaction.atomic():
-        outcome = services.claim_match_decide(
+        outcome = claim_match_decide(
             suggestion=suggestion, decision=ClaimMatchSuggestion.Decision.CONFIRMED, actor=actor
         )
         kept = Claim.objects.get(pk=outcome.claim_id)

@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 
 from factcheck.exceptions import DomainError, NotAllowed
 
-from . import services
-from .models import WebhookDelivery, WebhookSubscription
+from .. import services
+from ..models import WebhookDelivery, WebhookSubscription
 
 
 class WebhookSubscriptionForm(forms.ModelForm):
