@@ -14,6 +14,11 @@ on x86, BF16 on Arm) the weights are cast to bfloat16, which embeds about 2.8 ti
 vectors keep a cosine above 0.9998 (mean 0.99995) with float32 ones (bench/matching.py --parts embed), far
 inside the matching thresholds, so vectors stored at either precision are compared as one model's. Elsewhere
 bfloat16 would be emulated, and slower: "auto" keeps float32 there. The vector is normalised in float32 either way.
+
+Threads (FACTCHECK_EMBEDDING_THREADS, default 1): a worker process embeds with one torch thread. Celery runs one
+article per process and core already; with torch's default of one thread per core, busy workers' threads spin
+against each other (on a loaded 2-core machine the same claims took 9 to 28 times the CPU time with two threads:
+bench/matching.py --parts embed).
 """
 
 from __future__ import annotations
@@ -103,9 +108,12 @@ def _load(location: str, dtype: str = "float32"):
             f"The embedding model {location!r} makes {dimensions}-dimensional vectors; claim matching stores "
             f"{DIMENSIONS} (all-MiniLM-L6-v2 and its kin)."
         )
-    if dtype == "bfloat16":
-        import torch
+    import torch
 
+    threads = getattr(settings, "FACTCHECK_EMBEDDING_THREADS", 1)
+    if threads:
+        torch.set_num_threads(threads)
+    if dtype == "bfloat16":
         model.to(torch.bfloat16)
     return model
 

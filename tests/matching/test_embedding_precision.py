@@ -1,4 +1,4 @@
-"""Embeddings compute in bfloat16 where the CPU does it natively, and the vectors stay those of float32."""
+"""Embeddings compute in bfloat16 where the CPU does it natively (vectors stay those of float32), on one torch thread."""
 
 import numpy as np
 import pytest
@@ -66,3 +66,19 @@ def test_bfloat16_vectors_are_float32_vectors_to_within_a_cosine_of_0_9999(setti
     assert (full * half).sum(axis=1).min() > 0.9995
     assert not np.array_equal(full, half)  # the bfloat16 model did compute them
     assert half[0] @ half[1] < 0.9  # different sentences stay apart
+
+
+def test_a_process_that_loads_the_model_embeds_with_the_configured_number_of_torch_threads(settings, fresh_model):
+    import torch
+
+    before = torch.get_num_threads()
+    try:
+        settings.FACTCHECK_EMBEDDING_THREADS = 2
+        embeddings.embed_texts(SENTENCES[:1])
+        assert torch.get_num_threads() == 2
+        embeddings._model = None
+        settings.FACTCHECK_EMBEDDING_THREADS = 1
+        assert embeddings.embed_texts(SENTENCES[:1]).shape == (1, 384)
+        assert torch.get_num_threads() == 1
+    finally:
+        torch.set_num_threads(before)
