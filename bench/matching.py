@@ -234,11 +234,11 @@ def bench_embed(batch: int) -> None:
           f"min {cosine.min():.6f}, 1st percentile {np.percentile(cosine, 1):.6f}, mean {cosine.mean():.6f}")
     threads = {1: [], os.cpu_count() or 1: []}  # FACTCHECK_EMBEDDING_THREADS's default, and torch's
     for _ in range(3):
-        for n in threads:
+        for n, runs in threads.items():
             torch.set_num_threads(n)
             start, wall = time.process_time(), time.perf_counter()
             embeddings.embed_texts(texts)
-            threads[n].append((time.process_time() - start, time.perf_counter() - wall))
+            runs.append((time.process_time() - start, time.perf_counter() - wall))
     torch.set_num_threads(1)
     for n, runs in threads.items():
         print(f"  embed_texts with {n} torch thread(s): CPU time {', '.join(f'{c:.2f}' for c, _ in runs)} s; "
