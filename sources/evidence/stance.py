@@ -64,15 +64,24 @@ def classify(x: list[float], weights: dict | None = None) -> tuple[str, dict[str
 CONFLICTS = ("numbers_conflict", "years_conflict", "dates_conflict", "negation", "opposite", "other_names")
 
 
+def relevance(x: list[float], weights: dict | None = None) -> float:
+    """The model's probability that the passage bears on the claim (supports or refutes it)."""
+    probabilities = classify(x, weights)[1]
+    return probabilities["support"] + probabilities["refute"]
+
+
 def decide(x: list[float], weights: dict | None = None) -> tuple[str, float]:
-    """The class ("support", "refute", "irrelevant") for one feature row, and the model's confidence."""
+    """The class ("support", "refute", "irrelevant") for one feature row, and the model's confidence.
+
+    A passage is relevant when the model's relevance probability reaches the shipped threshold (chosen by
+    document-grouped cross-validation in train_stance, where it is printed); which way it bears is left to
+    the transparent conflicts."""
     weights = weights or model()
-    label, probabilities = classify(x, weights)
-    if label == "irrelevant":
-        return label, probabilities[label]
-    relevant = probabilities["support"] + probabilities["refute"]
+    p_relevant = relevance(x, weights)
+    if p_relevant < weights.get("relevant_threshold", 0.5):
+        return "irrelevant", 1.0 - p_relevant
     row = dict(zip(weights["features"], x, strict=True))
-    return ("refute" if any(row.get(name) for name in CONFLICTS) else "support"), relevant
+    return ("refute" if any(row.get(name) for name in CONFLICTS) else "support"), p_relevant
 
 
 def _from_rating(rating: str) -> StanceSuggestion | None:
