@@ -203,9 +203,9 @@ def fit_with_threshold(x, y, groups, *, c: float = C) -> dict:
     return model
 
 
-def grouped_predictions(x, y, groups, *, folds: int = FOLDS, c: float = C) -> list[str]:
+def grouped_predictions(x, y, groups, *, folds: int = FOLDS, c: float = C, threshold: float | None = None) -> list[str]:
     """Out-of-fold predictions: each document's pairs scored by a model that never saw that document, with a
-    relevance threshold chosen inside the training folds only (nested grouped CV)."""
+    relevance threshold chosen inside the training folds only (nested grouped CV), or the one given."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
@@ -214,7 +214,10 @@ def grouped_predictions(x, y, groups, *, folds: int = FOLDS, c: float = C) -> li
     x, y, groups = np.asarray(x, dtype=float), np.asarray(y), np.asarray(groups)
     predicted = [""] * len(y)
     for train, test in GroupKFold(n_splits=folds).split(x, y, groups):
-        model = fit_with_threshold(x[train], y[train], groups[train], c=c)
+        if threshold is None:
+            model = fit_with_threshold(x[train], y[train], groups[train], c=c)
+        else:
+            model = {**fit(x[train], y[train], c=c), "relevant_threshold": threshold}
         for i in test:
             predicted[i] = decide(list(x[i]), model)[0]
     return predicted
