@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .decide import (
+    _NEGATING_PHRASES,
     _NEGATIONS,
     _NUMBER_WORDS,
     _WORD,
@@ -76,7 +77,7 @@ def _shared_wording(a: str, b: str) -> float:
 def _wording(text: str) -> set[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    _, blanked = _canonical_names(text.replace("’", "'"))
+    _, blanked = _canonical_names(_NEGATING_PHRASES.sub(" ", text.replace("’", "'")))
     words = _WORD.findall(blanked)
     kept = (w.lower() for i, w in enumerate(words) if i == 0 or not w[0].isupper())
     return {w for w in kept if w not in STOP_WORDS and w not in _NEGATIONS and not w.endswith("n't")}
