@@ -92,3 +92,8 @@ def test_over_a_corpus_the_rule_keeps_the_contradiction_and_drops_the_different_
     found = [(p.first, p.second, p.reason) for p in contradiction_pairs(texts, vectors, suggest=SUGGEST)]
     assert found == [(0, 1, NEGATED)]
     assert any(p.reason == "different names" for p in guarded_pairs(texts, vectors, suggest=SUGGEST))
+
+
+def test_the_words_of_a_denying_phrase_are_not_part_of_the_statement():
+    a, b = "The council has approved the new bridge.", "The council failed to approve the new bridge."
+    assert contradiction(a, b, score=0.7, suggest=SUGGEST) == NEGATED
