@@ -3,7 +3,8 @@
 The signals (signals.SIGNALS: shared terms, the claim's embedding against the passage's sentences,
 alias-resolved names, numbers, years, dates, negation, opposite words) are weighed by a small
 multinomial logistic regression fitted on people's stance labels (train_stance.py; data/stance_model.json;
-plain Python here, no learning library at run time). "irrelevant" becomes "mentions" when the passage
+plain Python here, no learning library at run time); a passage bears on the claim when the model's relevance
+probability reaches the threshold chosen with it by document-grouped cross-validation. "irrelevant" becomes "mentions" when the passage
 shares the claim's names or many of its terms, else "unclear". A prior fact-check's textual rating
 ("False", "Mostly true") is the strongest signal when there is one. The result is a suggestion shown
 beside, never in place of, the editor's verdict.
