@@ -123,8 +123,7 @@ class ArticleViewSet(BoundedIdLookupMixin, mixins.CreateModelMixin, viewsets.Rea
             status_url = request.build_absolute_uri(reverse("article-fetch-detail", args=[fetch.pk]))
             body = {"fetch": ArticleFetchSerializer(fetch).data, "status_url": status_url}
             return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
-        result = services.article_ingest(**data)
-        article, created = result if isinstance(result, tuple) else (result, True)
+        article, created = services.article_ingest(**data)
         status_url = request.build_absolute_uri(reverse("article-detail", args=[article.pk]))
         body = {"article": ArticleSerializer(article).data, "created": created, "status_url": status_url}
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
