@@ -27,14 +27,16 @@ from rest_framework.views import APIView
 from claims import selectors, services
 from claims.claimreview import data_feed
 from claims.models import ArticleFetch, ClaimMention, Verdict, VerdictCorrection
+from claims.services import PUBLISH_PERMISSION, REVIEW_PERMISSION
 from factcheck.api_errors import ErrorSerializer
-from factcheck.api_pagination import IdCursorPagination
+from factcheck.api_pagination import MAX_ID, IdCursorPagination
+from factcheck.api_permissions import ActionPermission
 from factcheck.api_rendering import JSONRenderer
+from factcheck.api_views import BoundedIdLookupMixin
 from factcheck.exceptions import VersionRequired
 from sources.selectors import evidence_list_visible
 
-from .filters import MAX_ID, ArticleFilter, ClaimFilter, VerdictFilter
-from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, ActionPermission
+from .filters import ArticleFilter, ClaimFilter, VerdictFilter
 from .serializers import (
     ArticleFetchResponseSerializer,
     ArticleFetchSerializer,
@@ -79,17 +81,6 @@ def if_match_version(header: str | None) -> str:
             "as If-Match."
         )
     return value
-
-
-class BoundedIdLookupMixin:
-    """Ids in the path are digits within the bigint range; anything else is a 404, never a database error."""
-
-    lookup_value_regex = "[0-9]+"
-
-    def get_object(self):
-        if int(self.kwargs[self.lookup_url_kwarg or self.lookup_field]) > MAX_ID:
-            raise NotFound()
-        return super().get_object()
 
 
 @extend_schema_view(
