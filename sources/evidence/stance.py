@@ -61,8 +61,10 @@ def classify(x: list[float], weights: dict | None = None) -> tuple[str, dict[str
 
 # Signals that say the passage states something else than the claim. The model learns from people's labels
 # whether a passage bears on the claim; which way it bears is left to these transparent conflicts, so a
-# passage that restates the claim is never suggested as refuting it.
-CONFLICTS = ("numbers_conflict", "years_conflict", "dates_conflict", "negation", "opposite", "other_names")
+# passage that restates the claim is never suggested as refuting it. Other names are not among them: a passage
+# naming other people or places may be about something else, which is not a denial (grouped CV macro-F1 0.545 with
+# them, 0.556 without; bench/evidence.py --parts stance).
+CONFLICTS = ("numbers_conflict", "years_conflict", "dates_conflict", "negation", "opposite")
 
 
 def relevance(x: list[float], weights: dict | None = None) -> float:

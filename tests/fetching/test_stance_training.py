@@ -67,3 +67,15 @@ def test_the_data_digest_is_of_the_labelled_file(tmp_path):
     first = data_sha256(tmp_path)
     (tmp_path / "factcheck_gpt" / "claims.jsonl").write_text('{"claim": "y"}\n', encoding="utf-8")
     assert len(first) == 64 and data_sha256(tmp_path) != first
+
+
+def test_a_relevant_passage_about_other_people_is_not_suggested_as_refuting_but_a_number_conflict_is():
+    """Other names mean the passage may be about something else, not that it denies the claim: only the
+    conflicts in CONFLICTS (numbers, years, dates, negation, opposites) turn a relevant passage into "refute"."""
+    x, y, groups = made_up_rows()
+    model = fit_with_threshold(x, y, groups)
+    other_names = list(x[0])
+    other_names[signals.SIGNAL_NAMES.index("other_names")] = 1.0
+    p = relevance(other_names, model)
+    assert decide(other_names, {**model, "relevant_threshold": p - 0.01})[0] == "support"
+    assert decide(x[2], {**model, "relevant_threshold": relevance(x[2], model) - 0.01})[0] == "refute"
