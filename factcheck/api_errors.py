@@ -7,13 +7,15 @@
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
-from django.db import OperationalError
 from django.http import Http404
-from rest_framework import exceptions
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from factcheck.exceptions import DomainError
+from factcheck.middleware import DATABASE_BUSY_RETRY_AFTER, database_busy
 
 
 def _first_message(detail) -> str:
@@ -38,17 +40,8 @@ class RequestTooLarge(exceptions.APIException):
         super().__init__(f"The request body is larger than the {limit:,} bytes accepted.")
 
 
-DATABASE_BUSY_RETRY_AFTER = 5  # seconds
-
-
-def _database_busy(exc) -> bool:
-    """SQLite answers a write while another holds the lock with "database is locked" (or, in a shared
-    in-memory database, "database table is locked") once its busy timeout has passed."""
-    return isinstance(exc, OperationalError) and "locked" in str(exc).lower()
-
-
 def exception_handler(exc, context):
-    if _database_busy(exc):
+    if database_busy(exc):
         body = {"status": 503, "code": "database_busy",
                 "message": "The database is busy with another write; try again in a few seconds."}  # fmt: skip
         return Response({"error": body}, status=503, headers={"Retry-After": str(DATABASE_BUSY_RETRY_AFTER)})
@@ -78,12 +71,7 @@ def exception_handler(exc, context):
     return response
 
 
-
 # --- The error shape in the OpenAPI schema -------------------------------------------------------
-
-from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema  # noqa: E402
-from drf_spectacular.utils import OpenApiResponse  # noqa: E402
-from rest_framework import serializers  # noqa: E402
 
 
 class ErrorBodySerializer(serializers.Serializer):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -19,6 +20,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
@@ -238,3 +240,25 @@ def admin_user(db):
     from tests.factories import UserFactory
 
     return UserFactory(username="ada-admin", is_superuser=True)
+
+
+# --- SQLite's single writer, held by another connection -------------------------------------------
+
+
+@pytest.fixture
+def another_writer(transactional_db, reviewer_client):
+    """A second connection to the same SQLite database holding its write lock, as a long ingest would
+    (taken once the reviewer and their token exist)."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's single writer is what this is about")
+    name = connection.settings_dict["NAME"]
+    in_memory = connection.is_in_memory_db()
+    other = sqlite3.connect(f"file:{name}?mode=memory&cache=shared" if in_memory and not str(name).startswith("file:")
+                            else str(name), uri=in_memory, timeout=0.1, isolation_level=None)  # fmt: skip
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO claims_outlet (name, domain) VALUES ('Busy Outlet', NULL)")
+    connection.settings_dict["OPTIONS"] = {**connection.settings_dict.get("OPTIONS", {}), "timeout": 1}
+    connection.close()  # reconnect with the short busy timeout
+    yield other
+    other.rollback() if other.in_transaction else None
+    other.close()

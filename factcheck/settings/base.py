@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "factcheck.middleware.DatabaseBusyMiddleware",  # a page's write that waited out SQLite's lock: 503, not 500
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous reads of published verdicts: ETag/304 and a server-side cache keyed by the publication generation.
