@@ -6,6 +6,7 @@ falling back, so a typo in production fails loudly at start-up.
 """
 
 import os
+from typing import overload
 from urllib.parse import urlparse
 
 from django.core.exceptions import ImproperlyConfigured
@@ -75,6 +76,10 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+@overload
+def env_url(name: str, default: str, *, schemes: tuple[str, ...]) -> str: ...
+@overload
+def env_url(name: str, default: None, *, schemes: tuple[str, ...]) -> str | None: ...
 def env_url(name: str, default: str | None, *, schemes: tuple[str, ...]) -> str | None:
     value = _raw(name)
     if value is None or value == "":

@@ -391,7 +391,7 @@ def _vet(url: str, *, allow_loopback: bool) -> _Target:
         raise lookup_failure(host, exc, url=url) from None
     addresses = []
     for info in infos:
-        raw = info[4][0].split("%", 1)[0]  # drop an IPv6 zone id
+        raw = str(info[4][0]).split("%", 1)[0]  # an IPv4 or IPv6 address (typed str | int); drop an IPv6 zone id
         ip = ipaddress.ip_address(raw)
         reason = _is_forbidden(ip, allow_loopback=allow_loopback)
         if reason:
@@ -695,7 +695,8 @@ def lookup_failure(host: str, exc: BaseException, *, url: str = "") -> FetchErro
 
 def _reason(exc: BaseException) -> str:
     """A short phrase for a low-level failure, from the innermost OSError when there is one."""
-    seen, current = set(), exc
+    seen: set[int] = set()
+    current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(current, ssl.SSLCertVerificationError):

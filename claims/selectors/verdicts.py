@@ -11,7 +11,6 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from factcheck.validators import is_web_url
-from sources.models import Source
 
 from ..claimreview import Appearance, VerdictData, claimreview
 from ..links import public_claim_url_template
@@ -159,10 +158,9 @@ def verdicts_attach_sources(rows: list[dict]) -> None:
     """
 
     by_verdict: dict[int, list[dict]] = {row["id"]: [] for row in rows}
-    ordering = [f"source__{field}" if field[0] != "-" else f"-source__{field[1:]}" for field in Source._meta.ordering]
     sources = (
         Verdict.sources.through.objects.filter(verdict_id__in=list(by_verdict))
-        .order_by(*ordering)
+        .order_by("source")  # ordering by a relation follows its model's Meta.ordering: Source's default order
         .values_list("verdict_id", "source_id", "source__url", "source__title", "source__kind", "source__published_at")
     )
     for verdict_id, source_id, url, title, kind, published_at in sources:
@@ -175,7 +173,7 @@ def verdicts_attach_sources(rows: list[dict]) -> None:
 
 def rating_scale_bounds() -> tuple[int | None, int | None]:
     """(best, worst) of the numeric scale (retired steps too: old verdicts still use them): ClaimReview's bestRating and worstRating."""
-    values = [v for v in Rating.objects.filter(value__isnull=False).values_list("value", flat=True)]
+    values = [v for v in Rating.objects.filter(value__isnull=False).values_list("value", flat=True) if v is not None]
     return (max(values), min(values)) if values else (None, None)
 
 

@@ -23,6 +23,7 @@ from factcheck.exceptions import InvalidInput, InvalidTransition
 
 from ..extraction.pipeline import normalise_for_matching
 from ..models import Article, Claim, ClaimMatchSuggestion, ClaimMention, Verdict
+from .history import history_note
 from .matching import claim_match_decide, merge_order
 from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, require
 
@@ -74,8 +75,7 @@ def claim_edit_text(*, claim: Claim, text: str, actor) -> Claim:
         if not locked.extracted_text:
             locked.extracted_text = locked.text
         locked.text, locked.normalized_text = text, _normalise(text)
-        locked._change_reason = "Text edited"
-        locked._history_user = actor
+        history_note(locked, reason="Text edited", user=actor)
         locked.save(update_fields=["text", "extracted_text", "normalized_text", "updated_at"])
         _embed_later([locked.pk])
     return locked
@@ -122,8 +122,7 @@ def claim_split(*, claim: Claim, first_text: str, parts: list[SplitPart], actor)
                 status=Status.NEW if locked.status == Status.DISMISSED else locked.status,
                 assignee=locked.assignee,
             )
-            new._change_reason = f"Split from claim {locked.pk}"
-            new._history_user = actor
+            history_note(new, reason=f"Split from claim {locked.pk}", user=actor)
             new.save()
             for mention_id in dict.fromkeys(part.mention_ids):
                 mention = mentions[mention_id]
@@ -158,10 +157,9 @@ def claim_add_from_article(
     with transaction.atomic():
         claim = Claim.objects.filter(normalized_text=normalized).order_by("pk").first()
         created = claim is None
-        if created:
+        if claim is None:
             claim = Claim(text=text, normalized_text=normalized, checkworthiness=1.0, claim_type=Claim.Type.OTHER)
-            claim._change_reason = f"Added by hand from article {article.pk}"
-            claim._history_user = actor
+            history_note(claim, reason=f"Added by hand from article {article.pk}", user=actor)
             claim.save()
         if ClaimMention.objects.filter(claim=claim, article=article, start=start, end=end).exists():
             raise InvalidInput("This claim is already recorded for that passage.")
@@ -228,7 +226,8 @@ def claim_merge_plan(*, suggestion: ClaimMatchSuggestion) -> MergePlan:
         )
     absorbed, kept = choice
     kept_spans = set(ClaimMention.objects.filter(claim=kept).values_list("article_id", "start", "end"))
-    moving, duplicates = [], []
+    moving: list[ClaimMention] = []
+    duplicates: list[ClaimMention] = []
     for mention in ClaimMention.objects.filter(claim=absorbed).select_related("article__outlet"):
         (duplicates if (mention.article_id, mention.start, mention.end) in kept_spans else moving).append(mention)
     can_take_text = not Verdict.objects.filter(claim=kept).exists() and kept.status in EDITABLE_STATUSES

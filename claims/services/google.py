@@ -58,9 +58,10 @@ def verdict_google_sync(*, verdict_id: int, final_attempt: bool = False):
 
 
     Sync = GoogleFactCheckPage.Status
-    if not google_factcheck_enabled():
+    credentials_file = settings.GOOGLE_FACTCHECK_CREDENTIALS_FILE
+    if not google_factcheck_enabled() or credentials_file is None:  # enabled means a credentials file is set
         return None
-    client = PagesClient(settings.GOOGLE_FACTCHECK_API_URL, settings.GOOGLE_FACTCHECK_CREDENTIALS_FILE)
+    client = PagesClient(settings.GOOGLE_FACTCHECK_API_URL, credentials_file)
     error = None
     with transaction.atomic():
         page = GoogleFactCheckPage.objects.select_for_update().filter(verdict_id=verdict_id).first()

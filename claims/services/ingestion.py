@@ -177,13 +177,13 @@ def article_ingest(
         known = Article.objects.filter(url=url).first()
         if known is not None:
             return known, False
-    if text is None and html is None:
+    if text is None and html is None and url:  # (no url was refused above)
         html, url = _fetch_page(url)
         known = Article.objects.filter(url=url).first()  # redirected to a page we have
         if known is not None:
             return known, False
     raw = text if text is not None else html
-    if not (raw or "").strip():
+    if raw is None or not raw.strip():
         raise InvalidInput("The article has no text.")
     if "\x00" in raw:
         raise InvalidInput("The article contains a NUL character: it is not text (a binary file or a corrupt page?).")

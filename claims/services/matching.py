@@ -22,6 +22,7 @@ from ..matching.index import index_for
 from ..models import Claim, ClaimEmbedding, ClaimMatchSuggestion, ClaimMention, Verdict
 from ..public_cache import public_output_changed
 from ..selectors import claim_known_verdict
+from .history import history_note
 from .ingestion import text_sha256
 from .permissions import MATCH_PERMISSION, require
 from .workflow import Status, claim_untouched
@@ -204,27 +205,25 @@ def claim_merge(*, source: Claim, target: Claim, reason: str = "", actor=None) -
         )
         Evidence.objects.filter(claim=source).exclude(Exists(same_passage)).update(claim=target)
         _carry_suggestions(source=source, target=target)
-        changed = []
+        changed: list[str] = []
         if source.checkworthiness > target.checkworthiness:  # the score and the reasons for it go together
             target.checkworthiness, target.checkworthiness_signals = source.checkworthiness, source.checkworthiness_signals
             changed = [*changed, "checkworthiness", "checkworthiness_signals"]
         if target.about_date is None and source.about_date is not None:
             target.about_date, changed = source.about_date, [*changed, "about_date"]
-        target._change_reason = f"Claim {source.pk} merged in: {reason}" if reason else f"Claim {source.pk} merged in"
-        if actor is not None:
-            target._history_user = actor
+        merged_in = f"Claim {source.pk} merged in"
+        history_note(target, reason=f"{merged_in}: {reason}" if reason else merged_in, user=actor)
         target.save(update_fields=[*changed, "updated_at"])
         if target.status == Status.PUBLISHED:
             public_output_changed()  # its appearances are public
-        source._change_reason = f"Merged into claim {target.pk}: {reason}" if reason else f"Merged into claim {target.pk}"
-        if actor is not None:
-            source._history_user = actor
+        merged_into = f"Merged into claim {target.pk}"
+        history_note(source, reason=f"{merged_into}: {reason}" if reason else merged_into, user=actor)
         source.delete()
     return target
 
 
 def _carry_suggestions(*, source: Claim, target: Claim) -> None:
-    rank = {Decision.PENDING: 0, Decision.CONFIRMED: 1, Decision.REJECTED: 2}
+    rank: dict[str, int] = {Decision.PENDING: 0, Decision.CONFIRMED: 1, Decision.REJECTED: 2}  # by the stored value
     for suggestion in ClaimMatchSuggestion.objects.filter(Q(claim=source) | Q(candidate=source)):
         other = suggestion.candidate_id if suggestion.claim_id == source.pk else suggestion.claim_id
         if other == target.pk:

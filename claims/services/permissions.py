@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser, User
 
 from factcheck.exceptions import InvalidInput, NotAllowed
 
@@ -13,7 +13,11 @@ PUBLISH_PERMISSION = "claims.publish_verdict"
 MATCH_PERMISSION = "claims.change_claimmatchsuggestion"
 
 
-def require(actor: AbstractBaseUser | None, permission: str) -> None:
+# Whoever is asking, signed in or not (request.user); the project uses Django's own User model.
+Actor = User | AnonymousUser
+
+
+def require(actor: Actor | None, permission: str) -> None:
     if actor is None or not actor.is_active or not actor.has_perm(permission):
         raise NotAllowed("You do not have permission to do this: it needs %s." % permission.split(".")[1].replace("_", " "))
 

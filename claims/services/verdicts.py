@@ -3,6 +3,8 @@ version serving, and unpublishing, the only takedown."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +14,7 @@ from factcheck.exceptions import InvalidInput, InvalidTransition, NotAllowed, St
 from ..models import Claim, Rating, Verdict, VerdictCorrection, VerdictPublication
 from ..public_cache import public_output_changed
 from .google import verdict_google_sync_queue
+from .history import history_note
 from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, require
 from .webhooks import verdict_announce
 from .workflow import Status, transition
@@ -41,12 +44,16 @@ def verdict_save(
         )
     with transaction.atomic():
         verdict = Verdict.objects.select_for_update().filter(claim=claim).first()
+        draft: Verdict | VerdictCorrection
         if verdict is not None and verdict.published_at is not None:
-            draft = VerdictCorrection.objects.filter(verdict=verdict).first()
-            if draft is None:  # not opened through claim_reopen_for_correction (e.g. rows written by hand)
-                draft = VerdictCorrection(verdict=verdict, opened_by=actor)
+            correction = VerdictCorrection.objects.filter(verdict=verdict).first()
+            if correction is None:  # not opened through claim_reopen_for_correction (e.g. rows written by hand)
+                correction = VerdictCorrection(verdict=verdict, opened_by=actor)
+            draft = correction
         else:
-            draft = verdict or Verdict(claim=claim)
+            if verdict is None:
+                verdict = Verdict(claim=claim)
+            draft = verdict
         draft.rating = rating
         draft.explanation = explanation
         if claim_reviewed is not None:
@@ -55,7 +62,7 @@ def verdict_save(
         draft.save()
         if sources is not None:
             draft.sources.set(sources)
-    return verdict or draft
+    return verdict
 
 
 def verdict_version(*, verdict: Verdict) -> str:
@@ -103,9 +110,9 @@ def verdict_publish(*, claim: Claim, actor, expected_version: str | None = None)
         elif verdict.correction_reason:
             verdict.corrected_at = now
         verdict.published_at = now
-        verdict._change_reason = "Published" if draft is None else f"Correction published: {verdict.correction_reason}"
+        history_note(verdict, reason="Published" if draft is None else f"Correction published: {verdict.correction_reason}")
         verdict.save()
-        _record_publication(verdict=verdict, actor=actor)
+        _record_publication(verdict=verdict, actor=actor, published_at=now)
         verdict_announce(verdict=verdict)  # webhooks, sent after commit
         verdict_google_sync_queue(verdict=verdict)  # Google Fact Check Tools, when configured
     return verdict
@@ -123,7 +130,7 @@ def _fold_correction(*, verdict: Verdict) -> VerdictCorrection | None:
     return draft
 
 
-def _record_publication(*, verdict: Verdict, actor) -> VerdictPublication:
+def _record_publication(*, verdict: Verdict, actor, published_at: datetime) -> VerdictPublication:
     last = verdict.publications.order_by("-number").values_list("number", flat=True).first() or 0
     return VerdictPublication.objects.create(
         verdict=verdict,
@@ -134,8 +141,8 @@ def _record_publication(*, verdict: Verdict, actor) -> VerdictPublication:
         rating_value=verdict.rating.value,
         explanation=verdict.explanation,
         sources=[{"id": s.pk, "url": s.url, "title": s.title} for s in verdict.sources.order_by("pk")],
-        correction_reason=verdict.correction_reason if verdict.corrected_at == verdict.published_at else "",
-        published_at=verdict.published_at,
+        correction_reason=verdict.correction_reason if verdict.corrected_at == published_at else "",
+        published_at=published_at,
         published_by=actor,
         drafted_by=verdict.reviewer,
     )
@@ -159,10 +166,10 @@ def verdict_unpublish(*, claim: Claim, actor, reason: str) -> Verdict:
         else:  # under correction: the claim stays where the correction is
             require(actor, PUBLISH_PERMISSION)
             _fold_correction(verdict=verdict)
-            current._change_reason = f"Unpublished during a correction: {reason}"
+            history_note(current, reason=f"Unpublished during a correction: {reason}")
             current.save(update_fields=["updated_at"])
         verdict.published_at = None
-        verdict._change_reason = f"Unpublished: {reason}"
+        history_note(verdict, reason=f"Unpublished: {reason}")
         verdict.save()
         public_output_changed()  # also when the claim kept its status (under correction): the takedown is public
         verdict_google_sync_queue(verdict=verdict)  # its Google page goes too

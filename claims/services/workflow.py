@@ -24,6 +24,7 @@ from factcheck.exceptions import InvalidInput, InvalidTransition
 
 from ..models import Claim, Verdict
 from ..public_cache import public_output_changed
+from .history import history_note
 from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, refuse_control_characters, require
 
 Status = Claim.Status
@@ -89,6 +90,8 @@ def transition(*, claim: Claim, step: str, actor, reason: str = "") -> Claim:
     """Take the named step (STEPS) under a row lock, or refuse with a message that says why. Several steps
     share a target (start review, send back and correct all lead to in review) but not a start."""
     to, start = STEPS[step].to, STEPS[step].start
+    if to is None:  # a programming error: steps like "assign" have their own service
+        raise ValueError(f"The step {step!r} leaves a claim's status alone; it is not a transition.")
     refuse_control_characters(reason, what="The reason")
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
@@ -101,7 +104,7 @@ def transition(*, claim: Claim, step: str, actor, reason: str = "") -> Claim:
             )
         require(actor, permission)
         previous, locked.status = locked.status, to
-        locked._change_reason = reason or f"{Status(previous).label} → {Status(to).label}"
+        history_note(locked, reason=reason or f"{Status(previous).label} → {Status(to).label}")
         locked.save()
         if Status.PUBLISHED in (previous, to):
             public_output_changed()  # cached public pages and readers' ETags go stale when this commits
@@ -140,7 +143,7 @@ def claim_send_back(*, claim: Claim, actor, reason: str = "") -> Claim:
 def claim_assign(*, claim: Claim, assignee, actor) -> Claim:
     require(actor, REVIEW_PERMISSION)
     claim.assignee = assignee
-    claim._change_reason = f"Assigned to {assignee}" if assignee else "Unassigned"
+    history_note(claim, reason=f"Assigned to {assignee}" if assignee else "Unassigned")
     claim.save(update_fields=["assignee", "updated_at"])
     return claim
 
@@ -173,7 +176,7 @@ def claim_edit(*, claim: Claim, actor, **changes) -> Claim:
         return claim
     for field, value in changes.items():
         setattr(claim, field, value)
-    claim._change_reason = "Edited: " + ", ".join(sorted(changes))
+    history_note(claim, reason="Edited: " + ", ".join(sorted(changes)))
     claim.save(update_fields=[*changes, "updated_at"])
     return claim
 
