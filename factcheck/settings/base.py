@@ -129,6 +129,9 @@ LOGIN_URL = "admin:login"
 # admin has none; the API docs load Swagger UI and its start-up script from our static files and
 # /api/docs/?script). Inline styles stay allowed: Swagger UI's page and the public claim page have a <style>
 # block, and a style cannot run code.
+# History keeps an editor's reason whole (unpublishing, corrections): simple-history's default is 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
