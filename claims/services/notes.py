@@ -7,7 +7,7 @@ can be handed to. No public surface (public page, API for readers, ClaimReview, 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from factcheck.exceptions import InvalidInput
 
@@ -35,8 +35,6 @@ def claim_notes(*, claim: Claim) -> QuerySet[ClaimNote]:
 
 def assignable_users() -> QuerySet:
     """Who a claim can be assigned to: active staff accounts that may review claims."""
-    from django.db.models import Q
-
     users = get_user_model().objects.filter(is_active=True, is_staff=True)
     can_review = Q(is_superuser=True) | Q(groups__permissions__codename="change_claim") | Q(
         user_permissions__codename="change_claim"
