@@ -39,6 +39,7 @@ def shots(artifacts_dir):
     count = iter(range(1, 100))
 
     def shoot(page, step: str) -> None:
+        assert "{#" not in page.inner_text("body") and "{%" not in page.inner_text("body"), f"template syntax shows at {step}"
         page.screenshot(path=str(folder / f"{next(count):02d}-{step}.png"), full_page=True)
 
     return shoot
