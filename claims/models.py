@@ -315,7 +315,7 @@ class ClaimMatchSuggestion(models.Model):
     conflict = models.CharField(
         max_length=64,
         blank=True,
-        help_text="What separates these near-twins (different numbers, one is negated, different names): "
+        help_text="Why these near-twins may contradict each other (different numbers, one is negated): "
         "non-empty means a possible contradiction, shown on both claims.",
     )
     decision = models.CharField(max_length=16, choices=Decision.choices, default=Decision.PENDING, db_index=True)

@@ -131,14 +131,6 @@ def claim_own_texts(*, claim_id: int) -> list[str]:
     )
 
 
-def claim_fetches(*, claim_id: int) -> QuerySet[ClaimFetch]:
-    return ClaimFetch.objects.filter(claim_id=claim_id).order_by("fetcher")
-
-
-def claim_evidence(*, claim_id: int) -> QuerySet[Evidence]:
-    return Evidence.objects.filter(claim_id=claim_id).select_related("source", "source__outlet").order_by("-relevance")
-
-
 def stale_sources(*, older_than_days: int, limit: int) -> QuerySet[Source]:
     """Fetched web sources whose snapshot is older than `older_than_days`, oldest first."""
     cutoff = timezone.now() - timedelta(days=older_than_days)

@@ -20,12 +20,12 @@ from rest_framework.response import Response
 
 from claims import selectors, services
 from claims.models import Claim, ClaimMatchSuggestion, ClaimMention, ClaimNote
-from claims.services import editing, notes
+from claims.services import REVIEW_PERMISSION, editing, notes
+from factcheck.api_pagination import MAX_ID
+from factcheck.api_permissions import ActionPermission
 from factcheck.exceptions import DomainError
 from sources.models import ClaimFetch, Evidence, Source
 
-from .filters import MAX_ID
-from .permissions import REVIEW_PERMISSION, ActionPermission
 from .serializers import ClaimSerializer, ReasonSerializer, SourceSummarySerializer
 
 MATCH_PERMISSION = services.MATCH_PERMISSION

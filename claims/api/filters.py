@@ -1,62 +1,13 @@
 """Query-string filters. They narrow a queryset the selectors already limited to what the reader may see."""
 
-import datetime as dt
 
 import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef
 
 from claims import bands, selectors
 from claims.models import Article, Claim, ClaimMention, Verdict
 from claims.selectors import PUBLISHED_CLAIM
-from factcheck.api_pagination import MAX_ID
-
-
-class IdField(forms.IntegerField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
-
-
-class IdFilter(django_filters.NumberFilter):
-    """A primary key in a query string: an integer in the range a bigint holds, or a 400."""
-
-    field_class = IdField
-
-
-class BoundedIsoDateTimeField(django_filters.fields.IsoDateTimeField):
-    """ISO 8601 date-times the database can store: offsets within ±14:00, convertible to UTC."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value is None:
-            return value
-        offset = value.utcoffset()
-        if offset is not None and abs(offset) > dt.timedelta(hours=14):
-            raise forms.ValidationError("The time zone offset must be between -14:00 and +14:00.")
-        try:
-            value.astimezone(dt.UTC)
-        except (OverflowError, ValueError):
-            raise forms.ValidationError("The date is out of range.") from None
-        return value
-
-
-class DateTimeFilter(django_filters.IsoDateTimeFilter):
-    field_class = BoundedIsoDateTimeField
-
-
-class ScoreField(forms.FloatField):
-    """A score between 0 and 1 (check-worthiness, relevance)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 0.0)
-        kwargs.setdefault("max_value", 1.0)
-        super().__init__(*args, **kwargs)
-
-
-class ScoreFilter(django_filters.NumberFilter):
-    field_class = ScoreField
+from factcheck.api_filtering import DateTimeFilter, IdFilter, ScoreFilter
 
 
 class ClaimFilter(django_filters.FilterSet):

@@ -27,14 +27,16 @@ from rest_framework.views import APIView
 from claims import selectors, services
 from claims.claimreview import data_feed
 from claims.models import ArticleFetch, ClaimMention, Verdict, VerdictCorrection
+from claims.services import PUBLISH_PERMISSION, REVIEW_PERMISSION
 from factcheck.api_errors import ErrorSerializer
-from factcheck.api_pagination import IdCursorPagination
+from factcheck.api_pagination import MAX_ID, IdCursorPagination
+from factcheck.api_permissions import ActionPermission
 from factcheck.api_rendering import JSONRenderer
+from factcheck.api_views import BoundedIdLookupMixin
 from factcheck.exceptions import VersionRequired
 from sources.selectors import evidence_list_visible
 
-from .filters import MAX_ID, ArticleFilter, ClaimFilter, VerdictFilter
-from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, ActionPermission
+from .filters import ArticleFilter, ClaimFilter, VerdictFilter
 from .serializers import (
     ArticleFetchResponseSerializer,
     ArticleFetchSerializer,
@@ -81,17 +83,6 @@ def if_match_version(header: str | None) -> str:
     return value
 
 
-class BoundedIdLookupMixin:
-    """Ids in the path are digits within the bigint range; anything else is a 404, never a database error."""
-
-    lookup_value_regex = "[0-9]+"
-
-    def get_object(self):
-        if int(self.kwargs[self.lookup_url_kwarg or self.lookup_field]) > MAX_ID:
-            raise NotFound()
-        return super().get_object()
-
-
 @extend_schema_view(
     list=extend_schema(summary="Articles: the public sees those that make a published claim"),
     retrieve=extend_schema(summary="One article"),
@@ -123,8 +114,7 @@ class ArticleViewSet(BoundedIdLookupMixin, mixins.CreateModelMixin, viewsets.Rea
             status_url = request.build_absolute_uri(reverse("article-fetch-detail", args=[fetch.pk]))
             body = {"fetch": ArticleFetchSerializer(fetch).data, "status_url": status_url}
             return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
-        result = services.article_ingest(**data)
-        article, created = result if isinstance(result, tuple) else (result, True)
+        article, created = services.article_ingest(**data)
         status_url = request.build_absolute_uri(reverse("article-detail", args=[article.pk]))
         body = {"article": ArticleSerializer(article).data, "created": created, "status_url": status_url}
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})

@@ -61,6 +61,7 @@ def match_plan(
     suggest: float,
     decisions: Mapping[int, str] | None = None,
     conflicts: Mapping[int, str] | None = None,
+    contradictions: Mapping[int, str] | None = None,
 ) -> MatchPlan:
     """Decide from a claim's neighbours (any order) and the editors' earlier decisions on pairs.
 
@@ -68,11 +69,14 @@ def match_plan(
     confirmed or rejected). The best neighbour at or above `same`, or any confirmed one, is joined;
     neighbours from `suggest` up to `same` that editors have not decided yet are suggested.
     `conflicts` names neighbours that must not be joined automatically (see `join_conflict`):
-    however high they score, editors are asked instead.
+    however high they score, editors are asked instead. `contradictions` names neighbours that may
+    contradict the claim (see `contradiction.contradiction`): they are never joined and are suggested
+    even below `suggest`.
     """
     if suggest > same:
         raise ValueError("the suggest threshold must not exceed the same-claim threshold")
-    decisions, conflicts = decisions or {}, conflicts or {}
+    decisions, contradictions = decisions or {}, contradictions or {}
+    conflicts = {**(conflicts or {}), **contradictions}
     ranked = sorted((h for h in hits if decisions.get(h.claim_id) != REJECTED), key=lambda h: (-h.score, h.claim_id))
     join = next((h for h in ranked if decisions.get(h.claim_id) == CONFIRMED), None)
     if join is None:
@@ -81,7 +85,7 @@ def match_plan(
         h
         for h in ranked
         if h is not join
-        and h.score >= suggest
+        and (h.score >= suggest or h.claim_id in contradictions)
         and decisions.get(h.claim_id) != CONFIRMED
         and (h.score < same or h.claim_id in conflicts)
     )
@@ -118,7 +122,7 @@ def matching_text(text: str) -> str:
     return stripped[:1].upper() + stripped[1:] if stripped else text
 
 
-def _numbers(text: str) -> set[str]:
+def quantities(text: str) -> set[str]:
     found = {n.replace(",", "") for n in _NUMBER.findall(text)}
     return found | {w for w in (w.lower() for w in _WORD.findall(text)) if w in _NUMBER_WORDS}
 
@@ -168,7 +172,7 @@ def _canonical_names(text: str) -> tuple[set[str], str]:
     return found, pattern.sub(take, text)
 
 
-def _names(text: str) -> set[str]:
+def names(text: str) -> set[str]:
     """Names in a text: known entities by canonical name, then other capitalised words (a sentence's first
     word too, unless a common opener), folded (apostrophes, plural s)."""
     names, text = _canonical_names(text.replace("’", "'"))
@@ -185,7 +189,7 @@ def _names(text: str) -> set[str]:
 _NEGATING_PHRASES = re.compile(r"\b(?:yet to|failed to|fails to|refused to|refuses to)\b", re.IGNORECASE)
 
 
-def _negated(text: str) -> bool:
+def negated(text: str) -> bool:
     words = {w.lower() for w in _WORD.findall(text)}
     return (
         bool(words & _NEGATIONS) or "n't" in text.lower() or "n’t" in text.lower() or bool(_NEGATING_PHRASES.search(text))
@@ -195,16 +199,22 @@ def _negated(text: str) -> bool:
 def join_conflict(a: str, b: str) -> str | None:
     """Why two texts must not be joined without an editor, or None. Reads the matching form of each."""
     a, b = matching_text(a), matching_text(b)
-    if _numbers(a) != _numbers(b) and _numbers(a) and _numbers(b):
+    if quantities(a) != quantities(b) and quantities(a) and quantities(b):
         return "different numbers"
-    if _negated(a) != _negated(b):
+    if negated(a) != negated(b):
         return "one is negated"
-    names_a, names_b = _names(a), _names(b)
-    only_a = {n for n in names_a - names_b if not any(_demonym_pair(n, m) for m in names_b)}
-    only_b = {n for n in names_b - names_a if not any(_demonym_pair(n, m) for m in names_a)}
+    only_a, only_b = differing_names(a, b)
     if only_a and only_b:
         return "different names"
     return None
+
+
+def differing_names(a: str, b: str) -> tuple[set[str], set[str]]:
+    """The names each text has that the other lacks (aliases resolved, a demonym matching its place)."""
+    names_a, names_b = names(a), names(b)
+    only_a = {n for n in names_a - names_b if not any(_demonym_pair(n, m) for m in names_b)}
+    only_b = {n for n in names_b - names_a if not any(_demonym_pair(n, m) for m in names_a)}
+    return only_a, only_b
 
 
 # A people's adjective built on its place's name: Ukraine/Ukrainian, Russia/Russian, China/Chinese, Iraq/Iraqi.

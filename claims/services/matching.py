@@ -16,6 +16,7 @@ from sources.models import Evidence
 
 from ..matching import decide as matching_decide
 from ..matching import embeddings
+from ..matching.contradiction import contradicting_neighbours, contradiction_floor
 from ..matching.decide import MatchOutcome
 from ..matching.index import index_for
 from ..models import Claim, ClaimEmbedding, ClaimMatchSuggestion, ClaimMention, Verdict
@@ -79,16 +80,26 @@ def claim_match(*, claim_id: int, join: bool = True) -> MatchOutcome:
             return MatchOutcome(claim_id=claim_id, gone=True)
         vector = claim_embed(claim=claim)
         hits = index_for().search(vector, MATCH_NEIGHBOURS, exclude={claim.pk, *_same_sentence_claims(claim)})
-        # Near-twins a guard separates are never joined, and are shown as possible contradictions.
-        near = [h.claim_id for h in hits if h.score >= settings.FACTCHECK_MATCH_SUGGEST]
+        # Near-twins a guard separates are never joined; those that may contradict each other (a little below
+        # the suggestion band too) are shown as possible contradictions.
+        suggest_at = settings.FACTCHECK_MATCH_SUGGEST
+        near = {h.claim_id: h.score for h in hits if h.score >= contradiction_floor(suggest_at)}
         texts = dict(Claim.objects.filter(pk__in=near).values_list("pk", "text"))
-        conflicts = {pk: why for pk, other in texts.items() if (why := matching_decide.join_conflict(claim.text, other))}
+        conflicts = {
+            pk: why
+            for pk, other in texts.items()
+            if near[pk] >= suggest_at and (why := matching_decide.join_conflict(claim.text, other))
+        }
+        contradictions = contradicting_neighbours(
+            claim.text, {pk: (other, near[pk]) for pk, other in texts.items()}, suggest=suggest_at
+        )
         plan = matching_decide.match_plan(
             hits,
             same=settings.FACTCHECK_MATCH_SAME,
-            suggest=settings.FACTCHECK_MATCH_SUGGEST,
+            suggest=suggest_at,
             decisions=_pair_decisions(claim.pk, [h.claim_id for h in hits]),
             conflicts=conflicts,
+            contradictions=contradictions,
         )
         suggest = list(plan.suggest)
         if plan.join is not None and not join:
@@ -110,7 +121,7 @@ def claim_match(*, claim_id: int, join: bool = True) -> MatchOutcome:
         for hit in suggest:
             low, high = matching_decide.ordered_pair(claim.pk, hit.claim_id)
             ClaimMatchSuggestion.objects.get_or_create(
-                claim_id=low, candidate_id=high, defaults={"score": hit.score, "conflict": conflicts.get(hit.claim_id, "")}
+                claim_id=low, candidate_id=high, defaults={"score": hit.score, "conflict": contradictions.get(hit.claim_id, "")}
             )
             suggested.append(hit.claim_id)
         return MatchOutcome(

@@ -4,9 +4,9 @@ import django_filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from claims.api.filters import IdFilter, ScoreFilter
-from claims.api.permissions import ActionPermission
-from claims.api.views import BoundedIdLookupMixin
+from factcheck.api_filtering import IdFilter, ScoreFilter
+from factcheck.api_permissions import ActionPermission
+from factcheck.api_views import BoundedIdLookupMixin
 from sources.models import Evidence, Source
 from sources.selectors import evidence_list_visible, source_list_visible
 

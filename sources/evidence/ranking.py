@@ -13,7 +13,6 @@ from rank_bm25 import BM25Okapi
 
 from .text import content_tokens
 
-
 # A passage that says the claim in other words shares few of its terms; this close in meaning, it is kept.
 MIN_SIMILARITY = 0.5
 

@@ -242,6 +242,18 @@ def _negation_mismatch(pair: Pair) -> bool:
     return negated(pair.claim) != negated(pair.best_sentence)
 
 
+def _sentence_similarity(pair: Pair) -> float:
+    return pair.best_similarity if pair.best_similarity is not None else pair._coverage(pair.best_sentence)
+
+
+def _top_similarities(pair: Pair, n: int | None) -> float:
+    """The mean of the `n` highest sentence similarities (all sentences when None); shared-term coverage
+    stands in when there are no embeddings."""
+    values = list(pair.similarities) if pair.similarities is not None else [pair._coverage(s) for s in pair.passage_sentences]
+    values = sorted(values, reverse=True)[:n] if n else values
+    return sum(values) / len(values) if values else 0.0
+
+
 def _short_list(items: Iterable[str], n: int = 3) -> str:
     return ", ".join(list(items)[:n])
 
@@ -253,7 +265,7 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("bigrams", _bigram_share),
     Signal(
         "similarity",
-        lambda p: p.best_similarity if p.best_similarity is not None else p._coverage(p.best_sentence),
+        _sentence_similarity,
         lambda p: None if p.best_similarity is None else f"its closest sentence is {p.best_similarity:.2f} similar",
         "a paraphrase scores high though it shares few words",
     ),
@@ -303,6 +315,15 @@ SIGNALS: tuple[Signal, ...] = (
            lambda p: "opposite words ({} / {})".format(*_antonym(p)) if _antonym(p) else None,
            "'prices rose' against 'prices fell'"),  # fmt: skip
     Signal("length", lambda p: math.log1p(len(words(p.passage))) / 6),
+    # How the claim's embedding spreads over the passage: one close sentence among unrelated ones reads
+    # differently from a passage about the claim throughout.
+    Signal("similarity_top2", lambda p: _top_similarities(p, 2)),
+    Signal("similarity_mean", lambda p: _top_similarities(p, None)),
+    Signal("similarity_x_coverage", lambda p: _sentence_similarity(p) * p.coverage),
+    Signal("claim_negated", lambda p: float(negated(p.claim)), example="a claim that says 'X did not sign'"),
+    Signal("sentences", lambda p: math.log1p(len(p.passage_sentences)) / 3),
+    Signal("names_all", lambda p: float(bool(p.claim_names) and not p.missing_names),
+           lambda p: "names everyone the claim names" if p.claim_names and not p.missing_names else None),  # fmt: skip
 )
 SIGNAL_NAMES = tuple(s.name for s in SIGNALS)
 

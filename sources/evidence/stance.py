@@ -3,7 +3,8 @@
 The signals (signals.SIGNALS: shared terms, the claim's embedding against the passage's sentences,
 alias-resolved names, numbers, years, dates, negation, opposite words) are weighed by a small
 multinomial logistic regression fitted on people's stance labels (train_stance.py; data/stance_model.json;
-plain Python here, no learning library at run time). "irrelevant" becomes "mentions" when the passage
+plain Python here, no learning library at run time); a passage bears on the claim when the model's relevance
+probability reaches the threshold chosen with it by document-grouped cross-validation. "irrelevant" becomes "mentions" when the passage
 shares the claim's names or many of its terms, else "unclear". A prior fact-check's textual rating
 ("False", "Mostly true") is the strongest signal when there is one. The result is a suggestion shown
 beside, never in place of, the editor's verdict.
@@ -14,9 +15,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Iterable
 from pathlib import Path
 
 from . import signals
@@ -64,15 +65,24 @@ def classify(x: list[float], weights: dict | None = None) -> tuple[str, dict[str
 CONFLICTS = ("numbers_conflict", "years_conflict", "dates_conflict", "negation", "opposite", "other_names")
 
 
+def relevance(x: list[float], weights: dict | None = None) -> float:
+    """The model's probability that the passage bears on the claim (supports or refutes it)."""
+    probabilities = classify(x, weights)[1]
+    return probabilities["support"] + probabilities["refute"]
+
+
 def decide(x: list[float], weights: dict | None = None) -> tuple[str, float]:
-    """The class ("support", "refute", "irrelevant") for one feature row, and the model's confidence."""
+    """The class ("support", "refute", "irrelevant") for one feature row, and the model's confidence.
+
+    A passage is relevant when the model's relevance probability reaches the shipped threshold (chosen by
+    document-grouped cross-validation in train_stance, where it is printed); which way it bears is left to
+    the transparent conflicts."""
     weights = weights or model()
-    label, probabilities = classify(x, weights)
-    if label == "irrelevant":
-        return label, probabilities[label]
-    relevant = probabilities["support"] + probabilities["refute"]
+    p_relevant = relevance(x, weights)
+    if p_relevant < weights.get("relevant_threshold", 0.5):
+        return "irrelevant", 1.0 - p_relevant
     row = dict(zip(weights["features"], x, strict=True))
-    return ("refute" if any(row.get(name) for name in CONFLICTS) else "support"), relevant
+    return ("refute" if any(row.get(name) for name in CONFLICTS) else "support"), p_relevant
 
 
 def _from_rating(rating: str) -> StanceSuggestion | None:

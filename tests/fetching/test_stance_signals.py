@@ -60,3 +60,29 @@ def test_a_switched_off_signal_reads_zero():
     on = dict(zip(signals.SIGNAL_NAMES, features(pair), strict=True))
     off = dict(zip(signals.SIGNAL_NAMES, features(pair, disabled=["numbers_conflict"]), strict=True))
     assert on["numbers_conflict"] == 1.0 and off["numbers_conflict"] == 0.0 and off["coverage"] == on["coverage"]
+
+
+def test_the_spread_of_similarity_over_the_passage_is_measured():
+    pair = Pair(
+        "The museum reopened in May.",
+        "Rain fell all week. The museum reopened in May. Crowds queued. Tickets sold out.",
+        similarities=[0.1, 0.9, 0.3, 0.5],
+    )
+    row = dict(zip(signals.SIGNAL_NAMES, features(pair), strict=True))
+    assert row["similarity"] == pytest.approx(0.9)
+    assert row["similarity_top2"] == pytest.approx(0.7) and row["similarity_mean"] == pytest.approx(0.45)
+    assert row["similarity_x_coverage"] == pytest.approx(0.9 * pair.coverage) and pair.coverage == 1.0
+
+
+def test_a_passage_naming_everyone_the_claim_names_says_so():
+    named = Pair("Ada Marlowe met Tomas Brill in Oslo.", "In Oslo, Marlowe and Brill met for an hour.")
+    partly = Pair("Ada Marlowe met Tomas Brill in Oslo.", "In Oslo, Marlowe met reporters.")
+    assert dict(zip(signals.SIGNAL_NAMES, features(named), strict=True))["names_all"] == 1.0
+    assert "names everyone the claim names" in reasons(named)
+    assert dict(zip(signals.SIGNAL_NAMES, features(partly), strict=True))["names_all"] == 0.0
+
+
+def test_a_negated_claim_is_a_signal_of_its_own():
+    negated_claim = dict(zip(signals.SIGNAL_NAMES, features(Pair("The mayor did not sign the order.", "The order.")), strict=True))
+    plain = dict(zip(signals.SIGNAL_NAMES, features(Pair("The mayor signed the order.", "The order.")), strict=True))
+    assert negated_claim["claim_negated"] == 1.0 and plain["claim_negated"] == 0.0

@@ -38,3 +38,19 @@ def test_matching_a_near_twin_without_a_guard_records_no_conflict(settings, new_
 
     pair = ClaimMatchSuggestion.objects.get()
     assert pair.conflict == "" and pair.score >= 0.3
+
+
+def test_an_act_denied_and_an_act_done_by_the_same_parties_are_stored_as_a_contradiction_below_the_band(new_claim):
+    first, _ = new_claim("Cuba has yet to respond to Iran's decision.")
+    second, outcome = new_claim("Cuba immediately cut ties with Tehran over the decision.")
+    pair = ClaimMatchSuggestion.objects.get()
+    assert {pair.claim_id, pair.candidate_id} == {first.pk, second.pk}
+    assert pair.conflict == "one is negated" and pair.score < 0.65 and outcome.merged_from is None
+
+
+def test_near_twins_about_different_things_are_stored_as_similar_not_contradicting(settings, new_claim):
+    settings.FACTCHECK_MATCH_SUGGEST = 0.5
+    new_claim("Bolivia formally recognised the breakaway republic of Atlantis.")
+    new_claim("Ecuador formally recognised the breakaway republic of Atlantis.")
+    pair = ClaimMatchSuggestion.objects.get()
+    assert pair.conflict == "" and pair.decision == ClaimMatchSuggestion.Decision.PENDING

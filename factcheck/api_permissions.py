@@ -1,12 +1,11 @@
-"""Who may call what. Reads are open (the querysets decide what each reader sees); writes need a role.
+"""Who may call what, for every app's API. Reads are open (the querysets decide what each reader sees); writes
+need a role.
 
 The services check the same permissions again: this layer answers early, before a request body
 is validated against rows the caller may not see (a 400 naming a hidden claim would leak it).
 """
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
-
-from claims.services import PUBLISH_PERMISSION, REVIEW_PERMISSION
 
 
 class ActionPermission(BasePermission):
@@ -35,6 +34,3 @@ class ActionPermission(BasePermission):
             self.message = "You do not have permission to do this: it needs %s." % needed.split(".")[1].replace("_", " ")
             return False
         return True
-
-
-__all__ = ["ActionPermission", "PUBLISH_PERMISSION", "REVIEW_PERMISSION"]
