@@ -39,7 +39,8 @@ def shots(artifacts_dir):
     count = iter(range(1, 100))
 
     def shoot(page, step: str) -> None:
-        assert "{#" not in page.inner_text("body") and "{%" not in page.inner_text("body"), f"template syntax shows at {step}"
+        body = page.inner_text("body")
+        assert "{#" not in body and "{%" not in body, f"template syntax shows at {step}"
         page.screenshot(path=str(folder / f"{next(count):02d}-{step}.png"), full_page=True)
 
     return shoot
@@ -110,7 +111,7 @@ def test_an_editors_whole_day_from_the_queue_to_unpublishing(
         assert part_two.mentions.get().speaker == "Denis Pushilin"
 
         # On the article page, select a sentence the machine missed and add it as a claim.
-        page.click(f".fc-mention header a:has-text(\"{article.title}\")")
+        page.click(f'.fc-mention header a:has-text("{article.title}")')
         page.wait_for_selector(".fc-article-text")
         drag_select(page, ".fc-article-text", MISSED)
         page.fill("#fc-add-speaker", "Natalya Nikonorova")
@@ -121,8 +122,10 @@ def test_an_editors_whole_day_from_the_queue_to_unpublishing(
         assert added.claim.text == MISSED and added.added_by == editor
         shots(page, "added-claim")
 
-        # Back to the claim: cite a source by hand while its site cannot be reached.
-        page.goto(live_server.url + reverse("admin:claims_claim_change", args=[claim.pk]))
+        # Back to the claim through the article it was said in; cite a source by hand while its site is unreachable.
+        page.click(f'.fc-mention header a:has-text("{article.title}")')
+        page.click(f'.fc-article-claims a:has-text("{PART_ONE}")')
+        page.wait_for_selector(".fc-claim")
         page.fill("#fc-source-url", SOURCE_URL)
         page.fill("#fc-source-title", SOURCE_TITLE)
         page.fill("#fc-source-date", "2022-07-13")
@@ -162,7 +165,10 @@ def test_an_editors_whole_day_from_the_queue_to_unpublishing(
 
         # A second editor publishes it.
         colleague = new_page(second_editor.username)
-        colleague.goto(live_server.url + reverse("admin:claims_claim_change", args=[claim.pk]))
+        colleague.goto(live_server.url + reverse("admin:claims_claim_changelist"))
+        colleague.click("text=Ready to publish")
+        colleague.click(f'#result_list a:has-text("{PART_ONE}")')
+        colleague.wait_for_selector(".fc-claim")
         colleague.click("button[value=publish]")
         colleague.wait_for_selector("text=This is what readers will see")
         colleague.click("input[value='Yes, publish this verdict']")
@@ -172,7 +178,7 @@ def test_an_editors_whole_day_from_the_queue_to_unpublishing(
         # A reader finds it on the public index and opens it: the rating, the clickable link, the source.
         reader.goto(live_server.url + "/")
         shots(reader, "public-index")
-        reader.click(f"a.claim:has-text(\"{PART_ONE}\")")
+        reader.click(f'a.claim:has-text("{PART_ONE}")')
         reader.wait_for_selector("text=Our rating")
         main = reader.inner_text("main")
         assert "True" in reader.inner_text(".rating") and "foreign ministry announced" in main
@@ -228,7 +234,8 @@ def test_an_editors_whole_day_from_the_queue_to_unpublishing(
         shots(page, "unpublished")
         assert reader.goto(public_url).status == 404
         reader.goto(live_server.url + "/")
-        assert PART_ONE not in reader.inner_text("main") and "No fact check is published yet." in reader.inner_text("main")
+        index = reader.inner_text("main")
+        assert PART_ONE not in index and "No fact check is published yet." in index
         shots(reader, "public-index-after-unpublish")
 
         claim.refresh_from_db()
