@@ -215,6 +215,7 @@ def test_an_editors_whole_day_from_the_queue_to_unpublishing(
         page.wait_for_selector("text=This is what readers will see")
         assert "another editor must publish it" not in page.inner_text(".fc-verdict-card")
         assert CORRECTED in page.inner_text(".fc-verdict-card")
+        assert "replaces the version readers see now (True, published" in page.inner_text(".fc-verdict-card")
         shots(page, "confirm-correction")
         page.click("input[value='Yes, publish this verdict']")
         page.wait_for_selector("text=Published 1 verdict(s).")
