@@ -7,7 +7,6 @@ import re
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck.exceptions import DomainError
 from sources.models import ClaimFetch, Evidence, Lead, SourceRequest
@@ -21,6 +20,7 @@ from ..services.notes import assignable_users, claim_notes
 from . import editing as editing_pages
 from .claim_actions import NOT_IN_BUTTON_ROW, ClaimWorkflowActions
 from .claim_form import ClaimReviewForm
+from .history import FullChangesHistoryAdmin
 from .queue import QueueColumns
 
 Status = Claim.Status
@@ -29,7 +29,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n+")  # web text is full of them; one line bre
 
 
 @admin.register(Claim)
-class ClaimAdmin(QueueColumns, ClaimWorkflowActions, SimpleHistoryAdmin):
+class ClaimAdmin(QueueColumns, ClaimWorkflowActions, FullChangesHistoryAdmin):
     form = ClaimReviewForm
     readonly_fields = ("status", "normalized_text")
     fieldsets = (

@@ -233,6 +233,9 @@ def test_an_editors_whole_day_from_the_queue_to_unpublishing(
         page.wait_for_selector("text=Unpublished")
         assert page.locator(".errornote").count() == 0
         shots(page, "unpublished")
+        page.click("text=Verdict history")  # the reason is where the page says it is kept
+        page.wait_for_selector(f"text=Unpublished: {UNPUBLISH_REASON}")
+        shots(page, "verdict-history")
         assert reader.goto(public_url).status == 404
         reader.goto(live_server.url + "/")
         index = reader.inner_text("main")
