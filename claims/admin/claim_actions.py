@@ -172,7 +172,7 @@ class ClaimWorkflowActions:
         if object_id and not claims:
             raise PermissionDenied
         if request.method == "POST" and request.POST.get("confirm") == "yes":
-            # On the claim's own page the message needs no name; in a batch it names each claim, cut at a word.
+            # On the claim's own page the message needs no name; in a batch it names each claim (shortened, with “…”).
             def about(claim):
                 return "" if object_id else f"“{Truncator(claim.text).chars(60)}”: "
 
