@@ -11,7 +11,7 @@ from factcheck.celery import broker_countdown
 
 from . import services
 from .google_factcheck import GoogleFactCheckError
-from .models import Article, Claim
+from .models import Article
 
 
 @shared_task(bind=True, acks_late=True, max_retries=3, autoretry_for=(OperationalError,), retry_backoff=True)
@@ -82,16 +82,13 @@ def google_factcheck_sync_task(self, verdict_id: int) -> str | None:
     return page.status if page else None
 
 
-# --- Claim repair: keep matching's index in step with an editor's wording ------------------------------
+# --- Claim repair: an editor's claim is embedded and matched on its current wording --------------------
 
 
 @shared_task(bind=True, acks_late=True, max_retries=3, autoretry_for=(OperationalError,), retry_backoff=True)
 def claim_embed_task(self, claim_id: int) -> bool:
-    """(Re-)embed a claim an editor wrote or rewrote, so that matching compares its current wording.
-    Idempotent (claim_embed does nothing when the stored vector is for this text); quiet when the claim is gone."""
+    """(Re-)embed a claim an editor wrote, rewrote, split off or added, and match it on its current wording: a
+    stored twin is suggested to editors, never merged (join=False). Idempotent (the stored vector is reused for
+    the same text, a suggestion is stored once); quiet when the claim is gone."""
 
-    claim = Claim.objects.filter(pk=claim_id).first()
-    if claim is None:
-        return False
-    services.claim_embed(claim=claim)
-    return True
+    return not services.claim_match(claim_id=claim_id, join=False).gone

@@ -80,7 +80,13 @@ def _web_url(value: str, what: str) -> str:
         raise InvalidInput(f"The {what} must be a web address starting with http:// or https://.")
     if len(value) > 2000:
         raise InvalidInput(f"The {what} is longer than 2000 characters.")
-    return http.canonical_url(value)
+    return value
+
+
+def _archive_url(value: str) -> str:
+    """An archive link is kept as written: an archived copy's address embeds the original URL in its path
+    (https://web.archive.org/web/2022/https://…), which canonicalising would break by collapsing its "//"."""
+    return _web_url(value, "archive link") if (value or "").strip() else ""
 
 
 def source_cite(
@@ -93,8 +99,8 @@ def source_cite(
     """
     if actor is None or not actor.is_active or not actor.has_perm(CITE_PERMISSION):
         raise NotAllowed("You do not have permission to cite sources for claims.")
-    canonical = _web_url(url, "source's URL")
-    archive = _web_url(archive_url, "archive link") if (archive_url or "").strip() else ""
+    canonical = http.canonical_url(_web_url(url, "source's URL"))
+    archive = _archive_url(archive_url)
     title = " ".join((title or "").split())[:500]
     published = _as_datetime(published_at)
     unreachable = ""

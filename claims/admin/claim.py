@@ -7,7 +7,6 @@ import re
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck.exceptions import DomainError
 from sources.models import ClaimFetch, Evidence, Lead, SourceRequest
@@ -21,6 +20,7 @@ from ..services.notes import assignable_users, claim_notes
 from . import editing as editing_pages
 from .claim_actions import NOT_IN_BUTTON_ROW, ClaimWorkflowActions
 from .claim_form import ClaimReviewForm
+from .history import FullChangesHistoryAdmin
 from .queue import QueueColumns
 
 Status = Claim.Status
@@ -29,7 +29,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n+")  # web text is full of them; one line bre
 
 
 @admin.register(Claim)
-class ClaimAdmin(QueueColumns, ClaimWorkflowActions, SimpleHistoryAdmin):
+class ClaimAdmin(QueueColumns, ClaimWorkflowActions, FullChangesHistoryAdmin):
     form = ClaimReviewForm
     readonly_fields = ("status", "normalized_text")
     fieldsets = (
@@ -103,13 +103,16 @@ class ClaimAdmin(QueueColumns, ClaimWorkflowActions, SimpleHistoryAdmin):
                 can_decide_matches=request.user.has_perm("claims.change_claimmatchsuggestion"),
                 status_steps=_status_steps(claim.status),
                 verdict_editable=self.verdict_editable(request, claim),
-                **self.editing_context(request, claim),
+                **self.editing_context(request, claim, verdict_public=bool(verdict and verdict.is_published)),
                 worth_band=bands.band_of(claim.checkworthiness),
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def editing_context(self, request, claim) -> dict:
-        """What the claim page shows of the editors' own work: notes, assignment, sources cited by hand."""
+    def editing_context(self, request, claim, *, verdict_public: bool = False) -> dict:
+        """What the claim page shows of the editors' own work: notes, assignment, sources cited by hand.
+
+        While a correction is drafted its published verdict stays public and reads the claim's text live, so the
+        rewrite and split links are not offered (the service refuses them; see services.editing)."""
         from sources.citing import source_fetch_state
 
         url_fetch = ClaimFetch.objects.filter(claim=claim, fetcher="url").first()
@@ -122,7 +125,7 @@ class ClaimAdmin(QueueColumns, ClaimWorkflowActions, SimpleHistoryAdmin):
             "notes": list(claim_notes(claim=claim)),
             "cited_sources": cited,
             "assignable": list(assignable_users()) if can_edit else [],
-            "can_fix_claim": can_edit and claim.status in editing_pages.editing.EDITABLE_STATUSES,
+            "can_fix_claim": can_edit and claim.status in editing_pages.editing.EDITABLE_STATUSES and not verdict_public,
             "can_work_on_claim": can_edit,
         }
 

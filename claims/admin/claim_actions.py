@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from factcheck.exceptions import DomainError, InvalidInput, InvalidTransition, NotAllowed
 from sources.services import claims_fetch_sources, source_add_url
@@ -171,17 +172,21 @@ class ClaimWorkflowActions:
         if object_id and not claims:
             raise PermissionDenied
         if request.method == "POST" and request.POST.get("confirm") == "yes":
+            # On the claim's own page the message needs no name; in a batch it names each claim (shortened, with “…”).
+            def about(claim):
+                return "" if object_id else f"“{Truncator(claim.text).chars(60)}”: "
+
             versions = {k.removeprefix("version-"): v for k, v in request.POST.items() if k.startswith("version-")}
             published, problems = 0, []
             for claim in claims:
                 if getattr(claim, "verdict", None) is None or not versions.get(str(claim.pk)):
-                    problems.append(f"“{claim.text[:60]}”: the verdict changed after you reviewed it; review it again.")
+                    problems.append(f"{about(claim)}The verdict changed after you reviewed it; review it again.")
                     continue
                 try:
                     services.verdict_publish(claim=claim, actor=request.user, expected_version=versions[str(claim.pk)])
                     published += 1
                 except DomainError as exc:
-                    problems.append(f"“{claim.text[:60]}”: {exc.message}")
+                    problems.append(f"{about(claim)}{exc.message}")
             if published:
                 self.message_user(request, f"Published {published} verdict(s).", messages.SUCCESS)
             for problem in problems:
@@ -217,7 +222,7 @@ class ClaimWorkflowActions:
                 self.perform(request, claim, op)
                 done += 1
             except DomainError as exc:
-                problems.append(f"“{claim.text[:60]}”: {exc.message}")
+                problems.append(f"“{Truncator(claim.text).chars(60)}”: {exc.message}")
         if done:
             self.message_user(request, f"{done} claim(s) {done_label}.", messages.SUCCESS)
         if problems:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import (
     Claim,
@@ -15,6 +14,7 @@ from ..models import (
     Verdict,
     VerdictPublication,
 )
+from .history import FullChangesHistoryAdmin
 
 Status = Claim.Status
 
@@ -35,7 +35,7 @@ class RatingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(SimpleHistoryAdmin):
+class VerdictAdmin(FullChangesHistoryAdmin):
     """Read-only list of verdicts; they are written on the claim page, through the workflow."""
 
     list_display = ("claim", "rating", "published_at", "corrected_at", "reviewer")

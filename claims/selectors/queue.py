@@ -144,12 +144,19 @@ def _contradicting(claim_id=None) -> QuerySet[ClaimMatchSuggestion]:
 
 def claim_contradictions(*, claim: Claim) -> list[dict]:
     """The claims that may contradict this one, each with why and where it was said (its first mention)."""
-    rows = []
-    for pair in _contradicting(claim.pk).select_related("claim", "candidate").order_by("-score"):
-        other = pair.candidate if pair.claim_id == claim.pk else pair.claim
-        mention = other.mentions.select_related("article__outlet").order_by("article__published_at", "id").first()
-        rows.append({"pair": pair, "other": other, "conflict": pair.conflict, "mention": mention})
-    return rows
+    pairs = list(_contradicting(claim.pk).select_related("claim", "candidate").order_by("-score"))
+    others = [pair.candidate if pair.claim_id == claim.pk else pair.claim for pair in pairs]
+    first_mention = (
+        ClaimMention.objects.filter(claim_id=OuterRef("pk")).order_by("article__published_at", "id").values("pk")[:1]
+    )  # three queries in all, however many pairs: the pairs, each other claim's first mention, those mentions
+    first_ids = dict(
+        Claim.objects.filter(pk__in=[o.pk for o in others]).annotate(first=Subquery(first_mention)).values_list("pk", "first")
+    )
+    mentions = ClaimMention.objects.select_related("article__outlet").in_bulk([i for i in first_ids.values() if i])
+    return [
+        {"pair": pair, "other": other, "conflict": pair.conflict, "mention": mentions.get(first_ids.get(other.pk))}
+        for pair, other in zip(pairs, others)
+    ]
 
 
 def claim_filter_contradiction(claims: QuerySet[Claim], has: bool) -> QuerySet[Claim]:

@@ -77,7 +77,7 @@ def claim_edit_text(*, claim: Claim, text: str, actor) -> Claim:
         locked.text, locked.normalized_text = text, _normalise(text)
         history_note(locked, reason="Text edited", user=actor)
         locked.save(update_fields=["text", "extracted_text", "normalized_text", "updated_at"])
-        _embed_later([locked.pk])
+        _match_later([locked.pk])
     return locked
 
 
@@ -173,15 +173,16 @@ def claim_add_from_article(
 
 
 def _fetch_sources_later(claim_ids: list[int]) -> None:
-    """New claims get their evidence like extracted ones, and an embedding for matching (tasks sent after commit)."""
+    """New claims get their evidence like extracted ones, and are matched like them (tasks sent after commit)."""
     from sources.services import claims_fetch_sources
 
     claims_fetch_sources(claim_ids=claim_ids)
-    _embed_later(claim_ids)
+    _match_later(claim_ids)
 
 
-def _embed_later(claim_ids: list[int]) -> None:
-    """Matching compares embeddings: a claim's vector follows its wording (claims.tasks.claim_embed_task)."""
+def _match_later(claim_ids: list[int]) -> None:
+    """A claim's vector follows its wording, and a stored twin of the new wording is suggested to editors
+    (claims.tasks.claim_embed_task)."""
     for claim_id in claim_ids:
         enqueue.claim_embed(claim_id)
 

@@ -64,12 +64,15 @@ def _pair_decisions(claim_id: int, other_ids) -> dict[int, str]:
     return {(b if a == claim_id else a): decision for a, b, decision in rows}
 
 
-def claim_match(*, claim_id: int) -> MatchOutcome:
+def claim_match(*, claim_id: int, join: bool = True) -> MatchOutcome:
     """Match a newly stored claim against the known ones; idempotent, and quiet when the claim is gone.
 
     Called by the extraction's storage code for every new claim. Returns what happened: joined an
     existing claim (the new row is gone), suggested to editors, or left alone; and whether a matching
     claim already carries a published verdict.
+
+    `join=False` (a claim an editor wrote, split off or added): a twin is only suggested, never merged, so
+    the editor's claim is not folded away behind their back (a hand-added claim counts as untouched).
     """
 
     for _attempt in range(3):  # a concurrent merge may delete a neighbour between search and merge
@@ -100,7 +103,9 @@ def claim_match(*, claim_id: int) -> MatchOutcome:
             contradictions=contradictions,
         )
         suggest = list(plan.suggest)
-        if plan.join is not None:
+        if plan.join is not None and not join:
+            suggest.insert(0, plan.join)
+        elif plan.join is not None:
             merged = _merge_pair(claim.pk, plan.join.claim_id, reason="same claim (similarity %.3f)" % plan.join.score)
             if merged is _GONE:
                 continue

@@ -46,3 +46,20 @@ def test_the_merge_and_split_pages_do_not_query_per_mention(reviewer_client):
     count(reviewer_client, merge(small, small_pair))
     assert count(reviewer_client, merge(small, small_pair)) == count(reviewer_client, merge(big, big_pair))
     assert count(reviewer_client, split(small)) == count(reviewer_client, split(big))
+
+
+def test_the_article_page_where_claims_are_added_does_not_query_per_claim(reviewer_client):
+    def article_with(n):
+        sentences = [f"The ferry line {i} carried {1000 + i} passengers last year." for i in range(n)]
+        article = ArticleFactory(cleaned_text=" ".join(sentences))
+        for sentence in sentences:
+            start = article.cleaned_text.index(sentence)
+            ClaimMentionFactory(claim=ClaimFactory(text=sentence), article=article, sentence=sentence,
+                                start=start, end=start + len(sentence))  # fmt: skip
+        return reverse("admin:claims_article_change", args=[article.pk])
+
+    small, big = article_with(1), article_with(9)
+    count(reviewer_client, small)  # warm the per-process caches
+    page = reviewer_client.get(big).content.decode()
+    assert "fc-add-claim" in page and page.count('class="fc-mark ') == 9
+    assert count(reviewer_client, small) == count(reviewer_client, big)

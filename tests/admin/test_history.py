@@ -41,3 +41,19 @@ def test_the_verdict_history_keeps_every_published_wording_in_full(editor, edito
     assert "First wording." in html and long_second.strip() in html
     assert "Version 2" in html and "Correction: Clearer wording." in html
     assert "Correction published: Clearer wording." in html
+
+
+def test_every_change_in_the_history_shows_old_and_new_text_whole(reviewer, reviewer_client):
+    from claims import services
+    from tests.factories import rating
+
+    claim = ClaimFactory(status=Claim.Status.IN_REVIEW)
+    shared = "The ministry's statement of 13 July, read against the agency's own archive, shows that "
+    first, second = shared + "the ferry carried 900 people.", shared + "the ferry carried 1,900 people that day."
+    services.verdict_save(claim=claim, rating=rating("True"), explanation=first, actor=reviewer)
+    services.verdict_save(claim=claim, rating=rating("True"), explanation=second, actor=reviewer)
+
+    html = reviewer_client.get(reverse("admin:claims_verdict_history", args=[claim.verdict.pk])).content.decode()
+
+    assert first.replace("'", "&#x27;") in html and second.replace("'", "&#x27;") in html
+    assert "chars]" not in html  # no "The m[40 chars]…" cut in the middle of what changed

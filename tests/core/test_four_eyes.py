@@ -89,6 +89,8 @@ def test_in_the_admin_the_confirmation_names_the_drafter_and_refuses_them(settin
     page = client.get(url).content.decode()
     assert "Drafted by <strong>ed-editor</strong>" in page
     assert "another editor must publish it" in page
+    assert "Yes, publish this verdict" not in page and "Back to the claim" in page  # no button pressed in vain
+    assert "Yes, publish this verdict" in logged_in(second_editor).get(url).content.decode()
     version = services.verdict_version(verdict=verdict)
     response = client.post(url, {"confirm": "yes", f"version-{verdict.claim_id}": version}, follow=True)
 
