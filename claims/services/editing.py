@@ -20,6 +20,7 @@ from django.db import transaction
 
 from factcheck import enqueue
 from factcheck.exceptions import InvalidInput, InvalidTransition
+from sources.services import claims_fetch_sources
 
 from ..extraction.pipeline import normalise_for_matching
 from ..models import Article, Claim, ClaimMatchSuggestion, ClaimMention, Verdict
@@ -174,8 +175,6 @@ def claim_add_from_article(
 
 def _fetch_sources_later(claim_ids: list[int]) -> None:
     """New claims get their evidence like extracted ones, and are matched like them (tasks sent after commit)."""
-    from sources.services import claims_fetch_sources
-
     claims_fetch_sources(claim_ids=claim_ids)
     _match_later(claim_ids)
 
