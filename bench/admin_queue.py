@@ -68,7 +68,9 @@ def populate(n: int) -> None:
     articles, sources = max(n // 10, 1), max(n // 5, 1)
     speakers = "ARRAY['Denis Pushilin','Natalya Nikonorova','Kim Jong Un','Vladimir Putin','Maria Zakharova','']"
     with connection.cursor() as cur:
-        cur.execute("INSERT INTO claims_outlet (name, domain) SELECT 'Outlet ' || i, 'outlet' || i || '.example' FROM generate_series(1, 50) i")
+        cur.execute(
+            "INSERT INTO claims_outlet (name, domain) SELECT 'Outlet ' || i, 'outlet' || i || '.example' FROM generate_series(1, 50) i"
+        )
         cur.execute(f"""
             INSERT INTO claims_article (url, title, outlet_id, published_at, byline, raw_text, cleaned_text, text_sha256,
                                         language, ingested_at, extraction_status, extraction_error)
@@ -173,7 +175,9 @@ def measure(repeat: int) -> None:
             assert response.status_code == 200, (query, response.status_code)
             sqls.append(sum(float(q["time"]) for q in queries.captured_queries))
             count = len(queries.captured_queries)
-            counts = [q["sql"] for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT COUNT(")]
+            counts = [
+                q["sql"] for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT COUNT(")
+            ]
         return count, statistics.median(walls) * 1000, statistics.median(sqls) * 1000, len(counts)
 
     print(f"\nClaims: {Claim.objects.count()}; PostgreSQL {connection.pg_version}; medians of {repeat} runs.\n")

@@ -90,8 +90,13 @@ def bench_body() -> None:
     for _, url, html, gold in pages:
         scores["ours"].append(tp_fp_fn(gold, ours(html, url)))
         scores["trafilatura"].append(tp_fp_fn(gold, trafilatura_alone(html, url)))
-    print(f"body: realnews DEV pages ({len(pages)}), shingle F1 of 4-grams over \\w+ tokens [target: F1 >= 0.96, R >= 0.97]")
-    for name, label in (("ours", "cleaned text (html_to_text + clean_text)"), ("trafilatura", "trafilatura.extract alone")):
+    print(
+        f"body: realnews DEV pages ({len(pages)}), shingle F1 of 4-grams over \\w+ tokens [target: F1 >= 0.96, R >= 0.97]"
+    )
+    for name, label in (
+        ("ours", "cleaned text (html_to_text + clean_text)"),
+        ("trafilatura", "trafilatura.extract alone"),
+    ):
         p, r, f1 = precision_recall_f1(scores[name])
         print(f"  {label:<42} F1 {f1:.3f}  P {p:.3f}  R {r:.3f}")
     recall = lambda tp, fp, fn: tp / (tp + fn) if tp + fn else 1.0  # noqa: E731

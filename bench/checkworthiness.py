@@ -42,22 +42,32 @@ def bench_cv(data, features) -> None:
     section("1. Held-out ranking quality: ClaimBuster 5-fold CV, CLEF-2018 blocks")
     cv = train.cross_validate(data, features)
     y = np.array([r["label"] for r in data["claimbuster"]])
-    print(f"ClaimBuster train: {len(y)} sentences, {int(y.sum())} check-worthy; mean of the {train.FOLDS} held-out folds")
+    print(
+        f"ClaimBuster train: {len(y)} sentences, {int(y.sum())} check-worthy; mean of the {train.FOLDS} held-out folds"
+    )
     for name, f in cv.items():
         print(f"  {name:46s} ROC-AUC {f['roc_auc']:.3f}  AP {f['ap']:.3f}")
     best = next(c for c in train.CANDIDATES if cv.get(c.name, {}).get("chosen"))
     f = cv[best.name]
-    print(f"  chosen: {best.name}; calibrated out of fold (pooled): ROC-AUC {f['pooled_roc_auc']:.3f}  "
-          f"AP {f['pooled_ap']:.3f}  Brier {f['brier']:.3f}  expected calibration error {f['calibration_error']:.3f}")
+    print(
+        f"  chosen: {best.name}; calibrated out of fold (pooled): ROC-AUC {f['pooled_roc_auc']:.3f}  "
+        f"AP {f['pooled_ap']:.3f}  Brier {f['brier']:.3f}  expected calibration error {f['calibration_error']:.3f}"
+    )
     for name, t in train.thresholds(y, f["oof"]).items():
-        print(f"  band {name} {t['threshold']}: check-worthy sentences at or above it {t['recall']:.1%}, "
-              f"precision there {t['precision']:.1%}, share of all sentences there {t['share_above']:.1%}")
+        print(
+            f"  band {name} {t['threshold']}: check-worthy sentences at or above it {t['recall']:.1%}, "
+            f"precision there {t['precision']:.1%}, share of all sentences there {t['share_above']:.1%}"
+        )
     clef = train.clef_held_out(data, features, best)
-    print(f"CLEF-2018 debate 1 lines 1-300 ({clef['positives']} check-worthy), {train.FOLDS} contiguous blocks held out:")
+    print(
+        f"CLEF-2018 debate 1 lines 1-300 ({clef['positives']} check-worthy), {train.FOLDS} contiguous blocks held out:"
+    )
     for name in ("model", "baseline: sentence length", "baseline: hand-set score"):
         print(f"  {name:28s} AP {clef[name]['ap']:.3f}  ROC-AUC {clef[name]['roc_auc']:.3f}")
     gap = clef["model minus length, AP"]
-    print(f"  AP of the model minus AP of length: {gap['gap']:+.3f} (90% bootstrap interval {gap['low']:+.3f} to {gap['high']:+.3f})")
+    print(
+        f"  AP of the model minus AP of length: {gap['gap']:+.3f} (90% bootstrap interval {gap['low']:+.3f} to {gap['high']:+.3f})"
+    )
 
 
 def bench_seeds() -> None:
@@ -68,7 +78,9 @@ def bench_seeds() -> None:
         print(f"\n{entry['file']}  ({len(ranked)} claims; by band {counts})")
         for rank, claim in enumerate(ranked, start=1):
             why = "; ".join(f"{'+' if push > 0 else '-'}{words}" for words, push in claim.signals)
-            print(f"  {rank:2d}. [{claim.checkworthiness:.2f} {bands.band_of(claim.checkworthiness).key:6s}] {claim.text}")
+            print(
+                f"  {rank:2d}. [{claim.checkworthiness:.2f} {bands.band_of(claim.checkworthiness).key:6s}] {claim.text}"
+            )
             print(f"             {why}")
 
 
@@ -78,10 +90,13 @@ def bench_pipeline(data, features, fold: int, limit: int | None) -> None:
 
     general, embedding = features["claimbuster"]
     y = np.array([r["label"] for r in data["claimbuster"]])
-    train_rows, test_rows = list(StratifiedKFold(train.FOLDS, shuffle=True, random_state=train.SEED).split(general, y))[fold]
+    train_rows, test_rows = list(StratifiedKFold(train.FOLDS, shuffle=True, random_state=train.SEED).split(general, y))[
+        fold
+    ]
     best = next(c for c in train.CANDIDATES if c.name == checkworthiness.model_name())
-    fitted, platt = train.calibrated_fit(best, general[train_rows], embedding[train_rows], y[train_rows],
-                                         extra=train.clef_training_rows(data, features))
+    fitted, platt = train.calibrated_fit(
+        best, general[train_rows], embedding[train_rows], y[train_rows], extra=train.clef_training_rows(data, features)
+    )
     model = checkworthiness.Model.from_dict(train.weights(best, fitted, platt, embedding[train_rows]))
     if limit:
         test_rows = test_rows[:limit]
@@ -95,18 +110,28 @@ def bench_pipeline(data, features, fold: int, limit: int | None) -> None:
     labels = y[test_rows]
     stored, yields = np.array(stored), np.array(yields)
     print(f"{len(labels)} sentences ({int(labels.sum())} check-worthy); model fitted on the other folds + CLEF")
-    print(f"  pipeline's stored score (0 if no claim): ROC-AUC {train.roc_auc(labels, stored):.3f}  "
-          f"AP {train.average_precision(labels, stored):.3f}")
-    print(f"  the model on the whole sentence:          ROC-AUC {train.roc_auc(labels, sentence_only):.3f}  "
-          f"AP {train.average_precision(labels, sentence_only):.3f}")
+    print(
+        f"  pipeline's stored score (0 if no claim): ROC-AUC {train.roc_auc(labels, stored):.3f}  "
+        f"AP {train.average_precision(labels, stored):.3f}"
+    )
+    print(
+        f"  the model on the whole sentence:          ROC-AUC {train.roc_auc(labels, sentence_only):.3f}  "
+        f"AP {train.average_precision(labels, sentence_only):.3f}"
+    )
     if len(set(labels[yields])) == 2:
-        print(f"  only the {int(yields.sum())} sentences that yield a claim:  ROC-AUC "
-              f"{train.roc_auc(labels[yields], stored[yields]):.3f}  AP {train.average_precision(labels[yields], stored[yields]):.3f}")
-    print(f"  sentences yielding no claim: check-worthy {1 - yields[labels == 1].mean():.1%}, "
-          f"others {1 - yields[labels == 0].mean():.1%}")
+        print(
+            f"  only the {int(yields.sum())} sentences that yield a claim:  ROC-AUC "
+            f"{train.roc_auc(labels[yields], stored[yields]):.3f}  AP {train.average_precision(labels[yields], stored[yields]):.3f}"
+        )
+    print(
+        f"  sentences yielding no claim: check-worthy {1 - yields[labels == 1].mean():.1%}, "
+        f"others {1 - yields[labels == 0].mean():.1%}"
+    )
     not_worthy = stored < bands.NOT_CHECKWORTHY
-    print(f"  below the 'not check-worthy' threshold ({bands.NOT_CHECKWORTHY}) or no claim: check-worthy "
-          f"{not_worthy[labels == 1].mean():.1%}, others {not_worthy[labels == 0].mean():.1%}")
+    print(
+        f"  below the 'not check-worthy' threshold ({bands.NOT_CHECKWORTHY}) or no claim: check-worthy "
+        f"{not_worthy[labels == 1].mean():.1%}, others {not_worthy[labels == 0].mean():.1%}"
+    )
 
 
 def bench_length_weight(data, features) -> None:
@@ -121,12 +146,16 @@ def bench_length_weight(data, features) -> None:
     length = checkworthiness.FEATURES.index("log_length")
     weights = (0.0, 0.25, 0.5, 1.0)
     figures = {w: [] for w in weights}
-    folds = zip(StratifiedKFold(train.FOLDS, shuffle=True, random_state=train.SEED).split(general, y),
-                GroupKFold(train.FOLDS).split(g_checked, groups=claim_groups))
+    folds = zip(
+        StratifiedKFold(train.FOLDS, shuffle=True, random_state=train.SEED).split(general, y),
+        GroupKFold(train.FOLDS).split(g_checked, groups=claim_groups),
+    )
     for (cb_train, cb_test), (checked_train, checked_test) in folds:
-        fitted = best.fit(np.vstack([general[cb_train], g_checked[checked_train]]),
-                          np.vstack([embedding[cb_train], e_checked[checked_train]]),
-                          np.concatenate([y[cb_train], np.ones(len(checked_train))]))
+        fitted = best.fit(
+            np.vstack([general[cb_train], g_checked[checked_train]]),
+            np.vstack([embedding[cb_train], e_checked[checked_train]]),
+            np.concatenate([y[cb_train], np.ones(len(checked_train))]),
+        )
         _, mean, scale = fitted
         z_cb = best.decision(fitted, general[cb_test], embedding[cb_test])
         z_checked = best.decision(fitted, g_checked[checked_test], e_checked[checked_test])
@@ -134,10 +163,16 @@ def bench_length_weight(data, features) -> None:
         s_checked = (g_checked[checked_test][:, length] - mean[length]) / scale[length]
         was_checked = np.concatenate([np.ones(len(checked_test)), np.zeros(len(cb_test))])
         for w in weights:
-            figures[w].append((train.average_precision(y[cb_test], z_cb + w * s_cb),
-                               train.average_precision(was_checked, np.concatenate([z_checked + w * s_checked, z_cb + w * s_cb]))))
-    print(f"{best.name}, plus w x standardised log length; 5 folds: ClaimBuster's held-out fold (check-worthy or not),\n"
-          f"and 'was it fact-checked': CLEF positives outside lines 1-300 (held out by claim) among that fold's sentences")
+            figures[w].append(
+                (
+                    train.average_precision(y[cb_test], z_cb + w * s_cb),
+                    train.average_precision(was_checked, np.concatenate([z_checked + w * s_checked, z_cb + w * s_cb])),
+                )
+            )
+    print(
+        f"{best.name}, plus w x standardised log length; 5 folds: ClaimBuster's held-out fold (check-worthy or not),\n"
+        f"and 'was it fact-checked': CLEF positives outside lines 1-300 (held out by claim) among that fold's sentences"
+    )
     for w, rows in figures.items():
         cb, was = np.mean(rows, axis=0)
         print(f"  w {w:4.2f}: ClaimBuster AP {cb:.4f}   fact-checked vs debate sentences AP {was:.4f}")

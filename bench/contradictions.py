@@ -43,7 +43,11 @@ def bench_corrections(eval_dir: Path, *, suggest: float) -> None:
     from claims.matching.contradiction import contradiction
     from claims.matching.decide import join_conflict
 
-    rows = [json.loads(line) for line in (eval_dir / "factcheck_gpt" / "claims.jsonl").read_text().splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in (eval_dir / "factcheck_gpt" / "claims.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     corrections = [(r["claim"], r["revised_claim"]) for r in rows
                    if (r.get("revised_claim") or "").strip() and r["revised_claim"].strip() != r["claim"].strip()]  # fmt: skip
     claims = sorted({r["claim"] for r in rows})
@@ -55,7 +59,9 @@ def bench_corrections(eval_dir: Path, *, suggest: float) -> None:
         return float(vectors[index[a]] @ vectors[index[b]])
 
     rules = {
-        "before (any guard, suggestion band)": lambda a, b: (similarity(a, b) >= suggest and join_conflict(a, b)) or None,
+        "before (any guard, suggestion band)": lambda a, b: (
+            (similarity(a, b) >= suggest and join_conflict(a, b)) or None
+        ),
         "after (contradiction rule)": lambda a, b: contradiction(a, b, score=similarity(a, b), suggest=suggest),
     }
     n_other = len(claims) * (len(claims) - 1) // 2

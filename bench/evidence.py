@@ -117,11 +117,15 @@ def bench_stance(eval_dir: Path, pairs_cache: dict) -> None:
     honest = report("shipped model, document-grouped 5-fold CV (estimate for unseen documents)", gold,
                     grouped_predictions(x, gold, groups))  # fmt: skip
     fixed = scores(gold, grouped_predictions(x, gold, groups, threshold=0.5))["macro_f1"]
-    print(f"  relevance threshold fixed at 0.5 instead of chosen in the folds: macro-F1 {fixed:.3f} ({fixed - honest:+.3f})")
+    print(
+        f"  relevance threshold fixed at 0.5 instead of chosen in the folds: macro-F1 {fixed:.3f} ({fixed - honest:+.3f})"
+    )
     print("  each signal switched off (grouped CV macro-F1; lower than above = the signal helps):")
     for name in signals.SIGNAL_NAMES:
         predicted = grouped_predictions(matrix(pairs, disabled=[name]), gold, groups)
-        print(f"      without {name:<20} {scores(gold, predicted)['macro_f1']:.3f}  ({scores(gold, predicted)['macro_f1'] - honest:+.3f})")
+        print(
+            f"      without {name:<20} {scores(gold, predicted)['macro_f1']:.3f}  ({scores(gold, predicted)['macro_f1'] - honest:+.3f})"
+        )
     if stance_llm.enabled():
         from claims.extraction.llm import LLMError
 
@@ -257,17 +261,23 @@ def bench_seeds() -> None:
     from django.conf import settings
 
     claims = list(Claim.objects.order_by("pk"))
-    by_rule = report_corpus([str(c.pk) for c in claims], [c.text for c in claims], suggest=settings.FACTCHECK_MATCH_SUGGEST)
+    by_rule = report_corpus(
+        [str(c.pk) for c in claims], [c.text for c in claims], suggest=settings.FACTCHECK_MATCH_SUGGEST
+    )
     ukraine_by_rule = any(
         "yet to" in (claims[p.first].text + " " + claims[p.second].text).lower()
         and "cut ties" in (claims[p.first].text + " " + claims[p.second].text).lower()
         for p in by_rule["after (contradiction rule)"]
     )
-    print(f"  Ukraine pair flagged by the contradiction rule: {'PASS' if ukraine_by_rule else 'FAIL'} "
-          "(stored as such once claims.services.claim_match calls the rule)")
-    print(f"  targets: Ukraine pair flagged as a possible contradiction: {'PASS' if ukraine else 'FAIL'}; "
-          f"cards drawn from the claim's own article: {circular} ({'PASS' if circular == 0 else 'FAIL'}); "
-          f"'supports' from the other seed: {supports_across} ({'PASS' if supports_across else 'FAIL'})")
+    print(
+        f"  Ukraine pair flagged by the contradiction rule: {'PASS' if ukraine_by_rule else 'FAIL'} "
+        "(stored as such once claims.services.claim_match calls the rule)"
+    )
+    print(
+        f"  targets: Ukraine pair flagged as a possible contradiction: {'PASS' if ukraine else 'FAIL'}; "
+        f"cards drawn from the claim's own article: {circular} ({'PASS' if circular == 0 else 'FAIL'}); "
+        f"'supports' from the other seed: {supports_across} ({'PASS' if supports_across else 'FAIL'})"
+    )
 
 
 # --- speed -----------------------------------------------------------------------------------------------

@@ -77,18 +77,24 @@ def bench_seeds() -> bool | None:
         if not article.mentions.exists():
             article_extract(article_id=article.pk)
     recognition = [
-        c for c in Claim.objects.prefetch_related("mentions__article") if "korea" in c.text.lower() and "recogni" in c.text.lower()
+        c
+        for c in Claim.objects.prefetch_related("mentions__article")
+        if "korea" in c.text.lower() and "recogni" in c.text.lower()
     ]
     print(f"seeds: {Claim.objects.count()} claims, {ClaimMatchSuggestion.objects.count()} suggestions")
     passed = False
     for claim in recognition:
         articles = {m.article_id for m in claim.mentions.all()}
-        print(f"  claim {claim.pk} [{len(claim.mentions.all())} mentions in {len(articles)} articles]: {claim.text[:140]}")
+        print(
+            f"  claim {claim.pk} [{len(claim.mentions.all())} mentions in {len(articles)} articles]: {claim.text[:140]}"
+        )
         passed = passed or len(articles) >= 2
     for suggestion in ClaimMatchSuggestion.objects.select_related("claim", "candidate"):
         if {suggestion.claim_id, suggestion.candidate_id} & {c.pk for c in recognition}:
             print(f"  suggested pair {suggestion.claim_id}~{suggestion.candidate_id} score {suggestion.score:.3f}")
-    print(f"seeds: North Korea recognised the DPR is one claim with mentions in both articles: {'PASS' if passed else 'FAIL'}")
+    print(
+        f"seeds: North Korea recognised the DPR is one claim with mentions in both articles: {'PASS' if passed else 'FAIL'}"
+    )
     if not passed:
         # The editors' path: the best suggestion joining the two articles' recognition claims, confirmed.
         from claims.roles import EDITOR
@@ -132,7 +138,14 @@ def bench_clef(same_grid, suggest_grid) -> None:
     other_pairs = [sims[i, j] for i in range(len(rows)) for j in range(i + 1, len(rows)) if gold[i] != gold[j]]
     print(
         "  cosine of same-claim pairs: median %.3f, min %.3f, max %.3f; other pairs: median %.3f, p99 %.3f, max %.3f"
-        % (np.median(same_pairs), min(same_pairs), max(same_pairs), np.median(other_pairs), np.percentile(other_pairs, 99), max(other_pairs))
+        % (
+            np.median(same_pairs),
+            min(same_pairs),
+            max(same_pairs),
+            np.median(other_pairs),
+            np.percentile(other_pairs, 99),
+            max(other_pairs),
+        )
     )
     print("  joining (threshold = FACTCHECK_MATCH_SAME, with the number/negation/name guards of join_conflict):")
     print("  pairwise precision / recall / F1 of the online clustering, strict gold (claim_number within a debate)")
@@ -140,7 +153,9 @@ def bench_clef(same_grid, suggest_grid) -> None:
     texts = [r["text"] for r in rows]
     for same in same_grid:
         scores = pairwise_scores(cluster_online(vectors, same=same, suggest=same, texts=texts).labels, gold)
-        print(f"    {same:.2f}   {scores.predicted:10d}  {scores.true_positives:2d}   {scores.precision:9.3f}  {scores.recall:6.3f}  {scores.f1:5.3f}")
+        print(
+            f"    {same:.2f}   {scores.predicted:10d}  {scores.true_positives:2d}   {scores.precision:9.3f}  {scores.recall:6.3f}  {scores.f1:5.3f}"
+        )
     for same in same_grid:
         labels = cluster_online(vectors, same=same, suggest=same, texts=texts).labels
         wrong = [
@@ -150,8 +165,12 @@ def bench_clef(same_grid, suggest_grid) -> None:
             if labels[i] == labels[j] and gold[i] != gold[j]
         ]
         for score, i, j in sorted(wrong, reverse=True)[:3]:
-            print(f"    joined at SAME {same:.2f} though gold differs ({score:.3f}): {texts[i][:70]!r} / {texts[j][:70]!r}")
-    print("  suggesting (FACTCHECK_MATCH_SUGGEST, with SAME as set): suggestions made, and P/R if editors confirmed all")
+            print(
+                f"    joined at SAME {same:.2f} though gold differs ({score:.3f}): {texts[i][:70]!r} / {texts[j][:70]!r}"
+            )
+    print(
+        "  suggesting (FACTCHECK_MATCH_SUGGEST, with SAME as set): suggestions made, and P/R if editors confirmed all"
+    )
     print("    same  suggest  suggestions  per_claim  precision  recall")
     for same in same_grid[-4:]:
         for suggest in suggest_grid:
@@ -205,10 +224,12 @@ def bench_embed(batch: int) -> None:
     reference = embeddings._load(embeddings.model_location(), "float32")  # sentence-transformers as shipped
     reference.encode(texts[:64], show_progress_bar=False)  # warm-up
     embeddings.embed_texts(texts[:64])
-    print(f"\nembed: {len(texts)} distinct real sentences, torch threads {torch.get_num_threads()}, CPU time; "
-          f"embed_texts computes in {embeddings.precision()} (FACTCHECK_EMBEDDING_PRECISION "
-          f"{getattr(settings, 'FACTCHECK_EMBEDDING_PRECISION', 'auto')}; bfloat16 native on this CPU: "
-          f"{embeddings.cpu_has_bfloat16()})")
+    print(
+        f"\nembed: {len(texts)} distinct real sentences, torch threads {torch.get_num_threads()}, CPU time; "
+        f"embed_texts computes in {embeddings.precision()} (FACTCHECK_EMBEDDING_PRECISION "
+        f"{getattr(settings, 'FACTCHECK_EMBEDDING_PRECISION', 'auto')}; bfloat16 native on this CPU: "
+        f"{embeddings.cpu_has_bfloat16()})"
+    )
     runs = {
         "sentence-transformers encode, float32": lambda: reference.encode(
             texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False
@@ -226,12 +247,17 @@ def bench_embed(batch: int) -> None:
     for name in runs:
         best = min(times[name])
         results[name] = (len(texts) / best, np.asarray(outputs[name], dtype=np.float32))
-        print(f"  {name:38s} {len(texts) / best:7.1f} sentences/s (best of 3: {best:.2f} s; all: "
-              + ", ".join(f"{t:.2f}" for t in times[name]) + ")")
+        print(
+            f"  {name:38s} {len(texts) / best:7.1f} sentences/s (best of 3: {best:.2f} s; all: "
+            + ", ".join(f"{t:.2f}" for t in times[name])
+            + ")"
+        )
     (a, va), (b, vb) = results.values()
     cosine = (va * vb).sum(axis=1)
-    print(f"  speed-up embed_texts / float32 encode: {b / a:.2f}; cosine between the two vectors of a sentence: "
-          f"min {cosine.min():.6f}, 1st percentile {np.percentile(cosine, 1):.6f}, mean {cosine.mean():.6f}")
+    print(
+        f"  speed-up embed_texts / float32 encode: {b / a:.2f}; cosine between the two vectors of a sentence: "
+        f"min {cosine.min():.6f}, 1st percentile {np.percentile(cosine, 1):.6f}, mean {cosine.mean():.6f}"
+    )
     threads = {1: [], os.cpu_count() or 1: []}  # FACTCHECK_EMBEDDING_THREADS's default, and torch's
     for _ in range(3):
         for n, runs in threads.items():
@@ -241,8 +267,10 @@ def bench_embed(batch: int) -> None:
             runs.append((time.process_time() - start, time.perf_counter() - wall))
     torch.set_num_threads(1)
     for n, runs in threads.items():
-        print(f"  embed_texts with {n} torch thread(s): CPU time {', '.join(f'{c:.2f}' for c, _ in runs)} s; "
-              f"wall {', '.join(f'{w:.2f}' for _, w in runs)} s (machine load now {os.getloadavg()[0]:.1f})")
+        print(
+            f"  embed_texts with {n} torch thread(s): CPU time {', '.join(f'{c:.2f}' for c, _ in runs)} s; "
+            f"wall {', '.join(f'{w:.2f}' for _, w in runs)} s (machine load now {os.getloadavg()[0]:.1f})"
+        )
 
 
 # --- speed -----------------------------------------------------------------------------------------
@@ -295,8 +323,10 @@ def bench_real(limit: int, n_queries: int, ef_values, pgdata: str | None, hnsw: 
     order = rng.permutation(len(texts))
     start = time.perf_counter()
     vectors = embed_texts([texts[i] for i in order])
-    print(f"\nreal: {len(texts)} real sentences embedded in {time.perf_counter() - start:.0f} s; "
-          f"{len(texts) - n_queries} stored, {n_queries} held out as queries")
+    print(
+        f"\nreal: {len(texts)} real sentences embedded in {time.perf_counter() - start:.0f} s; "
+        f"{len(texts) - n_queries} stored, {n_queries} held out as queries"
+    )
     stored, queries = vectors[n_queries:], vectors[:n_queries]
     exact = ExactSearch(np.arange(1, len(stored) + 1), stored)
     latencies, truth = [], []
@@ -304,9 +334,21 @@ def bench_real(limit: int, n_queries: int, ef_values, pgdata: str | None, hnsw: 
         t = time.perf_counter()
         truth.append({h.claim_id for h in exact.search(q, 10)})
         latencies.append((time.perf_counter() - t) * 1000)
-    print(f"  n={len(stored):>9,}  numpy exact      p50 {percentile(latencies, 50):8.2f} ms  p95 {percentile(latencies, 95):8.2f} ms")
+    print(
+        f"  n={len(stored):>9,}  numpy exact      p50 {percentile(latencies, 50):8.2f} ms  p95 {percentile(latencies, 95):8.2f} ms"
+    )
     server, uri = start_pgserver(pgdata, shared_buffers)
-    pg_case(uri, len(stored), stored, queries, truth, ef_values, hnsw, exact_p50=percentile(latencies, 50), table_prefix="bench_real")
+    pg_case(
+        uri,
+        len(stored),
+        stored,
+        queries,
+        truth,
+        ef_values,
+        hnsw,
+        exact_p50=percentile(latencies, 50),
+        table_prefix="bench_real",
+    )
     if server is not None and not pgdata:
         server.cleanup()
 
@@ -315,7 +357,9 @@ def bench_speed(sizes, n_queries: int, ef_values, pgdata: str | None, hnsw: dict
     from claims.matching.index import ExactSearch
 
     server, admin_uri = start_pgserver(pgdata, shared_buffers)
-    print(f"\nspeed: top-10, {n_queries} queries per case, synthetic vectors (see synthetic()); PostgreSQL via {admin_uri}")
+    print(
+        f"\nspeed: top-10, {n_queries} queries per case, synthetic vectors (see synthetic()); PostgreSQL via {admin_uri}"
+    )
     for n in sizes:
         vectors = synthetic(n, seed=n)
         queries = synthetic(n_queries, seed=7)
@@ -326,7 +370,9 @@ def bench_speed(sizes, n_queries: int, ef_values, pgdata: str | None, hnsw: dict
             hits = exact.search(q, 10)
             latencies.append((time.perf_counter() - start) * 1000)
             truth.append({h.claim_id for h in hits})
-        print(f"  n={n:>9,}  numpy exact      p50 {percentile(latencies, 50):8.2f} ms  p95 {percentile(latencies, 95):8.2f} ms")
+        print(
+            f"  n={n:>9,}  numpy exact      p50 {percentile(latencies, 50):8.2f} ms  p95 {percentile(latencies, 95):8.2f} ms"
+        )
         pg_case(admin_uri, n, vectors, queries, truth, ef_values, hnsw, exact_p50=percentile(latencies, 50))
         del vectors, exact
     if server is not None and not pgdata:
@@ -363,7 +409,9 @@ def start_pgserver(pgdata: str | None, shared_buffers: str):
     return server, server.get_uri()
 
 
-def pg_case(uri, n, vectors, queries, truth, ef_values, hnsw: dict, *, exact_p50: float, table_prefix: str = "bench_latent") -> None:
+def pg_case(
+    uri, n, vectors, queries, truth, ef_values, hnsw: dict, *, exact_p50: float, table_prefix: str = "bench_latent"
+) -> None:
     import psycopg
     from pgvector.psycopg import register_vector
 
@@ -400,9 +448,7 @@ def pg_case(uri, n, vectors, queries, truth, ef_values, hnsw: dict, *, exact_p50
             build = time.perf_counter() - start
             conn.execute(f"VACUUM ANALYZE {table}")
             print(f"  n={n:>9,}  pgvector load {load:6.1f} s, HNSW build {build:7.1f} s ({label}), index {size()}")
-        query_sql = (
-            f"SELECT claim_id FROM {table} WHERE embedding IS NOT NULL ORDER BY {order_by_sql(index_type=index_type)} LIMIT 10"
-        )
+        query_sql = f"SELECT claim_id FROM {table} WHERE embedding IS NOT NULL ORDER BY {order_by_sql(index_type=index_type)} LIMIT 10"
         plan = "\n".join(r[0] for r in conn.execute(f"EXPLAIN {query_sql}", [vector_literal(queries[0])]).fetchall())
         if f"Index Scan using {index}" not in plan:
             print(f"  n={n:>9,}  WARNING: the query does not use the HNSW index:\n{plan}")
@@ -411,7 +457,9 @@ def pg_case(uri, n, vectors, queries, truth, ef_values, hnsw: dict, *, exact_p50
         conn.execute(f"SET hnsw.ef_search = {max(ef_values)}")
         for q in synthetic(hnsw["warmup"], seed=99):
             conn.execute(query_sql, [vector_literal(q)]).fetchall()
-        print(f"  n={n:>9,}  warm-up: {hnsw['warmup']} other queries at ef_search={max(ef_values)} in {time.perf_counter() - start:.1f} s")
+        print(
+            f"  n={n:>9,}  warm-up: {hnsw['warmup']} other queries at ef_search={max(ef_values)} in {time.perf_counter() - start:.1f} s"
+        )
         for ef in ef_values:
             conn.execute(f"SET hnsw.ef_search = {int(ef)}")
             conn.execute("SET hnsw.iterative_scan = relaxed_order")
@@ -432,8 +480,12 @@ def pg_case(uri, n, vectors, queries, truth, ef_values, hnsw: dict, *, exact_p50
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--parts", default="seeds,clef,embed,real,speed")
-    parser.add_argument("--real", type=int, default=10000, help="real sentences stored for the real-embedding recall check")
-    parser.add_argument("--sizes", default="10000,100000", help="comma-separated store sizes, e.g. 10000,100000,1000000")
+    parser.add_argument(
+        "--real", type=int, default=10000, help="real sentences stored for the real-embedding recall check"
+    )
+    parser.add_argument(
+        "--sizes", default="10000,100000", help="comma-separated store sizes, e.g. 10000,100000,1000000"
+    )
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--ef", default="40,100,200", help="hnsw.ef_search values to measure")
     parser.add_argument("--embed-batch", type=int, default=1000)
@@ -442,7 +494,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=1000, help="queries run before timing (not the measured ones)")
     parser.add_argument("--index-type", default=None, help="vector or halfvec (default: the production schema's)")
     parser.add_argument("--m", type=int, default=None, help="HNSW m (default: the production schema's)")
-    parser.add_argument("--ef-construction", type=int, default=None, help="HNSW ef_construction (default: production's)")
+    parser.add_argument(
+        "--ef-construction", type=int, default=None, help="HNSW ef_construction (default: production's)"
+    )
     parser.add_argument("--same-grid", default="0.60,0.65,0.70,0.75,0.80,0.85,0.88,0.90,0.95")
     parser.add_argument("--suggest-grid", default="0.50,0.55,0.60,0.65,0.70,0.75")
     args = parser.parse_args()
@@ -459,7 +513,9 @@ def main() -> None:
         setup_django(var_dir)
         from django.conf import settings
 
-        print(f"thresholds in settings: SAME {settings.FACTCHECK_MATCH_SAME}, SUGGEST {settings.FACTCHECK_MATCH_SUGGEST}")
+        print(
+            f"thresholds in settings: SAME {settings.FACTCHECK_MATCH_SAME}, SUGGEST {settings.FACTCHECK_MATCH_SUGGEST}"
+        )
         if "seeds" in parts:
             bench_seeds()
         if "clef" in parts:
@@ -468,10 +524,19 @@ def main() -> None:
         if "embed" in parts:
             bench_embed(args.embed_batch)
         if "real" in parts:
-            bench_real(args.real, min(args.queries, 200), [int(e) for e in args.ef.split(",")], args.pgdata, hnsw, args.shared_buffers)
+            bench_real(
+                args.real,
+                min(args.queries, 200),
+                [int(e) for e in args.ef.split(",")],
+                args.pgdata,
+                hnsw,
+                args.shared_buffers,
+            )
         if "speed" in parts:
             sizes = [int(s) for s in args.sizes.split(",")]
-            bench_speed(sizes, args.queries, [int(e) for e in args.ef.split(",")], args.pgdata, hnsw, args.shared_buffers)
+            bench_speed(
+                sizes, args.queries, [int(e) for e in args.ef.split(",")], args.pgdata, hnsw, args.shared_buffers
+            )
 
 
 if __name__ == "__main__":

@@ -92,7 +92,9 @@ def environment(database_url: str, redis_db: int) -> dict:
 
 
 def manage(env: dict, *args: str) -> str:
-    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def start(env: dict, name: str, command: list[str], log_dir: Path) -> subprocess.Popen:

@@ -121,7 +121,9 @@ def main() -> None:
                 if page is not None:
                     article, _ = services.article_ingest(html=page[1], url=f"https://realnews.example/{page[0]}")
                     ingested.append(article.pk)
-                article, _ = services.article_ingest(html=made_up_html(20 + n % 180, seed=1000 * n, title=f"Generated {n}"))
+                article, _ = services.article_ingest(
+                    html=made_up_html(20 + n % 180, seed=1000 * n, title=f"Generated {n}")
+                )
                 ingested.append(article.pk)
                 n += 1
                 for path in ("/api/v1/verdicts/", "/api/v1/claims/", "/api/v1/claimreviews/"):
@@ -174,7 +176,9 @@ def main() -> None:
     open_fetches = list(ClaimFetch.objects.filter(status__in=["pending", "running"]).values_list("claim_id", "fetcher"))
     lost_fetches = len([row for row in open_fetches if tuple(row) not in queued_fetches])
     log_errors = sum(w.log.read_text().count(" ERROR/") for w in workers.values())
-    print(f"soak: {elapsed:.1f} min ({args.minutes} min ingesting, then up to {args.drain:.0f} s to drain); logs in {logs}")
+    print(
+        f"soak: {elapsed:.1f} min ({args.minutes} min ingesting, then up to {args.drain:.0f} s to drain); logs in {logs}"
+    )
     print(rss.report())
     print(f"articles: {len(ingested)} ingested, {done} finished ({done / elapsed:.1f}/min), {Claim.objects.count()} claims, "
           f"{ClaimFetch.objects.filter(status='done').count()} fetches done; {published} verdicts published, {reads} API reads")  # fmt: skip

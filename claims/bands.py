@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 HIGH = 0.6  # held out (ClaimBuster, 5-fold): 85% of sentences from here up are check-worthy; 66% of those are here
-NOT_CHECKWORTHY = 0.1  # held out: 94.5% of check-worthy sentences score at least this; 73% of the other sentences score less
+NOT_CHECKWORTHY = (
+    0.1  # held out: 94.5% of check-worthy sentences score at least this; 73% of the other sentences score less
+)
 
 
 @dataclass(frozen=True)
@@ -32,4 +34,6 @@ BY_KEY = {band.key: band for band in BANDS}
 
 
 def band_of(score: float) -> Band:
-    return next(band for band in BANDS if (band.low is None or score >= band.low) and (band.high is None or score < band.high))
+    return next(
+        band for band in BANDS if (band.low is None or score >= band.low) and (band.high is None or score < band.high)
+    )

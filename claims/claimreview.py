@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 SCHEMA_CONTEXT = "https://schema.org"
-CLAIM_REVIEWED_GUIDE = 75  # characters, exclusive: Google's recommendation ("under 75"), shown to editors, never enforced
+CLAIM_REVIEWED_GUIDE = (
+    75  # characters, exclusive: Google's recommendation ("under 75"), shown to editors, never enforced
+)
 
 # A speaker is published as an Organization when its name looks like one; otherwise a Person.
 _ORGANIZATION_WORDS = re.compile(

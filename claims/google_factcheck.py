@@ -198,7 +198,12 @@ def _call(method: str, path: str, *, api_url: str, credentials_file: str, body: 
         content = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     try:
         result = safe_http.request(
-            method, url, body=content, headers=headers, timeout=API_TIMEOUT_SECONDS, max_response_bytes=MAX_RESPONSE_BYTES
+            method,
+            url,
+            body=content,
+            headers=headers,
+            timeout=API_TIMEOUT_SECONDS,
+            max_response_bytes=MAX_RESPONSE_BYTES,
         )
     except safe_http.FetchError as exc:  # blocked or invalid URL: final; timeout or connection: retry
         raise GoogleFactCheckError(exc.message, retryable=exc.retryable) from None

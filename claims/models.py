@@ -109,7 +109,9 @@ class Claim(models.Model):
     extracted_text = models.TextField(
         blank=True, help_text="The text as the machine extracted it, kept when an editor rewrites the claim."
     )
-    normalized_text = models.TextField(db_index=True, help_text="Lower-cased, punctuation-free form for exact matching.")
+    normalized_text = models.TextField(
+        db_index=True, help_text="Lower-cased, punctuation-free form for exact matching."
+    )
     checkworthiness = models.FloatField(default=0.0, db_index=True)
     checkworthiness_signals = models.JSONField(
         default=list, blank=True, help_text="The strongest reasons for the check-worthiness score: [words, push] pairs."
@@ -122,11 +124,12 @@ class Claim(models.Model):
     about_date = models.DateField(null=True, blank=True, help_text="The date the claim is about, if any.")
     needs_context = models.TextField(
         blank=True,
-        help_text="What the claim does not say by itself (an unresolved pronoun, \"the <noun>\" never introduced, a "
+        help_text='What the claim does not say by itself (an unresolved pronoun, "the <noun>" never introduced, a '
         "relative date), as found by extraction; empty when it reads alone.",
     )
     decomposed = models.BooleanField(
-        default=True, help_text="False: the whole sentence, which no decomposition rule understood (check it is one fact)."
+        default=True,
+        help_text="False: the whole sentence, which no decomposition rule understood (check it is one fact).",
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -161,7 +164,11 @@ class ClaimMention(models.Model):
     is_direct_quote = models.BooleanField(default=False)
     extracted_by = models.CharField(max_length=32, blank=True, help_text="Extraction backend: spacy, llm or editor.")
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The editor who recorded this mention by hand (empty when the machine found it).",
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -34,8 +34,12 @@ def claim_public_detail(request, claim_id: int):
         "appearances": mentions,
         # Readers get a source's own http(s) URL or none: never an admin page (claims.links.public_source_url).
         "sources": [
-            {"title": s.title, "url": public_source_url(s.url), "published_at": s.published_at,
-             "archive_url": public_source_url(s.archive_url)}
+            {
+                "title": s.title,
+                "url": public_source_url(s.url),
+                "published_at": s.published_at,
+                "archive_url": public_source_url(s.archive_url),
+            }
             for s in verdict.sources.all()
         ],  # fmt: skip
     }

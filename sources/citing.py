@@ -89,9 +89,7 @@ def _archive_url(value: str) -> str:
     return _web_url(value, "archive link") if (value or "").strip() else ""
 
 
-def source_cite(
-    *, claim: Claim, url: str, actor, title: str = "", published_at=None, archive_url: str = ""
-) -> Source:
+def source_cite(*, claim: Claim, url: str, actor, title: str = "", published_at=None, archive_url: str = "") -> Source:
     """Cite a page for a claim: stored now (citable in its verdict), fetched in the background when possible.
 
     An address the service must never reach (a private or loopback host) is refused; one whose name

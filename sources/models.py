@@ -23,9 +23,7 @@ class Source(models.Model):
     )
     title = models.CharField(max_length=500, blank=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
-    outlet = models.ForeignKey(
-        "claims.Outlet", null=True, blank=True, on_delete=models.PROTECT, related_name="sources"
-    )
+    outlet = models.ForeignKey("claims.Outlet", null=True, blank=True, on_delete=models.PROTECT, related_name="sources")
     published_at = models.DateTimeField(null=True, blank=True)
     fetched_at = models.DateTimeField(null=True, blank=True, db_index=True)
     http_status = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -34,7 +32,9 @@ class Source(models.Model):
     text_sha256 = models.CharField(max_length=64, blank=True)
     fetch_error = models.TextField(blank=True)
     archive_url = models.URLField(
-        max_length=2000, blank=True, help_text="An archived copy (e.g. web.archive.org), given by the editor who cited it."
+        max_length=2000,
+        blank=True,
+        help_text="An archived copy (e.g. web.archive.org), given by the editor who cited it.",
     )
     metadata = models.JSONField(
         default=dict, blank=True, help_text="Provider extras, e.g. a fact-check's publisher and textual rating."

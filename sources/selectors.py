@@ -127,7 +127,10 @@ def internal_sources(*, text: str, exclude_kinds: tuple[str, ...] = (), limit: i
 def claim_own_texts(*, claim_id: int) -> list[str]:
     """The cleaned text of every article that mentions the claim: what is not evidence for it."""
     return list(
-        Article.objects.filter(mentions__claim_id=claim_id).distinct().exclude(cleaned_text="").values_list("cleaned_text", flat=True)
+        Article.objects.filter(mentions__claim_id=claim_id)
+        .distinct()
+        .exclude(cleaned_text="")
+        .values_list("cleaned_text", flat=True)
     )
 
 

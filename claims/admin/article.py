@@ -61,8 +61,12 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         from django.db.models import OuterRef
 
-        return super().get_queryset(request).annotate(
-            claim_count=selectors.count_of(ClaimMention.objects.filter(article_id=OuterRef("pk")), "article_id")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                claim_count=selectors.count_of(ClaimMention.objects.filter(article_id=OuterRef("pk")), "article_id")
+            )
         )
 
     def has_add_permission(self, request):
@@ -107,7 +111,9 @@ class ArticleAdmin(admin.ModelAdmin):
         except DomainError as exc:
             self.message_user(request, exc.message, messages.ERROR)
         else:
-            self.message_user(request, "Extraction started again; the claims update when it finishes.", messages.SUCCESS)
+            self.message_user(
+                request, "Extraction started again; the claims update when it finishes.", messages.SUCCESS
+            )
         return HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))
 
     @admin.action(description="Extract claims again", permissions=["change"])
@@ -166,8 +172,11 @@ def highlight_claims(article: Article):
         pieces.extend(
             format_html(
                 '<a class="fc-mark-more fc-status-{}" href="{}" title="{} · {}">{}</a>',
-                other.claim.status, reverse("admin:claims_claim_change", args=[other.claim_id]),
-                other.claim.get_status_display(), other.claim.text[:200], number,
+                other.claim.status,
+                reverse("admin:claims_claim_change", args=[other.claim_id]),
+                other.claim.get_status_display(),
+                other.claim.text[:200],
+                number,
             )  # fmt: skip
             for number, other in enumerate(others, start=2)
         )

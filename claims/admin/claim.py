@@ -76,7 +76,6 @@ class ClaimAdmin(QueueColumns, ClaimWorkflowActions, FullChangesHistoryAdmin):
 
     # The claim page ------------------------------------------------------------------------------
 
-
     def change_view(self, request, object_id, form_url="", extra_context=None):
         claim = self.get_object(request, object_id)
         extra_context = extra_context or {}
@@ -125,7 +124,9 @@ class ClaimAdmin(QueueColumns, ClaimWorkflowActions, FullChangesHistoryAdmin):
             "notes": list(claim_notes(claim=claim)),
             "cited_sources": cited,
             "assignable": list(assignable_users()) if can_edit else [],
-            "can_fix_claim": can_edit and claim.status in editing_pages.editing.EDITABLE_STATUSES and not verdict_public,
+            "can_fix_claim": can_edit
+            and claim.status in editing_pages.editing.EDITABLE_STATUSES
+            and not verdict_public,
             "can_work_on_claim": can_edit,
         }
 
@@ -175,11 +176,12 @@ class ClaimAdmin(QueueColumns, ClaimWorkflowActions, FullChangesHistoryAdmin):
     def _claim_url(self, claim):
         return reverse("admin:claims_claim_change", args=[claim.pk])
 
-
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return [
-            path("<int:object_id>/publish/", self.admin_site.admin_view(self.publish_view), name="%s_%s_publish" % info),
+            path(
+                "<int:object_id>/publish/", self.admin_site.admin_view(self.publish_view), name="%s_%s_publish" % info
+            ),
             path("publish-selected/", self.admin_site.admin_view(self.publish_view), name="%s_%s_publish_many" % info),
             *self.editing_urls(),
         ] + super().get_urls()
@@ -226,11 +228,13 @@ def mentions_in_context(claim: Claim) -> list[dict]:
             before = "…" + before[before.index(" ") + 1 :]
         if after_to < len(text) and " " in after:
             after = after[: after.rindex(" ")] + "…"
-        rows.append({
-            "mention": mention,
-            "article": mention.article,
-            "before": _BLANK_LINES.sub("\n", before),
-            "sentence": text[start:end] or mention.sentence,
-            "after": _BLANK_LINES.sub("\n", after),
-        })
+        rows.append(
+            {
+                "mention": mention,
+                "article": mention.article,
+                "before": _BLANK_LINES.sub("\n", before),
+                "sentence": text[start:end] or mention.sentence,
+                "after": _BLANK_LINES.sub("\n", after),
+            }
+        )
     return rows

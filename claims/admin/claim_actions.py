@@ -65,7 +65,6 @@ class ClaimWorkflowActions:
             if STEP_OF.get(name, name) in steps and not (name == "assign_me" and claim.assignee_id == request.user.pk)
         ]
 
-
     def run_operation(self, request, claim, op):
         if op not in dict(self.operations_for(request, claim)):
             label = OPERATIONS.get(op, "That action").rstrip("…")
@@ -157,7 +156,6 @@ class ClaimWorkflowActions:
         return HttpResponseRedirect(self._claim_url(claim))
 
     # Publishing, always confirmed -------------------------------------------------------------------
-
 
     def publish_view(self, request, object_id=None):
         """Show what readers will get; publish only on an explicit, fresh confirmation."""

@@ -27,7 +27,9 @@ class ClaimReviewForm(forms.ModelForm):
     )  # fmt: skip
     explanation = forms.CharField(
         required=False,
-        widget=forms.Textarea(attrs={"rows": 7, "placeholder": "What the evidence shows, for readers, in plain words."}),
+        widget=forms.Textarea(
+            attrs={"rows": 7, "placeholder": "What the evidence shows, for readers, in plain words."}
+        ),
     )
     claim_reviewed = forms.CharField(
         required=False, label="Claim reviewed (summary)",
@@ -73,7 +75,9 @@ class ClaimReviewForm(forms.ModelForm):
         self.fields["rating"].label_from_instance = lambda r: format_html(
             '<strong>{}</strong> <span class="fc-muted">{}</span>', r.name, r.description
         )
-        source_ids = set(Evidence.objects.filter(claim=claim).values_list("source_id", flat=True)) if claim.pk else set()
+        source_ids = (
+            set(Evidence.objects.filter(claim=claim).values_list("source_id", flat=True)) if claim.pk else set()
+        )
         if claim.pk:  # sources an editor cited by hand are citable even before (or without) a fetch
             source_ids |= set(SourceRequest.objects.filter(claim=claim).values_list("source_id", flat=True))
         if draft:

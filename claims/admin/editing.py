@@ -94,9 +94,7 @@ def claim_merge_view(model_admin, request, object_id, suggestion_id):
     """The confirmation page of a "same claim" decision: which claim stays, which mentions and speakers move."""
     if not request.user.has_perm("claims.change_claimmatchsuggestion"):
         raise PermissionDenied
-    suggestion = get_object_or_404(
-        ClaimMatchSuggestion.objects.select_related("claim", "candidate"), pk=suggestion_id
-    )
+    suggestion = get_object_or_404(ClaimMatchSuggestion.objects.select_related("claim", "candidate"), pk=suggestion_id)
     if int(object_id) not in (suggestion.claim_id, suggestion.candidate_id):
         raise PermissionDenied
     try:

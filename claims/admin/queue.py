@@ -188,9 +188,14 @@ def _context_flags(claim: Claim):
     return format_html(
         "{}{}",
         format_html('<span class="fc-chip fc-chip-warn" title="{}">needs context</span>', claim.needs_context)
-        if claim.needs_context else "",
-        format_html('<span class="fc-chip" title="No decomposition rule understood this sentence: check it states '
-                    'one fact">not decomposed</span>') if not claim.decomposed else "",
+        if claim.needs_context
+        else "",
+        format_html(
+            '<span class="fc-chip" title="No decomposition rule understood this sentence: check it states '
+            'one fact">not decomposed</span>'
+        )
+        if not claim.decomposed
+        else "",
     )
 
 
@@ -254,11 +259,11 @@ class QueueChangeList(ChangeList):
     def get_results(self, request):
         super().get_results(request)
         if isinstance(self.result_list, QuerySet) and isinstance(self.paginator, QueuePaginator):
-            self.result_list = self.model_admin.get_paginator(
-                request, self.queryset, max(self.list_max_show_all, self.list_per_page)
-            ).page(1).object_list
-
-
+            self.result_list = (
+                self.model_admin.get_paginator(request, self.queryset, max(self.list_max_show_all, self.list_per_page))
+                .page(1)
+                .object_list
+            )
 
 
 def compact_age(moment) -> str:
@@ -375,7 +380,9 @@ class QueueColumns:
 
     @admin.display(description="Age", ordering="-created_at")
     def age_column(self, claim):
-        return format_html('<span class="fc-age" title="found {}">{}</span>', claim.created_at, compact_age(claim.created_at))
+        return format_html(
+            '<span class="fc-age" title="found {}">{}</span>', claim.created_at, compact_age(claim.created_at)
+        )
 
     QUICK_VIEWS = (
         # (label, query string, filter; count capped so that it never reads more than QUICK_COUNT_CAP rows)

@@ -58,7 +58,10 @@ class VerdictAdmin(FullChangesHistoryAdmin):
     def history_view(self, request, object_id, extra_context=None):
         # The model history's diffs cut long texts short; the publications hold each published version whole.
         publications = VerdictPublication.objects.filter(verdict_id=object_id if str(object_id).isdigit() else None)
-        extra_context = {**(extra_context or {}), "publications": publications.select_related("published_by", "drafted_by")}
+        extra_context = {
+            **(extra_context or {}),
+            "publications": publications.select_related("published_by", "drafted_by"),
+        }
         return super().history_view(request, object_id, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

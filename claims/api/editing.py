@@ -157,7 +157,17 @@ class ClaimWorkViewSet(viewsets.GenericViewSet):
     filterset_class = None
     action_permissions = {
         name: REVIEW_PERMISSION
-        for name in ("start_review", "assign", "dismiss", "restore", "text", "split", "from_article", "notes", "sources")
+        for name in (
+            "start_review",
+            "assign",
+            "dismiss",
+            "restore",
+            "text",
+            "split",
+            "from_article",
+            "notes",
+            "sources",
+        )
     } | {"merges": MATCH_PERMISSION}
 
     def get_queryset(self):
@@ -304,7 +314,9 @@ class ClaimWorkViewSet(viewsets.GenericViewSet):
                     continue
             return Response(MergePlanSerializer(plans, many=True).data)
         data = self._body(MergeDecisionSerializer, request)
-        suggestion = ClaimMatchSuggestion.objects.filter(Q(claim=claim) | Q(candidate=claim), pk=data["suggestion"]).first()
+        suggestion = ClaimMatchSuggestion.objects.filter(
+            Q(claim=claim) | Q(candidate=claim), pk=data["suggestion"]
+        ).first()
         if suggestion is None:
             raise serializers.ValidationError({"suggestion": ["This claim has no suggestion with this id."]})
         if data["decision"] == "rejected":

@@ -1,6 +1,5 @@
 """Query-string filters. They narrow a queryset the selectors already limited to what the reader may see."""
 
-
 import django_filters
 from django.db.models import Exists, OuterRef
 
@@ -20,7 +19,8 @@ class ClaimFilter(django_filters.FilterSet):
     checkworthiness_min = ScoreFilter(field_name="checkworthiness", lookup_expr="gte")
     checkworthiness_max = ScoreFilter(field_name="checkworthiness", lookup_expr="lte")
     checkworthiness_band = django_filters.ChoiceFilter(
-        choices=[(band.key, band.label) for band in bands.BANDS], method="filter_checkworthiness_band",
+        choices=[(band.key, band.label) for band in bands.BANDS],
+        method="filter_checkworthiness_band",
         label="Check-worthiness band (claims/bands.py)",
     )
     has_published_verdict = django_filters.BooleanFilter(method="filter_has_published_verdict")

@@ -53,7 +53,10 @@ class ClaimMatchView(APIView):
     @extend_schema(
         summary="Has this been checked? The stored claims closest in meaning to a text",
         request=MatchRequestSerializer,
-        responses={200: MatchResponseSerializer, 400: OpenApiResponse(description="Invalid input (the one error shape)")},
+        responses={
+            200: MatchResponseSerializer,
+            400: OpenApiResponse(description="Invalid input (the one error shape)"),
+        },
     )
     def post(self, request):
         query = MatchRequestSerializer(data=request.data)

@@ -259,8 +259,13 @@ def verdict_representation(row: dict, constants: dict) -> dict:
         "explanation": row["explanation"],
         "claim_reviewed": row["claim_reviewed"],
         "sources": [
-            {"id": s["id"], "url": public_source_url(s["url"]), "title": s["title"], "kind": s["kind"],
-             "published_at": when(s["published_at"])}
+            {
+                "id": s["id"],
+                "url": public_source_url(s["url"]),
+                "title": s["title"],
+                "kind": s["kind"],
+                "published_at": when(s["published_at"]),
+            }
             for s in row["sources"]
         ],
         "published_at": when(row["published_at"]),
@@ -352,7 +357,16 @@ class FetchSourcesRequestSerializer(serializers.Serializer):
 class ClaimFetchSerializer(serializers.ModelSerializer):
     class Meta:
         model = ClaimFetch
-        fields = ["fetcher", "status", "error", "attempts", "sources_found", "requested_at", "started_at", "finished_at"]
+        fields = [
+            "fetcher",
+            "status",
+            "error",
+            "attempts",
+            "sources_found",
+            "requested_at",
+            "started_at",
+            "finished_at",
+        ]
 
 
 class FetchSourcesResponseSerializer(serializers.Serializer):

@@ -120,7 +120,9 @@ class ArticleViewSet(BoundedIdLookupMixin, mixins.CreateModelMixin, viewsets.Rea
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
 
 
-@extend_schema_view(retrieve=extend_schema(summary="Where the background fetch of an article asked for by URL stands (staff)"))
+@extend_schema_view(
+    retrieve=extend_schema(summary="Where the background fetch of an article asked for by URL stands (staff)")
+)
 class ArticleFetchViewSet(BoundedIdLookupMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = ArticleFetchSerializer
     permission_classes = [ActionPermission]
@@ -217,7 +219,9 @@ class VerdictViewSet(
         verdict = self.get_queryset().get(pk=verdict.pk)
         data = {**self.get_serializer(verdict).data, "correction": None}
         staff = selectors.user_sees_unpublished(self.request.user)
-        correction = staff and VerdictCorrection.objects.filter(verdict=verdict).select_related("rating", "reviewer").first()
+        correction = (
+            staff and VerdictCorrection.objects.filter(verdict=verdict).select_related("rating", "reviewer").first()
+        )
         if correction:
             data["correction"] = VerdictCorrectionSerializer(correction).data
         response = Response(data, status=code)

@@ -192,7 +192,10 @@ _NEGATING_PHRASES = re.compile(r"\b(?:yet to|failed to|fails to|refused to|refus
 def negated(text: str) -> bool:
     words = {w.lower() for w in _WORD.findall(text)}
     return (
-        bool(words & _NEGATIONS) or "n't" in text.lower() or "n’t" in text.lower() or bool(_NEGATING_PHRASES.search(text))
+        bool(words & _NEGATIONS)
+        or "n't" in text.lower()
+        or "n’t" in text.lower()
+        or bool(_NEGATING_PHRASES.search(text))
     )
 
 

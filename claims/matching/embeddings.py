@@ -73,7 +73,9 @@ def precision() -> str:
     """The precision the model computes in: FACTCHECK_EMBEDDING_PRECISION, "auto" resolved for this CPU."""
     configured = getattr(settings, "FACTCHECK_EMBEDDING_PRECISION", "auto")
     if configured not in PRECISIONS:
-        raise ImproperlyConfigured(f"FACTCHECK_EMBEDDING_PRECISION must be one of {', '.join(PRECISIONS)}, not {configured!r}.")
+        raise ImproperlyConfigured(
+            f"FACTCHECK_EMBEDDING_PRECISION must be one of {', '.join(PRECISIONS)}, not {configured!r}."
+        )
     if configured == "auto":
         return "bfloat16" if cpu_has_bfloat16() else "float32"
     return configured

@@ -1,4 +1,4 @@
-""""Has this been checked?": claims close in meaning to a text (claims.matching), the published verdict that
+""" "Has this been checked?": claims close in meaning to a text (claims.matching), the published verdict that
 already covers a claim, and where a claim has appeared."""
 
 from __future__ import annotations
@@ -74,7 +74,9 @@ def claim_known_verdict(claim: Claim) -> Verdict | None:
     matched = Claim.objects.filter(pk=claim.pk).annotate(match_id=match_id).values_list("match_id", flat=True).first()
     if matched is None:
         return None
-    return Verdict.objects.select_related("rating", "claim").filter(claim_id=matched, published_at__isnull=False).first()
+    return (
+        Verdict.objects.select_related("rating", "claim").filter(claim_id=matched, published_at__isnull=False).first()
+    )
 
 
 def claim_appearances(claim: Claim) -> QuerySet[ClaimMention]:

@@ -29,7 +29,9 @@ def _paired_with_published(suggestions, claim_ref: str, other: str, own: str = "
     itself. A pair is stored once (claim_id < candidate_id), so both sides are looked at."""
     suggestions = suggestions.order_by("-score")
     as_claim = suggestions.filter(claim_id=OuterRef(claim_ref), **{f"candidate__{k}": v for k, v in _PUBLISHED.items()})
-    as_candidate = suggestions.filter(candidate_id=OuterRef(claim_ref), **{f"claim__{k}": v for k, v in _PUBLISHED.items()})
+    as_candidate = suggestions.filter(
+        candidate_id=OuterRef(claim_ref), **{f"claim__{k}": v for k, v in _PUBLISHED.items()}
+    )
     if own:
         first, second = own, own
     else:
@@ -127,11 +129,13 @@ def claim_similar(*, claim: Claim) -> list[dict]:
     for suggestion in suggestions:
         other = suggestion.candidate if suggestion.claim_id == claim.pk else suggestion.claim
         verdict = getattr(other, "verdict", None)
-        rows.append({
-            "suggestion": suggestion,
-            "other": other,
-            "verdict": verdict if verdict is not None and verdict.is_published else None,
-        })
+        rows.append(
+            {
+                "suggestion": suggestion,
+                "other": other,
+                "verdict": verdict if verdict is not None and verdict.is_published else None,
+            }
+        )
     return rows
 
 
@@ -150,7 +154,9 @@ def claim_contradictions(*, claim: Claim) -> list[dict]:
         ClaimMention.objects.filter(claim_id=OuterRef("pk")).order_by("article__published_at", "id").values("pk")[:1]
     )  # three queries in all, however many pairs: the pairs, each other claim's first mention, those mentions
     first_ids = dict(
-        Claim.objects.filter(pk__in=[o.pk for o in others]).annotate(first=Subquery(first_mention)).values_list("pk", "first")
+        Claim.objects.filter(pk__in=[o.pk for o in others])
+        .annotate(first=Subquery(first_mention))
+        .values_list("pk", "first")
     )
     mentions = ClaimMention.objects.select_related("article__outlet").in_bulk([i for i in first_ids.values() if i])
     return [

@@ -194,7 +194,6 @@ def claimreviews_for_verdicts(verdicts) -> list[dict]:
     """ClaimReview dicts for published verdicts: instances with claim and rating loaded, or rows from
     `verdict_rows()` (one query for their mentions, none when rows already carry them)."""
 
-
     rows = [v if isinstance(v, dict) else verdict_row(v) for v in verdicts]
     if not rows:
         return []
@@ -248,5 +247,11 @@ def public_index_rows(*, search: str = "") -> QuerySet:
     if search:
         verdicts = verdicts.filter(Q(claim__text__icontains=search) | Q(claim_reviewed__icontains=search))
     return verdicts.order_by("-published_at", "-id").values(
-        "claim_id", "claim__text", "claim_reviewed", "rating__name", "published_at", "first_published_at", "corrected_at"
+        "claim_id",
+        "claim__text",
+        "claim_reviewed",
+        "rating__name",
+        "published_at",
+        "first_published_at",
+        "corrected_at",
     )

@@ -31,6 +31,7 @@ from .workflow import Status, claim_untouched
 log = logging.getLogger("claims.extraction")
 NEAR_DUPLICATE_RATIO = 0.95  # normalised texts this similar are the same claim (the semantic part is matching's)
 
+
 def article_request_extraction(*, article: Article, actor) -> None:
     """An editor asks for an article's claims to be extracted again; the worker runs it after commit.
 
@@ -81,7 +82,6 @@ def articles_restart_stuck_extraction(*, pending_seconds: int, queued: set[int])
     """Re-send the extraction of articles a crash left behind: pending for longer than `pending_seconds`
     (the message was lost), or running past the task's hard time limit (the worker died). Articles whose
     message is still in the queue (`queued`) are left to it. Returns the ids re-sent."""
-
 
     now = timezone.now()
     Extraction = Article.ExtractionStatus
@@ -242,7 +242,6 @@ def _after_new_claims(claim_ids: list[int], vectors: dict[int, np.ndarray]) -> l
         if not outcome.gone and not outcome.merged:
             surviving.append(claim_id)
     if surviving:
-
         try:
             claims_fetch_sources(claim_ids=surviving)
         except InvalidInput:  # a claim merged away meanwhile

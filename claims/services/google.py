@@ -55,8 +55,6 @@ def verdict_google_sync(*, verdict_id: int, final_attempt: bool = False):
     the attempt failed and a retry may help; a final failure is recorded (status failed) and logged.
     """
 
-
-
     Sync = GoogleFactCheckPage.Status
     credentials_file = settings.GOOGLE_FACTCHECK_CREDENTIALS_FILE
     if not google_factcheck_enabled() or credentials_file is None:  # enabled means a credentials file is set

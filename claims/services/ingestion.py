@@ -45,9 +45,6 @@ def outlet_get_or_create(*, name: str = "", domain: str = "") -> Outlet | None:
     return outlet
 
 
-
-
-
 log = logging.getLogger("claims.extraction")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -108,7 +105,6 @@ def article_fetch_request(
     """Ask for an article by URL: answered at once, fetched by a worker (`article_fetch_run`). A URL already stored
     gives a fetch that is done, with its article. Only the URL's form is checked here: no DNS in the web request."""
 
-
     if not is_web_url(url or ""):
         raise InvalidInput("The article's URL must be an http or https address.")
     url = canonical_url(url)
@@ -116,7 +112,9 @@ def article_fetch_request(
                   language=language[:16], requested_by=actor if getattr(actor, "pk", None) else None)  # fmt: skip
     known = Article.objects.filter(url=url).first()
     if known is not None:
-        return ArticleFetch.objects.create(**fields, status=ArticleFetch.Status.DONE, article=known, finished_at=timezone.now())
+        return ArticleFetch.objects.create(
+            **fields, status=ArticleFetch.Status.DONE, article=known, finished_at=timezone.now()
+        )
     fetch = ArticleFetch.objects.create(**fields)
     fetch_id = fetch.pk
     enqueue.article_fetch(fetch_id)
@@ -168,7 +166,6 @@ def article_ingest(
         raise InvalidInput("Give the article's text, its HTML or its URL.")
     published_at = _as_datetime(published_at)
     if url:
-
         if not is_web_url(url):
             raise InvalidInput("The article's URL must be an http or https address.")
         url = canonical_url(url)

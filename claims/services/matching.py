@@ -122,7 +122,9 @@ def claim_match(*, claim_id: int, join: bool = True) -> MatchOutcome:
         for hit in suggest:
             low, high = matching_decide.ordered_pair(claim.pk, hit.claim_id)
             ClaimMatchSuggestion.objects.get_or_create(
-                claim_id=low, candidate_id=high, defaults={"score": hit.score, "conflict": contradictions.get(hit.claim_id, "")}
+                claim_id=low,
+                candidate_id=high,
+                defaults={"score": hit.score, "conflict": contradictions.get(hit.claim_id, "")},
             )
             suggested.append(hit.claim_id)
         return MatchOutcome(
@@ -212,7 +214,10 @@ def claim_merge(*, source: Claim, target: Claim, reason: str = "", actor=None) -
         _carry_suggestions(source=source, target=target)
         changed: list[str] = []
         if source.checkworthiness > target.checkworthiness:  # the score and the reasons for it go together
-            target.checkworthiness, target.checkworthiness_signals = source.checkworthiness, source.checkworthiness_signals
+            target.checkworthiness, target.checkworthiness_signals = (
+                source.checkworthiness,
+                source.checkworthiness_signals,
+            )
             changed = [*changed, "checkworthiness", "checkworthiness_signals"]
         if target.about_date is None and source.about_date is not None:
             target.about_date, changed = source.about_date, [*changed, "about_date"]
@@ -305,9 +310,7 @@ def claims_embed_missing(*, batch_size: int = 64) -> int:
 
     name, done, last_id = embeddings.model_name(), 0, 0
     while True:
-        batch = list(
-            Claim.objects.filter(pk__gt=last_id).order_by("pk").values_list("pk", "text")[: batch_size * 8]
-        )
+        batch = list(Claim.objects.filter(pk__gt=last_id).order_by("pk").values_list("pk", "text")[: batch_size * 8])
         if not batch:
             return done
         last_id = batch[-1][0]
@@ -329,7 +332,11 @@ def claims_embed_missing(*, batch_size: int = 64) -> int:
             for (pk, text), vector in zip(todo, vectors):
                 ClaimEmbedding.objects.update_or_create(
                     claim_id=pk,
-                    defaults={"vector": embeddings.to_bytes(vector), "model_name": name, "text_sha256": text_sha256(text)},
+                    defaults={
+                        "vector": embeddings.to_bytes(vector),
+                        "model_name": name,
+                        "text_sha256": text_sha256(text),
+                    },
                 )
                 index.add(pk, vector)
         done += len(todo)

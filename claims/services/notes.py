@@ -36,7 +36,9 @@ def claim_notes(*, claim: Claim) -> QuerySet[ClaimNote]:
 def assignable_users() -> QuerySet:
     """Who a claim can be assigned to: active staff accounts that may review claims."""
     users = get_user_model().objects.filter(is_active=True, is_staff=True)
-    can_review = Q(is_superuser=True) | Q(groups__permissions__codename="change_claim") | Q(
-        user_permissions__codename="change_claim"
+    can_review = (
+        Q(is_superuser=True)
+        | Q(groups__permissions__codename="change_claim")
+        | Q(user_permissions__codename="change_claim")
     )
     return users.filter(can_review).distinct().order_by("username")

@@ -19,7 +19,9 @@ Actor = User | AnonymousUser
 
 def require(actor: Actor | None, permission: str) -> None:
     if actor is None or not actor.is_active or not actor.has_perm(permission):
-        raise NotAllowed("You do not have permission to do this: it needs %s." % permission.split(".")[1].replace("_", " "))
+        raise NotAllowed(
+            "You do not have permission to do this: it needs %s." % permission.split(".")[1].replace("_", " ")
+        )
 
 
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -30,5 +32,7 @@ def refuse_control_characters(text: str, *, what: str) -> str:
     (PostgreSQL cannot store NUL at all; the others are pasted noise no reader should get)."""
     found = _CONTROL_CHARACTER.search(text or "")
     if found:
-        raise InvalidInput(f"{what} contains a control character (U+{ord(found.group()):04X}); remove it and try again.")
+        raise InvalidInput(
+            f"{what} contains a control character (U+{ord(found.group()):04X}); remove it and try again."
+        )
     return text

@@ -84,9 +84,7 @@ def _check_four_eyes(*, verdict: Verdict, actor) -> None:
         return
     drafter = verdict_drafted_by(verdict=verdict)
     if drafter is not None and actor is not None and drafter.pk == actor.pk:
-        raise NotAllowed(
-            "Four-eyes rule: you drafted this verdict, so another editor must publish it."
-        )
+        raise NotAllowed("Four-eyes rule: you drafted this verdict, so another editor must publish it.")
 
 
 def verdict_publish(*, claim: Claim, actor, expected_version: str | None = None) -> Verdict:
@@ -110,7 +108,9 @@ def verdict_publish(*, claim: Claim, actor, expected_version: str | None = None)
         elif verdict.correction_reason:
             verdict.corrected_at = now
         verdict.published_at = now
-        history_note(verdict, reason="Published" if draft is None else f"Correction published: {verdict.correction_reason}")
+        history_note(
+            verdict, reason="Published" if draft is None else f"Correction published: {verdict.correction_reason}"
+        )
         verdict.save()
         _record_publication(verdict=verdict, actor=actor, published_at=now)
         verdict_announce(verdict=verdict)  # webhooks, sent after commit

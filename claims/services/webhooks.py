@@ -64,7 +64,9 @@ def webhook_signature(*, secret: str, timestamp: int, body: bytes) -> str:
     return f"t={timestamp},v1={mac}"
 
 
-def webhook_signature_valid(*, secret: str, header: str, body: bytes, tolerance: int = 300, now: int | None = None) -> bool:
+def webhook_signature_valid(
+    *, secret: str, header: str, body: bytes, tolerance: int = 300, now: int | None = None
+) -> bool:
     """The receiver's side of `webhook_signature` (documented for subscribers; used by the tests)."""
 
     try:
@@ -79,7 +81,11 @@ def webhook_signature_valid(*, secret: str, header: str, body: bytes, tolerance:
 
 
 def _webhook_event(verdict: Verdict) -> str:
-    return "verdict.corrected" if verdict.corrected_at and verdict.corrected_at == verdict.published_at else "verdict.published"
+    return (
+        "verdict.corrected"
+        if verdict.corrected_at and verdict.corrected_at == verdict.published_at
+        else "verdict.published"
+    )
 
 
 def verdict_announce(*, verdict: Verdict) -> list:
@@ -113,7 +119,9 @@ def verdict_announce(*, verdict: Verdict) -> list:
     deliveries = []
     for subscription in subscriptions:
         delivery, created = WebhookDelivery.objects.get_or_create(
-            subscription=subscription, event_id=event_id, defaults={"verdict": verdict, "event": event, "payload": payload}
+            subscription=subscription,
+            event_id=event_id,
+            defaults={"verdict": verdict, "event": event, "payload": payload},
         )
         if created:
             deliveries.append(delivery)
@@ -146,8 +154,6 @@ def webhook_deliver(*, delivery_id: int, final_attempt: bool = False):
     Raises WebhookDeliveryError when the attempt fails and a retry may help (the task retries);
     a failure that cannot be helped, or the final attempt, marks the delivery failed.
     """
-
-
 
     delivery = WebhookDelivery.objects.select_related("subscription").filter(pk=delivery_id).first()
     if delivery is None or delivery.status == WebhookDelivery.Status.DELIVERED:

@@ -84,8 +84,6 @@ def allowed_transitions(claim: Claim) -> list[str]:
     return [to for (frm, to) in TRANSITIONS if frm == claim.status]
 
 
-
-
 def transition(*, claim: Claim, step: str, actor, reason: str = "") -> Claim:
     """Take the named step (STEPS) under a row lock, or refuse with a message that says why. Several steps
     share a target (start review, send back and correct all lead to in review) but not a start."""
@@ -150,7 +148,6 @@ def claim_assign(*, claim: Claim, assignee, actor) -> Claim:
 
 def published_verdict(claim: Claim) -> Verdict | None:
     return Verdict.objects.filter(claim=claim, published_at__isnull=False).first()
-
 
 
 CLAIM_EDITABLE_FIELDS = ("claim_type", "about_date", "checkworthiness")

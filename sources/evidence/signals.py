@@ -25,7 +25,9 @@ NEGATION_WORDS = frozenset(
     """not no never none nobody nothing neither nor cannot without deny denies denied denial refused refuses
     false untrue fake hoax myth debunked""".split()
 )
-NEGATION_PHRASES = re.compile(r"\b(?:yet to|failed to|fails to|has not|have not|had not|rather than|instead of)\b", re.I)
+NEGATION_PHRASES = re.compile(
+    r"\b(?:yet to|failed to|fails to|has not|have not|had not|rather than|instead of)\b", re.I
+)
 # Opposites that flip a claim when one side uses one and the other side the other (made-up pairs of
 # everyday reporting verbs and adjectives; a pair is read both ways).
 ANTONYMS = (
@@ -249,7 +251,11 @@ def _sentence_similarity(pair: Pair) -> float:
 def _top_similarities(pair: Pair, n: int | None) -> float:
     """The mean of the `n` highest sentence similarities (all sentences when None); shared-term coverage
     stands in when there are no embeddings."""
-    values = list(pair.similarities) if pair.similarities is not None else [pair._coverage(s) for s in pair.passage_sentences]
+    values = (
+        list(pair.similarities)
+        if pair.similarities is not None
+        else [pair._coverage(s) for s in pair.passage_sentences]
+    )
     values = sorted(values, reverse=True)[:n] if n else values
     return sum(values) / len(values) if values else 0.0
 
@@ -259,8 +265,12 @@ def _short_list(items: Iterable[str], n: int = 3) -> str:
 
 
 SIGNALS: tuple[Signal, ...] = (
-    Signal("coverage", lambda p: p.coverage, lambda p: f"has {p.coverage:.0%} of the claim's terms",
-           "'Paris hosted the 1900 games' has 4 of its 4 terms in 'the 1900 games were hosted by Paris'"),
+    Signal(
+        "coverage",
+        lambda p: p.coverage,
+        lambda p: f"has {p.coverage:.0%} of the claim's terms",
+        "'Paris hosted the 1900 games' has 4 of its 4 terms in 'the 1900 games were hosted by Paris'",
+    ),
     Signal("sentence_coverage", lambda p: p._coverage(p.best_sentence)),
     Signal("bigrams", _bigram_share),
     Signal(
@@ -270,50 +280,87 @@ SIGNALS: tuple[Signal, ...] = (
         "a paraphrase scores high though it shares few words",
     ),
     Signal("passage_similarity", lambda p: p.passage_similarity if p.passage_similarity is not None else p.coverage),
-    Signal("names_shared", lambda p: len(p.shared_names) / len(p.claim_names) if p.claim_names else 1.0,
-           lambda p: ("names " + _short_list(p.shared_names, 4)) if p.shared_names else None,
-           "'DPRK' in a passage names North Korea"),  # fmt: skip
-    Signal("names_missing", lambda p: min(len(p.missing_names), 3) / 3,
-           lambda p: ("does not name " + _short_list(p.missing_names)) if p.missing_names else None),  # fmt: skip
-    Signal("numbers_agree", lambda p: float(bool(_numbers_state(p)[2])),
-           lambda p: ("same numbers (" + _short_list(sorted(_numbers_state(p)[2]), 4) + ")") if _numbers_state(p)[2] else None),
+    Signal(
+        "names_shared",
+        lambda p: len(p.shared_names) / len(p.claim_names) if p.claim_names else 1.0,
+        lambda p: ("names " + _short_list(p.shared_names, 4)) if p.shared_names else None,
+        "'DPRK' in a passage names North Korea",
+    ),  # fmt: skip
+    Signal(
+        "names_missing",
+        lambda p: min(len(p.missing_names), 3) / 3,
+        lambda p: ("does not name " + _short_list(p.missing_names)) if p.missing_names else None,
+    ),  # fmt: skip
+    Signal(
+        "numbers_agree",
+        lambda p: float(bool(_numbers_state(p)[2])),
+        lambda p: (
+            ("same numbers (" + _short_list(sorted(_numbers_state(p)[2]), 4) + ")") if _numbers_state(p)[2] else None
+        ),
+    ),
     Signal(
         "numbers_conflict",
         lambda p: float(bool(_numbers_state(p)[0] and _numbers_state(p)[1] and not _numbers_state(p)[2])),
         lambda p: (
-            f"different numbers (claim {_short_list(sorted(_numbers_state(p)[0]))}; "
-            f"passage {_short_list(sorted(_numbers_state(p)[1]))})"
-        ) if _numbers_state(p)[0] and _numbers_state(p)[1] and not _numbers_state(p)[2] else None,
+            (
+                f"different numbers (claim {_short_list(sorted(_numbers_state(p)[0]))}; "
+                f"passage {_short_list(sorted(_numbers_state(p)[1]))})"
+            )
+            if _numbers_state(p)[0] and _numbers_state(p)[1] and not _numbers_state(p)[2]
+            else None
+        ),
         "'the second country' against 'the third country'",
     ),
-    Signal("years_agree", lambda p: float(bool(_years(p.claim) & _years(p.passage))),
-           lambda p: ("same year (" + _short_list(sorted(_years(p.claim) & _years(p.passage))) + ")")
-           if _years(p.claim) & _years(p.passage) else None),  # fmt: skip
+    Signal(
+        "years_agree",
+        lambda p: float(bool(_years(p.claim) & _years(p.passage))),
+        lambda p: (
+            ("same year (" + _short_list(sorted(_years(p.claim) & _years(p.passage))) + ")")
+            if _years(p.claim) & _years(p.passage)
+            else None
+        ),
+    ),  # fmt: skip
     Signal(
         "years_conflict",
         lambda p: float(bool(_years(p.claim) and _years(p.best_sentence) and not _years(p.claim) & _years(p.passage))),
-        lambda p: "a different year"
-        if _years(p.claim) and _years(p.best_sentence) and not _years(p.claim) & _years(p.passage) else None,
+        lambda p: (
+            "a different year"
+            if _years(p.claim) and _years(p.best_sentence) and not _years(p.claim) & _years(p.passage)
+            else None
+        ),
     ),
     Signal(
         "years_differ",
         lambda p: float(bool(_years(p.claim) and _years(p.passage) and not _years(p.claim) & _years(p.passage))),
     ),
-    Signal("other_names", lambda p: float(bool(_other_names(p))),
-           lambda p: ("names " + _short_list(_other_names(p)) + " instead") if _other_names(p) else None,
-           "'the oldest was Brennan' against a claim naming Douglas"),  # fmt: skip
+    Signal(
+        "other_names",
+        lambda p: float(bool(_other_names(p))),
+        lambda p: ("names " + _short_list(_other_names(p)) + " instead") if _other_names(p) else None,
+        "'the oldest was Brennan' against a claim naming Douglas",
+    ),  # fmt: skip
     Signal("dates_agree", lambda p: float(_dates_state(p)[0]), lambda p: "same date" if _dates_state(p)[0] else None),
-    Signal("dates_conflict", lambda p: float(_dates_state(p)[1]), lambda p: "a different date" if _dates_state(p)[1] else None),
+    Signal(
+        "dates_conflict",
+        lambda p: float(_dates_state(p)[1]),
+        lambda p: "a different date" if _dates_state(p)[1] else None,
+    ),
     Signal(
         "negation",
         lambda p: float(_negation_mismatch(p)),
-        lambda p: ("one of them is negated (" + ("claim" if negated(p.claim) else "passage") + ")")
-        if _negation_mismatch(p) else None,
+        lambda p: (
+            ("one of them is negated (" + ("claim" if negated(p.claim) else "passage") + ")")
+            if _negation_mismatch(p)
+            else None
+        ),
         "'has yet to respond' against 'responded at once'",
     ),
-    Signal("opposite", lambda p: float(_antonym(p) is not None),
-           lambda p: "opposite words ({} / {})".format(*_antonym(p)) if _antonym(p) else None,
-           "'prices rose' against 'prices fell'"),  # fmt: skip
+    Signal(
+        "opposite",
+        lambda p: float(_antonym(p) is not None),
+        lambda p: "opposite words ({} / {})".format(*_antonym(p)) if _antonym(p) else None,
+        "'prices rose' against 'prices fell'",
+    ),  # fmt: skip
     Signal("length", lambda p: math.log1p(len(words(p.passage))) / 6),
     # How the claim's embedding spreads over the passage: one close sentence among unrelated ones reads
     # differently from a passage about the claim throughout.
@@ -322,8 +369,11 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("similarity_x_coverage", lambda p: _sentence_similarity(p) * p.coverage),
     Signal("claim_negated", lambda p: float(negated(p.claim)), example="a claim that says 'X did not sign'"),
     Signal("sentences", lambda p: math.log1p(len(p.passage_sentences)) / 3),
-    Signal("names_all", lambda p: float(bool(p.claim_names) and not p.missing_names),
-           lambda p: "names everyone the claim names" if p.claim_names and not p.missing_names else None),  # fmt: skip
+    Signal(
+        "names_all",
+        lambda p: float(bool(p.claim_names) and not p.missing_names),
+        lambda p: "names everyone the claim names" if p.claim_names and not p.missing_names else None,
+    ),  # fmt: skip
 )
 SIGNAL_NAMES = tuple(s.name for s in SIGNALS)
 

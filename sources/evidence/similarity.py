@@ -29,6 +29,8 @@ def similarities(claim: str, passages: list[str], *, embed=None) -> list[Passage
     scores = vectors @ claim_vector
     out, cursor = [], 1 + len(passages)
     for i, group in enumerate(split):
-        out.append(PassageSimilarity(tuple(float(x) for x in scores[cursor : cursor + len(group)]), float(scores[1 + i])))
+        out.append(
+            PassageSimilarity(tuple(float(x) for x in scores[cursor : cursor + len(group)]), float(scores[1 + i]))
+        )
         cursor += len(group)
     return out

@@ -51,7 +51,10 @@ def classify(x: list[float], weights: dict | None = None) -> tuple[str, dict[str
     """The most probable class ("support", "refute", "irrelevant") and every class's probability."""
     weights = weights or model()
     z = [(v - m) / s for v, m, s in zip(x, weights["mean"], weights["scale"], strict=True)]
-    logits = [b + sum(w * v for w, v in zip(row, z, strict=True)) for row, b in zip(weights["weights"], weights["bias"], strict=True)]
+    logits = [
+        b + sum(w * v for w, v in zip(row, z, strict=True))
+        for row, b in zip(weights["weights"], weights["bias"], strict=True)
+    ]
     top = max(logits)
     exp = [math.exp(v - top) for v in logits]
     total = sum(exp)
@@ -128,7 +131,9 @@ def suggest_for_pair(pair: signals.Pair, *, rating: str | None = None) -> Stance
     return StanceSuggestion(stance, reason[:500], round(confidence, 3))
 
 
-def suggest_stances(claim: str, passages: list[str], *, rating: str | None = None, embed: bool = True) -> list[StanceSuggestion]:
+def suggest_stances(
+    claim: str, passages: list[str], *, rating: str | None = None, embed: bool = True
+) -> list[StanceSuggestion]:
     """One suggestion per passage; the claim and all passages are embedded in one call."""
     return [suggest_for_pair(p, rating=rating) for p in build_pairs(((claim, t) for t in passages), embed=embed)]
 

@@ -37,7 +37,12 @@ DEFAULT_EVAL = Path(
 )  # fmt: skip
 MODEL_FILE = Path(__file__).with_name("data") / "stance_model.json"
 CLASSES = ("support", "refute", "irrelevant")
-LABELS = {"completely-support": "support", "partially-support": "support", "refute": "refute", "irrelevant": "irrelevant"}
+LABELS = {
+    "completely-support": "support",
+    "partially-support": "support",
+    "refute": "refute",
+    "irrelevant": "irrelevant",
+}
 FOLDS = 5
 # Regularisation barely matters here (grouped CV macro-F1 0.544-0.550 for C from 0.05 to 2); 0.1 sits in the
 # flat middle.
@@ -234,8 +239,14 @@ def scores(gold: list[str], predicted: list[str]) -> dict:
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         per_class[k] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
-    confusion = {g: {p: sum(a == g and b == p for a, b in zip(gold, predicted, strict=True)) for p in CLASSES} for g in CLASSES}
-    return {"macro_f1": sum(v["f1"] for v in per_class.values()) / len(CLASSES), "per_class": per_class, "confusion": confusion}
+    confusion = {
+        g: {p: sum(a == g and b == p for a, b in zip(gold, predicted, strict=True)) for p in CLASSES} for g in CLASSES
+    }
+    return {
+        "macro_f1": sum(v["f1"] for v in per_class.values()) / len(CLASSES),
+        "per_class": per_class,
+        "confusion": confusion,
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

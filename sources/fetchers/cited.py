@@ -96,7 +96,9 @@ class CitedFetcher(Fetcher):
                     links.append(url)
         read_domains = set()
         for url in links[:MAX_LINKS]:
-            document = fetch_page(url, kind=Source.Kind.NEWS, metadata={"linked_from": [m.article_id for m in claim.mentions]})
+            document = fetch_page(
+                url, kind=Source.Kind.NEWS, metadata={"linked_from": [m.article_id for m in claim.mentions]}
+            )
             document.outlet_domain = http.host_of(document.url).removeprefix("www.")
             documents.setdefault(document.url, document)
             if document.text:

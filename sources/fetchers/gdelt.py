@@ -66,8 +66,10 @@ class GdeltFetcher(Fetcher):
                     title=str(article.get("title") or ""),
                     outlet_domain=str(article.get("domain") or ""),
                     outlet_name=str(article.get("domain") or ""),
-                    metadata={"gdelt": {k: article.get(k) for k in ("seendate", "language", "sourcecountry", "domain")},
-                              "search": query},  # fmt: skip
+                    metadata={
+                        "gdelt": {k: article.get(k) for k in ("seendate", "language", "sourcecountry", "domain")},
+                        "search": query,
+                    },  # fmt: skip
                     published_at=_seendate(article.get("seendate")),
                 )
             )

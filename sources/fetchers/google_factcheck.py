@@ -45,7 +45,9 @@ class GoogleFactCheckFetcher(Fetcher):
         )
         data = result.json()
         if not isinstance(data, dict) or not isinstance(data.get("claims", []), list):
-            raise http.MalformedResponse("The Fact Check Tools answer is not in the documented shape.", url=result.final_url)
+            raise http.MalformedResponse(
+                "The Fact Check Tools answer is not in the documented shape.", url=result.final_url
+            )
         documents: list[FoundDocument] = []
         for item in data.get("claims", []):
             if not isinstance(item, dict):

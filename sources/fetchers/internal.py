@@ -41,7 +41,9 @@ class InternalFetcher(Fetcher):
 
     def fetch(self, claim: ClaimQuery) -> list[FoundDocument]:
         own = {m.article_id for m in claim.mentions}
-        documents = [article_document(article) for article in selectors.internal_articles(text=claim.text, exclude_ids=own)]
+        documents = [
+            article_document(article) for article in selectors.internal_articles(text=claim.text, exclude_ids=own)
+        ]
         seen = {d.url for d in documents}
         for source in selectors.internal_sources(text=claim.text, exclude_kinds=(Source.Kind.ARTICLE,)):
             if source.url not in seen:

@@ -18,4 +18,3 @@ class UrlFetcher(Fetcher):
             document.keep_best = True  # the editor chose this page: show its best passage whatever the score
             documents.append(document)
         return documents
-

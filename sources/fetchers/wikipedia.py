@@ -65,12 +65,15 @@ class WikipediaFetcher(Fetcher):
                         kind=Source.Kind.REFERENCE,
                         outlet_name="Wikipedia",
                         outlet_domain=http.host_of(settings.FACTCHECK_WIKIPEDIA_URL),
-                        metadata={"pageid": page.get("pageid"), "revision": page.get("lastrevid"),
-                                  "touched": page.get("touched"), "search": query},  # fmt: skip
+                        metadata={
+                            "pageid": page.get("pageid"),
+                            "revision": page.get("lastrevid"),
+                            "touched": page.get("touched"),
+                            "search": query,
+                        },  # fmt: skip
                         http_status=200,
                         content_type="text/plain",
                         fetched_at=timezone.now(),
                     )
                 )
         return [d for d in documents if d.url]
-

@@ -75,7 +75,9 @@ def seed_claim(db):
     )
     EvidenceFactory(claim=claim, source=kcna, passage=KCNA_PASSAGE, stance=Evidence.Stance.SUPPORTS, relevance=0.93,
                     stance_reason="same event, same date; no negation", fetcher="cited")  # fmt: skip
-    wiki = SourceFactory(title="Foreign relations of the Donetsk People's Republic", url="https://en.wikipedia.org/wiki/DPR")
+    wiki = SourceFactory(
+        title="Foreign relations of the Donetsk People's Republic", url="https://en.wikipedia.org/wiki/DPR"
+    )
     EvidenceFactory(
         claim=claim, source=wiki, stance=Evidence.Stance.MENTIONS, relevance=0.61, fetcher="wikipedia",
         passage="On 13 July 2022, North Korea became the third UN member state to recognize the DPR, after Russia and Syria.",

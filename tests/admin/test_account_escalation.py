@@ -84,7 +84,9 @@ def test_an_account_admin_cannot_reset_a_superusers_password(account_admin, admi
 def test_a_superuser_still_manages_superusers(admin_user, account_admin):
     client = logged_in(admin_user)
 
-    client.post(reverse("admin:auth_user_change", args=[account_admin.pk]), _user_form(account_admin, is_superuser="on"))
+    client.post(
+        reverse("admin:auth_user_change", args=[account_admin.pk]), _user_form(account_admin, is_superuser="on")
+    )
 
     account_admin.refresh_from_db()
     assert account_admin.is_superuser

@@ -24,7 +24,7 @@ def test_overlapping_mentions_do_not_repeat_text(reviewer_client):
     ClaimMentionFactory(article=article, claim=ClaimFactory(), sentence="Alpha beta gamma.", start=0, end=17)
     ClaimMentionFactory(article=article, claim=ClaimFactory(), sentence="beta gamma. Delta", start=6, end=23)
     html = reviewer_client.get(reverse("admin:claims_article_change", args=[article.pk])).content.decode()
-    body = html[html.index('class="fc-article-text"'):]
+    body = html[html.index('class="fc-article-text"') :]
     assert body.count("Alpha") == 1 and body.count("Delta") == 1 and body.count("epsilon") == 1
 
 

@@ -90,7 +90,9 @@ def test_an_editor_repairs_claims_and_works_with_colleagues_in_the_browser(
     page.screenshot(path=str(artifacts_dir / "claim-editing-3-split.png"), full_page=True)
     page.click("input[value='Split the claim']")
     page.wait_for_selector("text=Split into 2 claims")
-    assert Claim.objects.get(text__startswith="The DPR's foreign minister").mentions.get().speaker == "Natalya Nikonorova"
+    assert (
+        Claim.objects.get(text__startswith="The DPR's foreign minister").mentions.get().speaker == "Natalya Nikonorova"
+    )
 
     # 4. A note for colleagues, and the claim handed to the editor, both in plain sight.
     page.fill("#fc-note", "Check the date against the ministry's own channel.")

@@ -15,7 +15,9 @@ from tests.factories import VerdictFactory, rating
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 FIRST_EXPLANATION = "The state news agency announced the recognition on 13 July 2022."
-CORRECTED_EXPLANATION = "The state news agency announced the recognition on 13 July 2022; Syria had recognised it first."
+CORRECTED_EXPLANATION = (
+    "The state news agency announced the recognition on 13 July 2022; Syria had recognised it first."
+)
 
 
 @pytest.fixture

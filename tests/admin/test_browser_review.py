@@ -33,7 +33,11 @@ def busy_queue(seed_claim, reviewer):
     """The seed claim among other work, as an editor's morning looks."""
     texts = [
         ("Syria formally recognized the independence of the Donetsk and Luhansk republics on June 29.", 0.84, "Tass"),
-        ("Talks with North Korea on the DPR's recognition had been underway for a long time.", 0.46, "Natalya Nikonorova"),
+        (
+            "Talks with North Korea on the DPR's recognition had been underway for a long time.",
+            0.46,
+            "Natalya Nikonorova",
+        ),
         ("Russia was the first country to recognise the DPR, on 21 February 2022.", 0.78, "Reuters"),
         ("The DPR expects North Korean workers to help rebuild Donbas.", 0.62, "Denis Pushilin"),
         ("Pushilin said a bilateral partnership will let companies expand their trade.", 0.31, "Denis Pushilin"),

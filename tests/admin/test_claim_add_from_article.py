@@ -10,7 +10,9 @@ from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-TEXT = "The council met on Monday. Unemployment in the region fell to 4 percent in March, the governor said. Rain is due."
+TEXT = (
+    "The council met on Monday. Unemployment in the region fell to 4 percent in March, the governor said. Rain is due."
+)
 PASSAGE = "Unemployment in the region fell to 4 percent in March"
 
 

@@ -57,7 +57,9 @@ def test_someone_without_a_role_cannot_rewrite(db):
 def test_the_admin_page_saves_the_text_and_the_claim_page_shows_both(reviewer_client):
     claim = ClaimMentionFactory(claim=ClaimFactory(text=MACHINE)).claim
 
-    response = reviewer_client.post(reverse("admin:claims_claim_edit_text", args=[claim.pk]), {"text": EDITOR}, follow=True)
+    response = reviewer_client.post(
+        reverse("admin:claims_claim_edit_text", args=[claim.pk]), {"text": EDITOR}, follow=True
+    )
 
     html = response.content.decode()
     assert response.status_code == 200

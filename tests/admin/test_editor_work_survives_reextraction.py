@@ -31,7 +31,9 @@ def article(django_capture_on_commit_callbacks):
 def test_rewritten_and_hand_added_claims_survive_extracting_again(article, reviewer):
     machine = article.mentions.select_related("claim").order_by("start").first().claim
     machine_text = machine.text
-    editing.claim_edit_text(claim=machine, text="The council passed a 40 million euro budget on Tuesday.", actor=reviewer)
+    editing.claim_edit_text(
+        claim=machine, text="The council passed a 40 million euro budget on Tuesday.", actor=reviewer
+    )
     start = TEXT.index(MISSED)
     added = editing.claim_add_from_article(article=article, start=start, end=start + len(MISSED),
                                            text="A council spokesman announced the budget.", actor=reviewer)  # fmt: skip

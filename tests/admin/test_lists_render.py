@@ -38,7 +38,9 @@ def test_the_article_list_counts_claims_per_article(reviewer_client):
     assert article.claim_count == 2
 
 
-@pytest.mark.parametrize("name", ["sources_evidence", "sources_source", "claims_verdict", "claims_claim", "claims_article"])
+@pytest.mark.parametrize(
+    "name", ["sources_evidence", "sources_source", "claims_verdict", "claims_claim", "claims_article"]
+)
 def test_rows_written_by_the_pipeline_cannot_be_added_by_hand(editor_client, name):
     assert editor_client.get(reverse(f"admin:{name}_add")).status_code == 403
 

@@ -74,7 +74,9 @@ def test_a_forged_forwarded_address_does_not_escape_the_lockout(editor):
         client.get(ADMIN_LOGIN)
         client.post(ADMIN_LOGIN, {"username": f"user{n}", "password": "guess"}, HTTP_X_FORWARDED_FOR=f"10.9.9.{n}")
 
-    response = client.post(ADMIN_LOGIN, {"username": editor.username, "password": RIGHT}, HTTP_X_FORWARDED_FOR="10.9.9.77")
+    response = client.post(
+        ADMIN_LOGIN, {"username": editor.username, "password": RIGHT}, HTTP_X_FORWARDED_FOR="10.9.9.77"
+    )
     assert response.status_code == 429
 
 

@@ -18,7 +18,9 @@ def attributed_and_unattributed(reviewer):
                         status=Claim.Status.IN_REVIEW, assignee=reviewer)  # fmt: skip
     ClaimMentionFactory(claim=said, speaker="Governor Ana Lima", cited_source="")
     plain = ClaimFactory(text="The Tarvia region's port handled a record 9 million tonnes.")
-    moving = ClaimMentionFactory(claim=plain, article=ArticleFactory(title="Port report"), speaker="", cited_source="Harbour Weekly")
+    moving = ClaimMentionFactory(
+        claim=plain, article=ArticleFactory(title="Port report"), speaker="", cited_source="Harbour Weekly"
+    )
     suggestion = ClaimMatchSuggestion.objects.create(claim=said, candidate=plain, score=0.9)
     return said, plain, moving, suggestion
 
@@ -76,7 +78,9 @@ def test_someone_who_cannot_decide_matches_cannot_open_the_page(client, attribut
 def test_names_only_the_absorbed_wording_carries_are_found():
     from claims.services.editing import names_only_in
 
-    assert names_only_in("Officials in Varnia and the EU agreed the tariff.", "Officials agreed the tariff with the EU.") == ["Varnia"]
+    assert names_only_in(
+        "Officials in Varnia and the EU agreed the tariff.", "Officials agreed the tariff with the EU."
+    ) == ["Varnia"]
     assert names_only_in("The port grew.", "The harbour grew.") == []
 
 

@@ -33,7 +33,7 @@ def test_an_empty_note_is_refused(reviewer):
 def test_the_assignee_is_chosen_in_plain_sight_and_saved(reviewer, editor, reviewer_client):
     claim = ClaimMentionFactory().claim
     page = reviewer_client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
-    head = page[page.index('class="fc-claim-head"'):page.index('class="fc-workbench"')]
+    head = page[page.index('class="fc-claim-head"') : page.index('class="fc-workbench"')]
     assert 'id="fc-assignee"' in head and f'value="{editor.pk}"' in head  # at the top, not in a collapsed box
 
     reviewer_client.post(reverse("admin:claims_claim_assign", args=[claim.pk]), {"assignee": editor.pk})
@@ -47,7 +47,9 @@ def test_assigning_to_someone_who_cannot_review_is_refused(reviewer_client, db):
 
     claim = ClaimFactory()
     outsider = UserFactory(username="outsider", is_staff=True)
-    response = reviewer_client.post(reverse("admin:claims_claim_assign", args=[claim.pk]), {"assignee": outsider.pk}, follow=True)
+    response = reviewer_client.post(
+        reverse("admin:claims_claim_assign", args=[claim.pk]), {"assignee": outsider.pk}, follow=True
+    )
     assert any("Choose someone who can review claims." in str(m) for m in response.context["messages"])
     claim.refresh_from_db()
     assert claim.assignee is None

@@ -61,7 +61,12 @@ def test_a_short_list_is_counted_exactly(reviewer_client, many_claims):
 def test_search_by_speaker_and_title_uses_the_trigram_indexes(reviewer_client, many_claims):
     claim = Claim.objects.order_by("pk").first()
     ClaimMention.objects.create(
-        claim=claim, article=ArticleFactory(title="Pyongyang and Donetsk"), sentence="s", start=0, end=1, speaker="Pushilin"
+        claim=claim,
+        article=ArticleFactory(title="Pyongyang and Donetsk"),
+        sentence="s",
+        start=0,
+        end=1,
+        speaker="Pushilin",
     )
     assert [c.pk for c in reviewer_client.get(QUEUE + "?q=pushilin").context["cl"].result_list] == [claim.pk]
     assert [c.pk for c in reviewer_client.get(QUEUE + "?q=PYONGYANG").context["cl"].result_list] == [claim.pk]

@@ -97,7 +97,8 @@ def test_the_number_of_queries_does_not_grow_with_the_page(reviewer_client, revi
 
 def test_the_queue_shows_article_outlet_evidence_and_assignee(reviewer, reviewer_client):
     mention = ClaimMentionFactory(
-        claim=ClaimFactory(assignee=reviewer), article=ArticleFactory(title="DPR recognition", outlet=OutletFactory(name="Tass"))
+        claim=ClaimFactory(assignee=reviewer),
+        article=ArticleFactory(title="DPR recognition", outlet=OutletFactory(name="Tass")),
     )
     ClaimMentionFactory(claim=mention.claim)
     EvidenceFactory(claim=mention.claim)

@@ -81,8 +81,11 @@ def bulk_publish(client):
     )
     client.post(
         reverse("admin:claims_claim_publish_many"),
-        {"confirm": "yes", "ids": [verdict.claim_id],
-         f"version-{verdict.claim_id}": services.verdict_version(verdict=verdict)},
+        {
+            "confirm": "yes",
+            "ids": [verdict.claim_id],
+            f"version-{verdict.claim_id}": services.verdict_version(verdict=verdict),
+        },
     )
     return Verdict.objects.get(pk=verdict.pk).published_at is not None
 

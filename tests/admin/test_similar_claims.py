@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def pair():
     older = ClaimMentionFactory(claim=ClaimFactory(text="North Korea recognised the DPR on 13 July 2022.")).claim
-    newer = ClaimMentionFactory(claim=ClaimFactory(text="Pyongyang recognised the Donetsk republic in July 2022.")).claim
+    newer = ClaimMentionFactory(
+        claim=ClaimFactory(text="Pyongyang recognised the Donetsk republic in July 2022.")
+    ).claim
     return older, newer, ClaimMatchSuggestion.objects.create(claim=older, candidate=newer, score=0.84)
 
 

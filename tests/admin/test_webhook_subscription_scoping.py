@@ -19,7 +19,9 @@ def other_editor(db):
 
 
 def _add(client, url="https://hooks.example/receive", secret=SECRET):
-    return client.post(reverse("admin:claims_webhooksubscription_add"), {"url": url, "secret": secret, "is_active": "on"})
+    return client.post(
+        reverse("admin:claims_webhooksubscription_add"), {"url": url, "secret": secret, "is_active": "on"}
+    )
 
 
 def test_the_creator_becomes_the_owner_whatever_the_form_says(editor, other_editor):

@@ -83,7 +83,9 @@ def test_publish_asks_for_confirmation_and_shows_what_readers_will_see(editor_cl
     verdict = VerdictFactory(claim=ClaimFactory(status=Status.VERDICT_READY), explanation="KCNA announced it.")
     response = press(editor_client, verdict.claim, "publish")
     assert response.redirect_chain[-1][0] == reverse("admin:claims_claim_publish", args=[verdict.claim_id])
-    assert "KCNA announced it." in response.content.decode() and "Yes, publish this verdict" in response.content.decode()
+    assert (
+        "KCNA announced it." in response.content.decode() and "Yes, publish this verdict" in response.content.decode()
+    )
     verdict.refresh_from_db()
     assert verdict.published_at is None  # nothing happened yet
 
@@ -146,7 +148,9 @@ def test_bulk_start_review_reports_what_it_skipped(reviewer_client):
     assert new.status == Status.IN_REVIEW
     texts = messages_of(response)
     assert "1 claim(s) taken into review." in texts
-    assert any(t.startswith("1 claim(s) skipped.") and "does not apply to a claim that is published" in t for t in texts), texts
+    assert any(
+        t.startswith("1 claim(s) skipped.") and "does not apply to a claim that is published" in t for t in texts
+    ), texts
 
 
 def test_bulk_publish_goes_through_the_confirmation_page(editor_client):

@@ -53,7 +53,9 @@ def make_claim(text: str, *, outlet_name: str = "Tass", speaker: str = "Denis Pu
     """A claim made in one article, with one evidence passage."""
     outlet = OutletFactory(name=outlet_name, domain=f"{outlet_name.lower().replace(' ', '')}.example")
     article = ArticleFactory(
-        outlet=outlet, title=f"Report: {text[:40]}", published_at=published or dt.datetime(2022, 7, 13, 9, tzinfo=dt.UTC)
+        outlet=outlet,
+        title=f"Report: {text[:40]}",
+        published_at=published or dt.datetime(2022, 7, 13, 9, tzinfo=dt.UTC),
     )
     claim = ClaimFactory(text=text, normalized_text=text.lower())
     ClaimMentionFactory(claim=claim, article=article, sentence=text, speaker=speaker)
@@ -61,7 +63,9 @@ def make_claim(text: str, *, outlet_name: str = "Tass", speaker: str = "Denis Pu
     return claim
 
 
-def publish(claim: Claim, *, reviewer, editor, rating_name: str = "False", explanation: str = "Because the record says so."):
+def publish(
+    claim: Claim, *, reviewer, editor, rating_name: str = "False", explanation: str = "Because the record says so."
+):
     services.claim_start_review(claim=claim, actor=reviewer)
     verdict = services.verdict_save(claim=claim, rating=rating(rating_name), explanation=explanation, actor=reviewer)
     services.claim_mark_verdict_ready(claim=claim, actor=reviewer)
@@ -87,7 +91,9 @@ def draft_verdict(reviewer):
     """A verdict still in review: its claim's text must never reach the public."""
     claim = make_claim("SECRET-DRAFT the moon is made of cheese.", outlet_name="Draft Outlet")
     services.claim_start_review(claim=claim, actor=reviewer)
-    return services.verdict_save(claim=claim, rating=rating("True"), explanation="SECRET-DRAFT reasoning.", actor=reviewer)
+    return services.verdict_save(
+        claim=claim, rating=rating("True"), explanation="SECRET-DRAFT reasoning.", actor=reviewer
+    )
 
 
 @pytest.fixture

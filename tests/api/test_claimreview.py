@@ -133,7 +133,9 @@ def test_without_a_summary_claim_reviewed_is_the_whole_claim_text():
 
 def test_an_article_without_a_url_still_appears_by_headline_outlet_and_date():
     when = dt.datetime(2022, 7, 13, 8, tzinfo=dt.UTC)
-    review = claimreview(_data(speaker="", appearances=[Appearance(url="", headline="Wire copy", outlet="Agency X", published_at=when)]))
+    review = claimreview(
+        _data(speaker="", appearances=[Appearance(url="", headline="Wire copy", outlet="Agency X", published_at=when)])
+    )
 
     item = review["itemReviewed"]
     assert item["datePublished"] == "2022-07-13T08:00:00+00:00"
@@ -235,7 +237,9 @@ def test_the_endpoint_serves_json_ld_built_from_the_database(anon_client, review
     settings.FACTCHECK_PUBLIC_BASE_URL = "https://checks.example"
     settings.FACTCHECK_ORGANIZATION_NAME = "Checks Example"
     settings.FACTCHECK_ORGANIZATION_URL = "https://checks.example/about"
-    claim = make_claim("The Russian Defence Ministry said 300 drones were downed overnight.", speaker="Russian Defence Ministry")
+    claim = make_claim(
+        "The Russian Defence Ministry said 300 drones were downed overnight.", speaker="Russian Defence Ministry"
+    )
     later = ArticleFactory(url="https://later.example/x", published_at=dt.datetime(2022, 7, 20, tzinfo=dt.UTC))
     ClaimMentionFactory(claim=claim, article=later, speaker="")
     verdict = publish(claim, reviewer=reviewer, editor=editor, rating_name="Unverifiable")
@@ -246,7 +250,11 @@ def test_the_endpoint_serves_json_ld_built_from_the_database(anon_client, review
     assert response["Content-Type"].startswith("application/ld+json")
     review = response.json()
     assert review["url"] == f"https://checks.example/claims/{claim.pk}/"
-    assert review["author"] == {"@type": "Organization", "name": "Checks Example", "url": "https://checks.example/about"}
+    assert review["author"] == {
+        "@type": "Organization",
+        "name": "Checks Example",
+        "url": "https://checks.example/about",
+    }
     assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Unverifiable"}
     assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "Russian Defence Ministry"}
     assert review["itemReviewed"]["datePublished"] == "2022-07-13T09:00:00+00:00"
@@ -257,7 +265,9 @@ def test_the_endpoint_serves_json_ld_built_from_the_database(anon_client, review
 
 @pytest.mark.django_db
 def test_the_feed_pages_through_every_published_claimreview(anon_client, reviewer, editor):
-    ids = {publish(make_claim(f"Claim {n}.", outlet_name=f"O{n}"), reviewer=reviewer, editor=editor).pk for n in range(5)}
+    ids = {
+        publish(make_claim(f"Claim {n}.", outlet_name=f"O{n}"), reviewer=reviewer, editor=editor).pk for n in range(5)
+    }
 
     seen, url = [], "/api/v1/claimreviews/?page_size=2"
     while url:
@@ -279,7 +289,9 @@ def test_each_feed_item_equals_the_claimreview_of_its_verdict(anon_client, revie
     # reads them with a query of their own. Both must give the same ClaimReview.
     for n in range(3):
         claim = make_claim(f"Claim {n} about the DPR.", outlet_name=f"Outlet {n}", speaker="" if n == 1 else "KCNA")
-        ClaimMentionFactory(claim=claim, article=ArticleFactory(published_at=dt.datetime(2022, 7, 10 + n, 6, 5, 4, 321, tzinfo=dt.UTC)))
+        ClaimMentionFactory(
+            claim=claim, article=ArticleFactory(published_at=dt.datetime(2022, 7, 10 + n, 6, 5, 4, 321, tzinfo=dt.UTC))
+        )
         ClaimMentionFactory(claim=claim, article=ArticleFactory(url=None, published_at=None))
         publish(claim, reviewer=reviewer, editor=editor)
 

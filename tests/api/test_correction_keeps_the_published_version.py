@@ -37,7 +37,9 @@ def what_the_public_sees(client, verdict) -> dict:
     """The verdict as each public output carries it."""
     claim_id = verdict.claim_id
     feed = ET.fromstring(client.get("/feeds/verdicts.atom").content)
-    entries = [e for e in feed.iter(f"{ATOM}entry") if e.find(f"{ATOM}link").get("href").endswith(f"/claims/{claim_id}/")]
+    entries = [
+        e for e in feed.iter(f"{ATOM}entry") if e.find(f"{ATOM}link").get("href").endswith(f"/claims/{claim_id}/")
+    ]
     datafeed = [item["item"] for item in client.get("/api/v1/claimreviews/").json()["dataFeedElement"]]
     return {
         "claim": client.get(f"/api/v1/claims/{claim_id}/").json()["verdict"]["rating"]["name"],
@@ -155,4 +157,6 @@ def test_readers_see_the_claim_as_published_while_editors_see_it_under_correctio
     assert anon_client.get("/api/v1/claims/?status=verdict_ready").json()["results"] == []
 
     assert reviewer_client.get(f"/api/v1/claims/{claim_id}/").json()["status"] == "verdict_ready"
-    assert [c["id"] for c in reviewer_client.get("/api/v1/claims/?status=verdict_ready").json()["results"]] == [claim_id]
+    assert [c["id"] for c in reviewer_client.get("/api/v1/claims/?status=verdict_ready").json()["results"]] == [
+        claim_id
+    ]

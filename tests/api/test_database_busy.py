@@ -1,7 +1,6 @@
 """On SQLite, a write that waits too long for another writer is answered 503 with Retry-After in the API's
 error shape, never a 500; the same request succeeds once the other write is done."""
 
-
 from claims.models import Article
 
 TEXT = "The harbour authority of Florin said on Tuesday that 41 cranes were installed at the new port in 2023."

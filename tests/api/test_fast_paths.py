@@ -113,6 +113,7 @@ def test_the_claimreview_feed_reads_the_rating_scale_inside_its_page_query(anon_
 @pytest.mark.django_db
 def test_the_feed_built_once_per_process_still_reads_fresh_rows_on_every_request(anon_client, reviewer, editor):
     first = publish(make_claim("First claim."), reviewer=reviewer, editor=editor)
+
     def ids():
         return [e["item"]["url"] for e in anon_client.get("/api/v1/claimreviews/").json()["dataFeedElement"]]
 

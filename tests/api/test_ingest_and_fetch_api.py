@@ -14,7 +14,8 @@ TEXT = "Denis Pushilin said on Wednesday that North Korea had recognised the Don
 
 def test_posting_text_answers_202_with_the_article_and_a_status_url(reviewer_client):
     response = reviewer_client.post(
-        "/api/v1/articles/", {"text": TEXT, "title": "DPR recognised", "outlet_name": "Tass", "language": "en"},
+        "/api/v1/articles/",
+        {"text": TEXT, "title": "DPR recognised", "outlet_name": "Tass", "language": "en"},
         format="json",
     )
 
@@ -80,8 +81,12 @@ def test_posting_html_stores_its_text(reviewer_client):
     assert "<p>" not in article.cleaned_text
 
 
-def test_posting_a_url_fetches_the_page_from_a_real_server(reviewer_client, httpserver, django_capture_on_commit_callbacks):
-    html = f"<html><head><title>Pushilin on recognition</title></head><body><article><p>{TEXT}</p></article></body></html>"
+def test_posting_a_url_fetches_the_page_from_a_real_server(
+    reviewer_client, httpserver, django_capture_on_commit_callbacks
+):
+    html = (
+        f"<html><head><title>Pushilin on recognition</title></head><body><article><p>{TEXT}</p></article></body></html>"
+    )
     httpserver.expect_request("/news/1").respond_with_data(html, content_type="text/html; charset=utf-8")
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -38,5 +38,5 @@ def test_markup_in_the_claim_is_escaped_in_the_tags(client, reviewer, editor):
 
     html = client.get(f"/claims/{claim.pk}/").content.decode()
 
-    assert '<b>claim</b>' not in html.split("</head>")[0]
+    assert "<b>claim</b>" not in html.split("</head>")[0]
     assert "False: A &quot;quoted&quot; &lt;b&gt;claim&lt;/b&gt; &amp; more." in meta(html)["og:title"]

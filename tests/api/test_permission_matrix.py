@@ -175,7 +175,9 @@ def test_writes_need_the_right_role(client_for, world, method, url, body, role, 
     body = {key: _fill(value, world) for key, value in (body or {}).items()} if body is not None else None
 
     headers = {}
-    if url.endswith("/publish"):  # publishing quotes the version read (the ETag staff get); see test_publish_version_check
+    if url.endswith(
+        "/publish"
+    ):  # publishing quotes the version read (the ETag staff get); see test_publish_version_check
         headers["HTTP_IF_MATCH"] = '"%s"' % services.verdict_version(verdict=Verdict.objects.get(pk=world["ready"]))
 
     response = getattr(client_for(role), method)(url.format(**world), body, format="json", **headers)

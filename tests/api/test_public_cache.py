@@ -85,7 +85,9 @@ def test_a_poll_with_last_modified_is_answered_304_until_something_is_published(
     assert len(fresh.json()["results"]) == 2
 
 
-def test_publishing_another_verdict_makes_cached_lists_and_etags_stale(anon_client, published_verdict, reviewer, editor):
+def test_publishing_another_verdict_makes_cached_lists_and_etags_stale(
+    anon_client, published_verdict, reviewer, editor
+):
     before = anon_client.get("/api/v1/verdicts/")
     assert [row["id"] for row in before.json()["results"]] == [published_verdict.pk]
 
@@ -165,7 +167,9 @@ def test_a_published_correction_replaces_the_cached_version_at_once(anon_client,
     url = f"/api/v1/verdicts/{published_verdict.pk}/"
     before = anon_client.get(url)
     services.claim_reopen_for_correction(claim=claim, actor=editor, reason="The date was wrong.")
-    services.verdict_save(claim=claim, rating=published_verdict.rating, explanation="CORRECTED reasoning.", actor=reviewer)
+    services.verdict_save(
+        claim=claim, rating=published_verdict.rating, explanation="CORRECTED reasoning.", actor=reviewer
+    )
 
     during = anon_client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
     assert during.status_code in (200, 304)

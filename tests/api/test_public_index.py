@@ -24,7 +24,9 @@ def entries(client, query: str = "") -> list[tuple[int, str]]:
 
 def test_it_lists_published_fact_checks_newest_first_linking_to_their_pages(client, reviewer, editor):
     older = publish(make_claim("The old harbour bridge opened in 1931."), reviewer=reviewer, editor=editor)
-    newer = publish(make_claim("The tram network doubled in length.", outlet_name="Other"), reviewer=reviewer, editor=editor)
+    newer = publish(
+        make_claim("The tram network doubled in length.", outlet_name="Other"), reviewer=reviewer, editor=editor
+    )
 
     assert entries(client) == [(newer.claim_id, "The tram network doubled in length."),
                                (older.claim_id, "The old harbour bridge opened in 1931.")]  # fmt: skip

@@ -19,7 +19,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def test_the_page_shows_claim_rating_explanation_sources_and_appearances(client, reviewer, editor):
     claim = make_claim("North Korea recognised the DPR in July 2022.")
-    verdict = publish(claim, reviewer=reviewer, editor=editor, rating_name="True", explanation="KCNA reported it on 13 July.")
+    verdict = publish(
+        claim, reviewer=reviewer, editor=editor, rating_name="True", explanation="KCNA reported it on 13 July."
+    )
     verdict.sources.add(SourceFactory(title="KCNA statement", url="https://kcna.example/statement"))
 
     response = client.get(f"/claims/{claim.pk}/")
@@ -34,7 +36,9 @@ def test_the_page_shows_claim_rating_explanation_sources_and_appearances(client,
     assert f'href="{article.url}"' in html and "Denis Pushilin" in html
 
 
-def test_the_page_carries_exactly_one_claimreview_json_ld_block_equal_to_the_api(client, anon_client, published_verdict):
+def test_the_page_carries_exactly_one_claimreview_json_ld_block_equal_to_the_api(
+    client, anon_client, published_verdict
+):
     html = client.get(f"/claims/{published_verdict.claim_id}/").content.decode()
 
     blocks = JSONLD_BLOCK.findall(html)

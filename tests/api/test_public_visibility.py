@@ -35,7 +35,9 @@ def test_anonymous_lists_show_the_published_claim_and_nothing_unpublished(
     assert ids == [published_verdict.claim_id]
 
 
-def test_staff_lists_show_drafts_that_the_public_cannot_see(reviewer_client, published_verdict, draft_verdict, new_claim):
+def test_staff_lists_show_drafts_that_the_public_cannot_see(
+    reviewer_client, published_verdict, draft_verdict, new_claim
+):
     seen = _everything_anonymous_can_list(reviewer_client)
 
     assert "SECRET-DRAFT the moon" in seen
@@ -91,7 +93,9 @@ def test_anonymous_retrieve_of_an_unpublished_row_is_404(anon_client, draft_verd
         "page_size=200",
     ],
 )
-def test_anonymous_filters_and_search_cannot_reach_unpublished_claims(anon_client, published_verdict, draft_verdict, query):
+def test_anonymous_filters_and_search_cannot_reach_unpublished_claims(
+    anon_client, published_verdict, draft_verdict, query
+):
     mention = draft_verdict.claim.mentions.select_related("article").get()
     url = "/api/v1/claims/?" + query.format(draft_outlet=mention.article.outlet_id, draft_article=mention.article_id)
 

@@ -61,9 +61,7 @@ def test_a_publish_that_names_no_single_version_is_refused_with_428(editor_clien
     assert Verdict.objects.get(pk=ready_verdict.pk).published_at is None
 
 
-def test_a_correction_draft_saved_after_the_read_makes_the_etag_stale(
-    editor_client, reviewer_client, reviewer, editor
-):
+def test_a_correction_draft_saved_after_the_read_makes_the_etag_stale(editor_client, reviewer_client, reviewer, editor):
     verdict = publish(make_claim("Ferry crossings tripled in 2030."), reviewer=reviewer, editor=editor)
     editor_client.post(f"/api/v1/verdicts/{verdict.pk}/correct", {"reason": "The year."}, format="json")
     reviewer_client.post(f"/api/v1/verdicts/{verdict.pk}/ready")

@@ -23,7 +23,9 @@ LISTS = [
 @pytest.fixture
 def twelve_published(reviewer, editor):
     for n in range(12):
-        verdict = publish(make_claim(f"Claim number {n} about the DPR.", outlet_name=f"Outlet {n}"), reviewer=reviewer, editor=editor)
+        verdict = publish(
+            make_claim(f"Claim number {n} about the DPR.", outlet_name=f"Outlet {n}"), reviewer=reviewer, editor=editor
+        )
         # a second appearance and a cited source, so nested lists have more than one row
         ClaimMentionFactory(claim=verdict.claim, article=ArticleFactory(), speaker="KCNA")
         source = SourceFactory()

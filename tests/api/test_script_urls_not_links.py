@@ -19,7 +19,10 @@ SCRIPT = "javascript:alert(document.cookie)"
 def published_with_script_urls(reviewer, editor):
     claim = make_claim("The bridge reopened on 4 May 2021.")
     verdict = publish(claim, reviewer=reviewer, editor=editor)
-    good, bad = SourceFactory(title="Council notice", url="https://council.example/notice"), SourceFactory(title="Bad link")
+    good, bad = (
+        SourceFactory(title="Council notice", url="https://council.example/notice"),
+        SourceFactory(title="Bad link"),
+    )
     Source.objects.filter(pk=bad.pk).update(url=SCRIPT)  # as an older version stored it
     verdict.sources.add(good, bad)
     EvidenceFactory(claim=claim, source=bad, passage="The bridge reopened in May.")

@@ -88,7 +88,9 @@ def test_a_body_over_the_upload_limit_is_a_413_in_the_error_shape(reviewer, sett
     client = APIClient()
     client.force_authenticate(reviewer)
 
-    response = client.post("/api/v1/articles/", json.dumps({"text": "Rain fell. " * 2_000}), content_type="application/json")
+    response = client.post(
+        "/api/v1/articles/", json.dumps({"text": "Rain fell. " * 2_000}), content_type="application/json"
+    )
 
     _is_error(response, 413)
     assert response.json()["error"]["code"] == "request_too_large"

@@ -81,6 +81,8 @@ def test_signed_in_clients_have_a_higher_match_limit(low_rates, settings, review
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {**rates, "user": "10/hour"}}
     client = APIClient(REMOTE_ADDR="203.0.113.21")
     client.force_authenticate(reviewer)
-    statuses = [client.post("/api/v1/claims/match", {"text": "Rain fell."}, format="json").status_code for _ in range(5)]
+    statuses = [
+        client.post("/api/v1/claims/match", {"text": "Rain fell."}, format="json").status_code for _ in range(5)
+    ]
 
     assert statuses == [200, 200, 200, 200, 429]

@@ -9,8 +9,15 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def low_rates(settings):
     cache.clear()
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
-        "anon": "3/minute", "user": "5/minute", "match_anon": "3/minute", "match_user": "5/minute"}}
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            "anon": "3/minute",
+            "user": "5/minute",
+            "match_anon": "3/minute",
+            "match_user": "5/minute",
+        },
+    }
     yield
     cache.clear()
 

@@ -2,7 +2,6 @@
 published claim, not nested in that claim. One rule decides it: the public sees an article (and a source standing
 for it) only when the article makes a published claim."""
 
-
 import pytest
 from rest_framework.test import APIClient
 

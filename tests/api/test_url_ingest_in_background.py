@@ -13,7 +13,9 @@ def _page(title="Varna port"):
     return f"<html><head><title>{title}</title></head><body><article><p>{TEXT}</p></article></body></html>"
 
 
-def test_a_url_answers_202_with_a_status_url_that_reaches_the_article(reviewer_client, httpserver, django_capture_on_commit_callbacks):
+def test_a_url_answers_202_with_a_status_url_that_reaches_the_article(
+    reviewer_client, httpserver, django_capture_on_commit_callbacks
+):
     httpserver.expect_request("/news/varna").respond_with_data(_page(), content_type="text/html; charset=utf-8")
 
     with django_capture_on_commit_callbacks(execute=False) as queued:
@@ -35,7 +37,9 @@ def test_a_url_answers_202_with_a_status_url_that_reaches_the_article(reviewer_c
     assert "port of Varna reopened" in article.cleaned_text
 
 
-def test_a_url_pointing_inside_our_network_fails_with_a_generic_message(reviewer_client, settings, django_capture_on_commit_callbacks):
+def test_a_url_pointing_inside_our_network_fails_with_a_generic_message(
+    reviewer_client, settings, django_capture_on_commit_callbacks
+):
     settings.FACTCHECK_HTTP_ALLOW_LOOPBACK = False
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -49,7 +53,9 @@ def test_a_url_pointing_inside_our_network_fails_with_a_generic_message(reviewer
     assert not Article.objects.exists()
 
 
-def test_an_unreachable_site_is_reported_without_detail(reviewer_client, httpserver, django_capture_on_commit_callbacks):
+def test_an_unreachable_site_is_reported_without_detail(
+    reviewer_client, httpserver, django_capture_on_commit_callbacks
+):
     httpserver.expect_request("/gone").respond_with_data("nope", status=404)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -60,7 +66,9 @@ def test_an_unreachable_site_is_reported_without_detail(reviewer_client, httpser
 
 
 def test_a_url_already_stored_answers_with_its_article_at_once(reviewer_client):
-    article = Article.objects.create(url="https://news.example/varna", raw_text=TEXT, cleaned_text=TEXT, text_sha256="f" * 64)
+    article = Article.objects.create(
+        url="https://news.example/varna", raw_text=TEXT, cleaned_text=TEXT, text_sha256="f" * 64
+    )
 
     response = reviewer_client.post("/api/v1/articles/", {"url": "https://news.example/varna"}, format="json")
 
@@ -71,7 +79,9 @@ def test_a_url_already_stored_answers_with_its_article_at_once(reviewer_client):
 
 def test_fetch_statuses_are_for_staff_only(reviewer_client, anon_client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
-        status_url = reviewer_client.post("/api/v1/articles/", {"url": "https://news.example/a"}, format="json").json()["status_url"]
+        status_url = reviewer_client.post("/api/v1/articles/", {"url": "https://news.example/a"}, format="json").json()[
+            "status_url"
+        ]
 
     assert anon_client.get(status_url).status_code == 404
     assert reviewer_client.get(status_url).status_code == 200

@@ -16,9 +16,12 @@ def claim_in_review(reviewer):
     return services.claim_start_review(claim=claim, actor=reviewer)
 
 
-def test_a_verdict_goes_from_draft_to_published_through_the_api(reviewer_client, editor_client, claim_in_review, anon_client):
+def test_a_verdict_goes_from_draft_to_published_through_the_api(
+    reviewer_client, editor_client, claim_in_review, anon_client
+):
     created = reviewer_client.post(
-        "/api/v1/verdicts/", {"claim": claim_in_review.pk, "rating": "Mostly true", "explanation": "Rosstat says 3.6%."},
+        "/api/v1/verdicts/",
+        {"claim": claim_in_review.pk, "rating": "Mostly true", "explanation": "Rosstat says 3.6%."},
         format="json",
     )
     assert created.status_code == 201, created.content
@@ -36,7 +39,9 @@ def test_a_verdict_goes_from_draft_to_published_through_the_api(reviewer_client,
     assert anon_client.get(f"/api/v1/verdicts/{verdict_id}/").json()["rating"] == {"name": "Mostly true", "value": 4}
 
 
-def test_publishing_a_verdict_that_is_not_ready_is_a_409_with_a_message(reviewer_client, editor_client, claim_in_review):
+def test_publishing_a_verdict_that_is_not_ready_is_a_409_with_a_message(
+    reviewer_client, editor_client, claim_in_review
+):
     created = reviewer_client.post(
         "/api/v1/verdicts/", {"claim": claim_in_review.pk, "rating": "False", "explanation": "No."}, format="json"
     )
@@ -109,8 +114,18 @@ def test_a_correction_is_republished_with_date_modified(editor_client, reviewer_
 
     verdict = publish(make_claim("Published then corrected."), reviewer=reviewer, editor=editor)
 
-    assert editor_client.post(f"/api/v1/verdicts/{verdict.pk}/correct", {"reason": "Wrong year."}, format="json").status_code == 200
-    assert reviewer_client.patch(f"/api/v1/verdicts/{verdict.pk}/", {"explanation": "Fixed year."}, format="json").status_code == 200
+    assert (
+        editor_client.post(
+            f"/api/v1/verdicts/{verdict.pk}/correct", {"reason": "Wrong year."}, format="json"
+        ).status_code
+        == 200
+    )
+    assert (
+        reviewer_client.patch(
+            f"/api/v1/verdicts/{verdict.pk}/", {"explanation": "Fixed year."}, format="json"
+        ).status_code
+        == 200
+    )
     assert reviewer_client.post(f"/api/v1/verdicts/{verdict.pk}/ready").status_code == 200
     assert publish_over_api(editor_client, verdict.pk).status_code == 200
 

@@ -25,7 +25,9 @@ def second_editor(db):
 def drafted_and_ready(author) -> Verdict:
     claim = ClaimFactory()
     services.claim_start_review(claim=claim, actor=author)
-    verdict = services.verdict_save(claim=claim, rating=rating("False"), explanation="No such law passed.", actor=author)
+    verdict = services.verdict_save(
+        claim=claim, rating=rating("False"), explanation="No such law passed.", actor=author
+    )
     services.claim_mark_verdict_ready(claim=claim, actor=author)
     return verdict
 

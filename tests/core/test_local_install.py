@@ -31,4 +31,6 @@ def test_an_empty_setting_turns_the_cpu_index_off():
     result = _torch_index_args("")
     assert result.returncode == 0
     assert result.stdout == "" and result.stderr == ""
-    assert "TORCH_INDEX_URL=${TORCH_INDEX_URL-https://download.pytorch.org/whl/cpu}" in (ROOT / "bin/_venv.sh").read_text()
+    assert (
+        "TORCH_INDEX_URL=${TORCH_INDEX_URL-https://download.pytorch.org/whl/cpu}" in (ROOT / "bin/_venv.sh").read_text()
+    )

@@ -156,7 +156,11 @@ def test_the_steps_open_to_a_claim_follow_its_status_and_who_asks(reviewer, edit
     """One table (services.STEPS) says which step applies when and to whom; the admin's buttons read it."""
     new = ClaimFactory()
     assert services.claim_steps_open(claim=new, actor=reviewer) == [
-        "start_review", "dismiss", "assign", "fetch_sources", "add_source"
+        "start_review",
+        "dismiss",
+        "assign",
+        "fetch_sources",
+        "add_source",
     ]
     ready = _ready_claim(reviewer)
     assert "publish" in services.claim_steps_open(claim=ready, actor=editor)

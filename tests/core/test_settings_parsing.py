@@ -115,7 +115,9 @@ def test_production_refuses_the_example_secret_key():
         line.split("=", 1)[1] for line in (ROOT / ".env.example").read_text().splitlines()
         if line.startswith("DJANGO_SECRET_KEY=")
     )  # fmt: skip
-    result = _load_settings("factcheck.settings.production", DJANGO_SECRET_KEY=example, DJANGO_ALLOWED_HOSTS="x.example")
+    result = _load_settings(
+        "factcheck.settings.production", DJANGO_SECRET_KEY=example, DJANGO_ALLOWED_HOSTS="x.example"
+    )
     assert result.returncode != 0
     assert "at least 50 characters" in result.stderr
 
@@ -123,7 +125,9 @@ def test_production_refuses_the_example_secret_key():
 def test_the_organisation_logo_and_same_as_must_be_absolute_web_urls(monkeypatch):
     from factcheck.env import env_web_urls
 
-    monkeypatch.setenv("FACTCHECK_ORGANIZATION_SAME_AS", "https://social.example/checks, https://www.wikidata.org/wiki/Q1")
+    monkeypatch.setenv(
+        "FACTCHECK_ORGANIZATION_SAME_AS", "https://social.example/checks, https://www.wikidata.org/wiki/Q1"
+    )
     assert env_web_urls("FACTCHECK_ORGANIZATION_SAME_AS", []) == [
         "https://social.example/checks", "https://www.wikidata.org/wiki/Q1"
     ]  # fmt: skip

@@ -34,7 +34,11 @@ def queued_for_real(settings, tmp_path):
     after commit: django_capture_on_commit_callbacks(execute=True) sends them within the test."""
     folder = tmp_path / "queue"
     folder.mkdir()
-    options = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS, "data_folder_in": str(folder), "data_folder_out": str(folder)}
+    options = {
+        **settings.CELERY_BROKER_TRANSPORT_OPTIONS,
+        "data_folder_in": str(folder),
+        "data_folder_out": str(folder),
+    }
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = options
     saved = app.conf.task_always_eager, app.conf.broker_transport_options
     app.conf.task_always_eager, app.conf.broker_transport_options = False, options
@@ -42,7 +46,6 @@ def queued_for_real(settings, tmp_path):
     yield folder
     app.conf.task_always_eager, app.conf.broker_transport_options = saved
     new_producer_connections(app)
-
 
 
 def _article(status, seconds_ago):
@@ -54,7 +57,9 @@ def _article(status, seconds_ago):
     return article
 
 
-def test_an_extraction_a_dead_worker_left_running_is_restarted_and_finishes(settings, django_capture_on_commit_callbacks):
+def test_an_extraction_a_dead_worker_left_running_is_restarted_and_finishes(
+    settings, django_capture_on_commit_callbacks
+):
     settings.CELERY_TASK_TIME_LIMIT = 60
     settings.FACTCHECK_STUCK_PENDING_SECONDS = 120
     dead = _article("running", 600)
@@ -72,7 +77,9 @@ def test_an_extraction_a_dead_worker_left_running_is_restarted_and_finishes(sett
 
 
 @needs_filesystem_broker
-def test_an_extraction_whose_message_is_still_queued_is_not_sent_again(settings, queued_for_real, django_capture_on_commit_callbacks):
+def test_an_extraction_whose_message_is_still_queued_is_not_sent_again(
+    settings, queued_for_real, django_capture_on_commit_callbacks
+):
     settings.FACTCHECK_STUCK_PENDING_SECONDS = 1
     waiting = _article("pending", 600)
     lost = _article("pending", 600)
@@ -88,7 +95,9 @@ def test_an_extraction_whose_message_is_still_queued_is_not_sent_again(settings,
 
 
 @needs_filesystem_broker
-def test_a_fetch_whose_message_is_still_queued_is_not_sent_again(settings, queued_for_real, django_capture_on_commit_callbacks):
+def test_a_fetch_whose_message_is_still_queued_is_not_sent_again(
+    settings, queued_for_real, django_capture_on_commit_callbacks
+):
     settings.FACTCHECK_FETCH_STUCK_MINUTES = 1
     claim = ClaimFactory(text=TEXT)
     for fetcher in ("internal", "cited"):

@@ -31,7 +31,12 @@ def test_a_worker_on_the_local_settings_runs_without_debug(signal, tmp_path):
     env.pop("DATABASE_URL", None)
 
     out = subprocess.run(
-        [sys.executable, "-c", PROBE.format(signal=signal)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", PROBE.format(signal=signal)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
     assert out.returncode == 0, out.stderr

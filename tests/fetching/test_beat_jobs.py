@@ -14,7 +14,9 @@ from tests.factories import SourceFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_stale_sources_are_fetched_again_and_fresh_ones_left_alone(httpserver, settings, django_capture_on_commit_callbacks):
+def test_stale_sources_are_fetched_again_and_fresh_ones_left_alone(
+    httpserver, settings, django_capture_on_commit_callbacks
+):
     settings.FACTCHECK_SOURCE_STALE_DAYS = 30
     httpserver.expect_request("/stale").respond_with_data(
         "<html><body><article><p>Updated: North Korea recognised the Donetsk People's Republic on 13 July 2022.</p>"
@@ -23,7 +25,9 @@ def test_stale_sources_are_fetched_again_and_fresh_ones_left_alone(httpserver, s
     )
     long_ago = timezone.now() - timedelta(days=45)
     stale = SourceFactory(url=httpserver.url_for("/stale"), kind=Source.Kind.NEWS, fetched_at=long_ago, text="old text")
-    fresh = SourceFactory(url=httpserver.url_for("/fresh"), kind=Source.Kind.NEWS, fetched_at=timezone.now(), text="fresh")
+    fresh = SourceFactory(
+        url=httpserver.url_for("/fresh"), kind=Source.Kind.NEWS, fetched_at=timezone.now(), text="fresh"
+    )
     own_article = SourceFactory(url="https://factcheck.example/admin/claims/article/1/change/", kind=Source.Kind.ARTICLE,
                                 fetched_at=long_ago, text="ours")  # fmt: skip
 
@@ -56,7 +60,9 @@ def test_fetches_stuck_in_pending_or_running_are_restarted(claim, settings, djan
     now = timezone.now()
     stuck_pending = ClaimFetch.objects.create(claim=claim, fetcher="internal")
     ClaimFetch.objects.filter(pk=stuck_pending.pk).update(requested_at=now - timedelta(minutes=30))
-    lost_running = ClaimFetch.objects.create(claim=claim, fetcher="cited", status="running", started_at=now - timedelta(minutes=10))
+    lost_running = ClaimFetch.objects.create(
+        claim=claim, fetcher="cited", status="running", started_at=now - timedelta(minutes=10)
+    )
     recent = ClaimFetch.objects.create(claim=claim, fetcher="wikipedia")  # just queued: leave it
     waiting_retry = ClaimFetch.objects.create(claim=claim, fetcher="gdelt")  # due in the future (backoff)
     ClaimFetch.objects.filter(pk=waiting_retry.pk).update(requested_at=now + timedelta(minutes=20))

@@ -28,7 +28,9 @@ def test_an_odd_link_does_not_fail_the_fetch_for_the_claim(httpserver, fetch_now
     good = httpserver.url_for("/port")
     article = ArticleFactory(raw_text=f'<p>Details at {odd} and <a href="{good}">as Reuters reported</a>.</p>')
     claim = ClaimFactory(text="The port of Varna reopened on 4 April 2023.")
-    ClaimMentionFactory(claim=claim, article=article, sentence="The port reopened, as Reuters reported.", cited_source="Reuters")
+    ClaimMentionFactory(
+        claim=claim, article=article, sentence="The port reopened, as Reuters reported.", cited_source="Reuters"
+    )
 
     fetch_now(claim, "cited")
 

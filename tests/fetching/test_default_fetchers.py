@@ -25,7 +25,13 @@ def test_without_a_key_the_keyless_providers_run_for_every_new_claim():
 
 
 def test_with_a_google_key_earlier_fact_checks_are_searched_too():
-    assert fetchers_with(FACTCHECK_GOOGLE_API_KEY="k-123") == ["internal", "cited", "wikipedia", "gdelt", "google_factcheck"]
+    assert fetchers_with(FACTCHECK_GOOGLE_API_KEY="k-123") == [
+        "internal",
+        "cited",
+        "wikipedia",
+        "gdelt",
+        "google_factcheck",
+    ]
 
 
 def test_an_explicit_list_wins():
@@ -34,6 +40,10 @@ def test_an_explicit_list_wins():
 
 def test_the_test_settings_keep_every_provider_on_this_machine():
     assert settings.FACTCHECK_FETCHERS == ["internal", "cited"]
-    for url in (settings.FACTCHECK_WIKIPEDIA_URL, settings.FACTCHECK_GDELT_URL, settings.FACTCHECK_GOOGLE_FACTCHECK_URL):
+    for url in (
+        settings.FACTCHECK_WIKIPEDIA_URL,
+        settings.FACTCHECK_GDELT_URL,
+        settings.FACTCHECK_GOOGLE_FACTCHECK_URL,
+    ):
         assert url.startswith("http://127.0.0.1:")
     assert settings.FACTCHECK_HTTP_PROBE_HOST == "localhost"

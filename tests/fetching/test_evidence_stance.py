@@ -39,7 +39,9 @@ def test_negation_on_one_side_refutes():
 
 
 def test_a_passage_on_a_neighbouring_topic_only_mentions():
-    suggestion = suggest_stance(CLAIM, "Talks with North Korea on recognition had been underway since June, a minister said.")
+    suggestion = suggest_stance(
+        CLAIM, "Talks with North Korea on recognition had been underway since June, a minister said."
+    )
     assert suggestion.stance == "mentions" and "does not name donetsk people's republic" in suggestion.reason
 
 

@@ -81,7 +81,9 @@ def test_offline_a_fetcher_says_so_once_in_its_status(claim, resolver, settings,
     assert "Errno" not in fetch.error
 
 
-def test_offline_pages_listed_by_a_provider_are_not_stored_one_error_each(claim, httpserver, resolver, settings, quick_retries, fetch_now):
+def test_offline_pages_listed_by_a_provider_are_not_stored_one_error_each(
+    claim, httpserver, resolver, settings, quick_retries, fetch_now
+):
     listing = {"articles": [{"url": f"https://news{n}.example/story", "title": f"Story {n}", "domain": f"news{n}.example"}
                             for n in range(3)]}  # fmt: skip
     httpserver.expect_request("/api/v2/doc/doc").respond_with_json(listing)

@@ -45,7 +45,9 @@ def test_a_timeout_is_retried_and_a_later_success_is_kept(claim, httpserver, wik
             time.sleep(1.0)
         if request.args.get("list") == "search":
             return Response(fixture_text("wikipedia_search.json"), content_type="application/json")
-        return Response(fixture_text(f"wikipedia_extract_{request.args['pageids']}.json"), content_type="application/json")
+        return Response(
+            fixture_text(f"wikipedia_extract_{request.args['pageids']}.json"), content_type="application/json"
+        )
 
     httpserver.expect_request("/w/api.php").respond_with_handler(api)
 
@@ -62,8 +64,10 @@ def test_429_is_retried_no_sooner_than_retry_after(claim, httpserver, wikipedia_
         try:
             return next(answers)
         except StopIteration:
-            name = "wikipedia_search.json" if request.args.get("list") == "search" else (
-                f"wikipedia_extract_{request.args['pageids']}.json"
+            name = (
+                "wikipedia_search.json"
+                if request.args.get("list") == "search"
+                else (f"wikipedia_extract_{request.args['pageids']}.json")
             )
             return Response(fixture_text(name), content_type="application/json")
 
@@ -101,7 +105,9 @@ def test_other_client_errors_fail_at_once(claim, httpserver, wikipedia_url, quic
 
 
 def test_malformed_json_fails_without_retrying(claim, httpserver, wikipedia_url, quick_retries, fetch_now):
-    httpserver.expect_request("/w/api.php").respond_with_data('{"batchcomplete": true, "query": {"sea', content_type="application/json")
+    httpserver.expect_request("/w/api.php").respond_with_data(
+        '{"batchcomplete": true, "query": {"sea', content_type="application/json"
+    )
 
     fetch_now(claim, "wikipedia")
 

@@ -22,9 +22,10 @@ def _quiet(seconds: float = 3.0) -> bool:
     from claims.models import Article, Claim
 
     def snapshot():
-        busy = ClaimFetch.objects.filter(status__in=["pending", "running"]).exists() or Article.objects.filter(
-            extraction_status__in=["pending", "running"]
-        ).exists()
+        busy = (
+            ClaimFetch.objects.filter(status__in=["pending", "running"]).exists()
+            or Article.objects.filter(extraction_status__in=["pending", "running"]).exists()
+        )
         return busy, Claim.objects.count(), ClaimFetch.objects.count(), Evidence.objects.count()
 
     before = snapshot()
@@ -50,8 +51,12 @@ def test_the_worker_gathers_evidence_for_claims_from_the_internal_corpus(live_ce
     recognised = ClaimFactory(text="North Korea recognised the Donetsk People's Republic.")
     ClaimMentionFactory(claim=recognised, article=first, cited_source="Tass",
                         sentence="Donetsk leader Denis Pushilin was quoted as saying by Russia's state-affiliated agency Tass.")  # fmt: skip
-    pledge = ClaimFactory(text="Pushilin pledged bilateral cooperation between the Donetsk People's Republic and North Korea.")
-    ClaimMentionFactory(claim=pledge, article=second, cited_source="KCNA", sentence="North Korea's official news agency KCN")
+    pledge = ClaimFactory(
+        text="Pushilin pledged bilateral cooperation between the Donetsk People's Republic and North Korea."
+    )
+    ClaimMentionFactory(
+        claim=pledge, article=second, cited_source="KCNA", sentence="North Korea's official news agency KCN"
+    )
     claim_ids = [recognised.pk, pledge.pk]
 
     claims_fetch_sources(claim_ids=claim_ids, fetchers=["internal", "cited"])
@@ -64,7 +69,9 @@ def test_the_worker_gathers_evidence_for_claims_from_the_internal_corpus(live_ce
     # A cited outlet with no fetched report is a to-do for the editor, not an evidence card.
     assert Lead.objects.filter(claim=recognised, source__url="https://tass.com/").exists()
     assert Lead.objects.filter(claim=pledge, source__url="https://kcna.kp/").exists()
-    assert not Evidence.objects.filter(claim__in=claim_ids, source__url__in=["https://tass.com/", "https://kcna.kp/"]).exists()
+    assert not Evidence.objects.filter(
+        claim__in=claim_ids, source__url__in=["https://tass.com/", "https://kcna.kp/"]
+    ).exists()
     fetch = ClaimFetch.objects.get(claim=recognised, fetcher="internal")
     assert fetch.attempts == 1 and fetch.finished_at >= fetch.started_at
 
@@ -76,7 +83,9 @@ def test_the_worker_gathers_evidence_for_claims_from_the_internal_corpus(live_ce
     )
     editor = UserFactory(username="integration-editor", is_superuser=True)
     source = source_add_url(claim_id=recognised.pk, url=httpserver.url_for("/story"), actor=editor)
-    wait_for(lambda: Evidence.objects.filter(source=source).exists(), timeout=180, message="the editor's page to be fetched")
+    wait_for(
+        lambda: Evidence.objects.filter(source=source).exists(), timeout=180, message="the editor's page to be fetched"
+    )
     source.refresh_from_db()
     assert "13 July 2022" in source.text and source.fetched_at is not None
 
@@ -86,7 +95,9 @@ def test_a_redelivered_fetch_adds_nothing_twice(live_celery):
     from sources.tasks import claim_fetch_task
     from tests.factories import ClaimMentionFactory
 
-    mention = ClaimMentionFactory(cited_source="Reuters", sentence="Reuters reported that North Korea recognised the republic.")
+    mention = ClaimMentionFactory(
+        cited_source="Reuters", sentence="Reuters reported that North Korea recognised the republic."
+    )
     claim_id = mention.claim_id
     claims_fetch_sources(claim_ids=[claim_id], fetchers=["cited"])
     wait_for(lambda: _all_finished([claim_id], ["cited"]), timeout=180, message="the first fetch")
@@ -118,6 +129,7 @@ def test_ingested_articles_become_claims_with_evidence(live_celery):
         lambda: not Article.objects.filter(pk__in=[first.pk, second.pk], extraction_status__in=["pending", "running"]).exists(),
         timeout=420, message="extraction of both articles",
     )  # fmt: skip
+
     def settled():
         # Extraction marks an article done before matching (which loads a model) hands the claims over.
         claims = Claim.objects.all()

@@ -21,7 +21,10 @@ def test_it_recognises_agencies_by_name_and_common_misspellings():
 
 def test_it_finds_links_in_text_and_in_html():
     html = 'See <a href="https://www.nknews.org/2022/07/dprk-dpr/?utm_source=x&amp;a=1">NK News</a> and https://tass.com/world/1479999.'
-    assert linked_urls(html) == ["https://www.nknews.org/2022/07/dprk-dpr/?utm_source=x&a=1", "https://tass.com/world/1479999"]
+    assert linked_urls(html) == [
+        "https://www.nknews.org/2022/07/dprk-dpr/?utm_source=x&a=1",
+        "https://tass.com/world/1479999",
+    ]
 
 
 def test_a_named_outlet_becomes_a_to_do_not_an_evidence_card(claim, fetch_now):
@@ -53,7 +56,9 @@ def test_links_in_the_article_are_fetched(db, httpserver, fetch_now):
     link = httpserver.url_for("/2022/07/dprk-dpr")
     article = ArticleFactory(raw_text=f'<p>As <a href="{link}">reported by KCNA</a>, Pyongyang acted.</p>')
     claim = ClaimFactory(text="North Korea recognised the Donetsk People's Republic on 13 July 2022.")
-    ClaimMentionFactory(claim=claim, article=article, sentence="As reported by KCNA, Pyongyang acted.", cited_source="KCNA")
+    ClaimMentionFactory(
+        claim=claim, article=article, sentence="As reported by KCNA, Pyongyang acted.", cited_source="KCNA"
+    )
 
     fetch_now(claim, "cited")
 

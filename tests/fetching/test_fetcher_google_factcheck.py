@@ -71,7 +71,13 @@ def test_an_answer_without_claims_finds_nothing(claim, httpserver, settings, fet
 def test_an_invalid_key_fails_without_retrying(claim, httpserver, settings, fetch_now):
     settings.FACTCHECK_GOOGLE_FACTCHECK_URL = httpserver.url_for("/v1alpha1/claims:search")
     settings.FACTCHECK_GOOGLE_API_KEY = "wrong"
-    error = {"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT"}}
+    error = {
+        "error": {
+            "code": 400,
+            "message": "API key not valid. Please pass a valid API key.",
+            "status": "INVALID_ARGUMENT",
+        }
+    }
     httpserver.expect_request("/v1alpha1/claims:search").respond_with_json(error, status=400)
 
     fetch_now(claim, "google_factcheck")

@@ -48,7 +48,9 @@ def _claim_in(article, text):
 def test_the_two_seed_articles_corroborate_each_other(seed_articles, no_network, fetch_now):
     first, second = seed_articles
     from_first = _claim_in(first, "North Korea recognised the Donetsk People's Republic.")
-    from_second = _claim_in(second, "Pushilin pledged bilateral cooperation between the Donetsk People's Republic and North Korea.")
+    from_second = _claim_in(
+        second, "Pushilin pledged bilateral cooperation between the Donetsk People's Republic and North Korea."
+    )
 
     fetch_now(from_first, "internal")
     fetch_now(from_second, "internal")
@@ -90,7 +92,9 @@ def test_an_internal_fetch_does_not_copy_a_big_article_into_the_database(seed_ar
     from django.test.utils import CaptureQueriesContext
 
     first, second = seed_articles
-    filler = "\n\n".join(f"Paragraph {i} of a long made-up report about harbour cranes and grain silos." for i in range(8000))
+    filler = "\n\n".join(
+        f"Paragraph {i} of a long made-up report about harbour cranes and grain silos." for i in range(8000)
+    )
     Article = type(second)
     Article.objects.filter(pk=second.pk).update(cleaned_text=second.cleaned_text + "\n\n" + filler)
     assert len(filler) > 500_000
@@ -130,7 +134,9 @@ def test_a_claim_of_an_earlier_article_gains_evidence_from_a_later_one(db, fetch
 
     second_text = (SEEDS / "004_fc362640fd15afc9.txt").read_text()
     second = ArticleFactory(cleaned_text=second_text, raw_text=second_text, url=None)
-    late = _claim_in(second, "Pushilin pledged bilateral cooperation between the Donetsk People's Republic and North Korea.")
+    late = _claim_in(
+        second, "Pushilin pledged bilateral cooperation between the Donetsk People's Republic and North Korea."
+    )
     fetch_now(late, "internal")
 
     assert Evidence.objects.filter(claim=late, source__metadata__article_id=first.pk).exists()

@@ -40,7 +40,9 @@ def search_answer_with_a_script_url(httpserver, settings):
     )
 
 
-def test_a_review_with_a_script_url_is_dropped_and_the_others_are_kept(claim, search_answer_with_a_script_url, fetch_now):
+def test_a_review_with_a_script_url_is_dropped_and_the_others_are_kept(
+    claim, search_answer_with_a_script_url, fetch_now
+):
     fetch_now(claim, "google_factcheck")
 
     fetch = ClaimFetch.objects.get(claim=claim, fetcher="google_factcheck")

@@ -10,7 +10,9 @@ from werkzeug import Response
 
 from sources import http
 
-HTML_PAGE = "<html><head><title>T</title></head><body><article><p>North Korea recognised the DPR.</p></article></body></html>"
+HTML_PAGE = (
+    "<html><head><title>T</title></head><body><article><p>North Korea recognised the DPR.</p></article></body></html>"
+)
 
 
 def test_it_returns_the_body_status_type_and_final_url(httpserver):
@@ -282,7 +284,7 @@ def test_an_internationalised_host_name_is_sent_idna_encoded(httpserver, monkeyp
 
     http.fetch(f"http://münchen.example:{httpserver.port}/idn")
 
-    (request, _), = httpserver.log
+    ((request, _),) = httpserver.log
     assert asked[0] == "xn--mnchen-3ya.example"
     assert request.headers["Host"] == f"xn--mnchen-3ya.example:{httpserver.port}"
 
@@ -301,7 +303,7 @@ def test_an_ipv6_literal_is_connected_to_when_loopback_is_allowed():
         server.expect_request("/v6").respond_with_data("<p>six</p>", content_type="text/html")
         result = http.fetch(f"http://[::1]:{server.port}/v6")
         assert "six" in result.text
-        (request, _), = server.log
+        ((request, _),) = server.log
         assert request.headers["Host"] == f"[::1]:{server.port}"
     finally:
         server.stop()

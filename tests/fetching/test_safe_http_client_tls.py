@@ -56,7 +56,7 @@ def test_https_works_through_the_pinned_address(tls_server, trusting_client):
     result = http.fetch(f"https://localhost:{tls_server.port}/secure")
 
     assert result.status == 200 and "over TLS" in result.text
-    (request, _), = tls_server.log
+    ((request, _),) = tls_server.log
     assert request.headers["Host"] == f"localhost:{tls_server.port}"
 
 

@@ -10,7 +10,7 @@ def test_a_post_reaches_the_server_with_its_body_and_returns_the_status(httpserv
     httpserver.expect_request("/hook", method="POST", data=b'{"ok": true}').respond_with_data("", status=204)
     status = http.post(httpserver.url_for("/hook"), body=b'{"ok": true}', headers={"Content-Type": "application/json"})
     assert status == 204
-    (request, _response), = httpserver.log
+    ((request, _response),) = httpserver.log
     assert request.headers["User-Agent"].startswith("factcheck/")
 
 

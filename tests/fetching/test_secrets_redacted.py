@@ -22,7 +22,9 @@ def keyed_api(httpserver, settings):
 @pytest.mark.parametrize("answer", [("not json", 200), ("busy", 503), ("no", 403)], ids=["malformed", "5xx", "4xx"])
 def test_a_failed_provider_call_records_no_key(claim, keyed_api, fetch_now, quick_retries, caplog, answer):
     body, status = answer
-    keyed_api.expect_request("/v1alpha1/claims:search").respond_with_data(body, status=status, content_type="application/json")
+    keyed_api.expect_request("/v1alpha1/claims:search").respond_with_data(
+        body, status=status, content_type="application/json"
+    )
     caplog.set_level(logging.INFO)
 
     fetch_now(claim, "google_factcheck")
@@ -51,7 +53,9 @@ def test_the_log_handler_redacts_messages_and_tracebacks(settings):
     try:
         raise ValueError(f"failed on https://x.example/search?{KEY}")
     except ValueError:
-        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "calling %s", (f"https://x.example/?key={KEY}",), sys.exc_info())
+        record = logging.LogRecord(
+            "t", logging.ERROR, __file__, 1, "calling %s", (f"https://x.example/?key={KEY}",), sys.exc_info()
+        )
 
     assert RedactSecretsFilter().filter(record)
     formatted = logging.Formatter().format(record)

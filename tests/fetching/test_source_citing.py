@@ -50,7 +50,9 @@ def test_a_fetched_page_keeps_the_editor_s_title_and_date(claim, editor, cite, h
     settings.FACTCHECK_HTTP_ALLOW_LOOPBACK = True
     httpserver.expect_request("/notice").respond_with_data(PAGE, content_type="text/html")
 
-    source = cite(claim, editor, url=httpserver.url_for("/notice"), title="Editor's title", published_at=dt.date(2022, 7, 13))
+    source = cite(
+        claim, editor, url=httpserver.url_for("/notice"), title="Editor's title", published_at=dt.date(2022, 7, 13)
+    )
 
     source.refresh_from_db()
     assert "13 July 2022" in source.text  # fetched in the background

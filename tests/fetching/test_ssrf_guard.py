@@ -59,7 +59,9 @@ def test_it_refuses_the_test_server_itself_when_loopback_is_not_allowed(httpserv
     assert httpserver.log == []  # not even connected
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/file", "file:///etc/passwd", "gopher://example.org/", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org/file", "file:///etc/passwd", "gopher://example.org/", "javascript:alert(1)"]
+)
 def test_it_refuses_other_schemes(url):
     with pytest.raises(http.InvalidURL, match="Only http and https"):
         http.fetch(url)
@@ -111,5 +113,5 @@ def test_the_connection_goes_to_the_vetted_address_without_resolving_again(https
     result = http.fetch(f"http://rebind.test:{httpserver.port}/page")
 
     assert result.status == 200 and asked == ["rebind.test"]
-    (request, _), = httpserver.log
+    ((request, _),) = httpserver.log
     assert request.headers["Host"] == f"rebind.test:{httpserver.port}"

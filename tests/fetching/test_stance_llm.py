@@ -26,19 +26,25 @@ def _chat_completion(content: dict) -> Response:
         "id": "chatcmpl-1",
         "object": "chat.completion",
         "model": "test-model",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": json.dumps(content)}, "finish_reason": "stop"}],
+        "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": json.dumps(content)}, "finish_reason": "stop"}
+        ],
     }
     return Response(json.dumps(body), content_type="application/json")
 
 
-def test_the_models_suggestion_and_reason_are_kept_beside_the_signals(claim, corpus_source, httpserver, settings, fetch_now):
+def test_the_models_suggestion_and_reason_are_kept_beside_the_signals(
+    claim, corpus_source, httpserver, settings, fetch_now
+):
     settings.FACTCHECK_LLM_BASE_URL = httpserver.url_for("/v1")
     settings.FACTCHECK_LLM_MODEL = "test-model"
     seen = []
 
     def chat(request):
         seen.append(request.get_json())
-        return _chat_completion({"passages": [{"id": 1, "stance": "refutes", "reason": "It says 'third state', not first."}]})
+        return _chat_completion(
+            {"passages": [{"id": 1, "stance": "refutes", "reason": "It says 'third state', not first."}]}
+        )
 
     httpserver.expect_request("/v1/chat/completions", method="POST").respond_with_handler(chat)
 
@@ -50,7 +56,10 @@ def test_the_models_suggestion_and_reason_are_kept_beside_the_signals(claim, cor
     assert "Signals: Passage has" in evidence.stance_reason
     (request,) = seen
     assert request["model"] == "test-model"
-    assert claim.text in request["messages"][1]["content"] and "[1] North Korea recognised" in request["messages"][1]["content"]
+    assert (
+        claim.text in request["messages"][1]["content"]
+        and "[1] North Korea recognised" in request["messages"][1]["content"]
+    )
 
 
 def test_the_text_signals_stand_when_the_model_fails(claim, corpus_source, httpserver, settings, fetch_now):

@@ -21,7 +21,8 @@ def test_a_person_is_named_by_the_surname_alone():
 
 
 @pytest.mark.parametrize(
-    "text", ["The ministry has yet to respond.", "The mayor failed to sign the order.", "It did not happen.", "She denied it."]
+    "text",
+    ["The ministry has yet to respond.", "The mayor failed to sign the order.", "It did not happen.", "She denied it."],
 )
 def test_negation_includes_acts_that_have_not_happened_yet(text):
     assert negated(text)
@@ -39,8 +40,12 @@ def test_different_numbers_for_the_same_subject_are_a_conflict_with_both_sides_n
 
 
 def test_the_same_year_agrees_and_another_year_conflicts():
-    same = dict(zip(signals.SIGNAL_NAMES, features(Pair("The dam opened in 1962.", "In 1962 the dam opened.")), strict=True))
-    other = dict(zip(signals.SIGNAL_NAMES, features(Pair("The dam opened in 1962.", "The dam opened in 1965.")), strict=True))
+    same = dict(
+        zip(signals.SIGNAL_NAMES, features(Pair("The dam opened in 1962.", "In 1962 the dam opened.")), strict=True)
+    )
+    other = dict(
+        zip(signals.SIGNAL_NAMES, features(Pair("The dam opened in 1962.", "The dam opened in 1965.")), strict=True)
+    )
     assert same["years_agree"] == 1.0 and same["years_conflict"] == 0.0
     assert other["years_conflict"] == 1.0 and other["years_agree"] == 0.0
 
@@ -52,7 +57,9 @@ def test_opposite_words_in_the_closest_sentence_are_named():
 
 def test_the_closest_sentence_comes_from_the_embedding_when_given():
     pair = Pair("The museum reopened.", "Rain fell all week. The museum reopened its doors.", similarities=[0.1, 0.9])
-    assert pair.best_sentence == "The museum reopened its doors." and "its closest sentence is 0.90 similar" in reasons(pair)
+    assert pair.best_sentence == "The museum reopened its doors." and "its closest sentence is 0.90 similar" in reasons(
+        pair
+    )
 
 
 def test_a_switched_off_signal_reads_zero():
@@ -83,6 +90,8 @@ def test_a_passage_naming_everyone_the_claim_names_says_so():
 
 
 def test_a_negated_claim_is_a_signal_of_its_own():
-    negated_claim = dict(zip(signals.SIGNAL_NAMES, features(Pair("The mayor did not sign the order.", "The order.")), strict=True))
+    negated_claim = dict(
+        zip(signals.SIGNAL_NAMES, features(Pair("The mayor did not sign the order.", "The order.")), strict=True)
+    )
     plain = dict(zip(signals.SIGNAL_NAMES, features(Pair("The mayor signed the order.", "The order.")), strict=True))
     assert negated_claim["claim_negated"] == 1.0 and plain["claim_negated"] == 0.0

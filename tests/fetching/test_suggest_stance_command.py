@@ -66,7 +66,11 @@ def test_a_missing_file_is_named(tmp_path):
 
 def test_from_the_shell_bad_input_exits_non_zero_without_a_traceback(tmp_path):
     path = write_lines(tmp_path, [json.dumps(PAIRS[0]), "", '{"claim": 3, "passage": "p"}'])
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factcheck.settings.test", "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "factcheck.settings.test",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "suggest_stance", str(path), "--json"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,

@@ -44,7 +44,9 @@ def test_the_merge_carries_evidence_and_drops_exact_duplicates(new_claim):
     article = mention.article
     ClaimMentionFactory(claim=known, article=article, sentence=mention.sentence)  # the same span in both
 
-    services.claim_merge(source=again, target=known)  # as an editor's confirmation does (same-sentence claims never auto-join)
+    services.claim_merge(
+        source=again, target=known
+    )  # as an editor's confirmation does (same-sentence claims never auto-join)
 
     assert set(Evidence.objects.filter(claim=known).values_list("pk", flat=True)) == {shared.pk, extra.pk}
     assert ClaimMention.objects.filter(claim=known, article=article).count() == 1
@@ -137,7 +139,9 @@ def test_confirming_a_suggestion_merges_the_newer_claim_into_the_older(new_claim
     known, _ = new_claim(KNOWN)
     maybe, _ = new_claim(PARAPHRASE)
 
-    outcome = services.claim_match_decide(suggestion=ClaimMatchSuggestion.objects.get(), decision="confirmed", actor=reviewer)
+    outcome = services.claim_match_decide(
+        suggestion=ClaimMatchSuggestion.objects.get(), decision="confirmed", actor=reviewer
+    )
 
     assert (outcome.claim_id, outcome.merged_from) == (known.pk, maybe.pk)
     assert not Claim.objects.filter(pk=maybe.pk).exists()
@@ -152,7 +156,9 @@ def test_confirming_keeps_the_claim_that_has_a_verdict_even_when_it_is_newer(new
     newer, _ = new_claim(PARAPHRASE)
     publish(newer)
 
-    outcome = services.claim_match_decide(suggestion=ClaimMatchSuggestion.objects.get(), decision="confirmed", actor=reviewer)
+    outcome = services.claim_match_decide(
+        suggestion=ClaimMatchSuggestion.objects.get(), decision="confirmed", actor=reviewer
+    )
 
     assert (outcome.claim_id, outcome.merged_from) == (newer.pk, older.pk)
     assert outcome.known_verdict_claim_id == newer.pk

@@ -10,13 +10,20 @@ pytestmark = pytest.mark.django_db
 
 def test_a_capital_names_its_government_so_only_the_negation_separates_the_pair():
     assert join_conflict("Peru cut ties with Russia over the vote.", "Peru cut ties with Moscow over the vote.") is None
-    assert join_conflict("Peru has yet to respond to Russia's vote.", "Peru cut ties with Moscow over the vote.") == "one is negated"
+    assert (
+        join_conflict("Peru has yet to respond to Russia's vote.", "Peru cut ties with Moscow over the vote.")
+        == "one is negated"
+    )
 
 
 @pytest.mark.parametrize(
     ("a", "b", "why"),
     [
-        ("The council approved 12 new schools in March.", "The council approved 15 new schools in March.", "different numbers"),
+        (
+            "The council approved 12 new schools in March.",
+            "The council approved 15 new schools in March.",
+            "different numbers",
+        ),
         ("The council has approved the new bridge.", "The council failed to approve the new bridge.", "one is negated"),
     ],
 )

@@ -21,11 +21,13 @@ def test_vectors_are_384_dimensional_and_unit_length():
 
 
 def test_a_paraphrase_scores_far_above_an_unrelated_sentence():
-    a, b, c = embeddings.embed_texts([
-        "North Korea recognised the Donetsk People's Republic.",
-        "Pyongyang has recognized the independence of the DPR in Donetsk.",
-        "The unemployment rate in Ohio fell last year.",
-    ])
+    a, b, c = embeddings.embed_texts(
+        [
+            "North Korea recognised the Donetsk People's Republic.",
+            "Pyongyang has recognized the independence of the DPR in Donetsk.",
+            "The unemployment rate in Ohio fell last year.",
+        ]
+    )
     assert a @ b > 0.6 > 0.2 > a @ c
 
 
@@ -89,7 +91,9 @@ def test_loading_needs_no_network_whatever_HF_HUB_OFFLINE_says(offline):
         "import django; django.setup(); from claims.matching.embeddings import embed_text; "
         "print(round(float(embed_text('North Korea recognised the DPR.')[0]), 5))"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert float(result.stdout.strip().splitlines()[-1]) == pytest.approx(
         float(embeddings.embed_text("North Korea recognised the DPR.")[0]), abs=1e-4

@@ -66,7 +66,9 @@ def test_appearances_are_the_mentions_ordered_by_article_date_with_undated_artic
     first_mention = claim.mentions.get()
     first_mention.article.published_at = timezone.make_aware(dt.datetime(2022, 7, 14))
     first_mention.article.save()
-    earlier = ClaimMentionFactory(claim=claim, article=ArticleFactory(published_at=timezone.make_aware(dt.datetime(2022, 7, 13))))
+    earlier = ClaimMentionFactory(
+        claim=claim, article=ArticleFactory(published_at=timezone.make_aware(dt.datetime(2022, 7, 13)))
+    )
     undated = ClaimMentionFactory(claim=claim, article=ArticleFactory(published_at=None))
 
     appearances = list(selectors.claim_appearances(claim))

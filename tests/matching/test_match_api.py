@@ -27,7 +27,11 @@ def stored(new_claim, publish):
 
 def test_anyone_learns_that_a_claim_was_checked_and_how_it_was_rated(stored):
     checked, verdict, unchecked = stored
-    response = APIClient().post(URL, {"text": "North Korea has recognized the Donetsk People's Republic as an independent state."}, format="json")
+    response = APIClient().post(
+        URL,
+        {"text": "North Korea has recognized the Donetsk People's Republic as an independent state."},
+        format="json",
+    )
 
     assert response.status_code == 200
     body = response.json()

@@ -53,7 +53,14 @@ def pgvector_default(pgvector_server, django_db_blocker):
         admin.execute(f"CREATE DATABASE {name}")
     info = pgvector_server.get_postmaster_info()
     configured = connections.configure_settings(
-        {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": name, "USER": "postgres", "HOST": str(info.socket_dir)}}
+        {
+            "default": {
+                "ENGINE": "django.db.backends.postgresql",
+                "NAME": name,
+                "USER": "postgres",
+                "HOST": str(info.socket_dir),
+            }
+        }
     )["default"]
     from django.db.backends.postgresql.base import DatabaseWrapper
 
@@ -98,7 +105,9 @@ def test_the_migration_adds_a_vector_column_with_an_hnsw_index(pg):
         )
         column_type = cursor.fetchone()[0]
     assert tuple(map(int, version.split("."))) >= (0, 8, 0)
-    assert "USING hnsw (((embedding)::halfvec(384)) halfvec_cosine_ops) WITH (m='16', ef_construction='64')" in definition
+    assert (
+        "USING hnsw (((embedding)::halfvec(384)) halfvec_cosine_ops) WITH (m='16', ef_construction='64')" in definition
+    )
     assert column_type == "vector(384)"  # full precision stored; the index holds the half-precision cast
     assert isinstance(index_for(), PgvectorIndex)
 

@@ -22,7 +22,9 @@ def published_claim(reviewer, editor, django_capture_on_commit_callbacks):
     services.claim_match(claim_id=claim.pk)  # stored and embedded as extraction does
     with django_capture_on_commit_callbacks(execute=True):
         services.claim_start_review(claim=claim, actor=reviewer)
-        services.verdict_save(claim=claim, rating=rating("True"), explanation="The authority's report lists them.", actor=reviewer)
+        services.verdict_save(
+            claim=claim, rating=rating("True"), explanation="The authority's report lists them.", actor=reviewer
+        )
         services.claim_mark_verdict_ready(claim=claim, actor=reviewer)
         services.verdict_publish(claim=claim, actor=editor)
     return claim
@@ -48,10 +50,15 @@ def test_an_earlier_article_with_the_same_sentence_does_not_change_the_published
     assert new_claims.exists()
     suggested = ClaimMatchSuggestion.objects.filter(decision="pending")
     pairs = {(s.claim_id, s.candidate_id) for s in suggested}
-    assert any(published_claim.pk in pair and (set(pair) - {published_claim.pk}) <= {c.pk for c in new_claims} for pair in pairs)
+    assert any(
+        published_claim.pk in pair and (set(pair) - {published_claim.pk}) <= {c.pk for c in new_claims}
+        for pair in pairs
+    )
 
 
-def test_re_extracting_the_published_claims_own_article_keeps_its_mention(published_claim, editor, django_capture_on_commit_callbacks):
+def test_re_extracting_the_published_claims_own_article_keeps_its_mention(
+    published_claim, editor, django_capture_on_commit_callbacks
+):
     before = _public_review(published_claim)
     article = published_claim.mentions.get().article
     article.cleaned_text = article.raw_text = SENTENCE

@@ -92,11 +92,31 @@ def test_pairwise_precision_and_recall_count_pairs_of_items_sharing_a_cluster():
 @pytest.mark.parametrize(
     "a, b, reason",
     [
-        ("The unemployment rate in Ohio fell to 4 percent in 2016.", "The unemployment rate in Ohio fell to 5 percent in 2016.", "different numbers"),
-        ("Ivo Brandt started his firm with $9 million.", "Ivo Brandt started his firm with $1,000,000.", "different numbers"),
-        ("North Korea recognised the Donetsk People's Republic.", "North Korea did not recognise the Donetsk People's Republic.", "one is negated"),
-        ("Russia and Syria recognised the Donetsk People's Republic.", "Russia and North Korea recognised the Donetsk People's Republic.", "different names"),
-        ("Ford is moving its small car division to Mexico.", "General Motors is moving its small car division to Mexico.", "different names"),
+        (
+            "The unemployment rate in Ohio fell to 4 percent in 2016.",
+            "The unemployment rate in Ohio fell to 5 percent in 2016.",
+            "different numbers",
+        ),
+        (
+            "Ivo Brandt started his firm with $9 million.",
+            "Ivo Brandt started his firm with $1,000,000.",
+            "different numbers",
+        ),
+        (
+            "North Korea recognised the Donetsk People's Republic.",
+            "North Korea did not recognise the Donetsk People's Republic.",
+            "one is negated",
+        ),
+        (
+            "Russia and Syria recognised the Donetsk People's Republic.",
+            "Russia and North Korea recognised the Donetsk People's Republic.",
+            "different names",
+        ),
+        (
+            "Ford is moving its small car division to Mexico.",
+            "General Motors is moving its small car division to Mexico.",
+            "different names",
+        ),
     ],
 )
 def test_a_twin_with_another_number_name_or_a_negation_is_never_joined_automatically(a, b, reason):
@@ -108,11 +128,17 @@ def test_a_twin_with_another_number_name_or_a_negation_is_never_joined_automatic
 @pytest.mark.parametrize(
     "a, b",
     [
-        ("North Korea recognised the Donetsk People's Republic.", "North Korea has recognized the Donetsk People's Republic."),
+        (
+            "North Korea recognised the Donetsk People's Republic.",
+            "North Korea has recognized the Donetsk People's Republic.",
+        ),
         ("Last year, we ran almost a $600 billion budget gap.", "We ran a $600 billion budget gap."),
         ("I voted against the dam on the Tamsin.", "I voted against -- I voted against the dam on the Tamsin."),
         ("North Korea recognised the DPR.", "According to Denis Pushilin, North Korea recognised the DPR."),
-        ("North Korea recognised the DPR.", "North Korea recognised the DPR, Denis Pushilin said."),  # one side adds a name
+        (
+            "North Korea recognised the DPR.",
+            "North Korea recognised the DPR, Denis Pushilin said.",
+        ),  # one side adds a name
     ],
 )
 def test_rewordings_that_keep_numbers_names_and_polarity_may_be_joined(a, b):
@@ -148,10 +174,16 @@ def test_two_names_of_one_known_entity_are_not_different_names(a, b):
 @pytest.mark.parametrize(
     "a, b",
     [
-        ("The Republic of Korea recognised the Donetsk People's Republic.", "The DPRK recognised the Donetsk People's Republic."),
+        (
+            "The Republic of Korea recognised the Donetsk People's Republic.",
+            "The DPRK recognised the Donetsk People's Republic.",
+        ),
         ("South Korea recognised the DPR.", "North Korea recognised the DPR."),
         ("Syria recognised the Donetsk People's Republic.", "The DPRK recognised the Donetsk People's Republic."),
-        ("North Korea recognised the Luhansk People's Republic.", "North Korea recognised the Donetsk People's Republic."),
+        (
+            "North Korea recognised the Luhansk People's Republic.",
+            "North Korea recognised the Donetsk People's Republic.",
+        ),
         ("Russian troops entered Kherson.", "Ukrainian troops entered Kherson."),  # two demonyms, two places
         ("Syrian forces shelled the town.", "Iranian forces shelled the town."),
     ],
@@ -172,4 +204,7 @@ def test_the_matching_form_drops_a_leading_attribution_only():
     from claims.matching.decide import matching_text
 
     assert matching_text("According to Denis Pushilin, the DPRK recognised the DPR.") == "The DPRK recognised the DPR."
-    assert matching_text("The DPRK recognised the DPR, according to Tass.") == "The DPRK recognised the DPR, according to Tass."
+    assert (
+        matching_text("The DPRK recognised the DPR, according to Tass.")
+        == "The DPRK recognised the DPR, according to Tass."
+    )

@@ -113,7 +113,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.MIGRATE_HEADING(f"{article['file']}: {article['title'] or '(no title)'}"))
             self.stdout.write(f"  outlet: {article['outlet'] or '-'}   published: {article['published'] or '-'}")
             for claim in article["claims"]:
-                extra = ", ".join(
-                    f"{k} {claim[k]}" for k in ("speaker", "cited_source", "date") if claim[k]
+                extra = ", ".join(f"{k} {claim[k]}" for k in ("speaker", "cited_source", "date") if claim[k])
+                self.stdout.write(
+                    f"  [{claim['checkworthiness']:.2f}] {claim['text']}" + (f"  ({extra})" if extra else "")
                 )
-                self.stdout.write(f"  [{claim['checkworthiness']:.2f}] {claim['text']}" + (f"  ({extra})" if extra else ""))
