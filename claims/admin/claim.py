@@ -93,6 +93,11 @@ class ClaimAdmin(QueueColumns, ClaimWorkflowActions, FullChangesHistoryAdmin):
                 operations=(operations := self.operations_for(request, claim)),
                 operation_names={name for name, _ in operations},
                 needs_reason=NOT_IN_BUTTON_ROW,
+                publish_by_another=bool(
+                    verdict is not None
+                    and claim.status == Claim.Status.VERDICT_READY
+                    and services.verdict_four_eyes_blocks(verdict=verdict, actor=request.user)
+                ),
                 mentions=mentions_in_context(claim),
                 evidence=Evidence.objects.filter(claim=claim).select_related("source__outlet").order_by("-relevance"),
                 fetches=ClaimFetch.objects.filter(claim=claim).order_by("fetcher"),

@@ -18,6 +18,7 @@ from .. import services
 from ..models import (
     Claim,
     ClaimMatchSuggestion,
+    Verdict,
 )
 
 Status = Claim.Status
@@ -59,6 +60,9 @@ class ClaimWorkflowActions:
         if not self.has_change_permission(request, claim):
             return []
         steps = set(services.claim_steps_open(claim=claim, actor=request.user))
+        verdict = Verdict.objects.filter(claim=claim).first() if "publish" in steps else None
+        if verdict is not None and services.verdict_four_eyes_blocks(verdict=verdict, actor=request.user):
+            steps.discard("publish")  # another editor publishes what this one drafted
         return [
             (name, label)
             for name, label in OPERATIONS.items()

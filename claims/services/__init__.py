@@ -78,6 +78,7 @@ from .ratings import (  # noqa: F401
 from .verdicts import (  # noqa: F401
     claim_reopen_for_correction,
     verdict_drafted_by,
+    verdict_four_eyes_blocks,
     verdict_publish,
     verdict_save,
     verdict_unpublish,

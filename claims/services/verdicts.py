@@ -78,12 +78,16 @@ def verdict_drafted_by(*, verdict: Verdict):
     return draft.reviewer if draft is not None else verdict.reviewer
 
 
-def _check_four_eyes(*, verdict: Verdict, actor) -> None:
-
-    if not settings.FACTCHECK_FOUR_EYES:
-        return
+def verdict_four_eyes_blocks(*, verdict: Verdict, actor) -> bool:
+    """With FACTCHECK_FOUR_EYES, whoever drafted what publishing would publish cannot also publish it."""
+    if not settings.FACTCHECK_FOUR_EYES or actor is None:
+        return False
     drafter = verdict_drafted_by(verdict=verdict)
-    if drafter is not None and actor is not None and drafter.pk == actor.pk:
+    return drafter is not None and drafter.pk == actor.pk
+
+
+def _check_four_eyes(*, verdict: Verdict, actor) -> None:
+    if verdict_four_eyes_blocks(verdict=verdict, actor=actor):
         raise NotAllowed("Four-eyes rule: you drafted this verdict, so another editor must publish it.")
 
 

@@ -107,3 +107,12 @@ def test_an_unparseable_four_eyes_setting_stops_start_up():
 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and "FACTCHECK_FOUR_EYES" in result.stderr
+
+
+def test_on_the_claim_page_the_drafter_gets_no_publish_button_and_another_editor_does(settings, editor, second_editor):
+    settings.FACTCHECK_FOUR_EYES = True
+    verdict = drafted_and_ready(editor)
+    url = reverse("admin:claims_claim_change", args=[verdict.claim_id])
+
+    assert 'value="publish"' not in logged_in(editor).get(url).content.decode()
+    assert 'value="publish"' in logged_in(second_editor).get(url).content.decode()
