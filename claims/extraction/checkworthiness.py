@@ -27,6 +27,8 @@ from spacy.tokens import Token
 
 from claims.bands import NOT_CHECKWORTHY
 
+from .lexicon import has_subject
+
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 NUMBER_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 DATE_LABELS = {"DATE", "TIME"}
@@ -130,7 +132,7 @@ def plain_statement(tokens: Sequence[Token], *, copula: bool = False, attributed
     if not words:
         return False
     lower = {t.lower_ for t in words}
-    if not copula and not (any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in words) and any(t.pos_ in ("VERB", "AUX") for t in words)):
+    if not copula and not (has_subject(words, ("nsubj", "nsubjpass", "expl")) and any(t.pos_ in ("VERB", "AUX") for t in words)):
         return False
     return not (
         any(t.text == "?" for t in tokens)

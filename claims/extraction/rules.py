@@ -135,6 +135,20 @@ register(
       ("Ivo Brandt is the port's director.",))],
 )
 
+register(
+    "speaker_core", "attribution",
+    "a speaker phrase with a relative clause after it ('…, added Varga, who is also a director at Orvik Bank')",
+    "the speaker named by the phrase's head, not by a name inside the relative clause",
+    [('"We closed 40 shops in 2020," added Varga, who is also a director at Orvik Bank.',
+      ("We closed 40 shops in 2020.",))],
+)
+register(
+    "told_person_not_source", "attribution",
+    "'X told <person>' after a statement",
+    "no cited source: a person told is the listener; 'told the Lanzo Herald' still cites the paper",
+    [("The mill employed 300 people in 1950, Ana Ruiz told John Smith.", ("The mill employed 300 people in 1950.",))],
+)
+
 # --- decomposition ------------------------------------------------------------------------------------------
 
 register(
@@ -220,6 +234,21 @@ register(
     "one claim per conjunct, the verb made singular for a singular one",
     [("The Varnes ferry company serves Lanzo and Tessaly.",
       ("The Varnes ferry company serves Lanzo.", "The Varnes ferry company serves Tessaly."))],
+)
+register(
+    "coordination_agreement", "decomposition",
+    "coordinated subjects split by noun_coordination",
+    "a present verb made singular for a singular conjunct, no borrowed 'the' before a name, and no split when "
+    "a later they/them/their stands for the group",
+    [("The Lanzo ferry and the Tessaly ferry carry 900 cars a day.",
+      ("The Lanzo ferry carries 900 cars a day.", "The Tessaly ferry carries 900 cars a day."))],
+)
+register(
+    "conjunct_subject", "decomposition",
+    "a claim whose subject is a later conjunct of a coordinated subject ('… and the Tessaly ferry carry …')",
+    "the claim kept: that conjunct is its subject (it was taken for a fragment without one)",
+    [("The Lanzo ferry and the Tessaly bus carry 900 people a day.",
+      ("The Lanzo ferry carries 900 people a day.", "The Tessaly bus carries 900 people a day."))],
 )
 register(
     "generic_you", "decomposition",
