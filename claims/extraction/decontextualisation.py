@@ -68,6 +68,8 @@ def _subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | 
     text = "".join(t.text_with_ws for t in tokens).strip()
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
     is_person = subject.ent_type_ == "PERSON"
+    if subject.pos_ == "PROPN" and subject.ent_type_ not in THING_LABELS and rules.on("ambiguous_thing"):
+        is_person = True  # a name the parser could not class ("Ana Ruiz" untagged) may be a person: never "it"
     if tokens[0].lower_ in ("a", "an"):
         return None  # an indefinite description introduces something new; it is no name for later
     return text, is_person, plural, False
@@ -350,6 +352,12 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                     before = bisect_left(things_at, token.i)
                     if before and things[before - 1][0] >= floor:
                         text = things[before - 1][2]
+                        if rules.on("ambiguous_thing"):
+                            # only when it is the one place or organisation named since the previous sentence
+                            # began: "Lanzo signed with Orvik Lines. It …" could be either
+                            since = bisect_left(things_at, window_start)
+                            if len({name for _, _, name in things[since:before]}) > 1:
+                                text = None
             else:
                 nearest = _nearest_thing_subject(sent, token, canonical_of, plural=True) if token.i > sent.start else None
                 if nearest:

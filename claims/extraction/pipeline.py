@@ -28,6 +28,7 @@ MIN_CLAIM_WORDS = 4
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "this", "these", "those", "that", "him", "them", "his", "her", "its", "their"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}  # "This decision will …": which decision?
+PERSON_OPENERS = {"he", "she", "they"}
 _lock = threading.Lock()
 
 
@@ -459,7 +460,8 @@ def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:
     if opening is None or opening.i in ctx.pronouns or opening.i in ctx.replacements:
         return False
     if opening.pos_ == "PRON" and opening.lower_ in UNRESOLVED_OPENERS:
-        return True
+        # "He voted for the 2019 budget": a statement about a person, kept and flagged "needs context"
+        return not (opening.lower_ in PERSON_OPENERS and rules.on("keep_person_pronoun_claims"))
     # inside a quotation running over sentences, "this decision" points at what the speaker said
     # before; an article's own "These waves …" is usually resolved or plain enough to read alone
     return sent.start in ctx.quoted and opening.pos_ == "DET" and opening.lower_ in DEMONSTRATIVES
@@ -479,12 +481,22 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
         return False
     if any(t.lower_ in FUTURE_WORDS and t.tag_ == "MD" for t in tokens):
         return False
-    if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first):
+    if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first) \
+            and not (rules.on("first_person_record") and _past_record(tokens)):
         return False  # "We get the job done": nothing in it to check against a record
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
     subject = has_subject(tokens)
     rest = [t for t in tokens if t not in first]
     return bool(verbs) and subject and checkworthiness.plain_statement(rest, copula=True, attributed=True)
+
+
+def _past_record(tokens) -> bool:
+    """A past action done to something ("We never raised the sales tax", "I supported the tobacco ban"): a record
+    can tell, even with no figure or name in it. A past state or feeling ("we were proud") is not one."""
+    return any(t.tag_ == "VBD" and t.pos_ == "VERB" and t.lemma_ not in ("be", "have", "feel", "think", "believe",
+               "want", "hope", "love", "like") and any(c.dep_ in ("dobj", "prep") for c in t.children)
+               or t.tag_ == "VBN" and t.pos_ == "VERB" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in t.children)
+               and any(c.dep_ in ("dobj", "prep") for c in t.children) for t in tokens)
 
 
 FUTURE_WORDS = {"will", "'ll", "shall", "would"}

@@ -287,6 +287,14 @@ register(
       ("In 2020 he signed the ferry contract.",))],
 )
 register(
+    "ambiguous_thing", "decontextualisation",
+    "it/its whose candidate is a name not known as a thing (an unclassed name may be a person), or, with no thing "
+    "subject before it, when this and the previous sentence name more than one place or organisation",
+    "no resolution (the claim keeps the pronoun, flagged) instead of a guess",
+    [("Ana Ruiz moved from Norland to Tessaly in 2019. In 2021 it raised the wool tax to 12 percent.",
+      ("In 2021 it raised the wool tax to 12 percent.",))],
+)
+register(
     "demonstrative_subject", "decontextualisation",
     "'This/That' opening a sentence as its subject",
     "the previous sentence's subject (off by default: it mostly stands for what was said, not for the subject)",
@@ -317,6 +325,12 @@ register(
      ('"I cut the sales tax twice in 2019," Ana Ruiz said.', ("Ana Ruiz cut the sales tax twice in 2019.",))],
 )
 register(
+    "first_person_record", "policy",
+    "a first-person statement of a past action on something, with no figure or name ('We never raised the sales tax')",
+    "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context'",
+    [("We never raised the sales tax.", ("We never raised the sales tax.",))],
+)
+register(
     "undecomposed_fallback", "policy",
     "a factual declarative sentence none of whose clauses became a claim",
     "the sentence itself as one claim, marked 'not decomposed' for the editor",
@@ -327,6 +341,14 @@ register(
     "a rewritten claim without a finite verb, or whose substituted subject disagrees with its verb",
     "the claim in the article's own words instead, flagged 'needs context'",
     [],
+)
+register(
+    "keep_person_pronoun_claims", "policy",
+    "a statement opening with he/she/they that nothing resolved ('He voted for the 2019 budget')",
+    "the claim in the article's words, flagged 'needs context', instead of dropping it (drop_unresolved still "
+    "drops it/this/that openers)",
+    [("Ana Ruiz met Ivo Brandt in Lanzo. He voted for the 2019 budget of Lanzo.",
+      ("He voted for the 2019 budget of Lanzo.",))],
 )
 register(
     "drop_unresolved", "policy",
