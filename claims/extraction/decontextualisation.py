@@ -97,6 +97,14 @@ def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bo
     return None
 
 
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''"}
+
+
+def _in_quotation(sent: Span, token: Token) -> bool:
+    """The token stands inside a direct quotation that opens in its sentence ('"It was hard," she said.')."""
+    return sum(1 for t in sent.doc[sent.start : token.i] if t.text in QUOTE_MARKS) % 2 == 1
+
+
 def _recent_pair(mentions: list[tuple[int, str, str]], doc: Doc, token: Token) -> str | None:
     """The most recent "X and Y" of two named things before a plural pronoun, within about two sentences."""
     positions = [m[0] for m in mentions]
@@ -345,6 +353,8 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                 nearest = _nearest_thing_subject(sent, token, canonical_of) if token.i > sent.start else None
                 if nearest:
                     text = nearest  # "The letter expressed its conviction": its = the letter
+                elif rules.on("quoted_it") and _in_quotation(sent, token):
+                    pass  # a speaker's "it" is what the speaker talks about, not the article's last subject
                 elif previous_subject and not previous_subject[1] and not previous_subject[2] and not previous_subject[3]:
                     text = previous_subject[0]
                 else:

@@ -438,7 +438,7 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
         return None
     if not clause.template and _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None  # it would not read alone: "This came two days after …" (what came?)
-    fragment = not clause.template and not has_subject(tokens)  # "Helping rebuild …"
+    fragment = not clause.template and (not has_subject(tokens) or _dangling_subordinate(tokens))  # "Helping rebuild …"
     if fragment or not _is_statement(tokens, copula=bool(clause.template), attributed=bool(statement.speaker or statement.cited)):
         return None
     if not clause.template and rules.on("grammar_guard"):
@@ -451,6 +451,29 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
             claim_text = finish(_Renderer(doc, {}, replacements).render(clause.tokens, overrides))
             gaps.append("a pronoun the pipeline could not resolve grammatically")
     return _make_claim(ctx, sent, statement, tokens, claim_text, gaps, own_claim=bool(clause.template), rewritten=set(rewritten))
+
+
+SUBORDINATORS = {"if", "whether", "because", "although", "though", "unless", "since", "when", "while", "whereas"}
+
+
+def _dangling_subordinate(tokens) -> bool:
+    """A subordinate clause left without its main clause ("If the cabins need to be booked …"), or a "that" whose
+    clause is missing ("X has reported that for his role …"): a fragment, not a statement."""
+    if not rules.on("dangling_subordinate"):
+        return False
+    words = [t for t in tokens if not t.is_punct]
+    ids = {t.i for t in words}
+    if not words:
+        return False
+    first = words[0]
+    verb = first.head
+    if first.lower_ in SUBORDINATORS and first.dep_ == "mark" and verb.i in ids and (
+            verb.head.i == verb.i or verb.head.i not in ids) and not any(t.text == "," for t in tokens):
+        # the subordinate clause's verb heads the claim and no comma sets a main clause apart ("If X, Y" is
+        # at times parsed with "if" on Y's verb): nothing it is subordinate to is left
+        return True
+    return any(t.lower_ == "that" and t.pos_ == "SCONJ" and not any(
+        w.i > t.i and w.pos_ in ("VERB", "AUX") for w in words) for t in words)
 
 
 def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:
@@ -579,7 +602,7 @@ def _undecomposed(ctx: _DocContext, sent, statement: _Statement) -> Claim | None
     doc = ctx.doc
     ids = [i for i in statement.content if not doc[i].is_space]
     tokens = [doc[i] for i in ids]
-    if not tokens or not any(t.dep_ in SUBJECT_DEPS for t in tokens):
+    if not tokens or not any(t.dep_ in SUBJECT_DEPS for t in tokens) or _dangling_subordinate(tokens):
         return None
     if _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None

@@ -295,6 +295,13 @@ register(
       ("In 2021 it raised the wool tax to 12 percent.",))],
 )
 register(
+    "quoted_it", "decontextualisation",
+    "it/its inside a direct quotation with no thing named before it in the sentence",
+    "no resolution to the article's previous subject (the speaker's 'it' is what the speaker talks about)",
+    [('The Lanzo ferry was 40 minutes late on 3 May 2021. "It was a difficult day for 300 passengers," Ana Ruiz said.',
+      ("The Lanzo ferry was 40 minutes late on 3 May 2021.",))],
+)
+register(
     "demonstrative_subject", "decontextualisation",
     "'This/That' opening a sentence as its subject",
     "the previous sentence's subject (off by default: it mostly stands for what was said, not for the subject)",
@@ -329,6 +336,13 @@ register(
     "a first-person statement of a past action on something, with no figure or name ('We never raised the sales tax')",
     "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context'",
     [("We never raised the sales tax.", ("We never raised the sales tax.",))],
+)
+register(
+    "dangling_subordinate", "policy",
+    "a subordinate clause without its main clause ('If the cabins need …') or a 'that' whose clause is missing",
+    "no claim: a fragment is garbled, not a statement",
+    [("Ana Ruiz won the Lanzo race in 2019. Sports editor Ivo Brandt has reported that for his role in the race.",
+      ("Ana Ruiz won the Lanzo race in 2019.",))],
 )
 register(
     "undecomposed_fallback", "policy",
