@@ -57,3 +57,14 @@ def test_a_debaters_you_with_a_figure_is_a_claim_needing_context():
 
 def test_you_with_a_modal_is_not_a_claim():
     assert claims_text(extract("You would cut the Brenholt school budget by 20 percent in 2025.")) == []
+
+
+def test_a_first_person_past_action_without_a_figure_is_a_claim_needing_context():
+    claim = find_claim(extract("We never raised the sales tax."), "sales tax")
+    assert claim.text == "We never raised the sales tax."
+    assert claim.needs_context == ['first person "We"']
+
+
+def test_a_first_person_feeling_is_still_no_claim():
+    assert claims_text(extract("We were proud of the team.")) == []
+    assert claims_text(extract("We loved the old harbour.")) == []

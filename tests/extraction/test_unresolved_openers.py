@@ -1,0 +1,27 @@
+"""A statement about a person who is not named again ("He voted for …") is kept in the article's words and flagged
+"needs context"; one opening with an unresolved it/this/that is still not stored (rules keep_person_pronoun_claims,
+drop_unresolved)."""
+
+from __future__ import annotations
+
+from claims.extraction import extract, rules
+
+from .conftest import claims_text, find_claim
+
+TWO_PEOPLE = "Ana Ruiz met Ivo Brandt in Lanzo. He voted for the 2019 budget of Lanzo."
+
+
+def test_an_unresolved_he_opening_a_statement_is_kept_and_flagged():
+    claim = find_claim(extract(TWO_PEOPLE), "2019 budget")
+    assert claim.text == "He voted for the 2019 budget of Lanzo."
+    assert 'pronoun "He"' in claim.needs_context
+
+
+def test_without_the_rule_it_was_dropped():
+    with rules.disabled({"keep_person_pronoun_claims"}):
+        assert claims_text(extract(TWO_PEOPLE)) == ["Ana Ruiz met Ivo Brandt in Lanzo."]
+
+
+def test_an_unresolved_this_opening_a_statement_is_still_dropped():
+    texts = claims_text(extract("Ana Ruiz met Ivo Brandt in Lanzo. This cost the city 40,000 euros in 2019."))
+    assert texts == ["Ana Ruiz met Ivo Brandt in Lanzo."]
