@@ -362,6 +362,12 @@ COLLECTIVE_WORDS = {"between", "together", "jointly", "bilateral", "mutual", "mu
 SINGULAR_AUX = {"are": "is", "were": "was", "have": "has"}
 MAX_CONJUNCTS = 6
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+# a noun naming the group as a whole: "a mix of A and B" says nothing of A alone
+GROUP_NOUNS = {"mix", "mixture", "combination", "blend", "pair", "couple", "group", "set", "series", "team", "coalition",
+               "merger", "union", "sum", "total", "ratio", "balance", "gap", "difference", "contrast", "comparison"}
+# a focus adverb restricts the predicate to the whole list: "mainly A and B" is not "mainly B"
+FOCUS_ADVERBS = {"mainly", "mostly", "primarily", "largely", "chiefly", "predominantly", "principally", "only",
+                 "exclusively", "solely", "either", "neither"}
 
 
 def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
@@ -382,6 +388,11 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             continue
         if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):
             continue  # "millions or billions of years" is one fact with alternatives, not two facts
+        if rules.on("whole_coordination") and (
+                token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in GROUP_NOUNS
+                or token.lemma_ in GROUP_NOUNS and any(c.lower_ == "of" for c in token.children)  # conjuncts misparsed onto "mix"
+                or any(doc[j].lower_ in FOCUS_ADVERBS for j in ids)):
+            continue  # "a mix of A, B and C" is not "a C"; "found mainly on A and B" is not "found mainly on B"
         if token.dep_ in ("nsubj", "nsubjpass") and rules.on("coordination_agreement") and any(
                 doc[j].lower_ in GROUP_PRONOUNS and doc[j].pos_ == "PRON" and j > token.i for j in ids - _subtree_ids(token)):
             continue  # "A and B face floods when storms hit them": "them" is A and B together

@@ -132,6 +132,22 @@ def _expletive(token: Token) -> bool:
             c.dep_ in ("xcomp", "ccomp") for c in head.children
         ):
             return True
+        if head.lemma_ == "be" and rules.on("extraposed_it") and _extraposed(head, token):
+            return True
+    return False
+
+
+def _extraposed(be: Token, it: Token) -> bool:
+    """"It's past time to act", "It is a shame that …", "It was hard for them to leave": the subject is the clause
+    after the predicate (an infinitive or a that-clause on "be" or on its noun/adjective), "it" only holds its place."""
+    predicates = [c for c in be.children if c.dep_ in ("attr", "acomp") and c.i > it.i]
+    for host in [be, *predicates]:
+        for clause in host.children:
+            if clause.i <= it.i or clause.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl"):
+                continue
+            marks = {c.lower_ for c in clause.children if c.dep_ in ("aux", "mark")}
+            if "to" in marks and clause.tag_ == "VB" or "that" in marks and host is not be:
+                return True
     return False
 
 

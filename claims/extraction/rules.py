@@ -244,6 +244,16 @@ register(
       ("The Lanzo ferry carries 900 cars a day.", "The Tessaly ferry carries 900 cars a day."))],
 )
 register(
+    "whole_coordination", "decomposition",
+    "coordinated nouns after a group noun ('a mix of A, B and C') or in a clause with a focus adverb "
+    "('found mainly on A and B')",
+    "no split: the statement is about the whole list",
+    [("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.",
+      ("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.",)),
+     ("Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",
+      ("Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",))],
+)
+register(
     "conjunct_subject", "decomposition",
     "a claim whose subject is a later conjunct of a coordinated subject ('… and the Tessaly ferry carry …')",
     "the claim kept: that conjunct is its subject (it was taken for a fragment without one)",
@@ -293,6 +303,13 @@ register(
     "no resolution (the claim keeps the pronoun, flagged) instead of a guess",
     [("Ana Ruiz moved from Norland to Tessaly in 2019. In 2021 it raised the wool tax to 12 percent.",
       ("In 2021 it raised the wool tax to 12 percent.",))],
+)
+register(
+    "extraposed_it", "decontextualisation",
+    "'It is <noun/adjective> to VP / that …' ('It is past time for Lanzo to build a terminal')",
+    "no resolution: 'it' holds the place of the clause after it and stands for nothing in the article",
+    [("The Lanzo ferry terminal opened in 1990. It was a mistake to close the old pier in 1995.",
+      ("The Lanzo ferry terminal opened in 1990.",))],
 )
 register(
     "quoted_it", "decontextualisation",

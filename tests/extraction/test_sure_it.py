@@ -34,3 +34,15 @@ def test_a_quoted_it_is_not_the_articles_previous_subject():
     assert not any("ferry was a difficult day" in t for t in texts)
     with rules.disabled({"quoted_it"}):
         assert any("ferry was a difficult day" in t for t in claims_text(extract(text)))
+
+
+def test_an_extraposed_it_stands_for_nothing():
+    text = "The Lanzo ferry terminal opened in 1990. It was a mistake to close the old pier in 1995."
+    assert claims_text(extract(text)) == ["The Lanzo ferry terminal opened in 1990."]
+    with rules.disabled({"extraposed_it"}):
+        assert "The Lanzo ferry terminal was a mistake to close the old pier in 1995." in claims_text(extract(text))
+
+
+def test_a_referential_it_with_a_measure_is_still_resolved():
+    texts = claims_text(extract("The Orvik bridge opened in 1921. It is 40 metres long."))
+    assert "The Orvik bridge is 40 metres long." in texts
