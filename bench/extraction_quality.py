@@ -2,7 +2,10 @@
 
     .venv/bin/python bench/extraction_quality.py [--skip-embeddings] [--throughput-words 20000]
     .venv/bin/python bench/extraction_quality.py --ablate            # every rule's net effect on every dev set
+    .venv/bin/python bench/extraction_quality.py --ablate --ablate-rules quoted_it,speaker_core   # only these rules
     .venv/bin/python bench/extraction_quality.py --only seeds --judge-sample claims.jsonl   # real-news judging sample
+    .venv/bin/python bench/extraction_quality.py --only seeds --judge-sample dev.jsonl --judge-seed 7 --judge-size 40
+                                                  # a development sample apart from the official seed-2026 one
 
 All data read here is DEVELOPMENT data (../shared/eval, the seeds): held-out data of the same kinds scores the
 work at review, so a rule earns its place by what it does on sets it was not written from (--ablate).
