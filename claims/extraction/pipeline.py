@@ -476,6 +476,13 @@ def _dangling_subordinate(tokens) -> bool:
         w.i > t.i and w.pos_ in ("VERB", "AUX") for w in words) for t in words)
 
 
+FIGURE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE"}
+
+
+def _figure_or_superlative(tokens) -> bool:
+    return any(t.ent_type_ in FIGURE_LABELS or t.like_num or t.tag_ in ("JJS", "RBS") for t in tokens)
+
+
 def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:
     """The claim opens with a pronoun or (inside a quotation running over sentences) a demonstrative that nothing
     resolved: "This came two days after …" (what came?)."""
@@ -484,7 +491,10 @@ def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:
         return False
     if opening.pos_ == "PRON" and opening.lower_ in UNRESOLVED_OPENERS:
         # "He voted for the 2019 budget": a statement about a person, kept and flagged "needs context"
-        return not (opening.lower_ in PERSON_OPENERS and rules.on("keep_person_pronoun_claims"))
+        if opening.lower_ in PERSON_OPENERS and rules.on("keep_person_pronoun_claims"):
+            return False
+        # "It cost 40 million euros in 2019", "This is the worst year on record": a figure or a superlative to check
+        return not (rules.on("keep_figure_pronoun_claims") and _figure_or_superlative(tokens))
     # inside a quotation running over sentences, "this decision" points at what the speaker said
     # before; an article's own "These waves …" is usually resolved or plain enough to read alone
     return sent.start in ctx.quoted and opening.pos_ == "DET" and opening.lower_ in DEMONSTRATIVES

@@ -382,6 +382,14 @@ register(
       ("He voted for the 2019 budget of Lanzo.",))],
 )
 register(
+    "keep_figure_pronoun_claims", "policy",
+    "a statement opening with an unresolved it/this/that/these/those that carries a figure, a date or a superlative "
+    "('This is the worst harvest since 1950')",
+    "the claim in the article's words, flagged 'needs context', instead of dropping it",
+    [("Lanzo and Tessaly signed the deal. This is the largest wool deal since 1950.",
+      ("This is the largest wool deal since 1950.",))],
+)
+register(
     "drop_unresolved", "policy",
     "a claim opening with a pronoun or demonstrative nothing resolved, or an 'it' object left bare",
     "no claim (switched off: the claim is stored flagged 'needs context')",

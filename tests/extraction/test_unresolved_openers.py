@@ -1,6 +1,7 @@
-"""A statement about a person who is not named again ("He voted for …") is kept in the article's words and flagged
-"needs context"; one opening with an unresolved it/this/that is still not stored (rules keep_person_pronoun_claims,
-drop_unresolved)."""
+"""A statement about a person who is not named again ("He voted for …"), or one with a figure or a superlative
+("This is the largest deal since 1950"), is kept in the article's words and flagged "needs context"; any other
+statement opening with an unresolved it/this/that is still not stored (rules keep_person_pronoun_claims,
+keep_figure_pronoun_claims, drop_unresolved)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,12 @@ def test_without_the_rule_it_was_dropped():
 def test_an_unresolved_this_opening_a_statement_is_still_dropped():
     texts = claims_text(extract("Ana Ruiz met Ivo Brandt in Lanzo. This cost the city 40,000 euros in 2019."))
     assert texts == ["Ana Ruiz met Ivo Brandt in Lanzo."]
+
+
+def test_an_unresolved_this_with_a_superlative_and_a_date_is_kept_and_flagged():
+    text = "Lanzo and Tessaly signed the deal. This is the largest wool deal since 1950."
+    claim = find_claim(extract(text), "largest wool deal")
+    assert claim.text == "This is the largest wool deal since 1950."
+    assert 'demonstrative "This"' in claim.needs_context
+    with rules.disabled({"keep_figure_pronoun_claims"}):
+        assert find_claim(extract(text), "largest wool deal") is None
