@@ -378,8 +378,8 @@ register(
     "a statement opening with he/she/they that nothing resolved ('He voted for the 2019 budget')",
     "the claim in the article's words, flagged 'needs context', instead of dropping it (drop_unresolved still "
     "drops it/this/that openers)",
-    [("Ana Ruiz met Ivo Brandt in Lanzo. He voted for the 2019 budget of Lanzo.",
-      ("He voted for the 2019 budget of Lanzo.",))],
+    [("Ana Ruiz met Ivo Brandt in Lanzo. He voted against the budget of Lanzo.",
+      ("He voted against the budget of Lanzo.",))],
 )
 register(
     "keep_figure_pronoun_claims", "policy",

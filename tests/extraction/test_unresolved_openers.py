@@ -9,12 +9,12 @@ from claims.extraction import extract, rules
 
 from .conftest import claims_text, find_claim
 
-TWO_PEOPLE = "Ana Ruiz met Ivo Brandt in Lanzo. He voted for the 2019 budget of Lanzo."
+TWO_PEOPLE = "Ana Ruiz met Ivo Brandt in Lanzo. He voted against the budget of Lanzo."
 
 
 def test_an_unresolved_he_opening_a_statement_is_kept_and_flagged():
-    claim = find_claim(extract(TWO_PEOPLE), "2019 budget")
-    assert claim.text == "He voted for the 2019 budget of Lanzo."
+    claim = find_claim(extract(TWO_PEOPLE), "budget of Lanzo")
+    assert claim.text == "He voted against the budget of Lanzo."
     assert 'pronoun "He"' in claim.needs_context
 
 
@@ -24,8 +24,10 @@ def test_without_the_rule_it_was_dropped():
 
 
 def test_an_unresolved_this_opening_a_statement_is_still_dropped():
-    texts = claims_text(extract("Ana Ruiz met Ivo Brandt in Lanzo. This cost the city 40,000 euros in 2019."))
-    assert texts == ["Ana Ruiz met Ivo Brandt in Lanzo."]
+    text = "Ana Ruiz met Ivo Brandt in Lanzo. This angered the mayor of Lanzo."
+    assert claims_text(extract(text)) == ["Ana Ruiz met Ivo Brandt in Lanzo."]
+    with rules.disabled({"drop_unresolved"}):
+        assert "This angered the mayor of Lanzo." in claims_text(extract(text))  # dropped for its opening alone
 
 
 def test_an_unresolved_this_with_a_superlative_and_a_date_is_kept_and_flagged():
