@@ -68,8 +68,6 @@ def _subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | 
     text = "".join(t.text_with_ws for t in tokens).strip()
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
     is_person = subject.ent_type_ == "PERSON"
-    if subject.pos_ == "PROPN" and subject.ent_type_ not in THING_LABELS and rules.on("ambiguous_thing"):
-        is_person = True  # a name the parser could not class ("Ana Ruiz" untagged) may be a person: never "it"
     if tokens[0].lower_ in ("a", "an"):
         return None  # an indefinite description introduces something new; it is no name for later
     return text, is_person, plural, False
@@ -141,6 +139,8 @@ def _extraposed(be: Token, it: Token) -> bool:
     """"It's past time to act", "It is a shame that …", "It was hard for them to leave": the subject is the clause
     after the predicate (an infinitive or a that-clause on "be" or on its noun/adjective), "it" only holds its place."""
     predicates = [c for c in be.children if c.dep_ in ("attr", "acomp") and c.i > it.i]
+    if not predicates:
+        return False  # "It is yet to respond": "it" is the subject of the infinitive, a referent
     for host in [be, *predicates]:
         for clause in host.children:
             if clause.i <= it.i or clause.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl"):
@@ -339,6 +339,7 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
     things = [m for m in mentions if m[1] in ("GPE", "ORG")]
     things_at = [m[0] for m in things]
     previous_subject = None
+    previous_unclassed = False  # the previous sentence's subject is a name the parser could not class
     window_start = 0
     for sent in sents:
         current = _subject_phrase(sent, canonical_of)
@@ -371,6 +372,8 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                     text = nearest  # "The letter expressed its conviction": its = the letter
                 elif rules.on("quoted_it") and _in_quotation(sent, token):
                     pass  # a speaker's "it" is what the speaker talks about, not the article's last subject
+                elif rules.on("ambiguous_thing") and previous_unclassed:
+                    pass  # "Ana Ruiz" untagged may be a person, "Orvik X5" a product: no guess, and no name further back
                 elif previous_subject and not previous_subject[1] and not previous_subject[2] and not previous_subject[3]:
                     text = previous_subject[0]
                 else:
@@ -395,6 +398,8 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
             if text:
                 found[token.i] = Antecedent(text=text, possessive=possessive)
         window_start = sent.start  # the next sentence looks back over this one
+        head = _subject_token(sent)
+        previous_unclassed = head is not None and head.pos_ == "PROPN" and head.ent_type_ not in THING_LABELS | {"PERSON"}
         if current is not None:
             if current[3]:  # a pronoun subject: carry what it stood for
                 subject = next(c for c in sent.root.children if c.dep_ in SUBJECT_DEPS)

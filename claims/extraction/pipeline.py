@@ -476,11 +476,13 @@ def _dangling_subordinate(tokens) -> bool:
         w.i > t.i and w.pos_ in ("VERB", "AUX") for w in words) for t in words)
 
 
-FIGURE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE"}
+FIGURE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
 def _figure_or_superlative(tokens) -> bool:
-    return any(t.ent_type_ in FIGURE_LABELS or t.like_num or t.tag_ in ("JJS", "RBS") for t in tokens)
+    """An amount or a superlative to check ("cost 40 million euros", "the largest since 1950"); a span of time
+    alone ("This came two days after …") is not one: it says when, not what."""
+    return any(t.ent_type_ in FIGURE_LABELS or t.tag_ in ("JJS", "RBS") for t in tokens)
 
 
 def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:

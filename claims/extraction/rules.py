@@ -298,8 +298,8 @@ register(
 )
 register(
     "ambiguous_thing", "decontextualisation",
-    "it/its whose candidate is a name not known as a thing (an unclassed name may be a person), or, with no thing "
-    "subject before it, when this and the previous sentence name more than one place or organisation",
+    "it/its after a sentence whose subject is a name the parser could not class (a person? a product?), or, with no "
+    "thing subject before it, when this and the previous sentence name more than one place or organisation",
     "no resolution (the claim keeps the pronoun, flagged) instead of a guess",
     [("Ana Ruiz moved from Norland to Tessaly in 2019. In 2021 it raised the wool tax to 12 percent.",
       ("In 2021 it raised the wool tax to 12 percent.",))],
@@ -383,8 +383,8 @@ register(
 )
 register(
     "keep_figure_pronoun_claims", "policy",
-    "a statement opening with an unresolved it/this/that/these/those that carries a figure, a date or a superlative "
-    "('This is the worst harvest since 1950')",
+    "a statement opening with an unresolved it/this/that/these/those that carries an amount or a superlative "
+    "('This is the worst harvest since 1950'; a span of time alone does not count)",
     "the claim in the article's words, flagged 'needs context', instead of dropping it",
     [("Lanzo and Tessaly signed the deal. This is the largest wool deal since 1950.",
       ("This is the largest wool deal since 1950.",))],

@@ -46,3 +46,8 @@ def test_an_extraposed_it_stands_for_nothing():
 def test_a_referential_it_with_a_measure_is_still_resolved():
     texts = claims_text(extract("The Orvik bridge opened in 1921. It is 40 metres long."))
     assert "The Orvik bridge is 40 metres long." in texts
+
+
+def test_it_is_yet_to_is_not_extraposed():
+    texts = claims_text(extract("The Orvik choir toured Canada in 1958. It is yet to tour Norland."))
+    assert "The Orvik choir is yet to tour Norland." in texts
