@@ -3,6 +3,7 @@
     .venv/bin/python bench/extraction_quality.py [--skip-embeddings] [--throughput-words 20000]
     .venv/bin/python bench/extraction_quality.py --ablate            # every rule's net effect on every dev set
     .venv/bin/python bench/extraction_quality.py --ablate --ablate-rules quoted_it,speaker_core   # only these rules
+    .venv/bin/python bench/extraction_quality.py --ablate --ablate-realnews   # also claims gained/lost on real news
     .venv/bin/python bench/extraction_quality.py --only seeds --judge-sample claims.jsonl   # real-news judging sample
     .venv/bin/python bench/extraction_quality.py --only seeds --judge-sample dev.jsonl --judge-seed 7 --judge-size 40
                                                   # a development sample apart from the official seed-2026 one
@@ -333,6 +334,47 @@ def bench_ablation(size: int, only: set[str] | None = None) -> None:
         print("  " + f"{name:32s}" + "".join(_cell(delta[k], signed=True) for k in keys), flush=True)
 
 
+def realnews_pages() -> list[tuple[str, str, str]]:
+    """(page id, raw HTML, URL) of every realnews DEV page."""
+    import gzip
+
+    folder = EVAL / "realnews"
+    truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(truth):
+        file = folder / "html" / f"{page_id}.html.gz"
+        if file.exists():
+            pages.append((page_id, gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace"),
+                          truth[page_id].get("url", "")))
+    return pages
+
+
+def realnews_claims(pages) -> set[tuple[str, str]]:
+    return {(page_id, c.text) for page_id, raw, url in pages for c in extract(raw, is_html=True, url=url).claims}
+
+
+def bench_ablation_realnews(only: set[str] | None = None, examples: int = 3) -> None:
+    """Real news has no gold claims: for each rule, the claims that exist only with the rule on and only with it
+    off, with a few of each, for a person to judge which side is faithful."""
+    section("Ablation on realnews DEV pages: claims written only with the rule on (+) / only with it off (-)")
+    cached = CachedParses(load_nlp())
+    pipeline_module.load_nlp = lambda name=None: cached
+    pages = realnews_pages()
+    base = realnews_claims(pages)
+    print(f"  {len(pages)} pages, {len(base)} claims with all rules on")
+    for rule in rules.REGISTRY.values():
+        if only and rule.name not in only:
+            continue
+        with (rules.disabled if rule.default else rules.enabled)({rule.name}):
+            other = realnews_claims(pages)
+        on, off = (base, other) if rule.default else (other, base)
+        gained, lost = sorted(on - off), sorted(off - on)
+        print(f"  {rule.name}{'' if rule.default else ' *'}: +{len(gained)} / -{len(lost)}", flush=True)
+        for sign, items in (("+", gained), ("-", lost)):
+            for _, text in random.Random(7).sample(items, min(examples, len(items))):
+                print(f"      {sign} {text[:150]}")
+
+
 def _cell(value, signed: bool = False) -> str:
     if isinstance(value, int):
         return f"{value:+8d}" if signed else f"{value:8d}"
@@ -432,6 +474,8 @@ def main() -> None:
     parser.add_argument("--claimbuster-sample", type=int, default=1000, help="Debate sentences drawn (seed 2026).")
     parser.add_argument("--ablate", action="store_true", help="Only the ablation table: every rule switched off in turn.")
     parser.add_argument("--ablate-rules", default="", help="With --ablate: only these rules (comma-separated names).")
+    parser.add_argument("--ablate-realnews", action="store_true",
+                        help="With --ablate: also the claims each rule adds or removes on the realnews DEV pages.")
     parser.add_argument("--judge-sample", type=Path, default=None,
                         help="Also write the real-news judging sample (JUDGING.md) to this JSONL file.")
     parser.add_argument("--judge-seed", type=int, default=2026,
@@ -444,6 +488,8 @@ def main() -> None:
         if unknown:
             parser.error(f"no such extraction rule: {', '.join(sorted(unknown))}")
         bench_ablation(args.claimbuster_sample, only or None)
+        if args.ablate_realnews:
+            bench_ablation_realnews(only or None)
         return
     if args.judge_sample is not None:
         write_judge_sample(args.judge_sample, args.judge_seed, args.judge_size)

@@ -351,8 +351,9 @@ register(
 register(
     "first_person_record", "policy",
     "a first-person statement of a past action on something, with no figure or name ('We never raised the sales tax')",
-    "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context'",
-    [("We never raised the sales tax.", ("We never raised the sales tax.",))],
+    "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context' (off by "
+    "default: on ClaimBuster it adds about as many not-check-worthy sentences as check-worthy ones)",
+    [("We never raised the sales tax.", ("We never raised the sales tax.",))], default=False,
 )
 register(
     "dangling_subordinate", "policy",
