@@ -468,10 +468,12 @@ def _dangling_subordinate(tokens) -> bool:
     first = words[0]
     verb = first.head
     if first.lower_ in SUBORDINATORS and first.dep_ == "mark" and verb.i in ids and (
-            verb.head.i == verb.i or verb.head.i not in ids) and not any(t.text == "," for t in tokens):
-        # the subordinate clause's verb heads the claim and no comma sets a main clause apart ("If X, Y" is
-        # at times parsed with "if" on Y's verb): nothing it is subordinate to is left
-        return True
+            verb.head.i == verb.i or verb.head.i not in ids):
+        # the subordinate clause's verb heads the claim, and no subject of that verb after a comma shows a main
+        # clause ("If X, Y" is at times parsed with "if" on Y's verb): nothing it is subordinate to is left
+        comma = next((t.i for t in tokens if t.text == ","), None)
+        if comma is None or not any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.i and t.i > comma for t in tokens):
+            return True
     return any(t.lower_ == "that" and t.pos_ == "SCONJ" and not any(
         w.i > t.i and w.pos_ in ("VERB", "AUX") for w in words) for t in words)
 

@@ -29,3 +29,10 @@ def test_even_though_gives_the_clause_without_even():
     texts = claims_text(extract("Even though Ivo Brandt left the Orvik choir in 2010, he still pays 40 euros a year to it."))
     assert "Ivo Brandt left the Orvik choir in 2010." in texts
     assert not any(t.startswith("Even ") for t in texts)
+
+
+def test_a_comma_does_not_save_a_subordinate_clause_that_has_no_main_clause_after_it():
+    doc = load_nlp()("Although the ferry was late, in 2019.")
+    assert _dangling_subordinate(list(doc))
+    with rules.disabled({"dangling_subordinate"}):
+        assert not _dangling_subordinate(list(doc))
