@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from claims.bands import NOT_CHECKWORTHY
 
+from . import rules
 from .lexicon import has_subject
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -187,6 +188,9 @@ def _reported_stance(verb: Token) -> bool:
     """"Pushilin hoped for closer ties": what a named third party felt or wanted, in the past, is a report
     an editor can check; "I hope", "we believe", "experts think" (present) are views."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (verb.tag_ == "VBZ" and subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she"))
+            and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) and rules.on("named_stance")):
+        return True  # "Governor Ruiz wants to repeal the wool tax": a named person's stance, on the record
     return (verb.tag_ == "VBD" and subject is not None and subject.lower_ not in FIRST_SECOND_PERSON
             and subject.pos_ in ("PROPN", "NOUN", "PRON"))
 

@@ -349,6 +349,13 @@ register(
      ('"I cut the sales tax twice in 2019," Ana Ruiz said.', ("Ana Ruiz cut the sales tax twice in 2019.",))],
 )
 register(
+    "named_stance", "policy",
+    "a named person's present stance on a proposition or an action ('Governor Ruiz wants to repeal the wool tax', "
+    "'he believes that …'; not 'she likes the harbour')",
+    "a claim, as a named third party's past stance already is: what someone wants is on the record",
+    [("Governor Ana Ruiz wants to repeal the Lanzo wool tax.", ("Governor Ana Ruiz wants to repeal the Lanzo wool tax.",))],
+)
+register(
     "first_person_record", "policy",
     "a first-person statement of a past action on something, with no figure or name ('We never raised the sales tax')",
     "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context' (off by "
