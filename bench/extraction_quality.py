@@ -350,7 +350,10 @@ def realnews_pages() -> list[tuple[str, str, str]]:
 
 
 def realnews_claims(pages) -> set[tuple[str, str]]:
-    return {(page_id, c.text) for page_id, raw, url in pages for c in extract(raw, is_html=True, url=url).claims}
+    """(page id, claim text with its speaker and cited source when it has them): a rule that changes who said it
+    changes the claim."""
+    return {(page_id, c.text + (f"   <speaker={c.speaker}>" if c.speaker else "") + (f" <source={c.cited_source}>"
+             if c.cited_source else "")) for page_id, raw, url in pages for c in extract(raw, is_html=True, url=url).claims}
 
 
 def bench_ablation_realnews(only: set[str] | None = None, examples: int = 3) -> None:
