@@ -48,6 +48,8 @@ def _subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | 
         return None
     if subject.lower_ in PRONOUNS:
         return subject.text, subject.lower_ in PERSONAL, subject.lower_ in PLURAL, True
+    if subject.pos_ == "PRON" and rules.on("sure_antecedent"):
+        return None  # "We …", "I …", "Someone …": no thing for a later "it" to stand for
     attr = next((c for c in root.children if c.dep_ == "attr"), None) if root.lemma_ == "be" else None
     if attr is not None and any(t.tag_ in ("JJS", "RBS") for t in subject.subtree if t.i < subject.i):
         # "The fastest animal … is the peregrine falcon. It …": the sentence identifies the falcon, and "it" is the falcon
@@ -332,8 +334,9 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
     found: dict[int, Antecedent] = {}
     mentions: list[tuple[int, str, str]] = []  # (token index, label, canonical) of named entities, in order
     for ent in doc.ents:
-        if ent.label_ == "PERSON" or ent.label_ in THING_LABELS:
-            mentions.append((ent.start, ent.label_, canonical_of(ent)))
+        if (ent.label_ == "PERSON" or ent.label_ in THING_LABELS) and not (
+                rules.on("sure_antecedent") and not any(c.isupper() for c in ent.text)):
+            mentions.append((ent.start, ent.label_, canonical_of(ent)))  # a name is written with a capital
     people = [m for m in mentions if m[1] == "PERSON"]
     people_at = [m[0] for m in people]
     things = [m for m in mentions if m[1] in ("GPE", "ORG")]

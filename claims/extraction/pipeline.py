@@ -466,6 +466,10 @@ def _dangling_subordinate(tokens) -> bool:
     if not words:
         return False
     first = words[0]
+    lead = next((t for t in words if t.dep_ not in ("cc", "advmod", "intj")), first)  # past "So", "And", "Also"
+    if lead.tag_ in ("VBZ", "VBD", "VBP", "MD") and lead.dep_ in ("ROOT", "aux", "auxpass") \
+            and not any(t.dep_ in SUBJECT_DEPS and t.i < lead.i for t in words):
+        return True  # "So is coal power": the claim would read "Is coal power.", a garbled inversion
     verb = first.head
     if first.lower_ in SUBORDINATORS and first.dep_ == "mark" and verb.i in ids and (
             verb.head.i == verb.i or verb.head.i not in ids):

@@ -305,6 +305,14 @@ register(
       ("In 2021 it raised the wool tax to 12 percent.",))],
 )
 register(
+    "sure_antecedent", "decontextualisation",
+    "a candidate antecedent that is no name or thing: a first- or second-person subject ('We …'), a 'person' the "
+    "tagger found in lower-case words",
+    "not used: 'it' is never resolved to 'We', 'his' never to a lower-case phrase",
+    [("We tested the Orvik X5 in 2019. It has a 40 kWh battery.",
+      ("We tested the Orvik X5 in 2019.",))],
+)
+register(
     "extraposed_it", "decontextualisation",
     "'It is <noun/adjective> to VP / that …' ('It is past time for Lanzo to build a terminal')",
     "no resolution: 'it' holds the place of the clause after it and stands for nothing in the article",
@@ -364,7 +372,8 @@ register(
 )
 register(
     "dangling_subordinate", "policy",
-    "a subordinate clause without its main clause ('If the cabins need …') or a 'that' whose clause is missing",
+    "a subordinate clause without its main clause ('If the cabins need …'), a 'that' whose clause is missing, or a "
+    "claim opening with its finite verb ('Is coal power.' out of 'So is coal power.')",
     "no claim: a fragment is garbled, not a statement",
     [("Ana Ruiz won the Lanzo race in 2019. Sports editor Ivo Brandt has reported that for his role in the race.",
       ("Ana Ruiz won the Lanzo race in 2019.",))],

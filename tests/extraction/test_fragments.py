@@ -36,3 +36,10 @@ def test_a_comma_does_not_save_a_subordinate_clause_that_has_no_main_clause_afte
     assert _dangling_subordinate(list(doc))
     with rules.disabled({"dangling_subordinate"}):
         assert not _dangling_subordinate(list(doc))
+
+
+def test_an_inversion_that_would_open_with_its_verb_is_no_claim():
+    text = "Diesel cars pollute Lanzo's air. So is coal-fired power generation."
+    assert claims_text(extract(text)) == ["Diesel cars pollute Lanzo's air."]
+    with rules.disabled({"dangling_subordinate"}):
+        assert "Is coal-fired power generation." in claims_text(extract(text))

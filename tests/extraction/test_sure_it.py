@@ -51,3 +51,12 @@ def test_a_referential_it_with_a_measure_is_still_resolved():
 def test_it_is_yet_to_is_not_extraposed():
     texts = claims_text(extract("The Orvik choir toured Canada in 1958. It is yet to tour Norland."))
     assert "The Orvik choir is yet to tour Norland." in texts
+
+
+def test_it_is_never_resolved_to_a_first_person_subject():
+    text = "We tested the Orvik X5 in 2019. It has a 40 kWh battery."
+    claim = find_claim(extract(text), "40 kWh")
+    assert claim.text == "It has a 40 kWh battery."
+    assert 'pronoun "It"' in claim.needs_context
+    with rules.disabled({"sure_antecedent"}):
+        assert find_claim(extract(text), "40 kWh").text == "We has a 40 kWh battery."  # the garble it prevents
