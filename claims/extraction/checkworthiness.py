@@ -184,12 +184,16 @@ def _quoted(token: Token) -> bool:
     return sum(1 for t in token.doc[sent.start : token.i] if t.text == '"') % 2 == 1
 
 
+TASTE_LEMMAS = {"love", "like", "hate", "feel", "look", "seem"}  # "he loves to ride": a taste, not a position
+
+
 def _reported_stance(verb: Token) -> bool:
     """"Pushilin hoped for closer ties": what a named third party felt or wanted, in the past, is a report
     an editor can check; "I hope", "we believe", "experts think" (present) are views."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if (verb.tag_ == "VBZ" and subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she"))
-            and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) and rules.on("named_stance")):
+            and verb.lemma_ not in TASTE_LEMMAS and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+            and rules.on("named_stance")):
         return True  # "Governor Ruiz wants to repeal the wool tax": a named person's stance, on the record
     return (verb.tag_ == "VBD" and subject is not None and subject.lower_ not in FIRST_SECOND_PERSON
             and subject.pos_ in ("PROPN", "NOUN", "PRON"))
