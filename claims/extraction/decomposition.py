@@ -393,9 +393,6 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
                 or token.lemma_ in GROUP_NOUNS and any(c.lower_ == "of" for c in token.children)  # conjuncts misparsed onto "mix"
                 or any(doc[j].lower_ in FOCUS_ADVERBS for j in ids)):
             continue  # "a mix of A, B and C" is not "a C"; "found mainly on A and B" is not "found mainly on B"
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be" and rules.on("coordination_agreement") \
-                and any(c.dep_ == "attr" and c.tag_ in ("NNS", "NNPS") for c in token.head.children):
-            continue  # "A and B are the largest ports": a plural predicate of the pair ("A is the largest ports")
         if token.dep_ in ("nsubj", "nsubjpass") and rules.on("coordination_agreement") and any(
                 doc[j].lower_ in GROUP_PRONOUNS and doc[j].pos_ == "PRON" and j > token.i for j in ids - _subtree_ids(token)):
             continue  # "A and B face floods when storms hit them": "them" is A and B together

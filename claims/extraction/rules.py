@@ -239,8 +239,7 @@ register(
     "coordination_agreement", "decomposition",
     "coordinated subjects split by noun_coordination",
     "a present verb made singular for a singular conjunct, no borrowed 'the' before a name, and no split when "
-    "a later they/them/their stands for the group or a plural noun is said of the pair ('A and B are the largest "
-    "ports')",
+    "a later they/them/their stands for the group",
     [("The Lanzo ferry and the Tessaly ferry carry 900 cars a day.",
       ("The Lanzo ferry carries 900 cars a day.", "The Tessaly ferry carries 900 cars a day."))],
 )

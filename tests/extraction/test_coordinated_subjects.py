@@ -53,10 +53,3 @@ def test_a_focus_adverb_keeps_the_list_whole_and_a_plain_list_is_still_split():
         "Orvik games are mainly shown on Lanzo TV and Tessaly Radio."]
     plain = claims_text(extract("Orvik TV shows games on Mondays and Fridays."))
     assert plain == ["Orvik TV shows games on Mondays.", "Orvik TV shows games on Fridays."]
-
-
-def test_a_plural_noun_said_of_a_pair_keeps_the_pair_whole():
-    text = "Lanzo and Tessaly are the largest wool ports in Norland."
-    assert claims_text(extract(text)) == [text]
-    with rules.disabled({"coordination_agreement"}):
-        assert "Lanzo is the largest wool ports in Norland." in claims_text(extract(text))  # the garble it prevents
