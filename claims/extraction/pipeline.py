@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import attribution as attribution_stage
-from . import checkworthiness, dates, decomposition, decontextualisation, lists, readability, rules, segmentation
+from . import checkworthiness, dates, decomposition, decontextualisation, fragments, lists, readability, rules, segmentation
 from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, entities_in, gazetteer
 from .gazetteer import extra_files as gazetteer_extra_files
 from .lexicon import SUBJECT_DEPS, has_subject
@@ -438,7 +438,7 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
         return None
     if not clause.template and _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None  # it would not read alone: "This came two days after …" (what came?)
-    fragment = not clause.template and (not has_subject(tokens) or _dangling_subordinate(tokens))  # "Helping rebuild …"
+    fragment = not clause.template and (not has_subject(tokens) or fragments.dangling_subordinate(tokens))  # "Helping rebuild …"
     if fragment or not _is_statement(tokens, copula=bool(clause.template), attributed=bool(statement.speaker or statement.cited)):
         return None
     if not clause.template and rules.on("grammar_guard"):
@@ -453,44 +453,6 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
     return _make_claim(ctx, sent, statement, tokens, claim_text, gaps, own_claim=bool(clause.template), rewritten=set(rewritten))
 
 
-SUBORDINATORS = {"if", "whether", "because", "although", "though", "unless", "since", "when", "while", "whereas"}
-
-
-def _dangling_subordinate(tokens) -> bool:
-    """A subordinate clause left without its main clause ("If the cabins need to be booked …"), or a "that" whose
-    clause is missing ("X has reported that for his role …"): a fragment, not a statement."""
-    if not rules.on("dangling_subordinate"):
-        return False
-    words = [t for t in tokens if not t.is_punct]
-    ids = {t.i for t in words}
-    if not words:
-        return False
-    first = words[0]
-    lead = next((t for t in words if t.dep_ not in ("cc", "advmod", "intj")), first)  # past "So", "And", "Also"
-    if lead.tag_ in ("VBZ", "VBD", "VBP", "MD") and lead.dep_ in ("ROOT", "aux", "auxpass") \
-            and not any(t.dep_ in SUBJECT_DEPS and t.i < lead.i for t in words):
-        return True  # "So is coal power": the claim would read "Is coal power.", a garbled inversion
-    verb = first.head
-    if first.lower_ in SUBORDINATORS and first.dep_ == "mark" and verb.i in ids and (
-            verb.head.i == verb.i or verb.head.i not in ids):
-        # the subordinate clause's verb heads the claim, and no subject of that verb after a comma shows a main
-        # clause ("If X, Y" is at times parsed with "if" on Y's verb): nothing it is subordinate to is left
-        comma = next((t.i for t in tokens if t.text == ","), None)
-        if comma is None or not any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.i and t.i > comma for t in tokens):
-            return True
-    return any(t.lower_ == "that" and t.pos_ == "SCONJ" and not any(
-        w.i > t.i and w.pos_ in ("VERB", "AUX") for w in words) for t in words)
-
-
-FIGURE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
-
-
-def _figure_or_superlative(tokens) -> bool:
-    """An amount or a superlative to check ("cost 40 million euros", "the largest since 1950"); a span of time
-    alone ("This came two days after …") is not one: it says when, not what."""
-    return any(t.ent_type_ in FIGURE_LABELS or t.tag_ in ("JJS", "RBS") for t in tokens)
-
-
 def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:
     """The claim opens with a pronoun or (inside a quotation running over sentences) a demonstrative that nothing
     resolved: "This came two days after …" (what came?)."""
@@ -502,7 +464,7 @@ def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:
         if opening.lower_ in PERSON_OPENERS and rules.on("keep_person_pronoun_claims"):
             return False
         # "It cost 40 million euros in 2019", "This is the worst year on record": a figure or a superlative to check
-        return not (rules.on("keep_figure_pronoun_claims") and _figure_or_superlative(tokens))
+        return not (rules.on("keep_figure_pronoun_claims") and fragments.figure_or_superlative(tokens))
     # inside a quotation running over sentences, "this decision" points at what the speaker said
     # before; an article's own "These waves …" is usually resolved or plain enough to read alone
     return sent.start in ctx.quoted and opening.pos_ == "DET" and opening.lower_ in DEMONSTRATIVES
@@ -523,21 +485,12 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
     if any(t.lower_ in FUTURE_WORDS and t.tag_ == "MD" for t in tokens):
         return False
     if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first) \
-            and not (rules.on("first_person_record") and _past_record(tokens)):
+            and not (rules.on("first_person_record") and fragments.past_record(tokens)):
         return False  # "We get the job done": nothing in it to check against a record
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
     subject = has_subject(tokens)
     rest = [t for t in tokens if t not in first]
     return bool(verbs) and subject and checkworthiness.plain_statement(rest, copula=True, attributed=True)
-
-
-def _past_record(tokens) -> bool:
-    """A past action done to something ("We never raised the sales tax", "I supported the tobacco ban"): a record
-    can tell, even with no figure or name in it. A past state or feeling ("we were proud") is not one."""
-    return any(t.tag_ == "VBD" and t.pos_ == "VERB" and t.lemma_ not in ("be", "have", "feel", "think", "believe",
-               "want", "hope", "love", "like") and any(c.dep_ in ("dobj", "prep") for c in t.children)
-               or t.tag_ == "VBN" and t.pos_ == "VERB" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in t.children)
-               and any(c.dep_ in ("dobj", "prep") for c in t.children) for t in tokens)
 
 
 FUTURE_WORDS = {"will", "'ll", "shall", "would"}
@@ -620,7 +573,7 @@ def _undecomposed(ctx: _DocContext, sent, statement: _Statement) -> Claim | None
     doc = ctx.doc
     ids = [i for i in statement.content if not doc[i].is_space]
     tokens = [doc[i] for i in ids]
-    if not tokens or not any(t.dep_ in SUBJECT_DEPS for t in tokens) or _dangling_subordinate(tokens):
+    if not tokens or not any(t.dep_ in SUBJECT_DEPS for t in tokens) or fragments.dangling_subordinate(tokens):
         return None
     if _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None

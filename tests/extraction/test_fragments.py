@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from claims.extraction import extract, rules
-from claims.extraction.pipeline import _dangling_subordinate, load_nlp
+from claims.extraction.fragments import dangling_subordinate
+from claims.extraction.pipeline import load_nlp
 
 from .conftest import claims_text
 
@@ -19,8 +20,8 @@ def test_a_that_without_its_clause_gives_no_claim():
 
 def test_a_subordinate_clause_alone_is_a_fragment_but_a_conditional_sentence_is_not():
     doc = load_nlp()("So you know if the cabins need to be booked 40 days ahead.")
-    assert _dangling_subordinate([t for t in doc if t.i >= 3])  # "if the cabins need …" without "you know"
-    assert not _dangling_subordinate(list(doc))
+    assert dangling_subordinate([t for t in doc if t.i >= 3])  # "if the cabins need …" without "you know"
+    assert not dangling_subordinate(list(doc))
     assert claims_text(extract("If the tax passes, Lanzo will lose 300 jobs.")) == [
         "If the tax passes, Lanzo will lose 300 jobs."]
 
@@ -33,9 +34,9 @@ def test_even_though_gives_the_clause_without_even():
 
 def test_a_comma_does_not_save_a_subordinate_clause_that_has_no_main_clause_after_it():
     doc = load_nlp()("Although the ferry was late, in 2019.")
-    assert _dangling_subordinate(list(doc))
+    assert dangling_subordinate(list(doc))
     with rules.disabled({"dangling_subordinate"}):
-        assert not _dangling_subordinate(list(doc))
+        assert not dangling_subordinate(list(doc))
 
 
 def test_an_inversion_that_would_open_with_its_verb_is_no_claim():
