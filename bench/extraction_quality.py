@@ -2,7 +2,11 @@
 
     .venv/bin/python bench/extraction_quality.py [--skip-embeddings] [--throughput-words 20000]
     .venv/bin/python bench/extraction_quality.py --ablate            # every rule's net effect on every dev set
+    .venv/bin/python bench/extraction_quality.py --ablate --ablate-rules quoted_it,speaker_core   # only these rules
+    .venv/bin/python bench/extraction_quality.py --ablate --ablate-realnews   # also claims gained/lost on real news
     .venv/bin/python bench/extraction_quality.py --only seeds --judge-sample claims.jsonl   # real-news judging sample
+    .venv/bin/python bench/extraction_quality.py --only seeds --judge-sample dev.jsonl --judge-seed 7 --judge-size 40
+                                                  # a development sample apart from the official seed-2026 one
 
 All data read here is DEVELOPMENT data (../shared/eval, the seeds): held-out data of the same kinds scores the
 work at review, so a rule earns its place by what it does on sets it was not written from (--ablate).
@@ -270,7 +274,7 @@ class CachedParses:
             self.cache[text] = self.nlp(text)
         return self.cache[text]
 
-    def pipe(self, texts):
+    def pipe(self, texts, **kwargs):  # batch_size and the like: the cache answers in one go
         texts = list(texts)
         missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
         self.cache.update(zip(missing, self.nlp.pipe(missing)))
@@ -301,7 +305,7 @@ def ablation_figures(documents, gold, cb_rows, seeds) -> dict[str, float]:
     }
 
 
-def bench_ablation(size: int) -> None:
+def bench_ablation(size: int, only: set[str] | None = None) -> None:
     section("Ablation: each rule switched off in turn, its net effect (rule on minus rule off) on every dev set")
     cached = CachedParses(load_nlp())
     pipeline_module.load_nlp = lambda name=None: cached
@@ -319,6 +323,8 @@ def bench_ablation(size: int) -> None:
     print("  " + f"{'':32s}" + "".join(f"{label:>8s}" for label in labels))
     print("  " + f"{'all rules on':32s}" + "".join(_cell(base[k]) for k in keys))
     for rule in rules.REGISTRY.values():
+        if only and rule.name not in only:
+            continue
         # a rule on by default is switched off; one off by default (marked *) is switched on: the delta is always
         # what the rule does when it acts (rule on minus rule off)
         with (rules.disabled if rule.default else rules.enabled)({rule.name}):
@@ -326,6 +332,50 @@ def bench_ablation(size: int) -> None:
         delta = {k: (base[k] - other[k]) * (1 if rule.default else -1) for k in keys}
         name = rule.stage[:5] + " " + rule.name + ("" if rule.default else " *")
         print("  " + f"{name:32s}" + "".join(_cell(delta[k], signed=True) for k in keys), flush=True)
+
+
+def realnews_pages() -> list[tuple[str, str, str]]:
+    """(page id, raw HTML, URL) of every realnews DEV page."""
+    import gzip
+
+    folder = EVAL / "realnews"
+    truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(truth):
+        file = folder / "html" / f"{page_id}.html.gz"
+        if file.exists():
+            pages.append((page_id, gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace"),
+                          truth[page_id].get("url", "")))
+    return pages
+
+
+def realnews_claims(pages) -> set[tuple[str, str]]:
+    """(page id, claim text with its speaker and cited source when it has them): a rule that changes who said it
+    changes the claim."""
+    return {(page_id, c.text + (f"   <speaker={c.speaker}>" if c.speaker else "") + (f" <source={c.cited_source}>"
+             if c.cited_source else "")) for page_id, raw, url in pages for c in extract(raw, is_html=True, url=url).claims}
+
+
+def bench_ablation_realnews(only: set[str] | None = None, examples: int = 3) -> None:
+    """Real news has no gold claims: for each rule, the claims that exist only with the rule on and only with it
+    off, with a few of each, for a person to judge which side is faithful."""
+    section("Ablation on realnews DEV pages: claims written only with the rule on (+) / only with it off (-)")
+    cached = CachedParses(load_nlp())
+    pipeline_module.load_nlp = lambda name=None: cached
+    pages = realnews_pages()
+    base = realnews_claims(pages)
+    print(f"  {len(pages)} pages, {len(base)} claims with all rules on")
+    for rule in rules.REGISTRY.values():
+        if only and rule.name not in only:
+            continue
+        with (rules.disabled if rule.default else rules.enabled)({rule.name}):
+            other = realnews_claims(pages)
+        on, off = (base, other) if rule.default else (other, base)
+        gained, lost = sorted(on - off), sorted(off - on)
+        print(f"  {rule.name}{'' if rule.default else ' *'}: +{len(gained)} / -{len(lost)}", flush=True)
+        for sign, items in (("+", gained), ("-", lost)):
+            for _, text in random.Random(7).sample(items, min(examples, len(items))):
+                print(f"      {sign} {text[:150]}")
 
 
 def _cell(value, signed: bool = False) -> str:
@@ -337,8 +387,9 @@ def _cell(value, signed: bool = False) -> str:
 # --- 6. Real-news judging sample (shared/eval/realnews/JUDGING.md) -------------------------------------------
 
 
-def write_judge_sample(path: Path) -> None:
-    """Claims of every dev page, a fixed random sample of 200 (page id, claim index) pairs, as JSONL for judges."""
+def write_judge_sample(path: Path, seed: int = 2026, size: int = 200) -> None:
+    """Claims of every dev page, a fixed random sample of (page id, claim index) pairs (JUDGING.md: seed 2026,
+    200), as JSONL for judges. Another seed and size give a development sample apart from the official one."""
     import gzip
 
     section(f"Real-news judging sample -> {path}")
@@ -352,8 +403,8 @@ def write_judge_sample(path: Path) -> None:
         raw = gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace")
         claims_of[page_id] = extract(raw, is_html=True, url=truth[page_id].get("url", "")).claims
     pairs = sorted((page_id, index) for page_id, found in claims_of.items() for index in range(len(found)))
-    random.seed(2026)
-    sample = random.sample(pairs, 200) if len(pairs) > 200 else pairs
+    random.seed(seed)
+    sample = random.sample(pairs, size) if len(pairs) > size else pairs
     with path.open("w", encoding="utf-8") as out:
         for page_id, index in sample:
             claim = claims_of[page_id][index]
@@ -443,14 +494,26 @@ def main() -> None:
     parser.add_argument("--only", choices=["seeds", "factcheck_gpt", "claimbuster", "throughput", "body"], default=None)
     parser.add_argument("--claimbuster-sample", type=int, default=1000, help="Debate sentences drawn (seed 2026).")
     parser.add_argument("--ablate", action="store_true", help="Only the ablation table: every rule switched off in turn.")
+    parser.add_argument("--ablate-rules", default="", help="With --ablate: only these rules (comma-separated names).")
+    parser.add_argument("--ablate-realnews", action="store_true",
+                        help="With --ablate: also the claims each rule adds or removes on the realnews DEV pages.")
     parser.add_argument("--judge-sample", type=Path, default=None,
                         help="Also write the real-news judging sample (JUDGING.md) to this JSONL file.")
+    parser.add_argument("--judge-seed", type=int, default=2026,
+                        help="Random seed of the judging sample (2026 is the official one; another for development).")
+    parser.add_argument("--judge-size", type=int, default=200, help="Claims in the judging sample.")
     args = parser.parse_args()
     if args.ablate:
-        bench_ablation(args.claimbuster_sample)
+        only = {name.strip() for name in args.ablate_rules.split(",") if name.strip()}
+        unknown = only - rules.REGISTRY.keys()
+        if unknown:
+            parser.error(f"no such extraction rule: {', '.join(sorted(unknown))}")
+        bench_ablation(args.claimbuster_sample, only or None)
+        if args.ablate_realnews:
+            bench_ablation_realnews(only or None)
         return
     if args.judge_sample is not None:
-        write_judge_sample(args.judge_sample)
+        write_judge_sample(args.judge_sample, args.judge_seed, args.judge_size)
     if args.only in (None, "seeds"):
         bench_seeds()
     if args.only in (None, "factcheck_gpt"):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from . import rules
 from .entities import entities_in
 from .lexicon import REPORTING_VERBS
 
@@ -127,7 +128,9 @@ def _sources_of(verb: Token, within: set[int]) -> str:
     if verb.lemma_ == "tell":
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and (child.ent_type_ in SOURCE_LABELS or child.pos_ == "PROPN"
-                                                      or any(t.ent_type_ == "ORG" for t in child.subtree)):
+                                                      or any(t.ent_type_ == "ORG" for t in child.subtree)) \
+                    and not (rules.on("told_person_not_source") and child.ent_type_ == "PERSON"):
+                # "told the Lanzo Herald" names where it was reported; "told Ivo Brandt" only whom it was said to
                 return _entity_in(list(child.subtree))
     return ""
 

@@ -27,6 +27,9 @@ from spacy.tokens import Token
 
 from claims.bands import NOT_CHECKWORTHY
 
+from . import rules
+from .lexicon import has_subject
+
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 NUMBER_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 DATE_LABELS = {"DATE", "TIME"}
@@ -130,7 +133,7 @@ def plain_statement(tokens: Sequence[Token], *, copula: bool = False, attributed
     if not words:
         return False
     lower = {t.lower_ for t in words}
-    if not copula and not (any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in words) and any(t.pos_ in ("VERB", "AUX") for t in words)):
+    if not copula and not (has_subject(words, ("nsubj", "nsubjpass", "expl")) and any(t.pos_ in ("VERB", "AUX") for t in words)):
         return False
     return not (
         any(t.text == "?" for t in tokens)
@@ -181,10 +184,17 @@ def _quoted(token: Token) -> bool:
     return sum(1 for t in token.doc[sent.start : token.i] if t.text == '"') % 2 == 1
 
 
+TASTE_LEMMAS = {"love", "like", "hate", "feel", "look", "seem"}  # "he loves to ride": a taste, not a position
+
+
 def _reported_stance(verb: Token) -> bool:
     """"Pushilin hoped for closer ties": what a named third party felt or wanted, in the past, is a report
     an editor can check; "I hope", "we believe", "experts think" (present) are views."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (verb.tag_ == "VBZ" and subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she"))
+            and verb.lemma_ not in TASTE_LEMMAS and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+            and rules.on("named_stance")):
+        return True  # "Governor Ruiz wants to repeal the wool tax": a named person's stance, on the record
     return (verb.tag_ == "VBD" and subject is not None and subject.lower_ not in FIRST_SECOND_PERSON
             and subject.pos_ in ("PROPN", "NOUN", "PRON"))
 

@@ -113,7 +113,9 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
             comma = before if before >= 0 and doc[before].text == "," else None
             after = max(sub_ids) + 1
             if mark is not None and mark.lower_ in SPLIT_MARKS and _has_subject(child) and rules.on("causal_contrastive_clause"):
-                later.append((child, sub_ids - {mark.i}))
+                # the mark goes with what modifies it: "even though X" gives X, not "Even X"
+                mark_words = {mark.i} | {j for j in sub_ids if j < mark.i and doc[j].dep_ == "advmod"}
+                later.append((child, sub_ids - mark_words))
             elif mark is None and child.tag_ == "VBG" and child.i > verb.i and not _has_subject(child) and comma is not None and subject \
                     and rules.on("trailing_participle"):
                 # "…, making it easy for users" -> "<subject> makes it easy for users"
@@ -359,6 +361,13 @@ COLLECTIVE_WORDS = {"between", "together", "jointly", "bilateral", "mutual", "mu
                     "combined", "among", "amongst", "alliance", "agreement", "relations", "ties", "talks", "war", "met"}
 SINGULAR_AUX = {"are": "is", "were": "was", "have": "has"}
 MAX_CONJUNCTS = 6
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+# a noun naming the group as a whole: "a mix of A and B" says nothing of A alone
+GROUP_NOUNS = {"mix", "mixture", "combination", "blend", "pair", "couple", "group", "set", "series", "team", "coalition",
+               "merger", "union", "sum", "total", "ratio", "balance", "gap", "difference", "contrast", "comparison"}
+# a focus adverb restricts the predicate to the whole list: "mainly A and B" is not "mainly B"
+FOCUS_ADVERBS = {"mainly", "mostly", "primarily", "largely", "chiefly", "predominantly", "principally", "only",
+                 "exclusively", "solely", "either", "neither"}
 
 
 def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
@@ -379,6 +388,14 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             continue
         if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):
             continue  # "millions or billions of years" is one fact with alternatives, not two facts
+        if rules.on("whole_coordination") and (
+                token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in GROUP_NOUNS
+                or token.lemma_ in GROUP_NOUNS and any(c.lower_ == "of" for c in token.children)  # conjuncts misparsed onto "mix"
+                or any(doc[j].lower_ in FOCUS_ADVERBS for j in ids)):
+            continue  # "a mix of A, B and C" is not "a C"; "found mainly on A and B" is not "found mainly on B"
+        if token.dep_ in ("nsubj", "nsubjpass") and rules.on("coordination_agreement") and any(
+                doc[j].lower_ in GROUP_PRONOUNS and doc[j].pos_ == "PRON" and j > token.i for j in ids - _subtree_ids(token)):
+            continue  # "A and B face floods when storms hit them": "them" is A and B together
         governor = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ == "pobj" and governor.dep_ == "dobj" and token.head.lower_ in ("in", "on", "at"):
             governor = governor.head  # "find land on A, B and C": where the object is found, per place
@@ -401,13 +418,16 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         for member in members:
             tokens = (ids - whole) | own[member.i]
             overrides = dict(clause.overrides)
-            if member is not token and not any(c.dep_ in ("det", "poss") for c in member.children):
-                tokens |= shared_left
+            if member is not token and not any(c.dep_ in ("det", "poss") for c in member.children) \
+                    and not (member.pos_ == "PROPN" and rules.on("coordination_agreement")):
+                tokens |= shared_left  # "the cat and dog" -> "the dog"; a name takes no borrowed "the"
             if token.dep_ in ("nsubj", "nsubjpass") and member.tag_ in ("NN", "NNP"):
                 verb = token.head
                 for aux in [verb, *verb.children]:
                     if aux.i in tokens and aux.lower_ in SINGULAR_AUX and aux.pos_ == "AUX":
                         overrides[aux.i] = SINGULAR_AUX[aux.lower_]
+                if verb.tag_ == "VBP" and verb.i in tokens and verb.pos_ == "VERB" and rules.on("coordination_agreement"):
+                    overrides[verb.i] = inflect(verb.lemma_, past=False, plural=False)  # "A and B face" -> "A faces"
                 tokens -= {c.i for c in verb.children if c.lower_ in ("all", "both") and c.dep_ in ("advmod", "det", "predet", "appos", "nsubj")}
             out.append(Clause(tokens=sorted(tokens), overrides=overrides))
         return out

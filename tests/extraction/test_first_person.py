@@ -3,7 +3,7 @@ flagged "needs context". Opinions and promises in the first person are still not
 
 from __future__ import annotations
 
-from claims.extraction import extract
+from claims.extraction import extract, rules
 
 from .conftest import claims_text, find_claim
 
@@ -57,3 +57,13 @@ def test_a_debaters_you_with_a_figure_is_a_claim_needing_context():
 
 def test_you_with_a_modal_is_not_a_claim():
     assert claims_text(extract("You would cut the Brenholt school budget by 20 percent in 2025.")) == []
+
+
+def test_with_first_person_record_a_past_action_without_a_figure_is_a_claim_needing_context():
+    assert find_claim(extract("We never raised the sales tax."), "sales tax") is None  # off by default
+    with rules.enabled({"first_person_record"}):
+        claim = find_claim(extract("We never raised the sales tax."), "sales tax")
+        assert claim.text == "We never raised the sales tax."
+        assert claim.needs_context == ['first person "We"']
+        assert claims_text(extract("We were proud of the team.")) == []  # a feeling is still no claim
+        assert claims_text(extract("We loved the old harbour.")) == []
