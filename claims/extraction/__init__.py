@@ -59,7 +59,9 @@ def extract_cleaned(cleaned: CleanedText, *, language: str = "", backend: str | 
 
     language = (language or detect(cleaned.text) or "").lower()
     if not cleaned.text.strip():
-        return ExtractionResult(cleaned=cleaned, language=language, status=Status.EMPTY, message="No text left after cleaning.")
+        return ExtractionResult(
+            cleaned=cleaned, language=language, status=Status.EMPTY, message="No text left after cleaning."
+        )
     if language and language.split("-")[0] not in SUPPORTED_LANGUAGES:
         return ExtractionResult(
             cleaned=cleaned,
@@ -68,7 +70,9 @@ def extract_cleaned(cleaned: CleanedText, *, language: str = "", backend: str | 
             message=f"Claims are extracted from English text only; this article is in {language!r}.",
         )
     if language == "":
-        return ExtractionResult(cleaned=cleaned, language="", status=Status.EMPTY, message="Too little text to extract claims from.")
+        return ExtractionResult(
+            cleaned=cleaned, language="", status=Status.EMPTY, message="Too little text to extract claims from."
+        )
     cleaned, note = _bounded(cleaned, _setting("FACTCHECK_EXTRACTION_MAX_CHARS", DEFAULT_MAX_CHARS))
     max_claims = _setting("FACTCHECK_EXTRACTION_MAX_CLAIMS", DEFAULT_MAX_CLAIMS)
     result = _extract_with_backend(cleaned, language=language, backend=backend, max_claims=max_claims + 1)
@@ -119,13 +123,19 @@ def _run_backend(
 
         try:
             claims = extract_claims_llm(cleaned)
-            return ExtractionResult(cleaned=cleaned, language=language, status=Status.DONE, claims=claims, backend="llm")
+            return ExtractionResult(
+                cleaned=cleaned, language=language, status=Status.DONE, claims=claims, backend="llm"
+            )
         except LLMError as exc:
             from .pipeline import extract_claims
 
             claims = extract_claims(cleaned, max_claims=max_claims)
             return ExtractionResult(
-                cleaned=cleaned, language=language, status=Status.DONE, claims=claims, backend="spacy",
+                cleaned=cleaned,
+                language=language,
+                status=Status.DONE,
+                claims=claims,
+                backend="spacy",
                 message=f"LLM backend failed ({exc}); the embedded pipeline was used.",
             )
     from .pipeline import extract_claims

@@ -103,8 +103,13 @@ def _source_name(phrase: list[Token]) -> str:
     root = next((t for t in phrase if t.head.i not in ids or t.head.i == t.i), phrase[0])
     candidates = {root.i} | {c.i for c in root.children if c.dep_ in ("appos", "compound")}
     for ent in entities_in(doc, ids):
-        if ent.label_ in SOURCE_LABELS and ent.start in ids and ent.end - 1 in ids and any(ent.start <= i < ent.end for i in candidates) \
-                and not _place_modifier(ent, ids):
+        if (
+            ent.label_ in SOURCE_LABELS
+            and ent.start in ids
+            and ent.end - 1 in ids
+            and any(ent.start <= i < ent.end for i in candidates)
+            and not _place_modifier(ent, ids)
+        ):
             return ent.text
     words = sorted(phrase, key=lambda t: t.i)
     while words and (words[0].dep_ == "det" or words[0].is_punct):
@@ -121,15 +126,25 @@ def _sources_of(verb: Token, within: set[int]) -> str:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return _source_name(list(objs[0].subtree))
-        if child.lower_ in ("on", "in") and child.head.lemma_ in ("write", "post", "say", "tweet", "tell") and child.dep_ == "prep":
+        if (
+            child.lower_ in ("on", "in")
+            and child.head.lemma_ in ("write", "post", "say", "tweet", "tell")
+            and child.dep_ == "prep"
+        ):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs and (objs[0].ent_type_ or objs[0].pos_ == "PROPN") and objs[0].ent_type_ not in ("DATE", "TIME"):
                 return _entity_in(list(objs[0].subtree))
     if verb.lemma_ == "tell":
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and (child.ent_type_ in SOURCE_LABELS or child.pos_ == "PROPN"
-                                                      or any(t.ent_type_ == "ORG" for t in child.subtree)) \
-                    and not (rules.on("told_person_not_source") and child.ent_type_ == "PERSON"):
+            if (
+                child.dep_ in ("dobj", "dative")
+                and (
+                    child.ent_type_ in SOURCE_LABELS
+                    or child.pos_ == "PROPN"
+                    or any(t.ent_type_ == "ORG" for t in child.subtree)
+                )
+                and not (rules.on("told_person_not_source") and child.ent_type_ == "PERSON")
+            ):
                 # "told the Lanzo Herald" names where it was reported; "told Ivo Brandt" only whom it was said to
                 return _entity_in(list(child.subtree))
     return ""
@@ -161,8 +176,9 @@ def find(sent: Span) -> Attribution | None:
         verb = verbs[0]
         subject = _subject(verb)
         tail_ids = {t.i for t in tail}
-        inverted = subject is not None and subject.i > verb.i and all(
-            doc[j].is_punct for j in range(comma.i + 1, verb.i))  # '"…," said the governor'
+        inverted = (
+            subject is not None and subject.i > verb.i and all(doc[j].is_punct for j in range(comma.i + 1, verb.i))
+        )  # '"…," said the governor'
         if subject is None or subject.i not in tail_ids or (subject.i > verb.i and not inverted):
             continue
         content = [i for i in ids if i < comma.i]

@@ -48,7 +48,9 @@ EVALUATIVE = {
     "difficult", "worth", "interesting", "unclear", "impossible", "hard", "remarkable",
 }  # fmt: skip
 
-THRESHOLD = NOT_CHECKWORTHY  # below it a claim is still a claim (plain_statement decides), kept out of the default queue
+THRESHOLD = (
+    NOT_CHECKWORTHY  # below it a claim is still a claim (plain_statement decides), kept out of the default queue
+)
 MODEL_FILE = Path(__file__).with_name("data") / "checkworthiness_model.json"
 SECOND_PERSON = {"you", "your", "yours", "yourself"}
 THIRD_PERSON = {"he", "she", "him", "her", "his", "they", "them", "their"}
@@ -60,8 +62,14 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def score(tokens: Sequence[Token], *, unresolved: bool = False, copula: bool = False, fragment: bool = False,
-          resolved_names: int = 0) -> float:
+def score(
+    tokens: Sequence[Token],
+    *,
+    unresolved: bool = False,
+    copula: bool = False,
+    fragment: bool = False,
+    resolved_names: int = 0,
+) -> float:
     """Check-worthiness of a statement. `unresolved`: it opens with a pronoun nothing resolved (not self-contained);
     `resolved_names`: pronouns among the tokens that decontextualisation replaces by a name ("He" -> "Gary Smith");
     `fragment`: it has no subject ("Helping rebuild infrastructure …");
@@ -133,7 +141,9 @@ def plain_statement(tokens: Sequence[Token], *, copula: bool = False, attributed
     if not words:
         return False
     lower = {t.lower_ for t in words}
-    if not copula and not (has_subject(words, ("nsubj", "nsubjpass", "expl")) and any(t.pos_ in ("VERB", "AUX") for t in words)):
+    if not copula and not (
+        has_subject(words, ("nsubj", "nsubjpass", "expl")) and any(t.pos_ in ("VERB", "AUX") for t in words)
+    ):
         return False
     return not (
         any(t.text == "?" for t in tokens)
@@ -154,7 +164,7 @@ SPEECH_CONTENT = ("ccomp", "xcomp", "dobj", "dative", "attr", "oprd", "parataxis
 
 
 def _speech_without_content(token: Token, ids: set[int]) -> bool:
-    """"Pushilin vowed in a message on Liberation Day." says that someone vowed but not what: the main verb
+    """ "Pushilin vowed in a message on Liberation Day." says that someone vowed but not what: the main verb
     is one of saying or promising and nothing it said (a clause, an object, "to …") is in the claim."""
     if token.lemma_ not in SPEECH_VERBS or token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj"):
         return False
@@ -162,7 +172,8 @@ def _speech_without_content(token: Token, ids: set[int]) -> bool:
         return False
     doc = token.doc
     return not any(
-        c.i in ids and (c.dep_ in SPEECH_CONTENT or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+        c.i in ids
+        and (c.dep_ in SPEECH_CONTENT or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
         and not (c.dep_ == "dobj" and c.left_edge.i > token.i + 1 and doc[c.left_edge.i - 1].text == ",")
         for c in token.children
     )  # "vowed … to close the plant" may be parsed as an adverbial clause: it is still what was vowed; an
@@ -188,15 +199,24 @@ TASTE_LEMMAS = {"love", "like", "hate", "feel", "look", "seem"}  # "he loves to 
 
 
 def _reported_stance(verb: Token) -> bool:
-    """"Pushilin hoped for closer ties": what a named third party felt or wanted, in the past, is a report
+    """ "Pushilin hoped for closer ties": what a named third party felt or wanted, in the past, is a report
     an editor can check; "I hope", "we believe", "experts think" (present) are views."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if (verb.tag_ == "VBZ" and subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she"))
-            and verb.lemma_ not in TASTE_LEMMAS and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
-            and rules.on("named_stance")):
+    if (
+        verb.tag_ == "VBZ"
+        and subject is not None
+        and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she"))
+        and verb.lemma_ not in TASTE_LEMMAS
+        and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        and rules.on("named_stance")
+    ):
         return True  # "Governor Ruiz wants to repeal the wool tax": a named person's stance, on the record
-    return (verb.tag_ == "VBD" and subject is not None and subject.lower_ not in FIRST_SECOND_PERSON
-            and subject.pos_ in ("PROPN", "NOUN", "PRON"))
+    return (
+        verb.tag_ == "VBD"
+        and subject is not None
+        and subject.lower_ not in FIRST_SECOND_PERSON
+        and subject.pos_ in ("PROPN", "NOUN", "PRON")
+    )
 
 
 def evaluation(token: Token) -> bool:
@@ -213,17 +233,19 @@ def evaluation(token: Token) -> bool:
 
 
 def recommendation(token: Token) -> bool:
-    """"It is important to note …", "it is essential that …": advice or emphasis, not a fact about the world."""
+    """ "It is important to note …", "it is essential that …": advice or emphasis, not a fact about the world."""
     if token.lower_ not in RECOMMENDING_ADJECTIVES or token.dep_ not in ("acomp", "attr"):
         return False
     subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "expl")), None)
-    return subject is not None and subject.lower_ == "it" and any(
-        c.dep_ in ("xcomp", "ccomp") for c in (*token.children, *token.head.children)
+    return (
+        subject is not None
+        and subject.lower_ == "it"
+        and any(c.dep_ in ("xcomp", "ccomp") for c in (*token.children, *token.head.children))
     )
 
 
 def opinion_verb(token: Token) -> bool:
-    """"I think", "we hope": the speaker's view. The passive "are thought to be powered by …" reports what is
+    """ "I think", "we hope": the speaker's view. The passive "are thought to be powered by …" reports what is
     generally held about the world, a checkable statement, not the speaker's opinion."""
     if token.lemma_.lower() not in OPINION_LEMMAS or token.pos_ != "VERB":
         return False
@@ -238,9 +260,26 @@ def _ent_start(token: Token) -> int:
 
 
 FEATURES = (
-    "names", "number", "money_or_percent", "date", "past", "comparison", "first_person_subject",
-    "second_person", "third_person", "modal", "opinion", "evaluative", "question", "no_verb", "short",
-    "log_length", "negation", "hedge", "declarative", "hand_score",
+    "names",
+    "number",
+    "money_or_percent",
+    "date",
+    "past",
+    "comparison",
+    "first_person_subject",
+    "second_person",
+    "third_person",
+    "modal",
+    "opinion",
+    "evaluative",
+    "question",
+    "no_verb",
+    "short",
+    "log_length",
+    "negation",
+    "hedge",
+    "declarative",
+    "hand_score",
 )
 
 
@@ -273,7 +312,9 @@ def features(tokens: Sequence[Token]) -> list[float]:
         math.log1p(len(words)),
         float(bool(lowered & NEGATIONS)),
         float(bool(lowered & HEDGES)),
-        float(any(t.dep_ in ("nsubj", "nsubjpass") for t in words) and any(t.tag_ in ("VBZ", "VBP", "VBD") for t in words)),
+        float(
+            any(t.dep_ in ("nsubj", "nsubjpass") for t in words) and any(t.tag_ in ("VBZ", "VBP", "VBD") for t in words)
+        ),
         score(tokens),
     ]
 
@@ -300,7 +341,10 @@ SIGNAL_WORDS = {  # feature -> (what it says when above its average, when below)
     "declarative": ("a plain statement with a subject and a verb", "not a plain statement"),
     "hand_score": ("names, figures or dates and no opinion (hand-set rules)", "few names, figures or dates (hand-set rules)"),
 }  # fmt: skip
-EMBEDDING_WORDS = ("its wording is like statements fact-checkers check", "its wording is like statements fact-checkers leave")
+EMBEDDING_WORDS = (
+    "its wording is like statements fact-checkers check",
+    "its wording is like statements fact-checkers leave",
+)
 
 
 @dataclass(frozen=True)
@@ -336,12 +380,18 @@ class Model:
     def contributions(self, features: Sequence[float], embedding: np.ndarray) -> tuple[np.ndarray, float]:
         """Each general feature's and the embedding's share of the calibrated log-odds, against an average sentence."""
         standard = (np.asarray(features, dtype=float) - self.mean) / self.scale
-        return (self.slope * self.feature_weights * standard,
-                self.slope * (float(self.embedding_weights @ np.asarray(embedding, dtype=float)) - self.embedding_average))
+        return (
+            self.slope * self.feature_weights * standard,
+            self.slope * (float(self.embedding_weights @ np.asarray(embedding, dtype=float)) - self.embedding_average),
+        )
 
     def probability(self, features: Sequence[float], embedding: np.ndarray) -> float:
         standard = (np.asarray(features, dtype=float) - self.mean) / self.scale
-        z = self.intercept + float(self.feature_weights @ standard) + float(self.embedding_weights @ np.asarray(embedding, dtype=float))
+        z = (
+            self.intercept
+            + float(self.feature_weights @ standard)
+            + float(self.embedding_weights @ np.asarray(embedding, dtype=float))
+        )
         return round(1.0 / (1.0 + math.exp(-(self.slope * z + self.offset))), 4)
 
 
@@ -364,8 +414,10 @@ def signals(features: Sequence[float], embedding: np.ndarray, *, limit: int = 3)
     """The `limit` strongest reasons for the score, in words, each with its push on the log-odds (+ raises)."""
     by_feature, by_embedding = model().contributions(features, embedding)
     mean = model().mean
-    found = [(SIGNAL_WORDS[name][0 if value > average else 1], float(push))
-             for name, value, average, push in zip(FEATURES, features, mean, by_feature)]
+    found = [
+        (SIGNAL_WORDS[name][0 if value > average else 1], float(push))
+        for name, value, average, push in zip(FEATURES, features, mean, by_feature)
+    ]
     found.append((EMBEDDING_WORDS[0 if by_embedding > 0 else 1], by_embedding))
     found.sort(key=lambda item: -abs(item[1]))
     return [(words, round(push, 2)) for words, push in found[:limit]]

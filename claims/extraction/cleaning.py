@@ -147,7 +147,9 @@ def parse_byline(line: str) -> tuple[str, dt.date] | None:
     words = _WORD.findall(line)
     if not words or len(words) > BYLINE_MAX_WORDS or _TERMINAL.search(line):
         return None
-    if not _DATE_SHAPE.search(line):  # a date line carries a year, or a day beside a month (cheap test before dateparser)
+    if not _DATE_SHAPE.search(
+        line
+    ):  # a date line carries a year, or a day beside a month (cheap test before dateparser)
         return None
     found = _date_search()(line, languages=["en"], settings={"STRICT_PARSING": False, "REQUIRE_PARTS": ["year"]})
     if not found:
@@ -271,8 +273,13 @@ def clean_text(
         nearby_after = keys[index + 1 : index + 1 + DUPLICATE_WINDOW]
         # a heading, table row or list item is short: only an exact repeat of it is a duplicate, not its words
         # inside prose
-        contained = not is_marked(paragraph) and len(key.split()) >= CONTAINED_MIN_WORDS and (
-            any(key in other for other in nearby_before) or any(key in other and key != other for other in nearby_after)
+        contained = (
+            not is_marked(paragraph)
+            and len(key.split()) >= CONTAINED_MIN_WORDS
+            and (
+                any(key in other for other in nearby_before)
+                or any(key in other and key != other for other in nearby_after)
+            )
         )
         duplicate = dedupe and (key in seen or contained)
         if duplicate:

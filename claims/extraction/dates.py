@@ -18,8 +18,11 @@ _LEADING = re.compile(
     r"the|of|end|beginning|start|middle|mid|as|of|this|that)\b[\s-]*)+",
     re.IGNORECASE,
 )
-_DURATION = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|\d+)\s+"
-                       r"(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centuries|hours?|minutes?)$", re.IGNORECASE)
+_DURATION = re.compile(
+    r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|\d+)\s+"
+    r"(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centuries|hours?|minutes?)$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 _NOT_DATES = {"a long time", "long", "the time", "time", "recent years", "years", "decades", "the past", "the future"}
 
@@ -50,8 +53,6 @@ def anchor(expression: str, published: dt.date | None) -> tuple[dt.date, str] | 
     decade = re.search(r"\b(1[5-9]\d0|20\d0)s\b", stripped)
     if decade:
         return dt.date(int(decade.group(1)), 1, 1), "decade"
-    relative = re.search(r"\b(ago|last|next|yesterday|today|tomorrow|this|monday|tuesday|wednesday|thursday|"
-                         r"friday|saturday|sunday|week|month)\b", stripped, re.IGNORECASE)
     if published is None and not _YEAR.search(stripped):
         return None  # "on Wednesday", "June 29" without a publication date: cannot be anchored
     try:

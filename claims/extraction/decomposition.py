@@ -101,9 +101,15 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
         later: list[tuple[Token, set[int]]] = []
         # "The court held that the law was void, finding that it …": the participle hangs on the reported
         # clause in the parse, but its subject is the one who held; it is a second fact of the main verb
-        nested = [p for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.i in own
-                  for p in c.children if p.dep_ == "advcl" and p.tag_ == "VBG"
-                  and max(_subtree_ids(p)) >= max(_subtree_ids(c) - {j for j in _subtree_ids(c) if doc[j].is_punct})]
+        nested = [
+            p
+            for c in verb.children
+            if c.dep_ == "ccomp" and c.i > verb.i and c.i in own
+            for p in c.children
+            if p.dep_ == "advcl"
+            and p.tag_ == "VBG"
+            and max(_subtree_ids(p)) >= max(_subtree_ids(c) - {j for j in _subtree_ids(c) if doc[j].is_punct})
+        ]
         for child in [*verb.children, *nested]:
             if child.dep_ != "advcl" or child.i not in own:
                 continue
@@ -112,17 +118,35 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
             before = min(sub_ids) - 1
             comma = before if before >= 0 and doc[before].text == "," else None
             after = max(sub_ids) + 1
-            if mark is not None and mark.lower_ in SPLIT_MARKS and _has_subject(child) and rules.on("causal_contrastive_clause"):
+            if (
+                mark is not None
+                and mark.lower_ in SPLIT_MARKS
+                and _has_subject(child)
+                and rules.on("causal_contrastive_clause")
+            ):
                 # the mark goes with what modifies it: "even though X" gives X, not "Even X"
                 mark_words = {mark.i} | {j for j in sub_ids if j < mark.i and doc[j].dep_ == "advmod"}
                 later.append((child, sub_ids - mark_words))
-            elif mark is None and child.tag_ == "VBG" and child.i > verb.i and not _has_subject(child) and comma is not None and subject \
-                    and rules.on("trailing_participle"):
+            elif (
+                mark is None
+                and child.tag_ == "VBG"
+                and child.i > verb.i
+                and not _has_subject(child)
+                and comma is not None
+                and subject
+                and rules.on("trailing_participle")
+            ):
                 # "…, making it easy for users" -> "<subject> makes it easy for users"
                 past = verb.tag_ in ("VBD", "VBN") and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
-                plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(doc[i].dep_ == "conj" for i in subject)
-                clauses_extra.append(Clause(tokens=sorted(sub_ids | set(subject)),
-                                            overrides={child.i: inflect(child.lemma_, past=past, plural=plural)}))
+                plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(
+                    doc[i].dep_ == "conj" for i in subject
+                )
+                clauses_extra.append(
+                    Clause(
+                        tokens=sorted(sub_ids | set(subject)),
+                        overrides={child.i: inflect(child.lemma_, past=past, plural=plural)},
+                    )
+                )
             else:
                 continue
             own -= sub_ids
@@ -131,7 +155,12 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
             if after in own and doc[after].text == "," and child.i < verb.i:
                 own.discard(after)
         for child in verb.children:
-            if child.dep_ == "ccomp" and child.i in own and _leading_clause(doc, verb, child, own) and rules.on("leading_clause"):
+            if (
+                child.dep_ == "ccomp"
+                and child.i in own
+                and _leading_clause(doc, verb, child, own)
+                and rules.on("leading_clause")
+            ):
                 # "Zinc is cheaper than tin, so the foundry switched to zinc": the first fact stands alone
                 sub_ids = _subtree_ids(child) & own
                 for cc in (c for c in child.children if c.dep_ == "cc" and c.i > child.i):
@@ -143,7 +172,9 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                 later.append((child, sub_ids))
         # the coordinator and comma before each conjunct belong to neither clause
         for child in verb.children:
-            if child.dep_ in ("cc", "preconj") or (child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)):
+            if child.dep_ in ("cc", "preconj") or (
+                child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)
+            ):
                 if any(child.i < c.i for c in conjuncts):
                     own.discard(child.i)
         for conj in conjuncts:  # "X is a professor at Y and his interests include …": the "and" may hang on "professor"
@@ -217,8 +248,9 @@ def _name_before_comma(doc: Doc, appos: Token, head: Token, ids: set[int]) -> li
     name = sorted(t.i for t in pobj.subtree)
     if name[-1] != comma - 1 or not set(name) <= ids or len(name) > 8:
         return None
-    if not all(doc[j].pos_ in ("PROPN", "NUM") or doc[j].ent_type_ or doc[j].text[:1].isupper() for j in name[1:]) \
-            or not (doc[name[0]].lower_ == "the" or doc[name[0]].text[:1].isupper()):  # "COLING" is tagged a noun
+    if not all(
+        doc[j].pos_ in ("PROPN", "NUM") or doc[j].ent_type_ or doc[j].text[:1].isupper() for j in name[1:]
+    ) or not (doc[name[0]].lower_ == "the" or doc[name[0]].text[:1].isupper()):  # "COLING" is tagged a noun
         return None
     return name
 
@@ -229,11 +261,21 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
     extra: list[Clause] = []
     for i in sorted(ids):
         token = doc[i]
-        if token.dep_ == "appos" and rules.on("appositive") and token.head.i in ids and min(t.i for t in token.subtree) > 0 and doc[min(t.i for t in token.subtree) - 1].text == ",":
+        if (
+            token.dep_ == "appos"
+            and rules.on("appositive")
+            and token.head.i in ids
+            and min(t.i for t in token.subtree) > 0
+            and doc[min(t.i for t in token.subtree) - 1].text == ","
+        ):
             head = token.head
             appos_ids = _subtree_ids(token) & ids
             head_ids = (_subtree_ids(head) & ids) - appos_ids
-            head_ids = {j for j in head_ids if not (doc[j].text == "," and (j + 1 in appos_ids or j - 1 in appos_ids or j == max(appos_ids) + 1))}
+            head_ids = {
+                j
+                for j in head_ids
+                if not (doc[j].text == "," and (j + 1 in appos_ids or j - 1 in appos_ids or j == max(appos_ids) + 1))
+            }
             # drop relative clauses etc. attached to the head when they follow the appositive
             if not head_ids or len(head_ids) > 12 or len(appos_ids) > 12:
                 continue
@@ -254,8 +296,13 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             if named.ent_type_ not in APPOSITIVE_NAMES:
                 continue  # "August 15 Korea Liberation Day, North Korea's news agency" is a misparse, not an identity
             plural = head.tag_ in ("NNS", "NNPS")
-            extra.append(Clause(tokens=[], template="{0} are {1}" if plural else "{0} is {1}",
-                                groups=[sorted(name), sorted(description)]))
+            extra.append(
+                Clause(
+                    tokens=[],
+                    template="{0} are {1}" if plural else "{0} is {1}",
+                    groups=[sorted(name), sorted(description)],
+                )
+            )
             if name_first:  # the main clause keeps the name only
                 commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
                 ids -= head_ids | commas
@@ -273,41 +320,79 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             plural = head.tag_ in ("NNS", "NNPS")
             verb = ("were" if plural else "was") if dated else ("are" if plural else "is")
             extra.append(Clause(tokens=[], template="{0} " + verb + " {1}", groups=[noun_ids, sorted(part_ids)]))
-            closing = {last + 1} if last + 1 in ids and doc[last + 1].text in (",", ")") and doc[first - 1].text == "(" \
-                or (last + 1 in ids and doc[last + 1].text == "," and doc[first - 1].text == ",") else set()
+            closing = (
+                {last + 1}
+                if last + 1 in ids
+                and doc[last + 1].text in (",", ")")
+                and doc[first - 1].text == "("
+                or (last + 1 in ids and doc[last + 1].text == "," and doc[first - 1].text == ",")
+                else set()
+            )
             ids -= part_ids | {first - 1} | closing
-        elif token.dep_ == "relcl" and token.head.i in ids and _predicate_noun(token.head) and _subject_ids(token.head.head, ids) \
-                and rules.on("predicate_relative_clause"):
+        elif (
+            token.dep_ == "relcl"
+            and token.head.i in ids
+            and _predicate_noun(token.head)
+            and _subject_ids(token.head.head, ids)
+            and rules.on("predicate_relative_clause")
+        ):
             # "X is a physicist who won the prize in 1921": X is a physicist; X won the prize in 1921
             rel_ids = _subtree_ids(token) & ids
-            pronoun = next((c for c in token.children if c.lower_ in ("who", "which", "that") and c.dep_ in SUBJECT_DEPS), None)
+            pronoun = next(
+                (c for c in token.children if c.lower_ in ("who", "which", "that") and c.dep_ in SUBJECT_DEPS), None
+            )
             if pronoun is None or min(rel_ids) != pronoun.i:
                 continue
             subject = _subject_ids(token.head.head, ids)
             extra.append(Clause(tokens=sorted(set(subject) | (rel_ids - {pronoun.i}))))
             ids -= rel_ids | ({pronoun.i - 1} if doc[pronoun.i - 1].text == "," else set())
-        elif token.dep_ == "relcl" and token.head.i in ids and token.head.pos_ in ("PROPN", "NOUN") \
-                and rules.on("nonrestrictive_relative_clause"):
+        elif (
+            token.dep_ == "relcl"
+            and token.head.i in ids
+            and token.head.pos_ in ("PROPN", "NOUN")
+            and rules.on("nonrestrictive_relative_clause")
+        ):
             rel_ids = _subtree_ids(token) & ids
             first = min(rel_ids)
-            if first == 0 or not (doc[first - 1].text == "," or doc[first - 1].text == '"' and doc[first - 2].text == ","):
+            if first == 0 or not (
+                doc[first - 1].text == "," or doc[first - 1].text == '"' and doc[first - 2].text == ","
+            ):
                 continue  # restrictive: it defines the name, keep it
-            pronoun = next((c for c in token.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS), None)
+            pronoun = next(
+                (c for c in token.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS), None
+            )
             if pronoun is None:
                 continue
             head = token.head
             head_ids = sorted(j for j in (_subtree_ids(head) & ids) - rel_ids if j < first and doc[j].text != ",")
             body = rel_ids - {pronoun.i}
             # "Geranium, which has been awarded three stars and is ranked among the best": one fact per verb
-            members = [token, *[c for c in token.conjuncts if c.i > token.i and c.i in body and c.pos_ in CLAUSE_POS
-                                and not _has_subject(c)]] if _coordinated(token) else [token]
+            members = (
+                [
+                    token,
+                    *[
+                        c
+                        for c in token.conjuncts
+                        if c.i > token.i and c.i in body and c.pos_ in CLAUSE_POS and not _has_subject(c)
+                    ],
+                ]
+                if _coordinated(token)
+                else [token]
+            )
             for member in members:
                 part = _subtree_ids(member) & body if member is not token else set(body)
                 for other in members:
                     if other.i > member.i:
                         part -= _subtree_ids(other)
-                part = {j for j in part if not ((doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct)
-                                                and doc[j].head.i in {m.i for m in members} and j > token.i)}
+                part = {
+                    j
+                    for j in part
+                    if not (
+                        (doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct)
+                        and doc[j].head.i in {m.i for m in members}
+                        and j > token.i
+                    )
+                }
                 extra.append(Clause(tokens=[], template="{0} {1}", groups=[head_ids, sorted(part)]))
             commas = {j for j in (first - 1, max(rel_ids) + 1) if j in ids and doc[j].text == ","}
             ids -= rel_ids | commas
@@ -321,7 +406,12 @@ def _participle_ids(doc: Doc, token: Token) -> list[int]:
 
 def _set_off_participle(doc: Doc, token: Token, ids: set[int]) -> bool:
     """A past participle set off by commas or brackets right after the noun phrase it describes."""
-    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i not in ids or token.head.pos_ not in ("NOUN", "PROPN"):
+    if (
+        token.dep_ != "acl"
+        or token.tag_ != "VBN"
+        or token.head.i not in ids
+        or token.head.pos_ not in ("NOUN", "PROPN")
+    ):
         return False
     part = _participle_ids(doc, token)
     first, last = part[0], part[-1]
@@ -331,47 +421,115 @@ def _set_off_participle(doc: Doc, token: Token, ids: set[int]) -> bool:
     if (doc[first - 1].text == "(") != (closer == ")") or doc[first - 1].text == "," and closer != ",":
         return False  # only a participle closed off on both sides: ", known as X," / "(held in 2021)"
     noun = [j for j in _subtree_ids(token.head) if j < first - 1]
-    return 0 < len(noun) <= 10 and first - 1 == max(noun) + 1 and len(part) <= 15 \
+    return (
+        0 < len(noun) <= 10
+        and first - 1 == max(noun) + 1
+        and len(part) <= 15
         and not any(doc[j].text in (",", "(", ")") for j in noun)
+    )
 
 
 def _predicate_noun(noun: Token) -> bool:
     """An indefinite noun after "be": "a physicist" in "X is a physicist who …"."""
-    return (noun.dep_ == "attr" and noun.head.lemma_ == "be" and noun.pos_ == "NOUN"
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children))
+    return (
+        noun.dep_ == "attr"
+        and noun.head.lemma_ == "be"
+        and noun.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    )
 
 
 def split_at_colon(doc: Doc, ids: set[int]) -> list[set[int]]:
-    """"There has been a female president: Hillary Clinton served …" holds two statements."""
+    """ "There has been a female president: Hillary Clinton served …" holds two statements."""
     colons = [i for i in sorted(ids) if doc[i].text in (":", ";")]
     for colon in colons:
         left = {i for i in ids if i < colon}
         right = {i for i in ids if i > colon}
-        if any(doc[i].pos_ in CLAUSE_POS for i in left) and any(
-            doc[i].pos_ in CLAUSE_POS and _has_subject(doc[i]) and doc[i].head.i != i or doc[i].dep_ == "ROOT" and doc[i].pos_ in CLAUSE_POS
-            for i in right
-        ) and any(doc[i].dep_ in SUBJECT_DEPS for i in right):
+        if (
+            any(doc[i].pos_ in CLAUSE_POS for i in left)
+            and any(
+                doc[i].pos_ in CLAUSE_POS
+                and _has_subject(doc[i])
+                and doc[i].head.i != i
+                or doc[i].dep_ == "ROOT"
+                and doc[i].pos_ in CLAUSE_POS
+                for i in right
+            )
+            and any(doc[i].dep_ in SUBJECT_DEPS for i in right)
+        ):
             return [left] + split_at_colon(doc, right)
     return [ids]
 
 
 COORDINATION_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "pobj"}
 # A predicate over the group as a whole: splitting "cooperation between Russia and North Korea" breaks it.
-COLLECTIVE_WORDS = {"between", "together", "jointly", "bilateral", "mutual", "mutually", "each", "both", "respectively",
-                    "combined", "among", "amongst", "alliance", "agreement", "relations", "ties", "talks", "war", "met"}
+COLLECTIVE_WORDS = {
+    "between",
+    "together",
+    "jointly",
+    "bilateral",
+    "mutual",
+    "mutually",
+    "each",
+    "both",
+    "respectively",
+    "combined",
+    "among",
+    "amongst",
+    "alliance",
+    "agreement",
+    "relations",
+    "ties",
+    "talks",
+    "war",
+    "met",
+}
 SINGULAR_AUX = {"are": "is", "were": "was", "have": "has"}
 MAX_CONJUNCTS = 6
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 # a noun naming the group as a whole: "a mix of A and B" says nothing of A alone
-GROUP_NOUNS = {"mix", "mixture", "combination", "blend", "pair", "couple", "group", "set", "series", "team", "coalition",
-               "merger", "union", "sum", "total", "ratio", "balance", "gap", "difference", "contrast", "comparison"}
+GROUP_NOUNS = {
+    "mix",
+    "mixture",
+    "combination",
+    "blend",
+    "pair",
+    "couple",
+    "group",
+    "set",
+    "series",
+    "team",
+    "coalition",
+    "merger",
+    "union",
+    "sum",
+    "total",
+    "ratio",
+    "balance",
+    "gap",
+    "difference",
+    "contrast",
+    "comparison",
+}
 # a focus adverb restricts the predicate to the whole list: "mainly A and B" is not "mainly B"
-FOCUS_ADVERBS = {"mainly", "mostly", "primarily", "largely", "chiefly", "predominantly", "principally", "only",
-                 "exclusively", "solely", "either", "neither"}
+FOCUS_ADVERBS = {
+    "mainly",
+    "mostly",
+    "primarily",
+    "largely",
+    "chiefly",
+    "predominantly",
+    "principally",
+    "only",
+    "exclusively",
+    "solely",
+    "either",
+    "neither",
+}
 
 
 def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
-    """"A kiln's size, cost and fuel are set by its maker" -> three claims, one per conjunct."""
+    """ "A kiln's size, cost and fuel are set by its maker" -> three claims, one per conjunct."""
     ids = set(clause.tokens)
     if not ids or any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
         return [clause]
@@ -379,7 +537,18 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         token = doc[i]
         if token.dep_ not in COORDINATION_ROLES or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if token.dep_ == "pobj" and token.head.lower_ not in ("as", "including", "like", "in", "on", "at", "to", "of", "from", "by"):
+        if token.dep_ == "pobj" and token.head.lower_ not in (
+            "as",
+            "including",
+            "like",
+            "in",
+            "on",
+            "at",
+            "to",
+            "of",
+            "from",
+            "by",
+        ):
             continue
         # conjuncts of one kind (names with names, nouns with nouns): a mixed pair is usually a misparse
         conjuncts = [c for c in token.conjuncts if c.i in ids and c.pos_ == token.pos_ and c.i > token.i]
@@ -389,12 +558,22 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):
             continue  # "millions or billions of years" is one fact with alternatives, not two facts
         if rules.on("whole_coordination") and (
-                token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in GROUP_NOUNS
-                or token.lemma_ in GROUP_NOUNS and any(c.lower_ == "of" for c in token.children)  # conjuncts misparsed onto "mix"
-                or any(doc[j].lower_ in FOCUS_ADVERBS for j in ids)):
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lemma_ in GROUP_NOUNS
+            or token.lemma_ in GROUP_NOUNS
+            and any(c.lower_ == "of" for c in token.children)  # conjuncts misparsed onto "mix"
+            or any(doc[j].lower_ in FOCUS_ADVERBS for j in ids)
+        ):
             continue  # "a mix of A, B and C" is not "a C"; "found mainly on A and B" is not "found mainly on B"
-        if token.dep_ in ("nsubj", "nsubjpass") and rules.on("coordination_agreement") and any(
-                doc[j].lower_ in GROUP_PRONOUNS and doc[j].pos_ == "PRON" and j > token.i for j in ids - _subtree_ids(token)):
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and rules.on("coordination_agreement")
+            and any(
+                doc[j].lower_ in GROUP_PRONOUNS and doc[j].pos_ == "PRON" and j > token.i
+                for j in ids - _subtree_ids(token)
+            )
+        ):
             continue  # "A and B face floods when storms hit them": "them" is A and B together
         governor = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ == "pobj" and governor.dep_ == "dobj" and token.head.lower_ in ("in", "on", "at"):
@@ -411,24 +590,44 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             for other in members:
                 if other.i > member.i:
                     span -= _subtree_ids(other)
-            span = {j for j in span if not (doc[j].dep_ in ("cc", "preconj") or (doc[j].text == "," and doc[j].head.i in {m.i for m in members}))}
+            span = {
+                j
+                for j in span
+                if not (
+                    doc[j].dep_ in ("cc", "preconj") or (doc[j].text == "," and doc[j].head.i in {m.i for m in members})
+                )
+            }
             own[member.i] = span
-        shared_left = {j for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i for j in _subtree_ids(c)}
+        shared_left = {
+            j for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i for j in _subtree_ids(c)
+        }
         out = []
         for member in members:
             tokens = (ids - whole) | own[member.i]
             overrides = dict(clause.overrides)
-            if member is not token and not any(c.dep_ in ("det", "poss") for c in member.children) \
-                    and not (member.pos_ == "PROPN" and rules.on("coordination_agreement")):
+            if (
+                member is not token
+                and not any(c.dep_ in ("det", "poss") for c in member.children)
+                and not (member.pos_ == "PROPN" and rules.on("coordination_agreement"))
+            ):
                 tokens |= shared_left  # "the cat and dog" -> "the dog"; a name takes no borrowed "the"
             if token.dep_ in ("nsubj", "nsubjpass") and member.tag_ in ("NN", "NNP"):
                 verb = token.head
                 for aux in [verb, *verb.children]:
                     if aux.i in tokens and aux.lower_ in SINGULAR_AUX and aux.pos_ == "AUX":
                         overrides[aux.i] = SINGULAR_AUX[aux.lower_]
-                if verb.tag_ == "VBP" and verb.i in tokens and verb.pos_ == "VERB" and rules.on("coordination_agreement"):
+                if (
+                    verb.tag_ == "VBP"
+                    and verb.i in tokens
+                    and verb.pos_ == "VERB"
+                    and rules.on("coordination_agreement")
+                ):
                     overrides[verb.i] = inflect(verb.lemma_, past=False, plural=False)  # "A and B face" -> "A faces"
-                tokens -= {c.i for c in verb.children if c.lower_ in ("all", "both") and c.dep_ in ("advmod", "det", "predet", "appos", "nsubj")}
+                tokens -= {
+                    c.i
+                    for c in verb.children
+                    if c.lower_ in ("all", "both") and c.dep_ in ("advmod", "det", "predet", "appos", "nsubj")
+                }
             out.append(Clause(tokens=sorted(tokens), overrides=overrides))
         return out
     return [clause]
@@ -491,20 +690,32 @@ def split_examples(doc: Doc, clause: Clause, depth: int = 0) -> list[Clause]:
         noun_ids = (_subtree_ids(noun) & ids) - drop
         if noun.dep_ in SUBJECT_ROLES:
             group = sorted(_subtree_ids(first_item) & ids)
-            described = sorted(j for j in noun_ids if doc[j].dep_ not in ("det", "poss", "predet") or doc[j].head.i != noun.i)
+            described = sorted(
+                j for j in noun_ids if doc[j].dep_ not in ("det", "poss", "predet") or doc[j].head.i != noun.i
+            )
             plural = len(members) > 1 or first_item.tag_ in ("NNS", "NNPS")
             if noun.tag_ in ("NNS", "NNPS") and plural:
                 out.append(Clause(tokens=[], template="{0} are {1}", groups=[group, described]))
             elif not plural:
-                out.append(Clause(tokens=[], template="{0} is one of {1}" if noun.tag_ in ("NNS", "NNPS") else "{0} is {1}",
-                                  groups=[group, sorted(noun_ids)]))
+                out.append(
+                    Clause(
+                        tokens=[],
+                        template="{0} is one of {1}" if noun.tag_ in ("NNS", "NNPS") else "{0} is {1}",
+                        groups=[group, sorted(noun_ids)],
+                    )
+                )
         else:
             for member in members:
                 own = _subtree_ids(member) & ids
                 for other in members:
                     if other.i > member.i:
                         own -= _subtree_ids(other)
-                own = {j for j in own if doc[j].dep_ not in ("cc", "preconj") and not (doc[j].text == "," and doc[j].head.i in {m.i for m in members})}
+                own = {
+                    j
+                    for j in own
+                    if doc[j].dep_ not in ("cc", "preconj")
+                    and not (doc[j].text == "," and doc[j].head.i in {m.i for m in members})
+                }
                 out.append(Clause(tokens=sorted((ids - noun_ids - drop) | own), overrides=clause.overrides))
         if depth >= 2:
             return out
@@ -521,7 +732,7 @@ def _clause_head(doc: Doc, verb: Token, ids: set[int]) -> bool:
 
 
 def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
-    """"Moss grows on Lanzo and Tessaly but not on Orvik" -> one clause per prepositional phrase: "Moss grows on
+    """ "Moss grows on Lanzo and Tessaly but not on Orvik" -> one clause per prepositional phrase: "Moss grows on
     Lanzo and Tessaly", "Moss does not grow on Orvik" (a negated phrase moves its "not" to the verb's auxiliary)."""
     ids = set(clause.tokens)
     if not ids or any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
@@ -533,18 +744,29 @@ def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             continue
         if not _clause_head(doc, governor, ids):
             continue
-        others = [c for c in prep.conjuncts if c.i in ids and c.i > prep.i and c.pos_ == "ADP"
-                  and any(g.dep_ == "pobj" for g in c.children)]
+        others = [
+            c
+            for c in prep.conjuncts
+            if c.i in ids and c.i > prep.i and c.pos_ == "ADP" and any(g.dep_ == "pobj" for g in c.children)
+        ]
         if not others:
             # "find land on Earth but not on Neptune": the parser hangs the second "on" on the verb (as a
             # conjunct) or beside the first (as a second "prep" after a coordinator)
             hosts = {prep.head, *(a for a in prep.ancestors if a.pos_ in CLAUSE_POS)}
             end = max(_subtree_ids(prep))
             others = sorted(
-                (c for host in hosts for c in host.children
-                 if c.dep_ in ("conj", "prep") and c.pos_ == "ADP" and c.lower_ == prep.lower_ and c.i > end and c.i in ids
-                 and any(g.dep_ == "pobj" for g in c.children)
-                 and _coordinated_with(doc, c, end, hosts)),
+                (
+                    c
+                    for host in hosts
+                    for c in host.children
+                    if c.dep_ in ("conj", "prep")
+                    and c.pos_ == "ADP"
+                    and c.lower_ == prep.lower_
+                    and c.i > end
+                    and c.i in ids
+                    and any(g.dep_ == "pobj" for g in c.children)
+                    and _coordinated_with(doc, c, end, hosts)
+                ),
                 key=lambda c: c.i,
             )[:1]
         if not others or len(others) + 1 > MAX_CONJUNCTS or not any(g.dep_ == "pobj" for g in prep.children):
@@ -552,21 +774,33 @@ def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         members = [prep, *others]
         member_ids = {m.i for m in members}
         whole = set().union(*(_subtree_ids(m) for m in members)) & ids
-        joints = {j for j in ids if prep.i < j < members[-1].i and j not in _subtree_ids(prep)
-                  and (doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct) and j not in set().union(*(_subtree_ids(m) for m in others))}
+        joints = {
+            j
+            for j in ids
+            if prep.i < j < members[-1].i
+            and j not in _subtree_ids(prep)
+            and (doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct)
+            and j not in set().union(*(_subtree_ids(m) for m in others))
+        }
         out = []
         for member in members:
             span = _subtree_ids(member) & ids
             for other in members:
                 if other.i > member.i:
                     span -= _subtree_ids(other)
-            span = {j for j in span if not ((doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct) and doc[j].head.i in member_ids)}
+            span = {
+                j
+                for j in span
+                if not ((doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct) and doc[j].head.i in member_ids)
+            }
             tokens = (ids - whole - joints) | span
             overrides = dict(clause.overrides)
             negation = next((c for c in member.children if c.dep_ == "neg"), None)
             if negation is not None:
                 verb = governor
-                aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.i in ids), None)
+                aux = next(
+                    (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.i in ids), None
+                )
                 if aux is not None:  # "can be found not on Neptune" -> "can not be found on Neptune"
                     tokens.discard(negation.i)
                     text = overrides.get(aux.i, aux.text)
@@ -579,21 +813,29 @@ def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
 def _coordinated_with(doc: Doc, prep: Token, after: int, hosts: set[Token]) -> bool:
     """Whether a coordinator of the same head comes right before the preposition (", but not on …")."""
     cc = next((j for j in range(prep.i - 1, after, -1) if doc[j].dep_ == "cc"), None)
-    return cc is not None and doc[cc].head in hosts and all(
-        doc[j].is_punct or doc[j].dep_ == "neg" for j in range(cc + 1, prep.i)) and all(
-        doc[j].is_punct for j in range(after + 1, cc))
+    return (
+        cc is not None
+        and doc[cc].head in hosts
+        and all(doc[j].is_punct or doc[j].dep_ == "neg" for j in range(cc + 1, prep.i))
+        and all(doc[j].is_punct for j in range(after + 1, cc))
+    )
 
 
 def _displaced_conjuncts(doc: Doc, token: Token, ids: set[int]) -> list[Token]:
-    """"to a baker from Lanzo and a tailor from Orvik": the parser hangs "a tailor" on "Lanzo"; a conjunct of
+    """ "to a baker from Lanzo and a tailor from Orvik": the parser hangs "a tailor" on "Lanzo"; a conjunct of
     a noun inside the token's own prepositional modifier, of the token's kind and with its own determiner, is a
     conjunct of the token."""
     found = []
     for prep in (c for c in token.children if c.dep_ == "prep" and c.i in ids):
         for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i in ids):
             for conj in obj.conjuncts:
-                if conj.i > obj.i and conj.i in ids and conj.pos_ == token.pos_ != obj.pos_ and \
-                        any(c.dep_ == "det" for c in conj.children) and any(c.dep_ == "prep" for c in conj.children):
+                if (
+                    conj.i > obj.i
+                    and conj.i in ids
+                    and conj.pos_ == token.pos_ != obj.pos_
+                    and any(c.dep_ == "det" for c in conj.children)
+                    and any(c.dep_ == "prep" for c in conj.children)
+                ):
                     found.append(conj)
     return found
 
@@ -602,7 +844,7 @@ ABILITY_MODALS = {"can", "could", "cannot"}
 
 
 def generic_you(doc: Doc, clause: Clause) -> Clause:
-    """"You can find land on Earth" is said of anyone: "Land can be found on Earth". A statement addressed to the
+    """ "You can find land on Earth" is said of anyone: "Land can be found on Earth". A statement addressed to the
     reader (no modal of ability, an "if you …" condition, a quoted "you") is left as it is, and not a claim."""
     ids = set(clause.tokens)
     you = next((doc[i] for i in sorted(ids) if doc[i].lower_ == "you" and doc[i].dep_ == "nsubj"), None)
@@ -611,14 +853,23 @@ def generic_you(doc: Doc, clause: Clause) -> Clause:
     verb = you.head
     aux = next((c for c in verb.children if c.dep_ == "aux" and c.i in ids and c.i < verb.i), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i in ids), None)
-    if aux is None or obj is None or verb.tag_ != "VB" or any(c.dep_ in ("advcl", "ccomp", "xcomp") for c in verb.children):
+    if (
+        aux is None
+        or obj is None
+        or verb.tag_ != "VB"
+        or any(c.dep_ in ("advcl", "ccomp", "xcomp") for c in verb.children)
+    ):
         return clause
     modal = clause.overrides.get(aux.i, aux.text)
     if modal.split()[0].lower() not in ABILITY_MODALS:
         return clause
     obj_ids = _subtree_ids(obj) & ids
     for child in obj.children:  # the object phrase itself: "land", not "land on Earth, but not on Mars"
-        if child.i > obj.i and child.dep_ in ("prep", "cc", "conj", "punct") and not (child.dep_ == "punct" and child.text == '"'):
+        if (
+            child.i > obj.i
+            and child.dep_ in ("prep", "cc", "conj", "punct")
+            and not (child.dep_ == "punct" and child.text == '"')
+        ):
             obj_ids -= _subtree_ids(child)
     rest = sorted(j for j in ids if j > verb.i and j not in obj_ids)
     passive = f"{modal.lower()} be {participle(verb.lemma_)}"
@@ -640,11 +891,15 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
                 if piece.template:
                     clauses.append(piece)
                     continue
-                for part in (split_examples(doc, piece) if rules.on("examples") else [piece]):
+                for part in split_examples(doc, piece) if rules.on("examples") else [piece]:
                     if part.template:
                         clauses.append(part)
                         continue
-                    phrases = split_prepositional_coordination(doc, part) if rules.on("prepositional_coordination") else [part]
+                    phrases = (
+                        split_prepositional_coordination(doc, part)
+                        if rules.on("prepositional_coordination")
+                        else [part]
+                    )
                     for phrase in phrases:
                         atoms = split_noun_coordination(doc, phrase) if rules.on("noun_coordination") else [phrase]
                         for atom in atoms:
@@ -659,7 +914,7 @@ RANKING_WORDS = {"first", "second", "third", "fourth", "fifth", "last", "latest"
 
 
 def achievement(doc: Doc, clause: Clause) -> Clause | None:
-    """"X became the second country to recognise Y" also says that X recognised Y: that fact on its own,
+    """ "X became the second country to recognise Y" also says that X recognised Y: that fact on its own,
     with the subject and tense of "became" (the ranking stays in the clause it came from). Only for a
     ranked role ("the first/second/only/last …", a superlative) with an infinitive of its own."""
     if clause.template:
@@ -683,7 +938,9 @@ def achievement(doc: Doc, clause: Clause) -> Clause | None:
     if infinitive is None or head is None or head.lower_ in RELATIVE_PRONOUNS:
         return None
     subject = sorted(i for i in _subtree_ids(head) if i in ids)
-    action = {i for i in _subtree_ids(infinitive) if i in ids and not (doc[i].dep_ == "aux" and doc[i].head == infinitive)}
+    action = {
+        i for i in _subtree_ids(infinitive) if i in ids and not (doc[i].dep_ == "aux" and doc[i].head == infinitive)
+    }
     plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")
     form = inflect(infinitive.lemma_, past=verb.tag_ == "VBD", plural=plural)
     return Clause(tokens=sorted(set(subject) | action), overrides={infinitive.i: form})

@@ -10,9 +10,8 @@ The pipeline substitutes the antecedent only when the claim does not already nam
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -123,13 +122,31 @@ def _expletive(token: Token) -> bool:
     head = token.head
     if token.lower_ == "it" and token.dep_ in SUBJECT_DEPS:
         if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and head.lemma_ in (
-            "seem", "appear", "notify", "report", "say", "believe", "expect", "know", "take", "announce", "think"
+            "seem",
+            "appear",
+            "notify",
+            "report",
+            "say",
+            "believe",
+            "expect",
+            "know",
+            "take",
+            "announce",
+            "think",
         ):
             return True
-        if any(c.dep_ == "agent" for c in head.children) and head.lemma_ in ("notify", "report", "say", "announce", "state"):
+        if any(c.dep_ == "agent" for c in head.children) and head.lemma_ in (
+            "notify",
+            "report",
+            "say",
+            "announce",
+            "state",
+        ):
             return True
-        if head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children) and any(
-            c.dep_ in ("xcomp", "ccomp") for c in head.children
+        if (
+            head.lemma_ == "be"
+            and any(c.dep_ == "acomp" for c in head.children)
+            and any(c.dep_ in ("xcomp", "ccomp") for c in head.children)
         ):
             return True
         if head.lemma_ == "be" and rules.on("extraposed_it") and _extraposed(head, token):
@@ -138,7 +155,7 @@ def _expletive(token: Token) -> bool:
 
 
 def _extraposed(be: Token, it: Token) -> bool:
-    """"It's past time to act", "It is a shame that …", "It was hard for them to leave": the subject is the clause
+    """ "It's past time to act", "It is a shame that …", "It was hard for them to leave": the subject is the clause
     after the predicate (an infinitive or a that-clause on "be" or on its noun/adjective), "it" only holds its place."""
     predicates = [c for c in be.children if c.dep_ in ("attr", "acomp") and c.i > it.i]
     if not predicates:
@@ -158,12 +175,18 @@ REPORTING = REPORTING_VERBS
 
 
 def _event_phrase(sent: Span, canonical_of) -> str | None:
-    """"North Korea recognized the DPR and the LPR in July." -> "North Korea's move to recognize the Donetsk
+    """ "North Korea recognized the DPR and the LPR in July." -> "North Korea's move to recognize the Donetsk
     People's Republic and the Luhansk People's Republic": what "the move" in the next sentence stands for."""
     root = sent.root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in root.children if c.dep_ == "dobj"), None)
-    if root.pos_ != "VERB" or root.lemma_ in REPORTING or subject is None or obj is None or root.tag_ not in ("VBD", "VBZ"):
+    if (
+        root.pos_ != "VERB"
+        or root.lemma_ in REPORTING
+        or subject is None
+        or obj is None
+        or root.tag_ not in ("VBD", "VBZ")
+    ):
         return None
     ent = entity_at(sent.doc, subject.i) if subject.ent_type_ else None
     if ent is None or ent.label_ not in THING_LABELS | {"PERSON"}:
@@ -193,11 +216,46 @@ def _event_phrase(sent: Span, canonical_of) -> str | None:
 # What a bare category noun can stand for when the article named no entity with that noun: "the company"
 # after a named organisation, "the country" after a named state, "the scholar" after a named person.
 CATEGORY_LABELS = {
-    **dict.fromkeys(("company", "firm", "agency", "organisation", "organization", "restaurant", "bank", "university",
-                     "group", "party", "manufacturer", "brand", "startup", "airline", "newspaper"), ("ORG",)),
+    **dict.fromkeys(
+        (
+            "company",
+            "firm",
+            "agency",
+            "organisation",
+            "organization",
+            "restaurant",
+            "bank",
+            "university",
+            "group",
+            "party",
+            "manufacturer",
+            "brand",
+            "startup",
+            "airline",
+            "newspaper",
+        ),
+        ("ORG",),
+    ),
     **dict.fromkeys(("country", "city", "town", "state", "nation", "village", "capital"), ("GPE",)),
-    **dict.fromkeys(("scholar", "president", "researcher", "scientist", "author", "singer", "actor", "actress",
-                     "politician", "leader", "professor", "writer", "player", "minister"), ("PERSON",)),
+    **dict.fromkeys(
+        (
+            "scholar",
+            "president",
+            "researcher",
+            "scientist",
+            "author",
+            "singer",
+            "actor",
+            "actress",
+            "politician",
+            "leader",
+            "professor",
+            "writer",
+            "player",
+            "minister",
+        ),
+        ("PERSON",),
+    ),
     **dict.fromkeys(("conference", "war", "tournament", "festival"), ("EVENT",)),
     **dict.fromkeys(("law", "act", "treaty"), ("LAW",)),
 }
@@ -228,7 +286,9 @@ def _introduced_as(sent: Span, lemma: str):
             other = next((c for c in token.children if c.dep_ == "appos"), None)
             if other is None:
                 called = next((c for c in token.children if c.dep_ == "acl" and c.lemma_ in ("call", "name")), None)
-                other = next((c for c in called.children if c.dep_ in ("oprd", "attr", "dobj")), None) if called else None
+                other = (
+                    next((c for c in called.children if c.dep_ in ("oprd", "attr", "dobj")), None) if called else None
+                )
         ent = _named(other) if other is not None else None
         if ent is not None:
             found = ent
@@ -251,7 +311,7 @@ def _category_name(sents: list[Span], index: int, noun: Token, canonical_of) -> 
 
 
 def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dict[int, tuple[int, str]]:
-    """"These waves" opening a sentence -> the fuller phrase with that head noun a sentence or two before
+    """ "These waves" opening a sentence -> the fuller phrase with that head noun a sentence or two before
     ("gravitational waves"). Returns token start -> (token end, replacement text)."""
     found: dict[int, tuple[int, str]] = {}
     chunks = None
@@ -259,8 +319,14 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
         if index and canonical_of is not None:
             # "The move" / "the decision" right after a sentence that reports what a named actor did
             for token in sent:
-                if token.lower_ in EVENT_NOUNS and token.pos_ == "NOUN" and token.i > 0 and doc[token.i - 1].lower_ == "the" \
-                        and doc[token.i - 1].i >= sent.start and token.dep_ in ("nsubj", "pobj", "dobj"):
+                if (
+                    token.lower_ in EVENT_NOUNS
+                    and token.pos_ == "NOUN"
+                    and token.i > 0
+                    and doc[token.i - 1].lower_ == "the"
+                    and doc[token.i - 1].i >= sent.start
+                    and token.dep_ in ("nsubj", "pobj", "dobj")
+                ):
                     phrase = _event_phrase(sents[index - 1], canonical_of)
                     if phrase:
                         found[token.i - 1] = (token.i + 1, phrase)
@@ -270,11 +336,18 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
                 if token.lower_ not in ("the", "this") or token.dep_ != "det" or token.i + 1 >= sent.end:
                     continue
                 noun = doc[token.i + 1]
-                if token.head.i != noun.i or noun.tag_ != "NN" or noun.lemma_ in EVENT_NOUNS \
-                        or noun.dep_ not in SUBJECT_DEPS + ("poss",) or noun.ent_type_:
+                if (
+                    token.head.i != noun.i
+                    or noun.tag_ != "NN"
+                    or noun.lemma_ in EVENT_NOUNS
+                    or noun.dep_ not in SUBJECT_DEPS + ("poss",)
+                    or noun.ent_type_
+                ):
                     continue
-                if any(c.dep_ in ("amod", "compound", "relcl", "acl") or c.dep_ == "prep" and c.lower_ != "in"
-                       for c in noun.children):
+                if any(
+                    c.dep_ in ("amod", "compound", "relcl", "acl") or c.dep_ == "prep" and c.lower_ != "in"
+                    for c in noun.children
+                ):
                     continue  # "the new restaurant", "the restaurant on the corner": something else may be meant
                 name = _category_name(sents, index, noun, canonical_of)
                 if name:
@@ -285,7 +358,9 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
                 if chunks is None:
                     chunks = list(doc.noun_chunks)
                     chunk_starts = [c.start for c in chunks]
-                window = chunks[bisect_left(chunk_starts, sents[max(0, index - 2)].start) : bisect_left(chunk_starts, token.i)]
+                window = chunks[
+                    bisect_left(chunk_starts, sents[max(0, index - 2)].start) : bisect_left(chunk_starts, token.i)
+                ]
                 for chunk in reversed(window):
                     if chunk.root.lemma_ != noun.lemma_ or chunk.root.tag_ != "NN":
                         continue
@@ -305,7 +380,11 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
             chunk_starts = [c.start for c in chunks]
         window = chunks[bisect_left(chunk_starts, floor) : bisect_left(chunk_starts, sent.start)]
         for chunk in reversed(window):
-            if chunk.root.lemma_ == noun.lemma_ and len(chunk) > 1 and chunk[0].lower_ not in ("this", "these", "that", "those"):
+            if (
+                chunk.root.lemma_ == noun.lemma_
+                and len(chunk) > 1
+                and chunk[0].lower_ not in ("this", "these", "that", "those")
+            ):
                 words = [t for t in chunk if t.dep_ not in ("det",) and t.tag_ != "PRP$"]
                 if len(words) > 1:
                     text = "".join(t.text_with_ws for t in words).strip()
@@ -322,20 +401,23 @@ def _sure_person(recent: list[tuple[int, str, str]], token: Token, nearest: str)
     if len(names) <= 1:
         return nearest
     for head in token.ancestors:
-        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < token.i and c.pos_ == "PROPN"), None)
+        subject = next(
+            (c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < token.i and c.pos_ == "PROPN"), None
+        )
         if subject is not None and head.lemma_ in REPORTING_VERBS:
             named = [name for _, _, name in recent if name.split()[-1] == subject.text]  # the NER may call it otherwise
             return named[-1] if named else None
     return None
 
 
-def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:
+def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:  # noqa: C901 (26; to split into one function per pronoun kind)
     """Token index of each resolvable pronoun -> what it stands for."""
     found: dict[int, Antecedent] = {}
     mentions: list[tuple[int, str, str]] = []  # (token index, label, canonical) of named entities, in order
     for ent in doc.ents:
         if (ent.label_ == "PERSON" or ent.label_ in THING_LABELS) and not (
-                rules.on("sure_antecedent") and not any(c.isupper() for c in ent.text)):
+            rules.on("sure_antecedent") and not any(c.isupper() for c in ent.text)
+        ):
             mentions.append((ent.start, ent.label_, canonical_of(ent)))  # a name is written with a capital
     people = [m for m in mentions if m[1] == "PERSON"]
     people_at = [m[0] for m in people]
@@ -352,7 +434,12 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                 # "This shows that …", "That is why …": a demonstrative subject mostly stands for what the previous
                 # sentence said, not for its subject; replacing it by that subject wrote wrong claims, so it stays
                 # (and a claim opening with it is not stored)
-                if previous_subject and not previous_subject[1] and not previous_subject[3] and rules.on("demonstrative_subject"):
+                if (
+                    previous_subject
+                    and not previous_subject[1]
+                    and not previous_subject[3]
+                    and rules.on("demonstrative_subject")
+                ):
                     found[token.i] = Antecedent(text=previous_subject[0], possessive=False)
                 continue
             if lower not in PRONOUNS or token.pos_ != "PRON" and lower not in POSSESSIVE:
@@ -366,7 +453,7 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                 if before:
                     text = people[before - 1][2]
                     if rules.on("ambiguous_person"):
-                        text = _sure_person(people[bisect_left(people_at, window_start):before], token, text)
+                        text = _sure_person(people[bisect_left(people_at, window_start) : before], token, text)
             elif lower in NEUTER:
                 if _expletive(token):
                     continue
@@ -377,7 +464,9 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                     pass  # a speaker's "it" is what the speaker talks about, not the article's last subject
                 elif rules.on("ambiguous_thing") and previous_unclassed:
                     pass  # "Ana Ruiz" untagged may be a person, "Orvik X5" a product: no guess, and no name further back
-                elif previous_subject and not previous_subject[1] and not previous_subject[2] and not previous_subject[3]:
+                elif (
+                    previous_subject and not previous_subject[1] and not previous_subject[2] and not previous_subject[3]
+                ):
                     text = previous_subject[0]
                 else:
                     floor = sent.start - 80  # tokens: roughly this and the previous sentence
@@ -391,7 +480,9 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                             if len({name for _, _, name in things[since:before]}) > 1:
                                 text = None
             else:
-                nearest = _nearest_thing_subject(sent, token, canonical_of, plural=True) if token.i > sent.start else None
+                nearest = (
+                    _nearest_thing_subject(sent, token, canonical_of, plural=True) if token.i > sent.start else None
+                )
                 if nearest:
                     text = nearest  # "Proteins are necessary …, and they are produced …": they = proteins
                 elif previous_subject and previous_subject[2] and not previous_subject[3]:
@@ -402,7 +493,9 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                 found[token.i] = Antecedent(text=text, possessive=possessive)
         window_start = sent.start  # the next sentence looks back over this one
         head = _subject_token(sent)
-        previous_unclassed = head is not None and head.pos_ == "PROPN" and head.ent_type_ not in THING_LABELS | {"PERSON"}
+        previous_unclassed = (
+            head is not None and head.pos_ == "PROPN" and head.ent_type_ not in THING_LABELS | {"PERSON"}
+        )
         if current is not None:
             if current[3]:  # a pronoun subject: carry what it stood for
                 subject = next(c for c in sent.root.children if c.dep_ in SUBJECT_DEPS)
@@ -413,4 +506,3 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
         else:
             previous_subject = None
     return found
-

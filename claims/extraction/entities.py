@@ -18,11 +18,13 @@ from functools import lru_cache
 
 from . import gazetteer as gazetteer_module
 from .gazetteer import Entity, normalise_name
+
 FUZZY_MIN_RATIO = 0.85
 FUZZY_MIN_LENGTH = 5
 # Prepositions after which a capital is a place, not a state.
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "from", "across", "into", "through"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+
 
 def entity_at(doc, i: int):
     """The entity span covering token i, or None; indexed once per document (doc.ents is a scan)."""
@@ -116,7 +118,10 @@ class DocumentEntities:
                     return full
             for full in reversed(self.people):
                 surname = full.split()[-1].casefold()
-                if len(surname) >= FUZZY_MIN_LENGTH and difflib.SequenceMatcher(None, surname, name.casefold()).ratio() > FUZZY_MIN_RATIO:
+                if (
+                    len(surname) >= FUZZY_MIN_LENGTH
+                    and difflib.SequenceMatcher(None, surname, name.casefold()).ratio() > FUZZY_MIN_RATIO
+                ):
                     return full
         fuzzy = self.gaz.fuzzy(name, self.text)
         if fuzzy is not None and fuzzy.label == "PERSON":
@@ -126,7 +131,9 @@ class DocumentEntities:
     def canonical(self, text: str, label: str, *, place_use: bool = True) -> str:
         """The canonical name of a mention. `place_use` is False when a capital is used for its state."""
         key = (text, label, place_use)
-        if key not in self._cache or (label == "PERSON" and len(text.split()) == 1):  # surnames depend on who came before
+        if key not in self._cache or (
+            label == "PERSON" and len(text.split()) == 1
+        ):  # surnames depend on who came before
             self._cache[key] = self._canonical(text, label, place_use=place_use)
         return self._cache[key]
 

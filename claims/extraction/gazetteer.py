@@ -34,7 +34,16 @@ DATA_FILE = Path(__file__).with_name("data") / "gazetteer.json"
 # Words in a country's name that make it take "the" ("the United States", "the Czech Republic").
 _ARTICLE_WORDS = {"united", "republic", "kingdom", "islands", "states", "emirates", "federation", "union"}
 # Plural-looking names that take "the" ("the Netherlands", "the Philippines").
-_ARTICLE_NAMES = {"netherlands", "philippines", "bahamas", "gambia", "maldives", "comoros", "seychelles", "vatican city"}
+_ARTICLE_NAMES = {
+    "netherlands",
+    "philippines",
+    "bahamas",
+    "gambia",
+    "maldives",
+    "comoros",
+    "seychelles",
+    "vatican city",
+}
 _LEADING_THE = re.compile(r"^(the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*'s?$")
 # Latin script only: native spellings in other scripts never occur in English text.
@@ -177,8 +186,12 @@ def _country_records() -> dict[str, list[dict]]:
         if iso2:
             groups.setdefault(iso2, []).append(data)
     for records in groups.values():
-        records.sort(key=lambda d: (not {d["ISO"].get("alpha2"), d["ISO"].get("alpha3")} & set(d.get("altSpellings") or ()),
-                                    -sum(1 for v in d.values() if v)))
+        records.sort(
+            key=lambda d: (
+                not {d["ISO"].get("alpha2"), d["ISO"].get("alpha3")} & set(d.get("altSpellings") or ()),
+                -sum(1 for v in d.values() if v),
+            )
+        )
     return groups
 
 

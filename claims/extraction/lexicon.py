@@ -31,8 +31,16 @@ def has_subject(tokens, deps=SUBJECT_DEPS) -> bool:
                 first = first.head
             # a noun phrase of its own ("the Tessaly bus", "Tessaly", "pears"), not a word that only looks like one
             # ("the province west and upwind of Lanzo")
-            own = token.pos_ == "PROPN" or token.tag_ in ("NNS", "NNPS") or any(
-                c.dep_ in ("det", "poss") for c in token.children)
-            if first.dep_ in NOMINAL_SUBJECT_DEPS and first.pos_ in ("NOUN", "PROPN") and token.pos_ in ("NOUN", "PROPN") and own:
+            own = (
+                token.pos_ == "PROPN"
+                or token.tag_ in ("NNS", "NNPS")
+                or any(c.dep_ in ("det", "poss") for c in token.children)
+            )
+            if (
+                first.dep_ in NOMINAL_SUBJECT_DEPS
+                and first.pos_ in ("NOUN", "PROPN")
+                and token.pos_ in ("NOUN", "PROPN")
+                and own
+            ):
                 return True
     return False

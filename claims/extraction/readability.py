@@ -22,18 +22,84 @@ PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "the
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
 # nouns that name one thing everyone knows: "the sun", "the world" read alone
-UNIQUE_NOUNS = {"world", "sun", "moon", "earth", "universe", "internet", "sky", "public", "past", "future", "planet",
-                "climate", "environment", "economy", "population", "weather", "ocean", "sea", "atmosphere", "web",
-                "market", "industry", "country", "nation", "majority", "rest", "same", "first", "last", "end", "beginning",
-                "number", "amount", "use", "time", "way", "case", "fact", "age", "history", "average", "top", "bottom",
-                "middle", "center", "centre", "north", "south", "east", "west", "day", "night", "year", "morning", "evening"}
+UNIQUE_NOUNS = {
+    "world",
+    "sun",
+    "moon",
+    "earth",
+    "universe",
+    "internet",
+    "sky",
+    "public",
+    "past",
+    "future",
+    "planet",
+    "climate",
+    "environment",
+    "economy",
+    "population",
+    "weather",
+    "ocean",
+    "sea",
+    "atmosphere",
+    "web",
+    "market",
+    "industry",
+    "country",
+    "nation",
+    "majority",
+    "rest",
+    "same",
+    "first",
+    "last",
+    "end",
+    "beginning",
+    "number",
+    "amount",
+    "use",
+    "time",
+    "way",
+    "case",
+    "fact",
+    "age",
+    "history",
+    "average",
+    "top",
+    "bottom",
+    "middle",
+    "center",
+    "centre",
+    "north",
+    "south",
+    "east",
+    "west",
+    "day",
+    "night",
+    "year",
+    "morning",
+    "evening",
+}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-RELATIVE_WORDS = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
-                            r"sunday|(?:last|this|next|past|coming) (?:week|month|year|weekend)|weekend|"
-                            r"\w+ (?:days?|weeks?|months?|years?) ago|earlier this \w+|later this \w+|recently)\b",
-                            re.IGNORECASE)
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+RELATIVE_WORDS = re.compile(
+    r"\b(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|(?:last|this|next|past|coming) (?:week|month|year|weekend)|weekend|"
+    r"\w+ (?:days?|weeks?|months?|years?) ago|earlier this \w+|later this \w+|recently)\b",
+    re.IGNORECASE,
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 SINGULAR_VERBS = {"is", "was", "has", "does"}
 PLURAL_VERBS = {"are", "were", "have", "do"}
 
@@ -52,8 +118,11 @@ def relative_date(words: str, published: dt.date | None, *, future: bool = False
         return None
     text = " ".join(words.lower().split())
     lead = ""
-    match = re.fullmatch(r"(?:(on|by|since|until|from) )?(?:(last|this|next|coming) )?(monday|tuesday|wednesday|thursday|"
-                         r"friday|saturday|sunday)(?: (morning|afternoon|evening|night))?", text)
+    match = re.fullmatch(
+        r"(?:(on|by|since|until|from) )?(?:(last|this|next|coming) )?(monday|tuesday|wednesday|thursday|"
+        r"friday|saturday|sunday)(?: (morning|afternoon|evening|night))?",
+        text,
+    )
     if match:
         preposition, modifier, weekday, part = match.groups()
         target = WEEKDAYS.index(weekday)
@@ -68,7 +137,9 @@ def relative_date(words: str, published: dt.date | None, *, future: bool = False
         lead = preposition or "on"
         when = format_day(day)
         return f"{lead} {when}" + (f" ({part})" if part else "")
-    match = re.fullmatch(r"(?:(by|since|until|from|on) )?(yesterday|today|tomorrow)(?: (morning|afternoon|evening|night))?", text)
+    match = re.fullmatch(
+        r"(?:(by|since|until|from|on) )?(yesterday|today|tomorrow)(?: (morning|afternoon|evening|night))?", text
+    )
     if match:
         preposition, word, part = match.groups()
         day = published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
@@ -107,7 +178,9 @@ def context_gaps(tokens: list[Token], text: str, *, resolved: set[int]) -> list[
             gaps.append(f'first person "{token.text}"')
         elif token.pos_ == "PRON" and lower in ("you", "your", "yours"):
             gaps.append(f'second person "{token.text}"')
-        elif lower in DEMONSTRATIVES and (token.dep_ == "det" or token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+        elif lower in DEMONSTRATIVES and (
+            token.dep_ == "det" or token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        ):
             gaps.append(f'demonstrative "{token.text}"')
         elif lower == "the" and token.dep_ == "det" and _unintroduced(token, ids, lowered):
             gaps.append(f'"the {token.head.text}" not introduced')
@@ -116,18 +189,21 @@ def context_gaps(tokens: list[Token], text: str, *, resolved: set[int]) -> list[
 
 
 def _expletive_it(token: Token) -> bool:
-    """"It is likely that …", "it rained": an "it" that stands for nothing."""
+    """ "It is likely that …", "it rained": an "it" that stands for nothing."""
     if token.lower_ != "it":
         return False
     if token.dep_ == "expl":
         return True
     head = token.head
-    return token.dep_ == "nsubj" and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children) \
+    return (
+        token.dep_ == "nsubj"
+        and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children)
         and head.lemma_ in ("be", "seem", "appear", "take", "remain", "become")
+    )
 
 
 def _unintroduced(det: Token, ids: set[int], lowered_text: str) -> bool:
-    """"the <noun>" whose noun is common, unmodified and not named earlier in the claim: "the letter", "the
+    """ "the <noun>" whose noun is common, unmodified and not named earlier in the claim: "the letter", "the
     territories". A name ("the United States"), a superlative or ordinal ("the largest port"), a noun followed
     by its own description ("the price of tin", "the plan to …") or a noun everyone knows ("the sun") is fine."""
     noun = det.head
@@ -135,11 +211,21 @@ def _unintroduced(det: Token, ids: set[int], lowered_text: str) -> bool:
         return False
     between = [det.doc[j] for j in range(det.i + 1, noun.i)]
     if between:
-        return False  # "the sales tax", "the new law": modified, often enough to tell; only a bare "the <noun>" is flagged
-    if any(t.pos_ == "PROPN" or t.ent_type_ or t.tag_ in ("JJS", "RBS", "CD") or t.lower_ in ("first", "last", "only", "same", "next", "following", "former", "latter", "current", "new", "previous")
-           for t in between):
+        return (
+            False  # "the sales tax", "the new law": modified, often enough to tell; only a bare "the <noun>" is flagged
+        )
+    if any(
+        t.pos_ == "PROPN"
+        or t.ent_type_
+        or t.tag_ in ("JJS", "RBS", "CD")
+        or t.lower_
+        in ("first", "last", "only", "same", "next", "following", "former", "latter", "current", "new", "previous")
+        for t in between
+    ):
         return False
-    if any(c.dep_ in ("prep", "relcl", "acl", "appos", "nummod") and c.i > noun.i and c.i in ids for c in noun.children):
+    if any(
+        c.dep_ in ("prep", "relcl", "acl", "appos", "nummod") and c.i > noun.i and c.i in ids for c in noun.children
+    ):
         return False
     earlier = lowered_text.find(noun.text.casefold())
     first_the = lowered_text.find("the " + " ".join(t.text for t in between + [noun]).casefold())
@@ -156,8 +242,11 @@ def _main_finite(token: Token, ids: set[int], overrides: dict[int, str]) -> bool
     """A finite verb (or an inflected override) of the claim's own clause: its way up to the claim's head does not
     pass through a subordinate clause ("the minute I got there" does not make a sentence of a noun phrase).
     Parse slips that hang a modal on a participle ("would grow based on …") still count: the way is by heads."""
-    past_as_participle = token.tag_ == "VBN" and any(c.dep_ == "nsubj" and c.i in ids for c in token.children) \
-        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)  # "The bridge reopened" tagged VBN
+    past_as_participle = (
+        token.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" and c.i in ids for c in token.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    )  # "The bridge reopened" tagged VBN
     if not (token.tag_ in FINITE_TAGS or token.i in overrides or past_as_participle):
         return False
     node = token
@@ -168,7 +257,9 @@ def _main_finite(token: Token, ids: set[int], overrides: dict[int, str]) -> bool
     return True
 
 
-def grammatical(tokens: list[Token], *, overrides: dict[int, str], replaced_subjects: dict[int, str], template: bool) -> bool:
+def grammatical(
+    tokens: list[Token], *, overrides: dict[int, str], replaced_subjects: dict[int, str], template: bool
+) -> bool:
     """The guard after a rewrite: a finite verb is there (or the template supplies one), and a subject pronoun the
     pipeline replaced by a name agrees with its verb in number."""
     ids = {t.i for t in tokens}

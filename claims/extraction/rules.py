@@ -43,14 +43,26 @@ _disabled: ContextVar[frozenset[str]] = ContextVar("factcheck_extraction_disable
 _enabled: ContextVar[frozenset[str]] = ContextVar("factcheck_extraction_enabled_rules", default=frozenset())
 
 
-def register(name: str, stage: str, matches: str, writes: str, examples: Iterable[tuple[str, Iterable[str]]] = (),
-             default: bool = True) -> Rule:
+def register(
+    name: str,
+    stage: str,
+    matches: str,
+    writes: str,
+    examples: Iterable[tuple[str, Iterable[str]]] = (),
+    default: bool = True,
+) -> Rule:
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}")
     if name in REGISTRY:
         raise ValueError(f"rule {name!r} registered twice")
-    rule = Rule(name=name, stage=stage, matches=matches, writes=writes,
-                examples=tuple(Example(text=text, claims=tuple(claims)) for text, claims in examples), default=default)
+    rule = Rule(
+        name=name,
+        stage=stage,
+        matches=matches,
+        writes=writes,
+        examples=tuple(Example(text=text, claims=tuple(claims)) for text, claims in examples),
+        default=default,
+    )
     REGISTRY[name] = rule
     return rule
 
@@ -97,53 +109,84 @@ def by_stage() -> dict[str, list[Rule]]:
 # --- segmentation -------------------------------------------------------------------------------------------
 
 register(
-    "lists", "segmentation",
+    "lists",
+    "segmentation",
     "a list announced by a colon (numbered, bulleted or 'Label: …' lines)",
     "each item written out as sentences of its own, about the announced group",
-    [("The bakery sells three breads:\n1. Rye loaf: baked with dark rye flour.\n2. Oat bread: made from rolled oats.",
-      ("Rye loaf is baked with dark rye flour.",))],
+    [
+        (
+            "The bakery sells three breads:\n1. Rye loaf: baked with dark rye flour.\n2. Oat bread: made from rolled oats.",
+            ("Rye loaf is baked with dark rye flour.",),
+        )
+    ],
 )
 register(
-    "dateline", "segmentation",
+    "dateline",
+    "segmentation",
     "a dateline opening an article or a paragraph ('LISBON, Portugal - …')",
     "the sentence without the dateline",
-    [("Tallinn: The Varnes ferry company carried 41,000 passengers in 2019.",
-      ("The Varnes ferry company carried 41,000 passengers in 2019.",))],
+    [
+        (
+            "Tallinn: The Varnes ferry company carried 41,000 passengers in 2019.",
+            ("The Varnes ferry company carried 41,000 passengers in 2019.",),
+        )
+    ],
 )
 register(
-    "explanatory_opener", "segmentation",
+    "explanatory_opener",
+    "segmentation",
     "'This is because X', 'That is why X', 'It is due to the fact that X'",
     "X, the reason itself",
-    [("Lanzo has no airport. That is why the Varnes ferry company runs 12 crossings a day.",
-      ("The Varnes ferry company runs 12 crossings a day.",))],
+    [
+        (
+            "Lanzo has no airport. That is why the Varnes ferry company runs 12 crossings a day.",
+            ("The Varnes ferry company runs 12 crossings a day.",),
+        )
+    ],
 )
 
 # --- attribution --------------------------------------------------------------------------------------------
 
 register(
-    "quotation_speaker", "attribution",
+    "quotation_speaker",
+    "attribution",
     "a quotation running over several sentences, its speaker named where it closes",
     "the inner sentences as that speaker's statements (none when no one is named)",
-    [('"The mill employed 300 people in 1950. It closed in 1994," Anna Vell said.',
-      ("The mill employed 300 people in 1950.",))],
+    [
+        (
+            '"The mill employed 300 people in 1950. It closed in 1994," Anna Vell said.',
+            ("The mill employed 300 people in 1950.",),
+        )
+    ],
 )
 register(
-    "speaker_appositive", "attribution",
+    "speaker_appositive",
+    "attribution",
     "a speaker described by an appositive ('the port's director, Ivo Brandt, said …')",
     "'<name> is <description>' as a claim of its own",
-    [("The port's director, Ivo Brandt, said the harbour handled 2 million containers in 2021.",
-      ("Ivo Brandt is the port's director.",))],
+    [
+        (
+            "The port's director, Ivo Brandt, said the harbour handled 2 million containers in 2021.",
+            ("Ivo Brandt is the port's director.",),
+        )
+    ],
 )
 
 register(
-    "speaker_core", "attribution",
+    "speaker_core",
+    "attribution",
     "a speaker phrase with a relative clause after it ('…, added Varga, who is also a director at Orvik Bank')",
     "the speaker named by the phrase's head, not by a name inside the relative clause",
-    [('"We closed 40 shops in 2020," added Varga, who is also a director at Orvik Bank.',
-      ("We closed 40 shops in 2020.",))],
+    [
+        (
+            '"We closed 40 shops in 2020," added Varga, who is also a director at Orvik Bank.',
+            ("We closed 40 shops in 2020.",),
+        )
+    ],
 )
 register(
-    "told_person_not_source", "attribution",
+    "told_person_not_source",
+    "attribution",
     "'X told <person>' after a statement",
     "no cited source: a person told is the listener; 'told the Lanzo Herald' still cites the paper",
     [("The mill employed 300 people in 1950, Ana Ruiz told John Smith.", ("The mill employed 300 people in 1950.",))],
@@ -152,122 +195,191 @@ register(
 # --- decomposition ------------------------------------------------------------------------------------------
 
 register(
-    "split_at_colon", "decomposition",
+    "split_at_colon",
+    "decomposition",
     "two full statements joined by a colon or semicolon",
     "one claim per statement",
-    [("The Telmar dam is the tallest in the region; it holds 900 million cubic metres of water.",
-      ("The Telmar dam is the tallest in the region.",))],
+    [
+        (
+            "The Telmar dam is the tallest in the region; it holds 900 million cubic metres of water.",
+            ("The Telmar dam is the tallest in the region.",),
+        )
+    ],
 )
 register(
-    "coordinated_verbs", "decomposition",
+    "coordinated_verbs",
+    "decomposition",
     "coordinated verbs or clauses ('A was founded in 1901 and moved to B in 1950')",
     "one claim per verb; a conjunct without a subject borrows the first one's subject and auxiliaries",
-    [("The Orvik choir was founded in 1921 and toured Canada in 1958.",
-      ("The Orvik choir was founded in 1921.", "The Orvik choir toured Canada in 1958."))],
+    [
+        (
+            "The Orvik choir was founded in 1921 and toured Canada in 1958.",
+            ("The Orvik choir was founded in 1921.", "The Orvik choir toured Canada in 1958."),
+        )
+    ],
 )
 register(
-    "causal_contrastive_clause", "decomposition",
+    "causal_contrastive_clause",
+    "decomposition",
     "an adverbial clause with its own subject after because/although/though/whereas/while",
     "the main clause and the adverbial clause as two claims",
-    [("The Hesper bridge closed in 2015 because the steel cables had corroded.",
-      ("The Hesper bridge closed in 2015.", "The steel cables had corroded."))],
+    [
+        (
+            "The Hesper bridge closed in 2015 because the steel cables had corroded.",
+            ("The Hesper bridge closed in 2015.", "The steel cables had corroded."),
+        )
+    ],
 )
 register(
-    "trailing_participle", "decomposition",
+    "trailing_participle",
+    "decomposition",
     "', <verb>ing …' after a clause, without a subject of its own",
     "'<subject> <verb>s …' as a claim of its own",
-    [("The Kessel quarry produced 80 tonnes of slate in 2012, making it the largest quarry in Norland.",
-      ("The Kessel quarry produced 80 tonnes of slate in 2012.",))],
+    [
+        (
+            "The Kessel quarry produced 80 tonnes of slate in 2012, making it the largest quarry in Norland.",
+            ("The Kessel quarry produced 80 tonnes of slate in 2012.",),
+        )
+    ],
 )
 register(
-    "leading_clause", "decomposition",
+    "leading_clause",
+    "decomposition",
     "a full clause before the main one, cut off by a comma ('A, so B')",
     "A as a claim of its own",
-    [("Zinc is cheaper than tin, so the Darrow foundry switched to zinc in 2004.",
-      ("Zinc is cheaper than tin.",))],
+    [("Zinc is cheaper than tin, so the Darrow foundry switched to zinc in 2004.", ("Zinc is cheaper than tin.",))],
 )
 register(
-    "appositive", "decomposition",
+    "appositive",
+    "decomposition",
     "an appositive naming or describing a name ('Ivo Brandt, a Danish engineer, …')",
     "'<name> is <description>', the main clause keeping the name",
-    [("Ivo Brandt, a Danish engineer, designed the Hesper bridge in 1962.",
-      ("Ivo Brandt is a Danish engineer.", "Ivo Brandt designed the Hesper bridge in 1962."))],
+    [
+        (
+            "Ivo Brandt, a Danish engineer, designed the Hesper bridge in 1962.",
+            ("Ivo Brandt is a Danish engineer.", "Ivo Brandt designed the Hesper bridge in 1962."),
+        )
+    ],
 )
 register(
-    "set_off_participle", "decomposition",
+    "set_off_participle",
+    "decomposition",
     "a past participle set off by commas or brackets after a noun ('X, also known as Y, …')",
     "'X is/was <participle phrase>'",
-    [("The Carrow Cup, founded in 1911, is a rowing race on the Tamsin river.",
-      ("The Carrow Cup was founded in 1911.",))],
+    [
+        (
+            "The Carrow Cup, founded in 1911, is a rowing race on the Tamsin river.",
+            ("The Carrow Cup was founded in 1911.",),
+        )
+    ],
 )
 register(
-    "predicate_relative_clause", "decomposition",
+    "predicate_relative_clause",
+    "decomposition",
     "'X is a <noun> who/which …'",
     "'X is a <noun>' and 'X …'",
-    [("Mara Olsen is a chemist who discovered a new tin alloy in 1988.",
-      ("Mara Olsen discovered a new tin alloy in 1988.",))],
+    [
+        (
+            "Mara Olsen is a chemist who discovered a new tin alloy in 1988.",
+            ("Mara Olsen discovered a new tin alloy in 1988.",),
+        )
+    ],
 )
 register(
-    "nonrestrictive_relative_clause", "decomposition",
+    "nonrestrictive_relative_clause",
+    "decomposition",
     "', which/who …' on a name or noun",
     "'<noun> …' as a claim of its own",
-    [("The Orvik choir, which was founded in 1921, toured Canada in 1958.",
-      ("The Orvik choir was founded in 1921.",))],
+    [("The Orvik choir, which was founded in 1921, toured Canada in 1958.", ("The Orvik choir was founded in 1921.",))],
 )
 register(
-    "examples", "decomposition",
+    "examples",
+    "decomposition",
     "examples of a noun ('such as A and B', ', including A')",
     "the statement for each example on an object; 'A and B are <noun>' on a subject; the statement without them",
-    [("The Brenholt museum displays instruments such as lutes and harps.",
-      ("The Brenholt museum displays lutes.", "The Brenholt museum displays harps."))],
+    [
+        (
+            "The Brenholt museum displays instruments such as lutes and harps.",
+            ("The Brenholt museum displays lutes.", "The Brenholt museum displays harps."),
+        )
+    ],
 )
 register(
-    "prepositional_coordination", "decomposition",
+    "prepositional_coordination",
+    "decomposition",
     "coordinated prepositional phrases, one negated ('on A but not on B')",
     "one claim per phrase, the negation moved to the auxiliary",
-    [("Ferrel moss can be found on Lanzo but not on Tessaly.",
-      ("Ferrel moss can be found on Lanzo.", "Ferrel moss cannot be found on Tessaly."))],
+    [
+        (
+            "Ferrel moss can be found on Lanzo but not on Tessaly.",
+            ("Ferrel moss can be found on Lanzo.", "Ferrel moss cannot be found on Tessaly."),
+        )
+    ],
 )
 register(
-    "noun_coordination", "decomposition",
+    "noun_coordination",
+    "decomposition",
     "coordinated subjects or objects of a clause ('A, B and C are …')",
     "one claim per conjunct, the verb made singular for a singular one",
-    [("The Varnes ferry company serves Lanzo and Tessaly.",
-      ("The Varnes ferry company serves Lanzo.", "The Varnes ferry company serves Tessaly."))],
+    [
+        (
+            "The Varnes ferry company serves Lanzo and Tessaly.",
+            ("The Varnes ferry company serves Lanzo.", "The Varnes ferry company serves Tessaly."),
+        )
+    ],
 )
 register(
-    "coordination_agreement", "decomposition",
+    "coordination_agreement",
+    "decomposition",
     "coordinated subjects split by noun_coordination",
     "a present verb made singular for a singular conjunct, no borrowed 'the' before a name, and no split when "
     "a later they/them/their stands for the group",
-    [("The Lanzo ferry and the Tessaly ferry carry 900 cars a day.",
-      ("The Lanzo ferry carries 900 cars a day.", "The Tessaly ferry carries 900 cars a day."))],
+    [
+        (
+            "The Lanzo ferry and the Tessaly ferry carry 900 cars a day.",
+            ("The Lanzo ferry carries 900 cars a day.", "The Tessaly ferry carries 900 cars a day."),
+        )
+    ],
 )
 register(
-    "whole_coordination", "decomposition",
+    "whole_coordination",
+    "decomposition",
     "coordinated nouns after a group noun ('a mix of A, B and C') or in a clause with a focus adverb "
     "('found mainly on A and B')",
     "no split: the statement is about the whole list",
-    [("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.",
-      ("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.",)),
-     ("Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",
-      ("Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",))],
+    [
+        (
+            "The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.",
+            ("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.",),
+        ),
+        (
+            "Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",
+            ("Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",),
+        ),
+    ],
 )
 register(
-    "conjunct_subject", "decomposition",
+    "conjunct_subject",
+    "decomposition",
     "a claim whose subject is a later conjunct of a coordinated subject ('… and the Tessaly ferry carry …')",
     "the claim kept: that conjunct is its subject (it was taken for a fragment without one)",
-    [("The Lanzo ferry and the Tessaly bus carry 900 people a day.",
-      ("The Lanzo ferry carries 900 people a day.", "The Tessaly bus carries 900 people a day."))],
+    [
+        (
+            "The Lanzo ferry and the Tessaly bus carry 900 people a day.",
+            ("The Lanzo ferry carries 900 people a day.", "The Tessaly bus carries 900 people a day."),
+        )
+    ],
 )
 register(
-    "generic_you", "decomposition",
+    "generic_you",
+    "decomposition",
     "'You can <verb> <object> …' said of anyone",
     "'<object> can be <participle> …'",
     [("You can find amber on the beaches of Lanzo.", ("Amber can be found on the beaches of Lanzo.",))],
 )
 register(
-    "achievement", "decomposition",
+    "achievement",
+    "decomposition",
     "'X became the first/second/only … to VP'",
     "also 'X VPed …'",
     [("Norland became the second country to ban plastic straws.", ("Norland banned plastic straws.",))],
@@ -276,138 +388,210 @@ register(
 # --- decontextualisation ------------------------------------------------------------------------------------
 
 register(
-    "alias_canonicalisation", "decontextualisation",
+    "alias_canonicalisation",
+    "decontextualisation",
     "a known alias of a name (an official long form, an abbreviation)",
     "the canonical name",
-    [("The Democratic People's Republic of Korea opened an embassy in Lanzo in 1990.",
-      ("North Korea opened an embassy in Lanzo in 1990.",))],
+    [
+        (
+            "The Democratic People's Republic of Korea opened an embassy in Lanzo in 1990.",
+            ("North Korea opened an embassy in Lanzo in 1990.",),
+        )
+    ],
 )
 register(
-    "pronoun_resolution", "decontextualisation",
+    "pronoun_resolution",
+    "decontextualisation",
     "a pronoun whose antecedent is sure (the last person named; the previous subject when it is a thing)",
     "the antecedent's name in the claim",
-    [("Mara Olsen joined the Kessel institute in 1980. She discovered a new tin alloy in 1988.",
-      ("Mara Olsen discovered a new tin alloy in 1988.",))],
+    [
+        (
+            "Mara Olsen joined the Kessel institute in 1980. She discovered a new tin alloy in 1988.",
+            ("Mara Olsen discovered a new tin alloy in 1988.",),
+        )
+    ],
 )
 register(
-    "ambiguous_person", "decontextualisation",
+    "ambiguous_person",
+    "decontextualisation",
     "he/she when this and the previous sentence name more than one person",
     "no resolution (the claim keeps the pronoun, flagged), unless a reporting verb's subject is the speaker",
-    [("Mara Olsen met Ivo Brandt in Lanzo in 2019. In 2020 he signed the ferry contract.",
-      ("In 2020 he signed the ferry contract.",))],
+    [
+        (
+            "Mara Olsen met Ivo Brandt in Lanzo in 2019. In 2020 he signed the ferry contract.",
+            ("In 2020 he signed the ferry contract.",),
+        )
+    ],
 )
 register(
-    "ambiguous_thing", "decontextualisation",
+    "ambiguous_thing",
+    "decontextualisation",
     "it/its after a sentence whose subject is a name the parser could not class (a person? a product?), or, with no "
     "thing subject before it, when this and the previous sentence name more than one place or organisation",
     "no resolution (the claim keeps the pronoun, flagged) instead of a guess",
-    [("Ana Ruiz moved from Norland to Tessaly in 2019. In 2021 it raised the wool tax to 12 percent.",
-      ("In 2021 it raised the wool tax to 12 percent.",))],
+    [
+        (
+            "Ana Ruiz moved from Norland to Tessaly in 2019. In 2021 it raised the wool tax to 12 percent.",
+            ("In 2021 it raised the wool tax to 12 percent.",),
+        )
+    ],
 )
 register(
-    "sure_antecedent", "decontextualisation",
+    "sure_antecedent",
+    "decontextualisation",
     "a candidate antecedent that is no name or thing: a first- or second-person subject ('We …'), a 'person' the "
     "tagger found in lower-case words",
     "not used: 'it' is never resolved to 'We', 'his' never to a lower-case phrase",
-    [("We tested the Orvik X5 in 2019. It has a 40 kWh battery.",
-      ("We tested the Orvik X5 in 2019.",))],
+    [("We tested the Orvik X5 in 2019. It has a 40 kWh battery.", ("We tested the Orvik X5 in 2019.",))],
 )
 register(
-    "extraposed_it", "decontextualisation",
+    "extraposed_it",
+    "decontextualisation",
     "'It is <noun/adjective> to VP / that …' ('It is past time for Lanzo to build a terminal')",
     "no resolution: 'it' holds the place of the clause after it and stands for nothing in the article",
-    [("The Lanzo ferry terminal opened in 1990. It was a mistake to close the old pier in 1995.",
-      ("The Lanzo ferry terminal opened in 1990.",))],
+    [
+        (
+            "The Lanzo ferry terminal opened in 1990. It was a mistake to close the old pier in 1995.",
+            ("The Lanzo ferry terminal opened in 1990.",),
+        )
+    ],
 )
 register(
-    "quoted_it", "decontextualisation",
+    "quoted_it",
+    "decontextualisation",
     "it/its inside a direct quotation with no thing named before it in the sentence",
     "no resolution to the article's previous subject (the speaker's 'it' is what the speaker talks about)",
-    [('The Lanzo ferry was 40 minutes late on 3 May 2021. "It was a difficult day for 300 passengers," Ana Ruiz said.',
-      ("The Lanzo ferry was 40 minutes late on 3 May 2021.",))],
+    [
+        (
+            'The Lanzo ferry was 40 minutes late on 3 May 2021. "It was a difficult day for 300 passengers," Ana Ruiz said.',
+            ("The Lanzo ferry was 40 minutes late on 3 May 2021.",),
+        )
+    ],
 )
 register(
-    "demonstrative_subject", "decontextualisation",
+    "demonstrative_subject",
+    "decontextualisation",
     "'This/That' opening a sentence as its subject",
     "the previous sentence's subject (off by default: it mostly stands for what was said, not for the subject)",
-    [], default=False,
+    [],
+    default=False,
 )
 register(
-    "definite_descriptions", "decontextualisation",
+    "definite_descriptions",
+    "decontextualisation",
     "'the/this <noun>' naming something introduced a sentence or two before",
     "the fuller description or the name",
-    [("Norland passed a new plastics law in 2019. The law took effect in 2021.",
-      ("The new plastics law took effect in 2021.",))],
+    [
+        (
+            "Norland passed a new plastics law in 2019. The law took effect in 2021.",
+            ("The new plastics law took effect in 2021.",),
+        )
+    ],
 )
 register(
-    "relative_dates", "decontextualisation",
+    "relative_dates",
+    "decontextualisation",
     "a relative date ('on Wednesday', 'yesterday', 'last month') in an article with a publication date",
     "the date written out from the publication date ('on 13 July 2022')",
-    [("The Varnes ferry company cancelled 40 crossings on Wednesday.", ("The Varnes ferry company cancelled 40 crossings on 13 July 2022.",))],
+    [
+        (
+            "The Varnes ferry company cancelled 40 crossings on Wednesday.",
+            ("The Varnes ferry company cancelled 40 crossings on 13 July 2022.",),
+        )
+    ],
 )
 
 # --- policy: what becomes a claim, and how it is flagged ---------------------------------------------------
 
 register(
-    "first_person_claims", "policy",
+    "first_person_claims",
+    "policy",
     "a declarative first- or second-person statement with a figure, date or name ('We cut taxes twice in 2019')",
     "a claim keeping the words, flagged 'needs context' (who 'we' is lies outside the claim); a quoted 'I' of a "
     "named speaker becomes the speaker; the speaker stays on the mention",
-    [("We cut the sales tax twice in 2019.", ("We cut the sales tax twice in 2019.",)),
-     ('"I cut the sales tax twice in 2019," Ana Ruiz said.', ("Ana Ruiz cut the sales tax twice in 2019.",))],
+    [
+        ("We cut the sales tax twice in 2019.", ("We cut the sales tax twice in 2019.",)),
+        ('"I cut the sales tax twice in 2019," Ana Ruiz said.', ("Ana Ruiz cut the sales tax twice in 2019.",)),
+    ],
 )
 register(
-    "named_stance", "policy",
+    "named_stance",
+    "policy",
     "a named person's present stance on a proposition or an action ('Governor Ruiz wants to repeal the wool tax', "
     "'he believes that …'; not 'she likes the harbour')",
     "a claim, as a named third party's past stance already is: what someone wants is on the record",
-    [("Governor Ana Ruiz wants to repeal the Lanzo wool tax.", ("Governor Ana Ruiz wants to repeal the Lanzo wool tax.",))],
+    [
+        (
+            "Governor Ana Ruiz wants to repeal the Lanzo wool tax.",
+            ("Governor Ana Ruiz wants to repeal the Lanzo wool tax.",),
+        )
+    ],
 )
 register(
-    "first_person_record", "policy",
+    "first_person_record",
+    "policy",
     "a first-person statement of a past action on something, with no figure or name ('We never raised the sales tax')",
     "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context' (off by "
     "default: on ClaimBuster it adds about as many not-check-worthy sentences as check-worthy ones)",
-    [("We never raised the sales tax.", ("We never raised the sales tax.",))], default=False,
+    [("We never raised the sales tax.", ("We never raised the sales tax.",))],
+    default=False,
 )
 register(
-    "dangling_subordinate", "policy",
+    "dangling_subordinate",
+    "policy",
     "a subordinate clause without its main clause ('If the cabins need …'), a 'that' whose clause is missing, or a "
     "claim opening with its finite verb ('Is coal power.' out of 'So is coal power.')",
     "no claim: a fragment is garbled, not a statement",
-    [("Ana Ruiz won the Lanzo race in 2019. Sports editor Ivo Brandt has reported that for his role in the race.",
-      ("Ana Ruiz won the Lanzo race in 2019.",))],
+    [
+        (
+            "Ana Ruiz won the Lanzo race in 2019. Sports editor Ivo Brandt has reported that for his role in the race.",
+            ("Ana Ruiz won the Lanzo race in 2019.",),
+        )
+    ],
 )
 register(
-    "undecomposed_fallback", "policy",
+    "undecomposed_fallback",
+    "policy",
     "a factual declarative sentence none of whose clauses became a claim",
     "the sentence itself as one claim, marked 'not decomposed' for the editor",
     [("The harbour froze and the ferries stopped.", ("The harbour froze and the ferries stopped.",))],
 )
 register(
-    "grammar_guard", "policy",
+    "grammar_guard",
+    "policy",
     "a rewritten claim without a finite verb, or whose substituted subject disagrees with its verb",
     "the claim in the article's own words instead, flagged 'needs context'",
     [],
 )
 register(
-    "keep_person_pronoun_claims", "policy",
+    "keep_person_pronoun_claims",
+    "policy",
     "a statement opening with he/she/they that nothing resolved ('He voted for the 2019 budget')",
     "the claim in the article's words, flagged 'needs context', instead of dropping it (drop_unresolved still "
     "drops it/this/that openers)",
-    [("Ana Ruiz met Ivo Brandt in Lanzo. He voted against the budget of Lanzo.",
-      ("He voted against the budget of Lanzo.",))],
+    [
+        (
+            "Ana Ruiz met Ivo Brandt in Lanzo. He voted against the budget of Lanzo.",
+            ("He voted against the budget of Lanzo.",),
+        )
+    ],
 )
 register(
-    "keep_figure_pronoun_claims", "policy",
+    "keep_figure_pronoun_claims",
+    "policy",
     "a statement opening with an unresolved it/this/that/these/those that carries an amount or a superlative "
     "('This is the worst harvest since 1950'; a span of time alone does not count)",
     "the claim in the article's words, flagged 'needs context', instead of dropping it",
-    [("Lanzo and Tessaly signed the deal. This is the largest wool deal since 1950.",
-      ("This is the largest wool deal since 1950.",))],
+    [
+        (
+            "Lanzo and Tessaly signed the deal. This is the largest wool deal since 1950.",
+            ("This is the largest wool deal since 1950.",),
+        )
+    ],
 )
 register(
-    "drop_unresolved", "policy",
+    "drop_unresolved",
+    "policy",
     "a claim opening with a pronoun or demonstrative nothing resolved, or an 'it' object left bare",
     "no claim (switched off: the claim is stored flagged 'needs context')",
     [],

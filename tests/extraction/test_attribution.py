@@ -20,7 +20,10 @@ def test_said_according_to_gives_speaker_and_source(settings):
     settings.FACTCHECK_GAZETTEER_EXTRA = SEED_ENTITIES  # the seed story's people load with the seeds
     result = extract('"North Korea will send 1,000 workers to Donetsk," Pushilin said, according to the Tass agency.')
     claim = result.claims[0]
-    assert (claim.speaker, claim.cited_source) == ("Denis Pushilin", "Tass")  # the article names Donetsk: context supports it
+    assert (claim.speaker, claim.cited_source) == (
+        "Denis Pushilin",
+        "Tass",
+    )  # the article names Donetsk: context supports it
     assert claim.is_direct_quote
     assert claim.text == "North Korea will send 1,000 workers to Donetsk."
 
@@ -32,7 +35,9 @@ def test_a_passive_notified_by_names_the_agent_as_speaker(seed_000_result):
 
 
 def test_a_leading_speaker_with_a_medium_gives_the_medium_as_cited_source():
-    result = extract("Alexander Matsegora told the Russian newspaper Izvestia that 2,000 North Korean builders would arrive in May 2023.")
+    result = extract(
+        "Alexander Matsegora told the Russian newspaper Izvestia that 2,000 North Korean builders would arrive in May 2023."
+    )
     claim = result.claims[0]
     assert claim.speaker == "Alexander Matsegora"
     assert claim.cited_source == "Izvestia"
@@ -44,7 +49,9 @@ def test_an_unattributed_statement_has_no_speaker():
 
 
 def test_a_possessive_in_the_speaker_phrase_is_resolved_like_any_other_pronoun():
-    result = extract("Acme Corporation reported record sales in 2021. Profits rose by 12 percent, its chief executive said.")
+    result = extract(
+        "Acme Corporation reported record sales in 2021. Profits rose by 12 percent, its chief executive said."
+    )
     claim = find_claim(result, "Profits rose by 12 percent")
     assert claim.speaker == "Acme Corporation's chief executive"
     assert claim.text == "Profits rose by 12 percent."

@@ -22,7 +22,9 @@ def claim_of(text: str):
 
 
 def test_the_hand_set_score_still_separates_a_dated_fact_from_an_opinion():
-    assert hand_score("Ukraine severed diplomatic ties with Syria in June 2022.") > hand_score("I think Ukraine was wrong about Syria.")
+    assert hand_score("Ukraine severed diplomatic ties with Syria in June 2022.") > hand_score(
+        "I think Ukraine was wrong about Syria."
+    )
 
 
 def test_hand_set_scores_stay_between_zero_and_one():
@@ -65,8 +67,11 @@ def test_signals_name_the_strongest_reasons_in_words_with_their_direction():
 def test_the_shipped_model_states_the_sha256_of_its_data_and_its_cross_validated_figures():
     shipped = json.loads(checkworthiness.MODEL_FILE.read_text(encoding="utf-8"))
     hashes = shipped["trained_on"]["data_sha256"]
-    assert set(hashes) == {"claimbuster/train.jsonl", "clef2018_checkworthiness/clef2018_debate1_lines1-300.jsonl",
-                           "clef2018_checkworthiness/clef2018_normalized_claims_all3debates.jsonl"}
+    assert set(hashes) == {
+        "claimbuster/train.jsonl",
+        "clef2018_checkworthiness/clef2018_debate1_lines1-300.jsonl",
+        "clef2018_checkworthiness/clef2018_normalized_claims_all3debates.jsonl",
+    }
     assert all(re.fullmatch(r"[0-9a-f]{64}", h) for h in hashes.values())
     chosen = shipped["cross_validation"]["candidates"][shipped["model"]]
     assert chosen["chosen"] and 0.5 < chosen["roc_auc"] <= 1.0 and len(chosen["ap_folds"]) == 5

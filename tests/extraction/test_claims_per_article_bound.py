@@ -20,7 +20,11 @@ PLACES = ["the northern province", "the capital", "coastal towns", "the eastern 
 def _long_text(paragraphs: int) -> str:
     return "\n\n".join(
         PARAGRAPH.format(
-            body=BODIES[i % 5], country=COUNTRIES[i % 7], n=i * 7 + 3, things=THINGS[i % 8], place=PLACES[i % 5],
+            body=BODIES[i % 5],
+            country=COUNTRIES[i % 7],
+            n=i * 7 + 3,
+            things=THINGS[i % 8],
+            place=PLACES[i % 5],
             year=1900 + i,
         )
         for i in range(paragraphs)

@@ -22,8 +22,13 @@ def test_it_parses_a_dateline_with_dateparser_not_a_fixed_format():
 
 def test_it_removes_related_links_view_counters_and_site_slogans():
     cleaned = clean_text(seed_text(SEED_004))
-    for furniture in ("See also", "Total Views", "Find latest world news", "Solid State Lighting Design",
-                      "Reuters contributed"):
+    for furniture in (
+        "See also",
+        "Total Views",
+        "Find latest world news",
+        "Solid State Lighting Design",
+        "Reuters contributed",
+    ):
         assert furniture not in cleaned.text
     assert "Matsegora said there is likely" in cleaned.text
 
@@ -39,7 +44,7 @@ def test_it_keeps_a_paragraph_repeated_verbatim_once():
 
 
 def test_it_normalises_non_breaking_spaces_curly_quotes_and_quote_apostrophes():
-    text = normalise_unicode("Donetsk\u00a0People\u2019s Republic \u201crecognised\u201d DPRK\"s regime\u200b")
+    text = normalise_unicode('Donetsk\u00a0People\u2019s Republic \u201crecognised\u201d DPRK"s regime\u200b')
     assert text == "Donetsk People's Republic \"recognised\" DPRK's regime"
 
 

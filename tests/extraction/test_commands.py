@@ -11,8 +11,20 @@ from django.core.management.base import CommandError
 
 from .conftest import SEED_000, SEED_004, SEEDS
 
-CLAIM_KEYS = {"text", "sentence", "start", "end", "checkworthiness", "checkworthiness_signals", "speaker", "cited_source",
-              "date", "entities", "needs_context", "decomposed"}
+CLAIM_KEYS = {
+    "text",
+    "sentence",
+    "start",
+    "end",
+    "checkworthiness",
+    "checkworthiness_signals",
+    "speaker",
+    "cited_source",
+    "date",
+    "entities",
+    "needs_context",
+    "decomposed",
+}
 
 
 def run(*args) -> str:

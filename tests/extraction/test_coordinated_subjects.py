@@ -41,15 +41,19 @@ def test_a_name_conjunct_borrows_no_the_and_a_group_pronoun_keeps_the_sentence_w
 
 
 def test_a_list_after_a_group_noun_is_not_split():
-    texts = claims_text(extract("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke."))
+    texts = claims_text(
+        extract("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.")
+    )
     assert texts == ["The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke."]
     with rules.disabled({"whole_coordination"}):
         assert "The Lanzo smog is arising from a coal smoke." in claims_text(
-            extract("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke."))
+            extract("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.")
+        )
 
 
 def test_a_focus_adverb_keeps_the_list_whole_and_a_plain_list_is_still_split():
     assert claims_text(extract("Orvik games are mainly shown on Lanzo TV and Tessaly Radio.")) == [
-        "Orvik games are mainly shown on Lanzo TV and Tessaly Radio."]
+        "Orvik games are mainly shown on Lanzo TV and Tessaly Radio."
+    ]
     plain = claims_text(extract("Orvik TV shows games on Mondays and Fridays."))
     assert plain == ["Orvik TV shows games on Mondays.", "Orvik TV shows games on Fridays."]

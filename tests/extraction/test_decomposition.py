@@ -4,7 +4,9 @@ from .conftest import claims_text, find_claim
 
 
 def test_coordinated_clauses_become_one_claim_each_with_the_subject_repeated():
-    result = extract("Judge Helena M. Varga was born on March 3, 1921, and sat on the Lanzo High Court from 1960 until 1988.")
+    result = extract(
+        "Judge Helena M. Varga was born on March 3, 1921, and sat on the Lanzo High Court from 1960 until 1988."
+    )
     assert claims_text(result) == [
         "Judge Helena M. Varga was born on March 3, 1921.",
         "Judge Helena M. Varga sat on the Lanzo High Court from 1960 until 1988.",
@@ -38,7 +40,9 @@ def test_a_causal_clause_is_a_second_fact():
 
 
 def test_a_list_of_recognised_states_splits_but_a_relation_between_them_does_not():
-    listed = claims_text(extract("In July 2022, North Korea recognised the Donetsk People's Republic and the Luhansk People's Republic."))
+    listed = claims_text(
+        extract("In July 2022, North Korea recognised the Donetsk People's Republic and the Luhansk People's Republic.")
+    )
     assert len(listed) == 2
     relation = claims_text(extract("In 2019, trade between Russia and North Korea grew by 40 percent."))
     assert len(relation) == 1
@@ -49,7 +53,11 @@ def test_the_seed_sentence_about_the_third_country_is_kept_whole(seed_004_result
 
 
 def test_examples_given_for_an_object_become_one_claim_each():
-    texts = claims_text(extract("Professor Lena Okafor has studied a range of diseases in Nigeria, such as malaria, cholera and measles."))
+    texts = claims_text(
+        extract(
+            "Professor Lena Okafor has studied a range of diseases in Nigeria, such as malaria, cholera and measles."
+        )
+    )
     assert "Professor Lena Okafor has studied malaria." in texts
     assert "Professor Lena Okafor has studied cholera." in texts
     assert "Professor Lena Okafor has studied measles." in texts
@@ -57,7 +65,9 @@ def test_examples_given_for_an_object_become_one_claim_each():
 
 
 def test_examples_given_for_a_subject_become_members_of_the_group_and_the_statement_loses_them():
-    texts = claims_text(extract("Nordic countries, such as Norway and Finland, spent more on public broadcasting in 2020 than Italy."))
+    texts = claims_text(
+        extract("Nordic countries, such as Norway and Finland, spent more on public broadcasting in 2020 than Italy.")
+    )
     assert "Norway and Finland are Nordic countries." in texts
     assert "Nordic countries spent more on public broadcasting in 2020 than Italy." in texts
     assert not any("such as" in t for t in texts)
@@ -76,7 +86,9 @@ def test_each_fact_of_a_check_worthy_sentence_is_offered_even_when_it_names_nobo
 
 
 def test_a_resolved_pronoun_counts_as_the_name_it_stands_for():
-    texts = claims_text(extract("Lucia Ferraz is a Chilean geologist. She is an authority on the volcanoes of the Andes."))
+    texts = claims_text(
+        extract("Lucia Ferraz is a Chilean geologist. She is an authority on the volcanoes of the Andes.")
+    )
     assert "Lucia Ferraz is an authority on the volcanoes of the Andes." in texts
 
 
@@ -87,7 +99,9 @@ def test_an_opinion_inside_a_check_worthy_sentence_is_still_left_out():
 
 
 def test_a_clause_before_so_is_a_fact_of_its_own_and_the_result_is_another():
-    texts = claims_text(extract("Norway exported more gas than Denmark in 2022, so Norway earned more from gas exports than Denmark."))
+    texts = claims_text(
+        extract("Norway exported more gas than Denmark in 2022, so Norway earned more from gas exports than Denmark.")
+    )
     assert "Norway exported more gas than Denmark in 2022." in texts
     assert "Norway earned more from gas exports than Denmark." in texts
 
@@ -100,24 +114,32 @@ def test_a_clause_before_a_reporting_verb_stays_what_the_speaker_said():
 
 
 def test_the_coordinator_before_a_second_clause_is_not_left_dangling():
-    texts = claims_text(extract("Anna Weber is a professor at Lindenfeld University and her research focuses on river ecology."))
+    texts = claims_text(
+        extract("Anna Weber is a professor at Lindenfeld University and her research focuses on river ecology.")
+    )
     assert "Anna Weber is a professor at Lindenfeld University." in texts
     assert not any(t.endswith(" and.") for t in texts)
 
 
 def test_a_passive_belief_verb_reports_a_fact_not_the_speakers_opinion():
-    texts = claims_text(extract(
-        "Pulsars are among the densest objects in the Milky Way and are thought to be the remnants of massive stars."
-    ))
+    texts = claims_text(
+        extract(
+            "Pulsars are among the densest objects in the Milky Way and are thought to be the remnants of massive stars."
+        )
+    )
     assert "Pulsars are thought to be the remnants of massive stars." in texts
 
 
 def test_a_where_clause_stays_in_its_sentence():
     # the rule that split it off was dropped: bench --ablate showed it paid on no dev set
-    texts = claims_text(extract(
-        "Anna Weber is a senior researcher at the Lindenfeld Institute, where she leads a team of 12 hydrologists."
-    ))
-    assert any(t.startswith("Anna Weber is a senior researcher at the Lindenfeld Institute, where") for t in texts), texts
+    texts = claims_text(
+        extract(
+            "Anna Weber is a senior researcher at the Lindenfeld Institute, where she leads a team of 12 hydrologists."
+        )
+    )
+    assert any(t.startswith("Anna Weber is a senior researcher at the Lindenfeld Institute, where") for t in texts), (
+        texts
+    )
     assert "Anna Weber is a senior researcher at the Lindenfeld Institute." not in texts
 
 
@@ -139,19 +161,23 @@ def test_coordinated_places_split_per_place_and_the_negated_one_keeps_its_negati
 
 
 def test_a_participle_clause_after_a_reported_holding_is_a_second_fact_of_the_same_subject():
-    texts = claims_text(extract(
-        "The Ohio Supreme Court held that the zoning law was valid, finding that the city council had followed "
-        "the state procedure."
-    ))
+    texts = claims_text(
+        extract(
+            "The Ohio Supreme Court held that the zoning law was valid, finding that the city council had followed "
+            "the state procedure."
+        )
+    )
     assert "The Ohio Supreme Court held that the zoning law was valid." in texts
     assert "The Ohio Supreme Court found that the city council had followed the state procedure." in texts
 
 
 def test_a_relative_clause_with_two_verbs_on_a_name_gives_one_claim_per_verb():
-    texts = claims_text(extract(
-        "The oldest bakery in Lyon is Maison Pernet, which has won two national prizes and is listed as a "
-        "historic monument."
-    ))
+    texts = claims_text(
+        extract(
+            "The oldest bakery in Lyon is Maison Pernet, which has won two national prizes and is listed as a "
+            "historic monument."
+        )
+    )
     assert "Maison Pernet has won two national prizes." in texts
     assert "Maison Pernet is listed as a historic monument." in texts
 
@@ -174,17 +200,21 @@ def test_you_addressed_with_a_condition_or_advice_stays_out():
 
 
 def test_a_description_after_the_name_ending_a_subject_is_a_fact_about_that_name():
-    texts = [c.text for c in extract(
-        "The general chair of ACME 2019, the 12th International Workshop on Graph Theory, was Maria Rossi."
-    ).claims]
+    texts = [
+        c.text
+        for c in extract(
+            "The general chair of ACME 2019, the 12th International Workshop on Graph Theory, was Maria Rossi."
+        ).claims
+    ]
     assert "The general chair of ACME 2019 was Maria Rossi." in texts, texts
     assert "ACME 2019 is the 12th International Workshop on Graph Theory." in texts, texts
 
 
 def test_a_description_after_a_common_noun_object_is_not_moved_to_it():
-    texts = [c.text for c in extract(
-        "The head of the committee, the oldest member of parliament, resigned in March 2021."
-    ).claims]
+    texts = [
+        c.text
+        for c in extract("The head of the committee, the oldest member of parliament, resigned in March 2021.").claims
+    ]
     assert not any(t.startswith(("The committee is", "Committee is")) for t in texts), texts
 
 
@@ -194,17 +224,25 @@ def test_a_definite_class_including_names_stays_as_written():
 
 
 def test_a_participle_set_off_by_commas_is_a_fact_of_the_noun_it_follows():
-    texts = [c.text for c in extract(
-        "Backward inheritance, also known as reverse inheritance, refers to the transfer of traits to parents."
-    ).claims]
+    texts = [
+        c.text
+        for c in extract(
+            "Backward inheritance, also known as reverse inheritance, refers to the transfer of traits to parents."
+        ).claims
+    ]
     assert "Backward inheritance refers to the transfer of traits to parents." in texts, texts
-    assert any(t.startswith("Backward inheritance is") and t.endswith("known as reverse inheritance.") for t in texts), texts
+    assert any(
+        t.startswith("Backward inheritance is") and t.endswith("known as reverse inheritance.") for t in texts
+    ), texts
 
 
 def test_a_dated_participle_in_brackets_is_a_past_fact_of_the_noun():
-    texts = [c.text for c in extract(
-        "Since the 2018 Lanzo Sailing Cup (held in 2019 because of a storm season), Norland has won nine races."
-    ).claims]
+    texts = [
+        c.text
+        for c in extract(
+            "Since the 2018 Lanzo Sailing Cup (held in 2019 because of a storm season), Norland has won nine races."
+        ).claims
+    ]
     assert "The 2018 Lanzo Sailing Cup was held in 2019 because of a storm season." in texts, texts
     assert not any("(held" in t for t in texts), texts
 
@@ -240,7 +278,13 @@ def test_a_borrowed_subjects_verb_is_inflected_with_irregular_forms():
 def test_the_rules_that_paid_only_on_their_own_dev_set_are_gone_and_their_sentences_stay_whole():
     # with-absolutes, ", capable of / known for" and "<class> include <name>" were written from one dev set and
     # paid on no other (bench --ablate): the sentence is one claim in the article's words
-    texts = claims_text(extract("The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin."))
-    assert texts == ["The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin."]
+    texts = claims_text(
+        extract(
+            "The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin."
+        )
+    )
+    assert texts == [
+        "The Lindenfeld reservoir was nearly full in May 2021, with 40 million cubic metres in the upper basin."
+    ]
     texts = claims_text(extract("The Ferrel kite is a glider, capable of staying aloft for nine hours."))
     assert texts == ["The Ferrel kite is a glider, capable of staying aloft for nine hours."]

@@ -20,9 +20,7 @@ def test_a_surname_alone_is_written_out_in_full(seed_004_result):
 
 
 def test_a_pronoun_subject_takes_the_previous_subject():
-    result = extract(
-        "Judge Helena M. Varga sat on the Lanzo High Court from 1960. She retired in 1988 after 28 years."
-    )
+    result = extract("Judge Helena M. Varga sat on the Lanzo High Court from 1960. She retired in 1988 after 28 years.")
     assert "Helena M. Varga retired in 1988 after 28 years." in claims_text(result)
 
 
@@ -50,19 +48,27 @@ def test_no_claim_of_the_seeds_opens_with_an_unresolved_pronoun(seed_000_result,
 def test_the_move_after_a_named_actors_act_says_whose_move_and_what_it_was():
     from claims.extraction import extract
 
-    texts = [c.text for c in extract(
-        "In 2019, Estonia recognized the Republic of Kosovo as an independent state. "
-        "The move made Estonia the 40th country to do so."
-    ).claims]
-    assert any(t.startswith("Estonia's move to recognize the Republic of Kosovo made Estonia the 40th country") for t in texts), texts
+    texts = [
+        c.text
+        for c in extract(
+            "In 2019, Estonia recognized the Republic of Kosovo as an independent state. "
+            "The move made Estonia the 40th country to do so."
+        ).claims
+    ]
+    assert any(
+        t.startswith("Estonia's move to recognize the Republic of Kosovo made Estonia the 40th country") for t in texts
+    ), texts
 
 
 def test_the_move_after_a_reported_statement_is_left_as_written():
     from claims.extraction import extract
 
-    texts = [c.text for c in extract(
-        "The ministry said Estonia had no right to do so. Latvia cut ties with Estonia over the move in 2019."
-    ).claims]
+    texts = [
+        c.text
+        for c in extract(
+            "The ministry said Estonia had no right to do so. Latvia cut ties with Estonia over the move in 2019."
+        ).claims
+    ]
     assert any("over the move" in t for t in texts), texts
 
 
@@ -83,7 +89,9 @@ def test_the_category_noun_with_two_candidate_names_is_left_as_written():
 
 
 def test_a_modified_category_noun_is_left_as_written():
-    texts = claims_text(extract("Acme Corp is a company based in Ohio. The new company sells anvils to hardware stores."))
+    texts = claims_text(
+        extract("Acme Corp is a company based in Ohio. The new company sells anvils to hardware stores.")
+    )
     assert "The new company sells anvils to hardware stores." in texts, texts
 
 
@@ -97,30 +105,30 @@ def test_the_noun_after_a_definite_mention_is_left_as_written():
     assert "The law bans smoking in bars." in texts, texts
 
 
-
-
 def test_it_after_a_superlative_identity_stands_for_the_thing_identified():
     texts = claims_text(extract("The largest city in Peru is Lima. It has over ten million inhabitants."))
     assert "Lima has over ten million inhabitants." in texts, texts
 
 
 def test_it_after_an_ordinary_identity_keeps_the_subject():
-    texts = claims_text(extract("The museum in Lyon is a former silk factory. It has over ten thousand visitors a year."))
+    texts = claims_text(
+        extract("The museum in Lyon is a former silk factory. It has over ten thousand visitors a year.")
+    )
     assert not any(t.startswith(("A former silk factory has", "Former silk factory has")) for t in texts), texts
 
 
 def test_its_after_it_in_the_same_sentence_is_not_taken_from_the_previous_sentence():
-    texts = claims_text(extract(
-        "The annual report of the mining company is long. "
-        "Zinc is more reactive than tin, so it can replace tin in its chloride solution."
-    ))
+    texts = claims_text(
+        extract(
+            "The annual report of the mining company is long. "
+            "Zinc is more reactive than tin, so it can replace tin in its chloride solution."
+        )
+    )
     assert not any("report" in t and "chloride solution" in t for t in texts), texts
 
 
 def test_a_claim_keeping_it_after_a_preposition_it_cannot_name_is_not_stored():
-    result = extract(
-        "The mayor, Paul Martin, said on Monday that volunteers could be sent to it next year."
-    )
+    result = extract("The mayor, Paul Martin, said on Monday that volunteers could be sent to it next year.")
     texts = claims_text(result)
     assert any("Paul Martin" in t for t in texts), texts  # the sentence was read, only that claim is left out
     assert not any("sent to it" in t for t in texts), texts

@@ -104,12 +104,17 @@ def test_an_agency_acronym_is_the_agency_in_claims():
 def test_an_official_long_form_is_written_as_the_canonical_name_without_a_stray_article():
     from claims.extraction import extract
 
-    texts = [c.text for c in extract("The Russian Federation opened a consulate in the Syrian Arab Republic in 2019.").claims]
+    texts = [
+        c.text for c in extract("The Russian Federation opened a consulate in the Syrian Arab Republic in 2019.").claims
+    ]
     assert texts == ["Russia opened a consulate in Syria in 2019."]
 
 
 def test_a_canonical_name_that_takes_the_article_keeps_it():
     from claims.extraction import extract
 
-    texts = [c.text for c in extract("In 2019, the United States of America signed a treaty with the Syrian Arab Republic.").claims]
+    texts = [
+        c.text
+        for c in extract("In 2019, the United States of America signed a treaty with the Syrian Arab Republic.").claims
+    ]
     assert texts == ["In 2019, the United States signed a treaty with Syria."]

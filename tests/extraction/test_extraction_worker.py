@@ -40,8 +40,11 @@ def test_running_the_task_twice_adds_nothing(live_celery):
     from claims.tasks import article_extract_task
 
     article, _ = article_ingest(text=TEXT.replace("June 2022", "July 2022"))
-    wait_for(lambda: Article.objects.filter(pk=article.pk, extraction_status="done").exists(), timeout=120,
-             message="the first extraction")
+    wait_for(
+        lambda: Article.objects.filter(pk=article.pk, extraction_status="done").exists(),
+        timeout=120,
+        message="the first extraction",
+    )
     counts = Claim.objects.count(), ClaimMention.objects.count()
     article_extract_task.delay(article.pk).get(timeout=120)
     assert (Claim.objects.count(), ClaimMention.objects.count()) == counts

@@ -23,11 +23,14 @@ def test_a_subordinate_clause_alone_is_a_fragment_but_a_conditional_sentence_is_
     assert dangling_subordinate([t for t in doc if t.i >= 3])  # "if the cabins need …" without "you know"
     assert not dangling_subordinate(list(doc))
     assert claims_text(extract("If the tax passes, Lanzo will lose 300 jobs.")) == [
-        "If the tax passes, Lanzo will lose 300 jobs."]
+        "If the tax passes, Lanzo will lose 300 jobs."
+    ]
 
 
 def test_even_though_gives_the_clause_without_even():
-    texts = claims_text(extract("Even though Ivo Brandt left the Orvik choir in 2010, he still pays 40 euros a year to it."))
+    texts = claims_text(
+        extract("Even though Ivo Brandt left the Orvik choir in 2010, he still pays 40 euros a year to it.")
+    )
     assert "Ivo Brandt left the Orvik choir in 2010." in texts
     assert not any(t.startswith("Even ") for t in texts)
 

@@ -28,11 +28,13 @@ def test_a_heading_that_announces_nothing_is_still_removed():
 
 
 def test_each_labelled_item_says_what_it_is_and_what_it_belongs_to():
-    texts = claims_text(extract(
-        "Harbour Labs is a robotics firm based in Gdansk. Products sold by Harbour Labs include:\n"
-        "Seagrip: a gripper for handling wet fish on trawlers\n"
-        "Netwatch: a camera system that counts fish in nets\n"
-    ))
+    texts = claims_text(
+        extract(
+            "Harbour Labs is a robotics firm based in Gdansk. Products sold by Harbour Labs include:\n"
+            "Seagrip: a gripper for handling wet fish on trawlers\n"
+            "Netwatch: a camera system that counts fish in nets\n"
+        )
+    )
     assert "Seagrip is one of the products sold by Harbour Labs." in texts
     assert "Seagrip is a gripper for handling wet fish on trawlers." in texts
     assert "Netwatch is one of the products sold by Harbour Labs." in texts
@@ -40,9 +42,11 @@ def test_each_labelled_item_says_what_it_is_and_what_it_belongs_to():
 
 
 def test_items_of_a_numbered_list_on_one_line_are_claims_in_article_order_with_their_own_spans():
-    text = ("The city has had three mayors since 1990: 1. Anna Weber - elected in 1990 with 61 percent of the vote. "
-            "2. Karl Brandt - elected in 1998 after a recount. 3. Eva Lang: She was the first Green mayor of Lindenfeld. "
-            "The city council has 40 members.")
+    text = (
+        "The city has had three mayors since 1990: 1. Anna Weber - elected in 1990 with 61 percent of the vote. "
+        "2. Karl Brandt - elected in 1998 after a recount. 3. Eva Lang: She was the first Green mayor of Lindenfeld. "
+        "The city council has 40 members."
+    )
     result = extract(text)
     texts = claims_text(result)
     assert "Anna Weber was elected in 1990 with 61 percent of the vote." in texts
@@ -55,10 +59,12 @@ def test_items_of_a_numbered_list_on_one_line_are_claims_in_article_order_with_t
 
 
 def test_an_item_described_as_this_is_takes_the_item_name():
-    texts = claims_text(extract(
-        'Here is a list of albums by the Lindenfeld Quartet: 1. "Harbour Songs" (2011) - This is the debut album of the '
-        'Lindenfeld Quartet. 2. "Night Ferry" (2015) - This is the second album of the Lindenfeld Quartet.'
-    ))
+    texts = claims_text(
+        extract(
+            'Here is a list of albums by the Lindenfeld Quartet: 1. "Harbour Songs" (2011) - This is the debut album of the '
+            'Lindenfeld Quartet. 2. "Night Ferry" (2015) - This is the second album of the Lindenfeld Quartet.'
+        )
+    )
     assert "Harbour Songs is the debut album of the Lindenfeld Quartet." in texts
     assert "Night Ferry is the second album of the Lindenfeld Quartet." in texts
     assert "Harbour Songs (2011) is one of the albums by the Lindenfeld Quartet." in texts
@@ -67,24 +73,31 @@ def test_an_item_described_as_this_is_takes_the_item_name():
 def test_a_pronoun_intro_gives_no_membership_claim_and_prose_with_numbers_is_no_list():
     assert intro_group("They are") == ("", False)
     assert intro_group("The four founders were") == ("the four founders", True)
-    assert intro_group("Sure, here are some other scholars who won the prize") == ("the scholars who won the prize", False)
+    assert intro_group("Sure, here are some other scholars who won the prize") == (
+        "the scholars who won the prize",
+        False,
+    )
     assert find_blocks("The ratio was 2:1 in 2019. Turnout rose to 4.5 percent: 1 in 20 voters stayed home.") == []
 
 
 def test_a_quoted_title_with_one_year_in_brackets_says_when_it_came_out():
-    texts = claims_text(extract(
-        "The Lindenfeld Quartet has recorded two albums. Below are the quartet's albums: "
-        "1. \u201cNorthern Light\" (2011) - This is the quartet's first album of string pieces. "
-        "2. \u201cHarbour Songs\" (2015) - This is the quartet's second album of folk songs."
-    ))
+    texts = claims_text(
+        extract(
+            "The Lindenfeld Quartet has recorded two albums. Below are the quartet's albums: "
+            "1. \u201cNorthern Light\" (2011) - This is the quartet's first album of string pieces. "
+            "2. \u201cHarbour Songs\" (2015) - This is the quartet's second album of folk songs."
+        )
+    )
     assert "Northern Light was released in 2011." in texts
     assert "Harbour Songs was released in 2015." in texts
 
 
 def test_a_name_with_a_year_in_brackets_is_not_said_to_be_released():
-    texts = claims_text(extract(
-        "The three mayors of Lindenfeld were:\n1. Anna Weber (1990) - elected by the council.\n"
-        "2. Karl Brandt (1998) - elected by the voters.\n3. Eva Roth (2006) - elected by the voters.\n"
-    ))
+    texts = claims_text(
+        extract(
+            "The three mayors of Lindenfeld were:\n1. Anna Weber (1990) - elected by the council.\n"
+            "2. Karl Brandt (1998) - elected by the voters.\n3. Eva Roth (2006) - elected by the voters.\n"
+        )
+    )
     assert not any("released" in t for t in texts)
     assert any(t.startswith("Anna Weber") for t in texts)

@@ -42,16 +42,51 @@ def claimify_server(httpserver, requests_seen: list):
         requests_seen.append(body)
         system = body["messages"][0]["content"]
         if "select verifiable content" in system:
-            payload = {"sentences": [{"id": 0, "verifiable": "North Korea on Wednesday became the second state to recognise the Donetsk People's Republic, Denis Pushilin said."}]}
+            payload = {
+                "sentences": [
+                    {
+                        "id": 0,
+                        "verifiable": "North Korea on Wednesday became the second state to recognise the Donetsk People's Republic, Denis Pushilin said.",
+                    }
+                ]
+            }
         elif "readable on their own" in system:
-            payload = {"sentences": [{"id": 0, "text": "Denis Pushilin said North Korea on 13 July 2022 became the second state to recognise the Donetsk People's Republic."}]}
+            payload = {
+                "sentences": [
+                    {
+                        "id": 0,
+                        "text": "Denis Pushilin said North Korea on 13 July 2022 became the second state to recognise the Donetsk People's Republic.",
+                    }
+                ]
+            }
         else:
-            payload = {"claims": [
-                {"id": 0, "text": "According to Denis Pushilin, North Korea became the second state to recognise the Donetsk People's Republic on 13 July 2022.",
-                 "speaker": "Denis Pushilin", "cited_source": "Tass", "date": "2022-07-13", "checkworthiness": 0.9,
-                 "entities": [{"text": "Donetsk People's Republic", "canonical": "Donetsk People's Republic", "label": "GPE"}]},
-                {"id": 7, "text": "A claim about a sentence that does not exist.", "speaker": "", "cited_source": "", "date": None, "checkworthiness": 0.9},
-            ]}
+            payload = {
+                "claims": [
+                    {
+                        "id": 0,
+                        "text": "According to Denis Pushilin, North Korea became the second state to recognise the Donetsk People's Republic on 13 July 2022.",
+                        "speaker": "Denis Pushilin",
+                        "cited_source": "Tass",
+                        "date": "2022-07-13",
+                        "checkworthiness": 0.9,
+                        "entities": [
+                            {
+                                "text": "Donetsk People's Republic",
+                                "canonical": "Donetsk People's Republic",
+                                "label": "GPE",
+                            }
+                        ],
+                    },
+                    {
+                        "id": 7,
+                        "text": "A claim about a sentence that does not exist.",
+                        "speaker": "",
+                        "cited_source": "",
+                        "date": None,
+                        "checkworthiness": 0.9,
+                    },
+                ]
+            }
         return Response(json.dumps(completion(payload)), content_type="application/json")
 
     httpserver.expect_request("/v1/chat/completions", method="POST").respond_with_handler(handler)
@@ -77,7 +112,12 @@ def test_the_llm_backend_runs_selection_disambiguation_and_decomposition(llm_set
         "North Korea became the second state to recognise the Donetsk People's Republic on 13 July 2022."
     ]
     claim = result.claims[0]
-    assert (claim.speaker, claim.cited_source, claim.date, claim.backend) == ("Denis Pushilin", "Tass", dt.date(2022, 7, 13), "llm")
+    assert (claim.speaker, claim.cited_source, claim.date, claim.backend) == (
+        "Denis Pushilin",
+        "Tass",
+        dt.date(2022, 7, 13),
+        "llm",
+    )
     # mapped back to the character span of the sentence it came from
     assert ARTICLE.text[claim.start : claim.end] == claim.sentence
     assert claim.sentence.startswith("North Korea on Wednesday")
@@ -91,7 +131,9 @@ def test_the_api_key_is_sent_as_a_bearer_token(llm_settings, httpserver):
 
 
 def test_an_http_error_falls_back_to_the_embedded_pipeline(llm_settings, httpserver):
-    httpserver.expect_request("/v1/chat/completions", method="POST").respond_with_json({"error": {"message": "overloaded"}}, status=503)
+    httpserver.expect_request("/v1/chat/completions", method="POST").respond_with_json(
+        {"error": {"message": "overloaded"}}, status=503
+    )
     result = extract_cleaned(ARTICLE)
     assert result.backend == "spacy"
     assert "503" in result.message
@@ -130,7 +172,9 @@ def test_without_a_base_url_the_embedded_pipeline_is_used(settings):
 
 
 @pytest.mark.django_db
-def test_stored_mentions_record_which_backend_produced_them(llm_settings, httpserver, django_capture_on_commit_callbacks):
+def test_stored_mentions_record_which_backend_produced_them(
+    llm_settings, httpserver, django_capture_on_commit_callbacks
+):
     from claims.models import ClaimMention
     from claims.services import article_ingest
 

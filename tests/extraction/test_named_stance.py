@@ -17,7 +17,8 @@ def test_a_named_persons_wish_to_act_is_a_claim():
 
 def test_a_named_persons_belief_that_is_a_claim_but_a_liking_or_experts_view_is_not():
     assert claims_text(extract("Ana Ruiz believes that the wool tax costs Lanzo 300 jobs.")) == [
-        "Ana Ruiz believes that the wool tax costs Lanzo 300 jobs."]
+        "Ana Ruiz believes that the wool tax costs Lanzo 300 jobs."
+    ]
     assert claims_text(extract("Ana Ruiz likes the harbour.")) == []
     assert claims_text(extract("Ana Ruiz loves to sail to Tessaly.")) == []
     assert claims_text(extract("Experts think the wool tax is too high.")) == []

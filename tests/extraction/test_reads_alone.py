@@ -99,6 +99,8 @@ def test_he_with_two_people_just_named_is_left_and_flagged():
 
 
 def test_he_in_what_a_named_speaker_reports_is_the_speaker():
-    result = extract("Mara Olsen met Ivo Brandt in Lanzo in 2019. Ivo Brandt said he signed the ferry contract in 2020.")
+    result = extract(
+        "Mara Olsen met Ivo Brandt in Lanzo in 2019. Ivo Brandt said he signed the ferry contract in 2020."
+    )
     claim = find_claim(result, "signed the ferry contract")
     assert claim.text == "Ivo Brandt signed the ferry contract in 2020."

@@ -32,11 +32,34 @@ def test_arbitrary_unicode_never_crashes(text):
 
 
 @SLOW
-@given(st.lists(st.sampled_from([
-    "North Korea recognised the Donetsk People's Republic on 13 July 2022.", "See also  Something else",
-    "Total Views |", "\u00a0", "It, although, is yet to respond.", "\u201cquoted\u201d", "DPR", "\n\n", "He said so.",
-    "Ukraine cut ties with Pyongyang.", "<p>", "&amp;", "\u202e", "\ud7ff", "77 years ago", "?", "(", ")",
-]), max_size=40).map(" ".join), st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1))))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "North Korea recognised the Donetsk People's Republic on 13 July 2022.",
+                "See also  Something else",
+                "Total Views |",
+                "\u00a0",
+                "It, although, is yet to respond.",
+                "\u201cquoted\u201d",
+                "DPR",
+                "\n\n",
+                "He said so.",
+                "Ukraine cut ties with Pyongyang.",
+                "<p>",
+                "&amp;",
+                "\u202e",
+                "\ud7ff",
+                "77 years ago",
+                "?",
+                "(",
+                ")",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1))),
+)
 def test_news_like_fragments_in_any_order_never_crash(text, published):
     check_result(extract(text, published=published))
 
@@ -59,8 +82,10 @@ def test_empty_text_is_empty_not_an_error():
 
 
 def test_non_english_text_is_unsupported_with_its_language():
-    result = extract("Северная Корея признала Донецкую Народную Республику в среду, сообщило агентство ТАСС. "
-                     "Украина разорвала дипломатические отношения с Пхеньяном.")
+    result = extract(
+        "Северная Корея признала Донецкую Народную Республику в среду, сообщило агентство ТАСС. "
+        "Украина разорвала дипломатические отношения с Пхеньяном."
+    )
     assert (result.status, result.language) == (Status.UNSUPPORTED, "ru")
     assert "English" in result.message
 

@@ -14,7 +14,9 @@ EXAMPLES = [(rule.name, example) for rule in rules.REGISTRY.values() for example
 
 
 def _claims(text: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    return [(c.text, c.speaker, c.cited_source, tuple(c.needs_context)) for c in extract(text, published=PUBLISHED).claims]
+    return [
+        (c.text, c.speaker, c.cited_source, tuple(c.needs_context)) for c in extract(text, published=PUBLISHED).claims
+    ]
 
 
 @pytest.mark.parametrize(("name", "example"), EXAMPLES, ids=[f"{name}-{i}" for i, (name, _) in enumerate(EXAMPLES)])

@@ -4,7 +4,14 @@ from collections import Counter
 
 from .conftest import claims_text, find_claim
 
-BOILERPLATE = ("total views", "see also", "find latest", "solid state lighting", "contributed to this report", "newsbharati")
+BOILERPLATE = (
+    "total views",
+    "see also",
+    "find latest",
+    "solid state lighting",
+    "contributed to this report",
+    "newsbharati",
+)
 
 
 def test_the_repeated_paragraph_yields_one_set_of_claims(seed_000_result):

@@ -32,6 +32,8 @@ def test_a_speaker_phrase_without_a_relative_clause_is_kept_whole():
 
 def test_telling_a_person_cites_no_source_but_telling_a_paper_does():
     told_person = find_claim(extract("The mill employed 300 people in 1950, Ana Ruiz told John Smith."), "300 people")
-    told_paper = find_claim(extract("The mill employed 300 people in 1950, Ana Ruiz told the Lanzo Herald."), "300 people")
+    told_paper = find_claim(
+        extract("The mill employed 300 people in 1950, Ana Ruiz told the Lanzo Herald."), "300 people"
+    )
     assert (told_person.speaker, told_person.cited_source) == ("Ana Ruiz", "")
     assert told_paper.cited_source == "the Lanzo Herald"

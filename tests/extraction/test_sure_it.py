@@ -28,7 +28,9 @@ def test_it_is_still_resolved_to_the_one_thing_named():
 
 
 def test_a_quoted_it_is_not_the_articles_previous_subject():
-    text = 'The Lanzo ferry was 40 minutes late on 3 May 2021. "It was a difficult day for 300 passengers," Ana Ruiz said.'
+    text = (
+        'The Lanzo ferry was 40 minutes late on 3 May 2021. "It was a difficult day for 300 passengers," Ana Ruiz said.'
+    )
     texts = claims_text(extract(text))
     assert "The Lanzo ferry was 40 minutes late on 3 May 2021." in texts
     assert not any("ferry was a difficult day" in t for t in texts)
