@@ -11,7 +11,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # the real extraction of
 
 
 @pytest.fixture
-def seeded(django_capture_on_commit_callbacks):
+def seeded(django_capture_on_commit_callbacks, settings):
+    settings.FACTCHECK_FETCHERS = []  # the claims are what these pages show; fetching has its own tests
     with django_capture_on_commit_callbacks(execute=True):  # extraction is enqueued after commit, run eagerly
         call_command("load_seeds", verbosity=0)
     assert Article.objects.filter(extraction_status=Article.ExtractionStatus.DONE).count() == 2
