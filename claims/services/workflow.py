@@ -41,8 +41,8 @@ class Step:
     permission: str
 
 
-# Every step an editor can take, in one place: the services below enforce it, the admin's buttons and the API
-# read it (claim_steps_open). Correcting and unpublishing also apply while a correction is drafted: see there.
+# Every step an editor can take, in one place: the services enforce it (transition) and the admin's buttons read it
+# (claim_steps_open). Correcting and unpublishing also apply while a correction is drafted: see there.
 STEPS: dict[str, Step] = {
     "start_review": Step(Status.IN_REVIEW, (Status.NEW,), REVIEW_PERMISSION),
     "dismiss": Step(Status.DISMISSED, (Status.NEW, Status.IN_REVIEW), REVIEW_PERMISSION),
