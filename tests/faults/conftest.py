@@ -131,6 +131,12 @@ def successful_fetches(log: str) -> int:
     return len(re.findall(r"claim_fetch_task\[[^\]]+\] succeeded in [\d.]+s: \d", log))
 
 
+def cut_short(log: str, task: str) -> int:
+    """Runs of `task` (e.g. "claim_fetch_task") a database error cut short, each retried or failed, from a worker's log."""
+    outcome = r"(?:retry: Retry in \S+: |raised unexpected: )(?:OperationalError|InterfaceError)"
+    return len(re.findall(rf"{task}\[[^\]]+\] {outcome}", log))
+
+
 SLOW_SECONDS = 6  # the cited page answers this late, so that fetches are caught running
 
 

@@ -65,8 +65,8 @@ def test_redis_restarted_with_tasks_queued_loses_nothing_and_does_nothing_twice(
         "FACTCHECK_FETCH_SOFT_TIME_LIMIT": str(FETCH_TIME_LIMIT - 5),
     }
     log = tmp_path / "worker.log"
-    workers(queues=[env["CELERY_QUEUE"], env["CELERY_FETCH_QUEUE"]], env=env, log=log, name=f"redis-{stop}",
-            pool="threads", concurrency=3).start()  # fmt: skip
+    worker = workers(queues=[env["CELERY_QUEUE"], env["CELERY_FETCH_QUEUE"]], env=env, log=log, name=f"redis-{stop}",
+                     pool="threads", concurrency=3).start()  # fmt: skip
     # As docker-compose.yml runs them: beat and the sweepers in a worker of their own, never behind the backlog.
     workers(queues=[env["CELERY_MAINTENANCE_QUEUE"]], env=env, log=tmp_path / "beat.log", name=f"beat-{stop}",
             pool="solo", concurrency=1, beat=True).start()  # fmt: skip
@@ -101,6 +101,7 @@ def test_redis_restarted_with_tasks_queued_loses_nothing_and_does_nothing_twice(
     assert set(fetches.values_list("status", flat=True)) == {"done"}
     assert fetches.count() == 2 * claims.count()  # internal and cited, once each
     # Nothing done twice: one extraction run stored each article's claims, each fetch ran once.
+    worker.stop()  # a task logs its success after its row is final: let every task finish and log
     worker_log = log.read_text()
     assert successful_extractions(worker_log) == ARTICLES + 1
     assert successful_fetches(worker_log) == fetches.count()
