@@ -63,9 +63,10 @@ def private_postgres(integration_services, django_db_blocker):
 
 def _all_final() -> bool:
     try:
-        return not Article.objects.exclude(extraction_status="done").exists() and not ClaimFetch.objects.exclude(
-            status__in=["done", "failed"]
-        ).exists()
+        return (
+            not Article.objects.exclude(extraction_status="done").exists()
+            and not ClaimFetch.objects.exclude(status__in=["done", "failed"]).exists()
+        )
     except (OperationalError, InterfaceError):  # this process's own connection died with the old server
         connections["default"].close()
         return False
