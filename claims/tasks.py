@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 from django.conf import settings
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 
 from factcheck.broker import queued_args
 from factcheck.celery import broker_countdown
@@ -13,8 +13,13 @@ from . import services
 from .google_factcheck import GoogleFactCheckError
 from .models import Article
 
+# A database that goes away (a PostgreSQL restart or failover) is retried with full-jitter exponential backoff:
+# up to 1, 2, 4 ... 64 s, about a minute in all on average, so a task outlives a restart instead of failing
+# and leaving its row to the sweepers (three retries gave up within a few seconds: tests/faults).
+DATABASE_RETRY = {"autoretry_for": (OperationalError, InterfaceError), "retry_backoff": True, "max_retries": 7}
 
-@shared_task(bind=True, acks_late=True, max_retries=3, autoretry_for=(OperationalError,), retry_backoff=True)
+
+@shared_task(bind=True, acks_late=True, **DATABASE_RETRY)
 def article_extract_task(self, article_id: int) -> int:
     """Extract and store an article's claims; returns how many it has. Quiet when the article is gone.
 
@@ -29,8 +34,7 @@ def article_extract_task(self, article_id: int) -> int:
     return len(services.article_extract(article_id=article_id))
 
 
-@shared_task(bind=True, acks_late=True, soft_time_limit=90, time_limit=120, max_retries=3,
-             autoretry_for=(OperationalError,), retry_backoff=True, ignore_result=True)  # fmt: skip
+@shared_task(bind=True, acks_late=True, soft_time_limit=90, time_limit=120, ignore_result=True, **DATABASE_RETRY)
 def article_fetch_task(self, fetch_id: int) -> None:
     """Fetch the page of an article asked for by URL and ingest it (see services.article_fetch_run)."""
 
@@ -85,7 +89,7 @@ def google_factcheck_sync_task(self, verdict_id: int) -> str | None:
 # --- Claim repair: an editor's claim is embedded and matched on its current wording --------------------
 
 
-@shared_task(bind=True, acks_late=True, max_retries=3, autoretry_for=(OperationalError,), retry_backoff=True)
+@shared_task(bind=True, acks_late=True, **DATABASE_RETRY)
 def claim_embed_task(self, claim_id: int) -> bool:
     """(Re-)embed a claim an editor wrote, rewrote, split off or added, and match it on its current wording: a
     stored twin is suggested to editors, never merged (join=False). Idempotent (the stored vector is reused for

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import threading
+import time
 import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -29,8 +33,11 @@ def made_up_paragraphs(count: int, *, seed: int = 0) -> list[str]:
     return out
 
 
-def made_up_html(paragraphs: int, *, seed: int = 0, title: str = "Made-up report") -> str:
+def made_up_html(paragraphs: int, *, seed: int = 0, title: str = "Made-up report", cites: str = "") -> str:
+    """A made-up article; `cites`: a link to that page in its last paragraph (for the cited-source fetcher)."""
     body = "".join(f"<p>{p}</p>" for p in made_up_paragraphs(paragraphs, seed=seed))
+    if cites:
+        body += f'<p>The figures come from <a href="{cites}">the port authority</a>.</p>'
     return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"
 
 
@@ -83,6 +90,9 @@ def sending_to(env: dict, settings):
         app.conf.broker_url = "filesystem://"
         app.conf.broker_transport_options = _filesystem_options(env["FACTCHECK_VAR_DIR"])
         new_producer_connections(app)
+    elif env.get("REDIS_URL") and env["REDIS_URL"] != app.conf.broker_url:  # a private Redis (servers.RedisServer)
+        app.conf.broker_url = env["REDIS_URL"]
+        new_producer_connections(app)
     _route_fetch_tasks_to(app, env["CELERY_FETCH_QUEUE"])
     try:
         yield
@@ -109,3 +119,46 @@ def workers():
     yield make
     for worker in started:
         worker.stop()
+
+
+def successful_extractions(log: str) -> int:
+    """Extraction runs that stored claims, from a worker's log (a run that found nothing to do returns 0)."""
+    return len(re.findall(r"article_extract_task\[[^\]]+\] succeeded in [\d.]+s: [1-9]", log))
+
+
+def successful_fetches(log: str) -> int:
+    """Fetch runs that finished their row, from a worker's log (a run that found nothing to do returns None)."""
+    return len(re.findall(r"claim_fetch_task\[[^\]]+\] succeeded in [\d.]+s: \d", log))
+
+
+def cut_short(log: str, task: str) -> int:
+    """Runs of `task` (e.g. "claim_fetch_task") a database error cut short, each retried or failed, from a worker's log."""
+    outcome = r"(?:retry: Retry in \S+: |raised unexpected: )(?:OperationalError|InterfaceError)"
+    return len(re.findall(rf"{task}\[[^\]]+\] {outcome}", log))
+
+
+SLOW_SECONDS = 6  # the cited page answers this late, so that fetches are caught running
+
+
+class SlowPage(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        time.sleep(SLOW_SECONDS)
+        body = b"<html><body><p>The harbour of Florin has 41 cranes, the port authority said in its annual report.</p></body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def slow_page():
+    """A page on 127.0.0.1 that articles cite; it answers after SLOW_SECONDS."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowPage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/report"
+    server.shutdown()

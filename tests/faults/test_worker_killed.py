@@ -5,10 +5,7 @@ only when it was killed)."""
 
 from __future__ import annotations
 
-import re
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -17,11 +14,10 @@ from claims.services import article_ingest
 from sources.models import ClaimFetch, Evidence
 from tests.conftest import wait_for
 
-from .conftest import filesystem_broker, made_up_paragraphs, sending_to
+from .conftest import filesystem_broker, made_up_html, sending_to, successful_extractions
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
-SLOW_SECONDS = 6  # the cited page answers this late, so that fetches are caught running
 FETCH_TIME_LIMIT = 20  # a fetch running for twice this long lost its worker (sweeper)
 # An extraction running for this long lost its worker (sweeper). The thread pool does not enforce time
 # limits, so this must exceed the longest real run (a cold worker loads its models first) on a busy machine.
@@ -31,39 +27,6 @@ SWEEP_INTERVAL = 3
 EXTRACTION_BOUND = EXTRACTION_TIME_LIMIT + SWEEP_INTERVAL + 150
 STUCK_PENDING_MINUTES = 1  # a fetch pending this long with no message queued is sent again (sweeper)
 FETCH_BOUND = max(2 * FETCH_TIME_LIMIT, 60 * STUCK_PENDING_MINUTES) + SWEEP_INTERVAL + 120
-
-
-class SlowPage(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802
-        time.sleep(SLOW_SECONDS)
-        body = b"<html><body><p>The harbour of Florin has 41 cranes, the port authority said in its annual report.</p></body></html>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def slow_page():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowPage)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/report"
-    server.shutdown()
-
-
-def _article_html(link: str) -> str:
-    paragraphs = "".join(f"<p>{p}</p>" for p in made_up_paragraphs(14, seed=40))
-    return (f"<html><head><title>Ports and harbours</title></head><body><article><h1>Ports and harbours</h1>"
-            f"{paragraphs}<p>The figures come from <a href=\"{link}\">the port authority</a>.</p></article></body></html>")  # fmt: skip
-
-
-def _successful_extractions(log: str) -> int:
-    return len(re.findall(r"article_extract_task\[[^\]]+\] succeeded in [\d.]+s: [1-9]", log))
 
 
 @pytest.mark.parametrize("broker", ["redis", "filesystem"])
@@ -88,7 +51,8 @@ def test_a_worker_killed_mid_extraction_and_mid_fetch_loses_nothing(
                      env=env, log=log, name=f"fault-{broker}", pool="threads", concurrency=4, beat=True).start()  # fmt: skip
 
     with sending_to(env, settings):
-        article, created = article_ingest(html=_article_html(slow_page), url="https://news.example/ports")
+        article, created = article_ingest(html=made_up_html(14, seed=40, title="Ports and harbours", cites=slow_page),
+                                            url="https://news.example/ports")
         assert created
         wait_for(lambda: Article.objects.filter(pk=article.pk, extraction_status="running").exists(), timeout=120,
                  message="the extraction to start")  # fmt: skip
@@ -116,7 +80,7 @@ def test_a_worker_killed_mid_extraction_and_mid_fetch_loses_nothing(
     assert claims.count() >= 5
     assert set(fetches.values_list("status", flat=True)) == {"done"}
     assert fetches.count() == 2 * claims.count()  # internal and cited, once each
-    assert _successful_extractions(log.read_text()) == 1  # the killed run stored nothing; one run did
+    assert successful_extractions(log.read_text()) == 1  # the killed run stored nothing; one run did
     assert ClaimMention.objects.filter(article=article).count() == claims.count()
     assert len(set(claims.values_list("normalized_text", flat=True))) == claims.count()
     # A fetch was attempted again only when it was killed running; the others once.
