@@ -47,7 +47,11 @@ def articles_restart_stuck_extraction() -> int:
     message is still queued."""
 
     queued = queued_args(task=article_extract_task.name, queue=settings.CELERY_TASK_DEFAULT_QUEUE)
-    return len(services.articles_restart_stuck_extraction(pending_seconds=settings.FACTCHECK_STUCK_PENDING_SECONDS, queued={a[0] for a in queued if a}))
+    return len(
+        services.articles_restart_stuck_extraction(
+            pending_seconds=settings.FACTCHECK_STUCK_PENDING_SECONDS, queued={a[0] for a in queued if a}
+        )
+    )
 
 
 # --- Publishing: webhook delivery -----------------------------------------------------------------
@@ -60,7 +64,9 @@ def webhook_deliver_task(self, delivery_id: int) -> str | None:
     """POST one signed webhook; retry with exponential backoff while the receiver may recover."""
 
     try:
-        delivery = services.webhook_deliver(delivery_id=delivery_id, final_attempt=self.request.retries >= self.max_retries)
+        delivery = services.webhook_deliver(
+            delivery_id=delivery_id, final_attempt=self.request.retries >= self.max_retries
+        )
     except services.WebhookDeliveryError as exc:
         base = settings.FACTCHECK_WEBHOOK_RETRY_DELAY
         raise self.retry(exc=exc, countdown=broker_countdown(base * (2**self.request.retries))) from None
@@ -79,7 +85,9 @@ def google_factcheck_sync_task(self, verdict_id: int) -> str | None:
     exponential backoff (or Google's Retry-After) while Google may recover."""
 
     try:
-        page = services.verdict_google_sync(verdict_id=verdict_id, final_attempt=self.request.retries >= self.max_retries)
+        page = services.verdict_google_sync(
+            verdict_id=verdict_id, final_attempt=self.request.retries >= self.max_retries
+        )
     except GoogleFactCheckError as exc:
         countdown = max(GOOGLE_SYNC_RETRY_DELAY * (2**self.request.retries), exc.retry_after or 0.0)
         raise self.retry(exc=exc, countdown=broker_countdown(countdown)) from None

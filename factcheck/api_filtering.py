@@ -30,8 +30,6 @@ def _names_a_filter(params, filters) -> bool:
     return any(key == name or key.startswith(f"{name}_") for key in params for name in filters)
 
 
-
-
 class IdField(forms.IntegerField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)

@@ -31,6 +31,8 @@ class ActionPermission(BasePermission):
         if needed is None:  # any signed-in account
             return True
         if not user.has_perm(needed):
-            self.message = "You do not have permission to do this: it needs %s." % needed.split(".")[1].replace("_", " ")
+            self.message = "You do not have permission to do this: it needs %s." % needed.split(".")[1].replace(
+                "_", " "
+            )
             return False
         return True

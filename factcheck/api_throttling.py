@@ -30,7 +30,7 @@ _DURATIONS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def parse_rate(rate: str) -> tuple[int, int]:
-    """"120/minute" -> (120, 60)."""
+    """ "120/minute" -> (120, 60)."""
     try:
         count, period = rate.split("/")
         return int(count), _DURATIONS[period[0]]

@@ -39,5 +39,7 @@ def _never_debug_in_workers(**kwargs):
     from django.conf import settings
 
     if settings.DEBUG:
-        logging.getLogger(__name__).warning("DEBUG is on in the settings; turned off in this worker (it would keep every query).")
+        logging.getLogger(__name__).warning(
+            "DEBUG is on in the settings; turned off in this worker (it would keep every query)."
+        )
         settings.DEBUG = False

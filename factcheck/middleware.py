@@ -32,7 +32,7 @@ class DatabaseBusyMiddleware:
         if not database_busy(exception):
             return None
         response = HttpResponse(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy, nothing saved</title></head>"
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Busy, nothing saved</title></head>'
             "<body><h1>The database is busy with another write</h1><p>Nothing was saved. Go back and try again in a "
             "few seconds.</p></body></html>",
             status=503,

@@ -256,13 +256,17 @@ def fetch(
     )
 
 
-def post(url: str, *, body: bytes, headers: dict | None = None, timeout: float = 10.0, max_response_bytes: int = 65536) -> int:
+def post(
+    url: str, *, body: bytes, headers: dict | None = None, timeout: float = 10.0, max_response_bytes: int = 65536
+) -> int:
     """POST `body` once (webhooks): vetted like every fetch, no redirects followed, bounded time and
     response size. Returns the 2xx status; raises a FetchError (HTTPStatusError for any other status,
     a redirect included) whose `retryable` says whether a later attempt may help."""
     target = _vet(url, allow_loopback=settings.FACTCHECK_HTTP_ALLOW_LOOPBACK)
     client = _http_client()
-    request = _pinned_request(client, "POST", target, headers=headers or {}, timeout=httpx.Timeout(timeout), content=body)
+    request = _pinned_request(
+        client, "POST", target, headers=headers or {}, timeout=httpx.Timeout(timeout), content=body
+    )
     response = _send(client, request, target=target, url=url)
     try:
         read = 0
@@ -278,7 +282,10 @@ def post(url: str, *, body: bytes, headers: dict | None = None, timeout: float =
     if not 200 <= status < 300:
         kind = "redirected (redirects are not followed)" if 300 <= status < 400 else f"answered HTTP {status}"
         raise HTTPStatusError(
-            f"{target.host} {kind}.", url=url, status=status, retry_after=_retry_after(response.headers.get("retry-after"))
+            f"{target.host} {kind}.",
+            url=url,
+            status=status,
+            retry_after=_retry_after(response.headers.get("retry-after")),
         )
     return status
 
@@ -650,7 +657,9 @@ def _read_body(response: httpx.Response, *, url: str, max_bytes: int, deadline: 
 # sentence instead: "Could not look up www.example.com: no network."
 
 _LOOKUP_OFFLINE = {getattr(socket, name) for name in ("EAI_AGAIN", "EAI_FAIL") if hasattr(socket, name)}
-_LOOKUP_NO_NAME = {getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA", "EAI_ADDRFAMILY") if hasattr(socket, name)}
+_LOOKUP_NO_NAME = {
+    getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA", "EAI_ADDRFAMILY") if hasattr(socket, name)
+}
 _SOCKET_REASONS = {
     "ECONNREFUSED": "the connection was refused",
     "ECONNRESET": "the connection was reset",
@@ -711,7 +720,11 @@ def _reason(exc: BaseException) -> str:
             if name in _SOCKET_REASONS:
                 return _SOCKET_REASONS[name]
             return (getattr(current, "strerror", None) or name or "a network error").rstrip(".").lower()
-        current = current.__cause__ or current.__context__ or (current.args[0] if current.args and isinstance(current.args[0], BaseException) else None)
+        current = (
+            current.__cause__
+            or current.__context__
+            or (current.args[0] if current.args and isinstance(current.args[0], BaseException) else None)
+        )
     text = str(exc).strip()
     text = text.split("] ", 1)[1] if text.startswith("[Errno") and "] " in text else text
     return (text or exc.__class__.__name__).rstrip(".")

@@ -42,7 +42,9 @@ Status = ClaimFetch.Status
 # --- Starting fetches ------------------------------------------------------------------------------------
 
 
-def claims_fetch_sources(*, claim_ids: list[int], fetchers: list[str] | None = None, force: bool = False) -> list[ClaimFetch]:
+def claims_fetch_sources(
+    *, claim_ids: list[int], fetchers: list[str] | None = None, force: bool = False
+) -> list[ClaimFetch]:
     """Queue one fetch task per (claim, fetcher); tasks are sent after the surrounding transaction commits.
 
     `fetchers` defaults to settings.FACTCHECK_FETCHERS. Without `force`, fetchers already pending,
@@ -344,9 +346,7 @@ def evidence_plan(*, claim_text: str, documents: list[FoundDocument]) -> list[Pl
     return plan
 
 
-def evidence_record(
-    *, claim_id: int, fetcher: str, documents: list[FoundDocument], claim_date=None, plan=None
-) -> int:
+def evidence_record(*, claim_id: int, fetcher: str, documents: list[FoundDocument], claim_date=None, plan=None) -> int:
     """Store documents as sources and their best passages as evidence for the claim. Idempotent:
     evidence is keyed by (claim, source, passage sha256). Returns the number of sources linked."""
     if plan is None:
@@ -362,8 +362,11 @@ def evidence_record(
             Lead.objects.update_or_create(
                 claim_id=claim_id,
                 source=source,
-                defaults={"todo": item.document.todo[:300], "context": "\n".join(item.document.passages)[:2000],
-                          "fetcher": fetcher},  # fmt: skip
+                defaults={
+                    "todo": item.document.todo[:300],
+                    "context": "\n".join(item.document.passages)[:2000],
+                    "fetcher": fetcher,
+                },  # fmt: skip
             )
             Evidence.objects.filter(claim_id=claim_id, source=source).delete()  # a card from before leads existed
             linked.add(source.pk)
@@ -442,5 +445,3 @@ def source_refetch(*, source_id: int) -> Source | None:
     )
     source.refresh_from_db()
     return source
-
-

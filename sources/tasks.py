@@ -77,7 +77,9 @@ def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
         services.claim_fetch_fail(claim_id=claim_id, fetcher=fetcher, error=f"Database error: {exc}")
     except Exception as exc:
         logger.exception("Fetcher %s failed for claim %s", fetcher, claim_id)
-        services.claim_fetch_fail(claim_id=claim_id, fetcher=fetcher, error=f"Internal error: {exc.__class__.__name__}: {exc}")
+        services.claim_fetch_fail(
+            claim_id=claim_id, fetcher=fetcher, error=f"Internal error: {exc.__class__.__name__}: {exc}"
+        )
     return None
 
 

@@ -178,7 +178,10 @@ if REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": env_int(
             "CELERY_VISIBILITY_TIMEOUT",
-            2 * max(env_int("CELERY_TASK_TIME_LIMIT", 180, minimum=1), env_int("FACTCHECK_FETCH_TIME_LIMIT", 120, minimum=2)),
+            2
+            * max(
+                env_int("CELERY_TASK_TIME_LIMIT", 180, minimum=1), env_int("FACTCHECK_FETCH_TIME_LIMIT", 120, minimum=2)
+            ),
             minimum=2,
         )
     }
@@ -229,11 +232,13 @@ CELERY_TASK_ROUTES = {
 CELERY_BEAT_SCHEDULE |= {
     "sources-refetch-stale": {"task": "sources.tasks.sources_refetch_stale", "schedule": 6 * 3600.0},
     "sources-restart-stuck-fetches": {
-        "task": "sources.tasks.claim_fetches_restart_stuck", "schedule": FACTCHECK_SWEEP_INTERVAL,
+        "task": "sources.tasks.claim_fetches_restart_stuck",
+        "schedule": FACTCHECK_SWEEP_INTERVAL,
         "options": {"expires": FACTCHECK_SWEEP_INTERVAL},
     },
     "claims-restart-stuck-extraction": {
-        "task": "claims.tasks.articles_restart_stuck_extraction", "schedule": FACTCHECK_SWEEP_INTERVAL,
+        "task": "claims.tasks.articles_restart_stuck_extraction",
+        "schedule": FACTCHECK_SWEEP_INTERVAL,
         "options": {"expires": FACTCHECK_SWEEP_INTERVAL},
     },
 }
@@ -363,11 +368,17 @@ FACTCHECK_FETCHERS = env_list(
     "FACTCHECK_FETCHERS",
     ["internal", "cited", "wikipedia", "gdelt"] + (["google_factcheck"] if FACTCHECK_GOOGLE_API_KEY else []),
 )
-FACTCHECK_WIKIPEDIA_URL = env_url("FACTCHECK_WIKIPEDIA_URL", "https://en.wikipedia.org/w/api.php", schemes=("http", "https"))
-FACTCHECK_GOOGLE_FACTCHECK_URL = env_url(
-    "FACTCHECK_GOOGLE_FACTCHECK_URL", "https://factchecktools.googleapis.com/v1alpha1/claims:search", schemes=("http", "https")
+FACTCHECK_WIKIPEDIA_URL = env_url(
+    "FACTCHECK_WIKIPEDIA_URL", "https://en.wikipedia.org/w/api.php", schemes=("http", "https")
 )
-FACTCHECK_GDELT_URL = env_url("FACTCHECK_GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc", schemes=("http", "https"))
+FACTCHECK_GOOGLE_FACTCHECK_URL = env_url(
+    "FACTCHECK_GOOGLE_FACTCHECK_URL",
+    "https://factchecktools.googleapis.com/v1alpha1/claims:search",
+    schemes=("http", "https"),
+)
+FACTCHECK_GDELT_URL = env_url(
+    "FACTCHECK_GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc", schemes=("http", "https")
+)
 
 # Sync of published verdicts to Google's Fact Check Tools (ClaimReview read/write "Pages") API: on when
 # a service-account JSON file is named (its account must be a user of the site in Search Console).

@@ -19,8 +19,15 @@ FACTCHECK_GDELT_URL = "http://127.0.0.1:9/api/v2/doc/doc"
 FACTCHECK_GOOGLE_FACTCHECK_URL = "http://127.0.0.1:9/v1alpha1/claims:search"
 FACTCHECK_GOOGLE_API_KEY = ""
 FACTCHECK_HTTP_PROBE_HOST = "localhost"  # resolves from /etc/hosts: no lookup leaves the machine
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {  # noqa: F405
-    "anon": "100000/minute", "user": "100000/minute", "match_anon": "100000/minute", "match_user": "100000/minute"}}
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {  # noqa: F405
+        "anon": "100000/minute",
+        "user": "100000/minute",
+        "match_anon": "100000/minute",
+        "match_user": "100000/minute",
+    },
+}
 # Tests build published rows with factories, outside the publishing services that invalidate the public cache;
 # the tests of the cache itself (tests/api/test_public_cache.py) turn it on.
 FACTCHECK_PUBLIC_CACHE = env_bool("FACTCHECK_PUBLIC_CACHE", False)  # noqa: F405

@@ -105,7 +105,6 @@ def sending_to(env: dict, settings):
         app.amqp.router = app.amqp.Router()
 
 
-
 @pytest.fixture
 def workers():
     """Workers a test starts; each is stopped (its whole process group) at the end."""

@@ -58,7 +58,9 @@ def test_a_dump_restored_into_an_empty_database_has_every_row_and_a_working_matc
         EvidenceFactory(claim=claim, source=SourceFactory(), passage=f"Harbour {i} has {40 + i} cranes.")
         services.claim_match(claim_id=claim.pk)
     services.claim_start_review(claim=claim, actor=reviewer)
-    services.verdict_save(claim=claim, rating=rating("True"), explanation="The port's report lists them.", actor=reviewer)
+    services.verdict_save(
+        claim=claim, rating=rating("True"), explanation="The port's report lists them.", actor=reviewer
+    )
     services.claim_mark_verdict_ready(claim=claim, actor=reviewer)
     services.verdict_publish(claim=claim, actor=editor)
     source_url = _database_url(integration_services)

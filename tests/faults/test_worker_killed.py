@@ -51,8 +51,10 @@ def test_a_worker_killed_mid_extraction_and_mid_fetch_loses_nothing(
                      env=env, log=log, name=f"fault-{broker}", pool="threads", concurrency=4, beat=True).start()  # fmt: skip
 
     with sending_to(env, settings):
-        article, created = article_ingest(html=made_up_html(14, seed=40, title="Ports and harbours", cites=slow_page),
-                                            url="https://news.example/ports")
+        article, created = article_ingest(
+            html=made_up_html(14, seed=40, title="Ports and harbours", cites=slow_page),
+            url="https://news.example/ports",
+        )
         assert created
         wait_for(lambda: Article.objects.filter(pk=article.pk, extraction_status="running").exists(), timeout=120,
                  message="the extraction to start")  # fmt: skip

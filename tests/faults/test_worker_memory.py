@@ -22,7 +22,9 @@ def _all_fetches_final():
     return ClaimFetch.objects.exists() and not ClaimFetch.objects.filter(status__in=["pending", "running"]).exists()
 
 
-def test_a_two_megabyte_article_grows_the_worker_by_a_bounded_amount(transactional_db, worker_env, workers, settings, tmp_path):
+def test_a_two_megabyte_article_grows_the_worker_by_a_bounded_amount(
+    transactional_db, worker_env, workers, settings, tmp_path
+):
     # DEBUG on, as bin/serve defaults; fewer claims than the default bound, to keep the test short on a shared machine
     env = {**worker_env, "FACTCHECK_EXTRACTION_MAX_CLAIMS": "40"}
     env.pop("DJANGO_DEBUG")
