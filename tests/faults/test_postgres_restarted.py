@@ -11,6 +11,7 @@ fixup closes unusable connections before each task (CONN_HEALTH_CHECKS checks a 
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -24,6 +25,8 @@ from tests.conftest import wait_for
 
 from .conftest import cut_short, made_up_html, sending_to, successful_extractions, successful_fetches
 from .servers import PostgresServer
+
+ALL_VARIANTS = os.environ.get("FACTCHECK_FAULTS_ALL", "") == "1"
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
@@ -72,7 +75,19 @@ def _all_final() -> bool:
         return False
 
 
-@pytest.mark.parametrize("mode", ["fast", "immediate"])
+@pytest.mark.parametrize(
+    "mode",
+    [
+        "immediate",
+        # The gentler variant costs another ~100 s of suite time; CI runs the harsher one (FACTCHECK_FAULTS_ALL=1: both).
+        pytest.param(
+            "fast",
+            marks=pytest.mark.skipif(
+                not ALL_VARIANTS, reason="a fast shutdown is gentler than an immediate one: FACTCHECK_FAULTS_ALL=1"
+            ),
+        ),
+    ],
+)
 def test_postgres_restarted_under_load_loses_nothing_and_does_nothing_twice(
     mode, private_postgres, worker_env, workers, settings, slow_page, tmp_path
 ):

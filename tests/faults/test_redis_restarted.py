@@ -11,6 +11,7 @@ again by the sweepers, and claiming a row with a conditional update makes a seco
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -22,6 +23,8 @@ from tests.conftest import wait_for
 
 from .conftest import made_up_html, sending_to, successful_extractions, successful_fetches
 from .servers import RedisServer
+
+ALL_VARIANTS = os.environ.get("FACTCHECK_FAULTS_ALL", "") == "1"
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
@@ -47,7 +50,19 @@ def redis_server(tmp_path):
     server.kill()
 
 
-@pytest.mark.parametrize("stop", ["kill", "shutdown"])
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "kill",
+        # The gentler variant costs another ~100 s of suite time; CI runs the harsher one (FACTCHECK_FAULTS_ALL=1: both).
+        pytest.param(
+            "shutdown",
+            marks=pytest.mark.skipif(
+                not ALL_VARIANTS, reason="a clean shutdown keeps more than SIGKILL: FACTCHECK_FAULTS_ALL=1"
+            ),
+        ),
+    ],
+)
 def test_redis_restarted_with_tasks_queued_loses_nothing_and_does_nothing_twice(
     stop, redis_server, transactional_db, worker_env, workers, settings, slow_page, tmp_path
 ):
