@@ -20,8 +20,8 @@ FACTCHECK_GOOGLE_FACTCHECK_URL = "http://127.0.0.1:9/v1alpha1/claims:search"
 FACTCHECK_GOOGLE_API_KEY = ""
 FACTCHECK_HTTP_PROBE_HOST = "localhost"  # resolves from /etc/hosts: no lookup leaves the machine
 REST_FRAMEWORK = {
-    **REST_FRAMEWORK,
-    "DEFAULT_THROTTLE_RATES": {  # noqa: F405
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {
         "anon": "100000/minute",
         "user": "100000/minute",
         "match_anon": "100000/minute",
