@@ -161,3 +161,46 @@ def slow_page():
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/report"
     server.shutdown()
+
+
+# --- The restart tests (Redis, PostgreSQL): the same workers, thresholds and bound ----------------------------
+
+# An extraction running this long lost its worker (sweeper). The thread pool enforces no time limit, so this
+# must exceed the longest real run; the worker has loaded its models on a first article before the fault.
+EXTRACTION_TIME_LIMIT = 60
+FETCH_TIME_LIMIT = 20  # a fetch running for twice this long lost its worker (sweeper)
+SWEEP_INTERVAL = 3
+STUCK_PENDING_SECONDS = 30  # an extraction pending this long with no message queued is sent again (sweeper)
+STUCK_PENDING_MINUTES = 1  # the same for a fetch
+# The longest any piece of work may wait after the server is back: the slowest sweeper threshold, one sweep, then
+# the extraction and its fetches (a cited page answers in 6 s, three threads).
+RESTART_BOUND = max(EXTRACTION_TIME_LIMIT, STUCK_PENDING_SECONDS, 60 * STUCK_PENDING_MINUTES, 2 * FETCH_TIME_LIMIT) \
+    + SWEEP_INTERVAL + 90  # fmt: skip
+
+
+def restart_env(worker_env: dict, **overrides) -> dict:
+    """The worker environment of a restart test: internal and cited fetchers, its own maintenance queue, and the
+    short sweeper thresholds above."""
+    return {
+        **worker_env,
+        **overrides,
+        "FACTCHECK_FETCHERS": "internal,cited",
+        "CELERY_MAINTENANCE_QUEUE": worker_env["CELERY_QUEUE"] + "-maintenance",
+        "FACTCHECK_SWEEP_INTERVAL": str(SWEEP_INTERVAL),
+        "FACTCHECK_STUCK_PENDING_SECONDS": str(STUCK_PENDING_SECONDS),
+        "FACTCHECK_FETCH_STUCK_MINUTES": str(STUCK_PENDING_MINUTES),
+        "CELERY_TASK_TIME_LIMIT": str(EXTRACTION_TIME_LIMIT),
+        "CELERY_TASK_SOFT_TIME_LIMIT": str(EXTRACTION_TIME_LIMIT - 5),
+        "FACTCHECK_FETCH_TIME_LIMIT": str(FETCH_TIME_LIMIT),
+        "FACTCHECK_FETCH_SOFT_TIME_LIMIT": str(FETCH_TIME_LIMIT - 5),
+    }
+
+
+def start_as_compose_does(workers, env: dict, *, log, beat_log, name: str):
+    """A 3-thread worker on the extraction and fetch queues, and, as docker-compose.yml runs them, beat and the
+    sweepers in a worker of their own, never behind the backlog. Returns the first."""
+    worker = workers(queues=[env["CELERY_QUEUE"], env["CELERY_FETCH_QUEUE"]], env=env, log=log, name=name,
+                     pool="threads", concurrency=3).start()  # fmt: skip
+    workers(queues=[env["CELERY_MAINTENANCE_QUEUE"]], env=env, log=beat_log, name=f"{name}-beat",
+            pool="solo", concurrency=1, beat=True).start()  # fmt: skip
+    return worker

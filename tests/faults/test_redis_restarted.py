@@ -21,7 +21,15 @@ from claims.services import article_ingest
 from sources.models import ClaimFetch, Evidence
 from tests.conftest import wait_for
 
-from .conftest import made_up_html, sending_to, successful_extractions, successful_fetches
+from .conftest import (
+    RESTART_BOUND,
+    made_up_html,
+    restart_env,
+    sending_to,
+    start_as_compose_does,
+    successful_extractions,
+    successful_fetches,
+)
 from .servers import RedisServer
 
 ALL_VARIANTS = os.environ.get("FACTCHECK_FAULTS_ALL", "") == "1"
@@ -29,18 +37,8 @@ ALL_VARIANTS = os.environ.get("FACTCHECK_FAULTS_ALL", "") == "1"
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
 ARTICLES = 6  # sent at once to a worker of three threads: some wait in the queue when Redis goes
-# An extraction running this long lost its worker (sweeper). The thread pool enforces no time limit, so this
-# must exceed the longest real run; the worker has loaded its models on a first article before the fault.
-EXTRACTION_TIME_LIMIT = 60
-FETCH_TIME_LIMIT = 20  # a fetch running for twice this long lost its worker (sweeper)
-SWEEP_INTERVAL = 3
-STUCK_PENDING_SECONDS = 30  # an extraction pending this long with no message queued is sent again (sweeper)
-STUCK_PENDING_MINUTES = 1  # the same for a fetch
 DOWN_SECONDS = 5
-# The longest any piece of work may wait after Redis is back: the slowest sweeper threshold, one sweep, then
-# the extraction and its fetches (a cited page answers in 6 s, three threads).
-BOUND = max(EXTRACTION_TIME_LIMIT, STUCK_PENDING_SECONDS, 60 * STUCK_PENDING_MINUTES, 2 * FETCH_TIME_LIMIT) \
-    + SWEEP_INTERVAL + 90  # fmt: skip
+BOUND = RESTART_BOUND
 
 
 @pytest.fixture
@@ -66,25 +64,9 @@ def redis_server(tmp_path):
 def test_redis_restarted_with_tasks_queued_loses_nothing_and_does_nothing_twice(
     stop, redis_server, transactional_db, worker_env, workers, settings, slow_page, tmp_path
 ):
-    env = {
-        **worker_env,
-        "REDIS_URL": redis_server.url,
-        "FACTCHECK_FETCHERS": "internal,cited",
-        "CELERY_MAINTENANCE_QUEUE": worker_env["CELERY_QUEUE"] + "-maintenance",
-        "FACTCHECK_SWEEP_INTERVAL": str(SWEEP_INTERVAL),
-        "FACTCHECK_STUCK_PENDING_SECONDS": str(STUCK_PENDING_SECONDS),
-        "FACTCHECK_FETCH_STUCK_MINUTES": str(STUCK_PENDING_MINUTES),
-        "CELERY_TASK_TIME_LIMIT": str(EXTRACTION_TIME_LIMIT),
-        "CELERY_TASK_SOFT_TIME_LIMIT": str(EXTRACTION_TIME_LIMIT - 5),
-        "FACTCHECK_FETCH_TIME_LIMIT": str(FETCH_TIME_LIMIT),
-        "FACTCHECK_FETCH_SOFT_TIME_LIMIT": str(FETCH_TIME_LIMIT - 5),
-    }
+    env = restart_env(worker_env, REDIS_URL=redis_server.url)
     log = tmp_path / "worker.log"
-    worker = workers(queues=[env["CELERY_QUEUE"], env["CELERY_FETCH_QUEUE"]], env=env, log=log, name=f"redis-{stop}",
-                     pool="threads", concurrency=3).start()  # fmt: skip
-    # As docker-compose.yml runs them: beat and the sweepers in a worker of their own, never behind the backlog.
-    workers(queues=[env["CELERY_MAINTENANCE_QUEUE"]], env=env, log=tmp_path / "beat.log", name=f"beat-{stop}",
-            pool="solo", concurrency=1, beat=True).start()  # fmt: skip
+    worker = start_as_compose_does(workers, env, log=log, beat_log=tmp_path / "beat.log", name=f"redis-{stop}")
     broker = redis_server.client()
 
     with sending_to(env, settings):
