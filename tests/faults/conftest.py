@@ -178,6 +178,16 @@ RESTART_BOUND = max(EXTRACTION_TIME_LIMIT, STUCK_PENDING_SECONDS, 60 * STUCK_PEN
     + SWEEP_INTERVAL + 90  # fmt: skip
 
 
+ALL_VARIANTS = os.environ.get("FACTCHECK_FAULTS_ALL", "") == "1"
+
+
+def harsher_variant_first(harsher: str, gentler: str, *, why: str) -> list:
+    """Parameters of a restart test: the harsher way to stop the server always, the gentler one only with
+    FACTCHECK_FAULTS_ALL=1 (each variant costs ~100 s of suite time)."""
+    skip = pytest.mark.skipif(not ALL_VARIANTS, reason=f"{why}: FACTCHECK_FAULTS_ALL=1")
+    return [harsher, pytest.param(gentler, marks=skip)]
+
+
 def restart_env(worker_env: dict, **overrides) -> dict:
     """The worker environment of a restart test: internal and cited fetchers, its own maintenance queue, and the
     short sweeper thresholds above."""

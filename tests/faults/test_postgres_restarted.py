@@ -11,7 +11,6 @@ fixup closes unusable connections before each task (CONN_HEALTH_CHECKS checks a 
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
@@ -26,6 +25,7 @@ from tests.conftest import wait_for
 from .conftest import (
     RESTART_BOUND,
     cut_short,
+    harsher_variant_first,
     made_up_html,
     restart_env,
     sending_to,
@@ -34,8 +34,6 @@ from .conftest import (
     successful_fetches,
 )
 from .servers import PostgresServer
-
-ALL_VARIANTS = os.environ.get("FACTCHECK_FAULTS_ALL", "") == "1"
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
@@ -75,17 +73,7 @@ def _all_final() -> bool:
 
 
 @pytest.mark.parametrize(
-    "mode",
-    [
-        "immediate",
-        # The gentler variant costs another ~100 s of suite time; CI runs the harsher one (FACTCHECK_FAULTS_ALL=1: both).
-        pytest.param(
-            "fast",
-            marks=pytest.mark.skipif(
-                not ALL_VARIANTS, reason="a fast shutdown is gentler than an immediate one: FACTCHECK_FAULTS_ALL=1"
-            ),
-        ),
-    ],
+    "mode", harsher_variant_first("immediate", "fast", why="a fast shutdown is gentler than an immediate one")
 )
 def test_postgres_restarted_under_load_loses_nothing_and_does_nothing_twice(
     mode, private_postgres, worker_env, workers, settings, slow_page, tmp_path

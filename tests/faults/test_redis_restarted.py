@@ -11,7 +11,6 @@ again by the sweepers, and claiming a row with a conditional update makes a seco
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
@@ -23,6 +22,7 @@ from tests.conftest import wait_for
 
 from .conftest import (
     RESTART_BOUND,
+    harsher_variant_first,
     made_up_html,
     restart_env,
     sending_to,
@@ -31,8 +31,6 @@ from .conftest import (
     successful_fetches,
 )
 from .servers import RedisServer
-
-ALL_VARIANTS = os.environ.get("FACTCHECK_FAULTS_ALL", "") == "1"
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
@@ -49,17 +47,7 @@ def redis_server(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "stop",
-    [
-        "kill",
-        # The gentler variant costs another ~100 s of suite time; CI runs the harsher one (FACTCHECK_FAULTS_ALL=1: both).
-        pytest.param(
-            "shutdown",
-            marks=pytest.mark.skipif(
-                not ALL_VARIANTS, reason="a clean shutdown keeps more than SIGKILL: FACTCHECK_FAULTS_ALL=1"
-            ),
-        ),
-    ],
+    "stop", harsher_variant_first("kill", "shutdown", why="a clean shutdown keeps more than SIGKILL")
 )
 def test_redis_restarted_with_tasks_queued_loses_nothing_and_does_nothing_twice(
     stop, redis_server, transactional_db, worker_env, workers, settings, slow_page, tmp_path
