@@ -18,6 +18,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from factcheck.command_files import read_utf8_file
+
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 
@@ -33,20 +35,10 @@ def parse_date_option(value: str | None) -> dt.date | None:
 
 def read_article_file(path: Path) -> tuple[str, bool]:
     """(content, is_html) of an article file, or a CommandError that says what is wrong."""
-    if not path.exists():
-        raise CommandError(f"{path}: no such file.")
-    if not path.is_file():
-        raise CommandError(f"{path}: not a file.")
     suffix = path.suffix.lower()
-    if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES:
+    if path.is_file() and suffix not in HTML_SUFFIXES | TEXT_SUFFIXES:
         raise CommandError(f"{path}: unsupported file type {suffix!r}; use .txt for plain text or .html for HTML.")
-    try:
-        content = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise CommandError(f"{path}: not UTF-8 text.") from None
-    except OSError as exc:
-        raise CommandError(f"{path}: cannot be read ({exc.strerror}).") from None
-    return content, suffix in HTML_SUFFIXES
+    return read_utf8_file(path), suffix in HTML_SUFFIXES
 
 
 def manifest_entry(path: Path) -> dict:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from factcheck.command_files import read_utf8_file
 from sources.evidence.stance import suggest_stances
 
 
@@ -52,16 +53,7 @@ class Command(BaseCommand):
         if name == "-":
             pairs = read_pairs(sys.stdin, "<stdin>")
         else:
-            path = Path(name)
-            if not path.is_file():
-                raise CommandError(f"{name}: no such file.")
-            try:
-                text = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                raise CommandError(f"{name}: not UTF-8 text.") from None
-            except OSError as exc:
-                raise CommandError(f"{name}: cannot be read ({exc.strerror}).") from None
-            pairs = read_pairs(text.splitlines(), name)
+            pairs = read_pairs(read_utf8_file(Path(name)).splitlines(), name)
         by_claim: dict[str, list[int]] = {}
         for i, (claim, _) in enumerate(pairs):
             by_claim.setdefault(claim, []).append(i)
