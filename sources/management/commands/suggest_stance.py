@@ -18,7 +18,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from factcheck.command_files import read_utf8_file
-from sources.evidence.stance import suggest_stances
+from sources.evidence.stance import build_pairs, suggest_for_pair
 
 
 def read_pairs(lines, name: str) -> list[tuple[str, str]]:
@@ -54,14 +54,8 @@ class Command(BaseCommand):
             pairs = read_pairs(sys.stdin, "<stdin>")
         else:
             pairs = read_pairs(read_utf8_file(Path(name)).splitlines(), name)
-        by_claim: dict[str, list[int]] = {}
-        for i, (claim, _) in enumerate(pairs):
-            by_claim.setdefault(claim, []).append(i)
-        results = [None] * len(pairs)
-        for claim, indices in by_claim.items():
-            for i, suggestion in zip(indices, suggest_stances(claim, [pairs[i][1] for i in indices]), strict=True):
-                results[i] = suggestion
-        for suggestion in results:
+        # build_pairs embeds each claim once, however many passages it comes with
+        for suggestion in map(suggest_for_pair, build_pairs(pairs)):
             if options["json"]:
                 line = json.dumps({"stance": suggestion.stance, "score": suggestion.score, "reason": suggestion.reason},
                                   ensure_ascii=False)  # fmt: skip
