@@ -61,6 +61,18 @@ class PublicSourceURLField(serializers.ReadOnlyField):
         return public_source_url(value)
 
 
+class ReaderStatusField(serializers.ChoiceField):
+    """A claim's status as the requesting reader may see it (selectors.claim_status_for): readers see a claim whose
+    verdict is published as published, also while editors draft its correction."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=Claim.Status.choices, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        request = self.context.get("request")
+        return selectors.claim_status_for(value, user=getattr(request, "user", None))
+
+
 class SourceSummarySerializer(serializers.ModelSerializer):
     url = PublicSourceURLField()
 
@@ -97,6 +109,7 @@ class CheckworthinessSignalSerializer(serializers.Serializer):
 
 
 class ClaimSerializer(serializers.ModelSerializer):
+    status = ReaderStatusField()
     mentions = MentionSerializer(many=True, read_only=True)
     checkworthiness = serializers.FloatField(
         read_only=True, help_text="Calibrated probability that a fact-checker would call the claim check-worthy, 0-1."
@@ -113,12 +126,6 @@ class ClaimSerializer(serializers.ModelSerializer):
             "id", "text", "claim_type", "checkworthiness", "checkworthiness_band", "checkworthiness_signals", "status",
             "about_date", "created_at", "updated_at", "verdict", "public_url", "mentions", "evidence",
         ]  # fmt: skip
-
-    def to_representation(self, claim: Claim) -> dict:
-        data = super().to_representation(claim)
-        request = self.context.get("request")
-        data["status"] = selectors.claim_status_for(claim.status, user=getattr(request, "user", None))
-        return data
 
     @extend_schema_field(serializers.ChoiceField(choices=[band.key for band in bands.BANDS]))
     def get_checkworthiness_band(self, claim: Claim) -> str:
@@ -143,15 +150,11 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class ClaimSummarySerializer(serializers.ModelSerializer):
+    status = ReaderStatusField()
+
     class Meta:
         model = Claim
         fields = ["id", "text", "status"]
-
-    def to_representation(self, claim: Claim) -> dict:
-        data = super().to_representation(claim)
-        request = self.context.get("request")
-        data["status"] = selectors.claim_status_for(claim.status, user=getattr(request, "user", None))
-        return data
 
 
 class VerdictSerializer(serializers.ModelSerializer):
