@@ -339,6 +339,9 @@ if FACTCHECK_EMBEDDING_PRECISION not in ("auto", "float32", "bfloat16"):
 # Torch threads in a process that embeds: 1, as the worker pool already runs one article per process and core;
 # more threads per process spin against each other under load (0: torch's default, one per core).
 FACTCHECK_EMBEDDING_THREADS = env_int("FACTCHECK_EMBEDDING_THREADS", 1, minimum=0)
+# Threads of one process that may run the embedding model at once (the 64-thread fetch worker ranks passages with
+# it): more only multiplies memory, as each inference holds its own activations.
+FACTCHECK_EMBEDDING_CONCURRENCY = env_int("FACTCHECK_EMBEDDING_CONCURRENCY", 1, minimum=1)
 FACTCHECK_MATCH_SAME = env_float("FACTCHECK_MATCH_SAME", 0.85, minimum=0.0, maximum=1.0)
 FACTCHECK_MATCH_SUGGEST = env_float("FACTCHECK_MATCH_SUGGEST", 0.65, minimum=0.0, maximum=1.0)
 if FACTCHECK_MATCH_SUGGEST > FACTCHECK_MATCH_SAME:
