@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import BigIntegerField, Exists, OuterRef, Q, QuerySet
+from django.db.models import BigIntegerField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
@@ -91,16 +91,25 @@ def _search_terms(text: str, limit: int = 6) -> list[str]:
     return [t[:-1] if t.endswith("e") and len(t) > 5 else t for t in tokens if len(t) > 3][:limit]
 
 
-def internal_articles(*, text: str, exclude_ids: set[int], limit: int = 50) -> QuerySet[Article]:
-    """Our own ingested articles that share specific words with `text` (ranking happens later, in Python)."""
+def internal_articles(*, text: str, exclude_ids: set[int], limit: int = 20) -> QuerySet[Article]:
+    """Our own ingested articles that share specific words with `text`, those sharing the most first, newest first
+    among equals; with two or more search words, an article must share two (passages are ranked later, in Python).
+
+    One shared word is no corroboration: "investigating" alone matched any story about any inquiry, and ranking
+    the passages of 50 such articles per claim was most of the fetch worker's time (bench/pipeline.py)."""
     terms = _search_terms(text)
     if not terms:
         return Article.objects.none()
+    shared = sum(
+        (Case(When(cleaned_text__icontains=term, then=Value(1)), default=Value(0)) for term in terms),
+        start=Value(0),
+    )
     return with_text_head(
-        Article.objects.filter(_term_filter("cleaned_text", terms))
-        .exclude(pk__in=exclude_ids)
+        Article.objects.exclude(pk__in=exclude_ids)
+        .alias(shared=shared)
+        .filter(shared__gte=min(2, len(terms)))
         .select_related("outlet")
-        .order_by("-published_at", "-id")
+        .order_by("-shared", "-published_at", "-id")
     )[:limit]
 
 

@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.utils import timezone
 
+from claims.matching.embeddings import Remembered
 from claims.models import Article, Claim, Outlet
 from factcheck import enqueue
 from factcheck.exceptions import InvalidInput, NotAllowed
@@ -307,21 +308,30 @@ class PlannedEvidence:
 SHORTLIST = 10
 
 
-def _rank(claim_text: str, passages: list[str], *, top_k: int, min_relevance: float = 0.25) -> list[RankedPassage]:
+def _rank(
+    claim_text: str, passages: list[str], *, top_k: int, embed, min_relevance: float = 0.25
+) -> list[RankedPassage]:
     """BM25 shortlists, then the claim's embedding and the terms rank together: on Factcheck-GPT's labels the
     first supporting or refuting passage ranks higher that way (MRR 0.864 against 0.828 for BM25 alone and
     0.855 for the embedding alone; bench/evidence.py). Only the shortlist is embedded."""
     shortlist = rank_passages(claim_text, passages, top_k=max(SHORTLIST, top_k), min_relevance=0.0)
+    if min_relevance > 0:
+        # A passage of a page's text that shares no word with the claim is not embedded: embedding ten passages of
+        # every page found, however unrelated, was most of a fetch's time (bench/pipeline.py). A provider's own
+        # passages (min_relevance 0) are few and are all compared.
+        shortlist = [passage for passage in shortlist if passage.matched_terms]
     if not shortlist:
         return []
     texts = [r.text for r in shortlist]
-    scores = [max(max(s.sentences, default=0.0), s.passage) for s in similarities(claim_text, texts)]
+    scores = [max(max(s.sentences, default=0.0), s.passage) for s in similarities(claim_text, texts, embed=embed)]
     return rank_passages(claim_text, texts, top_k=top_k, min_relevance=min_relevance, similarities=scores)
 
 
 def evidence_plan(*, claim_text: str, documents: list[FoundDocument]) -> list[PlannedEvidence]:
-    """Rank each document's passages against the claim and suggest a stance from the text signals."""
+    """Rank each document's passages against the claim and suggest a stance from the text signals. Each text is
+    embedded once for the whole plan: copies of one story share passages, and stance reuses the ranking's vectors."""
     per_source = conf.get("FACTCHECK_EVIDENCE_PER_SOURCE")
+    embed = Remembered()
     plan = []
     for document in documents:
         if document.todo:
@@ -332,16 +342,18 @@ def evidence_plan(*, claim_text: str, documents: list[FoundDocument]) -> list[Pl
             text = Source.objects.filter(pk=document.source_id).values_list("text", flat=True).first() or ""
         if document.passages:
             candidates = list(dict.fromkeys(p for p in document.passages if p.strip()))
-            ranked = _rank(claim_text, candidates, top_k=per_source, min_relevance=0.0)
+            ranked = _rank(claim_text, candidates, top_k=per_source, embed=embed, min_relevance=0.0)
         else:
             passages = split_passages(text)
-            ranked = _rank(claim_text, passages, top_k=per_source)
+            ranked = _rank(claim_text, passages, top_k=per_source, embed=embed)
             if not ranked and document.keep_best and passages:
                 ranked = rank_passages(claim_text, passages, top_k=1, min_relevance=0.0)[:1]
         if document.stance:
             suggestions = [StanceSuggestion(*document.stance) for _ in ranked]
         else:
-            suggestions = suggest_stances(claim_text, [p.text for p in ranked], rating=document.rating or None)
+            suggestions = suggest_stances(
+                claim_text, [p.text for p in ranked], rating=document.rating or None, embedder=embed
+            )
         plan.append(PlannedEvidence(document, ranked, suggestions, decided=bool(document.stance or document.rating)))
     return plan
 

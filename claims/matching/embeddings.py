@@ -162,6 +162,23 @@ def embed_texts(texts: list[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray
     return encoded[[row[text] for text in texts]]
 
 
+class Remembered:
+    """embed_texts that remembers what it embedded, for one piece of work that embeds the same texts again (a
+    claim's fetch ranks passages of many documents, copies of one story repeating them, then suggests a stance
+    for the best ones). Call it like embed_texts; only texts it has not seen reach the model."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, np.ndarray] = {}
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        new = [text for text in dict.fromkeys(texts) if text not in self._rows]
+        if new:
+            self._rows.update(zip(new, embed_texts(new), strict=True))
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.stack([self._rows[text] for text in texts])
+
+
 def embed_text(text: str) -> np.ndarray:
     return embed_texts([text])[0]
 

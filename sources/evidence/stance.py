@@ -132,10 +132,12 @@ def suggest_for_pair(pair: signals.Pair, *, rating: str | None = None) -> Stance
 
 
 def suggest_stances(
-    claim: str, passages: list[str], *, rating: str | None = None, embed: bool = True
+    claim: str, passages: list[str], *, rating: str | None = None, embed: bool = True, embedder=None
 ) -> list[StanceSuggestion]:
-    """One suggestion per passage; the claim and all passages are embedded in one call."""
-    return [suggest_for_pair(p, rating=rating) for p in build_pairs(((claim, t) for t in passages), embed=embed)]
+    """One suggestion per passage; the claim and all passages are embedded in one call (by `embedder`, texts ->
+    L2-normalised rows, when given: the claim-matching model otherwise)."""
+    pairs = build_pairs(((claim, t) for t in passages), embed=embed, embedder=embedder)
+    return [suggest_for_pair(p, rating=rating) for p in pairs]
 
 
 def suggest_stance(claim: str, passage: str, *, rating: str | None = None, embed: bool = True) -> StanceSuggestion:

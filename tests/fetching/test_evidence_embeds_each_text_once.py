@@ -1,0 +1,66 @@
+"""A claim's fetch embeds each text once: copies of one story share passages, and the stance suggestion reuses the
+ranking's vectors instead of embedding the best passages a second time."""
+
+import numpy as np
+import pytest
+
+from claims.matching import embeddings
+from sources.fetchers.base import FoundDocument
+from sources.services import evidence_plan
+
+STORY = (
+    "The harbour authority said on Monday that 4,200 containers passed through the port in March.\n\n"
+    "That is 12 percent more than in March last year, the authority said in its monthly report.\n\n"
+    "A spokesperson added that a second crane would open in the autumn."
+)
+CLAIM = "4,200 containers passed through the port in March."
+
+
+@pytest.fixture
+def model_inputs(monkeypatch):
+    """Every text that reaches the model (the real one), in order."""
+    seen: list[str] = []
+    original = embeddings.embed_texts
+
+    def watched(texts, **kwargs):
+        seen.extend(texts)
+        return original(texts, **kwargs)
+
+    monkeypatch.setattr(embeddings, "embed_texts", watched)
+    return seen
+
+
+def test_two_copies_of_a_story_and_the_stance_step_embed_each_text_once(model_inputs):
+    documents = [
+        FoundDocument(url="https://one.example/port", text=STORY),
+        FoundDocument(url="https://two.example/port-copy", text=STORY),
+    ]
+    plan = evidence_plan(claim_text=CLAIM, documents=documents)
+
+    assert [len(item.passages) for item in plan] == [len(plan[0].passages)] * 2 and plan[0].passages
+    assert plan[0].passages[0].text.startswith("The harbour authority said on Monday")
+    assert len(plan[0].suggestions) == len(plan[0].passages)
+    assert CLAIM in model_inputs and len(model_inputs) == len(set(model_inputs))
+
+
+def test_remembered_returns_the_models_rows_and_asks_the_model_only_for_new_texts(model_inputs):
+    remembered = embeddings.Remembered()
+    first = remembered(["Rain fell in Oslo.", "Prices rose in May."])
+    second = remembered(["Prices rose in May.", "The bridge opened in 2004.", "Rain fell in Oslo."])
+
+    assert model_inputs == ["Rain fell in Oslo.", "Prices rose in May.", "The bridge opened in 2004."]
+    assert np.array_equal(second[0], first[1]) and np.array_equal(second[2], first[0])
+    assert np.allclose(second[1], embeddings.embed_texts(["The bridge opened in 2004."])[0], atol=1e-3)
+
+
+def test_passages_sharing_no_word_with_the_claim_are_not_embedded(model_inputs):
+    page = (
+        "Tickets for the summer festival go on sale on Friday.\n\n"
+        "The harbour authority counted 4,200 containers in March.\n\n"
+        "Local bakeries report strong demand for rye bread."
+    )
+    plan = evidence_plan(claim_text=CLAIM, documents=[FoundDocument(url="https://three.example/news", text=page)])
+
+    assert plan[0].passages[0].text == "The harbour authority counted 4,200 containers in March."
+    assert "The harbour authority counted 4,200 containers in March." in model_inputs
+    assert not any("festival" in text or "bakeries" in text for text in model_inputs)
