@@ -25,6 +25,8 @@ import gzip
 import json
 import os
 import random
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -216,6 +218,13 @@ def main() -> None:
     )).strip().splitlines()[-1]  # fmt: skip
 
     payloads = articles(args.articles, args.realnews)
+    try:  # a server left on the port by an earlier run would answer for ours and run stale code
+        socket.create_connection(("127.0.0.1", args.port), timeout=1).close()
+        sys.exit(f"Port {args.port} is in use (an earlier run's gunicorn?): stop it or pass --port.")
+    except OSError:
+        pass
+    # Killed with SIGTERM, still stop the servers and workers (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped (SIGTERM)"))
     log_dir = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-pipeline-{os.getpid()}"
     log_dir.mkdir(parents=True, exist_ok=True)
     processes = {name: start(env, name, command, log_dir) for name, command in layout(args.port).items()}

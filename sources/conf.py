@@ -26,6 +26,8 @@ DEFAULTS = {
     "FACTCHECK_REFETCH_BATCH": env_int("FACTCHECK_REFETCH_BATCH", 200, minimum=1),
     # How much each fetcher brings back.
     "FACTCHECK_FETCH_RESULTS": env_int("FACTCHECK_FETCH_RESULTS", 3, minimum=1),
+    # Our own corpus: articles (and, as many again, earlier sources) offered per claim, those sharing the most words first.
+    "FACTCHECK_INTERNAL_RESULTS": env_int("FACTCHECK_INTERNAL_RESULTS", 5, minimum=1),
     "FACTCHECK_EVIDENCE_PER_SOURCE": env_int("FACTCHECK_EVIDENCE_PER_SOURCE", 3, minimum=1),
     # Ask the LLM backend (FACTCHECK_LLM_BASE_URL) for stance suggestions when one is configured.
     "FACTCHECK_STANCE_LLM": env_bool("FACTCHECK_STANCE_LLM", True),

@@ -78,11 +78,16 @@ def claim_query(*, claim_id: int) -> ClaimQuery | None:
     )
 
 
-def _term_filter(field: str, terms: list[str]) -> Q:
-    query = Q()
-    for term in terms:
-        query |= Q(**{f"{field}__icontains": term})
-    return query
+def _sharing_words(queryset: QuerySet, field: str, terms: list[str]) -> QuerySet:
+    """Rows whose `field` contains two of the search words (the one word when there is only one), annotated with
+    how many (`shared`). One shared word is no corroboration: "investigating" alone matched any story about any
+    inquiry, and ranking the passages of 50 such articles per claim was most of the fetch worker's time
+    (bench/pipeline.py)."""
+    shared = sum(
+        (Case(When(**{f"{field}__icontains": term}, then=Value(1)), default=Value(0)) for term in terms),
+        start=Value(0),
+    )
+    return queryset.alias(shared=shared).filter(shared__gte=min(2, len(terms)))
 
 
 def _search_terms(text: str, limit: int = 6) -> list[str]:
@@ -93,24 +98,31 @@ def _search_terms(text: str, limit: int = 6) -> list[str]:
 
 def internal_articles(*, text: str, exclude_ids: set[int], limit: int = 20) -> QuerySet[Article]:
     """Our own ingested articles that share specific words with `text`, those sharing the most first, newest first
-    among equals; with two or more search words, an article must share two (passages are ranked later, in Python).
-
-    One shared word is no corroboration: "investigating" alone matched any story about any inquiry, and ranking
-    the passages of 50 such articles per claim was most of the fetch worker's time (bench/pipeline.py)."""
+    among equals (passages are ranked later, in Python). See _sharing_words."""
     terms = _search_terms(text)
     if not terms:
         return Article.objects.none()
-    shared = sum(
-        (Case(When(cleaned_text__icontains=term, then=Value(1)), default=Value(0)) for term in terms),
-        start=Value(0),
-    )
     return with_text_head(
-        Article.objects.exclude(pk__in=exclude_ids)
-        .alias(shared=shared)
-        .filter(shared__gte=min(2, len(terms)))
+        _sharing_words(Article.objects.exclude(pk__in=exclude_ids), "cleaned_text", terms)
         .select_related("outlet")
         .order_by("-shared", "-published_at", "-id")
     )[:limit]
+
+
+def claims_of_articles_sharing_words(*, text: str, article_ids: set[int], own_article_ids: set[int], exclude_id: int):
+    """Claims of `article_ids` (none of `own_article_ids`) that share specific words with `text`: those that an
+    article making the claim `text` may corroborate (internal_corroborate_back), not every claim of every article
+    found. See _sharing_words."""
+    terms = _search_terms(text)
+    if not terms:
+        return Claim.objects.none()
+    claims = (
+        Claim.objects.filter(mentions__article_id__in=article_ids)
+        .exclude(mentions__article_id__in=own_article_ids)
+        .exclude(pk=exclude_id)
+        .distinct()
+    )
+    return _sharing_words(claims, "text", terms).order_by("pk")
 
 
 def with_text_head(articles: QuerySet[Article]) -> QuerySet[Article]:
@@ -121,16 +133,14 @@ def with_text_head(articles: QuerySet[Article]) -> QuerySet[Article]:
 
 
 def internal_sources(*, text: str, exclude_kinds: tuple[str, ...] = (), limit: int = 50) -> QuerySet[Source]:
-    """Sources fetched earlier (for any claim) whose text shares specific words with `text`."""
+    """Sources fetched earlier (for any claim) whose text shares specific words with `text`, those sharing the
+    most first, the most recently fetched among equals. See _sharing_words."""
     terms = _search_terms(text)
     if not terms:
         return Source.objects.none()
-    return (
-        Source.objects.exclude(text="")
-        .exclude(kind__in=exclude_kinds)
-        .filter(_term_filter("text", terms))
-        .order_by("-fetched_at", "-id")[:limit]
-    )
+    return _sharing_words(Source.objects.exclude(text="").exclude(kind__in=exclude_kinds), "text", terms).order_by(
+        "-shared", "-fetched_at", "-id"
+    )[:limit]
 
 
 def claim_own_texts(*, claim_id: int) -> list[str]:

@@ -156,11 +156,8 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
         article_document(a)
         for a in selectors.with_text_head(Article.objects.filter(pk__in=own_articles).select_related("outlet"))
     ]
-    others = (
-        Claim.objects.filter(mentions__article_id__in=found_articles)
-        .exclude(mentions__article_id__in=own_articles)
-        .exclude(pk=query.claim_id)
-        .distinct()
+    others = selectors.claims_of_articles_sharing_words(
+        text=query.text, article_ids=found_articles, own_article_ids=own_articles, exclude_id=query.claim_id
     )
     touched = []
     for other in others:

@@ -20,16 +20,17 @@ article per process and core already; with torch's default of one thread per cor
 against each other (on a loaded 2-core machine the same claims took 9 to 28 times the CPU time with two threads:
 bench/matching.py --parts embed).
 
-Concurrency (FACTCHECK_EMBEDDING_CONCURRENCY, default 1): how many threads of one process may run the model at
-once; the others wait their turn. The fetch worker runs 64 threads for network waits, and each of them ranks
-passages with this model: unbounded, 64 inferences at once took one fetch worker to 6.9 GB of RSS and starved the
-extraction worker of CPU (bench/pipeline.py). One at a time uses the same core as fast and holds one batch's
-activations.
+Concurrency (FACTCHECK_EMBEDDING_CONCURRENCY, default 1): how many threads of a process run the model; callers
+hand their texts to them and wait. The fetch worker runs 64 threads for network waits, and each ranks passages
+with this model: with every thread running it, 64 inferences at once took one fetch worker to 6.9 GB of RSS and
+starved the extraction worker of CPU, and even taking turns each thread kept torch's per-thread buffers
+(bench/pipeline.py). One model thread uses the same core as fast and holds one batch's activations.
 """
 
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +44,7 @@ PRECISIONS = ("auto", "float32", "bfloat16")
 BFLOAT16_CPU_FLAGS = {"avx512_bf16", "amx_bf16", "bf16"}  # x86 (/proc/cpuinfo "flags"), Arm ("Features")
 
 _lock = threading.Lock()
-_slots: threading.BoundedSemaphore | None = None
+_runner: ThreadPoolExecutor | None = None
 _model = None
 _model_name: tuple[str, str] | None = None  # (location, precision) of the loaded model
 
@@ -127,14 +128,16 @@ def _load(location: str, dtype: str = "float32"):
     return model
 
 
-def _encode_slots() -> threading.BoundedSemaphore:
-    """The process's FACTCHECK_EMBEDDING_CONCURRENCY slots for running the model (see the module's docstring)."""
-    global _slots
-    if _slots is None:
+def _model_threads() -> ThreadPoolExecutor:
+    """The process's FACTCHECK_EMBEDDING_CONCURRENCY threads that run the model (see the module's docstring)."""
+    global _runner
+    if _runner is None:
         with _lock:
-            if _slots is None:
-                _slots = threading.BoundedSemaphore(getattr(settings, "FACTCHECK_EMBEDDING_CONCURRENCY", 1))
-    return _slots
+            if _runner is None:
+                _runner = ThreadPoolExecutor(
+                    max_workers=getattr(settings, "FACTCHECK_EMBEDDING_CONCURRENCY", 1), thread_name_prefix="embedding"
+                )
+    return _runner
 
 
 def embed_texts(texts: list[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
@@ -146,15 +149,14 @@ def embed_texts(texts: list[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     unique = list(dict.fromkeys(texts))
     model = get_model()
-    with _encode_slots():
+
+    def encode() -> np.ndarray:
         pooled = model.encode(
-            unique,
-            batch_size=batch_size,
-            normalize_embeddings=False,
-            convert_to_tensor=True,
-            show_progress_bar=False,
+            unique, batch_size=batch_size, normalize_embeddings=False, convert_to_tensor=True, show_progress_bar=False
         )
-        encoded = pooled.float().numpy()
+        return pooled.float().numpy()
+
+    encoded = _model_threads().submit(encode).result()
     encoded /= np.maximum(np.linalg.norm(encoded, axis=1, keepdims=True), 1e-12)
     if len(unique) == len(texts):
         return encoded

@@ -13,7 +13,7 @@ the claims of the articles found here, so claims of an article ingested earlier 
 from __future__ import annotations
 
 from claims.links import internal_article_url
-from sources import selectors
+from sources import conf, selectors
 from sources.models import Source
 
 from .base import ClaimQuery, Fetcher, FoundDocument
@@ -41,11 +41,15 @@ class InternalFetcher(Fetcher):
 
     def fetch(self, claim: ClaimQuery) -> list[FoundDocument]:
         own = {m.article_id for m in claim.mentions}
+        # A handful, the closest first: every document offered is ranked and embedded against the claim, and a
+        # story that 30 articles repeat gives an editor nothing more than five of them (matching links the rest).
+        limit = conf.get("FACTCHECK_INTERNAL_RESULTS")
         documents = [
-            article_document(article) for article in selectors.internal_articles(text=claim.text, exclude_ids=own)
+            article_document(article)
+            for article in selectors.internal_articles(text=claim.text, exclude_ids=own, limit=limit)
         ]
         seen = {d.url for d in documents}
-        for source in selectors.internal_sources(text=claim.text, exclude_kinds=(Source.Kind.ARTICLE,)):
+        for source in selectors.internal_sources(text=claim.text, exclude_kinds=(Source.Kind.ARTICLE,), limit=limit):
             if source.url not in seen:
                 documents.append(FoundDocument(url=source.url, text=source.text, source_id=source.pk))
         return documents

@@ -36,3 +36,40 @@ def test_a_claim_with_a_single_search_word_still_finds_the_article_that_has_it()
     article = _article("Rates", "Inflation rose again, the statistics office said.", 5)
     found = list(selectors.internal_articles(text="Inflation rose.", exclude_ids=set()))
     assert [a.pk for a in found] == [article.pk] and found[0].text_head.startswith("Inflation rose again")
+
+
+def test_the_internal_fetcher_offers_at_most_the_configured_number_of_articles_the_closest_first(settings):
+    from sources.fetchers.internal import InternalFetcher
+    from sources.selectors import claim_query
+    from tests.factories import ClaimFactory
+
+    settings.FACTCHECK_INTERNAL_RESULTS = 2
+    weaker = [_article(f"Port {i}", f"The harbour authority said traffic grew {i} percent.", 10 + i) for i in range(3)]
+    closest = _article("Collapse", "After the crane collapse, the harbour authority began an inquiry.", 1)
+    claim = ClaimFactory(text=CLAIM)
+
+    documents = InternalFetcher().fetch(claim_query(claim_id=claim.pk))
+
+    assert [d.metadata["article_id"] for d in documents] == [closest.pk, weaker[-1].pk]
+
+
+def test_a_later_article_is_offered_back_only_to_the_earlier_articles_claims_that_share_its_words(fetch_now):
+    from sources.models import Evidence
+    from tests.factories import ClaimFactory, ClaimMentionFactory
+
+    earlier = _article("Collapse", "A crane collapsed in the harbour on Monday. The mayor opened a new library.", 1)
+    later = _article("Inquiry", "The harbour authority opened an inquiry into the crane collapse on Tuesday.", 2)
+    related, unrelated = (
+        ClaimFactory(text="A crane collapsed in the harbour."),
+        ClaimFactory(text="The mayor opened a new library."),
+    )
+    ClaimMentionFactory(claim=related, article=earlier, sentence=related.text)
+    ClaimMentionFactory(claim=unrelated, article=earlier, sentence=unrelated.text)
+    claim = ClaimFactory(text=CLAIM)
+    ClaimMentionFactory(claim=claim, article=later, sentence=CLAIM)
+
+    fetch_now(claim, "internal")
+
+    assert Evidence.objects.filter(claim=claim, source__metadata__article_id=earlier.pk).exists()
+    assert Evidence.objects.filter(claim=related, source__metadata__article_id=later.pk).exists()
+    assert not Evidence.objects.filter(claim=unrelated).exists()

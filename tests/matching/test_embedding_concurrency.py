@@ -1,5 +1,5 @@
-"""Threads of one process take turns at the embedding model: a 64-thread fetch worker holds one inference's memory,
-not 64."""
+"""Threads of one process hand their texts to the process's model thread: a 64-thread fetch worker holds one
+inference's memory, not 64, and torch runs on one thread, not on each of them."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -15,13 +15,14 @@ def running_at_once(monkeypatch):
     """The real model, with its encode watched: how many threads are inside it at the same moment."""
     model = embeddings.get_model()
     original = model.encode
-    state = {"now": 0, "most": 0, "calls": 0, "barrier": None}
+    state = {"now": 0, "most": 0, "calls": 0, "barrier": None, "threads": set()}
     guard = threading.Lock()
 
     def watched(*args, **kwargs):
         with guard:
             state["now"] += 1
             state["calls"] += 1
+            state["threads"].add(threading.current_thread().name)
             state["most"] = max(state["most"], state["now"])
         try:
             if state["barrier"] is not None:
@@ -32,9 +33,9 @@ def running_at_once(monkeypatch):
                 state["now"] -= 1
 
     monkeypatch.setattr(model, "encode", watched)
-    monkeypatch.setattr(embeddings, "_slots", None)  # read the setting afresh
+    monkeypatch.setattr(embeddings, "_runner", None)  # read the setting afresh
     yield state
-    monkeypatch.setattr(embeddings, "_slots", None)
+    monkeypatch.setattr(embeddings, "_runner", None)
 
 
 def _embed_from_threads(count: int) -> list[np.ndarray]:
@@ -43,10 +44,11 @@ def _embed_from_threads(count: int) -> list[np.ndarray]:
         return list(pool.map(embeddings.embed_texts, texts))
 
 
-def test_eight_threads_embedding_at_once_run_the_model_one_at_a_time(running_at_once, settings):
+def test_eight_threads_embedding_at_once_run_the_model_one_at_a_time_on_one_thread(running_at_once, settings):
     settings.FACTCHECK_EMBEDDING_CONCURRENCY = 1
     results = _embed_from_threads(8)
     assert running_at_once["calls"] == 8 and running_at_once["most"] == 1
+    assert len(running_at_once["threads"]) == 1 and running_at_once["threads"].pop().startswith("embedding")
     assert all(r.shape == (1, 384) for r in results)
     assert not np.array_equal(results[0], results[1])
 
