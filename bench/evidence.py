@@ -183,7 +183,12 @@ def bench_ranking(eval_dir: Path, pairs_cache: dict) -> None:
         by_claim.setdefault(d.claim, []).append(i)
     claims = [c for c, idx in by_claim.items() if any(data[i].label != "irrelevant" for i in idx) and len(idx) > 1]
     relevant = [{j for j, i in enumerate(by_claim[c]) if data[i].label != "irrelevant"} for c in claims]
-    orders: dict[str, list[list[int]]] = {"BM25 (today)": [], "embedding": [], "combined": []}
+    orders: dict[str, list[list[int]]] = {
+        "BM25 (today)": [],
+        "embedding": [],
+        "combined": [],
+        "combined, sentences only": [],
+    }
     for claim in claims:
         idx = by_claim[claim]
         passages = [data[i].passage for i in idx]
@@ -195,6 +200,15 @@ def bench_ranking(eval_dir: Path, pairs_cache: dict) -> None:
         ranked_combined = rank_passages(claim, passages, top_k=len(passages), min_relevance=0.0, similarities=embedding)
         position = {r.text: n for n, r in enumerate(ranked_combined)}
         orders["combined"].append(sorted(range(len(idx)), key=lambda j: position.get(passages[j], len(idx))))
+        # What the fetch ranks with (sources.services._rank): sentences only, no whole-passage embedding.
+        sentences = [pairs[i].best_similarity or 0.0 for i in idx]
+        ranked_sentences = rank_passages(
+            claim, passages, top_k=len(passages), min_relevance=0.0, similarities=sentences
+        )
+        position = {r.text: n for n, r in enumerate(ranked_sentences)}
+        orders["combined, sentences only"].append(
+            sorted(range(len(idx)), key=lambda j: position.get(passages[j], len(idx)))
+        )
     n_random = sum(sum(1 / (r + 1) for r in range(len(by_claim[c]))) / len(by_claim[c]) for c in claims) / len(claims)
     print(f"\nranking: {len(claims)} claims with a support/refute passage among their passages; "
           f"MRR of the first such passage (random order expects about {n_random:.3f}):")  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
@@ -109,6 +110,7 @@ class ClaimAdmin(QueueColumns, ClaimWorkflowActions, FullChangesHistoryAdmin):
                 verdict_editable=self.verdict_editable(request, claim),
                 **self.editing_context(request, claim, verdict_public=bool(verdict and verdict.is_published)),
                 worth_band=bands.band_of(claim.checkworthiness),
+                fetch_line=settings.FACTCHECK_FETCH_MIN_CHECKWORTHINESS,
             )
         return super().change_view(request, object_id, form_url, extra_context)
 

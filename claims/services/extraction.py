@@ -228,7 +228,7 @@ def _extraction_store(article: Article, result) -> tuple[list[int], dict[int, np
 
 def _after_new_claims(claim_ids: list[int], vectors: dict[int, np.ndarray]) -> list[int]:
     """Match each new claim against the known ones (with the embedding the extraction made of it, when it
-    made one), then ask for sources for those that stay."""
+    made one), then ask for sources for those that stay and are check-worthy enough to be in the queue."""
     surviving: list[int] = []
     for claim_id in claim_ids:
         try:
@@ -241,9 +241,17 @@ def _after_new_claims(claim_ids: list[int], vectors: dict[int, np.ndarray]) -> l
             continue
         if not outcome.gone and not outcome.merged:
             surviving.append(claim_id)
-    if surviving:
+    # Sources only for claims in the editors' queue (see FACTCHECK_FETCH_MIN_CHECKWORTHINESS).
+    worth_fetching = list(
+        Claim.objects.filter(
+            pk__in=surviving, checkworthiness__gte=settings.FACTCHECK_FETCH_MIN_CHECKWORTHINESS
+        ).values_list("pk", flat=True)
+    )
+    if worth_fetching:
         try:
-            claims_fetch_sources(claim_ids=surviving)
+            claims_fetch_sources(claim_ids=worth_fetching)
         except InvalidInput:  # a claim merged away meanwhile
-            claims_fetch_sources(claim_ids=list(Claim.objects.filter(pk__in=surviving).values_list("pk", flat=True)))
+            claims_fetch_sources(
+                claim_ids=list(Claim.objects.filter(pk__in=worth_fetching).values_list("pk", flat=True))
+            )
     return surviving

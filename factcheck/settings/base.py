@@ -371,6 +371,10 @@ FACTCHECK_FETCHERS = env_list(
     "FACTCHECK_FETCHERS",
     ["internal", "cited", "wikipedia", "gdelt"] + (["google_factcheck"] if FACTCHECK_GOOGLE_API_KEY else []),
 )
+# Claims extracted below this check-worthiness are stored without fetching sources (an editor's "Fetch sources"
+# fetches them): they are out of the editors' default queue, and ranking evidence for every claim of every article
+# is most of the pipeline's CPU (bench/pipeline.py). Default: the queue's "not check-worthy" line, claims/bands.py.
+FACTCHECK_FETCH_MIN_CHECKWORTHINESS = env_float("FACTCHECK_FETCH_MIN_CHECKWORTHINESS", 0.1, minimum=0.0, maximum=1.0)
 FACTCHECK_WIKIPEDIA_URL = env_url(
     "FACTCHECK_WIKIPEDIA_URL", "https://en.wikipedia.org/w/api.php", schemes=("http", "https")
 )
