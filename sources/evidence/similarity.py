@@ -34,3 +34,22 @@ def similarities(claim: str, passages: list[str], *, embed=None) -> list[Passage
         )
         cursor += len(group)
     return out
+
+
+def best_sentence_similarities(claim: str, passages: list[str], *, embed=None) -> list[float]:
+    """The claim's embedding against each passage's closest sentence, without embedding whole passages: what
+    ranking needs (MRR 0.866 against 0.864 with the whole passage too, bench/evidence.py), at a fraction of the
+    cost, as a long passage costs about ten times a sentence to embed."""
+    if embed is None:
+        from claims.matching.embeddings import embed_texts as embed
+
+    if not passages:
+        return []
+    split = [passage_sentences(p) for p in passages]
+    vectors = embed([claim, *(s for group in split for s in group)])
+    scores = vectors[1:] @ vectors[0]
+    out, cursor = [], 0
+    for group in split:
+        out.append(float(max(scores[cursor : cursor + len(group)], default=0.0)))
+        cursor += len(group)
+    return out

@@ -64,3 +64,20 @@ def test_passages_sharing_no_word_with_the_claim_are_not_embedded(model_inputs):
     assert plan[0].passages[0].text == "The harbour authority counted 4,200 containers in March."
     assert "The harbour authority counted 4,200 containers in March." in model_inputs
     assert not any("festival" in text or "bakeries" in text for text in model_inputs)
+
+
+def test_ranking_scores_a_passage_by_its_closest_sentence_without_embedding_the_whole_passage(model_inputs):
+    from sources.evidence.similarity import best_sentence_similarities, similarities
+
+    passages = [
+        "The port was busy in spring. 4,200 containers passed through it in March.",
+        "Bakeries sold more rye bread. Festival tickets sold out.",
+    ]
+    scores = best_sentence_similarities(CLAIM, passages)
+    ranking_inputs = list(model_inputs)
+    reference = similarities(CLAIM, passages)
+
+    assert scores == pytest.approx([max(r.sentences) for r in reference], abs=1e-3)
+    assert scores[0] > scores[1]
+    assert "4,200 containers passed through it in March." in ranking_inputs
+    assert not set(passages) & set(ranking_inputs)
