@@ -208,9 +208,10 @@ def restart_env(worker_env: dict, **overrides) -> dict:
 
 def start_as_compose_does(workers, env: dict, *, log, beat_log, name: str):
     """A 3-thread worker on the extraction and fetch queues, and, as docker-compose.yml runs them, beat and the
-    sweepers in a worker of their own, never behind the backlog. Returns the first."""
+    sweepers in a worker of their own, never behind the backlog; both start at once. Returns the first."""
     worker = workers(queues=[env["CELERY_QUEUE"], env["CELERY_FETCH_QUEUE"]], env=env, log=log, name=name,
-                     pool="threads", concurrency=3).start()  # fmt: skip
-    workers(queues=[env["CELERY_MAINTENANCE_QUEUE"]], env=env, log=beat_log, name=f"{name}-beat",
-            pool="solo", concurrency=1, beat=True).start()  # fmt: skip
-    return worker
+                     pool="threads", concurrency=3).launch()  # fmt: skip
+    beat = workers(queues=[env["CELERY_MAINTENANCE_QUEUE"]], env=env, log=beat_log, name=f"{name}-beat",
+                   pool="solo", concurrency=1, beat=True).launch()  # fmt: skip
+    beat.wait_ready()
+    return worker.wait_ready()
