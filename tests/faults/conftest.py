@@ -171,7 +171,7 @@ EXTRACTION_TIME_LIMIT = 60
 FETCH_TIME_LIMIT = 20  # a fetch running for twice this long lost its worker (sweeper)
 SWEEP_INTERVAL = 3
 STUCK_PENDING_SECONDS = 30  # an extraction pending this long with no message queued is sent again (sweeper)
-STUCK_PENDING_MINUTES = 1  # the same for a fetch
+STUCK_PENDING_MINUTES = 0.5  # the same for a fetch
 # The longest any piece of work may wait after the server is back: the slowest sweeper threshold, one sweep, then
 # the extraction and its fetches (a cited page answers in 6 s, three threads).
 RESTART_BOUND = max(EXTRACTION_TIME_LIMIT, STUCK_PENDING_SECONDS, 60 * STUCK_PENDING_MINUTES, 2 * FETCH_TIME_LIMIT) \
