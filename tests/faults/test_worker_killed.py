@@ -16,7 +16,9 @@ from tests.conftest import wait_for
 
 from .conftest import (
     EXTRACTION_TIME_LIMIT,
-    RESTART_BOUND,
+    FETCH_TIME_LIMIT,
+    STUCK_PENDING_MINUTES,
+    SWEEP_INTERVAL,
     filesystem_broker,
     made_up_html,
     restart_env,
@@ -26,7 +28,10 @@ from .conftest import (
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
-BOUND = RESTART_BOUND
+# The longest a killed piece of work may wait: its stale threshold, one sweep, and the work itself (the article
+# makes about 30 claims: 60 fetches, the cited ones 6 s each on four threads).
+EXTRACTION_BOUND = EXTRACTION_TIME_LIMIT + SWEEP_INTERVAL + 150
+FETCH_BOUND = max(2 * FETCH_TIME_LIMIT, 60 * STUCK_PENDING_MINUTES) + SWEEP_INTERVAL + 120
 
 
 def _extracted(article: Article) -> bool:
@@ -60,11 +65,13 @@ def test_a_worker_killed_mid_extraction_and_mid_fetch_loses_nothing(
         # models on another article first, and only then do beat and the sweepers start, in a worker of their own
         # as docker-compose.yml runs them (it lives on through the second kill).
         warm_up, _ = article_ingest(html=made_up_html(2, seed=0, title="A short report"))
-        wait_for(lambda: _extracted(warm_up), timeout=BOUND, message="the restarted worker's first extraction")
+        wait_for(
+            lambda: _extracted(warm_up), timeout=EXTRACTION_BOUND, message="the restarted worker's first extraction"
+        )
         warmed = time.monotonic() - killed_at
         workers(queues=[env["CELERY_MAINTENANCE_QUEUE"]], env=env, log=tmp_path / "beat.log", name=f"beat-{broker}",
                 pool="solo", concurrency=1, beat=True).start()  # fmt: skip
-        wait_for(lambda: _extracted(article), timeout=BOUND, message="the killed extraction to be done")
+        wait_for(lambda: _extracted(article), timeout=EXTRACTION_BOUND, message="the killed extraction to be done")
         extraction_recovered = time.monotonic() - killed_at
 
         fetches = ClaimFetch.objects.filter(claim__mentions__article=article).distinct()
@@ -75,12 +82,12 @@ def test_a_worker_killed_mid_extraction_and_mid_fetch_loses_nothing(
         killed_at = time.monotonic()
         worker.start()
         wait_for(lambda: not ClaimFetch.objects.exclude(status__in=["done", "failed"]).exists(),
-                 timeout=BOUND, message="every fetch to reach a final state")  # fmt: skip
+                 timeout=FETCH_BOUND, message="every fetch to reach a final state")  # fmt: skip
         fetches_recovered = time.monotonic() - killed_at
 
     print(f"\n{broker}: restarted worker warm {warmed:.0f}s after the kill, then the sweepers started; extraction "
-          f"recovered {extraction_recovered:.0f}s after the kill (time limit {EXTRACTION_TIME_LIMIT}s), fetches "
-          f"{fetches_recovered:.0f}s (bound {BOUND}s)")  # fmt: skip
+          f"recovered {extraction_recovered:.0f}s after the kill (bound {EXTRACTION_BOUND}s), fetches "
+          f"{fetches_recovered:.0f}s (bound {FETCH_BOUND}s)")  # fmt: skip
     claims = Claim.objects.filter(mentions__article=article).distinct()
     assert claims.count() >= 5
     assert set(fetches.values_list("status", flat=True)) == {"done"}
