@@ -20,9 +20,10 @@ DEFAULTS = {
     "FACTCHECK_FETCH_BACKOFF_MAX": env_float("FACTCHECK_FETCH_BACKOFF_MAX", 1800.0, minimum=0.0),
     "FACTCHECK_FETCH_SOFT_TIME_LIMIT": env_int("FACTCHECK_FETCH_SOFT_TIME_LIMIT", 90, minimum=1),
     "FACTCHECK_FETCH_TIME_LIMIT": env_int("FACTCHECK_FETCH_TIME_LIMIT", 120, minimum=2),
-    # Beat: sources older than this are fetched again; claims pending longer than this are restarted.
+    # Beat: sources older than this are fetched again; claims pending longer than this are restarted (a fraction
+    # of a minute is allowed: the fault tests wait half a minute, not a whole one).
     "FACTCHECK_SOURCE_STALE_DAYS": env_int("FACTCHECK_SOURCE_STALE_DAYS", 30, minimum=1),
-    "FACTCHECK_FETCH_STUCK_MINUTES": env_int("FACTCHECK_FETCH_STUCK_MINUTES", 15, minimum=1),
+    "FACTCHECK_FETCH_STUCK_MINUTES": env_float("FACTCHECK_FETCH_STUCK_MINUTES", 15.0, minimum=0.1),
     "FACTCHECK_REFETCH_BATCH": env_int("FACTCHECK_REFETCH_BATCH", 200, minimum=1),
     # How much each fetcher brings back.
     "FACTCHECK_FETCH_RESULTS": env_int("FACTCHECK_FETCH_RESULTS", 3, minimum=1),

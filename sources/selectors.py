@@ -163,7 +163,7 @@ def stale_sources(*, older_than_days: int, limit: int) -> QuerySet[Source]:
     )
 
 
-def stuck_claim_fetches(*, pending_minutes: int, running_seconds: int) -> QuerySet[ClaimFetch]:
+def stuck_claim_fetches(*, pending_minutes: float, running_seconds: int) -> QuerySet[ClaimFetch]:
     """Fetches pending for longer than `pending_minutes`, or running past any time limit (a lost worker)."""
     now = timezone.now()
     return ClaimFetch.objects.filter(

@@ -92,6 +92,7 @@ class Worker:
         self.queues, self.env, self.log, self.name = queues, env, Path(log), name
         self.pool, self.concurrency, self.extra, self.beat = pool, concurrency, extra, beat
         self.process: subprocess.Popen | None = None
+        self._readies = 0  # "ready." lines in the log before the last launch
 
     def command(self) -> list[str]:
         command = [
@@ -105,13 +106,22 @@ class Worker:
 
     def start(self, timeout: float = 90) -> Worker:
         """Start (or restart) the worker and wait for its "ready." line in the log."""
-        readies = self.log.read_text().count("ready.") if self.log.exists() else 0
+        return self.launch().wait_ready(timeout)
+
+    def launch(self) -> Worker:
+        """Start (or restart) the worker without waiting: several workers then load Django side by side."""
+        self._readies = self.log.read_text().count("ready.") if self.log.exists() else 0
         with open(self.log, "a") as out:
             self.process = subprocess.Popen(
                 self.command(), cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
             )
+        return self
+
+    def wait_ready(self, timeout: float = 90) -> Worker:
+        """Wait for the "ready." line the worker last launched writes to the log."""
+        assert self.process is not None
         deadline = time.monotonic() + timeout
-        while self.log.read_text().count("ready.") <= readies:
+        while self.log.read_text().count("ready.") <= self._readies:
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.kill()
                 raise RuntimeError(f"The Celery worker did not start:\n{self.log.read_text()[-4000:]}")

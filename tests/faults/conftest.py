@@ -171,7 +171,7 @@ EXTRACTION_TIME_LIMIT = 60
 FETCH_TIME_LIMIT = 20  # a fetch running for twice this long lost its worker (sweeper)
 SWEEP_INTERVAL = 3
 STUCK_PENDING_SECONDS = 30  # an extraction pending this long with no message queued is sent again (sweeper)
-STUCK_PENDING_MINUTES = 1  # the same for a fetch
+STUCK_PENDING_MINUTES = 0.5  # the same for a fetch
 # The longest any piece of work may wait after the server is back: the slowest sweeper threshold, one sweep, then
 # the extraction and its fetches (a cited page answers in 6 s, three threads).
 RESTART_BOUND = max(EXTRACTION_TIME_LIMIT, STUCK_PENDING_SECONDS, 60 * STUCK_PENDING_MINUTES, 2 * FETCH_TIME_LIMIT) \
@@ -208,9 +208,10 @@ def restart_env(worker_env: dict, **overrides) -> dict:
 
 def start_as_compose_does(workers, env: dict, *, log, beat_log, name: str):
     """A 3-thread worker on the extraction and fetch queues, and, as docker-compose.yml runs them, beat and the
-    sweepers in a worker of their own, never behind the backlog. Returns the first."""
+    sweepers in a worker of their own, never behind the backlog; both start at once. Returns the first."""
     worker = workers(queues=[env["CELERY_QUEUE"], env["CELERY_FETCH_QUEUE"]], env=env, log=log, name=name,
-                     pool="threads", concurrency=3).start()  # fmt: skip
-    workers(queues=[env["CELERY_MAINTENANCE_QUEUE"]], env=env, log=beat_log, name=f"{name}-beat",
-            pool="solo", concurrency=1, beat=True).start()  # fmt: skip
-    return worker
+                     pool="threads", concurrency=3).launch()  # fmt: skip
+    beat = workers(queues=[env["CELERY_MAINTENANCE_QUEUE"]], env=env, log=beat_log, name=f"{name}-beat",
+                   pool="solo", concurrency=1, beat=True).launch()  # fmt: skip
+    beat.wait_ready()
+    return worker.wait_ready()

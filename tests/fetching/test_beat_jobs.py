@@ -77,6 +77,39 @@ def test_fetches_stuck_in_pending_or_running_are_restarted(claim, settings, djan
     assert ClaimFetch.objects.get(pk=waiting_retry.pk).status == "pending"
 
 
+@pytest.fixture
+def stuck_minutes_from_the_environment(monkeypatch):
+    """sources.conf read again with FACTCHECK_FETCH_STUCK_MINUTES set, as a worker started with it reads it."""
+    import importlib
+
+    from sources import conf
+
+    def read(value: str) -> None:
+        monkeypatch.setenv("FACTCHECK_FETCH_STUCK_MINUTES", value)
+        importlib.reload(conf)
+
+    yield read
+    monkeypatch.undo()
+    importlib.reload(conf)
+
+
+def test_a_fraction_of_a_minute_is_a_stuck_fetch_threshold(
+    claim, stuck_minutes_from_the_environment, django_capture_on_commit_callbacks
+):
+    stuck_minutes_from_the_environment("0.5")
+    now = timezone.now()
+    lost = ClaimFetch.objects.create(claim=claim, fetcher="internal")
+    ClaimFetch.objects.filter(pk=lost.pk).update(requested_at=now - timedelta(seconds=40))
+    recent = ClaimFetch.objects.create(claim=claim, fetcher="cited")
+    ClaimFetch.objects.filter(pk=recent.pk).update(requested_at=now - timedelta(seconds=20))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert claim_fetches_restart_stuck.apply().get() == 1
+
+    assert ClaimFetch.objects.get(pk=lost.pk).status == "done"  # pending for 40 s: sent again (and run eagerly)
+    assert ClaimFetch.objects.get(pk=recent.pk).status == "pending"
+
+
 def test_the_beat_schedule_runs_both_jobs(settings):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"sources.tasks.sources_refetch_stale", "sources.tasks.claim_fetches_restart_stuck"} <= tasks

@@ -29,8 +29,10 @@ def _quiet(seconds: float = 3.0) -> bool:
         return busy, Claim.objects.count(), ClaimFetch.objects.count(), Evidence.objects.count()
 
     before = snapshot()
+    if before[0]:
+        return False  # busy now: no need to watch it for `seconds` to know
     time.sleep(seconds)
-    return not before[0] and snapshot() == before
+    return snapshot() == before
 
 
 def _all_finished(claim_ids, fetchers):
