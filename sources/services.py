@@ -165,9 +165,14 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
         if other_query is None:
             continue
         offered = without_own_copies(own_documents, own_texts=selectors.claim_own_texts(claim_id=other.pk))
+        if not offered:
+            continue
+        # Ranked before the transaction opens: embedding waits its turn at the model thread, and a transaction
+        # held open meanwhile kept row locks for minutes under load (bench/soak.py).
+        plan = evidence_plan(claim_text=other_query.text, documents=offered)
         with transaction.atomic():
-            if not offered or not evidence_record(
-                claim_id=other.pk, fetcher="internal", documents=offered, claim_date=other_query.claim_date
+            if not evidence_record(
+                claim_id=other.pk, fetcher="internal", documents=offered, claim_date=other_query.claim_date, plan=plan
             ):
                 continue
             linked = Evidence.objects.filter(claim_id=other.pk, fetcher="internal").values("source_id").distinct()
