@@ -51,12 +51,14 @@ def _clause_of_its_own(tokens: list[Token], overrides: dict[int, str]) -> bool:
         return False
     if not readability.grammatical(tokens, overrides=overrides, replaced_subjects={}, template=False):
         return False
+    ids = {t.i for t in tokens}
     last = words[-1]
     if last.dep_ in DANGLING_ENDS or last.pos_ in ("CCONJ", "SCONJ", "DET", "ADP") and not list(last.children):
         return False  # "11 percent were red, 15 percent blue, and."
+    if any(c.i > last.i and c.i not in ids and not c.is_punct for c in last.children):
+        return False  # "…, warning: <what was warned>" cut at the colon: the last word lost what it governs
     if sum(1 for t in tokens if t.text == "(") != sum(1 for t in tokens if t.text == ")"):
         return False  # one half of a bracket: the part was cut out of a parenthesis
-    ids = {t.i for t in tokens}
     opening = next((t for t in words if t.dep_ not in ("cc", "advmod") or t.tag_ in WH_TAGS), words[0])
     if opening.tag_ in WH_TAGS and opening.dep_ not in SUBJECT_DEPS or opening.dep_ == "mark":
         return False  # "how much it spreads out": an indirect question, not a statement
@@ -189,9 +191,11 @@ def lost_modality(doc: Doc, claim_ids: Iterable[int], claim_text: str, content: 
     tokens the claim was written from; `content`: the statement's tokens (what the sentence asserts or reports)."""
     ids = set(claim_ids)
     scope = set(content)
-    words = set(_WORD.findall(claim_text.casefold().replace("\u2019", "'")))
+    spoken = claim_text.casefold().replace("\u2019", "'")
+    spoken = re.sub(r"(n't|'d|'ll)\b", r" \1", spoken)  # "can't" -> "ca n't", "they'd" -> "they 'd"
+    words = set(_WORD.findall(spoken))
     said_modals = {MODALS[w] for w in words if w in MODALS} | ({"can"} if "cannot" in words else set())
-    said_negation = bool(words & (NEGATIONS | {"n't"})) or "n't" in claim_text.casefold()
+    said_negation = bool(words & (NEGATIONS | {"n't"}))
     lost: list[str] = []
     for verb in (doc[i] for i in sorted(ids)):
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
@@ -206,6 +210,7 @@ def lost_modality(doc: Doc, claim_ids: Iterable[int], claim_text: str, content: 
                 missing = kind not in words
             else:  # a plan or expectation: the governing verb itself
                 missing = word.i not in ids and word.lower_ not in words
-            if missing and word.text not in lost:
-                lost.append(word.text)
+            written = MODALS[word.lower_] if word.lower_ in ("ca", "wo") else word.text  # "ca" of "can't"
+            if missing and written not in lost:
+                lost.append(written)
     return lost
