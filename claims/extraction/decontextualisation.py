@@ -1,10 +1,13 @@
 """Decontextualisation: what a pronoun stands for, so each claim reads on its own.
 
-A light centering-style resolver (no coreference model ships offline with spaCy's small pipeline):
-- he/she/him/his/her -> the most recent person named before it;
-- it/its -> the subject of the previous sentence when that is a thing (not a person), else the most recent
-  named place or organisation; expletive "it" ("it is likely that") is left alone;
-- they/them/their -> the previous plural subject.
+A light centering-style resolver (no coreference model ships offline with spaCy's small pipeline), which
+resolves only when sure (faithful before clever; an unresolved pronoun stays as written and the claim is flagged):
+- he/she/him/his/her -> the one person named in this and the previous sentence, named there as a subject, with no
+  nearer subject before the pronoun and no sign in the article of the other gender (person_subject);
+- it/its -> the nearest thing subject before it in its sentence, else the subject of the previous sentence when that
+  is a thing (not a person) and no other subject stands between (subject_antecedent); expletive "it" ("it is likely
+  that", "as it turned out") is left alone;
+- they/them/their -> the nearest plural subject before it, else the previous plural subject, on the same terms.
 The pipeline substitutes the antecedent only when the claim does not already name it.
 """
 
@@ -467,22 +470,32 @@ def _subject_person(doc: Doc, token: Token, window_start: int, canonical_of) -> 
     )
     if len(names) != 1 or unclassed or not any(_is_subject_mention(e) for e in mentions):
         return None
-    sentence = doc[token.sent.start : token.i]
+    sent = token.sent
     if any(
-        t.dep_ in SUBJECT_DEPS and t.lower_ not in PERSONAL and not any(e.start <= t.i < e.end for e in mentions)
-        for t in sentence
+        t.dep_ in SUBJECT_DEPS
+        and (t.tag_ == "NN" and not t.ent_type_ or t.lower_ == "who")
+        and _in_quotation(sent, t) == _in_quotation(sent, token)
+        for t in doc[sent.start : token.i]
     ):
         return None  # "The new captain said his crew …": the nearer subject may be whom the pronoun means
     return next(iter(names))
 
 
 def _other_subject_before(sent: Span, token: Token) -> bool:
-    """A subject before the pronoun in its own sentence (a person, a relative "that", another pronoun) that the
-    pronoun was not resolved to: the nearer candidate, so the previous sentence's subject is no longer sure."""
-    return any(
-        t.dep_ in SUBJECT_DEPS and t.lower_ not in (NEUTER if token.lower_ in NEUTER else PLURAL) and not _expletive(t)
-        for t in sent.doc[sent.start : token.i]
-    )
+    """A subject before the pronoun in its own sentence that it could stand for but that the resolver does not take
+    (a relative or demonstrative "that", a name the tagger did not class; for they, people named together): the
+    nearer candidate, so the previous sentence's subject is no longer sure. "Engineers found cracks in it" is no
+    such case: "engineers" cannot be "it"."""
+    plural = token.lower_ in PLURAL
+    for t in sent.doc[sent.start : token.i]:
+        if t.dep_ not in SUBJECT_DEPS or _expletive(t) or _in_quotation(sent, t) != _in_quotation(sent, token):
+            continue
+        if t.lower_ in ("that", "this", "which", "what", "who", "these", "those") and t.pos_ in ("PRON", "DET"):
+            return True
+        many = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+        if t.pos_ in ("NOUN", "PROPN") and many == plural and (plural or t.ent_type_ != "PERSON"):
+            return True
+    return False
 
 
 def _contradicts(gender: str | None, pronoun: Token) -> bool:

@@ -24,6 +24,7 @@ from .lexicon import SUBJECT_DEPS, has_subject
 DANGLING_ENDS = {"cc", "det", "mark", "prep", "aux", "auxpass", "case", "preconj", "poss"}
 GROUP_WORDS = {"all", "both", "each", "respectively", "together"}
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "parataxis"}
 
 
 def sure_split(doc: Doc, content: Iterable[int], pieces: list) -> bool:
@@ -55,7 +56,9 @@ def _clause_of_its_own(tokens: list[Token], overrides: dict[int, str]) -> bool:
     last = words[-1]
     if last.dep_ in DANGLING_ENDS or last.pos_ in ("CCONJ", "SCONJ", "DET", "ADP") and not list(last.children):
         return False  # "11 percent were red, 15 percent blue, and."
-    if any(c.i > last.i and c.i not in ids and not c.is_punct for c in last.children):
+    if last.pos_ in ("VERB", "AUX") and any(
+        c.i > last.i and c.i not in ids and c.dep_ in COMPLEMENTS for c in last.children
+    ):
         return False  # "…, warning: <what was warned>" cut at the colon: the last word lost what it governs
     if sum(1 for t in tokens if t.text == "(") != sum(1 for t in tokens if t.text == ")"):
         return False  # one half of a bracket: the part was cut out of a parenthesis

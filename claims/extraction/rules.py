@@ -483,14 +483,14 @@ register(
 register(
     "subject_antecedent",
     "decontextualisation",
-    "it/its/they/their after another subject in its own sentence (a person, a relative 'that', a pronoun), or "
-    "with no subject before it to stand for ('as it turned out')",
+    "it/its/they/their after another subject in its own sentence that it could stand for (a relative or "
+    "demonstrative 'that', an unclassed name; for they, people named together), or 'as it turned out'",
     "no resolution to the previous sentence's subject or to a name further back (the claim keeps the pronoun, "
     "flagged): only a subject in this or the previous sentence is a sure antecedent",
     [
         (
-            "The Orvik choir toured Canada in 1958. John Baxter said it was the best tour of 40 years.",
-            ("It was the best tour of 40 years.",),
+            "The Orvik choir toured Canada in 1958. While that was a long tour, it earned 40,000 euros.",
+            ("While that was a long tour, it earned 40,000 euros.",),
         )
     ],
 )

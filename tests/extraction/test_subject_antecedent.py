@@ -1,5 +1,6 @@
 """It/they are resolved to the previous sentence's subject only when their own sentence has no nearer subject
-before them, never to a name further back, and "as it turned out" stands for nothing (rule subject_antecedent)."""
+before them that they could stand for, never to a name further back, and "as it turned out" stands for nothing
+(rule subject_antecedent)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,20 @@ from claims.extraction import extract, rules
 
 from .conftest import claims_text, find_claim
 
-NEARER_PERSON = "The Orvik choir toured Canada in 1958. John Baxter said it was the best tour of 40 years."
+NEARER_THAT = "The Orvik choir toured Canada in 1958. While that was a long tour, it earned 40,000 euros."
 
 
-def test_it_after_a_person_subject_in_its_own_sentence_is_left_as_written_and_flagged():
-    claim = find_claim(extract(NEARER_PERSON), "best tour")
-    assert claim.text == "It was the best tour of 40 years."
+def test_it_after_a_demonstrative_subject_in_its_own_sentence_is_left_as_written_and_flagged():
+    claim = find_claim(extract(NEARER_THAT), "40,000 euros")
+    assert claim.text == "It earned 40,000 euros."
     assert 'pronoun "it"' in claim.needs_context
     with rules.disabled({"subject_antecedent"}):
-        assert "The Orvik choir was the best tour of 40 years." in claims_text(extract(NEARER_PERSON))
+        assert "The Orvik choir earned 40,000 euros." in claims_text(extract(NEARER_THAT))
+
+
+def test_a_subject_that_cannot_be_it_does_not_block_the_previous_subject():
+    texts = claims_text(extract("The Orvik bridge was closed in 2019. Engineers had found deep cracks in it."))
+    assert any(t.casefold() == "engineers had found deep cracks in the orvik bridge." for t in texts)
 
 
 def test_it_after_an_unclassed_name_that_may_be_a_person_is_not_that_name():
