@@ -456,7 +456,7 @@ def _is_subject_mention(ent) -> bool:
     return root.dep_ in SUBJECT_DEPS
 
 
-def _subject_person(doc: Doc, token: Token, window_start: int, canonical_of) -> str | None:
+def _subject_person(doc: Doc, token: Token, window_start: int, canonical_of, found: dict) -> str | None:
     """He/she resolves only when sure: exactly one person is named in this sentence (before the pronoun) and the
     previous one, a mention of that person is a subject there, and nothing the article says of the person's
     A capitalised subject the tagger did not class counts as a second candidate
@@ -465,10 +465,18 @@ def _subject_person(doc: Doc, token: Token, window_start: int, canonical_of) -> 
     window = doc[window_start : token.i]
     mentions = [e for e in window.ents if e.label_ == "PERSON" and e.end <= token.i]
     names = {canonical_of(e) for e in mentions}
+    # "X was born in 1898. He served … . He retired …": a he/she already resolved is a mention of that person
+    chained = [t for t in window if t.lower_ in PERSONAL and t.i in found and not found[t.i].possessive]
+    names |= {found[t.i].text for t in chained}
     unclassed = any(
         t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and t.ent_type_ not in THING_LABELS | {"PERSON"} for t in window
     )
-    if len(names) != 1 or unclassed or not any(_is_subject_mention(e) for e in mentions):
+    if (
+        len(names) != 1
+        or unclassed
+        or not any(_is_subject_mention(e) for e in mentions)
+        and not any(t.dep_ in SUBJECT_DEPS for t in chained)
+    ):
         return None
     sent = token.sent
     if any(
@@ -552,7 +560,7 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                             genders = _gender_evidence(doc, sents, canonical_of)
                         recent = {name for _, _, name in people[bisect_left(people_at, window_start) : before]}
                         if len(recent) <= 1:  # several: ambiguous_person's reporting-verb rule, or nothing
-                            text = _subject_person(doc, token, window_start, canonical_of)
+                            text = _subject_person(doc, token, window_start, canonical_of, found)
                         if text and _contradicts(genders.get(text), token):
                             text = None
             elif lower in NEUTER:

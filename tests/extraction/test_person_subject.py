@@ -46,3 +46,11 @@ def test_a_person_named_further_back_than_the_previous_sentence_is_no_antecedent
     )
     claim = find_claim(extract(text), "2 million")
     assert claim.text.startswith("In 1970 he sold the club")
+
+
+def test_a_he_resolved_in_the_previous_sentence_carries_the_person_on():
+    text = (
+        "Tom Baxter is a professor of economics at Lanzo University. He is a leader in the field of wool trade. "
+        "He has been published in numerous journals."
+    )
+    assert "Tom Baxter has been published in numerous journals." in claims_text(extract(text))
