@@ -1,8 +1,10 @@
 """Faithfulness checks: a rewrite is kept only when it still says what the article says.
 
-- sure_split: a decomposition is kept only when every part is a clause of its own (a subject, a finite verb, no
-  dangling "and", no half of a bracket, no part that straddles the coordinator it was split at, no "all" that
-  stood for the whole group); otherwise the statement stays whole.
+- sure_split: a decomposition is kept only when every part that would become a claim (it has a subject and a
+  finite verb) is a clause of its own: no dangling "and", no half of a bracket, no indirect question, no part that
+  straddles the coordinator it was split at, no "all" that stood for the whole group, no verb whose complement
+  stayed in another part; otherwise the statement stays whole. A part with no subject or no finite verb writes no
+  claim downstream, so it does not undo the split (keeping the statement whole there cost Factcheck-GPT recall).
 - lost_modality: the modal verbs, negations and hedges of the source that govern a claim's verbs ("could face",
   "did not", "reportedly", "plans to") must still be in the claim; the pipeline writes the sentence's own words
   instead, flagged, when one is missing.
@@ -29,7 +31,7 @@ COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "par
 
 def sure_split(doc: Doc, content: Iterable[int], pieces: list) -> bool:
     """Whether the split of a statement into `pieces` (clauses: `.tokens`, `.overrides`, `.template`) can stand:
-    every part written from the article's tokens is a grammatical clause with its own subject and verb."""
+    every part written from the article's tokens that is a clause (a subject and a finite verb) is a whole one."""
     parts = [p for p in pieces if not p.template]
     if len(parts) <= 1:
         return True
@@ -37,6 +39,10 @@ def sure_split(doc: Doc, content: Iterable[int], pieces: list) -> bool:
     dropped_joints = [i for i in content if i not in covered and doc[i].dep_ in ("cc", "preconj")]
     for part in parts:
         tokens = [doc[i] for i in part.tokens]
+        if not has_subject(tokens) or not readability.grammatical(
+            tokens, overrides=part.overrides, replaced_subjects={}, template=False
+        ):
+            continue  # no clause at all: the pipeline writes no claim of it (a list of names left by a split)
         if not _clause_of_its_own(tokens, part.overrides):
             return False
         shared = set().union(*(set(q.tokens) for q in parts if q is not part))
@@ -47,10 +53,9 @@ def sure_split(doc: Doc, content: Iterable[int], pieces: list) -> bool:
 
 
 def _clause_of_its_own(tokens: list[Token], overrides: dict[int, str]) -> bool:
+    """A part with a subject and a finite verb (see sure_split) that is no garbled piece of the sentence."""
     words = [t for t in tokens if not t.is_punct]
-    if not words or not has_subject(tokens):
-        return False
-    if not readability.grammatical(tokens, overrides=overrides, replaced_subjects={}, template=False):
+    if not words:
         return False
     ids = {t.i for t in tokens}
     last = words[-1]
