@@ -50,7 +50,7 @@ def test_a_person_named_further_back_than_the_previous_sentence_is_no_antecedent
 
 def test_a_he_resolved_in_the_previous_sentence_carries_the_person_on():
     text = (
-        "Tom Baxter is a professor of economics at Lanzo University. He is a leader in the field of wool trade. "
-        "He has been published in numerous journals."
+        "Tom Baxter teaches geology at Lanzo University. He wrote 12 books on slate quarries. "
+        "He won the Orvik medal in 2015."
     )
-    assert "Tom Baxter has been published in numerous journals." in claims_text(extract(text))
+    assert "Tom Baxter won the Orvik medal in 2015." in claims_text(extract(text))
