@@ -1,7 +1,9 @@
-"""A decomposition is kept only when every part is a clause of its own; otherwise the statement stays whole,
-marked "not decomposed" (rule split_guard, faithfulness.sure_split)."""
+"""A decomposition is kept only when every part that is a clause is a whole one; otherwise the statement stays
+whole, marked "not decomposed" (rule split_guard, off by default, faithfulness.sure_split)."""
 
 from __future__ import annotations
+
+import pytest
 
 from claims.extraction import extract, rules
 
@@ -12,6 +14,12 @@ BRACKET = (
     "The Brenholt museum is a place of calm (and since 2019, the Orvik choir has sung there on Sundays), "
     "but it is closed in winter."
 )
+
+
+@pytest.fixture(autouse=True)
+def split_guard_on():
+    with rules.enabled({"split_guard"}):  # off by default (see rules.py): measured, and switched on here
+        yield
 
 
 def test_an_all_that_stood_for_the_whole_group_keeps_the_statement_whole():
