@@ -486,7 +486,10 @@ def _subject_person(doc: Doc, token: Token, window_start: int, canonical_of, fou
         for t in doc[sent.start : token.i]
     ):
         return None  # "The new captain said his crew …": the nearer subject may be whom the pronoun means
-    return next(iter(names))
+    name = next(iter(names))
+    if any((t.lower_ in MALE_PRONOUNS) != (token.lower_ in MALE_PRONOUNS) for t in chained):
+        return None  # "She hired … . In 2001 he sold …": the article just called that person otherwise
+    return name
 
 
 def _other_subject_before(sent: Span, token: Token) -> bool:
