@@ -204,6 +204,13 @@ def find(sent: Span) -> Attribution | None:
     if root.lemma_ in REPORTING_LEMMAS:
         colon = next((t for t in tokens if t.text == ":" and t.i > root.i), None)
         complement = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.i > root.i), None)
+        if (
+            colon is not None
+            and complement is not None
+            and min(t.i for t in complement.subtree) < colon.i
+            and rules.on("colon_in_complement")
+        ):
+            colon = None  # "X says the port is a matter of depth: how deep …": the colon is inside what X says
         if colon is not None:
             content = [i for i in ids if i > colon.i]
         elif complement is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
-from . import rules
+from . import faithfulness, rules
 from .lexicon import BELIEF_VERBS, REPORTING_VERBS, SUBJECT_DEPS
 
 CLAUSE_POS = ("VERB", "AUX")
@@ -34,6 +34,7 @@ class Clause:
     overrides: dict[int, str] = field(default_factory=dict)  # token index -> text (an inflected verb)
     template: str = ""  # "{0} is {1}" for appositives, filled with rendered token groups
     groups: list[list[int]] = field(default_factory=list)
+    whole: bool = False  # the statement undecomposed: a split was not sure (faithfulness.sure_split)
 
 
 def _subtree_ids(token: Token) -> set[int]:
@@ -230,7 +231,10 @@ def _borrowed_auxiliaries(verb: Token) -> list[int]:
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.dep_ != "conj":
         return []
     head = verb.head
-    if verb.tag_ not in ("VB", "VBN", "VBG"):
+    modal = any(c.tag_ == "MD" for c in head.children)
+    if verb.tag_ not in ("VB", "VBN", "VBG") and not (
+        modal and verb.lower_ == verb.lemma_.lower()
+    ):  # "could close and cut jobs": "cut" tagged past still takes "could"
         return []
     return [c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < head.i]
 
@@ -358,6 +362,9 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
                 doc[first - 1].text == "," or doc[first - 1].text == '"' and doc[first - 2].text == ","
             ):
                 continue  # restrictive: it defines the name, keep it
+            after = max(rel_ids) + 1
+            if after < token.sent.end and not doc[after].is_punct:
+                continue  # ", which drains the more hits are blocked": the clause runs on past what the parse gave it
             pronoun = next(
                 (c for c in token.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS), None
             )
@@ -858,8 +865,9 @@ def generic_you(doc: Doc, clause: Clause) -> Clause:
         or obj is None
         or verb.tag_ != "VB"
         or any(c.dep_ in ("advcl", "ccomp", "xcomp") for c in verb.children)
+        or any(c.dep_ == "advmod" and c.i < verb.i for c in verb.children)
     ):
-        return clause
+        return clause  # "you can loosely call it X": the adverb before the verb would be lost
     modal = clause.overrides.get(aux.i, aux.text)
     if modal.split()[0].lower() not in ABILITY_MODALS:
         return clause
@@ -905,6 +913,9 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
                         for atom in atoms:
                             atom = generic_you(doc, atom) if rules.on("generic_you") else atom
                             clauses.append(atom)
+    if rules.on("split_guard") and not faithfulness.sure_split(doc, content, clauses):
+        # a part that is no clause of its own: the statement as it stands, and what the modifiers say of names
+        clauses = [Clause(tokens=sorted(set(content)), whole=True)] + [c for c in clauses if c.template]
     if rules.on("achievement"):
         clauses.extend(derived for clause in list(clauses) if (derived := achievement(doc, clause)) is not None)
     return clauses

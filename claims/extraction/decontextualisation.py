@@ -1,10 +1,13 @@
 """Decontextualisation: what a pronoun stands for, so each claim reads on its own.
 
-A light centering-style resolver (no coreference model ships offline with spaCy's small pipeline):
-- he/she/him/his/her -> the most recent person named before it;
-- it/its -> the subject of the previous sentence when that is a thing (not a person), else the most recent
-  named place or organisation; expletive "it" ("it is likely that") is left alone;
-- they/them/their -> the previous plural subject.
+A light centering-style resolver (no coreference model ships offline with spaCy's small pipeline), which
+resolves only when sure (faithful before clever; an unresolved pronoun stays as written and the claim is flagged):
+- he/she/him/his/her -> the one person named in this and the previous sentence, named there as a subject, with no
+  nearer subject before the pronoun and no sign in the article of the other gender (person_subject);
+- it/its -> the nearest thing subject before it in its sentence, else the subject of the previous sentence when that
+  is a thing (not a person) and no other subject stands between (subject_antecedent); expletive "it" ("it is likely
+  that", "as it turned out") is left alone;
+- they/them/their -> the nearest plural subject before it, else the previous plural subject, on the same terms.
 The pipeline substitutes the antecedent only when the claim does not already name it.
 """
 
@@ -83,6 +86,8 @@ def _nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bo
                 continue  # "X …, so it can replace tin in its …": "it" and "its" stand for the same X
             if t.pos_ == "PRON" or t.ent_type_ == "PERSON" or is_plural != plural:
                 return None
+            if t.pos_ == "PROPN" and not t.ent_type_ and rules.on("subject_antecedent"):
+                return None  # a name the tagger did not class may be a person ("Ana Ruiz said it …")
             if t.ent_type_:
                 ent = entity_at(sent.doc, t.i)
                 if ent is not None:
@@ -151,6 +156,12 @@ def _expletive(token: Token) -> bool:
             return True
         if head.lemma_ == "be" and rules.on("extraposed_it") and _extraposed(head, token):
             return True
+        if (
+            head.lemma_ in ("turn", "happen")
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children)
+            and rules.on("subject_antecedent")
+        ):
+            return True  # "As it turned out, …", "as it happens": a comment on the sentence, not a referent
     return False
 
 
@@ -410,6 +421,98 @@ def _sure_person(recent: list[tuple[int, str, str]], token: Token, nearest: str)
     return None
 
 
+MALE_TITLES = {"mr", "mr.", "mister", "sir", "king", "prince", "lord", "father", "brother", "uncle", "duke"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "dame", "mother", "sister"}
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+
+
+def _gender_evidence(doc: Doc, sents: list[Span], canonical_of) -> dict[str, str]:
+    """What the article itself says of each named person's gender: a title before the name ("Mrs. Ruiz"), or the
+    pronouns of a sentence whose only person is its subject ("Ana Ruiz said she …"). A name with evidence both
+    ways, or none, is absent: the veto acts only on what the article shows."""
+    votes: dict[str, set[str]] = {}
+    for sent in sents:
+        people = [e for e in sent.ents if e.label_ == "PERSON"]
+        for ent in people:
+            before = doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+            if before in MALE_TITLES or before in FEMALE_TITLES:
+                votes.setdefault(canonical_of(ent), set()).add("m" if before in MALE_TITLES else "f")
+        if len({canonical_of(e) for e in people}) != 1 or people[0].root.dep_ not in SUBJECT_DEPS:
+            continue
+        after = {t.lower_ for t in sent if t.i >= people[0].end and t.pos_ in ("PRON", "DET")}
+        if after & MALE_PRONOUNS and not after & FEMALE_PRONOUNS:
+            votes.setdefault(canonical_of(people[0]), set()).add("m")
+        elif after & FEMALE_PRONOUNS and not after & MALE_PRONOUNS:
+            votes.setdefault(canonical_of(people[0]), set()).add("f")
+    return {name: next(iter(found)) for name, found in votes.items() if len(found) == 1}
+
+
+def _is_subject_mention(ent) -> bool:
+    """A person's mention that is the subject of its clause: "Ana Ruiz signed …", "the mayor, Ana Ruiz, signed …"."""
+    root = ent.root
+    if root.dep_ == "appos":
+        root = root.head
+    return root.dep_ in SUBJECT_DEPS
+
+
+def _subject_person(doc: Doc, token: Token, window_start: int, canonical_of, found: dict) -> str | None:
+    """He/she resolves only when sure: exactly one person is named in this sentence (before the pronoun) and the
+    previous one, a mention of that person is a subject there, and nothing the article says of the person's
+    A capitalised subject the tagger did not class counts as a second candidate
+    (it may be a person), and so does another subject before the pronoun in its own sentence ("The new captain
+    said his …"). Several people named: ambiguous_person decides (the subject of a reporting verb)."""
+    window = doc[window_start : token.i]
+    mentions = [e for e in window.ents if e.label_ == "PERSON" and e.end <= token.i]
+    names = {canonical_of(e) for e in mentions}
+    # "X was born in 1898. He served … . He retired …": a he/she already resolved is a mention of that person
+    chained = [t for t in window if t.lower_ in PERSONAL and t.i in found and not found[t.i].possessive]
+    names |= {found[t.i].text for t in chained}
+    unclassed = any(
+        t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and t.ent_type_ not in THING_LABELS | {"PERSON"} for t in window
+    )
+    if (
+        len(names) != 1
+        or unclassed
+        or not any(_is_subject_mention(e) for e in mentions)
+        and not any(t.dep_ in SUBJECT_DEPS for t in chained)
+    ):
+        return None
+    sent = token.sent
+    if any(
+        t.dep_ in SUBJECT_DEPS
+        and (t.tag_ == "NN" and not t.ent_type_ or t.lower_ == "who")
+        and _in_quotation(sent, t) == _in_quotation(sent, token)
+        for t in doc[sent.start : token.i]
+    ):
+        return None  # "The new captain said his crew …": the nearer subject may be whom the pronoun means
+    name = next(iter(names))
+    if any((t.lower_ in MALE_PRONOUNS) != (token.lower_ in MALE_PRONOUNS) for t in chained):
+        return None  # "She hired … . In 2001 he sold …": the article just called that person otherwise
+    return name
+
+
+def _other_subject_before(sent: Span, token: Token) -> bool:
+    """A subject before the pronoun in its own sentence that it could stand for but that the resolver does not take
+    (a relative or demonstrative "that", a name the tagger did not class; for they, people named together): the
+    nearer candidate, so the previous sentence's subject is no longer sure. "Engineers found cracks in it" is no
+    such case: "engineers" cannot be "it"."""
+    plural = token.lower_ in PLURAL
+    for t in sent.doc[sent.start : token.i]:
+        if t.dep_ not in SUBJECT_DEPS or _expletive(t) or _in_quotation(sent, t) != _in_quotation(sent, token):
+            continue
+        if t.lower_ in ("that", "this", "which", "what", "who", "these", "those") and t.pos_ in ("PRON", "DET"):
+            return True
+        many = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+        if t.pos_ in ("NOUN", "PROPN") and many == plural and (plural or t.ent_type_ != "PERSON"):
+            return True
+    return False
+
+
+def _contradicts(gender: str | None, pronoun: Token) -> bool:
+    return gender == "m" and pronoun.lower_ in FEMALE_PRONOUNS or gender == "f" and pronoun.lower_ in MALE_PRONOUNS
+
+
 def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:  # noqa: C901 (26; to split into one function per pronoun kind)
     """Token index of each resolvable pronoun -> what it stands for."""
     found: dict[int, Antecedent] = {}
@@ -423,6 +526,7 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
     people_at = [m[0] for m in people]
     things = [m for m in mentions if m[1] in ("GPE", "ORG")]
     things_at = [m[0] for m in things]
+    genders: dict[str, str] | None = None  # read from the article once, when a he/she needs it
     previous_subject = None
     previous_unclassed = False  # the previous sentence's subject is a name the parser could not class
     window_start = 0
@@ -454,12 +558,22 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                     text = people[before - 1][2]
                     if rules.on("ambiguous_person"):
                         text = _sure_person(people[bisect_left(people_at, window_start) : before], token, text)
+                    if rules.on("person_subject"):
+                        if genders is None:
+                            genders = _gender_evidence(doc, sents, canonical_of)
+                        recent = {name for _, _, name in people[bisect_left(people_at, window_start) : before]}
+                        if len(recent) <= 1:  # several: ambiguous_person's reporting-verb rule, or nothing
+                            text = _subject_person(doc, token, window_start, canonical_of, found)
+                        if text and _contradicts(genders.get(text), token):
+                            text = None
             elif lower in NEUTER:
                 if _expletive(token):
                     continue
                 nearest = _nearest_thing_subject(sent, token, canonical_of) if token.i > sent.start else None
                 if nearest:
                     text = nearest  # "The letter expressed its conviction": its = the letter
+                elif rules.on("subject_antecedent") and _other_subject_before(sent, token):
+                    pass  # "…, the firm made a speaker that …, but it is portable": the sentence's own subjects come first
                 elif rules.on("quoted_it") and _in_quotation(sent, token):
                     pass  # a speaker's "it" is what the speaker talks about, not the article's last subject
                 elif rules.on("ambiguous_thing") and previous_unclassed:
@@ -471,7 +585,7 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                 else:
                     floor = sent.start - 80  # tokens: roughly this and the previous sentence
                     before = bisect_left(things_at, token.i)
-                    if before and things[before - 1][0] >= floor:
+                    if before and things[before - 1][0] >= floor and not rules.on("subject_antecedent"):
                         text = things[before - 1][2]
                         if rules.on("ambiguous_thing"):
                             # only when it is the one place or organisation named since the previous sentence
@@ -485,9 +599,11 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
                 )
                 if nearest:
                     text = nearest  # "Proteins are necessary …, and they are produced …": they = proteins
+                elif rules.on("subject_antecedent") and _other_subject_before(sent, token):
+                    pass  # "A and B won …, where they beat …": they = A and B, not the previous sentence's subject
                 elif previous_subject and previous_subject[2] and not previous_subject[3]:
                     text = previous_subject[0]
-                else:
+                elif not rules.on("subject_antecedent"):
                     text = _recent_pair(mentions, doc, token)  # "… between Russia and North Korea. … their …"
             if text:
                 found[token.i] = Antecedent(text=text, possessive=possessive)

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from . import gazetteer as gazetteer_module
+from . import rules
 from .gazetteer import Entity, normalise_name
 
 FUZZY_MIN_RATIO = 0.85
@@ -110,19 +111,22 @@ class DocumentEntities:
             return known.canonical
         tokens = name.split()
         if len(tokens) == 1:
-            for full in reversed(self.people):
-                if full.split()[-1].casefold() == name.casefold():
-                    return full
-            for full in reversed(self.people):  # family name first: "Kim" for Kim Jong-un
-                if full.split()[0].casefold() == name.casefold():
-                    return full
-            for full in reversed(self.people):
-                surname = full.split()[-1].casefold()
-                if (
-                    len(surname) >= FUZZY_MIN_LENGTH
-                    and difflib.SequenceMatcher(None, surname, name.casefold()).ratio() > FUZZY_MIN_RATIO
-                ):
-                    return full
+            key = name.casefold()
+            readings = (
+                [full for full in self.people if full.split()[-1].casefold() == key],
+                [full for full in self.people if full.split()[0].casefold() == key],  # "Kim" for Kim Jong-un
+                [
+                    full
+                    for full in self.people
+                    if len(full.split()[-1]) >= FUZZY_MIN_LENGTH
+                    and difflib.SequenceMatcher(None, full.split()[-1].casefold(), key).ratio() > FUZZY_MIN_RATIO
+                ],
+            )
+            for found in readings:
+                if len(set(found)) > 1 and rules.on("unique_surname"):
+                    return name  # "Biden" after Joe and Hunter Biden: either; the article's word stays
+                if found:
+                    return found[-1]
         fuzzy = self.gaz.fuzzy(name, self.text)
         if fuzzy is not None and fuzzy.label == "PERSON":
             return fuzzy.canonical

@@ -19,6 +19,7 @@ from . import (
     dates,
     decomposition,
     decontextualisation,
+    faithfulness,
     fragments,
     lists,
     readability,
@@ -97,7 +98,7 @@ def load_nlp(name: str | None = None):
 
 _LEADING_CONNECTIVES = re.compile(
     r"^(?:(?:and|but|or|so|yet|then|also|however|therefore|thus|meanwhile|moreover|furthermore|additionally|"
-    r"instead|still|nevertheless|nonetheless|consequently|hence|besides|indeed|in addition|in fact|as a result|"
+    r"instead(?! of)|still|nevertheless|nonetheless|consequently|hence|besides|indeed|in addition|in fact|as a result|"
     r"in response|in turn|overall|finally|first|second|third|lastly|notably)\b,?\s+)+",
     re.IGNORECASE,
 )
@@ -521,9 +522,46 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
             # the substituted subject disagrees with its verb: the article's own words, flagged
             claim_text = finish(_Renderer(doc, {}, replacements).render(clause.tokens, overrides))
             gaps.append("a pronoun the pipeline could not resolve grammatically")
+    if rules.on("modality_guard"):
+        lost = faithfulness.lost_modality(doc, [t.i for t in tokens], claim_text, statement.content)
+        reported = [] if clause.template else _lost_in_attribution(statement)
+        if lost or reported:
+            return _own_words(ctx, sent, statement, lost + reported, whole_sentence=bool(reported))
     return _make_claim(
-        ctx, sent, statement, tokens, claim_text, gaps, own_claim=bool(clause.template), rewritten=set(rewritten)
+        ctx,
+        sent,
+        statement,
+        tokens,
+        claim_text,
+        gaps,
+        own_claim=bool(clause.template),
+        rewritten=set(rewritten),
+        decomposed=not clause.whole,
     )
+
+
+def _lost_in_attribution(statement: _Statement) -> list[str]:
+    """The negation, modal or hedge of the verb that reports the statement ("Ivo Brandt could not confirm that
+    …", "Ana Ruiz reportedly said …"): what was said is not what the speaker asserted."""
+    speaker = statement.found.speaker if statement.found is not None else None
+    if speaker is None or speaker.root.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = speaker.root.head
+    return [t.text for t in verb.children if faithfulness.marker(t) and t.i not in statement.content]
+
+
+def _own_words(ctx: _DocContext, sent, statement: _Statement, lost: list[str], *, whole_sentence: bool):
+    """The sentence in the article's own words (no pronoun, name or date rewritten), flagged, instead of a rewrite
+    that lost a modal, a negation or a hedge; the whole sentence, speaker included, when the reporting verb had it."""
+    doc = ctx.doc
+    ids = [t.i for t in sent if not t.is_space] if whole_sentence else list(statement.content)
+    if whole_sentence:
+        statement = dataclasses.replace(statement, speaker="", cited="", quote=False, speaker_tokens=[])
+    text = finish(_Renderer(doc, {}, {}).render(ids))
+    if len(text.split()) < MIN_CLAIM_WORDS:
+        return None
+    gap = "a rewrite lost " + ", ".join(f'"{word}"' for word in lost) + ": the sentence in its own words"
+    return _make_claim(ctx, sent, statement, [doc[i] for i in ids], text, [gap], own_claim=False, decomposed=False)
 
 
 def _unresolved_opening(ctx: _DocContext, sent, tokens) -> bool:

@@ -191,6 +191,18 @@ register(
     "no cited source: a person told is the listener; 'told the Lanzo Herald' still cites the paper",
     [("The mill employed 300 people in 1950, Ana Ruiz told John Smith.", ("The mill employed 300 people in 1950.",))],
 )
+register(
+    "colon_in_complement",
+    "attribution",
+    "'X says <clause>: <more>' where the colon comes inside the reported clause",
+    "the whole clause as what X says, not only the words after the colon",
+    [
+        (
+            "The report says the Lanzo harbour is 12 metres deep: deeper than any port in Norland.",
+            ("The Lanzo harbour is 12 metres deep: deeper than any port in Norland.",),
+        )
+    ],
+)
 
 # --- decomposition ------------------------------------------------------------------------------------------
 
@@ -371,6 +383,23 @@ register(
     ],
 )
 register(
+    "split_guard",
+    "decomposition",
+    "a split whose clause parts are not whole: a dangling 'and', half a bracket, an indirect question, a part "
+    "across the coordinator, an 'all' that stood for the whole group, a verb whose complement stayed elsewhere",
+    "no split: the statement as it stands, marked 'not decomposed' (off by default: on realnews it replaces "
+    "garbled parts with the sentence, but costs Factcheck-GPT one-to-one recall 0.023, over the 0.02 bound)",
+    [
+        (
+            "The Lanzo ferry was late, the Tessaly bus left early and the Orvik train arrived, all carrying 300 people.",
+            (
+                "The Lanzo ferry was late, the Tessaly bus left early and the Orvik train arrived, all carrying 300 people.",
+            ),
+        )
+    ],
+    default=False,
+)
+register(
     "generic_you",
     "decomposition",
     "'You can <verb> <object> …' said of anyone",
@@ -400,6 +429,19 @@ register(
     ],
 )
 register(
+    "unique_surname",
+    "decontextualisation",
+    "a bare surname or first name ('Keller') when the article has named two people it may stand for",
+    "no canonical name: the name stays as written (not glued to the last person of that name, whose title or "
+    "role would then be claimed of the other)",
+    [
+        (
+            "Maria Keller opened the Lanzo bakery in 1990. Tom Keller sold it in 2001. Keller hired 12 bakers in 1995.",
+            ("Keller hired 12 bakers in 1995.",),
+        )
+    ],
+)
+register(
     "pronoun_resolution",
     "decontextualisation",
     "a pronoun whose antecedent is sure (the last person named; the previous subject when it is a thing)",
@@ -420,6 +462,37 @@ register(
         (
             "Mara Olsen met Ivo Brandt in Lanzo in 2019. In 2020 he signed the ferry contract.",
             ("In 2020 he signed the ferry contract.",),
+        )
+    ],
+)
+register(
+    "person_subject",
+    "decontextualisation",
+    "he/she/his/her with one person named in this and the previous sentence",
+    "that person only when a mention of them is a subject there and the article says nothing of their gender that "
+    "contradicts the pronoun; else no resolution (the claim keeps the pronoun, flagged)",
+    [
+        (
+            "Maria Keller praised the Lanzo ferry in 2019. The new captain said his crew of 40 sailed it daily.",
+            ("His crew of 40 sailed it daily.",),
+        ),
+        (
+            "Mrs. Sarah Lind opened a bakery in Lanzo in 1990. In 2001 he sold 400 loaves a day.",
+            ("In 2001 he sold 400 loaves a day.",),
+        ),
+    ],
+)
+register(
+    "subject_antecedent",
+    "decontextualisation",
+    "it/its/they/their after another subject in its own sentence that it could stand for (a relative or "
+    "demonstrative 'that', an unclassed name; for they, people named together), or 'as it turned out'",
+    "no resolution to the previous sentence's subject or to a name further back (the claim keeps the pronoun, "
+    "flagged): only a subject in this or the previous sentence is a sure antecedent",
+    [
+        (
+            "The Orvik choir toured Canada in 1958. While that was a long tour, it earned 40,000 euros.",
+            ("It earned 40,000 euros.",),
         )
     ],
 )
@@ -502,6 +575,20 @@ register(
 )
 
 # --- policy: what becomes a claim, and how it is flagged ---------------------------------------------------
+
+register(
+    "modality_guard",
+    "policy",
+    "a claim missing a modal, negation or hedge of its source that governs its verb ('could face' written "
+    "'faces', 'plans to build' written 'builds', 'X could not confirm that …' reported as X's statement)",
+    "the sentence in the article's own words instead, flagged 'needs context' and marked 'not decomposed'",
+    [
+        (
+            "Ivo Brandt could not confirm that the Lanzo ferry carried 300 cars in 2019.",
+            ("Ivo Brandt could not confirm that the Lanzo ferry carried 300 cars in 2019.",),
+        )
+    ],
+)
 
 register(
     "first_person_claims",

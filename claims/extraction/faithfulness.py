@@ -1,0 +1,224 @@
+"""Faithfulness checks: a rewrite is kept only when it still says what the article says.
+
+- sure_split: a decomposition is kept only when every part that would become a claim (it has a subject and a
+  finite verb) is a clause of its own: no dangling "and", no half of a bracket, no indirect question, no part that
+  straddles the coordinator it was split at, no "all" that stood for the whole group, no verb whose complement
+  stayed in another part; otherwise the statement stays whole. A part with no subject or no finite verb writes no
+  claim downstream, so it does not undo the split (keeping the statement whole there cost Factcheck-GPT recall).
+- lost_modality: the modal verbs, negations and hedges of the source that govern a claim's verbs ("could face",
+  "did not", "reportedly", "plans to") must still be in the claim; the pipeline writes the sentence's own words
+  instead, flagged, when one is missing.
+Plain functions on the parse; the stages call them where they rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from . import readability
+from .lexicon import SUBJECT_DEPS, has_subject
+
+# --- sure_split ------------------------------------------------------------------------------------------------
+
+DANGLING_ENDS = {"cc", "det", "mark", "prep", "aux", "auxpass", "case", "preconj", "poss"}
+GROUP_WORDS = {"all", "both", "each", "respectively", "together"}
+WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "parataxis"}
+
+
+def sure_split(doc: Doc, content: Iterable[int], pieces: list) -> bool:
+    """Whether the split of a statement into `pieces` (clauses: `.tokens`, `.overrides`, `.template`) can stand:
+    every part written from the article's tokens that is a clause (a subject and a finite verb) is a whole one."""
+    parts = [p for p in pieces if not p.template]
+    if len(parts) <= 1:
+        return True
+    covered = set().union(*(set(p.tokens) for p in parts))
+    dropped_joints = [i for i in content if i not in covered and doc[i].dep_ in ("cc", "preconj")]
+    for part in parts:
+        tokens = [doc[i] for i in part.tokens]
+        if not has_subject(tokens) or not readability.grammatical(
+            tokens, overrides=part.overrides, replaced_subjects={}, template=False
+        ):
+            continue  # no clause at all: the pipeline writes no claim of it (a list of names left by a split)
+        if not _clause_of_its_own(tokens, part.overrides):
+            return False
+        shared = set().union(*(set(q.tokens) for q in parts if q is not part))
+        own = [i for i in part.tokens if i not in shared and not doc[i].is_punct]
+        if any(min(own, default=j) < j < max(own, default=j) for j in dropped_joints):
+            return False  # "A has X, and instead of Y, B is Z" read as "A has X, instead of Y": a part across the cut
+    return True
+
+
+def _clause_of_its_own(tokens: list[Token], overrides: dict[int, str]) -> bool:
+    """A part with a subject and a finite verb (see sure_split) that is no garbled piece of the sentence."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return False
+    ids = {t.i for t in tokens}
+    last = words[-1]
+    if last.dep_ in DANGLING_ENDS or last.pos_ in ("CCONJ", "SCONJ", "DET", "ADP") and not list(last.children):
+        return False  # "11 percent were red, 15 percent blue, and."
+    if last.pos_ in ("VERB", "AUX") and any(
+        c.i > last.i and c.i not in ids and c.dep_ in COMPLEMENTS for c in last.children
+    ):
+        return False  # "…, warning: <what was warned>" cut at the colon: the last word lost what it governs
+    if sum(1 for t in tokens if t.text == "(") != sum(1 for t in tokens if t.text == ")"):
+        return False  # one half of a bracket: the part was cut out of a parenthesis
+    opening = next((t for t in words if t.dep_ not in ("cc", "advmod") or t.tag_ in WH_TAGS), words[0])
+    if opening.tag_ in WH_TAGS and opening.dep_ not in SUBJECT_DEPS or opening.dep_ == "mark":
+        return False  # "how much it spreads out": an indirect question, not a statement
+    if opening.dep_ == "prep" and opening.head.i not in ids:
+        return False  # "Of the boiler being …, it burns": the phrase's head stayed in another part
+    # "A fell and B rose, all having hit highs": "all" is the whole group, which no single part is
+    return not any(
+        t.lower_ in GROUP_WORDS and (t.dep_ in SUBJECT_DEPS or t.dep_ in ("appos", "advmod") and t.pos_ != "DET")
+        for t in words
+    )
+
+
+# --- lost_modality ---------------------------------------------------------------------------------------------
+
+MODALS = {
+    "could": "could",
+    "may": "may",
+    "might": "might",
+    "would": "would",
+    "'d": "would",
+    "should": "should",
+    "can": "can",
+    "ca": "can",
+    "cannot": "can",
+    "must": "must",
+    "will": "will",
+    "wo": "will",
+    "'ll": "will",
+    "shall": "shall",
+}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "cannot"}
+HEDGE_ADVERBS = {
+    "reportedly",
+    "allegedly",
+    "possibly",
+    "probably",
+    "likely",
+    "apparently",
+    "perhaps",
+    "maybe",
+    "supposedly",
+    "purportedly",
+    "potentially",
+    "presumably",
+    "seemingly",
+}
+# a verb (or adjective) that makes what follows a plan, an expectation or a hope: "plans to build", "is expected to"
+HEDGE_HEADS = {
+    "plan",
+    "expect",
+    "intend",
+    "hope",
+    "aim",
+    "seek",
+    "try",
+    "attempt",
+    "want",
+    "threaten",
+    "propose",
+    "consider",
+    "seem",
+    "appear",
+    "likely",
+    "set",
+    "poise",
+    "due",
+    "go",
+}
+_WORD = re.compile(r"[a-z']+")
+
+
+def marker(token: Token) -> str | None:
+    """What a token says of its verb's truth: a modal, a negation or a hedge, else None."""
+    lower = token.lower_
+    if token.dep_ == "neg" or lower in NEGATIONS and token.dep_ in ("advmod", "det", "preconj", "cc"):
+        return "not"
+    if token.tag_ == "MD" and lower in MODALS:
+        return MODALS[lower]
+    if lower in HEDGE_ADVERBS and token.dep_ == "advmod":
+        return lower
+    return None
+
+
+def _governing(verb: Token, content: set[int]) -> list[Token]:
+    """The modal, negation and hedge words that govern a verb: its own, those of the verb it is coordinated with
+    when it borrows them ("could raise prices and cut jobs"), of the verb whose plan or expectation it is
+    ("plans to build"; "became the first to ban"), and of the clause a trailing participle hangs on."""
+    found: list[Token] = []
+    node, own = verb, True
+    while True:
+        for child in node.children:
+            if child.i in content and marker(child) and (own or child.i < node.i):
+                found.append(child)
+        for argument in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and own):
+            found += [d for d in argument.children if d.dep_ == "det" and d.lower_ == "no" and d.i in content]
+        head = node.head
+        if head.i == node.i or head.i not in content:
+            return found
+        if node.dep_ == "conj" and _shares_auxiliaries(node):
+            node, own = head, False  # "could raise prices and cut jobs": "cut" shares "could"
+        elif node.dep_ == "xcomp" or node.dep_ == "advcl" and node.tag_ == "VBG" and not _marked(node):
+            if head.lemma_.lower() in HEDGE_HEADS and node.dep_ == "xcomp":
+                found.append(head)  # "plans to build": the plan is part of what is claimed
+            node, own = head, True
+        elif node.dep_ in ("acl", "relcl") and _infinitive(node) and head.dep_ in ("attr", "dobj", "nsubj"):
+            node, own = head.head, True  # "could become the first country to ban straws"
+        else:
+            return found
+
+
+def _shares_auxiliaries(verb: Token) -> bool:
+    """A conjunct with no subject or auxiliary of its own, in a form that can follow its head's modal: "could
+    close and cut jobs" ("cut" may be tagged past), not "could not pay and filed for bankruptcy"."""
+    if any(c.dep_ in ("aux", "auxpass", *SUBJECT_DEPS) for c in verb.children):
+        return False
+    return verb.tag_ in ("VB", "VBN", "VBG") or verb.lower_ == verb.lemma_.lower()
+
+
+def _marked(verb: Token) -> bool:
+    return any(c.dep_ == "mark" for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def lost_modality(doc: Doc, claim_ids: Iterable[int], claim_text: str, content: Iterable[int]) -> list[str]:
+    """The modal, negation and hedge words of the source that govern a verb of the claim and that the claim's
+    text no longer has ("could face" written "faces"; "did not sign" written "signed"). `claim_ids`: the article
+    tokens the claim was written from; `content`: the statement's tokens (what the sentence asserts or reports)."""
+    ids = set(claim_ids)
+    scope = set(content)
+    spoken = claim_text.casefold().replace("\u2019", "'")
+    spoken = re.sub(r"(n't|'d|'ll)\b", r" \1", spoken)  # "can't" -> "ca n't", "they'd" -> "they 'd"
+    words = set(_WORD.findall(spoken))
+    said_modals = {MODALS[w] for w in words if w in MODALS} | ({"can"} if "cannot" in words else set())
+    said_negation = bool(words & (NEGATIONS | {"n't"}))
+    lost: list[str] = []
+    for verb in (doc[i] for i in sorted(ids)):
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
+            continue
+        for word in _governing(verb, scope):
+            kind = marker(word) or word.lemma_.lower()
+            if kind == "not":
+                missing = not said_negation
+            elif kind in MODALS.values():
+                missing = kind not in said_modals
+            elif kind in HEDGE_ADVERBS:
+                missing = kind not in words
+            else:  # a plan or expectation: the governing verb itself
+                missing = word.i not in ids and word.lower_ not in words
+            written = MODALS[word.lower_] if word.lower_ in ("ca", "wo") else word.text  # "ca" of "can't"
+            if missing and written not in lost:
+                lost.append(written)
+    return lost
