@@ -441,6 +441,8 @@ def _statement(ctx: _DocContext, sent) -> _Statement | None:
         )
     content = found.content if found else [t.i for t in sent]
     content = [i for i in content if i not in skip and not doc[i].is_space]
+    if rules.on("discourse_opener"):
+        content = segmentation.discourse_opener(doc, content)
     if rules.on("explanatory_opener"):
         content = _drop_explanatory_opener(doc, content)
     speaker, cited, quote = "", "", False
@@ -555,8 +557,10 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
         return False
     if any(t.tag_ == "MD" for t in tokens) and any(t.lower_ in ("you", "your") for t in first):
         return False
-    if any(t.lower_ in FUTURE_WORDS and t.tag_ == "MD" for t in tokens):
+    if any(fragments.promise(t, tokens) for t in tokens):
         return False
+    if rules.on("speaker_agenda") and fragments.speaker_agenda(tokens):
+        return False  # "We are going to cut …", "we can win …", "we need more buses": a plan, not a record
     if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first) and not (
         rules.on("first_person_record") and fragments.past_record(tokens)
     ):
@@ -567,7 +571,6 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
     return bool(verbs) and subject and checkworthiness.plain_statement(rest, copula=True, attributed=True)
 
 
-FUTURE_WORDS = {"will", "'ll", "shall", "would"}
 # a first-person statement is checked against a record: a figure, a date, a named person, place, body or law
 CHECKABLE_LABELS = {
     "CARDINAL",
@@ -750,7 +753,8 @@ def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
     words = [doc[i] for i in content[:9]]
     text, cut = "", 0
     for count, token in enumerate(words, start=1):
-        text += token.text + " "
+        contracted = token.pos_ == "AUX" and token.lower_ in CONTRACTIONS and rules.on("contractions")
+        text += (CONTRACTIONS[token.lower_] if contracted else token.text) + " "  # "That's why" is "That is why"
         match = _OPENER.match(text)
         if match and match.end() == len(text):
             cut = count  # the longest opener: "due to the fact that", not just "due to"
