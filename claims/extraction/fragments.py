@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from . import readability, rules
+from .checkworthiness import EVALUATIVE
 from .lexicon import EXPERIENCE_VERBS, LIGHT_VERBS, REPORTING_VERBS, SUBJECT_DEPS
 
 SUBORDINATORS = {"if", "whether", "because", "although", "though", "unless", "since", "when", "while", "whereas"}
@@ -58,6 +59,23 @@ def figure_or_superlative(tokens) -> bool:
     """An amount or a superlative to check ("cost 40 million euros", "the largest since 1950"); a span of time
     alone ("This came two days after …") is not one: it says when, not what."""
     return any(t.ent_type_ in FIGURE_LABELS or t.tag_ in ("JJS", "RBS") for t in tokens)
+
+
+MULTIPLIERS = {"twice", "half", "double", "doubled", "triple", "tripled", "thrice"}
+
+
+def comparison(tokens) -> bool:
+    """A ranking or a comparison to check: a superlative that is not a judgement ("the largest wool exporter", not
+    "the best team"), a comparative with its "than" ("more ferries than Tessaly"), a multiplier ("twice the
+    budget", "cut it in half")."""
+    return any(
+        t.tag_ in ("JJS", "RBS")
+        and t.lower_ not in EVALUATIVE
+        or t.tag_ in ("JJR", "RBR")
+        and any(w.lower_ == "than" and w.i > t.i for w in tokens)
+        or t.lower_ in MULTIPLIERS
+        for t in tokens
+    )
 
 
 def past_record(tokens) -> bool:

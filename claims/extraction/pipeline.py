@@ -561,8 +561,12 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
         return False
     if rules.on("speaker_agenda") and fragments.speaker_agenda(tokens):
         return False  # "We are going to cut …", "we can win …", "we need more buses": a plan, not a record
-    if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first) and not (
-        rules.on("first_person_record") and fragments.past_record(tokens)
+    if not (
+        any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first)
+        or rules.on("first_person_comparison")
+        and fragments.comparison(tokens)
+        or rules.on("first_person_record")
+        and fragments.past_record(tokens)
     ):
         return False  # "We get the job done": nothing in it to check against a record
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]

@@ -544,10 +544,9 @@ register(
     "first_person_record",
     "policy",
     "a first-person statement of a past action on something, with no figure or name ('We never raised the sales tax')",
-    "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context' (off by "
-    "default: on ClaimBuster it adds about as many not-check-worthy sentences as check-worthy ones)",
+    "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context' (on since "
+    "past_record_verbs leaves out what the speaker saw, said or went through)",
     [("We never raised the sales tax.", ("We never raised the sales tax.",))],
-    default=False,
 )
 register(
     "main_clause_modal",
@@ -565,7 +564,7 @@ register(
 register(
     "contractions",
     "policy",
-    "a contracted auxiliary where a rule looks for words: \"That's why …\" (explanatory_opener), \"we'd …\" (a "
+    'a contracted auxiliary where a rule looks for words: "That\'s why …" (explanatory_opener), "we\'d …" (a '
     "first-person promise)",
     "the same decision as for the full form ('That is why …', 'we would …')",
     [
@@ -584,13 +583,21 @@ register(
     [("We cut the wool tax by 5 percent in 2019. We are going to cut the wool tax by 5 percent in 2025.", ())],
 )
 register(
+    "first_person_comparison",
+    "policy",
+    "a first-person statement with a ranking or comparison but no figure or name ('We have the largest wool "
+    "exporters in the region', 'we run more ferries than Tessaly', 'we cut the deficit in half')",
+    "a claim like any first-person one with a figure: kept in the words, flagged 'needs context'",
+    [("We run more ferries than the northern islands.", ("We run more ferries than the northern islands.",))],
+)
+register(
     "past_record_verbs",
     "policy",
     "the past action first_person_record looks for: also with 'did' ('I did not vote for the levy') or a verb as "
     "what was done ('we voted to close the mill'); not a verb of saying, perceiving or going through something, "
     "nor a light verb ('I talked to a farmer', 'we saw a change', 'I took on that fight')",
     "a first-person record kept (first_person_record), the speaker's experience left out",
-    [("I did not vote for the Lanzo wool levy.", ("I did not vote for the Lanzo wool levy.",))],
+    [("I did not vote for the wool levy.", ("I did not vote for the wool levy.",))],
 )
 register(
     "dangling_subordinate",

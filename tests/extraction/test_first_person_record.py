@@ -34,8 +34,7 @@ def test_what_the_speaker_saw_said_or_went_through_is_no_record():
 
 
 def test_a_first_person_record_is_a_claim_flagged_for_its_speaker():
-    with rules.enabled({"first_person_record"}):
-        claim = find_claim(extract("I did not vote for the wool levy."), "wool levy")
-        assert claim.text == "I did not vote for the wool levy."
-        assert claim.needs_context == ['first person "I"']
-        assert claims_text(extract("I talked to a farmer about the wool levy.")) == []
+    claim = find_claim(extract("I did not vote for the wool levy."), "wool levy")
+    assert claim.text == "I did not vote for the wool levy."
+    assert claim.needs_context == ['first person "I"']
+    assert claims_text(extract("I talked to a farmer about the wool levy.")) == []

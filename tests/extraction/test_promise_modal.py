@@ -20,7 +20,9 @@ def test_a_contracted_would_is_a_promise_too():
 
 
 def test_a_modal_inside_a_reported_clause_leaves_a_record():
-    claim = find_claim(extract("We estimated in 2019 that the Hesper bridge would cost 90 million euros."), "90 million")
+    claim = find_claim(
+        extract("We estimated in 2019 that the Hesper bridge would cost 90 million euros."), "90 million"
+    )
     assert claim is not None
     assert 'first person "We"' in claim.needs_context
 
