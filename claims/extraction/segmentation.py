@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 STRAY_OPENERS = {"This", "The", "It", "These", "He", "She", "They", "That"}
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+WH_TAGS = ("WRB", "WDT", "WP")
 # a verb of opinion set off as an aside ("I think, …") hedges what follows: the opener stays, and with it the hedge
 ASIDE_OPINIONS = {"think", "believe", "feel", "guess", "suppose", "hope", "wish", "expect"}
 
@@ -60,7 +61,8 @@ def discourse_opener(doc: Doc, content: list[int]) -> list[int]:
         opener = [doc[i] for i in content[cut:comma]]
         core = [t for t in opener if t.pos_ not in ("CCONJ", "INTJ", "PUNCT") and t.dep_ != "cc"]
         rest = [doc[i] for i in content[comma + 1 :]]
-        if not rest or rest[0].pos_ == "CCONJ" or not _clause(rest):  # "Cut the tax, and …": a clause, no opener
+        if not rest or not _clause(rest) or rest[0].pos_ in ("CCONJ", "SCONJ") or rest[0].tag_ in WH_TAGS:
+            # "Cut the tax, and …", "Consider Lanzo, where …": the opener is a clause the rest hangs on
             return content[cut:]
         if not core and opener:  # "Well," before the opener
             cut = comma + 1

@@ -37,3 +37,11 @@ def test_a_clause_joined_by_and_is_not_taken_for_an_opener():
 def test_switched_off_the_opener_stays_and_look_reads_as_a_view():
     with rules.disabled({"discourse_opener"}):
         assert claims_text(extract("Look, the Varnes ferry company carried 41,000 passengers in 2019.")) == []
+
+
+def test_an_imperative_that_a_relative_clause_hangs_on_is_kept():
+    texts = claims_text(extract("Consider Lanzo, where the wool tax rose by 40 percent in 2019."))
+    assert not any(text.startswith("Where") for text in texts)
+    assert claims_text(extract("Look, the wool tax rose by 40 percent in 2019.")) == [
+        "The wool tax rose by 40 percent in 2019."
+    ]
