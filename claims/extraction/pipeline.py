@@ -334,6 +334,10 @@ def _claims_of_doc(
         ]
         if not found and rules.on("undecomposed_fallback"):
             whole = _undecomposed(ctx, sent, statement)
+            if whole is None and rules.on("own_past_speech") and _own_past_speech(statement):
+                whole = _undecomposed(
+                    ctx, sent, _Statement([t.i for t in sent if not t.is_space], None, "", "", False, [])
+                )
             found = [whole] if whole is not None else []
         claims.extend(found)
     return claims
@@ -676,6 +680,20 @@ def _make_claim(
         backend=ctx.backend,
         needs_context=gaps,
         decomposed=decomposed,
+    )
+
+
+def _own_past_speech(statement: _Statement) -> bool:
+    """ "I said in 2019 that we would cut the wool tax", "we have argued since 2015 that …": the speaker reports their
+    own past words. What they said may be a promise or a view, but that they said it is on the record, so the
+    sentence as a whole can be the claim (rule own_past_speech)."""
+    found = statement.found
+    if found is None or found.speaker is None or statement.quote or len(found.speaker) != 1:
+        return False
+    pronoun = found.speaker[0]
+    verb = pronoun.head
+    return pronoun.lower_ in ("i", "we") and (
+        verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
     )
 
 

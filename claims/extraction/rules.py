@@ -591,6 +591,20 @@ register(
     [("We run more ferries than the northern islands.", ("We run more ferries than the northern islands.",))],
 )
 register(
+    "own_past_speech",
+    "policy",
+    "a sentence in which the speaker reports their own past words ('I said in 2019 that we would cut the wool tax') "
+    "and what they said is no claim on its own (a promise, a first-person line with nothing to check)",
+    "the whole sentence as one claim in its words, not decomposed, flagged 'needs context': that it was said is on "
+    "the record",
+    [
+        (
+            "I said in 2019 that we would cut the wool tax.",
+            ("I said in 2019 that we would cut the wool tax.",),
+        )
+    ],
+)
+register(
     "past_record_verbs",
     "policy",
     "the past action first_person_record looks for: also with 'did' ('I did not vote for the levy') or a verb as "
