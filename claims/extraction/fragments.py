@@ -3,13 +3,16 @@
 - `dangling_subordinate`: a subordinate clause left without its main clause, a "that" whose clause is missing, or
   a claim that would open with its finite verb (rule dangling_subordinate);
 - `figure_or_superlative`: an amount or a superlative to check (rule keep_figure_pronoun_claims);
-- `past_record`: a past action done to something, checkable against a record (rule first_person_record).
+- `past_record`: a past action done to something, checkable against a record (rule first_person_record);
+- `promise`, `speaker_agenda`: a first-person line about what the speaker will, can or must do (rules
+  main_clause_modal, contractions, speaker_agenda).
 """
 
 from __future__ import annotations
 
-from . import rules
-from .lexicon import SUBJECT_DEPS
+from . import readability, rules
+from .checkworthiness import EVALUATIVE
+from .lexicon import EXPERIENCE_VERBS, LIGHT_VERBS, REPORTING_VERBS, SUBJECT_DEPS
 
 SUBORDINATORS = {"if", "whether", "because", "although", "though", "unless", "since", "when", "while", "whereas"}
 
@@ -58,17 +61,93 @@ def figure_or_superlative(tokens) -> bool:
     return any(t.ent_type_ in FIGURE_LABELS or t.tag_ in ("JJS", "RBS") for t in tokens)
 
 
-def past_record(tokens) -> bool:
-    """A past action done to something ("We never raised the sales tax", "I supported the tobacco ban"): a record
-    can tell, even with no figure or name in it. A past state or feeling ("we were proud") is not one."""
+MULTIPLIERS = {"twice", "half", "double", "doubled", "triple", "tripled", "thrice"}
+
+
+def comparison(tokens) -> bool:
+    """A ranking or a comparison to check: a superlative that is not a judgement ("the largest wool exporter", not
+    "the best team"), a comparative with its "than" ("more ferries than Tessaly"), a multiplier ("twice the
+    budget", "cut it in half")."""
     return any(
-        t.tag_ == "VBD"
-        and t.pos_ == "VERB"
-        and t.lemma_ not in ("be", "have", "feel", "think", "believe", "want", "hope", "love", "like")
-        and any(c.dep_ in ("dobj", "prep") for c in t.children)
-        or t.tag_ == "VBN"
-        and t.pos_ == "VERB"
-        and any(c.lemma_ == "have" and c.dep_ == "aux" for c in t.children)
-        and any(c.dep_ in ("dobj", "prep") for c in t.children)
+        t.tag_ in ("JJS", "RBS")
+        and t.lower_ not in EVALUATIVE
+        or t.tag_ in ("JJR", "RBR")
+        and any(w.lower_ == "than" and w.i > t.i for w in tokens)
+        or t.lower_ in MULTIPLIERS
         for t in tokens
     )
+
+
+def past_record(tokens) -> bool:
+    """A past action done to something ("We never raised the sales tax", "I supported the tobacco ban"): a record
+    can tell, even with no figure or name in it. A past state or feeling ("we were proud") is not one.
+
+    With past_record_verbs on, the past may be carried by "did" ("I did not vote for the levy"), what was done may
+    be a verb ("we voted to close the mill"; not the habit of "we used to …"), and the verb is not one of saying,
+    perceiving or going through something, nor a light verb ("I talked to a farmer", "we saw a change", "I took on
+    that fight"): those tell of the speaker, not of a record."""
+    refined = rules.on("past_record_verbs")
+    excluded = (
+        REPORTING_VERBS | EXPERIENCE_VERBS | LIGHT_VERBS
+        if refined
+        else {"be", "have", "feel", "think", "believe", "want", "hope", "love", "like"}
+    )
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_ not in excluded
+        and _past(t, refined)
+        and any(c.dep_ in ("dobj", "prep") or refined and c.dep_ == "xcomp" and t.lemma_ != "use" for c in t.children)
+        for t in tokens
+    )
+
+
+def _past(verb, refined: bool) -> bool:
+    """Said in the past: a past verb ("raised"), a perfect ("have raised"), or with "did" ("did not vote")."""
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxiliaries):
+        return True
+    return refined and verb.tag_ == "VB" and any(c.lemma_ == "do" and "Tense=Past" in str(c.morph) for c in auxiliaries)
+
+
+FUTURE_WORDS = {"will", "'ll", "shall", "would"}
+
+
+def promise(token, tokens) -> bool:
+    """A future or conditional modal of the statement's own clause ("we will cut …", "we would cut …"); with
+    main_clause_modal on, one inside a subordinate clause does not make the statement a promise: "we estimated
+    that the bridge would cost 90 million", "we planned a ferry which would carry 600 people" report a record.
+    With contractions on, "'d" is "would" ("we'd cut the tax")."""
+    words = FUTURE_WORDS | ({"'d"} if rules.on("contractions") else set())
+    if token.lower_ not in words or token.tag_ != "MD":
+        return False
+    return not rules.on("main_clause_modal") or readability.in_main_clause(token, {t.i for t in tokens})
+
+
+SPEAKERS = {"i", "we", "you"}
+ABILITY_MODALS = {"can", "may", "might"}
+
+
+def speaker_agenda(tokens) -> bool:
+    """What the speaker (or the listener) is going to, can or must do, said in the statement's own clause: "we are
+    going to cut …", "we can win …", "we need more buses", "we have to act", "we've got to act". A plan, a boast or a
+    demand, not a record; "we could have closed it", "we needed 40 buses in 2019" (past) are not one."""
+    ids = {t.i for t in tokens}
+    for verb in tokens:
+        if verb.pos_ not in ("VERB", "AUX") or not readability.in_main_clause(verb, ids):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in SPEAKERS:
+            continue
+        children = list(verb.children)
+        infinitive = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in children)
+        if verb.lower_ == "going" and infinitive:
+            return True  # "we are going to …": the future, as "will" is
+        if verb.lemma_ == "need" and verb.tag_ == "VBP":
+            return True  # "we need more buses", "we need to act"
+        if verb.lemma_ in ("have", "get") and verb.tag_ in ("VBP", "VBN") and infinitive:
+            return True  # "we have to act", "we've got to act"
+        if any(c.tag_ == "MD" and c.lower_ in ABILITY_MODALS for c in children):
+            return True  # "we can win", "we may raise"
+    return False

@@ -17,6 +17,13 @@ REPORTING_VERBS = frozenset({
 })  # fmt: skip
 # verbs of belief that also frame what follows as someone's statement ("…, the minister believes")
 BELIEF_VERBS = frozenset({"think", "believe"})
+# what a speaker perceived, learned or went through, and light verbs whose meaning is in their object ("we had a
+# debate", "I took on that fight"): a first-person past with one of these tells of the speaker, not of a record
+EXPERIENCE_VERBS = frozenset({
+    "see", "hear", "watch", "notice", "know", "learn", "realize", "realise", "remember", "forget", "understand",
+    "talk", "speak", "mention", "ask", "feel", "think", "believe", "want", "hope", "love", "like", "enjoy",
+})  # fmt: skip
+LIGHT_VERBS = frozenset({"be", "have", "get", "take", "make", "do", "go", "come", "keep"})
 
 
 def has_subject(tokens, deps=SUBJECT_DEPS) -> bool:

@@ -335,6 +335,10 @@ def _claims_of_doc(
         ]
         if not found and rules.on("undecomposed_fallback"):
             whole = _undecomposed(ctx, sent, statement)
+            if whole is None and rules.on("own_past_speech") and _own_past_speech(statement):
+                whole = _undecomposed(
+                    ctx, sent, _Statement([t.i for t in sent if not t.is_space], None, "", "", False, [])
+                )
             found = [whole] if whole is not None else []
         claims.extend(found)
     return claims
@@ -442,6 +446,8 @@ def _statement(ctx: _DocContext, sent) -> _Statement | None:
         )
     content = found.content if found else [t.i for t in sent]
     content = [i for i in content if i not in skip and not doc[i].is_space]
+    if rules.on("discourse_opener"):
+        content = segmentation.discourse_opener(doc, content)
     if rules.on("explanatory_opener"):
         content = _drop_explanatory_opener(doc, content)
     speaker, cited, quote = "", "", False
@@ -593,10 +599,16 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
         return False
     if any(t.tag_ == "MD" for t in tokens) and any(t.lower_ in ("you", "your") for t in first):
         return False
-    if any(t.lower_ in FUTURE_WORDS and t.tag_ == "MD" for t in tokens):
+    if any(fragments.promise(t, tokens) for t in tokens):
         return False
-    if not any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first) and not (
-        rules.on("first_person_record") and fragments.past_record(tokens)
+    if rules.on("speaker_agenda") and fragments.speaker_agenda(tokens):
+        return False  # "We are going to cut …", "we can win …", "we need more buses": a plan, not a record
+    if not (
+        any(t.ent_type_ in CHECKABLE_LABELS or t.like_num for t in tokens if t not in first)
+        or rules.on("first_person_comparison")
+        and fragments.comparison(tokens)
+        or rules.on("first_person_record")
+        and fragments.past_record(tokens)
     ):
         return False  # "We get the job done": nothing in it to check against a record
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
@@ -605,7 +617,6 @@ def _is_statement(tokens, *, copula: bool, attributed: bool) -> bool:
     return bool(verbs) and subject and checkworthiness.plain_statement(rest, copula=True, attributed=True)
 
 
-FUTURE_WORDS = {"will", "'ll", "shall", "would"}
 # a first-person statement is checked against a record: a figure, a date, a named person, place, body or law
 CHECKABLE_LABELS = {
     "CARDINAL",
@@ -710,6 +721,20 @@ def _make_claim(
     )
 
 
+def _own_past_speech(statement: _Statement) -> bool:
+    """ "I said in 2019 that we would cut the wool tax", "we have argued since 2015 that …": the speaker reports their
+    own past words. What they said may be a promise or a view, but that they said it is on the record, so the
+    sentence as a whole can be the claim (rule own_past_speech)."""
+    found = statement.found
+    if found is None or found.speaker is None or statement.quote or len(found.speaker) != 1:
+        return False
+    pronoun = found.speaker[0]
+    verb = pronoun.head
+    return pronoun.lower_ in ("i", "we") and (
+        verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+    )
+
+
 def _undecomposed(ctx: _DocContext, sent, statement: _Statement) -> Claim | None:
     """A factual declarative sentence none of whose clauses became a claim: the sentence as it stands (pronouns
     and names resolved as anywhere else), marked "not decomposed" for the editor. Never lose a fact."""
@@ -788,7 +813,8 @@ def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
     words = [doc[i] for i in content[:9]]
     text, cut = "", 0
     for count, token in enumerate(words, start=1):
-        text += token.text + " "
+        contracted = token.pos_ == "AUX" and token.lower_ in CONTRACTIONS and rules.on("contractions")
+        text += (CONTRACTIONS[token.lower_] if contracted else token.text) + " "  # "That's why" is "That is why"
         match = _OPENER.match(text)
         if match and match.end() == len(text):
             cut = count  # the longest opener: "due to the fact that", not just "due to"

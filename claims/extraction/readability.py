@@ -249,6 +249,12 @@ def _main_finite(token: Token, ids: set[int], overrides: dict[int, str]) -> bool
     )  # "The bridge reopened" tagged VBN
     if not (token.tag_ in FINITE_TAGS or token.i in overrides or past_as_participle):
         return False
+    return in_main_clause(token, ids)
+
+
+def in_main_clause(token: Token, ids: set[int]) -> bool:
+    """The token belongs to the claim's own clause: its way up by heads to the claim's head does not pass through
+    a subordinate clause ("would" in "we estimate that the bridge would cost …" does not)."""
     node = token
     while node.head.i in ids and node.head.i != node.i:
         if node.dep_ in SUBORDINATE:

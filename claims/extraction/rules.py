@@ -133,6 +133,19 @@ register(
     ],
 )
 register(
+    "discourse_opener",
+    "segmentation",
+    "a spoken opener set off by a comma before a full clause: an imperative ('Look, …', 'Let me say this, …') or an "
+    "aside ('You know, …', 'I mean, …'); not an aside of opinion ('I think, …')",
+    "the statement after the comma",
+    [
+        (
+            "Look, the Varnes ferry company carried 41,000 passengers in 2019.",
+            ("The Varnes ferry company carried 41,000 passengers in 2019.",),
+        )
+    ],
+)
+register(
     "explanatory_opener",
     "segmentation",
     "'This is because X', 'That is why X', 'It is due to the fact that X'",
@@ -618,10 +631,75 @@ register(
     "first_person_record",
     "policy",
     "a first-person statement of a past action on something, with no figure or name ('We never raised the sales tax')",
-    "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context' (off by "
-    "default: on ClaimBuster it adds about as many not-check-worthy sentences as check-worthy ones)",
+    "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context' (on since "
+    "past_record_verbs leaves out what the speaker saw, said or went through)",
     [("We never raised the sales tax.", ("We never raised the sales tax.",))],
+)
+register(
+    "main_clause_modal",
+    "policy",
+    "a future or conditional modal (will, would, shall) inside a subordinate clause of a first-person statement ('We "
+    "estimated in 2019 that the bridge would cost 90 million euros')",
+    "a claim like any first-person statement: only a modal of the statement's own clause makes it a promise",
+    [
+        (
+            "We planned a ferry line in 2019 which would carry 600 people a day.",
+            ("We planned a ferry line in 2019 which would carry 600 people a day.",),
+        )
+    ],
+)
+register(
+    "contractions",
+    "policy",
+    'a contracted auxiliary where a rule looks for words: "That\'s why …" (explanatory_opener), "we\'d …" (a '
+    "first-person promise)",
+    "the same decision as for the full form ('That is why …', 'we would …')",
+    [
+        (
+            "Lanzo has no airport. That's why the Varnes ferry company runs 12 crossings a day.",
+            ("The Varnes ferry company runs 12 crossings a day.",),
+        )
+    ],
+)
+register(
+    "speaker_agenda",
+    "policy",
+    "a first- or second-person line about what the speaker (or listener) is going to, can or must do, in its own "
+    "clause ('We are going to cut the wool tax by 5 percent', 'we can win 40 seats', 'we need 300 more buses')",
+    "no claim: a plan, a boast or a demand, as a promise with 'will' is not one",
+    [("We cut the wool tax by 5 percent in 2019. We are going to cut the wool tax by 5 percent in 2025.", ())],
+)
+register(
+    "first_person_comparison",
+    "policy",
+    "a first-person statement with a ranking or comparison but no figure or name ('We have the largest wool "
+    "exporters in the region', 'we run more ferries than Tessaly', 'we cut the deficit in half')",
+    "a claim like any first-person one with a figure: kept in the words, flagged 'needs context'",
+    [("We run more ferries than the northern islands.", ("We run more ferries than the northern islands.",))],
+)
+register(
+    "own_past_speech",
+    "policy",
+    "a sentence in which the speaker reports their own past words ('I said in 2019 that we would cut the wool tax') "
+    "and what they said is no claim on its own (a promise, a first-person line with nothing to check)",
+    "the whole sentence as one claim in its words, not decomposed, flagged 'needs context': that it was said is on "
+    "the record (off by default: not yet measured on the dev sets)",
+    [
+        (
+            "I said in 2019 that we would cut the wool tax.",
+            ("I said in 2019 that we would cut the wool tax.",),
+        )
+    ],
     default=False,
+)
+register(
+    "past_record_verbs",
+    "policy",
+    "the past action first_person_record looks for: also with 'did' ('I did not vote for the levy') or a verb as "
+    "what was done ('we voted to close the mill'); not a verb of saying, perceiving or going through something, "
+    "nor a light verb ('I talked to a farmer', 'we saw a change', 'I took on that fight')",
+    "a first-person record kept (first_person_record), the speaker's experience left out",
+    [("I did not vote for the wool levy.", ("I did not vote for the wool levy.",))],
 )
 register(
     "dangling_subordinate",

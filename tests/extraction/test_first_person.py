@@ -59,11 +59,11 @@ def test_you_with_a_modal_is_not_a_claim():
     assert claims_text(extract("You would cut the Brenholt school budget by 20 percent in 2025.")) == []
 
 
-def test_with_first_person_record_a_past_action_without_a_figure_is_a_claim_needing_context():
-    assert find_claim(extract("We never raised the sales tax."), "sales tax") is None  # off by default
-    with rules.enabled({"first_person_record"}):
-        claim = find_claim(extract("We never raised the sales tax."), "sales tax")
-        assert claim.text == "We never raised the sales tax."
-        assert claim.needs_context == ['first person "We"']
-        assert claims_text(extract("We were proud of the team.")) == []  # a feeling is still no claim
-        assert claims_text(extract("We loved the old harbour.")) == []
+def test_a_first_person_past_action_without_a_figure_is_a_claim_needing_context():
+    claim = find_claim(extract("We never raised the sales tax."), "sales tax")
+    assert claim.text == "We never raised the sales tax."
+    assert claim.needs_context == ['first person "We"']
+    assert claims_text(extract("We were proud of the team.")) == []  # a feeling is still no claim
+    assert claims_text(extract("We loved the old harbour.")) == []
+    with rules.disabled({"first_person_record"}):
+        assert find_claim(extract("We never raised the sales tax."), "sales tax") is None
