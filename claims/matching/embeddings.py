@@ -21,10 +21,10 @@ against each other (on a loaded 2-core machine the same claims took 9 to 28 time
 bench/matching.py --parts embed).
 
 Concurrency (FACTCHECK_EMBEDDING_CONCURRENCY, default 1): how many threads of a process run the model; callers
-hand their texts to them and wait. The fetch worker runs 64 threads for network waits, and each ranks passages
-with this model: with every thread running it, 64 inferences at once took one fetch worker to 6.9 GB of RSS and
-starved the extraction worker of CPU, and even taking turns each thread kept torch's per-thread buffers
-(bench/pipeline.py). One model thread uses the same core as fast and holds one batch's activations.
+hand their texts to them and wait. A fetch worker runs many threads for network waits (16 in compose), and each
+ranks passages with this model: with every thread running it, 64 inferences at once took one fetch worker to
+6.9 GB of RSS and starved the extraction worker of CPU, and even taking turns each thread kept torch's per-thread
+buffers (bench/pipeline.py). One model thread uses the same core as fast and holds one batch's activations.
 """
 
 from __future__ import annotations
