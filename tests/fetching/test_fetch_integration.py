@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from sources.models import ClaimFetch, Evidence, Lead, Source
 from tests.conftest import wait_for
@@ -132,14 +133,17 @@ def test_ingested_articles_become_claims_with_evidence(live_celery):
         timeout=420, message="extraction of both articles",
     )  # fmt: skip
 
+    line = settings.FACTCHECK_FETCH_MIN_CHECKWORTHINESS  # claims below it wait for an editor to ask for sources
+
     def settled():
         # Extraction marks an article done before matching (which loads a model) hands the claims over.
-        claims = Claim.objects.all()
-        return claims.exists() and not claims.filter(fetches__isnull=True).exists() and _quiet()
+        queued = Claim.objects.filter(checkworthiness__gte=line)
+        return queued.exists() and not queued.filter(fetches__isnull=True).exists() and _quiet()
 
     wait_for(settled, timeout=420, interval=0.5, message="extraction, matching and fetching to settle")
-    claim_ids = list(Claim.objects.values_list("pk", flat=True))
+    claim_ids = list(Claim.objects.filter(checkworthiness__gte=line).values_list("pk", flat=True))
     assert claim_ids, "extraction produced no claims"
+    assert not ClaimFetch.objects.filter(claim__checkworthiness__lt=line).exists()
     assert set(ClaimFetch.objects.filter(claim_id__in=claim_ids).values_list("status", flat=True)) == {"done"}
     corroborated = Evidence.objects.filter(fetcher="internal", source__kind=Source.Kind.ARTICLE)
     assert corroborated.exists()
