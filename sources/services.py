@@ -171,6 +171,9 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
         # held open meanwhile kept row locks for minutes under load (bench/soak.py).
         plan = evidence_plan(claim_text=other_query.text, documents=offered)
         with transaction.atomic():
+            # Locked, so matching cannot merge it away before its evidence is written; gone already: nothing to do.
+            if not Claim.objects.select_for_update().filter(pk=other.pk).exists():
+                continue
             if not evidence_record(
                 claim_id=other.pk, fetcher="internal", documents=offered, claim_date=other_query.claim_date, plan=plan
             ):
