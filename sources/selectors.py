@@ -144,12 +144,17 @@ def internal_sources(*, text: str, exclude_kinds: tuple[str, ...] = (), limit: i
 
 
 def claim_own_texts(*, claim_id: int) -> list[str]:
-    """The cleaned text of every article that mentions the claim: what is not evidence for it."""
+    """The extracted part of the cleaned text of every article that mentions the claim: what is not evidence for
+    it. Only the head (as with_text_head): the claims come from it, and every fetch compares each document found
+    against these texts' shingles; a 2 MB body took each fetch thread some 50 MB for its shingles
+    (tests/faults/test_worker_memory.py)."""
+    head = Substr("cleaned_text", 1, settings.FACTCHECK_EXTRACTION_MAX_CHARS)
     return list(
         Article.objects.filter(mentions__claim_id=claim_id)
         .distinct()
         .exclude(cleaned_text="")
-        .values_list("cleaned_text", flat=True)
+        .annotate(text_head=head)
+        .values_list("text_head", flat=True)
     )
 
 

@@ -77,7 +77,8 @@ def test_ranking_scores_a_passage_by_its_closest_sentence_without_embedding_the_
     ranking_inputs = list(model_inputs)
     reference = similarities(CLAIM, passages)
 
-    assert scores == pytest.approx([max(r.sentences) for r in reference], abs=1e-3)
+    # the same sentences embedded in another batch (other padding): equal to a few thousandths, CPU-dependent
+    assert scores == pytest.approx([max(r.sentences) for r in reference], abs=5e-3)
     assert scores[0] > scores[1]
     assert "4,200 containers passed through it in March." in ranking_inputs
     assert not set(passages) & set(ranking_inputs)

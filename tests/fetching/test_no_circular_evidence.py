@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sources import selectors
 from sources.evidence.copies import is_copy
 from sources.models import Evidence, Source
 from tests.factories import ArticleFactory, ClaimFactory, ClaimMentionFactory
@@ -57,6 +58,23 @@ def test_a_copy_of_the_claims_article_found_in_the_corpus_is_left_out(fetch_now)
     ArticleFactory(cleaned_text=copy_text, raw_text=copy_text)
     other = ArticleFactory(cleaned_text=OTHER_REPORT, raw_text=OTHER_REPORT)
 
+    fetch_now(claim, "internal")
+
+    found = {e.source.metadata.get("article_id") for e in Evidence.objects.filter(claim=claim)}
+    assert found == {other.pk}
+
+
+def test_a_copy_is_recognised_by_the_extracted_part_of_a_long_article_alone(settings, fetch_now):
+    # The copy check reads only the part claims come from (a 2 MB body cost every fetch thread its shingles)
+    settings.FACTCHECK_EXTRACTION_MAX_CHARS = len(REPORT) + 1
+    tail = " ".join(f"Berth {n} was repainted in week {n}." for n in range(400))
+    own = ArticleFactory(cleaned_text=REPORT + "\n" + tail, raw_text=REPORT)
+    claim = claim_in(own)
+    copy_text = "Shipping desk. " + REPORT + " Follow us for more."
+    ArticleFactory(cleaned_text=copy_text, raw_text=copy_text)
+    other = ArticleFactory(cleaned_text=OTHER_REPORT, raw_text=OTHER_REPORT)
+
+    assert selectors.claim_own_texts(claim_id=claim.pk) == [REPORT + "\n"]
     fetch_now(claim, "internal")
 
     found = {e.source.metadata.get("article_id") for e in Evidence.objects.filter(claim=claim)}
