@@ -3,6 +3,10 @@
 Integration tests (marked `integration`) override this and run a real worker.
 """
 
+import os
+import re
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F401,F403
 
 CELERY_TASK_ALWAYS_EAGER = True
@@ -31,3 +35,14 @@ REST_FRAMEWORK = {
 # Tests build published rows with factories, outside the publishing services that invalidate the public cache;
 # the tests of the cache itself (tests/api/test_public_cache.py) turn it on.
 FACTCHECK_PUBLIC_CACHE = env_bool("FACTCHECK_PUBLIC_CACHE", False)  # noqa: F405
+
+# pytest-xdist (bin/test runs the fast tests in several processes): pytest-django gives each process its own test
+# database; this gives each its own Redis db, so one process's cache.clear() does not empty another's cache, nor
+# its rate-limit counters reach another's requests. Worker gwN uses the db N + 1 above REDIS_URL's.
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and re.fullmatch(r"gw\d+", _xdist_worker):  # noqa: F405
+    _redis = urlsplit(REDIS_URL)  # noqa: F405
+    _db = int(_redis.path.strip("/") or 0) + 1 + int(_xdist_worker[2:])
+    REDIS_URL = urlunsplit(_redis._replace(path=f"/{_db}"))
+    CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL}}  # noqa: F405
+    CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
