@@ -83,7 +83,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 RELATIVE_WORDS = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|(?:last|this|next|past|coming) (?:week|month|year|weekend)|weekend|"
-    r"\w+ (?:days?|weeks?|months?|years?) ago|earlier this \w+|later this \w+|recently)\b",
+    r"\w+ (?:days?|weeks?|months?|years?) ago|earlier this \w+|later this \w+|recently|"
+    r"this (?:morning|afternoon|evening)|right now)\b",
     re.IGNORECASE,
 )
 MONTHS = (

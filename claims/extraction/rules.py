@@ -575,6 +575,19 @@ register(
     ],
 )
 register(
+    "article_named_description",
+    "decontextualisation",
+    "a bare 'the <noun>' after exactly one earlier mention of that noun with a name ('the Rukban camp', 'the Trump "
+    "administration') and no other description of it ('a camp in Jordan', another name)",
+    "the name the article gave it ('the Rukban camp'); otherwise it stays, flagged 'not introduced'",
+    [
+        (
+            "Lanzo opened the Varnes harbour in 1990. Ferries to Tessaly left from the harbour until 2015.",
+            ("Ferries to Tessaly left from the Varnes harbour until 2015.",),
+        )
+    ],
+)
+register(
     "relative_dates",
     "decontextualisation",
     "a relative date ('on Wednesday', 'yesterday', 'last month') in an article with a publication date",
@@ -583,6 +596,34 @@ register(
         (
             "The Varnes ferry company cancelled 40 crossings on Wednesday.",
             ("The Varnes ferry company cancelled 40 crossings on 13 July 2022.",),
+        )
+    ],
+)
+
+register(
+    "relative_date_words",
+    "decontextualisation",
+    "a weekday or yesterday/today/tomorrow that the entity spans miss or blur ('posted on Twitter Tuesday', 'as "
+    "of today'), in an article with a publication date; not a weekday inside a name ('Black Friday')",
+    "the date written out ('posted on Twitter on 12 November 2019', 'as of 18 November 2019')",
+    [
+        (
+            "The Varnes ferry company announced 40 new crossings on Twitter Tuesday.",
+            ("The Varnes ferry company announced 40 new crossings on Twitter on 12 July 2022.",),
+        )
+    ],
+)
+register(
+    "relative_weeks",
+    "decontextualisation",
+    "a relative week, part of the day or span that the publication date settles ('last week', 'in the past week', "
+    "'earlier this month', 'this morning', 'three days ago')",
+    "the dates written out ('in the week of 4 July 2022', 'in the week before 14 July 2022', 'earlier in July "
+    "2022', 'on 14 July 2022 (morning)', 'three days before 14 July 2022'); a weekend or 'recently' stays, flagged",
+    [
+        (
+            "The Varnes ferry company cancelled 40 crossings last week.",
+            ("The Varnes ferry company cancelled 40 crossings in the week of 4 July 2022.",),
         )
     ],
 )
