@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from . import attribution as attribution_stage
 from . import (
+    checkable,
     checkworthiness,
     dates,
     decomposition,
@@ -692,7 +693,7 @@ def _make_claim(
     decomposed: bool = True,
 ) -> Claim | None:
     key = normalise_for_matching(claim_text)
-    if key in ctx.seen:
+    if key in ctx.seen or checkable.exclamation(sent, tokens):
         return None
     ctx.seen.add(key)
     pronouns, doc = ctx.pronouns, ctx.doc
@@ -728,6 +729,7 @@ def _make_claim(
         backend=ctx.backend,
         needs_context=gaps,
         decomposed=decomposed,
+        not_a_fact=checkable.judgement(tokens, speaker="" if own_claim else statement.speaker),
     )
 
 

@@ -756,6 +756,23 @@ register(
     ],
 )
 register(
+    "exclamation",
+    "policy",
+    "a statement from a sentence ending in '!' with no figure in it ('The harbour tour was spectacular!', 'Our "
+    "ferries are top notch!')",
+    "no claim: a cheer or a pitch, not a fact",
+    [("The Varnes ferry carried 41,000 passengers in 2019. Our ferries are top notch!", ())],
+)
+register(
+    "graded_judgement",
+    "policy",
+    "a statement without a figure whose adjective or verb is graded by a degree word ('the crew is so friendly', "
+    "'the menu is a bit bland') or which addresses the reader in the article's own voice ('the tour leaves you "
+    "rested')",
+    "the claim kept, its check-worthiness capped at claims.bands.NOT_A_FACT so the queue ranks it last",
+    [],  # the claim is the same either way, only its score moves: tests/extraction/test_checkable.py
+)
+register(
     "undecomposed_fallback",
     "policy",
     "a factual declarative sentence none of whose clauses became a claim",
