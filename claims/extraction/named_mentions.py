@@ -17,6 +17,11 @@ from .entities import entity_at
 
 NAME_LABELS = {"ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "NORP"}
 _NOT_A_MODIFIER = {"det", "punct", "case"}
+# nouns a country's or a people's name makes one thing: "the Syrian government" is one, "the US car" is not
+INSTITUTIONS = {
+    "government", "administration", "army", "military", "navy", "parliament", "embassy", "regime", "police",
+    "ministry", "court", "cabinet", "senate", "legislature", "opposition", "federation", "team", "squad",
+}  # fmt: skip
 
 
 def _bare(det: Token) -> Token | None:
@@ -39,8 +44,11 @@ def _name_of(chunk: Span) -> str | None:
     named = [
         t
         for t in chunk
-        if t.i != root.i and t.dep_ in ("compound", "amod", "nmod") and (t.pos_ == "PROPN" or t.ent_type_)
-    ]
+        if t.i != root.i
+        and t.dep_ in ("compound", "amod", "nmod")
+        and (t.pos_ == "PROPN" or t.ent_type_)
+        and (t.ent_type_ not in ("GPE", "NORP") or root.lemma_.lower() in INSTITUTIONS)
+    ]  # "the Rukban camp", "the Syrian government"; not "the US car", which names no one car
     ent = entity_at(chunk.doc, root.i) if root.ent_type_ in NAME_LABELS else None
     if not named and (ent is None or root.pos_ != "PROPN"):
         return None

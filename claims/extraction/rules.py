@@ -588,6 +588,14 @@ register(
     ],
 )
 register(
+    "deictic_description",
+    "policy",
+    "'the <noun>' whose only modifiers point back into the article ('the new version', 'the two sides', 'the other "
+    "ferry'), with nothing in the claim that says which",
+    "the claim flagged '\"the <noun>\" not introduced', as a bare 'the <noun>' is",
+    [],
+)
+register(
     "relative_dates",
     "decontextualisation",
     "a relative date ('on Wednesday', 'yesterday', 'last month') in an article with a publication date",

@@ -104,3 +104,15 @@ def test_he_in_what_a_named_speaker_reports_is_the_speaker():
     )
     claim = find_claim(result, "signed the ferry contract")
     assert claim.text == "Ivo Brandt signed the ferry contract in 2020."
+
+
+def test_the_noun_with_only_words_that_point_back_is_flagged_as_not_introduced():
+    result = extract("The new version costs 40 euros more than the old Varnes phone.", published=THURSDAY)
+    claim = find_claim(result, "costs 40 euros")
+    assert claim.needs_context == ['"the version" not introduced']
+
+
+def test_the_noun_with_a_describing_word_is_not_flagged():
+    result = extract("The Varnes ferry company sold the wooden ferry for 40,000 euros in 2019.", published=THURSDAY)
+    claim = find_claim(result, "wooden ferry")
+    assert claim.needs_context == []
