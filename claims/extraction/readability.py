@@ -187,8 +187,10 @@ def context_gaps(tokens: list[Token], text: str, *, resolved: set[int]) -> list[
             gaps.append(f'first person "{token.text}"')
         elif token.pos_ == "PRON" and lower in ("you", "your", "yours"):
             gaps.append(f'second person "{token.text}"')
-        elif lower in DEMONSTRATIVES and (
-            token.dep_ == "det" or token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        elif (
+            lower in DEMONSTRATIVES
+            and (token.dep_ == "det" or token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
+            and not (token.tag_ == "WDT" and rules.on("relative_that"))  # "a study that shows …" points back to nothing
         ):
             gaps.append(f'demonstrative "{token.text}"')
         elif lower == "the" and token.dep_ == "det" and _unintroduced(token, ids, lowered):

@@ -596,6 +596,13 @@ register(
     [],
 )
 register(
+    "relative_that",
+    "policy",
+    "a relative 'that' ('a ferry that carries 300 cars'), which the tagger tells from a demonstrative by its tag",
+    "no 'demonstrative' flag: the relative clause says itself what 'that' stands for",
+    [],
+)
+register(
     "relative_dates",
     "decontextualisation",
     "a relative date ('on Wednesday', 'yesterday', 'last month') in an article with a publication date",
