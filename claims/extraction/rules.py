@@ -593,14 +593,19 @@ register(
     "'the <noun>' whose only modifiers point back into the article ('the new version', 'the two sides', 'the other "
     "ferry'), with nothing in the claim that says which",
     "the claim flagged '\"the <noun>\" not introduced', as a bare 'the <noun>' is",
-    [],
+    [("The new harbour cost 40 million euros in 2019.", ("The new harbour cost 40 million euros in 2019.",))],
 )
 register(
     "relative_that",
     "policy",
     "a relative 'that' ('a ferry that carries 300 cars'), which the tagger tells from a demonstrative by its tag",
     "no 'demonstrative' flag: the relative clause says itself what 'that' stands for",
-    [],
+    [
+        (
+            "The Orvik bank runs a loan exchange that works with 40 lenders in Lanzo.",
+            ("The Orvik bank runs a loan exchange that works with 40 lenders in Lanzo.",),
+        )
+    ],
 )
 register(
     "relative_dates",
