@@ -46,9 +46,9 @@ def _name_of(chunk: Span) -> str | None:
         for t in chunk
         if t.i != root.i
         and t.dep_ in ("compound", "amod", "nmod")
-        and (t.pos_ == "PROPN" or t.ent_type_)
+        and (t.pos_ == "PROPN" and t.ent_type_ in NAME_LABELS | {""} or t.ent_type_ in NAME_LABELS)
         and (t.ent_type_ not in ("GPE", "NORP") or root.lemma_.lower() in INSTITUTIONS)
-    ]  # "the Rukban camp", "the Syrian government"; not "the US car", which names no one car
+    ]  # "the Rukban camp", "the Syrian government"; not "the US car", "the first map", "the 53-day festival"
     ent = entity_at(chunk.doc, root.i) if root.ent_type_ in NAME_LABELS else None
     if not named and (ent is None or root.pos_ != "PROPN"):
         return None

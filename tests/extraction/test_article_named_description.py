@@ -61,3 +61,10 @@ def test_switched_off_the_harbour_stays_flagged():
         )
     assert claim.text == "Ferries to Tessaly left from the harbour until 2015."
     assert claim.needs_context == ['"the harbour" not introduced']
+
+
+def test_a_number_or_an_ordinal_before_the_noun_is_no_name():
+    text = "Lanzo drew the first geological map of Tessaly in 1990. Ferries carried the map to Orvik in 1995."
+    claim = _claim(text, "Ferries carried")
+    assert claim.text == "Ferries carried the map to Orvik in 1995."
+    assert claim.needs_context == ['"the map" not introduced']
