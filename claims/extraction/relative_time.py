@@ -91,6 +91,8 @@ def day_words(doc, published: dt.date | None) -> dict[int, tuple[int, str]]:
         start, end = token.i, token.i + 1
         if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY:
             end += 1
+        if end < len(doc) and doc[end].tag_ == "POS":
+            continue  # "Thursday night's fight": no point in time to write "on" before; left, flagged
         before = doc[start - 1] if start > 0 else None
         modifier = ""
         if before is not None and before.lower_ in ("last", "this", "next", "coming") and lower in WEEKDAYS:
@@ -101,7 +103,7 @@ def day_words(doc, published: dt.date | None) -> dict[int, tuple[int, str]]:
         if before is not None and before.lower_ in DAY_PREPOSITIONS:
             written = readability.relative_date(f"{before.lower_} {modifier}{lower}{part}", published, future=future)
             start -= 1
-        elif before is not None and before.pos_ == "ADP":
+        elif before is not None and before.pos_ == "ADP" and before.dep_ == "prep":
             written = readability.relative_date(f"{modifier}{lower}{part}", published, future=future)
             written = written.split(" ", 1)[1] if written else None  # "as of today" -> "as of 18 November 2019"
         else:

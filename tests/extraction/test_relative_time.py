@@ -71,3 +71,8 @@ def test_a_possessive_today_is_not_written_as_a_date():
     claim = _claim("Today's teenagers in Lanzo spend 3 hours a day on phones.", "3 hours")
     assert claim.text == "Today's teenagers in Lanzo spend 3 hours a day on phones."
     assert claim.needs_context == ['relative date "Today"']
+
+
+def test_a_weekday_after_a_particle_keeps_its_on():
+    claim = _claim("A fire broke out Tuesday afternoon on the Varnes ferry with 300 passengers.", "300 passengers")
+    assert claim.text == "A fire broke out on 12 July 2022 (afternoon) on the Varnes ferry with 300 passengers."
