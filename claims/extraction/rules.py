@@ -778,7 +778,7 @@ register(
 register(
     "exclamation",
     "policy",
-    "a statement from a sentence ending in '!' with no figure in it ('The harbour tour was spectacular!', 'Our "
+    "a statement from a sentence ending in '!' with no figure or date in it ('The harbour tour was spectacular!', 'Our "
     "ferries are top notch!')",
     "no claim: a cheer or a pitch, not a fact",
     [("The Varnes ferry carried 41,000 passengers in 2019. Our ferries are top notch!", ())],

@@ -23,9 +23,10 @@ def test_an_exclamation_without_a_figure_is_no_claim():
     assert find_claim(result, "spectacular") is None
 
 
-def test_an_exclamation_with_a_figure_is_still_a_claim():
-    result = _result("The Varnes ferry carried 41,000 passengers in 2019!")
+def test_an_exclamation_with_a_figure_or_a_date_is_still_a_claim():
+    result = _result("The Varnes ferry carried 41,000 passengers! Lanzo cut its ties with Orvik in June 2022!")
     assert find_claim(result, "41,000 passengers") is not None
+    assert find_claim(result, "June 2022") is not None
 
 
 def test_switched_off_an_exclamation_is_a_claim_again():
@@ -60,3 +61,9 @@ def test_switched_off_a_graded_judgement_keeps_the_models_score():
         claim = find_claim(_result("The crew of the Varnes ferry is so friendly."), "so friendly")
     assert claim.not_a_fact == ""
     assert claim.text == "The crew of the Varnes ferry is so friendly."
+
+
+def test_a_past_record_said_to_you_keeps_the_models_score():
+    claim = find_claim(_result("You raised the Lanzo school budget twice."), "school budget")
+    assert claim.not_a_fact == ""
+    assert claim.text == "You raised the Lanzo school budget twice."
