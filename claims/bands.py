@@ -16,6 +16,10 @@ NOT_CHECKWORTHY = (
     0.1  # held out: 94.5% of check-worthy sentences score at least this; 73% of the other sentences score less
 )
 
+# A claim that reads as a judgement more than a fact ("the cast is so talented", one addressed to the reader) is kept
+# but scored at most this: under NOT_CHECKWORTHY, it waits behind every claim a fact-checker would take up
+NOT_A_FACT = 0.05
+
 
 @dataclass(frozen=True)
 class Band:

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Token
 
-from claims.bands import NOT_CHECKWORTHY
+from claims.bands import NOT_A_FACT, NOT_CHECKWORTHY
 
 from . import rules
 from .lexicon import has_subject
@@ -437,4 +437,7 @@ def score_claims(claims: list) -> list:
         claim.embedding = vector
         claim.checkworthiness = probability(claim.features, vector)
         claim.signals = signals(claim.features, vector)
+        if claim.not_a_fact and claim.checkworthiness > NOT_A_FACT:
+            claim.signals = [(claim.not_a_fact, round(NOT_A_FACT - claim.checkworthiness, 2)), *claim.signals[:2]]
+            claim.checkworthiness = NOT_A_FACT  # a judgement more than a fact: ranked after the facts
     return claims

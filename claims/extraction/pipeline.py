@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from . import attribution as attribution_stage
 from . import (
+    checkable,
     checkworthiness,
     dates,
     decomposition,
@@ -22,7 +23,9 @@ from . import (
     faithfulness,
     fragments,
     lists,
+    named_mentions,
     readability,
+    relative_time,
     rules,
     segmentation,
 )
@@ -372,6 +375,8 @@ def _doc_context(doc, offset, cleaned, known, seen, backend, title) -> _DocConte
     if rules.on("definite_descriptions"):
         for start, (end, text) in decontextualisation.definite_descriptions(doc, sents, canonical_of).items():
             replacements.setdefault(start, (end, text))
+    for start, (end, text) in named_mentions.named_descriptions(doc).items():
+        replacements.setdefault(start, (end, text))
     if rules.on("relative_dates"):
         for start, (end, text) in _relative_dates(doc, cleaned.published).items():
             replacements.setdefault(start, (end, text))
@@ -398,9 +403,13 @@ def _relative_dates(doc, published: dt.date | None) -> dict[int, tuple[int, str]
     found: dict[int, tuple[int, str]] = {}
     if published is None:
         return found
+    words_found = relative_time.day_words(doc, published)
+    taken = {i for start, (end, _) in words_found.items() for i in range(start, end)}
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or not readability.RELATIVE_WORDS.search(ent.text):
             continue
+        if rules.on("relative_date_words") and ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+            continue  # "today's teenagers" is no point in time: not "On 14 July 2022's teenagers"; left, flagged
         start = ent.start
         if (
             start > 0
@@ -410,10 +419,12 @@ def _relative_dates(doc, published: dt.date | None) -> dict[int, tuple[int, str]
             start -= 1
         words = doc[start : ent.end].text
         future = any(t.lower_ in ("will", "'ll") and t.tag_ == "MD" for t in ent.sent)
-        written = readability.relative_date(words, published, future=future)
-        if written:
+        written = readability.relative_date(words, published, future=future) or relative_time.write_span(
+            words, published
+        )
+        if written and not taken & set(range(start, ent.end)):
             found[start] = (ent.end, written)
-    return found
+    return found | words_found
 
 
 def _statement(ctx: _DocContext, sent) -> _Statement | None:
@@ -682,7 +693,7 @@ def _make_claim(
     decomposed: bool = True,
 ) -> Claim | None:
     key = normalise_for_matching(claim_text)
-    if key in ctx.seen:
+    if key in ctx.seen or checkable.exclamation(sent, tokens):
         return None
     ctx.seen.add(key)
     pronouns, doc = ctx.pronouns, ctx.doc
@@ -718,6 +729,7 @@ def _make_claim(
         backend=ctx.backend,
         needs_context=gaps,
         decomposed=decomposed,
+        not_a_fact=checkable.judgement(tokens, speaker="" if own_claim else statement.speaker),
     )
 
 

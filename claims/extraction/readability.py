@@ -18,9 +18,17 @@ import re
 
 from spacy.tokens import Token
 
+from . import rules
+
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
+# words between "the" and its noun that point back into the article without saying which thing (rule
+# deictic_description): "the new version", "the other two", "the latter", "the two sides"
+DEICTIC_MODIFIERS = {
+    "new", "other", "latter", "former", "remaining", "aforementioned", "said", "both", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten",
+}  # fmt: skip
 # nouns that name one thing everyone knows: "the sun", "the world" read alone
 UNIQUE_NOUNS = {
     "world",
@@ -83,7 +91,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 RELATIVE_WORDS = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|(?:last|this|next|past|coming) (?:week|month|year|weekend)|weekend|"
-    r"\w+ (?:days?|weeks?|months?|years?) ago|earlier this \w+|later this \w+|recently)\b",
+    r"\w+ (?:days?|weeks?|months?|years?) ago|earlier this \w+|later this \w+|recently|"
+    r"this (?:morning|afternoon|evening)|right now)\b",
     re.IGNORECASE,
 )
 MONTHS = (
@@ -178,8 +187,10 @@ def context_gaps(tokens: list[Token], text: str, *, resolved: set[int]) -> list[
             gaps.append(f'first person "{token.text}"')
         elif token.pos_ == "PRON" and lower in ("you", "your", "yours"):
             gaps.append(f'second person "{token.text}"')
-        elif lower in DEMONSTRATIVES and (
-            token.dep_ == "det" or token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        elif (
+            lower in DEMONSTRATIVES
+            and (token.dep_ == "det" or token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
+            and not (token.tag_ == "WDT" and rules.on("relative_that"))  # "a study that shows …" points back to nothing
         ):
             gaps.append(f'demonstrative "{token.text}"')
         elif lower == "the" and token.dep_ == "det" and _unintroduced(token, ids, lowered):
@@ -210,11 +221,10 @@ def _unintroduced(det: Token, ids: set[int], lowered_text: str) -> bool:
     if noun.i <= det.i or noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in UNIQUE_NOUNS:
         return False
     between = [det.doc[j] for j in range(det.i + 1, noun.i)]
-    if between:
-        return (
-            False  # "the sales tax", "the new law": modified, often enough to tell; only a bare "the <noun>" is flagged
-        )
-    if any(
+    if between and not (rules.on("deictic_description") and all(t.lower_ in DEICTIC_MODIFIERS for t in between)):
+        return False  # "the sales tax", "the Syrian army": modified, often enough to tell
+    # "the new machine", "the two sides": words that say which only in the article are flagged as a bare noun is
+    if not between and any(
         t.pos_ == "PROPN"
         or t.ent_type_
         or t.tag_ in ("JJS", "RBS", "CD")

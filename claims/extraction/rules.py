@@ -575,6 +575,39 @@ register(
     ],
 )
 register(
+    "article_named_description",
+    "decontextualisation",
+    "a bare 'the <noun>' after exactly one earlier mention of that noun with a name ('the Rukban camp', 'the Trump "
+    "administration') and no other description of it ('a camp in Jordan', another name)",
+    "the name the article gave it ('the Rukban camp'); otherwise it stays, flagged 'not introduced'",
+    [
+        (
+            "Lanzo opened the Varnes harbour in 1990. Ferries to Tessaly left from the harbour until 2015.",
+            ("Ferries to Tessaly left from the Varnes harbour until 2015.",),
+        )
+    ],
+)
+register(
+    "deictic_description",
+    "policy",
+    "'the <noun>' whose only modifiers point back into the article ('the new version', 'the two sides', 'the other "
+    "ferry'), with nothing in the claim that says which",
+    "the claim flagged '\"the <noun>\" not introduced', as a bare 'the <noun>' is",
+    [("The new harbour cost 40 million euros in 2019.", ("The new harbour cost 40 million euros in 2019.",))],
+)
+register(
+    "relative_that",
+    "policy",
+    "a relative 'that' ('a ferry that carries 300 cars'), which the tagger tells from a demonstrative by its tag",
+    "no 'demonstrative' flag: the relative clause says itself what 'that' stands for",
+    [
+        (
+            "The Orvik bank runs a loan exchange that works with 40 lenders in Lanzo.",
+            ("The Orvik bank runs a loan exchange that works with 40 lenders in Lanzo.",),
+        )
+    ],
+)
+register(
     "relative_dates",
     "decontextualisation",
     "a relative date ('on Wednesday', 'yesterday', 'last month') in an article with a publication date",
@@ -583,6 +616,34 @@ register(
         (
             "The Varnes ferry company cancelled 40 crossings on Wednesday.",
             ("The Varnes ferry company cancelled 40 crossings on 13 July 2022.",),
+        )
+    ],
+)
+
+register(
+    "relative_date_words",
+    "decontextualisation",
+    "a weekday or yesterday/today/tomorrow that the entity spans miss or blur ('posted on Twitter Tuesday', 'as "
+    "of today'), in an article with a publication date; not a weekday inside a name ('Black Friday')",
+    "the date written out ('posted on Twitter on 12 November 2019', 'as of 18 November 2019')",
+    [
+        (
+            "The Varnes ferry company announced 40 new crossings on Twitter Tuesday.",
+            ("The Varnes ferry company announced 40 new crossings on Twitter on 12 July 2022.",),
+        )
+    ],
+)
+register(
+    "relative_weeks",
+    "decontextualisation",
+    "a relative week, part of the day or span that the publication date settles ('last week', 'in the past week', "
+    "'earlier this month', 'this morning', 'three days ago')",
+    "the dates written out ('in the week of 4 July 2022', 'in the week before 14 July 2022', 'earlier in July "
+    "2022', 'on 14 July 2022 (morning)', 'three days before 14 July 2022'); a weekend or 'recently' stays, flagged",
+    [
+        (
+            "The Varnes ferry company cancelled 40 crossings last week.",
+            ("The Varnes ferry company cancelled 40 crossings in the week of 4 July 2022.",),
         )
     ],
 )
@@ -713,6 +774,23 @@ register(
             ("Ana Ruiz won the Lanzo race in 2019.",),
         )
     ],
+)
+register(
+    "exclamation",
+    "policy",
+    "a statement from a sentence ending in '!' with no figure or date in it ('The harbour tour was spectacular!', 'Our "
+    "ferries are top notch!')",
+    "no claim: a cheer or a pitch, not a fact",
+    [("The Varnes ferry carried 41,000 passengers in 2019. Our ferries are top notch!", ())],
+)
+register(
+    "graded_judgement",
+    "policy",
+    "a statement without a figure whose adjective or verb is graded by a degree word ('the crew is so friendly', "
+    "'the menu is a bit bland') or which addresses the reader in the article's own voice ('the tour leaves you "
+    "rested')",
+    "the claim kept, its check-worthiness capped at claims.bands.NOT_A_FACT so the queue ranks it last",
+    [],  # the claim is the same either way, only its score moves: tests/extraction/test_checkable.py
 )
 register(
     "undecomposed_fallback",

@@ -56,6 +56,9 @@ class Claim:
     # a relative date): the claim is stored flagged "needs context"; empty when it reads alone
     needs_context: list[str] = field(default_factory=list)
     decomposed: bool = True  # False: the sentence as a whole, no decomposition rule understood it
+    # why the statement is more a judgement than a checkable fact (checkable.judgement), "" when it is not one:
+    # its check-worthiness is capped at claims.bands.NOT_A_FACT so the queue ranks it last
+    not_a_fact: str = ""
 
     def as_json(self) -> dict:
         """The stable shape printed by `manage.py extract_claims --json`."""

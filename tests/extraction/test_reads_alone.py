@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from claims.extraction import extract
 from claims.extraction.pipeline import load_nlp
 from claims.extraction.readability import context_gaps, grammatical, relative_date
@@ -104,3 +106,22 @@ def test_he_in_what_a_named_speaker_reports_is_the_speaker():
     )
     claim = find_claim(result, "signed the ferry contract")
     assert claim.text == "Ivo Brandt signed the ferry contract in 2020."
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "flags"),
+    [
+        (
+            "The new version costs 40 euros more than the old Varnes phone.",
+            "costs 40 euros",
+            ['"the version" not introduced'],
+        ),
+        ("The Varnes ferry company sold the wooden ferry for 40,000 euros in 2019.", "wooden ferry", []),
+        ("The Orvik bank runs a loan exchange that works with 40 lenders in Lanzo.", "40 lenders", []),
+        ("That was the largest fine in Lanzo in 2019.", "largest fine", ['demonstrative "That"']),
+    ],
+    ids=["words that point back", "a describing word", "a relative that", "a demonstrative that"],
+)
+def test_what_points_back_into_the_article_is_flagged_and_what_describes_is_not(text, words, flags):
+    claim = find_claim(extract(text, published=THURSDAY), words)
+    assert claim.needs_context == flags

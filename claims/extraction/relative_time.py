@@ -1,0 +1,127 @@
+"""Relative time written out from the publication date, where the date is sure (rules relative_date_words and
+relative_weeks); what stays relative is flagged by readability.context_gaps.
+
+The entity recogniser's DATE spans (pipeline._relative_dates) miss or blur some relative dates: a weekday glued to
+the name before it ("posted on Twitter Tuesday"), a day after a preposition that is not "on" ("as of today", which
+must not become "as of on …"). `day_words` finds those on the tokens themselves. `write_span` writes out what
+readability.relative_date leaves relative although the publication date settles it: a week ("last week" -> "in
+the week of 11 November 2019"), "earlier this month", "three days ago" (-> "three days before 18 November 2019").
+A weekend, "recently", "now" stay as written: which days they mean is not sure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import readability, rules
+
+WEEKDAYS = readability.WEEKDAYS
+DAY_WORDS = {"yesterday", "today", "tomorrow"}
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+DAY_PREPOSITIONS = {"on", "by", "since", "until", "from"}
+# "Black Friday", "Super Tuesday": a weekday inside a name is no date
+NAMED_DAYS = {"black", "cyber", "super", "good", "ash", "holy", "maundy", "easter", "shrove", "fat", "giving", "bloody"}
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few)"
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def write_span(words: str, published: dt.date | None) -> str | None:
+    """The written-out form of a relative expression (with the preposition before it) that
+    readability.relative_date leaves as written, or None when its dates are not sure (rule relative_weeks)."""
+    if published is None or not rules.on("relative_weeks"):
+        return None
+    text = " ".join(words.lower().split())
+    day = readability.format_day
+    match = re.fullmatch(
+        r"(?:(in|during|over|since|by|until) )?(?:the )?(?:past|last) (?:week|seven days|7 days)", text
+    )
+    if match and (match.group(1) or "in") in ("in", "during", "over"):
+        if text.startswith(("last week", "during last week", "in last week")):
+            return f"in the week of {day(_monday(published) - dt.timedelta(days=7))}"
+        return f"{match.group(1) or 'in'} the week before {day(published)}"
+    match = re.fullmatch(r"(?:(in|during|by|until) )?(last|this|next) week", text)
+    if match:
+        preposition, which = match.groups()
+        monday = _monday(published) + dt.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[which])
+        return f"{preposition or 'in'} the week of {day(monday)}"
+    match = re.fullmatch(r"(earlier|later) (this|today|this (week|month|year))", text)
+    if match and text not in ("earlier this", "later this"):
+        when, _, unit = match.groups()
+        if unit == "week":
+            return f"{when} in the week of {day(_monday(published))}"
+        if unit == "month":
+            return f"{when} in {readability.MONTHS[published.month - 1]} {published.year}"
+        if unit == "year":
+            return f"{when} in {published.year}"
+        return f"{when} on {day(published)}"
+    match = re.fullmatch(r"so far this (month|year)", text)
+    if match:
+        unit = match.group(1)
+        month = f"{readability.MONTHS[published.month - 1]} {published.year}"
+        return f"so far in {month if unit == 'month' else published.year}"
+    match = re.fullmatch(rf"({_NUMBER} (?:days?|weeks?|months?|years?)) ago", text)
+    if match:
+        return f"{match.group(1)} before {day(published)}"
+    match = re.fullmatch(r"(this|tonight)(?: (morning|afternoon|evening))?", text)
+    if match and (match.group(1) == "tonight" or match.group(2)):
+        return f"on {day(published)} ({match.group(2) or 'night'})"
+    return None
+
+
+def day_words(doc, published: dt.date | None) -> dict[int, tuple[int, str]]:
+    """Weekdays and yesterday/today/tomorrow the entity spans miss or blur, written out: token start -> (token
+    end, text). A day after "on"/"by"/… is written with that preposition ("on 12 November 2019"); after another
+    one ("as of today") the date alone; a weekday inside a name ("Black Friday", "Friday Night Lights") is left."""
+    found: dict[int, tuple[int, str]] = {}
+    if published is None or not rules.on("relative_date_words"):
+        return found
+    for token in doc:
+        lower = token.lower_
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.dep_ in ("nsubj", "nsubjpass", "poss") or following is not None and following.tag_ == "POS":
+            continue  # "Today is a holiday", "today's teenagers": not when something happened
+        if lower not in DAY_WORDS and not (lower in WEEKDAYS and token.text[:1].isupper()):
+            continue
+        if lower in WEEKDAYS and not _plain_weekday(doc, token):
+            continue
+        start, end = token.i, token.i + 1
+        if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY:
+            end += 1
+        if end < len(doc) and doc[end].tag_ == "POS":
+            continue  # "Thursday night's fight": no point in time to write "on" before; left, flagged
+        before = doc[start - 1] if start > 0 else None
+        modifier = ""
+        if before is not None and before.lower_ in ("last", "this", "next", "coming") and lower in WEEKDAYS:
+            modifier, start = before.lower_ + " ", start - 1
+            before = doc[start - 1] if start > 0 else None
+        part = f" {doc[end - 1].lower_}" if end - start > 1 + bool(modifier) else ""
+        future = any(t.lower_ in ("will", "'ll") and t.tag_ == "MD" for t in token.sent)
+        if before is not None and before.lower_ in DAY_PREPOSITIONS:
+            written = readability.relative_date(f"{before.lower_} {modifier}{lower}{part}", published, future=future)
+            start -= 1
+        elif before is not None and before.pos_ == "ADP" and before.dep_ == "prep":
+            written = readability.relative_date(f"{modifier}{lower}{part}", published, future=future)
+            written = written.split(" ", 1)[1] if written else None  # "as of today" -> "as of 18 November 2019"
+        else:
+            written = readability.relative_date(f"{modifier}{lower}{part}", published, future=future)
+        if written:
+            found[start] = (end, written)
+    return found
+
+
+def _plain_weekday(doc, token) -> bool:
+    """A weekday that names a day: not inside a name ("Black Friday", "Monday Night Football", "the Sunday
+    Times")."""
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and before.lower_ in NAMED_DAYS:
+        return False
+    if before is not None and before.lower_ == "the":
+        return False  # "the Sunday Times", "the Monday meeting"
+    if after is not None and after.text[:1].isupper() and not after.is_sent_start and after.lower_ not in PARTS_OF_DAY:
+        return False
+    return not (after is not None and after.tag_ == "POS")  # "Tuesday's vote": the day is named elsewhere

@@ -1,0 +1,78 @@
+"""Relative time the publication date settles is written out as dates; what it does not settle stays and is flagged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claims.extraction import extract, rules
+
+from .conftest import find_claim
+
+THURSDAY = dt.date(2022, 7, 14)
+
+
+def _claim(text: str, words: str, published: dt.date | None = THURSDAY):
+    return find_claim(extract(text, published=published, language="en"), words)
+
+
+def test_a_weekday_glued_to_the_name_before_it_is_written_out():
+    claim = _claim("Ana Ruiz asked for a lower fine in a letter posted on Twitter Tuesday.", "lower fine")
+    assert claim.text == "Ana Ruiz asked for a lower fine in a letter posted on Twitter on 12 July 2022."
+    assert claim.needs_context == []
+
+
+def test_as_of_today_becomes_as_of_the_date_without_a_second_preposition():
+    claim = _claim("The Lanzo ferry pass covers 12 routes as of today.", "12 routes")
+    assert claim.text == "The Lanzo ferry pass covers 12 routes as of 14 July 2022."
+
+
+def test_last_week_is_the_calendar_week_before_the_publication_week():
+    claim = _claim("The Varnes ferry company cancelled 40 crossings last week.", "40 crossings")
+    assert claim.text == "The Varnes ferry company cancelled 40 crossings in the week of 4 July 2022."
+    assert claim.needs_context == []
+
+
+def test_the_past_week_is_the_week_before_the_publication_date():
+    claim = _claim("Varnes bonds have lost 12 percent of their value in the past week.", "12 percent")
+    assert claim.text == "Varnes bonds have lost 12 percent of their value in the week before 14 July 2022."
+
+
+def test_earlier_this_month_and_days_ago_are_anchored_to_the_publication_date():
+    month = _claim("The Lanzo council approved a 40 million euro budget earlier this month.", "40 million")
+    assert month.text == "The Lanzo council approved a 40 million euro budget earlier in July 2022."
+    ago = _claim("Ivo Brandt resigned from the Orvik board three days ago.", "Orvik board")
+    assert ago.text == "Ivo Brandt resigned from the Orvik board three days before 14 July 2022."
+
+
+def test_a_weekday_inside_a_name_is_not_a_date():
+    claim = _claim("Shoppers in Lanzo spent 40 million euros on Black Friday.", "40 million euros")
+    assert claim.text == "Shoppers in Lanzo spent 40 million euros on Black Friday."
+
+
+def test_without_a_publication_date_the_week_stays_and_is_flagged():
+    claim = _claim("The Varnes ferry company cancelled 40 crossings last week.", "40 crossings", published=None)
+    assert claim.text == "The Varnes ferry company cancelled 40 crossings last week."
+    assert claim.needs_context == ['relative date "last week"']
+
+
+def test_right_now_is_flagged_as_relative_time():
+    claim = _claim("Right now, Ivo Brandt holds the Lanzo record with 40 goals.", "40 goals")
+    assert 'relative date "Right now"' in claim.needs_context
+
+
+def test_switched_off_the_week_stays_as_written_and_flagged():
+    with rules.disabled({"relative_weeks"}):
+        claim = _claim("The Varnes ferry company cancelled 40 crossings last week.", "40 crossings")
+    assert claim.text == "The Varnes ferry company cancelled 40 crossings last week."
+    assert claim.needs_context == ['relative date "last week"']
+
+
+def test_a_possessive_today_is_not_written_as_a_date():
+    claim = _claim("Today's teenagers in Lanzo spend 3 hours a day on phones.", "3 hours")
+    assert claim.text == "Today's teenagers in Lanzo spend 3 hours a day on phones."
+    assert claim.needs_context == ['relative date "Today"']
+
+
+def test_a_weekday_after_a_particle_keeps_its_on():
+    claim = _claim("A fire broke out Tuesday afternoon on the Varnes ferry with 300 passengers.", "300 passengers")
+    assert claim.text == "A fire broke out on 12 July 2022 (afternoon) on the Varnes ferry with 300 passengers."
