@@ -223,6 +223,9 @@ def find(sent: Span) -> Attribution | None:
         if content and any(doc[i].pos_ in ("VERB", "AUX") for i in content):
             subject = _subject(root)
             speaker_tokens = list(subject.subtree) if subject is not None else []
+            if rules.on("speaker_within_sentence"):
+                # the parse may hang a line before the paragraph on the subject ("4:14 p.m." above the lead)
+                speaker_tokens = [t for t in speaker_tokens if sent.start <= t.i < sent.end]
             if root.lemma_ == "quote":  # "The report quoted Pushlin's message as saying: ..."
                 obj = next((c for c in root.children if c.dep_ == "dobj"), None)
                 if obj is not None:
