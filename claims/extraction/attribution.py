@@ -171,6 +171,9 @@ def find(sent: Span) -> Attribution | None:
         if not tail or len(tail) > MAX_TAIL_TOKENS:
             continue
         verbs = [t for t in tail if t.lemma_ in REPORTING_LEMMAS and t.pos_ == "VERB"]
+        if rules.on("speaker_verb_not_modifier"):
+            # "…, and that everything anybody said to me became musical": a verb describing a noun reports nothing
+            verbs = [t for t in verbs if t.dep_ not in ("relcl", "acl", "amod")]
         if not verbs:
             continue
         verb = verbs[0]

@@ -26,6 +26,7 @@ from . import (
     readability,
     rules,
     segmentation,
+    wellformed,
 )
 from .entities import LOCATIVE_PREPOSITIONS, NAME_LABELS, DocumentEntities, entities_in, gazetteer
 from .gazetteer import extra_files as gazetteer_extra_files
@@ -524,8 +525,8 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
     if not clause.template and _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None  # it would not read alone: "This came two days after …" (what came?)
     fragment = not clause.template and (
-        not has_subject(tokens) or fragments.dangling_subordinate(tokens)
-    )  # "Helping rebuild …"
+        not has_subject(tokens) or fragments.dangling_subordinate(tokens) or wellformed.garbled(tokens)
+    )  # "Helping rebuild …", "Was flagged on two plays."
     if fragment or not _is_statement(
         tokens, copula=bool(clause.template), attributed=bool(statement.speaker or statement.cited)
     ):

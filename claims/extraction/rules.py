@@ -180,8 +180,8 @@ register(
     "the quotation as that speaker's statements (without the rule: no claim, or the article's own claim)",
     [
         (
-            '"The mill employed 300 people in 1950," Anna Vell said. "It closed in 1994 after a fire."',
-            ("It closed in 1994 after a fire.",),
+            '"The mill employed 300 people in 1950," Anna Vell said. "The Brenholt mill closed in 1994 after a fire."',
+            ("The Brenholt mill closed in 1994 after a fire.",),
         )
     ],
 )
@@ -209,6 +209,18 @@ register(
             'In the second half, Maria Keller was hit from behind. "I did not see him coming," Keller said. "He came '
             'off my back in the 60th minute."',
             ("He came off Maria Keller's back in the 60th minute.",),
+        )
+    ],
+)
+register(
+    "speaker_verb_not_modifier",
+    "attribution",
+    "a verb of saying after a comma that describes a noun ('…, and that everything anyone said to me was wrong')",
+    "no attribution: only a verb that reports the statement names its speaker",
+    [
+        (
+            "The Lanzo ferry was late in 2019, and everything anybody said to the crew was recorded.",
+            ("The Lanzo ferry was late in 2019.",),
         )
     ],
 )
@@ -777,6 +789,20 @@ register(
         (
             "Ana Ruiz won the Lanzo race in 2019. Sports editor Ivo Brandt has reported that for his role in the race.",
             ("Ana Ruiz won the Lanzo race in 2019.",),
+        )
+    ],
+)
+register(
+    "wellformed",
+    "policy",
+    "a claim cut out of its sentence that opens with its finite verb ('Was flagged on two plays.', 'Is the ferry the "
+    "slowest.' out of '…, nor is it the slowest') or ends on a word whose other half stayed in the sentence "
+    "('… 15 percent blue, and.')",
+    "no claim from that piece (the sentence itself may still be written whole, undecomposed)",
+    [
+        (
+            "The Lanzo ferry is not the oldest ferry in Norland, nor is it the slowest ferry in Norland.",
+            ("The Lanzo ferry is not the oldest ferry in Norland.",),
         )
     ],
 )

@@ -1,0 +1,46 @@
+"""Is a claim a whole sentence, or a piece the pipeline cut out badly? Judged on the article's tokens the claim was
+written from (rule wellformed):
+
+- a claim that opens with its finite verb lost its subject or was inverted by a dropped word ("Was flagged on two
+  plays." out of "X was fined, but was flagged on two plays"; "Is banking a tough sell." out of "…, nor is it a
+  tough sell", whose negation went with the "nor");
+- a claim that ends on a word whose other half stayed in the article ("11 percent were red, 15 percent blue,
+  and."; "the rise of."): a conjunction without its conjunct, a preposition without its object, a determiner
+  without its noun.
+A word the article itself leaves without its other half ("what we are aware of") is the article's wording: kept.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import rules
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+OPENERS_SKIPPED = ("cc", "intj", "preconj")  # "And", "Well", "Either" before the statement, dropped when written
+
+
+def garbled(tokens: list[Token]) -> bool:
+    """The claim written from `tokens` is no whole sentence (see the module doc)."""
+    if not rules.on("wellformed"):
+        return False
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    return _verb_first(words) or _cut_end(words, {t.i for t in tokens})
+
+
+def _verb_first(words: list[Token]) -> bool:
+    lead = next((t for t in words if t.dep_ not in OPENERS_SKIPPED), words[0])
+    return lead.tag_ in FINITE_TAGS and lead.pos_ in ("VERB", "AUX")
+
+
+def _cut_end(words: list[Token], ids: set[int]) -> bool:
+    last = words[-1]
+    if last.dep_ in ("cc", "preconj"):
+        return any(c.dep_ == "conj" and c.i > last.i and c.i not in ids for c in last.head.children)
+    if last.dep_ in ("prep", "agent"):
+        return any(c.i > last.i and c.i not in ids for c in last.children)
+    if last.dep_ in ("det", "poss", "aux", "auxpass", "mark", "case", "nummod", "amod", "compound"):
+        return last.head.i > last.i and last.head.i not in ids
+    return False
