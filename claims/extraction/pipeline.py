@@ -107,7 +107,7 @@ _LEADING_CONNECTIVES = re.compile(
 _PARENTHETICAL = re.compile(
     r",\s*(?:although|however|though|too|also|meanwhile|therefore|moreover|in turn)\s*,", re.IGNORECASE
 )
-_SPACE_BEFORE = re.compile(r"\s+([,;:!?)\]]|\.(?!\d)|'s\b|n't\b)")  # not before ".45-caliber"
+_SPACE_BEFORE = re.compile(r"\s+([,;:!?)\]]|\.(?!\w)|'s\b|n't\b)")  # not before ".45-caliber"
 _SPACE_AFTER = re.compile(r"([(\[])\s+")
 
 
