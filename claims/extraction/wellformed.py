@@ -4,6 +4,9 @@ written from (rule wellformed):
 - a claim that opens with its finite verb lost its subject or was inverted by a dropped word ("Was flagged on two
   plays." out of "X was fined, but was flagged on two plays"; "Is banking a tough sell." out of "…, nor is it a
   tough sell", whose negation went with the "nor");
+- a "both"/"either"/"neither" whose second half was split off ("top-20 in both run defense.");
+- "has" right before a gerund ("has tackling this season" out of "has been solid in run support and tackling"):
+  a borrowed auxiliary that does not fit the verb it was lent to;
 - a claim that ends on a word whose other half stayed in the article ("11 percent were red, 15 percent blue,
   and."; "the rise of."): a conjunction without its conjunct, a preposition without its object, a determiner
   without its noun.
@@ -27,7 +30,8 @@ def garbled(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
         return False
-    return _verb_first(words) or _cut_end(words, {t.i for t in tokens})
+    ids = {t.i for t in tokens}
+    return _verb_first(words) or _cut_end(words, ids) or _half_pair(words) or _perfect_gerund(words)
 
 
 def _verb_first(words: list[Token]) -> bool:
@@ -44,3 +48,21 @@ def _cut_end(words: list[Token], ids: set[int]) -> bool:
     if last.dep_ in ("det", "poss", "aux", "auxpass", "mark", "case", "nummod", "amod", "compound"):
         return last.head.i > last.i and last.head.i not in ids
     return False
+
+
+PAIRED = {"both", "either", "neither"}
+
+
+def _half_pair(words: list[Token]) -> bool:
+    """ "both A" without its "and B": the parse may hang B far from A, so the claim's own words decide."""
+    return any(
+        t.lower_ in PAIRED and t.dep_ == "preconj" and not any(w.dep_ == "cc" and w.i > t.i for w in words)
+        for t in words
+    )
+
+
+def _perfect_gerund(words: list[Token]) -> bool:
+    return any(
+        first.lemma_ == "have" and first.pos_ == "AUX" and first.tag_ != "VBG" and second.tag_ == "VBG"
+        for first, second in zip(words, words[1:])
+    )

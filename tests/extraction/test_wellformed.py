@@ -48,3 +48,21 @@ def test_a_whole_clause_is_well_formed():
 def test_a_preposition_the_article_itself_leaves_stranded_is_the_articles_wording():
     tokens = _tokens("The Lanzo ferry is what the council dreamed of.", "of")
     assert not wellformed.garbled(tokens)
+
+
+def test_both_without_its_and_gives_no_piece_and_the_sentence_stays_whole():
+    text = "Ana Ruiz is top-20 in both run defense (75.5) and tackling grade (77.4) among 127 players."
+    texts = claims_text(extract(text))
+    assert texts == [text]
+
+
+def test_a_borrowed_has_before_a_gerund_gives_no_claim():
+    texts = claims_text(extract("Ivo Brandt has been solid in run support and tackling so far this season."))
+    assert "Ivo Brandt has been solid in run support." in texts
+    assert not any(text.startswith("Ivo Brandt has tackling") for text in texts)
+
+
+def test_without_the_rule_the_borrowed_has_made_has_tackling():
+    with rules.disabled({"wellformed"}):
+        texts = claims_text(extract("Ivo Brandt has been solid in run support and tackling so far this season."))
+    assert any(text.startswith("Ivo Brandt has tackling") for text in texts)
