@@ -42,12 +42,21 @@ def _verb_first(words: list[Token]) -> bool:
 def _cut_end(words: list[Token], ids: set[int]) -> bool:
     last = words[-1]
     if last.dep_ in ("cc", "preconj"):
-        return any(c.dep_ == "conj" and c.i > last.i and c.i not in ids for c in last.head.children)
-    if last.dep_ in ("prep", "agent"):
-        return any(c.i > last.i and c.i not in ids for c in last.children)
-    if last.dep_ in ("det", "poss", "aux", "auxpass", "mark", "case", "nummod", "amod", "compound"):
-        return last.head.i > last.i and last.head.i not in ids
-    return False
+        others = [c for c in last.head.children if c.dep_ == "conj" and c.i > last.i]
+    elif last.dep_ in ("prep", "agent"):
+        others = [c for c in last.children if c.i > last.i]
+    elif last.dep_ in ("det", "poss", "aux", "auxpass", "mark", "case", "nummod", "amod", "compound"):
+        others = [last.head] if last.head.i > last.i else []
+    else:
+        others = []
+    # the other half left in the sentence; a parse that reaches over a paragraph break ("22.4" hung on a heading
+    # below it) cut nothing
+    return any(o.i not in ids and not _line_break_between(last, o) for o in others)
+
+
+def _line_break_between(first: Token, second: Token) -> bool:
+    doc = first.doc
+    return any("\n" in doc[j].text_with_ws for j in range(first.i, second.i))
 
 
 PAIRED = {"both", "either", "neither"}

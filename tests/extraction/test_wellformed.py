@@ -66,3 +66,9 @@ def test_without_the_rule_the_borrowed_has_made_has_tackling():
     with rules.disabled({"wellformed"}):
         texts = claims_text(extract("Ivo Brandt has been solid in run support and tackling so far this season."))
     assert any(text.startswith("Ivo Brandt has tackling") for text in texts)
+
+
+def test_a_parse_that_hangs_the_last_word_on_a_line_below_cut_nothing():
+    doc = load_nlp()("Ivo Brandt had two goals in the cup, allowing a rating of just 22.4\n\n# *min.")
+    end = next(t.i for t in doc if t.text == "22.4")
+    assert not wellformed.garbled(list(doc[: end + 1]))
