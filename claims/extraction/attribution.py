@@ -171,6 +171,9 @@ def find(sent: Span) -> Attribution | None:
         if not tail or len(tail) > MAX_TAIL_TOKENS:
             continue
         verbs = [t for t in tail if t.lemma_ in REPORTING_LEMMAS and t.pos_ == "VERB"]
+        if rules.on("speaker_verb_not_modifier"):
+            # "…, and that everything anybody said to me became musical": a verb describing a noun reports nothing
+            verbs = [t for t in verbs if t.dep_ not in ("relcl", "acl", "amod")]
         if not verbs:
             continue
         verb = verbs[0]
@@ -223,6 +226,9 @@ def find(sent: Span) -> Attribution | None:
         if content and any(doc[i].pos_ in ("VERB", "AUX") for i in content):
             subject = _subject(root)
             speaker_tokens = list(subject.subtree) if subject is not None else []
+            if rules.on("speaker_within_sentence"):
+                # the parse may hang a line before the paragraph on the subject ("4:14 p.m." above the lead)
+                speaker_tokens = [t for t in speaker_tokens if sent.start <= t.i < sent.end]
             if root.lemma_ == "quote":  # "The report quoted Pushlin's message as saying: ..."
                 obj = next((c for c in root.children if c.dep_ == "dobj"), None)
                 if obj is not None:

@@ -88,13 +88,7 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
     clauses: list[Clause] = []
 
     def walk(verb: Token, scope: set[int], inherited: list[int], top: bool):
-        conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i in scope]
-        if not rules.on("coordinated_verbs"):
-            conjuncts = []
-        if not _coordinated(verb):
-            # no coordinator on either verb: a subjectless "conjunct" is a misparsed modifier
-            # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
-            conjuncts = [c for c in conjuncts if _has_subject(c)]
+        conjuncts = _verb_conjuncts(verb, scope)
         own = set(scope) if top else (_subtree_ids(verb) & scope)
         for conj in conjuncts:
             own -= _subtree_ids(conj)
@@ -200,6 +194,21 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
     return [c for c in clauses if c.template or any(doc[i].pos_ in CLAUSE_POS for i in c.tokens)]
 
 
+def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
+    """The verbs coordinated with `verb` that make clauses of their own."""
+    if not rules.on("coordinated_verbs"):
+        return []
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i in scope]
+    if rules.on("negated_conjunction"):
+        # "cannot sell the mill and keep his seat": what is denied is the two together, not each
+        conjuncts = [c for c in conjuncts if not _negated_together(verb, c)]
+    if not _coordinated(verb):
+        # no coordinator on either verb: a subjectless "conjunct" is a misparsed modifier
+        # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
+        conjuncts = [c for c in conjuncts if _has_subject(c)]
+    return conjuncts
+
+
 RESULT_MARKS = {"so", "thus", "hence", "therefore"}
 REPORTING_LEMMAS = REPORTING_VERBS | BELIEF_VERBS
 
@@ -216,6 +225,17 @@ def _leading_clause(doc: Doc, verb: Token, clause: Token, own: set[int]) -> bool
 def _coordinated(verb: Token) -> bool:
     """Whether a coordinator ("and", "but", "or"…) hangs on the verb or one of its conjuncts."""
     return any(c.dep_ in ("cc", "preconj") for member in (verb, *verb.conjuncts) for c in member.children)
+
+
+def _negated_together(verb: Token, conj: Token) -> bool:
+    """A conjunct joined by "and" that borrows its head's negation: "can't buy the mill and then sell it" denies
+    doing both, so "can't sell it" alone is not what was said ("did not sign or attend" denies each: split)."""
+    if not any(c.dep_ == "neg" and c.i < verb.i for c in verb.children):
+        return False
+    coordinator = next((c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conj.i), None)
+    if coordinator is None or coordinator.lower_ not in ("and", "&"):
+        return False
+    return bool(_borrowed_auxiliaries(conj)) and not _has_subject(conj)
 
 
 def _imperative(verb: Token) -> bool:

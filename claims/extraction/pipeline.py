@@ -24,10 +24,12 @@ from . import (
     fragments,
     lists,
     named_mentions,
+    quotations,
     readability,
     relative_time,
     rules,
     segmentation,
+    wellformed,
 )
 from .entities import LOCATIVE_PREPOSITIONS, NAME_LABELS, DocumentEntities, entities_in, gazetteer
 from .gazetteer import extra_files as gazetteer_extra_files
@@ -108,7 +110,7 @@ _LEADING_CONNECTIVES = re.compile(
 _PARENTHETICAL = re.compile(
     r",\s*(?:although|however|though|too|also|meanwhile|therefore|moreover|in turn)\s*,", re.IGNORECASE
 )
-_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)\]]|'s\b|n't\b)")
+_SPACE_BEFORE = re.compile(r"\s+([,;:!?)\]]|\.(?!\w)|'s\b|n't\b)")  # not before ".45-caliber"
 _SPACE_AFTER = re.compile(r"([(\[])\s+")
 
 
@@ -333,11 +335,14 @@ def _claims_of_doc(
         statement = _statement(ctx, sent)
         if statement is None:
             continue
+        sent_ctx = _without_speaker_pronouns(ctx, statement) if rules.on("quoted_speaker_pronoun") else ctx
         found = [
-            c for clause in _clauses(ctx, sent, statement) if (c := _claim_of_clause(ctx, sent, statement, clause))
+            c
+            for clause in _clauses(sent_ctx, sent, statement)
+            if (c := _claim_of_clause(sent_ctx, sent, statement, clause))
         ]
         if not found and rules.on("undecomposed_fallback"):
-            whole = _undecomposed(ctx, sent, statement)
+            whole = _undecomposed(sent_ctx, sent, statement)
             if whole is None and rules.on("own_past_speech") and _own_past_speech(statement):
                 whole = _undecomposed(
                     ctx, sent, _Statement([t.i for t in sent if not t.is_space], None, "", "", False, [])
@@ -345,6 +350,19 @@ def _claims_of_doc(
             found = [whole] if whole is not None else []
         claims.extend(found)
     return claims
+
+
+def _without_speaker_pronouns(ctx: _DocContext, statement: _Statement) -> _DocContext:
+    """The context for a speaker's own words in which he/she/his/her stand for no one yet: in a direct quotation the
+    speaker says "I", so a third-person pronoun resolved to the speaker is someone else (rule quoted_speaker_pronoun).
+    """
+    if not statement.quote or not statement.speaker:
+        return ctx
+    blocked = quotations.speaker_pronouns(ctx.doc, statement.content, ctx.pronouns, statement.speaker)
+    if not blocked:
+        return ctx
+    pronouns = {i: a for i, a in ctx.pronouns.items() if i not in blocked}
+    return dataclasses.replace(ctx, pronouns=pronouns, renderer=_Renderer(ctx.doc, pronouns, ctx.replacements))
 
 
 def _doc_context(doc, offset, cleaned, known, seen, backend, title) -> _DocContext:
@@ -380,7 +398,7 @@ def _doc_context(doc, offset, cleaned, known, seen, backend, title) -> _DocConte
     if rules.on("relative_dates"):
         for start, (end, text) in _relative_dates(doc, cleaned.published).items():
             replacements.setdefault(start, (end, text))
-    quoted = _quotation_speakers(sents) if rules.on("quotation_speaker") else {}
+    quoted = quotations.speakers(sents) if rules.on("quotation_speaker") else {}
     return _DocContext(
         doc=doc,
         offset=offset,
@@ -518,8 +536,8 @@ def _claim_of_clause(ctx: _DocContext, sent, statement: _Statement, clause) -> C
     if not clause.template and _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None  # it would not read alone: "This came two days after …" (what came?)
     fragment = not clause.template and (
-        not has_subject(tokens) or fragments.dangling_subordinate(tokens)
-    )  # "Helping rebuild …"
+        not has_subject(tokens) or fragments.dangling_subordinate(tokens) or wellformed.garbled(tokens)
+    )  # "Helping rebuild …", "Was flagged on two plays."
     if fragment or not _is_statement(
         tokens, copula=bool(clause.template), attributed=bool(statement.speaker or statement.cited)
     ):
@@ -786,31 +804,6 @@ def _bare_object_pronoun(doc, left_bare: set[int], pronouns, body: str) -> bool:
         if antecedent is None or not re.search(rf"(?<!\w){re.escape(antecedent.text)}(?!\w)", body, re.IGNORECASE):
             return True
     return False
-
-
-def _quotation_speakers(sents) -> dict[int, "attribution_stage.Attribution | None"]:
-    """Sentences inside a quotation that spans several sentences ('"A. B. C," Pushilin said.'), by their first
-    token, mapped to the attribution of the sentence that closes the quotation (None when it names no one).
-    A quotation does not run over a paragraph break; the sentence that closes it has its own attribution."""
-    out: dict[int, attribution_stage.Attribution | None] = {}
-    pending: list[int] = []
-    open_quote = False
-    for sent in sents:
-        doc = sent.doc
-        if sent.start > 0 and "\n" in doc[sent.start - 1].text_with_ws:
-            open_quote, pending = False, []
-        marks = sum(1 for t in sent if t.text == '"')
-        was_open = open_quote
-        open_quote = open_quote != bool(marks % 2)
-        if open_quote:
-            pending.append(sent.start)  # opened here or still open: its speaker is named later
-        elif was_open and pending:
-            closing = attribution_stage.find(sent)
-            speaker = closing if closing is not None and (closing.speaker is not None or closing.cited_source) else None
-            out.update(dict.fromkeys(pending, speaker))
-            pending = []
-    out.update(dict.fromkeys(pending, None))  # never closed: no one is named
-    return out
 
 
 _OPENER = re.compile(

@@ -173,6 +173,71 @@ register(
     ],
 )
 register(
+    "quotation_continued",
+    "attribution",
+    'a quotation that names no speaker right after a sentence that does, in the same paragraph (\'"A," Ana Vell '
+    "said. \"B.\"'), or a paragraph that is only a quotation after a paragraph closing on someone's words",
+    "the quotation as that speaker's statements (without the rule: no claim, or the article's own claim)",
+    [
+        (
+            '"The mill employed 300 people in 1950," Anna Vell said. "The Brenholt mill closed in 1994 after a fire."',
+            ("The Brenholt mill closed in 1994 after a fire.",),
+        )
+    ],
+)
+register(
+    "unattributed_quotation",
+    "attribution",
+    "a sentence that is a quotation from its first word to its last, or closes a quotation, with no speaker named "
+    "in it or just before it",
+    "no claim: someone's words, but whose is unknown, so they are not the article's claim",
+    [
+        (
+            'The Brenholt mill closed in 1994. Workers gathered at the gate. "The owners sold the looms to Tessaly."',
+            ("The Brenholt mill closed in 1994.",),
+        )
+    ],
+)
+register(
+    "quoted_speaker_pronoun",
+    "attribution",
+    "he/she/his/her in a speaker's direct quotation that the resolver took for the speaker ('\"He came off my "
+    "back,\" Ivo Brandt said' after a sentence naming Brandt)",
+    "no resolution: the speaker says 'I' of themself, so the pronoun is someone else (the claim keeps it, flagged)",
+    [
+        (
+            'In the second half, Maria Keller was hit from behind. "I did not see him coming," Keller said. "He came '
+            'off my back in the 60th minute."',
+            ("He came off Maria Keller's back in the 60th minute.",),
+        )
+    ],
+)
+register(
+    "speaker_verb_not_modifier",
+    "attribution",
+    "a verb of saying after a comma that describes a noun ('…, and that everything anyone said to me was wrong')",
+    "no attribution: only a verb that reports the statement names its speaker",
+    [
+        (
+            "The Lanzo ferry was late in 2019, and everything anybody said to the crew was recorded.",
+            ("The Lanzo ferry was late in 2019.",),
+        )
+    ],
+)
+register(
+    "speaker_within_sentence",
+    "attribution",
+    "a speaker phrase whose parse reaches past its sentence, over a paragraph break (a time stamp or a heading line "
+    "above 'A ferry official says …')",
+    "only the words of the sentence as the speaker",
+    [
+        (
+            "4:14 p.m.\n\nA Lanzo transit chief says a man has been hurt on a Norland commuter train during a fight.",
+            ("A man has been hurt on a Norland commuter train during a fight.",),
+        )
+    ],
+)
+register(
     "speaker_appositive",
     "attribution",
     "a speaker described by an appositive ('the port's director, Ivo Brandt, said …')",
@@ -240,6 +305,19 @@ register(
         (
             "The Orvik choir was founded in 1921 and toured Canada in 1958.",
             ("The Orvik choir was founded in 1921.", "The Orvik choir toured Canada in 1958."),
+        )
+    ],
+)
+register(
+    "negated_conjunction",
+    "decomposition",
+    "coordinated verbs joined by 'and' under one negation ('cannot sell the mill and keep his seat', 'can't buy it "
+    "and then sell it')",
+    "no split: what is denied is the two together ('or' and 'nor' still split: each is denied)",
+    [
+        (
+            "Ivo Brandt cannot sell the Lanzo mill and keep his seat on the council.",
+            ("Ivo Brandt cannot sell the Lanzo mill and keep his seat on the council.",),
         )
     ],
 )
@@ -791,6 +869,20 @@ register(
     "rested')",
     "the claim kept, its check-worthiness capped at claims.bands.NOT_A_FACT so the queue ranks it last",
     [],  # the claim is the same either way, only its score moves: tests/extraction/test_checkable.py
+)
+register(
+    "wellformed",
+    "policy",
+    "a claim cut out of its sentence that opens with its finite verb ('Was flagged on two plays.', 'Is the ferry the "
+    "slowest.' out of '…, nor is it the slowest') or ends on a word whose other half stayed in the sentence "
+    "('… 15 percent blue, and.')",
+    "no claim from that piece (the sentence itself may still be written whole, undecomposed)",
+    [
+        (
+            "The Lanzo ferry is not the oldest ferry in Norland, nor is it the slowest ferry in Norland.",
+            ("The Lanzo ferry is not the oldest ferry in Norland.",),
+        )
+    ],
 )
 register(
     "undecomposed_fallback",

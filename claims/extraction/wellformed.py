@@ -1,0 +1,77 @@
+"""Is a claim a whole sentence, or a piece the pipeline cut out badly? Judged on the article's tokens the claim was
+written from (rule wellformed):
+
+- a claim that opens with its finite verb lost its subject or was inverted by a dropped word ("Was flagged on two
+  plays." out of "X was fined, but was flagged on two plays"; "Is banking a tough sell." out of "…, nor is it a
+  tough sell", whose negation went with the "nor");
+- a "both"/"either"/"neither" whose second half was split off ("top-20 in both run defense.");
+- "has" right before a gerund ("has tackling this season" out of "has been solid in run support and tackling"):
+  a borrowed auxiliary that does not fit the verb it was lent to;
+- a claim that ends on a word whose other half stayed in the article ("11 percent were red, 15 percent blue,
+  and."; "the rise of."): a conjunction without its conjunct, a preposition without its object, a determiner
+  without its noun.
+A word the article itself leaves without its other half ("what we are aware of") is the article's wording: kept.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import rules
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+OPENERS_SKIPPED = ("cc", "intj", "preconj")  # "And", "Well", "Either" before the statement, dropped when written
+
+
+def garbled(tokens: list[Token]) -> bool:
+    """The claim written from `tokens` is no whole sentence (see the module doc)."""
+    if not rules.on("wellformed"):
+        return False
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    ids = {t.i for t in tokens}
+    return _verb_first(words) or _cut_end(words, ids) or _half_pair(words) or _perfect_gerund(words)
+
+
+def _verb_first(words: list[Token]) -> bool:
+    lead = next((t for t in words if t.dep_ not in OPENERS_SKIPPED), words[0])
+    return lead.tag_ in FINITE_TAGS and lead.pos_ in ("VERB", "AUX")
+
+
+def _cut_end(words: list[Token], ids: set[int]) -> bool:
+    last = words[-1]
+    if last.dep_ in ("cc", "preconj"):
+        others = [c for c in last.head.children if c.dep_ == "conj" and c.i > last.i]
+    elif last.dep_ in ("prep", "agent"):
+        others = [c for c in last.children if c.i > last.i]
+    elif last.dep_ in ("det", "poss", "aux", "auxpass", "mark", "case", "nummod", "amod", "compound"):
+        others = [last.head] if last.head.i > last.i else []
+    else:
+        others = []
+    # the other half left in the sentence; a parse that reaches over a paragraph break ("22.4" hung on a heading
+    # below it) cut nothing
+    return any(o.i not in ids and not _line_break_between(last, o) for o in others)
+
+
+def _line_break_between(first: Token, second: Token) -> bool:
+    doc = first.doc
+    return any("\n" in doc[j].text_with_ws for j in range(first.i, second.i))
+
+
+PAIRED = {"both", "either", "neither"}
+
+
+def _half_pair(words: list[Token]) -> bool:
+    """ "both A" without its "and B": the parse may hang B far from A, so the claim's own words decide."""
+    return any(
+        t.lower_ in PAIRED and t.dep_ == "preconj" and not any(w.dep_ == "cc" and w.i > t.i for w in words)
+        for t in words
+    )
+
+
+def _perfect_gerund(words: list[Token]) -> bool:
+    return any(
+        first.lemma_ == "have" and first.pos_ == "AUX" and first.tag_ != "VBG" and second.tag_ == "VBG"
+        for first, second in zip(words, words[1:])
+    )

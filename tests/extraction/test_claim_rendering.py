@@ -1,0 +1,21 @@
+"""A claim is written with the article's spacing where a token opens with a full stop: ".45-caliber" and a ticker
+".LNZ10" keep the space before them; a sentence's own full stop still closes up to its last word."""
+
+from __future__ import annotations
+
+from claims.extraction.pipeline import finish
+
+
+def test_a_calibre_keeps_the_space_before_its_point():
+    assert (
+        finish("Police found a loaded .45-caliber handgun in 2019 .")
+        == "Police found a loaded .45-caliber handgun in 2019."
+    )
+
+
+def test_a_ticker_code_keeps_the_space_before_its_point():
+    assert finish("The Lanzo index .LNZ10 gained 0.02 % .") == "The Lanzo index .LNZ10 gained 0.02 %."
+
+
+def test_commas_and_full_stops_still_close_up_to_the_word_before():
+    assert finish("The ferry sank , and the crew swam ashore .") == "The ferry sank, and the crew swam ashore."
