@@ -65,14 +65,11 @@ def _sigmoid(x: float) -> float:
 def score(
     tokens: Sequence[Token],
     *,
-    unresolved: bool = False,
     copula: bool = False,
-    fragment: bool = False,
     resolved_names: int = 0,
 ) -> float:
-    """Check-worthiness of a statement. `unresolved`: it opens with a pronoun nothing resolved (not self-contained);
+    """The hand-set check-worthiness of a statement (a feature of the learned model, see features()).
     `resolved_names`: pronouns among the tokens that decontextualisation replaces by a name ("He" -> "Gary Smith");
-    `fragment`: it has no subject ("Helping rebuild infrastructure …");
     `copula`: the claim is built as "X is Y" from a noun phrase (an appositive), so its verb is not among the tokens."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
@@ -111,8 +108,6 @@ def score(
         + 0.5 * past
         + 0.3 * superlative
         + 0.5 * declarative
-        - 1.2 * unresolved
-        - 1.0 * fragment
         - person
         - 1.5 * links
         - 0.3 * modal

@@ -719,13 +719,9 @@ def _make_claim(
     for start, (end, _) in ctx.replacements.items():
         resolved.update(range(start, end))
     gaps = list(dict.fromkeys(gaps + readability.context_gaps(tokens, claim_text, resolved=resolved)))
-    fragment = False
     resolved_names = sum(1 for t in tokens if t.i in pronouns and not pronouns[t.i].possessive)
     score = checkworthiness.score(
-        tokens + statement.speaker_tokens,
-        copula=own_claim and decomposed,
-        fragment=fragment,
-        resolved_names=resolved_names,
+        tokens + statement.speaker_tokens, copula=own_claim and decomposed, resolved_names=resolved_names
     )
     sentence_date = _first_date(list(sent), ctx.published)
     # "X is Y" from an appositive: not what the speaker said, not dated by the sentence
