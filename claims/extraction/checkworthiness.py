@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -396,8 +398,27 @@ class Model:
 
 
 @lru_cache(maxsize=1)
-def model() -> Model:
+def _shipped() -> Model:
     return Model.from_file(MODEL_FILE)
+
+
+_fitted: ContextVar[Model | None] = ContextVar("factcheck_checkworthiness_model", default=None)
+
+
+def model() -> Model:
+    """The model that scores: the shipped one, or the one `using` set for the block."""
+    return _fitted.get() or _shipped()
+
+
+@contextmanager
+def using(fitted: Model) -> Iterator[None]:
+    """Score with `fitted` instead of the shipped model for the block (thread- and task-local): a bench measures
+    the pipeline out of fold with a model that never saw the sentences it extracts (bench/checkworthiness.py)."""
+    token = _fitted.set(fitted)
+    try:
+        yield
+    finally:
+        _fitted.reset(token)
 
 
 def model_name() -> str:
