@@ -1,6 +1,6 @@
 """Check-worthiness, one command:
 
-    .venv/bin/python bench/checkworthiness.py [--only cv|seeds|pipeline] [--fold 0]
+    .venv/bin/python bench/checkworthiness.py [--only cv|seeds|pipeline|length] [--fold 0|all] [--limit N]
 
 Prints, for the issue notes:
 1. ClaimBuster train (../shared/eval/claimbuster), 5-fold stratified cross-validation of every candidate model
@@ -8,10 +8,12 @@ Prints, for the issue notes:
    hand-set score; the chosen model's calibrated out-of-fold figures; CLEF-2018 (debate 1, lines 1-300) AP with
    each contiguous block held out, beside length;
 2. the seed articles: each article's claims ranked by check-worthiness, with score, band and the signals behind it;
-3. what the pipeline stores, on one held-out ClaimBuster fold: every sentence of the fold is extracted on its own
-   (the whole pipeline: claim policy, decomposition, ...); a sentence scores the highest check-worthiness of its
-   claims, as given by a model fitted WITHOUT that fold, and 0 when it yields no claim. ROC-AUC and AP of that,
-   and the share of sentences yielding no claim by label;
+3. what the pipeline stores, on held-out ClaimBuster folds (--fold N, or --fold all): every sentence of a fold is
+   extracted on its own (the whole pipeline: claim policy, decomposition, ...) with every score, the gate's
+   (rule checkworthy_sentence, claims/extraction/gate.py) and the claims', given by a model fitted WITHOUT that fold;
+   a sentence scores the highest check-worthiness of its claims, 0 when it yields no claim. ROC-AUC and AP of
+   that, and the share of sentences yielding a claim by label, with the gate off and at gate.KEEP; with --fold all,
+   how gate.KEEP is chosen (out of fold only) and what a second rule dropping low-scoring sentences would do;
 4. whether more weight on sentence length (CLEF's obvious baseline) would pay, judged on held-out training data
    only: ClaimBuster AP, and fact-checked CLEF sentences from outside the 300 test lines among debate sentences.
 Extraction throughput with the model on: bench/extraction_quality.py --only throughput.
@@ -227,21 +229,14 @@ def bench_gate_threshold(rows: list[dict]) -> None:
     for keep in (None, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
         print_pipeline(rows, keep, f"KEEP {keep}" if keep is not None else "rule off")
     print(f"  chosen on all folds pooled: KEEP {choose_keep(rows)}  (shipped: gate.KEEP {gate.KEEP})")
-    held_out = []
     for fold in range(train.FOLDS):
         keep = choose_keep([r for r in rows if r["fold"] != fold])
         mine = [r for r in rows if r["fold"] == fold]
-        held_out.append(
-            (
-                keep,
-                yield_gap(mine, keep) - yield_gap(mine, None),
-                *(stored(mine, keep)[1][[r["label"] == 1 for r in mine]].mean(),),
-            )
-        )
-    for fold, (keep, gain, worthy) in enumerate(held_out):
+        worthy = np.array([r["label"] == 1 for r in mine])
         print(
-            f"  fold {fold}: KEEP chosen on the other four {keep}; on this fold the yield gap rises by {gain:+.3f}, "
-            f"check-worthy yielding {worthy:.1%}"
+            f"  fold {fold}: KEEP chosen on the other four {keep}; on this fold the yield gap rises by "
+            f"{yield_gap(mine, keep) - yield_gap(mine, None):+.3f}, check-worthy yielding "
+            f"{stored(mine, None)[1][worthy].mean():.1%} -> {stored(mine, keep)[1][worthy].mean():.1%}"
         )
     print("  and a second rule, not built: the rules' claims of a sentence the model scores below DROP not stored")
     for drop in (0.02, 0.05, 0.1, 0.15):

@@ -348,21 +348,23 @@ def _claims_of_doc(
 
 
 def _gate_candidate(ctx: _DocContext, sent, statement: _Statement) -> Claim | None:
-    """A declarative sentence none of whose clauses became a claim, in the article's own words (nothing resolved or
-    rewritten: faithful before clever), for the check-worthiness model to keep or not (gate.py). Its text is not
-    taken as seen: a candidate the model turns down must not block the same words elsewhere."""
+    """A declarative sentence none of whose clauses became a claim, in the article's own words as the undecomposed
+    fallback writes them (sure pronouns and aliases resolved, nothing decomposed or rewritten), for the
+    check-worthiness model to keep or not (gate.py). Its text is not taken as seen: a candidate the model turns
+    down must not block the same words elsewhere."""
     doc = ctx.doc
     ids = [i for i in statement.content if not doc[i].is_space]
     tokens = [doc[i] for i in ids]
-    if not gate.declarative(tokens):
+    if not gate.declarative(tokens) or gate.refused(tokens):
         return None
-    claim_text = finish(_Renderer(doc, {}, {}).render(ids))
+    if _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
+        return None  # the model weighs what a statement says, not whether it reads alone: that stays the rules' say
+    claim_text = finish(ctx.renderer.render(ids))
     if len(claim_text.split()) < MIN_CLAIM_WORDS or not readability.grammatical(
         tokens, overrides={}, replaced_subjects={}, template=False
     ):
         return None
-    as_written = dataclasses.replace(ctx, pronouns={}, replacements={})  # a pronoun kept as written is flagged
-    claim = _make_claim(as_written, sent, statement, tokens, claim_text, [], own_claim=False, decomposed=False)
+    claim = _make_claim(ctx, sent, statement, tokens, claim_text, [], own_claim=False, decomposed=False)
     if claim is None:
         return None
     ctx.seen.discard(normalise_for_matching(claim_text))
