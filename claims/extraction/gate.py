@@ -59,13 +59,15 @@ def declarative(tokens: Sequence[Token]) -> bool:
 def refused(tokens: Sequence[Token]) -> bool:
     """What the rules turn down for what it is, not for how it is worded, and the model does not overrule: a promise or
     plan of the speaker ("we will cut …", "we are going to …"), a "you" with a modal (advice, the generic reader), a
-    judgement ("the talks were fruitful"), a verb of saying without what was said ("she vowed in a message")."""
+    judgement ("the talks were fruitful"), advice or emphasis ("it is possible that …", "it is important to …"), a
+    verb of saying without what was said ("she vowed in a message")."""
     ids = {t.i for t in tokens}
     return (
         any(fragments.promise(t, tokens) for t in tokens)
         or (rules.on("speaker_agenda") and fragments.speaker_agenda(tokens))
         or (any(t.tag_ == "MD" for t in tokens) and any(t.lower_ in ("you", "your") for t in tokens))
         or any(checkworthiness.evaluation(t) and not checkworthiness.quoted(t) for t in tokens)
+        or any(checkworthiness.recommendation(t) for t in tokens)
         or any(checkworthiness.speech_without_content(t, ids) for t in tokens)
     )
 

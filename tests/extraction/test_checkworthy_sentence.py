@@ -74,6 +74,7 @@ def test_a_pronoun_nothing_resolves_is_left_as_written_and_flagged(figures_model
 def test_a_promise_or_a_judgement_stays_no_claim_however_high_it_scores(keen_model):
     assert claims_text(extract("We will cut the Orvik sales tax by 5 percent next year.")) == []
     assert claims_text(extract("I believe the Orvik mill was a terrible place to work.")) == []
+    assert claims_text(extract("It is possible that the Orvik mill closed early.")) == []
     assert claims_text(extract("I believe the Orvik mill closed early.")) == ["I believe the Orvik mill closed early."]
 
 
