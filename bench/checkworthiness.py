@@ -1,6 +1,6 @@
 """Check-worthiness, one command:
 
-    .venv/bin/python bench/checkworthiness.py [--only cv|seeds|pipeline] [--fold 0]
+    .venv/bin/python bench/checkworthiness.py [--only cv|seeds|pipeline|length] [--fold 0|all] [--limit N]
 
 Prints, for the issue notes:
 1. ClaimBuster train (../shared/eval/claimbuster), 5-fold stratified cross-validation of every candidate model
@@ -8,10 +8,12 @@ Prints, for the issue notes:
    hand-set score; the chosen model's calibrated out-of-fold figures; CLEF-2018 (debate 1, lines 1-300) AP with
    each contiguous block held out, beside length;
 2. the seed articles: each article's claims ranked by check-worthiness, with score, band and the signals behind it;
-3. what the pipeline stores, on one held-out ClaimBuster fold: every sentence of the fold is extracted on its own
-   (the whole pipeline: claim policy, decomposition, ...); a sentence scores the highest check-worthiness of its
-   claims, as given by a model fitted WITHOUT that fold, and 0 when it yields no claim. ROC-AUC and AP of that,
-   and the share of sentences yielding no claim by label;
+3. what the pipeline stores, on held-out ClaimBuster folds (--fold N, or --fold all): every sentence of a fold is
+   extracted on its own (the whole pipeline: claim policy, decomposition, ...) with every score, the gate's
+   (rule checkworthy_sentence, claims/extraction/gate.py) and the claims', given by a model fitted WITHOUT that fold;
+   a sentence scores the highest check-worthiness of its claims, 0 when it yields no claim. ROC-AUC and AP of
+   that, and the share of sentences yielding a claim by label, with the gate off and at gate.KEEP; with --fold all,
+   how gate.KEEP is chosen (out of fold only) and what a second rule dropping low-scoring sentences would do;
 4. whether more weight on sentence length (CLEF's obvious baseline) would pay, judged on held-out training data
    only: ClaimBuster AP, and fact-checked CLEF sentences from outside the 300 test lines among debate sentences.
 Extraction throughput with the model on: bench/extraction_quality.py --only throughput.
@@ -20,8 +22,10 @@ Extraction throughput with the model on: bench/extraction_quality.py --only thro
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +38,7 @@ import numpy as np
 
 from bench.extraction_quality import section, seed_extractions
 from claims import bands
-from claims.extraction import checkworthiness, extract
+from claims.extraction import checkworthiness, extract, gate
 from claims.extraction import train_checkworthiness as train
 
 
@@ -84,8 +88,9 @@ def bench_seeds() -> None:
             print(f"             {why}")
 
 
-def bench_pipeline(data, features, fold: int, limit: int | None) -> None:
-    section(f"3. What the pipeline stores: ClaimBuster fold {fold} held out, each sentence extracted on its own")
+def fold_model(data, features, fold: int):
+    """The chosen candidate fitted and calibrated without ClaimBuster fold `fold` (CLEF rows in training), and that
+    fold's row numbers."""
     from sklearn.model_selection import StratifiedKFold
 
     general, embedding = features["claimbuster"]
@@ -97,41 +102,146 @@ def bench_pipeline(data, features, fold: int, limit: int | None) -> None:
     fitted, platt = train.calibrated_fit(
         best, general[train_rows], embedding[train_rows], y[train_rows], extra=train.clef_training_rows(data, features)
     )
-    model = checkworthiness.Model.from_dict(train.weights(best, fitted, platt, embedding[train_rows]))
+    return checkworthiness.Model.from_dict(train.weights(best, fitted, platt, embedding[train_rows])), test_rows
+
+
+def fold_sentences(data, features, fold: int, limit: int | None) -> list[dict]:
+    """Each sentence of the held-out fold extracted on its own, every score given by the model fitted without the
+    fold (checkworthiness.using: the gate and the ranking alike). The gate's threshold is set to 0 for the run, so
+    each sentence tells what the rules stored (`rules`: the highest score of their claims, None when they stored
+    none) and what the gate would add to a sentence they left (`gated`: its candidate's score, None when the
+    sentence is no candidate). The rule adds claims only to sentences the rules left, and a candidate's score does
+    not depend on the threshold, so the pipeline with the gate at any threshold T stores exactly: `rules`, else
+    `gated` when it is at least T."""
+    general, embedding = features["claimbuster"]
+    model, test_rows = fold_model(data, features, fold)
     if limit:
         test_rows = test_rows[:limit]
-    stored, sentence_only, yields = [], [], []
-    for i in test_rows:
-        text = data["claimbuster"][i]["text"]
-        claims = extract(text, language="en").claims
-        yields.append(bool(claims))
-        stored.append(max((model.probability(c.features, c.embedding) for c in claims), default=0.0))
-        sentence_only.append(model.probability(general[i], embedding[i]))
-    labels = y[test_rows]
-    stored, yields = np.array(stored), np.array(yields)
-    print(f"{len(labels)} sentences ({int(labels.sum())} check-worthy); model fitted on the other folds + CLEF")
+    out = []
+    with checkworthiness.using(model), _keep_every_candidate():
+        for i in test_rows:
+            row = data["claimbuster"][i]
+            claims = extract(row["text"], language="en").claims
+            by_rules = [
+                model.probability(c.features, c.embedding) for c in claims if not isinstance(c, gate.GatedSentence)
+            ]
+            by_gate = [model.probability(c.features, c.embedding) for c in claims if isinstance(c, gate.GatedSentence)]
+            out.append(
+                {
+                    "fold": fold,
+                    "label": row["label"],
+                    "rules": max(by_rules, default=None),
+                    "gated": max(by_gate, default=None),
+                    "sentence": model.probability(general[i], embedding[i]),
+                }
+            )
+    return out
+
+
+@contextmanager
+def _keep_every_candidate():
+    kept = gate.KEEP
+    gate.KEEP = 0.0
+    try:
+        yield
+    finally:
+        gate.KEEP = kept
+
+
+def stored(rows: list[dict], keep: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """(score stored per sentence, 0 when no claim; whether it yields a claim) with the gate at `keep` (None: off)."""
+    score, yields = [], []
+    for r in rows:
+        if r["rules"] is not None:
+            score.append(r["rules"])
+            yields.append(True)
+        elif keep is not None and r["gated"] is not None and r["gated"] >= keep:
+            score.append(r["gated"])
+            yields.append(True)
+        else:
+            score.append(0.0)
+            yields.append(False)
+    return np.array(score), np.array(yields)
+
+
+def yield_gap(rows: list[dict], keep: float | None) -> float:
+    """Share of check-worthy sentences yielding a claim minus share of the others (Youden's J on the yield)."""
+    labels = np.array([r["label"] for r in rows])
+    _, yields = stored(rows, keep)
+    return float(yields[labels == 1].mean() - yields[labels == 0].mean())
+
+
+def choose_keep(rows: list[dict]) -> float:
+    """gate.KEEP as it is chosen: the candidate threshold (0.05 to 0.95 by 0.05) with the largest yield gap."""
+    grid = [round(t, 2) for t in np.arange(0.05, 0.951, 0.05)]
+    return max(grid, key=lambda t: (yield_gap(rows, t), t))
+
+
+def print_pipeline(rows: list[dict], keep: float | None, title: str) -> None:
+    labels = np.array([r["label"] for r in rows])
+    score, yields = stored(rows, keep)
     print(
-        f"  pipeline's stored score (0 if no claim): ROC-AUC {train.roc_auc(labels, stored):.3f}  "
-        f"AP {train.average_precision(labels, stored):.3f}"
+        f"  {title}: ROC-AUC {train.roc_auc(labels, score):.3f}  AP {train.average_precision(labels, score):.3f};  "
+        f"yielding a claim: check-worthy {yields[labels == 1].mean():.1%} [target >= 85%], "
+        f"others {yields[labels == 0].mean():.1%} [target <= 35%]"
     )
+    not_worthy = score < bands.NOT_CHECKWORTHY
+    print(
+        f"      below the 'not check-worthy' threshold ({bands.NOT_CHECKWORTHY}) or no claim: check-worthy "
+        f"{not_worthy[labels == 1].mean():.1%}, others {not_worthy[labels == 0].mean():.1%}"
+    )
+
+
+def bench_pipeline(data, features, folds: list[int], limit: int | None) -> None:
+    section(
+        f"3. What the pipeline stores: ClaimBuster fold(s) {', '.join(map(str, folds))} held out, each sentence "
+        "extracted on its own"
+    )
+    rows = [r for fold in folds for r in fold_sentences(data, features, fold, limit)]
+    saved = train.CACHE / "pipeline_sentences.json"
+    saved.write_text(json.dumps(rows), encoding="utf-8")  # for a closer look; never read back by this bench
+    labels = np.array([r["label"] for r in rows])
+    sentence_only = np.array([r["sentence"] for r in rows])
+    print(
+        f"{len(labels)} sentences ({int(labels.sum())} check-worthy); each fold scored by a model fitted on the other "
+        f"folds + CLEF, in the pipeline too (the gate's and the claims' scores)"
+    )
+    print_pipeline(rows, None, f"stored score (0 if no claim), rule {gate.RULE} off")
+    print_pipeline(rows, gate.KEEP, f"stored score (0 if no claim), rule {gate.RULE} on at KEEP {gate.KEEP}")
     print(
         f"  the model on the whole sentence:          ROC-AUC {train.roc_auc(labels, sentence_only):.3f}  "
         f"AP {train.average_precision(labels, sentence_only):.3f}"
     )
+    score, yields = stored(rows, gate.KEEP)
     if len(set(labels[yields])) == 2:
         print(
-            f"  only the {int(yields.sum())} sentences that yield a claim:  ROC-AUC "
-            f"{train.roc_auc(labels[yields], stored[yields]):.3f}  AP {train.average_precision(labels[yields], stored[yields]):.3f}"
+            f"  only the {int(yields.sum())} sentences that yield a claim (rule on):  ROC-AUC "
+            f"{train.roc_auc(labels[yields], score[yields]):.3f}  AP {train.average_precision(labels[yields], score[yields]):.3f}"
         )
-    print(
-        f"  sentences yielding no claim: check-worthy {1 - yields[labels == 1].mean():.1%}, "
-        f"others {1 - yields[labels == 0].mean():.1%}"
-    )
-    not_worthy = stored < bands.NOT_CHECKWORTHY
-    print(
-        f"  below the 'not check-worthy' threshold ({bands.NOT_CHECKWORTHY}) or no claim: check-worthy "
-        f"{not_worthy[labels == 1].mean():.1%}, others {not_worthy[labels == 0].mean():.1%}"
-    )
+    if len(folds) == train.FOLDS:
+        bench_gate_threshold(rows)
+
+
+def bench_gate_threshold(rows: list[dict]) -> None:
+    """How gate.KEEP is chosen, out of fold only: on every fold's sentences pooled (each scored by a model that
+    never saw it), and, to show the choice holds, picked on four folds and applied to the fifth."""
+    print(f"\n  {gate.RULE}: choosing KEEP by the yield gap (check-worthy yielding minus others yielding)")
+    for keep in (None, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+        print_pipeline(rows, keep, f"KEEP {keep}" if keep is not None else "rule off")
+    print(f"  chosen on all folds pooled: KEEP {choose_keep(rows)}  (shipped: gate.KEEP {gate.KEEP})")
+    for fold in range(train.FOLDS):
+        keep = choose_keep([r for r in rows if r["fold"] != fold])
+        mine = [r for r in rows if r["fold"] == fold]
+        worthy = np.array([r["label"] == 1 for r in mine])
+        print(
+            f"  fold {fold}: KEEP chosen on the other four {keep}; on this fold the yield gap rises by "
+            f"{yield_gap(mine, keep) - yield_gap(mine, None):+.3f}, check-worthy yielding "
+            f"{stored(mine, None)[1][worthy].mean():.1%} -> {stored(mine, keep)[1][worthy].mean():.1%}"
+        )
+    print("  and a second rule, not built: the rules' claims of a sentence the model scores below DROP not stored")
+    for drop in (0.02, 0.05, 0.1, 0.15):
+        dropped = [r | {"rules": None} if r["rules"] is not None and r["sentence"] < drop else r for r in rows]
+        print_pipeline(dropped, gate.KEEP, f"KEEP {gate.KEEP}, DROP {drop}")
 
 
 def bench_length_weight(data, features) -> None:
@@ -182,7 +292,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=["cv", "seeds", "pipeline", "length"], default=None)
     parser.add_argument("--eval-dir", type=Path, default=train.DEFAULT_EVAL)
-    parser.add_argument("--fold", type=int, default=0, help="the ClaimBuster fold held out in section 3")
+    parser.add_argument(
+        "--fold",
+        default="0",
+        help="the ClaimBuster fold held out in section 3, or 'all' (also how gate.KEEP is chosen)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences of that fold")
     args = parser.parse_args()
     if args.only in (None, "seeds"):
@@ -195,7 +309,8 @@ def main() -> None:
         if args.only in (None, "length"):
             bench_length_weight(data, features)
         if args.only in (None, "pipeline"):
-            bench_pipeline(data, features, args.fold, args.limit)
+            folds = list(range(train.FOLDS)) if args.fold == "all" else [int(args.fold)]
+            bench_pipeline(data, features, folds, args.limit)
 
 
 if __name__ == "__main__":

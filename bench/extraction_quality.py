@@ -281,6 +281,10 @@ def bench_claimbuster(size: int) -> None:
     print(f"  check-worthy: {figures['worthy']:.1%} of {figures['n_worthy']} yield a claim   [target >= 85%]")
     print(f"  the others:   {figures['other']:.1%} of {figures['n_other']} yield a claim   [target <= 35%]")
     print(f"  claims: {figures['claims']}, flagged needs context: {figures['flagged']}")
+    print(
+        "  (in-sample for rule checkworthy_sentence: the shipped model was fitted on these very sentences; "
+        "out of fold: bench/checkworthiness.py --only pipeline --fold all)"
+    )
     with rules.disabled({"first_person_claims"}):
         off = claimbuster_yield(rows)
     print(

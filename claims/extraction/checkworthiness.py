@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -143,14 +145,14 @@ def plain_statement(tokens: Sequence[Token], *, copula: bool = False, attributed
     return not (
         any(t.text == "?" for t in tokens)
         or any(opinion_verb(t) and not _reported_stance(t) for t in words)
-        or any(evaluation(t) and not _quoted(t) for t in words)
+        or any(evaluation(t) and not quoted(t) for t in words)
         or lower & HEDGE_WORDS
-        or any(t.lower_ in NORMATIVE_MODALS and t.tag_ == "MD" and not _quoted(t) for t in words)
+        or any(t.lower_ in NORMATIVE_MODALS and t.tag_ == "MD" and not quoted(t) for t in words)
         or any(recommendation(t) for t in words)
-        or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in FIRST_SECOND_PERSON and not _quoted(t) for t in words)
+        or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in FIRST_SECOND_PERSON and not quoted(t) for t in words)
         or any(t.like_url or t.like_email for t in words)
         or (not attributed and bool(lower & FIRST_PERSON_PRONOUNS))
-        or any(_speech_without_content(t, {w.i for w in words}) for t in words)
+        or any(speech_without_content(t, {w.i for w in words}) for t in words)
     )
 
 
@@ -158,7 +160,7 @@ SPEECH_VERBS = {"say", "vow", "pledge", "promise", "announce", "state", "claim",
 SPEECH_CONTENT = ("ccomp", "xcomp", "dobj", "dative", "attr", "oprd", "parataxis", "csubj")
 
 
-def _speech_without_content(token: Token, ids: set[int]) -> bool:
+def speech_without_content(token: Token, ids: set[int]) -> bool:
     """ "Pushilin vowed in a message on Liberation Day." says that someone vowed but not what: the main verb
     is one of saying or promising and nothing it said (a clause, an object, "to …") is in the claim."""
     if token.lemma_ not in SPEECH_VERBS or token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj"):
@@ -183,7 +185,7 @@ RECOMMENDING_ADJECTIVES = {
 }  # fmt: skip
 
 
-def _quoted(token: Token) -> bool:
+def quoted(token: Token) -> bool:
     """Inside quotation marks within its sentence: a title ("Attention Is All You Need") or words someone used
     ("thanked it for its 'great support'"), which the statement reports rather than asserts."""
     sent = token.sent
@@ -391,8 +393,27 @@ class Model:
 
 
 @lru_cache(maxsize=1)
-def model() -> Model:
+def _shipped() -> Model:
     return Model.from_file(MODEL_FILE)
+
+
+_fitted: ContextVar[Model | None] = ContextVar("factcheck_checkworthiness_model", default=None)
+
+
+def model() -> Model:
+    """The model that scores: the shipped one, or the one `using` set for the block."""
+    return _fitted.get() or _shipped()
+
+
+@contextmanager
+def using(fitted: Model) -> Iterator[None]:
+    """Score with `fitted` instead of the shipped model for the block (thread- and task-local): a bench measures
+    the pipeline out of fold with a model that never saw the sentences it extracts (bench/checkworthiness.py)."""
+    token = _fitted.set(fitted)
+    try:
+        yield
+    finally:
+        _fitted.reset(token)
 
 
 def model_name() -> str:

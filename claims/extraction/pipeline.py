@@ -22,6 +22,7 @@ from . import (
     decontextualisation,
     faithfulness,
     fragments,
+    gate,
     lists,
     named_mentions,
     quotations,
@@ -287,10 +288,10 @@ def extract_claims(
             span = text[item.start : item.end]
             found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
         claims.extend(found)
-        if max_claims is not None and len(claims) >= max_claims:
-            claims = claims[:max_claims]
+        if max_claims is not None and sum(not isinstance(c, gate.GatedSentence) for c in claims) >= max_claims:
             break
-    return checkworthiness.score_claims(claims)
+    claims = gate.admitted(checkworthiness.score_claims(claims))  # the model's say on sentences the rules left
+    return claims[:max_claims] if max_claims is not None else claims
 
 
 @dataclasses.dataclass
@@ -348,6 +349,8 @@ def _claims_of_doc(
                     ctx, sent, _Statement([t.i for t in sent if not t.is_space], None, "", "", False, [])
                 )
             found = [whole] if whole is not None else []
+        if not found and rules.on(gate.RULE):
+            found = [c for c in (_gate_candidate(ctx, sent, statement),) if c is not None]
         claims.extend(found)
     return claims
 
@@ -363,6 +366,30 @@ def _without_speaker_pronouns(ctx: _DocContext, statement: _Statement) -> _DocCo
         return ctx
     pronouns = {i: a for i, a in ctx.pronouns.items() if i not in blocked}
     return dataclasses.replace(ctx, pronouns=pronouns, renderer=_Renderer(ctx.doc, pronouns, ctx.replacements))
+
+
+def _gate_candidate(ctx: _DocContext, sent, statement: _Statement) -> Claim | None:
+    """A declarative sentence none of whose clauses became a claim, in the article's own words as the undecomposed
+    fallback writes them (sure pronouns and aliases resolved, nothing decomposed or rewritten), for the
+    check-worthiness model to keep or not (gate.py). Its text is not taken as seen: a candidate the model turns
+    down must not block the same words elsewhere."""
+    doc = ctx.doc
+    ids = [i for i in statement.content if not doc[i].is_space]
+    tokens = [doc[i] for i in ids]
+    if not gate.declarative(tokens) or gate.refused(tokens):
+        return None
+    if _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
+        return None  # the model weighs what a statement says, not whether it reads alone: that stays the rules' say
+    claim_text = finish(ctx.renderer.render(ids))
+    if len(claim_text.split()) < MIN_CLAIM_WORDS or not readability.grammatical(
+        tokens, overrides={}, replaced_subjects={}, template=False
+    ):
+        return None
+    claim = _make_claim(ctx, sent, statement, tokens, claim_text, [], own_claim=False, decomposed=False)
+    if claim is None:
+        return None
+    ctx.seen.discard(normalise_for_matching(claim_text))
+    return gate.gated(claim)
 
 
 def _doc_context(doc, offset, cleaned, known, seen, backend, title) -> _DocContext:

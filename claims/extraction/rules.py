@@ -892,6 +892,20 @@ register(
     [("The harbour froze and the ferries stopped.", ("The harbour froze and the ferries stopped.",))],
 )
 register(
+    "checkworthy_sentence",
+    "policy",
+    "a declarative sentence none of whose clauses became a claim (an opinion verb, a first person without a record, "
+    "...) that the check-worthiness model scores at or above gate.KEEP (chosen out of fold on ClaimBuster)",
+    "the sentence as one claim in the article's own words, marked 'not decomposed', flagged 'needs context' when it "
+    "leans on the article (claims/extraction/gate.py)",
+    [
+        (
+            "I believe the Orvik mill closed in 1994 with 300 jobs lost.",
+            ("I believe the Orvik mill closed in 1994 with 300 jobs lost.",),
+        )
+    ],
+)
+register(
     "grammar_guard",
     "policy",
     "a rewritten claim without a finite verb, or whose substituted subject disagrees with its verb",

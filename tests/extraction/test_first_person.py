@@ -32,7 +32,8 @@ def test_a_first_person_statement_with_no_speaker_is_a_claim_needing_context():
 
 
 def test_a_first_person_opinion_or_promise_is_not_a_claim():
-    assert claims_text(extract("I think the Brenholt tax plan costs 40 million dollars.")) == []
+    with rules.disabled({"checkworthy_sentence"}):  # the rules alone: the model may keep it (checkworthy_sentence)
+        assert claims_text(extract("I think the Brenholt tax plan costs 40 million dollars.")) == []
     assert claims_text(extract("We will cut the Brenholt sales tax by 5 percent next year.")) == []
     assert claims_text(extract("Our Brenholt plan is a great plan for 2024.")) == []
 
@@ -65,5 +66,5 @@ def test_a_first_person_past_action_without_a_figure_is_a_claim_needing_context(
     assert claim.needs_context == ['first person "We"']
     assert claims_text(extract("We were proud of the team.")) == []  # a feeling is still no claim
     assert claims_text(extract("We loved the old harbour.")) == []
-    with rules.disabled({"first_person_record"}):
+    with rules.disabled({"first_person_record", "checkworthy_sentence"}):
         assert find_claim(extract("We never raised the sales tax."), "sales tax") is None
