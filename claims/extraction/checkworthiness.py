@@ -158,23 +158,46 @@ def plain_statement(tokens: Sequence[Token], *, copula: bool = False, attributed
 
 SPEECH_VERBS = {"say", "vow", "pledge", "promise", "announce", "state", "claim", "declare", "insist", "warn", "add"}
 SPEECH_CONTENT = ("ccomp", "xcomp", "dobj", "dative", "attr", "oprd", "parataxis", "csubj")
+# Verbs of telling someone: their object is whom they told ("told the council", "assured reporters"), not what; what
+# was told is a clause, "of/about …", or one of TOLD_THINGS (rule addressee_not_content)
+TELLING_VERBS = {"tell", "inform", "assure", "reassure", "brief", "remind", "notify"}
+TOLD_THINGS = {"story", "lie", "truth", "joke", "tale", "secret", "news"}
 
 
 def speech_without_content(token: Token, ids: set[int]) -> bool:
     """ "Pushilin vowed in a message on Liberation Day." says that someone vowed but not what: the main verb
     is one of saying or promising and nothing it said (a clause, an object, "to …") is in the claim."""
-    if token.lemma_ not in SPEECH_VERBS or token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj"):
+    # in the passive the addressee is the subject ("investors were told 40 euros a share"): an object is what was told
+    telling = (
+        token.lemma_ in TELLING_VERBS
+        and rules.on("addressee_not_content")
+        and not any(c.dep_ == "nsubjpass" for c in token.children)
+    )
+    if (token.lemma_ not in SPEECH_VERBS and not telling) or token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj"):
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i in ids for c in token.children):
         return False
     doc = token.doc
-    return not any(
-        c.i in ids
-        and (c.dep_ in SPEECH_CONTENT or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
-        and not (c.dep_ == "dobj" and c.left_edge.i > token.i + 1 and doc[c.left_edge.i - 1].text == ",")
-        for c in token.children
-    )  # "vowed … to close the plant" may be parsed as an adverbial clause: it is still what was vowed; an
-    # "object" set off by a comma ("vowed in a message on Monday, the state news agency") is a stray source
+
+    def said(c: Token) -> bool:
+        if c.i not in ids:
+            return False
+        if telling and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "advmod"):
+            # "told the council": whom; "told a story", "informed the board of the closure", a clause hung anywhere
+            # ("told the paper that …", "told reporters at a briefing that …", as the parser may attach it): what
+            return (
+                c.dep_ in ("dobj", "dative")
+                and c.lemma_.lower() in TOLD_THINGS
+                or c.dep_ in ("ccomp", "xcomp", "parataxis", "csubj")
+                or any(a.dep_ == "prep" and a.lower_ in ("of", "about") for a in (c, *c.children))
+                or any(t.i in ids and t.pos_ in ("VERB", "AUX") and t.i != token.i for t in c.subtree)
+            )
+        return (c.dep_ in SPEECH_CONTENT or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)) and not (
+            c.dep_ == "dobj" and c.left_edge.i > token.i + 1 and doc[c.left_edge.i - 1].text == ","
+        )  # "vowed … to close the plant" may be parsed as an adverbial clause: it is still what was vowed; an
+        # "object" set off by a comma ("vowed in a message on Monday, the state news agency") is a stray source
+
+    return not any(said(c) for c in token.children)
 
 
 HEDGE_WORDS = {"maybe", "perhaps", "possibly", "arguably", "presumably"}

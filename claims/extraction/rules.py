@@ -885,6 +885,20 @@ register(
     ],
 )
 register(
+    "addressee_not_content",
+    "policy",
+    "a verb of telling whose object is whom they told, with nothing of what was told in the claim ('Ana Ruiz told the "
+    "Lanzo Courier in an interview', 'he assured reporters on Monday')",
+    "no claim, as for any verb of saying without its content; 'told the council that …', 'told a story', 'informed "
+    "the board of …' keep theirs",
+    [
+        (
+            "Ana Ruiz told the Lanzo Courier in an interview. The Varnes ferry carried 300 cars in 2019.",
+            ("The Varnes ferry carried 300 cars in 2019.",),
+        )
+    ],
+)
+register(
     "undecomposed_fallback",
     "policy",
     "a factual declarative sentence none of whose clauses became a claim",
