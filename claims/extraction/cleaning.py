@@ -101,6 +101,15 @@ def normalise_unicode(text: str) -> str:
     return _QUOTE_APOSTROPHE.sub("'", text)
 
 
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def normalise_for_matching(text: str) -> str:
+    """Lower-cased, punctuation-free, single-spaced: the form exact duplicate detection compares."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("'s ", " ")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
 def is_marked(paragraph: str) -> bool:
     """Whether a paragraph of the cleaned text is a heading or a table row: kept as text, never a source of claims."""
     return paragraph.startswith(HEADING_MARK) or bool(_TABLE_ROW.match(paragraph.strip()))

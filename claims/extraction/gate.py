@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from . import checkworthiness, fragments, rules
+from .cleaning import normalise_for_matching
 from .lexicon import SUBJECT_DEPS
 from .types import Claim
 
@@ -80,8 +81,6 @@ def admitted(claims: list[Claim], *, keep: float | None = None) -> list[Claim]:
     """The scored claims without the candidates the model put below `keep` (KEEP by default) or that repeat a claim
     kept from elsewhere in the article."""
     threshold = KEEP if keep is None else keep
-    from .pipeline import normalise_for_matching  # the pipeline hooks this module in: no import back at load
-
     taken = {normalise_for_matching(c.text) for c in claims if not isinstance(c, GatedSentence)}
     out: list[Claim] = []
     for claim in claims:

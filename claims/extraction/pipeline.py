@@ -32,6 +32,7 @@ from . import (
     segmentation,
     wellformed,
 )
+from .cleaning import normalise_for_matching
 from .entities import LOCATIVE_PREPOSITIONS, NAME_LABELS, DocumentEntities, entities_in, gazetteer
 from .gazetteer import extra_files as gazetteer_extra_files
 from .lexicon import SUBJECT_DEPS, has_subject
@@ -957,14 +958,3 @@ def _first_date(tokens, published: dt.date | None):
             if anchored:
                 return anchored
     return None
-
-
-_NON_WORD = re.compile(r"[^\w\s]")
-
-
-def normalise_for_matching(text: str) -> str:
-    """Lower-cased, punctuation-free, single-spaced: the form exact duplicate detection compares."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFKC", text).casefold().replace("'s ", " ")
-    return " ".join(_NON_WORD.sub(" ", text).split())

@@ -22,7 +22,7 @@ from factcheck import enqueue
 from factcheck.exceptions import InvalidInput, InvalidTransition
 from sources.services import claims_fetch_sources
 
-from ..extraction.pipeline import normalise_for_matching
+from ..extraction.cleaning import normalise_for_matching
 from ..models import Article, Claim, ClaimMatchSuggestion, ClaimMention, Verdict
 from .history import history_note
 from .matching import claim_match_decide, merge_order

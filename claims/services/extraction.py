@@ -22,7 +22,7 @@ from sources.services import claims_fetch_sources
 
 from ..extraction import CleanedText, extract_cleaned
 from ..extraction import Status as ExtractionStatus
-from ..extraction.pipeline import normalise_for_matching
+from ..extraction.cleaning import normalise_for_matching
 from ..models import Article, Claim, ClaimMention
 from .matching import claim_embed, claim_match
 from .permissions import require

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from claims import selectors, services
-from claims.extraction.pipeline import normalise_for_matching
+from claims.extraction.cleaning import normalise_for_matching
 from claims.models import Claim, ClaimMatchSuggestion
 from claims.services import article_ingest
 from tests.factories import ArticleFactory, ClaimFactory, ClaimMentionFactory, rating
