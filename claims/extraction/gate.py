@@ -15,8 +15,8 @@ Cost: such a sentence is embedded once more than before, in the same batch as th
 one the model turns down is not stored. The pipeline builds the candidate (pipeline._gate_candidate, which knows
 how a claim is written); this module says which sentences may be one and which candidates are kept.
 
-KEEP is chosen out of fold on ClaimBuster (bench/checkworthiness.py --only gate): each fold's debate sentences are
-extracted with a model fitted without that fold, and KEEP is the threshold that maximises the share of check-worthy
+KEEP is chosen out of fold on ClaimBuster (bench/checkworthiness.py --only pipeline --fold all): each fold's debate
+sentences are extracted with a model fitted without that fold, and KEEP is the threshold that maximises the share of check-worthy
 sentences yielding a claim minus the share of the others doing so (Youden's J on the yield), over the pooled
 out-of-fold sentences; the bench also picks it on four folds and applies it to the fifth, to show the choice holds.
 """
@@ -33,7 +33,7 @@ from .cleaning import normalise_for_matching
 from .lexicon import SUBJECT_DEPS
 from .types import Claim
 
-KEEP = 0.4  # see the docstring: chosen out of fold by bench/checkworthiness.py --only gate
+KEEP = 0.4  # see the docstring: chosen out of fold by bench/checkworthiness.py --only pipeline --fold all
 RULE = "checkworthy_sentence"
 FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
 
