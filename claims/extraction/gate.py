@@ -16,9 +16,10 @@ one the model turns down is not stored. The pipeline builds the candidate (pipel
 how a claim is written); this module says which sentences may be one and which candidates are kept.
 
 KEEP is chosen out of fold on ClaimBuster (bench/checkworthiness.py --only pipeline --fold all): each fold's debate
-sentences are extracted with a model fitted without that fold, and KEEP is the threshold that maximises the share of check-worthy
-sentences yielding a claim minus the share of the others doing so (Youden's J on the yield), over the pooled
-out-of-fold sentences; the bench also picks it on four folds and applies it to the fifth, to show the choice holds.
+sentences are extracted with a model fitted without that fold, and KEEP is the threshold that maximises the share of
+check-worthy sentences yielding a claim minus the share of the others doing so (Youden's J on the yield), over the
+pooled out-of-fold sentences; the bench also picks it on four folds and applies it to the fifth, to show the choice
+holds.
 """
 
 from __future__ import annotations
