@@ -379,17 +379,11 @@ def _gate_candidate(ctx: _DocContext, sent, statement: _Statement) -> Claim | No
     tokens = [doc[i] for i in ids]
     if not gate.declarative(tokens) or gate.refused(tokens):
         return None
-    if _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
-        return None  # the model weighs what a statement says, not whether it reads alone: that stays the rules' say
-    claim_text = finish(ctx.renderer.render(ids))
-    if len(claim_text.split()) < MIN_CLAIM_WORDS or not readability.grammatical(
-        tokens, overrides={}, replaced_subjects={}, template=False
-    ):
-        return None
-    claim = _make_claim(ctx, sent, statement, tokens, claim_text, [], own_claim=False, decomposed=False)
+    # an unresolved opener drops it as anywhere else: the model weighs what a statement says, not whether it reads alone
+    claim = _whole_sentence(ctx, sent, statement, ids, {})
     if claim is None:
         return None
-    ctx.seen.discard(normalise_for_matching(claim_text))
+    ctx.seen.discard(normalise_for_matching(claim.text))
     return gate.gated(claim)
 
 
@@ -797,11 +791,18 @@ def _undecomposed(ctx: _DocContext, sent, statement: _Statement) -> Claim | None
     tokens = [doc[i] for i in ids]
     if not tokens or not any(t.dep_ in SUBJECT_DEPS for t in tokens) or fragments.dangling_subordinate(tokens):
         return None
-    if _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
-        return None
     if not _is_statement(tokens, copula=False, attributed=bool(statement.speaker or statement.cited)):
         return None
     overrides = _first_person_rewrite(doc, tokens, statement) if rules.on("first_person_claims") else {}
+    return _whole_sentence(ctx, sent, statement, ids, overrides)
+
+
+def _whole_sentence(ctx: _DocContext, sent, statement: _Statement, ids: list[int], overrides) -> Claim | None:
+    """The sentence's content written as one claim, not decomposed (the undecomposed fallback and the gate's
+    candidate): none when it opens with a pronoun nothing resolved, is too short or is not grammatical."""
+    tokens = [ctx.doc[i] for i in ids]
+    if _unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
+        return None
     claim_text = finish(ctx.renderer.render(ids, overrides))
     if len(claim_text.split()) < MIN_CLAIM_WORDS or not readability.grammatical(
         tokens, overrides=overrides, replaced_subjects={}, template=False
