@@ -29,7 +29,7 @@ from spacy.tokens import Token
 
 from claims.bands import NOT_A_FACT, NOT_CHECKWORTHY
 
-from . import rules
+from . import parallel_facts, rules
 from .lexicon import has_subject
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -479,4 +479,4 @@ def score_claims(claims: list) -> list:
         if claim.not_a_fact and claim.checkworthiness > NOT_A_FACT:
             claim.signals = [(claim.not_a_fact, round(NOT_A_FACT - claim.checkworthiness, 2)), *claim.signals[:2]]
             claim.checkworthiness = NOT_A_FACT  # a judgement more than a fact: ranked after the facts
-    return claims
+    return parallel_facts.rank_together(claims)

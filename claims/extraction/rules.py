@@ -959,3 +959,12 @@ register(
     "no claim (switched off: the claim is stored flagged 'needs context')",
     [],
 )
+register(
+    "parallel_facts_rank",
+    "policy",
+    "claims of one sentence that differ only in one conjunct ('Lanzo recognised the Orvik Republic …' and '… the "
+    "Varnes Republic …')",
+    "each takes the highest check-worthiness among them, the reason first in its signals (claims/extraction/"
+    "parallel_facts.py)",
+    [],  # the claims are the same either way, only their order moves: tests/extraction/test_parallel_facts.py
+)

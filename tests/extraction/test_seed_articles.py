@@ -75,3 +75,22 @@ def test_the_stranded_acronym_of_seed_004_starts_no_claim(seed_004_result):
 
 def test_opinions_of_the_seeds_are_not_offered_as_claims(seed_000_result):
     assert not any("look forward" in t for t in claims_text(seed_000_result))
+
+
+def _rank(result, *needles) -> int:
+    """The best rank, by check-worthiness, of a claim whose text holds every needle."""
+    ranked = sorted(result.claims, key=lambda c: -c.checkworthiness)
+    ranks = [i + 1 for i, c in enumerate(ranked) if all(n.lower() in c.text.lower() for n in needles)]
+    assert ranks, needles
+    return min(ranks)
+
+
+def test_the_decisive_claims_of_each_seed_rank_in_its_top_five_and_the_rhetoric_does_not(
+    seed_000_result, seed_004_result
+):
+    assert _rank(seed_000_result, "North Korea", "recogni", "Donetsk People's Republic") <= 5
+    assert _rank(seed_004_result, "third country", "Russia and Syria") <= 5
+    assert _rank(seed_004_result, "North Korea recognized", "Donetsk People's Republic") <= 5
+    assert _rank(seed_004_result, "North Korea recognized", "Luhansk People's Republic") <= 5
+    assert _rank(seed_004_result, "Ukraine", "cut ties with Pyongyang") <= 5
+    assert _rank(seed_004_result, "77 years") > 5
