@@ -29,7 +29,7 @@ from spacy.tokens import Token
 
 from claims.bands import NOT_A_FACT, NOT_CHECKWORTHY
 
-from . import parallel_facts, rules
+from . import parallel_facts, reporting_gaps, rules
 from .lexicon import has_subject
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -153,6 +153,7 @@ def plain_statement(tokens: Sequence[Token], *, copula: bool = False, attributed
         or any(t.like_url or t.like_email for t in words)
         or (not attributed and bool(lower & FIRST_PERSON_PRONOUNS))
         or any(speech_without_content(t, {w.i for w in words}) for t in words)
+        or any(reporting_gaps.withheld(t, {w.i for w in words}) for t in words)
     )
 
 

@@ -46,6 +46,13 @@ def dangling_subordinate(tokens) -> bool:
         comma = next((t.i for t in tokens if t.text == ","), None)
         if comma is None or not any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.i and t.i > comma for t in tokens):
             return True
+    if (
+        first.tag_ in ("WRB", "WP", "WDT", "WP$")
+        and verb.dep_ in ("ccomp", "xcomp", "advcl", "pcomp")
+        and verb.head.i not in ids
+        and rules.on("embedded_question")
+    ):
+        return True  # "when the bridge would reopen", cut out of "Police did not say when …": a question, no statement
     return any(
         t.lower_ == "that" and t.pos_ == "SCONJ" and not any(w.i > t.i and w.pos_ in ("VERB", "AUX") for w in words)
         for t in words

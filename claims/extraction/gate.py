@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from . import checkworthiness, fragments, rules
+from . import checkworthiness, fragments, reporting_gaps, rules
 from .cleaning import normalise_for_matching
 from .lexicon import SUBJECT_DEPS
 from .types import Claim
@@ -71,6 +71,7 @@ def refused(tokens: Sequence[Token]) -> bool:
         or any(checkworthiness.evaluation(t) and not checkworthiness.quoted(t) for t in tokens)
         or any(checkworthiness.recommendation(t) for t in tokens)
         or any(checkworthiness.speech_without_content(t, ids) for t in tokens)
+        or any(reporting_gaps.withheld(t, ids) for t in tokens)
     )
 
 

@@ -24,10 +24,12 @@ from . import (
     fragments,
     gate,
     lists,
+    month_dates,
     named_mentions,
     quotations,
     readability,
     relative_time,
+    reporting_gaps,
     rules,
     segmentation,
     wellformed,
@@ -464,6 +466,9 @@ def _relative_dates(doc, published: dt.date | None) -> dict[int, tuple[int, str]
         )
         if written and not taken & set(range(start, ent.end)):
             found[start] = (ent.end, written)
+    for start, (end, text) in month_dates.years_written(doc, published).items():
+        if not taken & set(range(start, end)) and not any(s <= start < e for s, (e, _) in found.items()):
+            found[start] = (end, text)
     return found | words_found
 
 
@@ -614,6 +619,8 @@ def _own_words(ctx: _DocContext, sent, statement: _Statement, lost: list[str], *
     ids = [t.i for t in sent if not t.is_space] if whole_sentence else list(statement.content)
     if whole_sentence:
         statement = dataclasses.replace(statement, speaker="", cited="", quote=False, speaker_tokens=[])
+    if whole_sentence and any(reporting_gaps.withheld(doc[i], set(ids)) for i in ids):
+        return None  # "Police did not say when …": the reporting verb's negation says nothing was said (no_comment)
     text = finish(_Renderer(doc, {}, {}).render(ids))
     if len(text.split()) < MIN_CLAIM_WORDS:
         return None

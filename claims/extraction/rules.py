@@ -968,3 +968,45 @@ register(
     "parallel_facts.py)",
     [],  # the claims are the same either way, only their order moves: tests/extraction/test_parallel_facts.py
 )
+register(
+    "month_year",
+    "decontextualisation",
+    "a month or a day of a month without its year, in a statement about the past (or with 'will') whose month is "
+    "not after (not before) the publication's, with no other year in its sentence or paragraph ('On July 18, the "
+    "council voted …')",
+    "the date with the publication's year ('On July 18, 2022, …'); a recurring or personal date, 'last July', or "
+    "a month another year could own stays as written (claims/extraction/month_dates.py)",
+    [
+        (
+            "The Lanzo council voted on July 2 to close the Orvik mill.",
+            ("The Lanzo council voted on July 2, 2022 to close the Orvik mill.",),
+        )
+    ],
+)
+register(
+    "no_comment",
+    "policy",
+    "a clause saying someone declined or failed to tell the reporter ('The ministry declined to comment', 'did not "
+    "immediately respond to a request for comment', 'did not say when …', 'did not identify the suspects')",
+    "no claim; 'did not say that taxes would rise' (what was not said) and a document's content ('the law does not "
+    "specify …') keep theirs (claims/extraction/reporting_gaps.py)",
+    [
+        (
+            "The Varnes ferry carried 300 cars in 2019. The Varnes ferry company declined to comment.",
+            ("The Varnes ferry carried 300 cars in 2019.",),
+        )
+    ],
+)
+register(
+    "embedded_question",
+    "policy",
+    "a clause opening with a wh-word that was the object of a verb left outside the claim ('why the mill closed' out "
+    "of 'Ana Ruiz explained why the mill closed')",
+    "no claim from that piece: an indirect question states nothing",
+    [
+        (
+            "The Varnes ferry carried 300 cars in 2019. Ana Ruiz explained why the Orvik mill closed in 2019.",
+            ("The Varnes ferry carried 300 cars in 2019.",),
+        )
+    ],
+)

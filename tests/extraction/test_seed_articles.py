@@ -78,9 +78,13 @@ def test_opinions_of_the_seeds_are_not_offered_as_claims(seed_000_result):
 
 
 def _rank(result, *needles) -> int:
-    """The best rank, by check-worthiness, of a claim whose text holds every needle."""
-    ranked = sorted(result.claims, key=lambda c: -c.checkworthiness)
-    ranks = [i + 1 for i, c in enumerate(ranked) if all(n.lower() in c.text.lower() for n in needles)]
+    """The best rank, by check-worthiness, of a claim whose text holds every needle; claims of equal score share
+    a rank (1 + the number of claims scored higher)."""
+    ranks = [
+        1 + sum(other.checkworthiness > claim.checkworthiness for other in result.claims)
+        for claim in result.claims
+        if all(n.lower() in claim.text.lower() for n in needles)
+    ]
     assert ranks, needles
     return min(ranks)
 
