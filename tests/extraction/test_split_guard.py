@@ -18,7 +18,7 @@ BRACKET = (
 
 @pytest.fixture(autouse=True)
 def split_guard_on():
-    with rules.enabled({"split_guard"}):  # off by default (see rules.py): measured, and switched on here
+    with rules.enabled({"split_guard"}):  # off by default (see rules/decomposition.py): measured, and switched on here
         yield
 
 

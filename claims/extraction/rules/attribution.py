@@ -1,0 +1,124 @@
+"""Attribution rules: who says a statement, and which quotations are whose."""
+
+from .registry import register
+
+register(
+    "quotation_speaker",
+    "attribution",
+    "a quotation running over several sentences, its speaker named where it closes",
+    "the inner sentences as that speaker's statements (none when no one is named)",
+    [
+        (
+            '"The mill employed 300 people in 1950. It closed in 1994," Anna Vell said.',
+            ("The mill employed 300 people in 1950.",),
+        )
+    ],
+)
+register(
+    "quotation_continued",
+    "attribution",
+    'a quotation that names no speaker right after a sentence that does, in the same paragraph (\'"A," Ana Vell '
+    "said. \"B.\"'), or a paragraph that is only a quotation after a paragraph closing on someone's words",
+    "the quotation as that speaker's statements (without the rule: no claim, or the article's own claim)",
+    [
+        (
+            '"The mill employed 300 people in 1950," Anna Vell said. "The Brenholt mill closed in 1994 after a fire."',
+            ("The Brenholt mill closed in 1994 after a fire.",),
+        )
+    ],
+)
+register(
+    "unattributed_quotation",
+    "attribution",
+    "a sentence that is a quotation from its first word to its last, or closes a quotation, with no speaker named "
+    "in it or just before it",
+    "no claim: someone's words, but whose is unknown, so they are not the article's claim",
+    [
+        (
+            'The Brenholt mill closed in 1994. Workers gathered at the gate. "The owners sold the looms to Tessaly."',
+            ("The Brenholt mill closed in 1994.",),
+        )
+    ],
+)
+register(
+    "quoted_speaker_pronoun",
+    "attribution",
+    "he/she/his/her in a speaker's direct quotation that the resolver took for the speaker ('\"He came off my "
+    "back,\" Ivo Brandt said' after a sentence naming Brandt)",
+    "no resolution: the speaker says 'I' of themself, so the pronoun is someone else (the claim keeps it, flagged)",
+    [
+        (
+            'In the second half, Maria Keller was hit from behind. "I did not see him coming," Keller said. "He came '
+            'off my back in the 60th minute."',
+            ("He came off Maria Keller's back in the 60th minute.",),
+        )
+    ],
+)
+register(
+    "speaker_verb_not_modifier",
+    "attribution",
+    "a verb of saying after a comma that describes a noun ('…, and that everything anyone said to me was wrong')",
+    "no attribution: only a verb that reports the statement names its speaker",
+    [
+        (
+            "The Lanzo ferry was late in 2019, and everything anybody said to the crew was recorded.",
+            ("The Lanzo ferry was late in 2019.",),
+        )
+    ],
+)
+register(
+    "speaker_within_sentence",
+    "attribution",
+    "a speaker phrase whose parse reaches past its sentence, over a paragraph break (a time stamp or a heading line "
+    "above 'A ferry official says …')",
+    "only the words of the sentence as the speaker",
+    [
+        (
+            "4:14 p.m.\n\nA Lanzo transit chief says a man has been hurt on a Norland commuter train during a fight.",
+            ("A man has been hurt on a Norland commuter train during a fight.",),
+        )
+    ],
+)
+register(
+    "speaker_appositive",
+    "attribution",
+    "a speaker described by an appositive ('the port's director, Ivo Brandt, said …')",
+    "'<name> is <description>' as a claim of its own",
+    [
+        (
+            "The port's director, Ivo Brandt, said the harbour handled 2 million containers in 2021.",
+            ("Ivo Brandt is the port's director.",),
+        )
+    ],
+)
+register(
+    "speaker_core",
+    "attribution",
+    "a speaker phrase with a relative clause after it ('…, added Varga, who is also a director at Orvik Bank')",
+    "the speaker named by the phrase's head, not by a name inside the relative clause",
+    [
+        (
+            '"We closed 40 shops in 2020," added Varga, who is also a director at Orvik Bank.',
+            ("We closed 40 shops in 2020.",),
+        )
+    ],
+)
+register(
+    "told_person_not_source",
+    "attribution",
+    "'X told <person>' after a statement",
+    "no cited source: a person told is the listener; 'told the Lanzo Herald' still cites the paper",
+    [("The mill employed 300 people in 1950, Ana Ruiz told John Smith.", ("The mill employed 300 people in 1950.",))],
+)
+register(
+    "colon_in_complement",
+    "attribution",
+    "'X says <clause>: <more>' where the colon comes inside the reported clause",
+    "the whole clause as what X says, not only the words after the colon",
+    [
+        (
+            "The report says the Lanzo harbour is 12 metres deep: deeper than any port in Norland.",
+            ("The Lanzo harbour is 12 metres deep: deeper than any port in Norland.",),
+        )
+    ],
+)

@@ -1,0 +1,224 @@
+"""Decomposition rules: how a statement is cut into atomic clauses, and when it is not cut."""
+
+from .registry import register
+
+register(
+    "split_at_colon",
+    "decomposition",
+    "two full statements joined by a colon or semicolon",
+    "one claim per statement",
+    [
+        (
+            "The Telmar dam is the tallest in the region; it holds 900 million cubic metres of water.",
+            ("The Telmar dam is the tallest in the region.",),
+        )
+    ],
+)
+register(
+    "coordinated_verbs",
+    "decomposition",
+    "coordinated verbs or clauses ('A was founded in 1901 and moved to B in 1950')",
+    "one claim per verb; a conjunct without a subject borrows the first one's subject and auxiliaries",
+    [
+        (
+            "The Orvik choir was founded in 1921 and toured Canada in 1958.",
+            ("The Orvik choir was founded in 1921.", "The Orvik choir toured Canada in 1958."),
+        )
+    ],
+)
+register(
+    "negated_conjunction",
+    "decomposition",
+    "coordinated verbs joined by 'and' under one negation ('cannot sell the mill and keep his seat', 'can't buy it "
+    "and then sell it')",
+    "no split: what is denied is the two together ('or' and 'nor' still split: each is denied)",
+    [
+        (
+            "Ivo Brandt cannot sell the Lanzo mill and keep his seat on the council.",
+            ("Ivo Brandt cannot sell the Lanzo mill and keep his seat on the council.",),
+        )
+    ],
+)
+register(
+    "causal_contrastive_clause",
+    "decomposition",
+    "an adverbial clause with its own subject after because/although/though/whereas/while",
+    "the main clause and the adverbial clause as two claims",
+    [
+        (
+            "The Hesper bridge closed in 2015 because the steel cables had corroded.",
+            ("The Hesper bridge closed in 2015.", "The steel cables had corroded."),
+        )
+    ],
+)
+register(
+    "trailing_participle",
+    "decomposition",
+    "', <verb>ing …' after a clause, without a subject of its own",
+    "'<subject> <verb>s …' as a claim of its own",
+    [
+        (
+            "The Kessel quarry produced 80 tonnes of slate in 2012, making it the largest quarry in Norland.",
+            ("The Kessel quarry produced 80 tonnes of slate in 2012.",),
+        )
+    ],
+)
+register(
+    "leading_clause",
+    "decomposition",
+    "a full clause before the main one, cut off by a comma ('A, so B')",
+    "A as a claim of its own",
+    [("Zinc is cheaper than tin, so the Darrow foundry switched to zinc in 2004.", ("Zinc is cheaper than tin.",))],
+)
+register(
+    "appositive",
+    "decomposition",
+    "an appositive naming or describing a name ('Ivo Brandt, a Danish engineer, …')",
+    "'<name> is <description>', the main clause keeping the name",
+    [
+        (
+            "Ivo Brandt, a Danish engineer, designed the Hesper bridge in 1962.",
+            ("Ivo Brandt is a Danish engineer.", "Ivo Brandt designed the Hesper bridge in 1962."),
+        )
+    ],
+)
+register(
+    "set_off_participle",
+    "decomposition",
+    "a past participle set off by commas or brackets after a noun ('X, also known as Y, …')",
+    "'X is/was <participle phrase>'",
+    [
+        (
+            "The Carrow Cup, founded in 1911, is a rowing race on the Tamsin river.",
+            ("The Carrow Cup was founded in 1911.",),
+        )
+    ],
+)
+register(
+    "predicate_relative_clause",
+    "decomposition",
+    "'X is a <noun> who/which …'",
+    "'X is a <noun>' and 'X …'",
+    [
+        (
+            "Mara Olsen is a chemist who discovered a new tin alloy in 1988.",
+            ("Mara Olsen discovered a new tin alloy in 1988.",),
+        )
+    ],
+)
+register(
+    "nonrestrictive_relative_clause",
+    "decomposition",
+    "', which/who …' on a name or noun",
+    "'<noun> …' as a claim of its own",
+    [("The Orvik choir, which was founded in 1921, toured Canada in 1958.", ("The Orvik choir was founded in 1921.",))],
+)
+register(
+    "examples",
+    "decomposition",
+    "examples of a noun ('such as A and B', ', including A')",
+    "the statement for each example on an object; 'A and B are <noun>' on a subject; the statement without them",
+    [
+        (
+            "The Brenholt museum displays instruments such as lutes and harps.",
+            ("The Brenholt museum displays lutes.", "The Brenholt museum displays harps."),
+        )
+    ],
+)
+register(
+    "prepositional_coordination",
+    "decomposition",
+    "coordinated prepositional phrases, one negated ('on A but not on B')",
+    "one claim per phrase, the negation moved to the auxiliary",
+    [
+        (
+            "Ferrel moss can be found on Lanzo but not on Tessaly.",
+            ("Ferrel moss can be found on Lanzo.", "Ferrel moss cannot be found on Tessaly."),
+        )
+    ],
+)
+register(
+    "noun_coordination",
+    "decomposition",
+    "coordinated subjects or objects of a clause ('A, B and C are …')",
+    "one claim per conjunct, the verb made singular for a singular one",
+    [
+        (
+            "The Varnes ferry company serves Lanzo and Tessaly.",
+            ("The Varnes ferry company serves Lanzo.", "The Varnes ferry company serves Tessaly."),
+        )
+    ],
+)
+register(
+    "coordination_agreement",
+    "decomposition",
+    "coordinated subjects split by noun_coordination",
+    "a present verb made singular for a singular conjunct, no borrowed 'the' before a name, and no split when "
+    "a later they/them/their stands for the group",
+    [
+        (
+            "The Lanzo ferry and the Tessaly ferry carry 900 cars a day.",
+            ("The Lanzo ferry carries 900 cars a day.", "The Tessaly ferry carries 900 cars a day."),
+        )
+    ],
+)
+register(
+    "whole_coordination",
+    "decomposition",
+    "coordinated nouns after a group noun ('a mix of A, B and C') or in a clause with a focus adverb "
+    "('found mainly on A and B')",
+    "no split: the statement is about the whole list",
+    [
+        (
+            "The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.",
+            ("The Lanzo smog is arising from a mix of weather conditions, car exhaust, and coal smoke.",),
+        ),
+        (
+            "Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",
+            ("Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",),
+        ),
+    ],
+)
+register(
+    "conjunct_subject",
+    "decomposition",
+    "a claim whose subject is a later conjunct of a coordinated subject ('… and the Tessaly ferry carry …')",
+    "the claim kept: that conjunct is its subject (it was taken for a fragment without one)",
+    [
+        (
+            "The Lanzo ferry and the Tessaly bus carry 900 people a day.",
+            ("The Lanzo ferry carries 900 people a day.", "The Tessaly bus carries 900 people a day."),
+        )
+    ],
+)
+register(
+    "split_guard",
+    "decomposition",
+    "a split whose clause parts are not whole: a dangling 'and', half a bracket, an indirect question, a part "
+    "across the coordinator, an 'all' that stood for the whole group, a verb whose complement stayed elsewhere",
+    "no split: the statement as it stands, marked 'not decomposed' (off by default: on realnews it replaces "
+    "garbled parts with the sentence, but costs Factcheck-GPT one-to-one recall 0.023, over the 0.02 bound)",
+    [
+        (
+            "The Lanzo ferry was late, the Tessaly bus left early and the Orvik train arrived, all carrying 300 people.",
+            (
+                "The Lanzo ferry was late, the Tessaly bus left early and the Orvik train arrived, all carrying 300 people.",
+            ),
+        )
+    ],
+    default=False,
+)
+register(
+    "generic_you",
+    "decomposition",
+    "'You can <verb> <object> …' said of anyone",
+    "'<object> can be <participle> …'",
+    [("You can find amber on the beaches of Lanzo.", ("Amber can be found on the beaches of Lanzo.",))],
+)
+register(
+    "achievement",
+    "decomposition",
+    "'X became the first/second/only … to VP'",
+    "also 'X VPed …'",
+    [("Norland became the second country to ban plastic straws.", ("Norland banned plastic straws.",))],
+)

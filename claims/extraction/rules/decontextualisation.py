@@ -1,0 +1,217 @@
+"""Decontextualisation rules: names for pronouns, aliases and descriptions, dates written out, so that a claim
+reads alone."""
+
+from .registry import register
+
+register(
+    "alias_canonicalisation",
+    "decontextualisation",
+    "a known alias of a name (an official long form, an abbreviation)",
+    "the canonical name",
+    [
+        (
+            "The Democratic People's Republic of Korea opened an embassy in Lanzo in 1990.",
+            ("North Korea opened an embassy in Lanzo in 1990.",),
+        )
+    ],
+)
+register(
+    "unique_surname",
+    "decontextualisation",
+    "a bare surname or first name ('Keller') when the article has named two people it may stand for",
+    "no canonical name: the name stays as written (not glued to the last person of that name, whose title or "
+    "role would then be claimed of the other)",
+    [
+        (
+            "Maria Keller opened the Lanzo bakery in 1990. Tom Keller sold it in 2001. Keller hired 12 bakers in 1995.",
+            ("Keller hired 12 bakers in 1995.",),
+        )
+    ],
+)
+register(
+    "pronoun_resolution",
+    "decontextualisation",
+    "a pronoun whose antecedent is sure (the last person named; the previous subject when it is a thing)",
+    "the antecedent's name in the claim",
+    [
+        (
+            "Mara Olsen joined the Kessel institute in 1980. She discovered a new tin alloy in 1988.",
+            ("Mara Olsen discovered a new tin alloy in 1988.",),
+        )
+    ],
+)
+register(
+    "ambiguous_person",
+    "decontextualisation",
+    "he/she when this and the previous sentence name more than one person",
+    "no resolution (the claim keeps the pronoun, flagged), unless a reporting verb's subject is the speaker",
+    [
+        (
+            "Mara Olsen met Ivo Brandt in Lanzo in 2019. In 2020 he signed the ferry contract.",
+            ("In 2020 he signed the ferry contract.",),
+        )
+    ],
+)
+register(
+    "person_subject",
+    "decontextualisation",
+    "he/she/his/her with one person named in this and the previous sentence",
+    "that person only when a mention of them is a subject there and the article says nothing of their gender that "
+    "contradicts the pronoun; else no resolution (the claim keeps the pronoun, flagged)",
+    [
+        (
+            "Maria Keller praised the Lanzo ferry in 2019. The new captain said his crew of 40 sailed it daily.",
+            ("His crew of 40 sailed it daily.",),
+        ),
+        (
+            "Mrs. Sarah Lind opened a bakery in Lanzo in 1990. In 2001 he sold 400 loaves a day.",
+            ("In 2001 he sold 400 loaves a day.",),
+        ),
+    ],
+)
+register(
+    "subject_antecedent",
+    "decontextualisation",
+    "it/its/they/their after another subject in its own sentence that it could stand for (a relative or "
+    "demonstrative 'that', an unclassed name; for they, people named together), or 'as it turned out'",
+    "no resolution to the previous sentence's subject or to a name further back (the claim keeps the pronoun, "
+    "flagged): only a subject in this or the previous sentence is a sure antecedent",
+    [
+        (
+            "The Orvik choir toured Canada in 1958. While that was a long tour, it earned 40,000 euros.",
+            ("It earned 40,000 euros.",),
+        )
+    ],
+)
+register(
+    "ambiguous_thing",
+    "decontextualisation",
+    "it/its after a sentence whose subject is a name the parser could not class (a person? a product?), or, with no "
+    "thing subject before it, when this and the previous sentence name more than one place or organisation",
+    "no resolution (the claim keeps the pronoun, flagged) instead of a guess",
+    [
+        (
+            "Ana Ruiz moved from Norland to Tessaly in 2019. In 2021 it raised the wool tax to 12 percent.",
+            ("In 2021 it raised the wool tax to 12 percent.",),
+        )
+    ],
+)
+register(
+    "sure_antecedent",
+    "decontextualisation",
+    "a candidate antecedent that is no name or thing: a first- or second-person subject ('We …'), a 'person' the "
+    "tagger found in lower-case words",
+    "not used: 'it' is never resolved to 'We', 'his' never to a lower-case phrase",
+    [("We tested the Orvik X5 in 2019. It has a 40 kWh battery.", ("We tested the Orvik X5 in 2019.",))],
+)
+register(
+    "extraposed_it",
+    "decontextualisation",
+    "'It is <noun/adjective> to VP / that …' ('It is past time for Lanzo to build a terminal')",
+    "no resolution: 'it' holds the place of the clause after it and stands for nothing in the article",
+    [
+        (
+            "The Lanzo ferry terminal opened in 1990. It was a mistake to close the old pier in 1995.",
+            ("The Lanzo ferry terminal opened in 1990.",),
+        )
+    ],
+)
+register(
+    "quoted_it",
+    "decontextualisation",
+    "it/its inside a direct quotation with no thing named before it in the sentence",
+    "no resolution to the article's previous subject (the speaker's 'it' is what the speaker talks about)",
+    [
+        (
+            'The Lanzo ferry was 40 minutes late on 3 May 2021. "It was a difficult day for 300 passengers," Ana Ruiz said.',
+            ("The Lanzo ferry was 40 minutes late on 3 May 2021.",),
+        )
+    ],
+)
+register(
+    "demonstrative_subject",
+    "decontextualisation",
+    "'This/That' opening a sentence as its subject",
+    "the previous sentence's subject (off by default: it mostly stands for what was said, not for the subject)",
+    [],
+    default=False,
+)
+register(
+    "definite_descriptions",
+    "decontextualisation",
+    "'the/this <noun>' naming something introduced a sentence or two before",
+    "the fuller description or the name",
+    [
+        (
+            "Norland passed a new plastics law in 2019. The law took effect in 2021.",
+            ("The new plastics law took effect in 2021.",),
+        )
+    ],
+)
+register(
+    "article_named_description",
+    "decontextualisation",
+    "a bare 'the <noun>' after exactly one earlier mention of that noun with a name ('the Rukban camp', 'the Trump "
+    "administration') and no other description of it ('a camp in Jordan', another name)",
+    "the name the article gave it ('the Rukban camp'); otherwise it stays, flagged 'not introduced'",
+    [
+        (
+            "Lanzo opened the Varnes harbour in 1990. Ferries to Tessaly left from the harbour until 2015.",
+            ("Ferries to Tessaly left from the Varnes harbour until 2015.",),
+        )
+    ],
+)
+register(
+    "relative_dates",
+    "decontextualisation",
+    "a relative date ('on Wednesday', 'yesterday', 'last month') in an article with a publication date",
+    "the date written out from the publication date ('on 13 July 2022')",
+    [
+        (
+            "The Varnes ferry company cancelled 40 crossings on Wednesday.",
+            ("The Varnes ferry company cancelled 40 crossings on 13 July 2022.",),
+        )
+    ],
+)
+register(
+    "relative_date_words",
+    "decontextualisation",
+    "a weekday or yesterday/today/tomorrow that the entity spans miss or blur ('posted on Twitter Tuesday', 'as "
+    "of today'), in an article with a publication date; not a weekday inside a name ('Black Friday')",
+    "the date written out ('posted on Twitter on 12 November 2019', 'as of 18 November 2019')",
+    [
+        (
+            "The Varnes ferry company announced 40 new crossings on Twitter Tuesday.",
+            ("The Varnes ferry company announced 40 new crossings on Twitter on 12 July 2022.",),
+        )
+    ],
+)
+register(
+    "relative_weeks",
+    "decontextualisation",
+    "a relative week, part of the day or span that the publication date settles ('last week', 'in the past week', "
+    "'earlier this month', 'this morning', 'three days ago')",
+    "the dates written out ('in the week of 4 July 2022', 'in the week before 14 July 2022', 'earlier in July "
+    "2022', 'on 14 July 2022 (morning)', 'three days before 14 July 2022'); a weekend or 'recently' stays, flagged",
+    [
+        (
+            "The Varnes ferry company cancelled 40 crossings last week.",
+            ("The Varnes ferry company cancelled 40 crossings in the week of 4 July 2022.",),
+        )
+    ],
+)
+register(
+    "month_year",
+    "decontextualisation",
+    "a month or a day of a month without its year, in a statement about the past (or with 'will') whose month is "
+    "not after (not before) the publication's, with no other year in its sentence or paragraph ('On July 18, the "
+    "council voted …')",
+    "the date with the publication's year ('On July 18, 2022, …'); a recurring or personal date, 'last July', or "
+    "a month another year could own stays as written (claims/extraction/month_dates.py)",
+    [
+        (
+            "The Lanzo council voted on July 2 to close the Orvik mill.",
+            ("The Lanzo council voted on July 2, 2022 to close the Orvik mill.",),
+        )
+    ],
+)

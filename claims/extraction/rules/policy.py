@@ -1,0 +1,290 @@
+"""Policy rules: what becomes a claim, and how it is flagged."""
+
+from .registry import register
+
+register(
+    "deictic_description",
+    "policy",
+    "'the <noun>' whose only modifiers point back into the article ('the new version', 'the two sides', 'the other "
+    "ferry'), with nothing in the claim that says which",
+    "the claim flagged '\"the <noun>\" not introduced', as a bare 'the <noun>' is",
+    [("The new harbour cost 40 million euros in 2019.", ("The new harbour cost 40 million euros in 2019.",))],
+)
+register(
+    "relative_that",
+    "policy",
+    "a relative 'that' ('a ferry that carries 300 cars'), which the tagger tells from a demonstrative by its tag",
+    "no 'demonstrative' flag: the relative clause says itself what 'that' stands for",
+    [
+        (
+            "The Orvik bank runs a loan exchange that works with 40 lenders in Lanzo.",
+            ("The Orvik bank runs a loan exchange that works with 40 lenders in Lanzo.",),
+        )
+    ],
+)
+register(
+    "modality_guard",
+    "policy",
+    "a claim missing a modal, negation or hedge of its source that governs its verb ('could face' written "
+    "'faces', 'plans to build' written 'builds', 'X could not confirm that …' reported as X's statement)",
+    "the sentence in the article's own words instead, flagged 'needs context' and marked 'not decomposed'",
+    [
+        (
+            "Ivo Brandt could not confirm that the Lanzo ferry carried 300 cars in 2019.",
+            ("Ivo Brandt could not confirm that the Lanzo ferry carried 300 cars in 2019.",),
+        )
+    ],
+)
+register(
+    "first_person_claims",
+    "policy",
+    "a declarative first- or second-person statement with a figure, date or name ('We cut taxes twice in 2019')",
+    "a claim keeping the words, flagged 'needs context' (who 'we' is lies outside the claim); a quoted 'I' of a "
+    "named speaker becomes the speaker; the speaker stays on the mention",
+    [
+        ("We cut the sales tax twice in 2019.", ("We cut the sales tax twice in 2019.",)),
+        ('"I cut the sales tax twice in 2019," Ana Ruiz said.', ("Ana Ruiz cut the sales tax twice in 2019.",)),
+    ],
+)
+register(
+    "named_stance",
+    "policy",
+    "a named person's present stance on a proposition or an action ('Governor Ruiz wants to repeal the wool tax', "
+    "'he believes that …'; not 'she likes the harbour')",
+    "a claim, as a named third party's past stance already is: what someone wants is on the record",
+    [
+        (
+            "Governor Ana Ruiz wants to repeal the Lanzo wool tax.",
+            ("Governor Ana Ruiz wants to repeal the Lanzo wool tax.",),
+        )
+    ],
+)
+register(
+    "first_person_record",
+    "policy",
+    "a first-person statement of a past action on something, with no figure or name ('We never raised the sales tax')",
+    "a claim like any first-person one (first_person_claims): kept in the words, flagged 'needs context' (on since "
+    "past_record_verbs leaves out what the speaker saw, said or went through)",
+    [("We never raised the sales tax.", ("We never raised the sales tax.",))],
+)
+register(
+    "main_clause_modal",
+    "policy",
+    "a future or conditional modal (will, would, shall) inside a subordinate clause of a first-person statement ('We "
+    "estimated in 2019 that the bridge would cost 90 million euros')",
+    "a claim like any first-person statement: only a modal of the statement's own clause makes it a promise",
+    [
+        (
+            "We planned a ferry line in 2019 which would carry 600 people a day.",
+            ("We planned a ferry line in 2019 which would carry 600 people a day.",),
+        )
+    ],
+)
+register(
+    "contractions",
+    "policy",
+    'a contracted auxiliary where a rule looks for words: "That\'s why …" (explanatory_opener), "we\'d …" (a '
+    "first-person promise)",
+    "the same decision as for the full form ('That is why …', 'we would …')",
+    [
+        (
+            "Lanzo has no airport. That's why the Varnes ferry company runs 12 crossings a day.",
+            ("The Varnes ferry company runs 12 crossings a day.",),
+        )
+    ],
+)
+register(
+    "speaker_agenda",
+    "policy",
+    "a first- or second-person line about what the speaker (or listener) is going to, can or must do, in its own "
+    "clause ('We are going to cut the wool tax by 5 percent', 'we can win 40 seats', 'we need 300 more buses')",
+    "no claim: a plan, a boast or a demand, as a promise with 'will' is not one",
+    [("We cut the wool tax by 5 percent in 2019. We are going to cut the wool tax by 5 percent in 2025.", ())],
+)
+register(
+    "first_person_comparison",
+    "policy",
+    "a first-person statement with a ranking or comparison but no figure or name ('We have the largest wool "
+    "exporters in the region', 'we run more ferries than Tessaly', 'we cut the deficit in half')",
+    "a claim like any first-person one with a figure: kept in the words, flagged 'needs context'",
+    [("We run more ferries than the northern islands.", ("We run more ferries than the northern islands.",))],
+)
+register(
+    "own_past_speech",
+    "policy",
+    "a sentence in which the speaker reports their own past words ('I said in 2019 that we would cut the wool tax') "
+    "and what they said is no claim on its own (a promise, a first-person line with nothing to check)",
+    "the whole sentence as one claim in its words, not decomposed, flagged 'needs context': that it was said is on "
+    "the record (off by default: not yet measured on the dev sets)",
+    [
+        (
+            "I said in 2019 that we would cut the wool tax.",
+            ("I said in 2019 that we would cut the wool tax.",),
+        )
+    ],
+    default=False,
+)
+register(
+    "past_record_verbs",
+    "policy",
+    "the past action first_person_record looks for: also with 'did' ('I did not vote for the levy') or a verb as "
+    "what was done ('we voted to close the mill'); not a verb of saying, perceiving or going through something, "
+    "nor a light verb ('I talked to a farmer', 'we saw a change', 'I took on that fight')",
+    "a first-person record kept (first_person_record), the speaker's experience left out",
+    [("I did not vote for the wool levy.", ("I did not vote for the wool levy.",))],
+)
+register(
+    "dangling_subordinate",
+    "policy",
+    "a subordinate clause without its main clause ('If the cabins need …'), a 'that' whose clause is missing, or a "
+    "claim opening with its finite verb ('Is coal power.' out of 'So is coal power.')",
+    "no claim: a fragment is garbled, not a statement",
+    [
+        (
+            "Ana Ruiz won the Lanzo race in 2019. Sports editor Ivo Brandt has reported that for his role in the race.",
+            ("Ana Ruiz won the Lanzo race in 2019.",),
+        )
+    ],
+)
+register(
+    "exclamation",
+    "policy",
+    "a statement from a sentence ending in '!' with no figure or date in it ('The harbour tour was spectacular!', 'Our "
+    "ferries are top notch!')",
+    "no claim: a cheer or a pitch, not a fact",
+    [("The Varnes ferry carried 41,000 passengers in 2019. Our ferries are top notch!", ())],
+)
+register(
+    "graded_judgement",
+    "policy",
+    "a statement without a figure whose adjective or verb is graded by a degree word ('the crew is so friendly', "
+    "'the menu is a bit bland') or which addresses the reader in the article's own voice ('the tour leaves you "
+    "rested')",
+    "the claim kept, its check-worthiness capped at claims.bands.NOT_A_FACT so the queue ranks it last",
+    [],  # the claim is the same either way, only its score moves: tests/extraction/test_checkable.py
+)
+register(
+    "wellformed",
+    "policy",
+    "a claim cut out of its sentence that opens with its finite verb ('Was flagged on two plays.', 'Is the ferry the "
+    "slowest.' out of '…, nor is it the slowest') or ends on a word whose other half stayed in the sentence "
+    "('… 15 percent blue, and.')",
+    "no claim from that piece (the sentence itself may still be written whole, undecomposed)",
+    [
+        (
+            "The Lanzo ferry is not the oldest ferry in Norland, nor is it the slowest ferry in Norland.",
+            ("The Lanzo ferry is not the oldest ferry in Norland.",),
+        )
+    ],
+)
+register(
+    "addressee_not_content",
+    "policy",
+    "a verb of telling whose object is whom they told, with nothing of what was told in the claim ('Ana Ruiz told the "
+    "Lanzo Courier in an interview', 'he assured reporters on Monday')",
+    "no claim, as for any verb of saying without its content; 'told the council that …', 'told a story', 'informed "
+    "the board of …' keep theirs",
+    [
+        (
+            "Ana Ruiz told the Lanzo Courier in an interview. The Varnes ferry carried 300 cars in 2019.",
+            ("The Varnes ferry carried 300 cars in 2019.",),
+        )
+    ],
+)
+register(
+    "undecomposed_fallback",
+    "policy",
+    "a factual declarative sentence none of whose clauses became a claim",
+    "the sentence itself as one claim, marked 'not decomposed' for the editor",
+    [("The harbour froze and the ferries stopped.", ("The harbour froze and the ferries stopped.",))],
+)
+register(
+    "checkworthy_sentence",
+    "policy",
+    "a declarative sentence none of whose clauses became a claim (an opinion verb, a first person without a record, "
+    "...) that the check-worthiness model scores at or above gate.KEEP (chosen out of fold on ClaimBuster)",
+    "the sentence as one claim in the article's own words, marked 'not decomposed', flagged 'needs context' when it "
+    "leans on the article (claims/extraction/gate.py)",
+    [
+        (
+            "I believe the Orvik mill closed in 1994 with 300 jobs lost.",
+            ("I believe the Orvik mill closed in 1994 with 300 jobs lost.",),
+        )
+    ],
+)
+register(
+    "grammar_guard",
+    "policy",
+    "a rewritten claim without a finite verb, or whose substituted subject disagrees with its verb",
+    "the claim in the article's own words instead, flagged 'needs context'",
+    [],
+)
+register(
+    "keep_person_pronoun_claims",
+    "policy",
+    "a statement opening with he/she/they that nothing resolved ('He voted for the 2019 budget')",
+    "the claim in the article's words, flagged 'needs context', instead of dropping it (drop_unresolved still "
+    "drops it/this/that openers)",
+    [
+        (
+            "Ana Ruiz met Ivo Brandt in Lanzo. He voted against the budget of Lanzo.",
+            ("He voted against the budget of Lanzo.",),
+        )
+    ],
+)
+register(
+    "keep_figure_pronoun_claims",
+    "policy",
+    "a statement opening with an unresolved it/this/that/these/those that carries an amount or a superlative "
+    "('This is the worst harvest since 1950'; a span of time alone does not count)",
+    "the claim in the article's words, flagged 'needs context', instead of dropping it",
+    [
+        (
+            "Lanzo and Tessaly signed the deal. This is the largest wool deal since 1950.",
+            ("This is the largest wool deal since 1950.",),
+        )
+    ],
+)
+register(
+    "drop_unresolved",
+    "policy",
+    "a claim opening with a pronoun or demonstrative nothing resolved, or an 'it' object left bare",
+    "no claim (switched off: the claim is stored flagged 'needs context')",
+    [],
+)
+register(
+    "parallel_facts_rank",
+    "policy",
+    "claims of one sentence that differ only in one conjunct ('Lanzo recognised the Orvik Republic …' and '… the "
+    "Varnes Republic …')",
+    "each takes the highest check-worthiness among them, the reason first in its signals (claims/extraction/"
+    "parallel_facts.py)",
+    [],  # the claims are the same either way, only their order moves: tests/extraction/test_parallel_facts.py
+)
+register(
+    "no_comment",
+    "policy",
+    "a clause saying someone declined or failed to tell the reporter ('The ministry declined to comment', 'did not "
+    "immediately respond to a request for comment', 'did not say when …', 'did not identify the suspects')",
+    "no claim; 'did not say that taxes would rise' (what was not said) and a document's content ('the law does not "
+    "specify …') keep theirs (claims/extraction/reporting_gaps.py)",
+    [
+        (
+            "The Varnes ferry carried 300 cars in 2019. The Varnes ferry company declined to comment.",
+            ("The Varnes ferry carried 300 cars in 2019.",),
+        )
+    ],
+)
+register(
+    "embedded_question",
+    "policy",
+    "a clause opening with a wh-word that was the object of a verb left outside the claim ('why the mill closed' out "
+    "of 'Ana Ruiz explained why the mill closed')",
+    "no claim from that piece: an indirect question states nothing",
+    [
+        (
+            "The Varnes ferry carried 300 cars in 2019. Ana Ruiz explained why the Orvik mill closed in 2019.",
+            ("The Varnes ferry carried 300 cars in 2019.",),
+        )
+    ],
+)

@@ -1,0 +1,53 @@
+"""Segmentation rules: what part of a sentence or a paragraph is the statement (lists, datelines, openers)."""
+
+from .registry import register
+
+register(
+    "lists",
+    "segmentation",
+    "a list announced by a colon (numbered, bulleted or 'Label: …' lines)",
+    "each item written out as sentences of its own, about the announced group",
+    [
+        (
+            "The bakery sells three breads:\n1. Rye loaf: baked with dark rye flour.\n2. Oat bread: made from rolled oats.",
+            ("Rye loaf is baked with dark rye flour.",),
+        )
+    ],
+)
+register(
+    "dateline",
+    "segmentation",
+    "a dateline opening an article or a paragraph ('LISBON, Portugal - …')",
+    "the sentence without the dateline",
+    [
+        (
+            "Tallinn: The Varnes ferry company carried 41,000 passengers in 2019.",
+            ("The Varnes ferry company carried 41,000 passengers in 2019.",),
+        )
+    ],
+)
+register(
+    "discourse_opener",
+    "segmentation",
+    "a spoken opener set off by a comma before a full clause: an imperative ('Look, …', 'Let me say this, …') or an "
+    "aside ('You know, …', 'I mean, …'); not an aside of opinion ('I think, …')",
+    "the statement after the comma",
+    [
+        (
+            "Look, the Varnes ferry company carried 41,000 passengers in 2019.",
+            ("The Varnes ferry company carried 41,000 passengers in 2019.",),
+        )
+    ],
+)
+register(
+    "explanatory_opener",
+    "segmentation",
+    "'This is because X', 'That is why X', 'It is due to the fact that X'",
+    "X, the reason itself",
+    [
+        (
+            "Lanzo has no airport. That is why the Varnes ferry company runs 12 crossings a day.",
+            ("The Varnes ferry company runs 12 crossings a day.",),
+        )
+    ],
+)
