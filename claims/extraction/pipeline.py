@@ -35,6 +35,8 @@ from . import (
     wellformed,
 )
 from .cleaning import normalise_for_matching
+from .decomposition.clause import Clause, inflect
+from .decomposition.modifiers import split_off_modifiers
 from .entities import LOCATIVE_PREPOSITIONS, NAME_LABELS, DocumentEntities, entities_in, gazetteer
 from .gazetteer import extra_files as gazetteer_extra_files
 from .lexicon import SUBJECT_DEPS, has_subject
@@ -523,8 +525,8 @@ def _clauses(ctx: _DocContext, sent, statement: _Statement) -> list:
     found = statement.found
     if found is not None and found.speaker is not None and rules.on("speaker_appositive"):
         # "the Russian ambassador to Pyongyang, Alexander Matsegora, said …": who the speaker is, is a fact too
-        speaker_clause = decomposition.Clause(tokens=[t.i for t in found.speaker])
-        clauses += [c for c in decomposition.split_off_modifiers(doc, speaker_clause) if c.template]
+        speaker_clause = Clause(tokens=[t.i for t in found.speaker])
+        clauses += [c for c in split_off_modifiers(doc, speaker_clause) if c.template]
     return clauses
 
 
@@ -719,7 +721,7 @@ def _first_person_rewrite(doc, tokens, statement: _Statement) -> dict[int, str]:
             elif finite.lower_ == "do":
                 out[finite.i] = "does"
             elif finite.tag_ == "VBP":
-                out[finite.i] = decomposition.inflect(finite.lemma_, past=False, plural=False)
+                out[finite.i] = inflect(finite.lemma_, past=False, plural=False)
         elif token.lower_ in ("me", "myself") and token.pos_ == "PRON":
             out[token.i] = speaker
         elif token.lower_ == "my" and token.pos_ == "PRON":

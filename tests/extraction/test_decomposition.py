@@ -266,7 +266,7 @@ def test_becoming_an_unranked_member_says_nothing_more():
 
 
 def test_a_borrowed_subjects_verb_is_inflected_with_irregular_forms():
-    from claims.extraction.decomposition import inflect, participle
+    from claims.extraction.decomposition.clause import inflect, participle
 
     assert inflect("cut", past=True, plural=False) == "cut"
     assert inflect("make", past=False, plural=False) == "makes"

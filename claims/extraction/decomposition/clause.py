@@ -1,0 +1,62 @@
+"""What every decomposition rule works with: the clause (token indices, text substitutions, a template), the
+parse helpers that find a verb's subject and coordinators, and the verb forms a borrowed subject needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lemminflect import getInflection
+from spacy.tokens import Token
+
+from ..lexicon import SUBJECT_DEPS
+
+CLAUSE_POS = ("VERB", "AUX")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+@dataclass
+class Clause:
+    tokens: list[int]
+    overrides: dict[int, str] = field(default_factory=dict)  # token index -> text (an inflected verb)
+    template: str = ""  # "{0} is {1}" for appositives, filled with rendered token groups
+    groups: list[list[int]] = field(default_factory=list)
+    whole: bool = False  # the statement undecomposed: a split was not sure (faithfulness.sure_split)
+
+
+def subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def has_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def subject_ids(verb: Token, allowed: set[int]) -> list[int]:
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return []
+    ids = sorted(i for i in subtree_ids(subject) if i in allowed)
+    return ids
+
+
+def coordinated(verb: Token) -> bool:
+    """Whether a coordinator ("and", "but", "or"…) hangs on the verb or one of its conjuncts."""
+    return any(c.dep_ in ("cc", "preconj") for member in (verb, *verb.conjuncts) for c in member.children)
+
+
+def inflect(lemma: str, *, past: bool, plural: bool) -> str:
+    """The finite form of a verb for a borrowed subject: (making, present, singular) -> makes. Irregular forms come
+    from lemminflect's English tables (cut -> cut, not "cutted")."""
+    lemma = lemma.lower()
+    if lemma == "be":
+        return ("were" if plural else "was") if past else ("are" if plural else "is")
+    if not past and plural:
+        return lemma
+    forms = getInflection(lemma, tag="VBD" if past else "VBZ")
+    return forms[0] if forms else lemma + ("ed" if past else "s")
+
+
+def participle(lemma: str) -> str:
+    """The past participle: find -> found, cut -> cut."""
+    forms = getInflection(lemma.lower(), tag="VBN")
+    return forms[0] if forms else inflect(lemma, past=True, plural=False)

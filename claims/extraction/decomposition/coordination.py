@@ -1,0 +1,299 @@
+"""Coordinated phrases of one clause: subjects or objects ("A, B and C are …") and prepositional phrases ("on A
+but not on B") give one clause per conjunct, unless the statement is about the group as a whole ("a mix of A and
+B", "between A and B", "mainly A and B")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .. import rules
+from .clause import CLAUSE_POS, Clause, inflect, subtree_ids
+
+COORDINATION_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "pobj"}
+
+# A predicate over the group as a whole: splitting "cooperation between Russia and North Korea" breaks it.
+COLLECTIVE_WORDS = {
+    "between",
+    "together",
+    "jointly",
+    "bilateral",
+    "mutual",
+    "mutually",
+    "each",
+    "both",
+    "respectively",
+    "combined",
+    "among",
+    "amongst",
+    "alliance",
+    "agreement",
+    "relations",
+    "ties",
+    "talks",
+    "war",
+    "met",
+}
+SINGULAR_AUX = {"are": "is", "were": "was", "have": "has"}
+MAX_CONJUNCTS = 6
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+
+# a noun naming the group as a whole: "a mix of A and B" says nothing of A alone
+GROUP_NOUNS = {
+    "mix",
+    "mixture",
+    "combination",
+    "blend",
+    "pair",
+    "couple",
+    "group",
+    "set",
+    "series",
+    "team",
+    "coalition",
+    "merger",
+    "union",
+    "sum",
+    "total",
+    "ratio",
+    "balance",
+    "gap",
+    "difference",
+    "contrast",
+    "comparison",
+}
+
+# a focus adverb restricts the predicate to the whole list: "mainly A and B" is not "mainly B"
+FOCUS_ADVERBS = {
+    "mainly",
+    "mostly",
+    "primarily",
+    "largely",
+    "chiefly",
+    "predominantly",
+    "principally",
+    "only",
+    "exclusively",
+    "solely",
+    "either",
+    "neither",
+}
+
+
+def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
+    """ "A kiln's size, cost and fuel are set by its maker" -> three claims, one per conjunct."""
+    ids = set(clause.tokens)
+    if not ids or any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
+        return [clause]
+    for i in sorted(ids):
+        token = doc[i]
+        if token.dep_ not in COORDINATION_ROLES or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ not in (
+            "as",
+            "including",
+            "like",
+            "in",
+            "on",
+            "at",
+            "to",
+            "of",
+            "from",
+            "by",
+        ):
+            continue
+        # conjuncts of one kind (names with names, nouns with nouns): a mixed pair is usually a misparse
+        conjuncts = [c for c in token.conjuncts if c.i in ids and c.pos_ == token.pos_ and c.i > token.i]
+        conjuncts += _displaced_conjuncts(doc, token, ids) if not conjuncts else []
+        if not conjuncts or len(conjuncts) + 1 > MAX_CONJUNCTS:
+            continue
+        if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):
+            continue  # "millions or billions of years" is one fact with alternatives, not two facts
+        if rules.on("whole_coordination") and (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.lemma_ in GROUP_NOUNS
+            or token.lemma_ in GROUP_NOUNS
+            and any(c.lower_ == "of" for c in token.children)  # conjuncts misparsed onto "mix"
+            or any(doc[j].lower_ in FOCUS_ADVERBS for j in ids)
+        ):
+            continue  # "a mix of A, B and C" is not "a C"; "found mainly on A and B" is not "found mainly on B"
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and rules.on("coordination_agreement")
+            and any(
+                doc[j].lower_ in GROUP_PRONOUNS and doc[j].pos_ == "PRON" and j > token.i
+                for j in ids - subtree_ids(token)
+            )
+        ):
+            continue  # "A and B face floods when storms hit them": "them" is A and B together
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ == "pobj" and governor.dep_ == "dobj" and token.head.lower_ in ("in", "on", "at"):
+            governor = governor.head  # "find land on A, B and C": where the object is found, per place
+        if governor.pos_ not in CLAUSE_POS or governor.i not in ids or not _clause_head(doc, governor, ids):
+            continue  # only the clause's own arguments: "to determine its extent and mechanisms" stays whole
+        whole = subtree_ids(token) & ids
+        if any(doc[j].text in ('"', "'") for j in range(min(whole), max(whole) + 1)):
+            continue  # a quoted phrase is kept as written
+        members = [token, *conjuncts]
+        own: dict[int, set[int]] = {}
+        for member in members:
+            span = subtree_ids(member) & ids
+            for other in members:
+                if other.i > member.i:
+                    span -= subtree_ids(other)
+            span = {
+                j
+                for j in span
+                if not (
+                    doc[j].dep_ in ("cc", "preconj") or (doc[j].text == "," and doc[j].head.i in {m.i for m in members})
+                )
+            }
+            own[member.i] = span
+        shared_left = {j for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i for j in subtree_ids(c)}
+        out = []
+        for member in members:
+            tokens = (ids - whole) | own[member.i]
+            overrides = dict(clause.overrides)
+            if (
+                member is not token
+                and not any(c.dep_ in ("det", "poss") for c in member.children)
+                and not (member.pos_ == "PROPN" and rules.on("coordination_agreement"))
+            ):
+                tokens |= shared_left  # "the cat and dog" -> "the dog"; a name takes no borrowed "the"
+            if token.dep_ in ("nsubj", "nsubjpass") and member.tag_ in ("NN", "NNP"):
+                verb = token.head
+                for aux in [verb, *verb.children]:
+                    if aux.i in tokens and aux.lower_ in SINGULAR_AUX and aux.pos_ == "AUX":
+                        overrides[aux.i] = SINGULAR_AUX[aux.lower_]
+                if (
+                    verb.tag_ == "VBP"
+                    and verb.i in tokens
+                    and verb.pos_ == "VERB"
+                    and rules.on("coordination_agreement")
+                ):
+                    overrides[verb.i] = inflect(verb.lemma_, past=False, plural=False)  # "A and B face" -> "A faces"
+                tokens -= {
+                    c.i
+                    for c in verb.children
+                    if c.lower_ in ("all", "both") and c.dep_ in ("advmod", "det", "predet", "appos", "nsubj")
+                }
+            out.append(Clause(tokens=sorted(tokens), overrides=overrides))
+        return out
+    return [clause]
+
+
+def _displaced_conjuncts(doc: Doc, token: Token, ids: set[int]) -> list[Token]:
+    """ "to a baker from Lanzo and a tailor from Orvik": the parser hangs "a tailor" on "Lanzo"; a conjunct of
+    a noun inside the token's own prepositional modifier, of the token's kind and with its own determiner, is a
+    conjunct of the token."""
+    found = []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.i in ids):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i in ids):
+            for conj in obj.conjuncts:
+                if (
+                    conj.i > obj.i
+                    and conj.i in ids
+                    and conj.pos_ == token.pos_ != obj.pos_
+                    and any(c.dep_ == "det" for c in conj.children)
+                    and any(c.dep_ == "prep" for c in conj.children)
+                ):
+                    found.append(conj)
+    return found
+
+
+def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
+    """ "Moss grows on Lanzo and Tessaly but not on Orvik" -> one clause per prepositional phrase: "Moss grows on
+    Lanzo and Tessaly", "Moss does not grow on Orvik" (a negated phrase moves its "not" to the verb's auxiliary)."""
+    ids = set(clause.tokens)
+    if not ids or any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
+        return [clause]
+    for i in sorted(ids):
+        prep = doc[i]
+        governor = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "find land on A and B"
+        if prep.dep_ != "prep" or governor.pos_ not in CLAUSE_POS or governor.i not in ids:
+            continue
+        if not _clause_head(doc, governor, ids):
+            continue
+        others = [
+            c
+            for c in prep.conjuncts
+            if c.i in ids and c.i > prep.i and c.pos_ == "ADP" and any(g.dep_ == "pobj" for g in c.children)
+        ]
+        if not others:
+            # "find land on Earth but not on Neptune": the parser hangs the second "on" on the verb (as a
+            # conjunct) or beside the first (as a second "prep" after a coordinator)
+            hosts = {prep.head, *(a for a in prep.ancestors if a.pos_ in CLAUSE_POS)}
+            end = max(subtree_ids(prep))
+            others = sorted(
+                (
+                    c
+                    for host in hosts
+                    for c in host.children
+                    if c.dep_ in ("conj", "prep")
+                    and c.pos_ == "ADP"
+                    and c.lower_ == prep.lower_
+                    and c.i > end
+                    and c.i in ids
+                    and any(g.dep_ == "pobj" for g in c.children)
+                    and _coordinated_with(doc, c, end, hosts)
+                ),
+                key=lambda c: c.i,
+            )[:1]
+        if not others or len(others) + 1 > MAX_CONJUNCTS or not any(g.dep_ == "pobj" for g in prep.children):
+            continue
+        members = [prep, *others]
+        member_ids = {m.i for m in members}
+        whole = set().union(*(subtree_ids(m) for m in members)) & ids
+        joints = {
+            j
+            for j in ids
+            if prep.i < j < members[-1].i
+            and j not in subtree_ids(prep)
+            and (doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct)
+            and j not in set().union(*(subtree_ids(m) for m in others))
+        }
+        out = []
+        for member in members:
+            span = subtree_ids(member) & ids
+            for other in members:
+                if other.i > member.i:
+                    span -= subtree_ids(other)
+            span = {
+                j
+                for j in span
+                if not ((doc[j].dep_ in ("cc", "preconj") or doc[j].is_punct) and doc[j].head.i in member_ids)
+            }
+            tokens = (ids - whole - joints) | span
+            overrides = dict(clause.overrides)
+            negation = next((c for c in member.children if c.dep_ == "neg"), None)
+            if negation is not None:
+                verb = governor
+                aux = next(
+                    (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.i in ids), None
+                )
+                if aux is not None:  # "can be found not on Neptune" -> "can not be found on Neptune"
+                    tokens.discard(negation.i)
+                    text = overrides.get(aux.i, aux.text)
+                    overrides[aux.i] = "cannot" if text.lower() == "can" else text + " not"
+            out.append(Clause(tokens=sorted(tokens), overrides=overrides))
+        return out
+    return [clause]
+
+
+def _coordinated_with(doc: Doc, prep: Token, after: int, hosts: set[Token]) -> bool:
+    """Whether a coordinator of the same head comes right before the preposition (", but not on …")."""
+    cc = next((j for j in range(prep.i - 1, after, -1) if doc[j].dep_ == "cc"), None)
+    return (
+        cc is not None
+        and doc[cc].head in hosts
+        and all(doc[j].is_punct or doc[j].dep_ == "neg" for j in range(cc + 1, prep.i))
+        and all(doc[j].is_punct for j in range(after + 1, cc))
+    )
+
+
+def _clause_head(doc: Doc, verb: Token, ids: set[int]) -> bool:
+    """Whether `verb` heads the clause (its head is outside it) or is coordinated with the verb that does."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i in ids and head.head.i != head.i:
+        head = head.head
+    return head.head.i not in ids or head.head.i == head.i

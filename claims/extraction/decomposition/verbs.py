@@ -1,0 +1,216 @@
+"""A statement cut at its verbs: two statements joined by a colon, coordinated verbs ("A was founded in 1901 and
+moved to B in 1950"), a causal or contrastive clause with a subject of its own, a trailing participle, a leading
+clause before a comma. A conjunct without a subject borrows the first one's subject and auxiliaries."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .. import rules
+from ..lexicon import BELIEF_VERBS, REPORTING_VERBS, SUBJECT_DEPS
+from .clause import CLAUSE_POS, Clause, coordinated, has_own_subject, inflect, subject_ids, subtree_ids
+
+SPLIT_MARKS = {"because", "although", "though", "whereas", "while"}  # causal and contrastive: two facts
+RESULT_MARKS = {"so", "thus", "hence", "therefore"}
+REPORTING_LEMMAS = REPORTING_VERBS | BELIEF_VERBS
+
+
+def split_at_colon(doc: Doc, ids: set[int]) -> list[set[int]]:
+    """ "There has been a female president: Hillary Clinton served …" holds two statements."""
+    colons = [i for i in sorted(ids) if doc[i].text in (":", ";")]
+    for colon in colons:
+        left = {i for i in ids if i < colon}
+        right = {i for i in ids if i > colon}
+        if (
+            any(doc[i].pos_ in CLAUSE_POS for i in left)
+            and any(
+                doc[i].pos_ in CLAUSE_POS
+                and has_own_subject(doc[i])
+                and doc[i].head.i != i
+                or doc[i].dep_ == "ROOT"
+                and doc[i].pos_ in CLAUSE_POS
+                for i in right
+            )
+            and any(doc[i].dep_ in SUBJECT_DEPS for i in right)
+        ):
+            return [left] + split_at_colon(doc, right)
+    return [ids]
+
+
+def _heads(doc: Doc, ids: set[int]) -> list[Token]:
+    return [doc[i] for i in sorted(ids) if doc[i].head.i not in ids or doc[i].head.i == i]
+
+
+def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
+    """Split the statement at coordinated verbs and causal/contrastive or participial adverbial clauses.
+
+    A conjunct without a subject borrows its head's subject (and its auxiliaries: "will grow and expand");
+    an imperative conjunct ("…, but keep in mind that …") borrows nothing.
+    """
+    heads = [h for h in _heads(doc, ids) if h.pos_ in CLAUSE_POS] or _heads(doc, ids)
+    if not heads:
+        return []
+    main = max(heads, key=lambda h: len(subtree_ids(h) & ids))
+    clauses: list[Clause] = []
+
+    def walk(verb: Token, scope: set[int], inherited: list[int], top: bool):
+        conjuncts = _verb_conjuncts(verb, scope)
+        own = set(scope) if top else (subtree_ids(verb) & scope)
+        for conj in conjuncts:
+            own -= subtree_ids(conj)
+        subject = subject_ids(verb, scope) or inherited
+        later: list[tuple[Token, set[int]]] = []
+        # "The court held that the law was void, finding that it …": the participle hangs on the reported
+        # clause in the parse, but its subject is the one who held; it is a second fact of the main verb
+        nested = [
+            p
+            for c in verb.children
+            if c.dep_ == "ccomp" and c.i > verb.i and c.i in own
+            for p in c.children
+            if p.dep_ == "advcl"
+            and p.tag_ == "VBG"
+            and max(subtree_ids(p)) >= max(subtree_ids(c) - {j for j in subtree_ids(c) if doc[j].is_punct})
+        ]
+        for child in [*verb.children, *nested]:
+            if child.dep_ != "advcl" or child.i not in own:
+                continue
+            sub_ids = subtree_ids(child) & own
+            mark = next((c for c in child.children if c.dep_ == "mark"), None)
+            before = min(sub_ids) - 1
+            comma = before if before >= 0 and doc[before].text == "," else None
+            after = max(sub_ids) + 1
+            if (
+                mark is not None
+                and mark.lower_ in SPLIT_MARKS
+                and has_own_subject(child)
+                and rules.on("causal_contrastive_clause")
+            ):
+                # the mark goes with what modifies it: "even though X" gives X, not "Even X"
+                mark_words = {mark.i} | {j for j in sub_ids if j < mark.i and doc[j].dep_ == "advmod"}
+                later.append((child, sub_ids - mark_words))
+            elif (
+                mark is None
+                and child.tag_ == "VBG"
+                and child.i > verb.i
+                and not has_own_subject(child)
+                and comma is not None
+                and subject
+                and rules.on("trailing_participle")
+            ):
+                # "…, making it easy for users" -> "<subject> makes it easy for users"
+                past = verb.tag_ in ("VBD", "VBN") and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
+                plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(
+                    doc[i].dep_ == "conj" for i in subject
+                )
+                clauses_extra.append(
+                    Clause(
+                        tokens=sorted(sub_ids | set(subject)),
+                        overrides={child.i: inflect(child.lemma_, past=past, plural=plural)},
+                    )
+                )
+            else:
+                continue
+            own -= sub_ids
+            if comma is not None:
+                own.discard(comma)
+            if after in own and doc[after].text == "," and child.i < verb.i:
+                own.discard(after)
+        for child in verb.children:
+            if (
+                child.dep_ == "ccomp"
+                and child.i in own
+                and _leading_clause(doc, verb, child, own)
+                and rules.on("leading_clause")
+            ):
+                # "Zinc is cheaper than tin, so the foundry switched to zinc": the first fact stands alone
+                sub_ids = subtree_ids(child) & own
+                for cc in (c for c in child.children if c.dep_ == "cc" and c.i > child.i):
+                    tail = [c for c in child.children if c.dep_ == "conj" and c.i > cc.i and len(subtree_ids(c)) <= 2]
+                    sub_ids -= {cc.i, *(j for c in tail for j in subtree_ids(c))}  # ", and as such,"
+                own -= subtree_ids(child) & own
+                own -= {c.i for c in verb.children if c.dep_ == "mark" and c.lower_ in RESULT_MARKS}
+                own -= {j for j in range(max(sub_ids) + 1, verb.i) if doc[j].is_punct or doc[j].dep_ == "cc"}
+                later.append((child, sub_ids))
+        # the coordinator and comma before each conjunct belong to neither clause
+        for child in verb.children:
+            if child.dep_ in ("cc", "preconj") or (
+                child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)
+            ):
+                if any(child.i < c.i for c in conjuncts):
+                    own.discard(child.i)
+        for conj in conjuncts:  # "X is a professor at Y and his interests include …": the "and" may hang on "professor"
+            first = min(subtree_ids(conj) & scope)
+            for j in (first - 1, first - 2):
+                if j in own and (doc[j].dep_ == "cc" or doc[j].text == ","):
+                    own.discard(j)
+                else:
+                    break
+        borrowed: list[int] = []
+        if not has_own_subject(verb) and inherited and not _imperative(verb):
+            borrowed = list(inherited) + _borrowed_auxiliaries(verb)
+        clauses.append(Clause(tokens=sorted(own | set(borrowed))))
+        for conj in conjuncts:
+            walk(conj, scope, subject, False)
+        for child, sub_ids in later:
+            walk(child, sub_ids, [], True)
+
+    clauses_extra: list[Clause] = []
+    walk(main, set(ids), [], True)
+    clauses.extend(clauses_extra)
+    return [c for c in clauses if c.template or any(doc[i].pos_ in CLAUSE_POS for i in c.tokens)]
+
+
+def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
+    """The verbs coordinated with `verb` that make clauses of their own."""
+    if not rules.on("coordinated_verbs"):
+        return []
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i in scope]
+    if rules.on("negated_conjunction"):
+        # "cannot sell the mill and keep his seat": what is denied is the two together, not each
+        conjuncts = [c for c in conjuncts if not _negated_together(verb, c)]
+    if not coordinated(verb):
+        # no coordinator on either verb: a subjectless "conjunct" is a misparsed modifier
+        # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
+        conjuncts = [c for c in conjuncts if has_own_subject(c)]
+    return conjuncts
+
+
+def _leading_clause(doc: Doc, verb: Token, clause: Token, own: set[int]) -> bool:
+    """A full clause before the main one and cut off by a comma ("A, so B", "A, and as such, B"): a fact of
+    its own, unless the main verb reports it ("The war is over, the minister claims")."""
+    if clause.i > verb.i or not has_own_subject(clause) or verb.lemma_.lower() in REPORTING_LEMMAS:
+        return False
+    ids = subtree_ids(clause) & own
+    return any(doc[j].text == "," for j in range(max(ids), min(verb.i, max(ids) + 6)))
+
+
+def _negated_together(verb: Token, conj: Token) -> bool:
+    """A conjunct joined by "and" that borrows its head's negation: "can't buy the mill and then sell it" denies
+    doing both, so "can't sell it" alone is not what was said ("did not sign or attend" denies each: split)."""
+    if not any(c.dep_ == "neg" and c.i < verb.i for c in verb.children):
+        return False
+    coordinator = next((c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conj.i), None)
+    if coordinator is None or coordinator.lower_ not in ("and", "&"):
+        return False
+    return bool(_borrowed_auxiliaries(conj)) and not has_own_subject(conj)
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb coordinated with a statement: "…, but keep in mind that …"."""
+    if verb.tag_ != "VB":
+        return False
+    head = verb.head
+    return not any(c.dep_ in ("aux", "auxpass") for c in head.children) and head.tag_ != "VB"
+
+
+def _borrowed_auxiliaries(verb: Token) -> list[int]:
+    """The head's modal and auxiliaries when a conjunct has none: "Russia will grow and [will] expand"."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.dep_ != "conj":
+        return []
+    head = verb.head
+    modal = any(c.tag_ == "MD" for c in head.children)
+    if verb.tag_ not in ("VB", "VBN", "VBG") and not (
+        modal and verb.lower_ == verb.lemma_.lower()
+    ):  # "could close and cut jobs": "cut" tagged past still takes "could"
+        return []
+    return [c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < head.i]
