@@ -19,7 +19,6 @@ from . import (
     checkworthiness,
     dates,
     decomposition,
-    decontextualisation,
     faithfulness,
     fragments,
     gate,
@@ -37,6 +36,9 @@ from . import (
 from .cleaning import normalise_for_matching
 from .decomposition.clause import Clause, inflect
 from .decomposition.modifiers import split_off_modifiers
+from .decontextualisation.descriptions import definite_descriptions
+from .decontextualisation.pronouns import antecedents
+from .decontextualisation.referents import PRONOUNS
 from .entities import LOCATIVE_PREPOSITIONS, NAME_LABELS, DocumentEntities, entities_in, gazetteer
 from .gazetteer import extra_files as gazetteer_extra_files
 from .lexicon import SUBJECT_DEPS, has_subject
@@ -210,7 +212,7 @@ class _Renderer:
                 )
                 parts.append(text + token.whitespace_)
             else:
-                if token.lower_ in decontextualisation.PRONOUNS and token.pos_ == "PRON":
+                if token.lower_ in PRONOUNS and token.pos_ == "PRON":
                     self.left_bare.add(i)
                 parts.append(token.text_with_ws)
             k += 1
@@ -415,9 +417,9 @@ def _doc_context(doc, offset, cleaned, known, seen, backend, title) -> _DocConte
                 start -= 1  # "the Democratic People's Republic of Korea" -> "North Korea"
             replacements[start] = (end, canonical)
     sents = list(segmentation.sentences(doc))
-    pronouns = decontextualisation.antecedents(doc, sents, canonical_of) if rules.on("pronoun_resolution") else {}
+    pronouns = antecedents(doc, sents, canonical_of) if rules.on("pronoun_resolution") else {}
     if rules.on("definite_descriptions"):
-        for start, (end, text) in decontextualisation.definite_descriptions(doc, sents, canonical_of).items():
+        for start, (end, text) in definite_descriptions(doc, sents, canonical_of).items():
             replacements.setdefault(start, (end, text))
     for start, (end, text) in named_mentions.named_descriptions(doc).items():
         replacements.setdefault(start, (end, text))
