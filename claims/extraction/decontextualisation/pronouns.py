@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import rules
 from .expletives import expletive
@@ -23,9 +24,30 @@ from .referents import (
 from .subjects import nearest_thing_subject, other_subject_before, recent_pair, subject_phrase, subject_token
 
 
-def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:  # noqa: C901 (26; to split into one function per pronoun kind)
+def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:
     """Token index of each resolvable pronoun -> what it stands for."""
-    found: dict[int, Antecedent] = {}
+    reading = _Reading(doc, sents, canonical_of)
+    for sent in sents:
+        reading.sentence(sent)
+    return reading.found
+
+
+# (text, is_person, is_plural, is_pronoun) of a sentence's main subject: subjects.subject_phrase
+Subject = tuple[str, bool, bool, bool]
+
+
+@dataclass
+class _Names:
+    """The article's names in order, read once: (token index, label, canonical) of each person or thing."""
+
+    mentions: list[tuple[int, str, str]]
+    people: list[tuple[int, str, str]]
+    people_at: list[int]
+    things: list[tuple[int, str, str]]  # places and organisations
+    things_at: list[int]
+
+
+def _names(doc: Doc, canonical_of) -> _Names:
     mentions: list[tuple[int, str, str]] = []  # (token index, label, canonical) of named entities, in order
     for ent in doc.ents:
         if (ent.label_ == "PERSON" or ent.label_ in THING_LABELS) and not (
@@ -33,102 +55,144 @@ def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecede
         ):
             mentions.append((ent.start, ent.label_, canonical_of(ent)))  # a name is written with a capital
     people = [m for m in mentions if m[1] == "PERSON"]
-    people_at = [m[0] for m in people]
     things = [m for m in mentions if m[1] in ("GPE", "ORG")]
-    things_at = [m[0] for m in things]
-    genders: dict[str, str] | None = None  # read from the article once, when a he/she needs it
-    previous_subject = None
-    previous_unclassed = False  # the previous sentence's subject is a name the parser could not class
-    window_start = 0
-    for sent in sents:
-        current = subject_phrase(sent, canonical_of)
+    return _Names(mentions, people, [m[0] for m in people], things, [m[0] for m in things])
+
+
+class _Reading:
+    """One pass over the sentences, in order: each pronoun read against what came before it (the names so far, the
+    previous sentence's subject), one step per kind of pronoun."""
+
+    def __init__(self, doc: Doc, sents: list[Span], canonical_of):
+        self.doc, self.sents, self.canonical_of = doc, sents, canonical_of
+        self.names = _names(doc, canonical_of)
+        self.found: dict[int, Antecedent] = {}
+        self._genders: dict[str, str] | None = None  # read from the article once, when a he/she needs it
+        self.previous_subject: Subject | None = None
+        self.previous_unclassed = False  # the previous sentence's subject is a name the parser could not class
+        self.window_start = 0  # where the previous sentence starts: a pronoun looks back over it
+
+    def sentence(self, sent: Span) -> None:
+        current = subject_phrase(sent, self.canonical_of)
         for token in sent:
-            lower = token.lower_
-            if lower in DEMONSTRATIVE and token.pos_ == "PRON" and token.dep_ in SUBJECT_DEPS and token.i == sent.start:
-                # "This shows that …", "That is why …": a demonstrative subject mostly stands for what the previous
-                # sentence said, not for its subject; replacing it by that subject wrote wrong claims, so it stays
-                # (and a claim opening with it is not stored)
-                if (
-                    previous_subject
-                    and not previous_subject[1]
-                    and not previous_subject[3]
-                    and rules.on("demonstrative_subject")
-                ):
-                    found[token.i] = Antecedent(text=previous_subject[0], possessive=False)
-                continue
-            if lower not in PRONOUNS or token.pos_ != "PRON" and lower not in POSSESSIVE:
-                continue
-            possessive = lower in POSSESSIVE or token.dep_ == "poss"
-            if lower == "her" and token.dep_ != "poss":
-                possessive = False
-            text = None
-            if lower in PERSONAL:
-                before = bisect_left(people_at, token.i)
-                if before:
-                    text = people[before - 1][2]
-                    if rules.on("ambiguous_person"):
-                        text = sure_person(people[bisect_left(people_at, window_start) : before], token, text)
-                    if rules.on("person_subject"):
-                        if genders is None:
-                            genders = gender_evidence(doc, sents, canonical_of)
-                        recent = {name for _, _, name in people[bisect_left(people_at, window_start) : before]}
-                        if len(recent) <= 1:  # several: ambiguous_person's reporting-verb rule, or nothing
-                            text = subject_person(doc, token, window_start, canonical_of, found)
-                        if text and contradicts(genders.get(text), token):
-                            text = None
-            elif lower in NEUTER:
-                if expletive(token):
-                    continue
-                nearest = nearest_thing_subject(sent, token, canonical_of) if token.i > sent.start else None
-                if nearest:
-                    text = nearest  # "The letter expressed its conviction": its = the letter
-                elif rules.on("subject_antecedent") and other_subject_before(sent, token):
-                    pass  # "…, the firm made a speaker that …, but it is portable": the sentence's own subjects come first
-                elif rules.on("quoted_it") and in_quotation(sent, token):
-                    pass  # a speaker's "it" is what the speaker talks about, not the article's last subject
-                elif rules.on("ambiguous_thing") and previous_unclassed:
-                    pass  # "Ana Ruiz" untagged may be a person, "Orvik X5" a product: no guess, and no name further back
-                elif (
-                    previous_subject and not previous_subject[1] and not previous_subject[2] and not previous_subject[3]
-                ):
-                    text = previous_subject[0]
-                else:
-                    floor = sent.start - 80  # tokens: roughly this and the previous sentence
-                    before = bisect_left(things_at, token.i)
-                    if before and things[before - 1][0] >= floor and not rules.on("subject_antecedent"):
-                        text = things[before - 1][2]
-                        if rules.on("ambiguous_thing"):
-                            # only when it is the one place or organisation named since the previous sentence
-                            # began: "Lanzo signed with Orvik Lines. It …" could be either
-                            since = bisect_left(things_at, window_start)
-                            if len({name for _, _, name in things[since:before]}) > 1:
-                                text = None
-            else:
-                nearest = (
-                    nearest_thing_subject(sent, token, canonical_of, plural=True) if token.i > sent.start else None
-                )
-                if nearest:
-                    text = nearest  # "Proteins are necessary …, and they are produced …": they = proteins
-                elif rules.on("subject_antecedent") and other_subject_before(sent, token):
-                    pass  # "A and B won …, where they beat …": they = A and B, not the previous sentence's subject
-                elif previous_subject and previous_subject[2] and not previous_subject[3]:
-                    text = previous_subject[0]
-                elif not rules.on("subject_antecedent"):
-                    text = recent_pair(mentions, doc, token)  # "… between Russia and North Korea. … their …"
-            if text:
-                found[token.i] = Antecedent(text=text, possessive=possessive)
-        window_start = sent.start  # the next sentence looks back over this one
+            self.pronoun(sent, token)
+        self.window_start = sent.start  # the next sentence looks back over this one
+        self.carry_subject(sent, current)
+
+    def pronoun(self, sent: Span, token: Token) -> None:
+        lower = token.lower_
+        if lower in DEMONSTRATIVE and token.pos_ == "PRON" and token.dep_ in SUBJECT_DEPS and token.i == sent.start:
+            self.demonstrative(token)
+            return
+        if lower not in PRONOUNS or token.pos_ != "PRON" and lower not in POSSESSIVE:
+            return
+        possessive = lower in POSSESSIVE or token.dep_ == "poss"
+        if lower == "her" and token.dep_ != "poss":
+            possessive = False
+        if lower in PERSONAL:
+            text = self.person(token)
+        elif lower in NEUTER:
+            if expletive(token):
+                return
+            text = self.thing(sent, token)
+        else:
+            text = self.group(sent, token)
+        if text:
+            self.found[token.i] = Antecedent(text=text, possessive=possessive)
+
+    def demonstrative(self, token: Token) -> None:
+        """ "This shows that …", "That is why …": a demonstrative subject mostly stands for what the previous
+        sentence said, not for its subject; replacing it by that subject wrote wrong claims, so it stays (and a claim
+        opening with it is not stored) unless demonstrative_subject is switched on."""
+        previous = self.previous_subject
+        if previous and not previous[1] and not previous[3] and rules.on("demonstrative_subject"):
+            self.found[token.i] = Antecedent(text=previous[0], possessive=False)
+
+    def person(self, token: Token) -> str | None:
+        """he/she/him/his/her: the last person named, when sure (people.py)."""
+        names = self.names
+        before = bisect_left(names.people_at, token.i)
+        if not before:
+            return None
+        recent = names.people[bisect_left(names.people_at, self.window_start) : before]
+        text: str | None = names.people[before - 1][2]
+        if rules.on("ambiguous_person"):
+            text = sure_person(recent, token, text)
+        if rules.on("person_subject"):
+            genders = self.genders()
+            if len({name for _, _, name in recent}) <= 1:  # several: ambiguous_person's reporting-verb rule, or nothing
+                text = subject_person(self.doc, token, self.window_start, self.canonical_of, self.found)
+            if text and contradicts(genders.get(text), token):
+                text = None
+        return text
+
+    def genders(self) -> dict[str, str]:
+        if self._genders is None:
+            self._genders = gender_evidence(self.doc, self.sents, self.canonical_of)
+        return self._genders
+
+    def thing(self, sent: Span, token: Token) -> str | None:
+        """it/its: the nearest thing subject before it in its sentence, else the previous sentence's subject when that
+        is a thing and nothing nearer could be meant."""
+        nearest = nearest_thing_subject(sent, token, self.canonical_of) if token.i > sent.start else None
+        if nearest:
+            return nearest  # "The letter expressed its conviction": its = the letter
+        if rules.on("subject_antecedent") and other_subject_before(sent, token):
+            return (
+                None  # "…, the firm made a speaker that …, but it is portable": the sentence's own subjects come first
+            )
+        if rules.on("quoted_it") and in_quotation(sent, token):
+            return None  # a speaker's "it" is what the speaker talks about, not the article's last subject
+        if rules.on("ambiguous_thing") and self.previous_unclassed:
+            return None  # "Ana Ruiz" untagged may be a person, "Orvik X5" a product: no guess, and no name further back
+        previous = self.previous_subject
+        if previous and not previous[1] and not previous[2] and not previous[3]:
+            return previous[0]
+        return self.named_thing(sent, token)
+
+    def named_thing(self, sent: Span, token: Token) -> str | None:
+        """The last place or organisation named, roughly within this and the previous sentence (only with
+        subject_antecedent switched off)."""
+        names = self.names
+        floor = sent.start - 80  # tokens: roughly this and the previous sentence
+        before = bisect_left(names.things_at, token.i)
+        if not before or names.things[before - 1][0] < floor or rules.on("subject_antecedent"):
+            return None
+        if rules.on("ambiguous_thing"):
+            # only when it is the one place or organisation named since the previous sentence
+            # began: "Lanzo signed with Orvik Lines. It …" could be either
+            since = bisect_left(names.things_at, self.window_start)
+            if len({name for _, _, name in names.things[since:before]}) > 1:
+                return None
+        return names.things[before - 1][2]
+
+    def group(self, sent: Span, token: Token) -> str | None:
+        """they/them/their: the nearest plural subject before it, else the previous plural subject."""
+        nearest = nearest_thing_subject(sent, token, self.canonical_of, plural=True) if token.i > sent.start else None
+        if nearest:
+            return nearest  # "Proteins are necessary …, and they are produced …": they = proteins
+        if rules.on("subject_antecedent") and other_subject_before(sent, token):
+            return None  # "A and B won …, where they beat …": they = A and B, not the previous sentence's subject
+        previous = self.previous_subject
+        if previous and previous[2] and not previous[3]:
+            return previous[0]
+        if not rules.on("subject_antecedent"):
+            return recent_pair(self.names.mentions, self.doc, token)  # "… between Russia and North Korea. … their …"
+        return None
+
+    def carry_subject(self, sent: Span, current: Subject | None) -> None:
+        """What the next sentence reads as the previous subject: this sentence's, or what its pronoun subject stood
+        for."""
         head = subject_token(sent)
-        previous_unclassed = (
+        self.previous_unclassed = (
             head is not None and head.pos_ == "PROPN" and head.ent_type_ not in THING_LABELS | {"PERSON"}
         )
-        if current is not None:
-            if current[3]:  # a pronoun subject: carry what it stood for
-                subject = next(c for c in sent.root.children if c.dep_ in SUBJECT_DEPS)
-                resolved = found.get(subject.i)
-                previous_subject = (resolved.text, current[1], current[2], False) if resolved else previous_subject
-            else:
-                previous_subject = current
+        if current is None:
+            self.previous_subject = None
+        elif current[3]:  # a pronoun subject: carry what it stood for
+            subject = next(c for c in sent.root.children if c.dep_ in SUBJECT_DEPS)
+            resolved = self.found.get(subject.i)
+            if resolved:
+                self.previous_subject = (resolved.text, current[1], current[2], False)
         else:
-            previous_subject = None
-    return found
+            self.previous_subject = current
