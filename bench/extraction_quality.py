@@ -54,7 +54,7 @@ from claims.extraction import (
     rules,  # noqa: E402
 )
 from claims.extraction import pipeline as pipeline_module  # noqa: E402
-from claims.extraction.pipeline import load_nlp, model_name  # noqa: E402
+from claims.extraction.parsing import load_nlp, model_name  # noqa: E402
 
 EVAL = Path(
     os.environ.get("FACTCHECK_EVAL_DIR")

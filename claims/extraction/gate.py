@@ -12,7 +12,7 @@ article (an unresolved pronoun, a first person, "the <noun>" never introduced). 
 else, rule drop_unresolved), and what they refuse for what it is (`refused`: a promise, a judgement, ...).
 
 Cost: such a sentence is embedded once more than before, in the same batch as the article's claims (score_claims);
-one the model turns down is not stored. The pipeline builds the candidate (pipeline._gate_candidate, which knows
+one the model turns down is not stored. The pipeline builds the candidate (pipeline.whole_sentence, which knows
 how a claim is written); this module says which sentences may be one and which candidates are kept.
 
 KEEP is chosen out of fold on ClaimBuster (bench/checkworthiness.py --only pipeline --fold all): each fold's debate

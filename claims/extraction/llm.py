@@ -131,11 +131,11 @@ def _items(data: dict, key: str) -> list[dict]:
 
 def _sentence_spans(cleaned: CleanedText) -> list[tuple[str, int, int]]:
     from . import segmentation
-    from .pipeline import _chunks, load_nlp
+    from .parsing import chunks, load_nlp
 
     nlp = load_nlp()
     spans = []
-    pieces = list(_chunks(cleaned.text))
+    pieces = list(chunks(cleaned.text))
     with nlp.select_pipes(enable=["tok2vec", "parser"]):
         for (offset, _), doc in zip(pieces, nlp.pipe(chunk for _, chunk in pieces)):
             for sent in segmentation.sentences(doc):

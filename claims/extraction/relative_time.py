@@ -1,7 +1,7 @@
 """Relative time written out from the publication date, where the date is sure (rules relative_date_words and
 relative_weeks); what stays relative is flagged by readability.context_gaps.
 
-The entity recogniser's DATE spans (pipeline._relative_dates) miss or blur some relative dates: a weekday glued to
+The entity recogniser's DATE spans (pipeline.context) miss or blur some relative dates: a weekday glued to
 the name before it ("posted on Twitter Tuesday"), a day after a preposition that is not "on" ("as of today", which
 must not become "as of on …"). `day_words` finds those on the tokens themselves. `write_span` writes out what
 readability.relative_date leaves relative although the publication date settles it: a week ("last week" -> "in

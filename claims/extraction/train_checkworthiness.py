@@ -80,7 +80,7 @@ def featurise(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings.test")
     from claims.matching.embeddings import embed_texts
 
-    from .pipeline import load_nlp
+    from .parsing import load_nlp
 
     general = np.array([checkworthiness.features(list(doc)) for doc in load_nlp().pipe(texts, batch_size=256)])
     return general, embed_texts(texts)

@@ -6,7 +6,7 @@ import pytest
 
 from claims import bands
 from claims.extraction import checkworthiness, extract
-from claims.extraction.pipeline import load_nlp
+from claims.extraction.parsing import load_nlp
 from claims.matching.decide import matching_text
 from claims.matching.embeddings import embed_texts
 

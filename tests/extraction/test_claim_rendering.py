@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from claims.extraction.pipeline import finish
+from claims.extraction.pipeline.rendering import finish
 
 
 def test_a_calibre_keeps_the_space_before_its_point():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from claims.extraction import extract, rules
 from claims.extraction.lexicon import has_subject
-from claims.extraction.pipeline import load_nlp
+from claims.extraction.parsing import load_nlp
 
 from .conftest import claims_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claims.extraction import extract, rules
 from claims.extraction.fragments import dangling_subordinate
-from claims.extraction.pipeline import load_nlp
+from claims.extraction.parsing import load_nlp
 
 from .conftest import claims_text
 

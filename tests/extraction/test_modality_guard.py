@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claims.extraction import extract, rules
 from claims.extraction.faithfulness import lost_modality
-from claims.extraction.pipeline import load_nlp
+from claims.extraction.parsing import load_nlp
 
 from .conftest import claims_text, find_claim
 

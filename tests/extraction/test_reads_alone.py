@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from claims.extraction import extract
-from claims.extraction.pipeline import load_nlp
+from claims.extraction.parsing import load_nlp
 from claims.extraction.readability import context_gaps, grammatical, relative_date
 
 from .conftest import find_claim

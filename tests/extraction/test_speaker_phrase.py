@@ -4,7 +4,8 @@ who was told something is not where it was reported (rules speaker_core, told_pe
 from __future__ import annotations
 
 from claims.extraction import extract, rules
-from claims.extraction.pipeline import _speaker_core, load_nlp
+from claims.extraction.parsing import load_nlp
+from claims.extraction.pipeline.statements import speaker_core
 
 from .conftest import find_claim
 
@@ -21,13 +22,13 @@ def test_the_speaker_core_cuts_the_phrase_before_its_relative_clause():
     doc = load_nlp()("Tomas Varga, who sits on the board of Orvik Bank, said so.")
     subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
     span = doc[min(t.i for t in subject.subtree) : max(t.i for t in subject.subtree) + 1]
-    assert _speaker_core(span).text == "Tomas Varga"
+    assert speaker_core(span).text == "Tomas Varga"
 
 
 def test_a_speaker_phrase_without_a_relative_clause_is_kept_whole():
     doc = load_nlp()("The port's director said so.")
     span = doc[0:4]
-    assert _speaker_core(span).text == "The port's director"
+    assert speaker_core(span).text == "The port's director"
 
 
 def test_telling_a_person_cites_no_source_but_telling_a_paper_does():

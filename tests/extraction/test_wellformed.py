@@ -4,7 +4,7 @@ on a word whose other half stayed in the sentence (rule wellformed)."""
 from __future__ import annotations
 
 from claims.extraction import extract, rules, wellformed
-from claims.extraction.pipeline import load_nlp
+from claims.extraction.parsing import load_nlp
 
 from .conftest import claims_text
 

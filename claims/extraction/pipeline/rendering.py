@@ -1,0 +1,116 @@
+"""Token indices written as a claim that reads alone: names for pronouns, canonical names for aliases, contractions
+spelled out, connectives and fillers dropped, spacing and final punctuation set."""
+
+from __future__ import annotations
+
+import re
+
+from ..decontextualisation.referents import PRONOUNS
+
+CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
+_LEADING_CONNECTIVES = re.compile(
+    r"^(?:(?:and|but|or|so|yet|then|also|however|therefore|thus|meanwhile|moreover|furthermore|additionally|"
+    r"instead(?! of)|still|nevertheless|nonetheless|consequently|hence|besides|indeed|in addition|in fact|as a result|"
+    r"in response|in turn|overall|finally|first|second|third|lastly|notably)\b,?\s+)+",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(
+    r",\s*(?:although|however|though|too|also|meanwhile|therefore|moreover|in turn)\s*,", re.IGNORECASE
+)
+_SPACE_BEFORE = re.compile(r"\s+([,;:!?)\]]|\.(?!\w)|'s\b|n't\b)")  # not before ".45-caliber"
+_SPACE_AFTER = re.compile(r"([(\[])\s+")
+_FILLER = re.compile(
+    r"^(?:it (?:is|was|has been) (?:generally |widely |commonly |often )?(?:thought|believed|known|estimated|reported|"
+    r"assumed|accepted|understood) that|"
+    r"it(?:'s| is) (?:worth (?:noting|mentioning|pointing out)|important to (?:note|remember)|notable|"
+    r"interesting to note|also worth noting)(?: that)?|note that|keep in mind that|in summary|in conclusion|overall)[,\s]+",
+    re.IGNORECASE,
+)
+
+
+def finish(text: str, *, capitalise: bool = True) -> str:
+    text = " ".join(text.split())
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _SPACE_AFTER.sub(r"\1", text)
+    text = _PARENTHETICAL.sub("", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"(,\s*){2,}", ", ", text)
+    text = re.sub(r"^[\s,.;:\-\"')\]]+", "", text)
+    text = _LEADING_CONNECTIVES.sub("", text)
+    text = _FILLER.sub("", text)
+    text = re.sub(r"^[\s,.;:\-]+", "", text)
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    text = re.sub(r'"\s*"', " ", text)
+    text = re.sub(r'^"([^"]*)"$', r"\1", text.strip())
+    text = re.sub(r"[\s,;:\-]+$", "", text).strip()
+    text = re.sub(r"[\s,;:]+([.!?])$", r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text)
+    if not text:
+        return ""
+    if not capitalise:
+        return text.rstrip(".")
+    text = text[0].upper() + text[1:]
+    text = re.sub(r"([.!?])(['\")\]]+)$", r"\2\1", text)
+    text = re.sub(r"[.!?]+(['\")\]]*)[.!?]+$", r"\1.", text)
+    if text[-1] not in ".!?":
+        text += "."
+    return text
+
+
+class Renderer:
+    """Turns token indices into text, substituting names for pronouns and canonical names for aliases."""
+
+    def __init__(self, doc, pronouns, replacements):
+        self.doc = doc
+        self.pronouns = pronouns  # token index -> Antecedent
+        self.replacements = replacements  # token start -> (end, canonical)
+        self.left_bare: set[int] = set()  # pronouns of the last render written as they were
+
+    def render(self, ids: list[int], overrides: dict[int, str] | None = None) -> str:
+        doc = self.doc
+        keep = set(ids)
+        overrides = overrides or {}
+        self.left_bare = set()
+        parts: list[str] = []
+        i_list = sorted(keep)
+        k = 0
+        previous = None
+        while k < len(i_list):
+            i = i_list[k]
+            token = doc[i]
+            if previous is not None and i != previous + 1 and parts and not parts[-1].endswith((" ", "\n")):
+                parts.append(" ")  # words brought together across a gap keep a space between them
+            previous = i
+            if i in overrides or (token.pos_ == "AUX" and token.lower_ in CONTRACTIONS):
+                text = overrides.get(i) or CONTRACTIONS[token.lower_]
+                if i not in overrides and parts and not parts[-1].endswith(" "):
+                    text = " " + text
+                parts.append(text + token.whitespace_)
+                k += 1
+                continue
+            said = "".join(parts).casefold()
+            if i in self.replacements:
+                end, canonical = self.replacements[i]
+                if all(j in keep for j in range(i, end)) and canonical.casefold() not in said:
+                    parts.append(canonical + doc[end - 1].whitespace_)
+                    while k < len(i_list) and i_list[k] < end:
+                        k += 1
+                    previous = end - 1
+                    continue
+            antecedent = self.pronouns.get(i)
+            if (
+                antecedent is not None
+                and antecedent.text.casefold() not in said
+                and antecedent.text.split()[-1].casefold() not in said
+            ):
+                text = antecedent.text + (
+                    ("'" if antecedent.text.endswith("s") else "'s") if antecedent.possessive else ""
+                )
+                parts.append(text + token.whitespace_)
+            else:
+                if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+                    self.left_bare.add(i)
+                parts.append(token.text_with_ws)
+            k += 1
+        return "".join(parts)
