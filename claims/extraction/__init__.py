@@ -4,8 +4,10 @@
     result = extract(raw_text, title=..., outlet=..., published=date(2022, 7, 14))
     for claim in result.claims: ...
 
-Stages, one module each: cleaning, html, segmentation, checkworthiness, attribution, decomposition,
-decontextualisation, entities, dates; pipeline (spaCy backend) and llm (optional chat-completions backend).
+Stages, one module each (a package of one module per rule family where they grew: decomposition,
+decontextualisation): cleaning, html, segmentation, checkworthiness, attribution, decomposition, decontextualisation,
+entities, dates; pipeline (the spaCy backend, one module per step; the model in parsing), llm (optional
+chat-completions backend); rules (the registry, one catalogue per stage).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from .verbs import split_at_colon, split_coordination
 
 
 def decompose(doc: Doc, content: list[int]) -> list[Clause]:
-    """The statement's atomic clauses: the decomposition rules applied in turn, each one switchable (rules.py)."""
+    """The statement's atomic clauses: the decomposition rules applied in turn, each one switchable."""
     clauses = []
     parts = split_at_colon(doc, set(content)) if rules.on("split_at_colon") else [set(content)]
     for part in parts:
