@@ -150,6 +150,23 @@ def _sources_of(verb: Token, within: set[int]) -> str:
     return ""
 
 
+OWN_CLAUSE_OPENERS = {
+    "but", "yet", "and", "while", "whereas", "as", "with", "so", "although", "though", "because", "after", "before",
+    "when", "since", "until", "once",
+}  # fmt: skip
+
+
+def _own_clause(tail: list[Token], comma: Token) -> bool:
+    """The words after the comma are a clause of their own that reports something else, not a trailing '…, X said'
+    (rule speaker_own_clause): they open on a conjunction ('…, but we confirmed that …', '…, with Audi suggesting
+    …', '…, after the paper reported …'). A quotation split around its speaker ('"A," she said, "and B."') is
+    left to the quotation rules."""
+    doc = comma.doc
+    if any(t.text in QUOTES for t in doc[comma.i : tail[-1].i + 1]) or doc[comma.i - 1].text in QUOTES:
+        return False
+    return tail[0].lower_ in OWN_CLAUSE_OPENERS and tail[0].dep_ in ("cc", "mark", "prep", "advmod")
+
+
 def _in_quotes(tokens: list[Token]) -> bool:
     if not tokens:
         return False
@@ -179,6 +196,8 @@ def find(sent: Span) -> Attribution | None:
         verb = verbs[0]
         subject = _subject(verb)
         tail_ids = {t.i for t in tail}
+        if rules.on("speaker_own_clause") and _own_clause(tail, comma):
+            break  # that verb reports its own clause: no earlier comma makes it a trailing "…, X said" either
         inverted = (
             subject is not None and subject.i > verb.i and all(doc[j].is_punct for j in range(comma.i + 1, verb.i))
         )  # '"…," said the governor'

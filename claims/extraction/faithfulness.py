@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from . import readability
+from . import readability, rules
 from .lexicon import SUBJECT_DEPS, has_subject
 
 # --- sure_split ------------------------------------------------------------------------------------------------
@@ -77,6 +77,21 @@ def _clause_of_its_own(tokens: list[Token], overrides: dict[int, str]) -> bool:
         t.lower_ in GROUP_WORDS and (t.dep_ in SUBJECT_DEPS or t.dep_ in ("appos", "advmod") and t.pos_ != "DET")
         for t in words
     )
+
+
+# --- contracted "has" ---------------------------------------------------------------------------------------------
+
+HAS_PARTICIPLES = {"been", "got", "gotten", "had"}
+
+
+def contraction(token: Token, expansions: dict[str, str]) -> str:
+    """A contracted auxiliary written out: "'s" is "has" before "been", "got", "had" ("it's been dubbed" is "it has
+    been dubbed", not "it is been dubbed": rule contracted_has), else the usual expansion."""
+    if token.lower_ == "'s" and rules.on("contracted_has"):
+        following = next((t for t in token.doc[token.i + 1 : token.i + 3] if t.pos_ != "ADV"), None)
+        if following is not None and following.lower_ in HAS_PARTICIPLES:
+            return "has"
+    return expansions[token.lower_]
 
 
 # --- lost_modality ---------------------------------------------------------------------------------------------
@@ -177,6 +192,36 @@ def _governing(verb: Token, content: set[int]) -> list[Token]:
             return found
 
 
+def _negative_phrases(verb: Token, content: set[int]) -> list[Token]:
+    """The "no" of a phrase that negates a clause (rule negative_phrase): "in no way did it …", "under no
+    circumstances will …"; a phrase on a word above the verb, before it, reaches it too: "At no time was I aware of
+    or took part in …" negates "took part" (however the parser hangs the conjunct)."""
+    if not rules.on("negative_phrase"):
+        return []
+    found: list[Token] = []
+    for node in (verb, *verb.ancestors):
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.i not in content or node is not verb and prep.i > verb.i:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += [d for d in obj.children if d.dep_ == "det" and d.lower_ == "no" and d.i in content]
+    return found
+
+
+DENIAL_VERBS = {"deny", "dispute", "refute", "disavow", "reject"}
+
+
+def lost_in_report(verb: Token, content: Iterable[int]) -> list[str]:
+    """What the verb reporting a statement says of its truth that a claim of the statement alone would lose: its
+    modal, negation or hedge ("Ivo Brandt could not confirm that …"), or the verb itself when it denies what it
+    reports ("the bank denies that it sold the mill": rule denied_statement)."""
+    scope = set(content)
+    lost = [t.text for t in verb.children if marker(t) and t.i not in scope]
+    if rules.on("denied_statement") and verb.lemma_.lower() in DENIAL_VERBS and verb.i not in scope:
+        lost.append(verb.text)
+    return lost
+
+
 def _shares_auxiliaries(verb: Token) -> bool:
     """A conjunct with no subject or auxiliary of its own, in a form that can follow its head's modal: "could
     close and cut jobs" ("cut" may be tagged past), not "could not pay and filed for bankruptcy"."""
@@ -208,7 +253,7 @@ def lost_modality(doc: Doc, claim_ids: Iterable[int], claim_text: str, content: 
     for verb in (doc[i] for i in sorted(ids)):
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
             continue
-        for word in _governing(verb, scope):
+        for word in _governing(verb, scope) + _negative_phrases(verb, scope):
             kind = marker(word) or word.lemma_.lower()
             if kind == "not":
                 missing = not said_negation

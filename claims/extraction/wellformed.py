@@ -11,6 +11,11 @@ written from (rule wellformed):
   and."; "the rise of."): a conjunction without its conjunct, a preposition without its object, a determiner
   without its noun.
 A word the article itself leaves without its other half ("what we are aware of") is the article's wording: kept.
+
+Rule relative_piece: a piece of a relative clause cut off from the noun it is about: "… the individual pixels of
+which can be dimmed." without the lamps the "which" stands for, "…, both of whom." without the clause, or the clause
+without its "whom" ("Ana Ruiz has had feuds with in the past." out of "…, both of whom Ana Ruiz has had feuds with
+in the past"): no claim from that piece.
 """
 
 from __future__ import annotations
@@ -31,7 +36,46 @@ def garbled(tokens: list[Token]) -> bool:
     if not words:
         return False
     ids = {t.i for t in tokens}
-    return _verb_first(words) or _cut_end(words, ids) or _half_pair(words) or _perfect_gerund(words)
+    if _verb_first(words) or _cut_end(words, ids) or _half_pair(words) or _perfect_gerund(words):
+        return True
+    return rules.on("relative_piece") and _relative_piece(words, ids)
+
+
+RELATIVE_WORDS = {"which", "whom", "whose"}
+
+
+def _relative_piece(words: list[Token], ids: set[int]) -> bool:
+    doc = words[0].doc
+    sent = words[0].sent
+    for word in sent:
+        if word.lower_ not in RELATIVE_WORDS or word.tag_ not in ("WDT", "WP", "WP$"):
+            continue
+        start = _relative_phrase_start(word)
+        antecedent = next((doc[j] for j in range(start - 1, sent.start - 1, -1) if not doc[j].is_punct), None)
+        if word.i in ids:
+            if antecedent is not None and antecedent.i not in ids:
+                return True  # "which"/"whom" in the claim, the noun it stands for left behind
+            if not any(t.i > word.i and t.pos_ in ("VERB", "AUX") for t in words):
+                return True  # "…, both of whom.": the relative phrase without its clause
+        elif word.dep_ not in ("nsubj", "nsubjpass") and start not in ids and _clause_after(word, ids):
+            return True  # the clause kept, the "whom" it needs for its object left behind
+    return False
+
+
+def _relative_phrase_start(word: Token) -> int:
+    """Where the relative phrase opens: "the individual pixels of which" opens at "the", "both of whom" at
+    "both", a bare "which" at itself."""
+    top = word
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.i < top.i:
+        top = top.head.head
+    return min(t.i for t in top.subtree) if top is not word else word.i
+
+
+def _clause_after(word: Token, ids: set[int]) -> bool:
+    """The claim holds a finite verb right after the relative word, within the words the relative clause covers."""
+    doc = word.doc
+    following = [doc[j] for j in range(word.i + 1, min(word.i + 8, word.sent.end))]
+    return any(t.i in ids and t.tag_ in FINITE_TAGS for t in following)
 
 
 def _verb_first(words: list[Token]) -> bool:

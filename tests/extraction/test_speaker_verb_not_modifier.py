@@ -8,6 +8,8 @@ from claims.extraction import extract, rules
 from .conftest import find_claim
 
 TEXT = "The Lanzo ferry was late in 2019, and everything anybody said to the crew was recorded."
+# without the "and" (which rule speaker_own_clause also reads as a clause of its own)
+THE_YEAR = "The Lanzo ferry was late in 2019, the year everything anybody said to the crew was recorded."
 
 
 def test_a_verb_of_saying_inside_a_relative_clause_names_no_speaker():
@@ -18,8 +20,9 @@ def test_a_verb_of_saying_inside_a_relative_clause_names_no_speaker():
 
 def test_without_the_rule_anybody_was_taken_for_the_speaker():
     with rules.disabled({"speaker_verb_not_modifier"}):
-        claim = find_claim(extract(TEXT), "late in 2019")
+        claim = find_claim(extract(THE_YEAR), "late in 2019")
     assert claim.speaker == "anybody"
+    assert find_claim(extract(THE_YEAR), "late in 2019").speaker == ""
 
 
 def test_a_trailing_said_still_names_the_speaker():

@@ -123,8 +123,7 @@ def _lost_in_attribution(statement: Statement) -> list[str]:
     speaker = statement.found.speaker if statement.found is not None else None
     if speaker is None or speaker.root.dep_ not in ("nsubj", "nsubjpass"):
         return []
-    verb = speaker.root.head
-    return [t.text for t in verb.children if faithfulness.marker(t) and t.i not in statement.content]
+    return faithfulness.lost_in_report(speaker.root.head, statement.content)
 
 
 def _own_words(ctx: DocContext, sent, statement: Statement, lost: list[str], *, whole_sentence: bool):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .. import faithfulness
 from ..decontextualisation.referents import PRONOUNS
 
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
@@ -83,7 +84,7 @@ class Renderer:
                 parts.append(" ")  # words brought together across a gap keep a space between them
             previous = i
             if i in overrides or (token.pos_ == "AUX" and token.lower_ in CONTRACTIONS):
-                text = overrides.get(i) or CONTRACTIONS[token.lower_]
+                text = overrides.get(i) or faithfulness.contraction(token, CONTRACTIONS)
                 if i not in overrides and parts and not parts[-1].endswith(" "):
                     text = " " + text
                 parts.append(text + token.whitespace_)

@@ -61,8 +61,8 @@ register(
     "no attribution: only a verb that reports the statement names its speaker",
     [
         (
-            "The Lanzo ferry was late in 2019, and everything anybody said to the crew was recorded.",
-            ("The Lanzo ferry was late in 2019.",),
+            "The Lanzo ferry was late in 2019, the year everything anybody said to the crew was recorded.",
+            ("The Lanzo ferry was late in 2019, the year everything anybody said to the crew was recorded.",),
         )
     ],
 )
@@ -119,6 +119,33 @@ register(
         (
             "The report says the Lanzo harbour is 12 metres deep: deeper than any port in Norland.",
             ("The Lanzo harbour is 12 metres deep: deeper than any port in Norland.",),
+        )
+    ],
+)
+register(
+    "speaker_own_clause",
+    "attribution",
+    "words after a comma with a verb of saying that open on a conjunction ('…, but the bank confirmed that …', '…, "
+    "with Orvik suggesting …') or carry what was said after the verb ('…, yet Orvik says it will …')",
+    "no trailing attribution: the words before the comma are not that speaker's statement",
+    [
+        (
+            "The Lanzo ferry carried 300 cars in 2019, but the Orvik bank confirmed that the ferry lost money.",
+            ("The Lanzo ferry carried 300 cars in 2019.",),
+        )
+    ],
+)
+register(
+    "denied_statement",
+    "attribution",
+    "a statement reported by a verb that denies it ('the Orvik bank denies that it sold the mill', 'Ana Ruiz disputed "
+    "that …')",
+    "the whole sentence in the article's own words, flagged 'needs context' (claims/extraction/faithfulness.py), not "
+    "the denied statement as the speaker's claim",
+    [
+        (
+            "The Orvik bank denies that it sold the Lanzo mill to Tessaly in 2019.",
+            ("The Orvik bank denies that it sold the Lanzo mill to Tessaly in 2019.",),
         )
     ],
 )

@@ -215,3 +215,16 @@ register(
         )
     ],
 )
+register(
+    "expletive_clause",
+    "decontextualisation",
+    "an 'it' holding the place of a clause or a cleft's focus: 'it was Ivo Brandt who …', 'it is not that …', 'it is "
+    "becoming clear that …' (claims/extraction/decontextualisation/expletives.py)",
+    "no resolution: the 'it' stands for nothing in the article (resolved, it gave 'Lanzo was Ivo Brandt who …')",
+    [
+        (
+            "The Lanzo council voted on the budget in May 2019. It was Ivo Brandt who signed the budget.",
+            ("The Lanzo council voted on the budget in May 2019.",),
+        )
+    ],
+)

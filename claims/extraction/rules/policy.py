@@ -288,3 +288,40 @@ register(
         )
     ],
 )
+register(
+    "contracted_has",
+    "policy",
+    "a contracted \"'s\" before 'been', 'got' or 'had' (\"it's been empty since 2020\")",
+    "'has' when the claim is written out ('The Lanzo mill has been empty since 2020'), not 'is been'",
+    [("The Lanzo mill closed in 2019. It's been empty since 2020.", ("The Lanzo mill has been empty since 2020.",))],
+)
+register(
+    "relative_piece",
+    "policy",
+    "a piece of a relative clause cut off from the noun it is about ('the individual pixels of which can be dimmed', "
+    "'…, both of whom.') or a relative clause without its object 'whom'/'which' ('Ana Ruiz has had feuds with in the "
+    "past.') (claims/extraction/wellformed.py)",
+    "no claim from that piece",
+    [
+        (
+            "Tom Ek has worked with Ana Ruiz and Ivo Brandt, both of whom Maria Keller has had feuds with since 2015.",
+            (
+                "Tom Ek has worked with Ana Ruiz and Ivo Brandt, both of whom Maria Keller has had feuds with since "
+                "2015.",
+            ),
+        )
+    ],
+)
+register(
+    "negative_phrase",
+    "policy",
+    "a phrase whose 'no' negates its clause ('At no time was Ivo Brandt aware of or took part in …', 'in no way', "
+    "'under no circumstances') that a claim of the clause lost (claims/extraction/faithfulness.py)",
+    "the sentence in its own words, flagged, as for any lost negation (modality_guard)",
+    [
+        (
+            "Ivo Brandt said that at no time was he aware of or knowingly took part in the sale of the Lanzo mill.",
+            ("At no time was he aware of or knowingly took part in the sale of the Lanzo mill.",),
+        )
+    ],
+)
