@@ -57,7 +57,11 @@ def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
     with runlock.held(services.fetch_run_key(claim_id=claim_id, fetcher=fetcher)) as ours:
         if not ours:
             return None  # a live run of this fetch holds it: this message is a duplicate
-        outcome = _claim_fetch(self, claim_id, fetcher)
+        logger.info("Fetch %s of claim %s: run started", fetcher, claim_id)  # the fault tests check runs never overlap
+        try:
+            outcome = _claim_fetch(self, claim_id, fetcher)
+        finally:
+            logger.info("Fetch %s of claim %s: run ended", fetcher, claim_id)
     if isinstance(outcome, _Retry):
         raise self.retry(countdown=outcome.countdown, exc=outcome.exc) from None
     return outcome

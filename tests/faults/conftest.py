@@ -130,6 +130,28 @@ def successful_fetches(log: str) -> int:
     return len(re.findall(r"claim_fetch_task\[[^\]]+\] succeeded in [\d.]+s: \d", log))
 
 
+def overlapping_fetch_runs(log: str) -> list[str]:
+    """Fetches two runs of which overlapped in time, from a worker's log (appended to across restarts): a run is
+    from its "run started" line to its "run ended" line, or to the next start of the worker when it was killed."""
+    open_runs: dict[str, int] = {}
+    overlaps = []
+    for line in log.splitlines():
+        if re.search(r"\] \S+@\S+ ready\.$", line):  # a restarted worker: the killed one's runs ended with it
+            open_runs.clear()
+            continue
+        found = re.search(r"Fetch (\w+) of claim (\d+): run (started|ended)", line)
+        if not found:
+            continue
+        key = f"{found[1]} of claim {found[2]}"
+        if found[3] == "started":
+            if open_runs.get(key):
+                overlaps.append(key)
+            open_runs[key] = open_runs.get(key, 0) + 1
+        else:
+            open_runs[key] = max(0, open_runs.get(key, 0) - 1)
+    return overlaps
+
+
 def cut_short(log: str, task: str) -> int:
     """Runs of `task` (e.g. "claim_fetch_task") a database error cut short, each retried or failed, from a worker's log."""
     outcome = r"(?:retry: Retry in \S+: |raised unexpected: )(?:OperationalError|InterfaceError)"

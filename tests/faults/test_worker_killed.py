@@ -21,6 +21,7 @@ from .conftest import (
     SWEEP_INTERVAL,
     filesystem_broker,
     made_up_html,
+    overlapping_fetch_runs,
     restart_env,
     sending_to,
     successful_extractions,
@@ -98,4 +99,5 @@ def test_a_worker_killed_mid_extraction_and_mid_fetch_loses_nothing(
     # A fetch was attempted again only when it was killed running; the others once.
     again = set(fetches.filter(attempts__gt=1).values_list("pk", flat=True))
     assert again <= running and not fetches.filter(attempts__gt=2).exists()
+    assert "run started" in log.read_text() and overlapping_fetch_runs(log.read_text()) == []  # never two at once
     assert Evidence.objects.filter(claim__in=claims, fetcher="cited", passage__contains="41 cranes").exists()
