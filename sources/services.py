@@ -17,6 +17,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
@@ -76,8 +77,16 @@ def claims_fetch_sources(
                         continue
                     fetch.refresh_from_db()
                 queued.append(fetch)
-                enqueue.claim_fetch(claim_id, name)
+                enqueue.claim_fetch(claim_id, name, unsent=partial(claim_fetch_unsent, claim_id=claim_id, fetcher=name))
     return queued
+
+
+def claim_fetch_unsent(*, claim_id: int, fetcher: str) -> None:
+    """The broker could not take the fetch's message (an outage): the row stays pending, dated back so that the
+    stuck-fetch sweeper sends it at its first run once the broker is back, instead of FACTCHECK_FETCH_STUCK_MINUTES
+    later (that wait is for messages that may still be on their way; this one is known not to be)."""
+    due = timezone.now() - timedelta(minutes=conf.get("FACTCHECK_FETCH_STUCK_MINUTES"), seconds=1)
+    ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher, status=Status.PENDING).update(requested_at=due)
 
 
 # --- Running one fetch (called by the task) --------------------------------------------------------------
@@ -118,7 +127,7 @@ def claim_fetch_restart(*, claim_id: int, fetcher: str, status: str) -> bool:
             status=Status.PENDING, error="", requested_at=timezone.now(), started_at=None, finished_at=None
         )
     if reset:  # sent once the lock is released: a worker that found it held would drop the message
-        enqueue.claim_fetch(claim_id, fetcher)
+        enqueue.claim_fetch(claim_id, fetcher, unsent=partial(claim_fetch_unsent, claim_id=claim_id, fetcher=fetcher))
     return bool(reset)
 
 
