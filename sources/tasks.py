@@ -5,6 +5,8 @@ Routed to the "fetch" queue (settings.CELERY_TASK_ROUTES, queue name from CELERY
   waiting at least the server's Retry-After; never on other 4xx or bad content;
 * acks_late (global) + claiming the ClaimFetch row with a conditional update + unique constraints and
   update_or_create on Source/Evidence: a redelivered task adds nothing twice;
+* the fetch's run lock (factcheck.runlock), held until the row's outcome is written: a duplicate message finds
+  it held and does nothing, and a running row is taken over only once its run's process is gone;
 * time limits: soft/hard for prefork workers, and, because Celery's thread pool (the fetch worker's)
   enforces none, a cooperative budget (sources.http.time_budget) that cuts every request short;
   either way a fetch over its limit is retried like a timeout.
