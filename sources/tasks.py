@@ -56,14 +56,19 @@ def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
     # The run lock is held until the row's outcome is written (done, retry later, failed), so that a running row
     # whose lock is free is one whose worker died (services.claim_fetch_start). A retry is sent once it is
     # released: an eager retry runs at once, in this thread, and would find it held.
-    with runlock.held(services.fetch_run_key(claim_id=claim_id, fetcher=fetcher)) as ours:
-        if not ours:
-            return None  # a live run of this fetch holds it: this message is a duplicate
-        logger.info("Fetch %s of claim %s: run started", fetcher, claim_id)  # the fault tests check runs never overlap
-        try:
-            outcome = _claim_fetch(self, claim_id, fetcher)
-        finally:
-            logger.info("Fetch %s of claim %s: run ended", fetcher, claim_id)
+    try:
+        with runlock.held(services.fetch_run_key(claim_id=claim_id, fetcher=fetcher)) as ours:
+            if not ours:
+                return None  # a live run of this fetch holds it: this message is a duplicate
+            logger.info("Fetch %s of claim %s: run started", fetcher, claim_id)  # fault tests: runs never overlap
+            try:
+                outcome = _claim_fetch(self, claim_id, fetcher)
+            finally:
+                logger.info("Fetch %s of claim %s: run ended", fetcher, claim_id)
+    except (OperationalError, InterfaceError) as exc:  # the database is away: not even the run lock could be asked
+        if self.request.retries >= conf.get("FACTCHECK_FETCH_MAX_RETRIES"):
+            raise
+        outcome = _Retry(backoff_seconds(self.request.retries), exc)
     if isinstance(outcome, _Retry):
         raise self.retry(countdown=outcome.countdown, exc=outcome.exc) from None
     return outcome
