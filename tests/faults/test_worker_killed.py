@@ -77,6 +77,9 @@ def test_a_worker_killed_mid_extraction_and_mid_fetch_loses_nothing(
                 pool="solo", concurrency=1, beat=True).start()  # fmt: skip
         wait_for(lambda: _extracted(article), timeout=EXTRACTION_BOUND, message="the killed extraction to be done")
         extraction_recovered = time.monotonic() - killed_at
+        # Its task returns a moment after the article is marked done: the mid-fetch kill below must not fall in
+        # between, or the log would lack the success the count of extraction runs looks for (seen at load 10).
+        wait_for(lambda: successful_extractions(log.read_text()) >= 2, timeout=60, message="the extraction task's end")
 
         fetches = ClaimFetch.objects.filter(claim__mentions__article=article).distinct()
         wait_for(lambda: fetches.filter(fetcher="cited", status="running").exists(), timeout=120,
