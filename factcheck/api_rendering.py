@@ -23,3 +23,14 @@ class JSONRenderer(renderers.JSONRenderer):
         if self.get_indent(accepted_media_type or "", renderer_context or {}):
             return super().render(data, accepted_media_type, renderer_context)
         return orjson.dumps(data, default=_drf_default, option=self.options)
+
+
+class BrowsableAPIRenderer(renderers.BrowsableAPIRenderer):
+    """DRF's browsable API without its inline <style> block of Pygments classes, which the Content-Security-Policy
+    refuses (no 'unsafe-inline' for styles): it colours code in Markdown descriptions, and Markdown is not
+    installed, so nothing on the page uses it."""
+
+    def get_context(self, data, accepted_media_type, renderer_context):
+        context = super().get_context(data, accepted_media_type, renderer_context)
+        context["code_style"] = None
+        return context

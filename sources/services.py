@@ -17,6 +17,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
@@ -24,7 +25,7 @@ from django.utils import timezone
 
 from claims.matching.embeddings import Remembered
 from claims.models import Article, Claim, Outlet
-from factcheck import enqueue
+from factcheck import enqueue, runlock
 from factcheck.exceptions import InvalidInput, NotAllowed
 from factcheck.redaction import redact
 
@@ -76,28 +77,58 @@ def claims_fetch_sources(
                         continue
                     fetch.refresh_from_db()
                 queued.append(fetch)
-                enqueue.claim_fetch(claim_id, name)
+                enqueue.claim_fetch(claim_id, name, unsent=partial(claim_fetch_unsent, claim_id=claim_id, fetcher=name))
     return queued
+
+
+def claim_fetch_unsent(*, claim_id: int, fetcher: str) -> None:
+    """The broker could not take the fetch's message (an outage): the row stays pending, dated back so that the
+    stuck-fetch sweeper sends it at its first run once the broker is back, instead of FACTCHECK_FETCH_STUCK_MINUTES
+    later (that wait is for messages that may still be on their way; this one is known not to be)."""
+    due = timezone.now() - timedelta(minutes=conf.get("FACTCHECK_FETCH_STUCK_MINUTES"), seconds=1)
+    ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher, status=Status.PENDING).update(requested_at=due)
 
 
 # --- Running one fetch (called by the task) --------------------------------------------------------------
 
 
+def fetch_run_key(*, claim_id: int, fetcher: str) -> str:
+    """The run lock (factcheck.runlock) a fetch task holds while it runs this (claim, fetcher)."""
+    return f"claim-fetch:{claim_id}:{fetcher}"
+
+
 def claim_fetch_start(*, claim_id: int, fetcher: str) -> bool:
-    """Claim the row for this run with a conditional update: pending, or running for longer than the
-    hard time limit (its worker died), becomes running. So no fetch runs twice at once, and a duplicate
-    message (a redelivery, a copy the sweeper sent) finds nothing to do once the row is done.
+    """Claim the row for this run with a conditional update: pending becomes running; so does running when the
+    caller holds the fetch's run lock (fetch_run_key): then nobody is running it, its worker died. A row merely
+    running for long is never taken over (the fetch worker's thread pool enforces no time limit: a slow run
+    under load is alive). So no fetch runs twice at once, and a duplicate message (a redelivery, a copy the
+    sweeper sent) finds nothing to do once the row is done.
 
     False means there is nothing to do: the row is gone, done, failed for good, or running elsewhere.
     """
-    now = timezone.now()
-    due = Q(status=Status.PENDING)
-    abandoned = Q(status=Status.RUNNING, started_at__lt=now - timedelta(seconds=conf.get("FACTCHECK_FETCH_TIME_LIMIT")))
+    claimable = Q(status=Status.PENDING)
+    if runlock.held_here(fetch_run_key(claim_id=claim_id, fetcher=fetcher)):
+        claimable |= Q(status=Status.RUNNING)
     return bool(
-        ClaimFetch.objects.filter(due | abandoned, claim_id=claim_id, fetcher=fetcher).update(
-            status=Status.RUNNING, started_at=now, attempts=F("attempts") + 1, error=""
+        ClaimFetch.objects.filter(claimable, claim_id=claim_id, fetcher=fetcher).update(
+            status=Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error=""
         )
     )
+
+
+def claim_fetch_restart(*, claim_id: int, fetcher: str, status: str) -> bool:
+    """The sweeper's restart of a fetch it found stuck in `status` (pending too long, or running past the time
+    limit): back to pending and sent again, unless a live run holds its run lock, or the row moved on meanwhile.
+    Holding the lock while it resets the row, no run can start or finish in between. True: sent again."""
+    with runlock.held(fetch_run_key(claim_id=claim_id, fetcher=fetcher)) as ours:
+        if not ours:
+            return False  # running, alive: only slow
+        reset = ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher, status=status).update(
+            status=Status.PENDING, error="", requested_at=timezone.now(), started_at=None, finished_at=None
+        )
+    if reset:  # sent once the lock is released: a worker that found it held would drop the message
+        enqueue.claim_fetch(claim_id, fetcher, unsent=partial(claim_fetch_unsent, claim_id=claim_id, fetcher=fetcher))
+    return bool(reset)
 
 
 def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:

@@ -5,6 +5,8 @@ Routed to the "fetch" queue (settings.CELERY_TASK_ROUTES, queue name from CELERY
   waiting at least the server's Retry-After; never on other 4xx or bad content;
 * acks_late (global) + claiming the ClaimFetch row with a conditional update + unique constraints and
   update_or_create on Source/Evidence: a redelivered task adds nothing twice;
+* the fetch's run lock (factcheck.runlock), held until the row's outcome is written: a duplicate message finds
+  it held and does nothing, and a running row is taken over only once its run's process is gone;
 * time limits: soft/hard for prefork workers, and, because Celery's thread pool (the fetch worker's)
   enforces none, a cooperative budget (sources.http.time_budget) that cuts every request short;
   either way a fetch over its limit is retried like a timeout.
@@ -14,13 +16,14 @@ from __future__ import annotations
 
 import logging
 import random
+from dataclasses import dataclass
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from factcheck import enqueue
+from factcheck import enqueue, runlock
 from factcheck.broker import queued_args
 from factcheck.celery import broker_countdown
 
@@ -50,6 +53,34 @@ def backoff_seconds(retries: int, *, retry_after: float | None = None) -> float:
     ignore_result=True,  # the outcome lives in the ClaimFetch row; no result-backend write per fetch
 )
 def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
+    # The run lock is held until the row's outcome is written (done, retry later, failed), so that a running row
+    # whose lock is free is one whose worker died (services.claim_fetch_start). A retry is sent once it is
+    # released: an eager retry runs at once, in this thread, and would find it held.
+    try:
+        with runlock.held(services.fetch_run_key(claim_id=claim_id, fetcher=fetcher)) as ours:
+            if not ours:
+                return None  # a live run of this fetch holds it: this message is a duplicate
+            logger.info("Fetch %s of claim %s: run started", fetcher, claim_id)  # fault tests: runs never overlap
+            try:
+                outcome = _claim_fetch(self, claim_id, fetcher)
+            finally:
+                logger.info("Fetch %s of claim %s: run ended", fetcher, claim_id)
+    except (OperationalError, InterfaceError) as exc:  # the database is away: not even the run lock could be asked
+        if self.request.retries >= conf.get("FACTCHECK_FETCH_MAX_RETRIES"):
+            raise
+        outcome = _Retry(backoff_seconds(self.request.retries), exc)
+    if isinstance(outcome, _Retry):
+        raise self.retry(countdown=outcome.countdown, exc=outcome.exc) from None
+    return outcome
+
+
+@dataclass(frozen=True)
+class _Retry:
+    countdown: float
+    exc: Exception
+
+
+def _claim_fetch(self, claim_id: int, fetcher: str) -> int | None | _Retry:
     try:
         with time_budget(conf.get("FACTCHECK_FETCH_SOFT_TIME_LIMIT")):
             return services.claim_fetch_run(claim_id=claim_id, fetcher=fetcher)
@@ -64,7 +95,7 @@ def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
             services.claim_fetch_retry_later(claim_id=claim_id, fetcher=fetcher, error=message, countdown=countdown)
             if broker_countdown(countdown) < countdown:
                 return None  # too long for a broker ETA: the row is pending until then, and the sweeper sends it
-            raise self.retry(countdown=countdown, exc=exc) from None
+            return _Retry(countdown, exc)
         attempts = self.request.retries + 1
         services.claim_fetch_fail(
             claim_id=claim_id,
@@ -73,7 +104,7 @@ def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
         )
     except (OperationalError, InterfaceError) as exc:  # the database blinked: worth another go
         if self.request.retries < conf.get("FACTCHECK_FETCH_MAX_RETRIES"):
-            raise self.retry(countdown=backoff_seconds(self.request.retries), exc=exc) from None
+            return _Retry(backoff_seconds(self.request.retries), exc)
         services.claim_fetch_fail(claim_id=claim_id, fetcher=fetcher, error=f"Database error: {exc}")
     except Exception as exc:
         logger.exception("Fetcher %s failed for claim %s", fetcher, claim_id)
@@ -109,16 +140,18 @@ def sources_refetch_stale() -> int:
 @shared_task(acks_late=True, ignore_result=True)
 def claim_fetches_restart_stuck() -> int:
     """Beat (maintenance queue): re-send fetches pending too long (lost message, broker restart, a retry
-    longer than a broker ETA may be) or running past the hard limit (a dead worker), unless queued."""
+    longer than a broker ETA may be) or running past the hard limit with no live run holding them (a dead
+    worker), unless queued. Returns how many were sent again."""
     queued = queued_args(task=claim_fetch_task.name, queue=settings.CELERY_FETCH_QUEUE)
     stuck = [
         row
         for row in selectors.stuck_claim_fetches(
             pending_minutes=conf.get("FACTCHECK_FETCH_STUCK_MINUTES"),
             running_seconds=2 * conf.get("FACTCHECK_FETCH_TIME_LIMIT"),
-        ).values_list("claim_id", "fetcher")[: conf.get("FACTCHECK_REFETCH_BATCH") * 5]
-        if tuple(row) not in queued  # its message is still waiting: sending another would run it twice
+        ).values_list("claim_id", "fetcher", "status")[: conf.get("FACTCHECK_REFETCH_BATCH") * 5]
+        if tuple(row[:2]) not in queued  # its message is still waiting: sending another would run it twice
     ]
-    for claim_id, fetcher in stuck:
-        services.claims_fetch_sources(claim_ids=[claim_id], fetchers=[fetcher], force=True)
-    return len(stuck)
+    return sum(
+        services.claim_fetch_restart(claim_id=claim_id, fetcher=fetcher, status=status)
+        for claim_id, fetcher, status in stuck
+    )

@@ -266,6 +266,11 @@ class QueueChangeList(ChangeList):
             )
 
 
+def bar_step(value: float) -> int:
+    """A 0..1 value as the step of a bar in admin.css (fc-bar-0 … fc-bar-20, 5% each)."""
+    return min(20, max(0, round(value * 20)))
+
+
 def compact_age(moment) -> str:
     """'just now', '5 min', '3 h', '4 d', '6 wk': the queue's age column at a glance."""
     seconds = max(0, (timezone.now() - moment).total_seconds())
@@ -349,9 +354,9 @@ class QueueColumns:
     def worth_column(self, claim):
         band = bands.band_of(claim.checkworthiness).key
         return format_html(
-            '<span class="fc-worth fc-worth-{}" title="Check-worthiness {}"><span style="width:{}%"></span></span>'
+            '<span class="fc-worth fc-worth-{} fc-bar-{}" title="Check-worthiness {}"><span></span></span>'
             '<span class="fc-worth-number">{}</span>',
-            band, f"{claim.checkworthiness:.2f}", round(claim.checkworthiness * 100), f"{claim.checkworthiness:.2f}",
+            band, bar_step(claim.checkworthiness), f"{claim.checkworthiness:.2f}", f"{claim.checkworthiness:.2f}",
         )  # fmt: skip
 
     @admin.display(description="Article")

@@ -20,7 +20,6 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
-from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -31,7 +30,7 @@ from claims.services import PUBLISH_PERMISSION, REVIEW_PERMISSION
 from factcheck.api_errors import ErrorSerializer
 from factcheck.api_pagination import MAX_ID, IdCursorPagination
 from factcheck.api_permissions import ActionPermission
-from factcheck.api_rendering import JSONRenderer
+from factcheck.api_rendering import BrowsableAPIRenderer, JSONRenderer
 from factcheck.api_views import BoundedIdLookupMixin
 from factcheck.exceptions import VersionRequired
 from sources.selectors import evidence_list_visible

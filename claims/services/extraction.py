@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from factcheck import enqueue
+from factcheck import enqueue, runlock
 from factcheck.exceptions import InvalidInput
 from sources.models import ClaimFetch
 from sources.services import claims_fetch_sources
@@ -65,23 +65,32 @@ def _find_same_claim(normalized: str) -> Claim | None:
     return None
 
 
-def article_extraction_claim(*, article_id: int) -> bool:
-    """Claim the article for one extraction run (conditional update): any state but running, or running
-    for longer than the task's hard time limit (its worker died). False: someone else is running it."""
+def extraction_run_key(article_id: int) -> str:
+    """The run lock (factcheck.runlock) an extraction holds while it runs."""
+    return f"article-extract:{article_id}"
 
-    now = timezone.now()
-    stale = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+
+def article_extraction_claim(*, article_id: int) -> bool:
+    """Claim the article for one extraction run (conditional update): any state but running; running too when
+    the caller holds the extraction's run lock (extraction_run_key): then nobody is running it, its worker died.
+    An extraction merely running for long is never taken over (a thread pool enforces no time limit).
+    False: someone else is running it."""
+
+    claimable = ~Q(extraction_status=Article.ExtractionStatus.RUNNING)
+    if runlock.held_here(extraction_run_key(article_id)):
+        claimable = Q()
     return bool(
-        Article.objects.filter(pk=article_id)
-        .filter(~Q(extraction_status=Article.ExtractionStatus.RUNNING) | Q(extraction_status_at__lt=stale))
-        .update(extraction_status=Article.ExtractionStatus.RUNNING, extraction_error="", extraction_status_at=now)
+        Article.objects.filter(claimable, pk=article_id).update(
+            extraction_status=Article.ExtractionStatus.RUNNING, extraction_error="", extraction_status_at=timezone.now()
+        )
     )
 
 
 def articles_restart_stuck_extraction(*, pending_seconds: int, queued: set[int]) -> list[int]:
     """Re-send the extraction of articles a crash left behind: pending for longer than `pending_seconds`
-    (the message was lost), or running past the task's hard time limit (the worker died). Articles whose
-    message is still in the queue (`queued`) are left to it. Returns the ids re-sent."""
+    (the message was lost), or running past the task's hard time limit with no live run holding its run lock
+    (the worker died). Articles whose message is still in the queue (`queued`) are left to it. Returns the ids
+    re-sent."""
 
     now = timezone.now()
     Extraction = Article.ExtractionStatus
@@ -90,10 +99,17 @@ def articles_restart_stuck_extraction(*, pending_seconds: int, queued: set[int])
         | Q(extraction_status=Extraction.RUNNING,
             extraction_status_at__lt=now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT))
     ).exclude(pk__in=queued)  # fmt: skip
-    ids = list(stuck.order_by("pk").values_list("pk", flat=True)[:1000])
-    for article_id in ids:
-        enqueue.article_extract(article_id)
-    return ids
+    sent = []
+    for article_id, status in stuck.order_by("pk").values_list("pk", "extraction_status")[:1000]:
+        with runlock.held(extraction_run_key(article_id)) as ours:
+            # Reset while holding the lock, so no run starts or ends in between; the message is sent after it.
+            restarted = ours and Article.objects.filter(pk=article_id, extraction_status=status).update(
+                extraction_status=Extraction.PENDING, extraction_status_at=timezone.now()
+            )
+        if restarted:
+            enqueue.article_extract(article_id)
+            sent.append(article_id)
+    return sent
 
 
 def article_extract(*, article_id: int, backend: str | None = None) -> list[Claim]:
@@ -104,6 +120,13 @@ def article_extract(*, article_id: int, backend: str | None = None) -> list[Clai
     matched (claim_match) and sent for sources (claims_fetch_sources).
     """
 
+    with runlock.held(extraction_run_key(article_id)) as ours:  # held until the article's outcome is written
+        if not ours:
+            return []  # a live run is extracting it
+        return _article_extract(article_id=article_id, backend=backend)
+
+
+def _article_extract(*, article_id: int, backend: str | None) -> list[Claim]:
     article = Article.objects.select_related("outlet").filter(pk=article_id).first()
     if article is None:
         return []

@@ -127,8 +127,14 @@ LOGIN_URL = "admin:login"
 
 # --- Content-Security-Policy on every response (django-csp): scripts only from our own origin, never inline (the
 # admin has none; the API docs load Swagger UI and its start-up script from our static files and
-# /api/docs/?script). Inline styles stay allowed: Swagger UI's page and the public claim page have a <style>
-# block, and a style cannot run code.
+# /api/docs/?script). Styles too: no 'unsafe-inline' (injected CSS can still read a page out through selectors
+# and background URLs). Our pages keep their styles in static files and draw bars with classes; the two fixed
+# <style> blocks of installed templates are allowed by their hash: Django admin's change list without actions,
+# and drf-spectacular's Swagger UI page; so is one style attribute, by its hash ('unsafe-hashes' admits only
+# attributes whose whole text hashes to a listed value): simple-history's `style="border-top: 0"` on the history
+# page's paginator. tests/core/test_content_security_policy.py recomputes all three from the installed
+# templates, so an upgrade that changes one fails there; tests/admin/test_browser_editor_day.py fails on any
+# refusal during an editor's day.
 # History keeps an editor's reason whole (unpublishing, corrections): simple-history's default is 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
@@ -136,7 +142,13 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        "style-src": [
+            "'self'",
+            "'sha256-blvLUW3UscWqsXGByNOqdBboM+ShWAuugp2mC/wbafU='",  # admin/change_list.html (no actions)
+            "'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='",  # drf_spectacular/swagger_ui.html
+            "'unsafe-hashes'",
+            "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",  # simple_history/object_history_list.html
+        ],
         "img-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "font-src": ["'self'"],
@@ -252,7 +264,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_RENDERER_CLASSES": [
         "factcheck.api_rendering.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "factcheck.api_rendering.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [
         "factcheck.api_parsing.JSONParser",

@@ -68,12 +68,14 @@ def test_an_editors_whole_day_from_the_queue_to_unpublishing(
     article = claim.mentions.get().article
     public_url = live_server.url + reverse("claim-public", args=[claim.pk])
     contexts = []
+    refused = []  # what the Content-Security-Policy refused on any page of the day (it allows no inline style)
 
     def new_page(username=None):
         context = browser.new_context(viewport={"width": 1440, "height": 1000})
         context.set_default_timeout(120_000)  # the first embedding loads the model inside a request
         contexts.append(context)
         page = context.new_page()
+        page.on("console", lambda m: refused.append(f"{page.url}: {m.text}") if "Security Policy" in m.text else None)
         if username:
             log_in(page, live_server, username)
         return page
@@ -241,6 +243,7 @@ def test_an_editors_whole_day_from_the_queue_to_unpublishing(
         verdict = Verdict.objects.get(claim=claim)
         assert claim.status == Claim.Status.VERDICT_READY and verdict.published_at is None
         assert Source.objects.get(url=SOURCE_URL).archive_url == ARCHIVE_URL
+        assert refused == []
     finally:
         for context in contexts:
             context.close()

@@ -1,5 +1,5 @@
-"""Sweepers restart work a crash left behind, on their own queue, never when its message is still queued,
-and a fetch or an extraction never runs twice at once."""
+"""Sweepers restart work a crash left behind, on their own queue, never when its message is still queued nor
+while a live run holds its run lock, and a fetch or an extraction never runs twice at once."""
 
 import os
 from datetime import timedelta
@@ -9,14 +9,18 @@ from django.utils import timezone
 
 from claims.models import Article
 from claims.services import article_extraction_claim
+from claims.services.extraction import extraction_run_key
 from claims.tasks import article_extract_task, articles_restart_stuck_extraction
+from factcheck import runlock
 from factcheck.broker import queued_args
 from factcheck.celery import app
 from sources.models import ClaimFetch
-from sources.services import claim_fetch_start
+from sources.services import claim_fetch_restart, claim_fetch_start, fetch_run_key
 from sources.tasks import claim_fetch_task, claim_fetches_restart_stuck
 from tests.factories import ArticleFactory, ClaimFactory
 from tests.workers import new_producer_connections
+
+from .conftest import wait_until
 
 pytestmark = pytest.mark.django_db
 # The two queued-message tests count the filesystem broker's message files (bin/test's default broker). Pointing
@@ -113,17 +117,57 @@ def test_a_fetch_whose_message_is_still_queued_is_not_sent_again(
     assert len(list(queued_for_real.glob(f"*.{settings.CELERY_FETCH_QUEUE}.msg"))) == 2
 
 
-def test_a_fetch_running_elsewhere_is_not_claimed_twice_until_its_worker_is_past_the_time_limit(settings):
+def test_a_second_claimer_never_takes_a_running_fetch_over_without_its_run_lock(settings):
     settings.FACTCHECK_FETCH_TIME_LIMIT = 120
     claim = ClaimFactory(text=TEXT)
     ClaimFetch.objects.create(claim=claim, fetcher="internal")
+    key = fetch_run_key(claim_id=claim.pk, fetcher="internal")
 
     assert claim_fetch_start(claim_id=claim.pk, fetcher="internal") is True
     assert claim_fetch_start(claim_id=claim.pk, fetcher="internal") is False  # a duplicate message meanwhile
 
-    ClaimFetch.objects.filter(claim=claim).update(started_at=timezone.now() - timedelta(seconds=300))
-    assert claim_fetch_start(claim_id=claim.pk, fetcher="internal") is True  # its worker died
+    # Running for far longer than the time limit: a thread pool enforces none, so that alone proves nothing.
+    ClaimFetch.objects.filter(claim=claim).update(started_at=timezone.now() - timedelta(seconds=3600))
+    assert claim_fetch_start(claim_id=claim.pk, fetcher="internal") is False
+    with runlock.held(key) as ours:  # nobody holds its run lock: its worker died
+        assert ours and claim_fetch_start(claim_id=claim.pk, fetcher="internal") is True
     assert ClaimFetch.objects.get(claim=claim).attempts == 2
+
+
+def test_a_slow_fetch_past_the_time_limit_is_left_to_its_live_worker_and_restarted_once_that_worker_is_killed(
+    settings, held_elsewhere, django_capture_on_commit_callbacks
+):
+    settings.FACTCHECK_FETCH_TIME_LIMIT = 60
+    claim = ClaimFactory(text=TEXT)
+    row = ClaimFetch.objects.create(
+        claim=claim, fetcher="internal", status="running", attempts=1, started_at=timezone.now() - timedelta(minutes=10)
+    )
+    worker = held_elsewhere(fetch_run_key(claim_id=claim.pk, fetcher="internal"))  # alive, only slow
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert claim_fetches_restart_stuck.apply().get() == 0
+        assert claim_fetch_task.apply((claim.pk, "internal")).get() is None  # a copy of its message: nothing to do
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("running", 1)
+
+    worker.kill()
+    assert wait_until(lambda: runlock.acquire(fetch_run_key(claim_id=claim.pk, fetcher="internal")))
+    runlock.release(fetch_run_key(claim_id=claim.pk, fetcher="internal"))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert claim_fetches_restart_stuck.apply().get() == 1
+
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("done", 2)  # sent again and run (eagerly) once
+
+
+def test_a_sweeper_that_finds_a_fetch_done_meanwhile_does_not_run_it_again(settings):
+    claim = ClaimFactory(text=TEXT)
+    ClaimFetch.objects.create(claim=claim, fetcher="internal", status="done", attempts=1)
+
+    # It saw the row running (its select came first); the run then finished and released its lock.
+    assert claim_fetch_restart(claim_id=claim.pk, fetcher="internal", status="running") is False
+
+    assert ClaimFetch.objects.get(claim=claim).status == "done"
 
 
 def test_an_article_is_extracted_by_one_worker_at_a_time(settings):
@@ -132,8 +176,31 @@ def test_an_article_is_extracted_by_one_worker_at_a_time(settings):
 
     assert article_extraction_claim(article_id=article.pk) is True
     assert article_extraction_claim(article_id=article.pk) is False
-    Article.objects.filter(pk=article.pk).update(extraction_status_at=timezone.now() - timedelta(seconds=120))
-    assert article_extraction_claim(article_id=article.pk) is True
+    Article.objects.filter(pk=article.pk).update(extraction_status_at=timezone.now() - timedelta(seconds=3600))
+    assert article_extraction_claim(article_id=article.pk) is False  # long past the time limit, but maybe alive
+    with runlock.held(extraction_run_key(article.pk)) as ours:  # nobody holds its run lock: its worker died
+        assert ours and article_extraction_claim(article_id=article.pk) is True
+
+
+def test_a_slow_extraction_is_left_to_its_live_worker_and_restarted_once_that_worker_is_killed(
+    settings, held_elsewhere, django_capture_on_commit_callbacks
+):
+    settings.CELERY_TASK_TIME_LIMIT = 60
+    slow = _article("running", 600)
+    worker = held_elsewhere(extraction_run_key(slow.pk))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert articles_restart_stuck_extraction.apply().get() == 0
+        assert article_extract_task.apply((slow.pk,)).get() == 0  # a copy of its message: nothing to do
+    assert Article.objects.get(pk=slow.pk).extraction_status == "running" and not slow.mentions.exists()
+
+    worker.kill()
+    assert wait_until(lambda: runlock.acquire(extraction_run_key(slow.pk)))
+    runlock.release(extraction_run_key(slow.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert articles_restart_stuck_extraction.apply().get() == 1
+
+    assert Article.objects.get(pk=slow.pk).extraction_status == "done" and slow.mentions.exists()
 
 
 def test_the_sweepers_have_their_own_queue_and_interval(settings):

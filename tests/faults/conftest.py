@@ -130,6 +130,43 @@ def successful_fetches(log: str) -> int:
     return len(re.findall(r"claim_fetch_task\[[^\]]+\] succeeded in [\d.]+s: \d", log))
 
 
+def wait_for_all_final(unfinished, *, stall: float, message: str, interval: float = 0.5) -> None:
+    """Poll until `unfinished()` (how many rows are not final yet) is 0; fail when it has not fallen for `stall`
+    seconds. A lost row (no message queued, no run) stops the count for good, and the sweepers must restart it
+    within the stall bound; a backlog that keeps finishing work passes, however slowly a loaded machine lets it
+    (at load 9-13 on two cores single fetches took 7-181 s here, against ~2 s on a quiet machine)."""
+    left, since = unfinished(), time.monotonic()
+    while left:
+        time.sleep(interval)
+        now_left = unfinished()
+        if now_left < left:
+            left, since = now_left, time.monotonic()
+        elif time.monotonic() - since > stall:
+            pytest.fail(f"{message}: {left} stopped for {stall}s")
+
+
+def overlapping_fetch_runs(log: str) -> list[str]:
+    """Fetches two runs of which overlapped in time, from a worker's log (appended to across restarts): a run is
+    from its "run started" line to its "run ended" line, or to the next start of the worker when it was killed."""
+    open_runs: dict[str, int] = {}
+    overlaps = []
+    for line in log.splitlines():
+        if re.search(r"\] \S+@\S+ ready\.$", line):  # a restarted worker: the killed one's runs ended with it
+            open_runs.clear()
+            continue
+        found = re.search(r"Fetch (\w+) of claim (\d+): run (started|ended)", line)
+        if not found:
+            continue
+        key = f"{found[1]} of claim {found[2]}"
+        if found[3] == "started":
+            if open_runs.get(key):
+                overlaps.append(key)
+            open_runs[key] = open_runs.get(key, 0) + 1
+        else:
+            open_runs[key] = max(0, open_runs.get(key, 0) - 1)
+    return overlaps
+
+
 def cut_short(log: str, task: str) -> int:
     """Runs of `task` (e.g. "claim_fetch_task") a database error cut short, each retried or failed, from a worker's log."""
     outcome = r"(?:retry: Retry in \S+: |raised unexpected: )(?:OperationalError|InterfaceError)"
