@@ -29,7 +29,7 @@ NOT_TELLING = {"say", "identify", "disclose", "specify", "name", "reveal", "expl
 NOT_GIVING = {"give", "provide", "offer", "release"}
 INFORMATION = {"detail", "information", "comment", "explanation", "reason", "figure", "number", "timeline",
                "breakdown", "estimate", "evidence", "response", "answer"}  # fmt: skip
-# "did not respond to a request for comment", not "did not respond to the attack with force"
+# an unanswered request, question or call ("did not reply to our emails"), not "did not respond to the attack"
 REQUESTS = {"request", "question", "message", "call", "email", "e-mail", "inquiry", "query", "comment", "letter"}
 WH_WORDS = {"what", "when", "where", "why", "how", "who", "whom", "whose", "which", "whether", "if"}
 

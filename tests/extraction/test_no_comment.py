@@ -24,7 +24,7 @@ def _claims(text: str) -> list[str]:
     [
         "The Lanzo ministry declined to comment on the report.",
         "The Orvik company did not immediately respond to a request for comment.",
-        "The mayor of Orvik did not reply to questions from the Lanzo Courier.",
+        "The Orvik mayor did not reply to our emailed questions.",
         "Lanzo police did not say when the Orvik bridge would reopen.",
         "The Orvik news agency did not identify the suspects.",
         "Officials in Lanzo did not provide any other details.",
