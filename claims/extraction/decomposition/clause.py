@@ -27,6 +27,20 @@ def subtree_ids(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
+def member_own(member: Token, members: list[Token], ids: set[int]) -> set[int]:
+    """The words of one conjunct of a coordination (within `ids`): its subtree less the later conjuncts', less the
+    conjunctions and the commas that join the members."""
+    doc = member.doc
+    own = subtree_ids(member) & ids
+    for other in members:
+        if other.i > member.i:
+            own -= subtree_ids(other)
+    joints = {m.i for m in members}
+    return {
+        j for j in own if doc[j].dep_ not in ("cc", "preconj") and not (doc[j].text == "," and doc[j].head.i in joints)
+    }
+
+
 def has_own_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 

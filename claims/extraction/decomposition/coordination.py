@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import rules
-from .clause import CLAUSE_POS, Clause, inflect, subtree_ids
+from .clause import CLAUSE_POS, Clause, inflect, member_own, subtree_ids
 
 COORDINATION_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "pobj"}
 
@@ -137,17 +137,7 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         members = [token, *conjuncts]
         own: dict[int, set[int]] = {}
         for member in members:
-            span = subtree_ids(member) & ids
-            for other in members:
-                if other.i > member.i:
-                    span -= subtree_ids(other)
-            span = {
-                j
-                for j in span
-                if not (
-                    doc[j].dep_ in ("cc", "preconj") or (doc[j].text == "," and doc[j].head.i in {m.i for m in members})
-                )
-            }
+            span = member_own(member, members, ids)
             own[member.i] = span
         shared_left = {j for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i for j in subtree_ids(c)}
         out = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .clause import Clause, subtree_ids
+from .clause import Clause, member_own, subtree_ids
 from .coordination import MAX_CONJUNCTS
 
 EXAMPLE_MARKERS = ("as", "including", "like")  # "topics such as A and B", "products, including A and B"
@@ -60,16 +60,7 @@ def split_examples(doc: Doc, clause: Clause, depth: int = 0) -> list[Clause]:
                 )
         else:
             for member in members:
-                own = subtree_ids(member) & ids
-                for other in members:
-                    if other.i > member.i:
-                        own -= subtree_ids(other)
-                own = {
-                    j
-                    for j in own
-                    if doc[j].dep_ not in ("cc", "preconj")
-                    and not (doc[j].text == "," and doc[j].head.i in {m.i for m in members})
-                }
+                own = member_own(member, members, ids)
                 out.append(Clause(tokens=sorted((ids - noun_ids - drop) | own), overrides=clause.overrides))
         if depth >= 2:
             return out
