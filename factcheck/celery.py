@@ -8,8 +8,10 @@ from celery import Celery, signals
 from kombu.transport import TRANSPORT_ALIASES
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings.local")
-# The filesystem broker writes each message whole before a worker can see it (factcheck/filesystem_broker.py).
+# The filesystem broker writes each message whole before a worker can see it (factcheck/filesystem_broker.py);
+# a worker on Redis survives Redis going away while it holds messages (factcheck/redis_broker.py).
 TRANSPORT_ALIASES["filesystem"] = "factcheck.filesystem_broker:Transport"
+TRANSPORT_ALIASES["redis"] = TRANSPORT_ALIASES["rediss"] = "factcheck.redis_broker:Transport"
 
 
 app = Celery("factcheck")  # tasks are sent after commit by factcheck.enqueue, the one place that sends them
