@@ -81,6 +81,14 @@ def claims_fetch_sources(
     return queued
 
 
+def claim_fetch_asked_during_run(*, claim_id: int, fetcher: str) -> None:
+    """A message found the fetch's run lock held by a live run. Most such messages are copies (a redelivery, a
+    sweeper's resend) of the running row's own. But when the row is pending, somebody asked for the fetch again
+    ("Fetch sources again") after that run had started: the live run leaves it pending (it writes its outcome
+    only on a running row), and the stuck-fetch sweeper sends it at its first run once the lock is free."""
+    claim_fetch_unsent(claim_id=claim_id, fetcher=fetcher)
+
+
 def claim_fetch_unsent(*, claim_id: int, fetcher: str) -> None:
     """The broker could not take the fetch's message (an outage): the row stays pending, dated back so that the
     stuck-fetch sweeper sends it at its first run once the broker is back, instead of FACTCHECK_FETCH_STUCK_MINUTES
@@ -149,7 +157,9 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
         count = evidence_record(
             claim_id=claim_id, fetcher=fetcher, documents=documents, claim_date=query.claim_date, plan=plan
         )
-        ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
+        # Only while still running: an editor who asked for the fetch again during this run set the row back to
+        # pending, and that request is run again once this run's lock is released (claim_fetch_asked_during_run).
+        ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher, status=Status.RUNNING).update(
             status=Status.DONE, sources_found=count, finished_at=timezone.now(), error=""
         )
     if get_fetcher(fetcher).corroborates_back:
@@ -218,7 +228,7 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
 def claim_fetch_retry_later(*, claim_id: int, fetcher: str, error: str, countdown: float) -> None:
     """A retryable failure: back to pending, due again in `countdown` seconds (so the stuck-claims
     job does not restart it early)."""
-    ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
+    ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher, status=Status.RUNNING).update(
         status=Status.PENDING,
         error=redact(f"Will retry in {countdown:.0f}s: {error}")[:2000],
         requested_at=timezone.now() + timedelta(seconds=countdown),
@@ -226,7 +236,8 @@ def claim_fetch_retry_later(*, claim_id: int, fetcher: str, error: str, countdow
 
 
 def claim_fetch_fail(*, claim_id: int, fetcher: str, error: str) -> None:
-    ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher).update(
+    """The run's final failure, written only while the row is still running (see claim_fetch_run)."""
+    ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher, status=Status.RUNNING).update(
         status=Status.FAILED, error=redact(error)[:2000], finished_at=timezone.now()
     )
 

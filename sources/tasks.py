@@ -58,8 +58,9 @@ def claim_fetch_task(self, claim_id: int, fetcher: str) -> int | None:
     # released: an eager retry runs at once, in this thread, and would find it held.
     try:
         with runlock.held(services.fetch_run_key(claim_id=claim_id, fetcher=fetcher)) as ours:
-            if not ours:
-                return None  # a live run of this fetch holds it: this message is a duplicate
+            if not ours:  # a live run of this fetch holds it: a copy of its message, or a request made since
+                services.claim_fetch_asked_during_run(claim_id=claim_id, fetcher=fetcher)
+                return None
             logger.info("Fetch %s of claim %s: run started", fetcher, claim_id)  # fault tests: runs never overlap
             try:
                 outcome = _claim_fetch(self, claim_id, fetcher)

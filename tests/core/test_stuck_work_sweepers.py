@@ -14,8 +14,9 @@ from claims.tasks import article_extract_task, articles_restart_stuck_extraction
 from factcheck import runlock
 from factcheck.broker import queued_args
 from factcheck.celery import app
+from sources.fetchers.base import get_fetcher
 from sources.models import ClaimFetch
-from sources.services import claim_fetch_restart, claim_fetch_start, fetch_run_key
+from sources.services import claim_fetch_restart, claim_fetch_start, claims_fetch_sources, fetch_run_key
 from sources.tasks import claim_fetch_task, claim_fetches_restart_stuck
 from tests.factories import ArticleFactory, ClaimFactory
 from tests.workers import new_producer_connections
@@ -158,6 +159,33 @@ def test_a_slow_fetch_past_the_time_limit_is_left_to_its_live_worker_and_restart
 
     row.refresh_from_db()
     assert (row.status, row.attempts) == ("done", 2)  # sent again and run (eagerly) once
+
+
+def test_fetch_again_asked_during_a_run_is_run_once_that_run_ends(monkeypatch, django_capture_on_commit_callbacks):
+    claim = ClaimFactory(text=TEXT)
+    ClaimFetch.objects.create(claim=claim, fetcher="internal")
+    internal = type(get_fetcher("internal"))
+    real_fetch = internal.fetch
+    during_the_run = []
+
+    def fetch_while_an_editor_asks_again(self, query):
+        if not during_the_run:
+            # "Fetch sources again" clicked while this run works; its message reaches a worker at once.
+            claims_fetch_sources(claim_ids=[claim.pk], fetchers=["internal"], force=True)
+            during_the_run.append(ClaimFetch.objects.get(claim=claim).status)
+            during_the_run.append(claim_fetch_task.apply((claim.pk, "internal")).get())  # finds the lock held
+        return real_fetch(self, query)
+
+    monkeypatch.setattr(internal, "fetch", fetch_while_an_editor_asks_again)
+    claim_fetch_task.apply((claim.pk, "internal")).get()
+
+    row = ClaimFetch.objects.get(claim=claim)
+    assert during_the_run == ["pending", None]
+    assert (row.status, row.attempts) == ("pending", 1)  # the first run did not write "done" over the request
+    with django_capture_on_commit_callbacks(execute=True):
+        assert claim_fetches_restart_stuck.apply().get() == 1  # at the sweeper's next run, not minutes later
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("done", 2)
 
 
 def test_a_sweeper_that_finds_a_fetch_done_meanwhile_does_not_run_it_again(settings):
