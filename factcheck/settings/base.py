@@ -130,10 +130,10 @@ LOGIN_URL = "admin:login"
 # /api/docs/?script). Styles too: no 'unsafe-inline' (injected CSS can still read a page out through selectors
 # and background URLs). Our pages keep their styles in static files and draw bars with classes; the two fixed
 # <style> blocks of installed templates are allowed by their hash: Django admin's change list without actions,
-# and drf-spectacular's Swagger UI page; so is one style attribute, by its hash ('unsafe-hashes' admits only
-# attributes whose whole text hashes to a listed value): simple-history's `style="border-top: 0"` on the history
-# page's paginator. tests/core/test_content_security_policy.py recomputes all three from the installed
-# templates, so an upgrade that changes one fails there; tests/admin/test_browser_editor_day.py fails on any
+# and drf-spectacular's Swagger UI page; so are three style attributes, by their hash ('unsafe-hashes' admits
+# only attributes whose whole text hashes to a listed value): simple-history's `style="border-top: 0"` on the
+# history page's paginator, and the two borders of the browsable API's nested forms (DRF's horizontal fieldset
+# templates). tests/core/test_content_security_policy.py recomputes them all from the installed templates, so an upgrade that changes one fails there; tests/admin/test_browser_editor_day.py fails on any
 # refusal during an editor's day.
 # History keeps an editor's reason whole (unpublishing, corrections): simple-history's default is 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
@@ -148,6 +148,8 @@ CONTENT_SECURITY_POLICY = {
             "'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='",  # drf_spectacular/swagger_ui.html
             "'unsafe-hashes'",
             "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",  # simple_history/object_history_list.html
+            "'sha256-GukptIrOEGpzojHi/AcEx+i26L8iNPwcvScxgMXcENQ='",  # rest_framework/horizontal/(list_)fieldset.html
+            "'sha256-hNaa781qwSCNhKEyHDzhoScZXC66Tj+NIt+9DvCIAaw='",  # the same templates' legend
         ],
         "img-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
