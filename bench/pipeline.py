@@ -50,7 +50,7 @@ def articles(n: int, realnews: Path = REALNEWS) -> list[dict]:
         path = realnews / "html" / f"{page_id}.html.gz"
         if path.exists():
             html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-            originals.append({"html": html, "url": page["url"]})
+            originals.append({"html": html, "url": page["url"], "_body_at": _inside_body(html, page["articleBody"])})
     manifest = json.loads((ROOT / "seeds" / "manifest.json").read_text())
     for seed in manifest["articles"]:
         text = (ROOT / "seeds" / seed["file"]).read_text()
@@ -65,14 +65,28 @@ def articles(n: int, realnews: Path = REALNEWS) -> list[dict]:
             paragraph = (f"The regional council said on Tuesday that {rng.randint(12, 980)} households had been "
                          f"connected to the new water network, {rng.randint(2, 40)} percent more than planned.")  # fmt: skip
             if "html" in payload:
-                marker = payload["html"].find("</p>")
+                # Inside the article's body: a paragraph in the page's furniture is cut away with it, and the copy
+                # would be the original again (deduplicated: the first runs stored 382 of 1,000 articles).
+                marker = payload["html"].find("</p>", payload["_body_at"])
                 cut = marker if marker >= 0 else len(payload["html"])
                 payload["html"] = payload["html"][:cut] + f" {paragraph}" + payload["html"][cut:]
                 payload["url"] = f"{payload['url'].rstrip('/')}/copy-{copy}"
             else:
                 payload["text"] = f"{payload['text']}\n\n{paragraph}"
+        payload.pop("_body_at", None)
         payloads.append(payload)
     return payloads
+
+
+def _inside_body(html: str, body: str) -> int:
+    """Where the page's HTML holds a few words of its article body (the dev set's human extraction), else 0."""
+    words = body.split()
+    for start in (len(words) // 2, len(words) // 3, 2 * len(words) // 3, 10, 0):
+        probe = " ".join(words[start : start + 4])
+        at = html.find(probe) if probe else -1
+        if at >= 0:
+            return at
+    return 0
 
 
 # --- Processes -----------------------------------------------------------------------------------

@@ -30,6 +30,9 @@ DEFAULTS = {
     # Our own corpus: articles (and, as many again, earlier sources) offered per claim, those sharing the most words first.
     "FACTCHECK_INTERNAL_RESULTS": env_int("FACTCHECK_INTERNAL_RESULTS", 5, minimum=1),
     "FACTCHECK_EVIDENCE_PER_SOURCE": env_int("FACTCHECK_EVIDENCE_PER_SOURCE", 3, minimum=1),
+    # Passage sentences (and claims) a fetch worker process remembers the embeddings of, across fetches (about
+    # 2 KB each; 0: each fetch embeds its own texts afresh).
+    "FACTCHECK_EVIDENCE_EMBEDDING_MEMORY": env_int("FACTCHECK_EVIDENCE_EMBEDDING_MEMORY", 20_000, minimum=0),
     # Ask the LLM backend (FACTCHECK_LLM_BASE_URL) for stance suggestions when one is configured.
     "FACTCHECK_STANCE_LLM": env_bool("FACTCHECK_STANCE_LLM", True),
 }

@@ -375,11 +375,16 @@ def _rank(
     return rank_passages(claim_text, texts, top_k=top_k, min_relevance=min_relevance, similarities=scores)
 
 
+# The process's memory of passage and claim embeddings, shared by its fetch threads (FACTCHECK_EVIDENCE_EMBEDDING_MEMORY).
+passage_embeddings = Remembered(limit=conf.get("FACTCHECK_EVIDENCE_EMBEDDING_MEMORY"))
+
+
 def evidence_plan(*, claim_text: str, documents: list[FoundDocument]) -> list[PlannedEvidence]:
     """Rank each document's passages against the claim and suggest a stance from the text signals. Each text is
-    embedded once for the whole plan: copies of one story share passages, and stance reuses the ranking's vectors."""
+    embedded once for the whole plan (copies of one story share passages, and stance reuses the ranking's
+    vectors) and, within the process's memory, once for all the plans that meet it again."""
     per_source = conf.get("FACTCHECK_EVIDENCE_PER_SOURCE")
-    embed = Remembered()
+    embed = passage_embeddings if conf.get("FACTCHECK_EVIDENCE_EMBEDDING_MEMORY") else Remembered()
     plan = []
     for document in documents:
         if document.todo:

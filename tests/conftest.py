@@ -77,6 +77,16 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_embedding_memory():
+    """Each test starts with an empty process-wide memory of passage embeddings (sources.services): tests that
+    watch which texts reach the model must not depend on which test ran before them."""
+    yield
+    from sources.services import passage_embeddings
+
+    passage_embeddings.forget()
+
+
 # --- Integration: a real worker against the test database -------------------------------------------
 
 

@@ -30,6 +30,7 @@ buffers (bench/pipeline.py). One model thread uses the same core as fast and hol
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -165,20 +166,37 @@ def embed_texts(texts: list[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray
 
 
 class Remembered:
-    """embed_texts that remembers what it embedded, for one piece of work that embeds the same texts again (a
-    claim's fetch ranks passages of many documents, copies of one story repeating them, then suggests a stance
-    for the best ones). Call it like embed_texts; only texts it has not seen reach the model."""
+    """embed_texts that remembers what it embedded. Call it like embed_texts; only texts it has not seen reach the
+    model. Without `limit`, a memory for one piece of work. With `limit`, a memory a process shares between its
+    threads, which forgets the texts least recently asked for beyond that many: a fetch worker ranks the passages
+    of the same few corpus articles for claim after claim (bench/pipeline.py: embedding was 61 % of a fetch
+    worker's CPU), and one remembered row costs about 2 KB."""
 
-    def __init__(self) -> None:
-        self._rows: dict[str, np.ndarray] = {}
+    def __init__(self, limit: int | None = None) -> None:
+        self._rows: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._limit = limit
+        self._lock = threading.Lock()
 
     def __call__(self, texts: list[str]) -> np.ndarray:
-        new = [text for text in dict.fromkeys(texts) if text not in self._rows]
-        if new:
-            self._rows.update(zip(new, embed_texts(new), strict=True))
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return np.stack([self._rows[text] for text in texts])
+        wanted = list(dict.fromkeys(texts))
+        with self._lock:  # rows copied out: another thread may make this memory forget them meanwhile
+            rows = {text: self._rows[text] for text in wanted if text in self._rows}
+            for text in rows:
+                self._rows.move_to_end(text)
+        new = [text for text in wanted if text not in rows]
+        if new:  # embedded outside the lock: two threads may embed one text at once, which costs time, not rows
+            rows.update(zip(new, embed_texts(new), strict=True))
+            with self._lock:
+                self._rows.update((text, rows[text]) for text in new)
+                while self._limit is not None and len(self._rows) > self._limit:
+                    self._rows.popitem(last=False)
+        return np.stack([rows[text] for text in texts])
+
+    def forget(self) -> None:
+        with self._lock:
+            self._rows.clear()
 
 
 def embed_text(text: str) -> np.ndarray:

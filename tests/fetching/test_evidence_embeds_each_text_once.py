@@ -53,6 +53,33 @@ def test_remembered_returns_the_models_rows_and_asks_the_model_only_for_new_text
     assert np.allclose(second[1], embeddings.embed_texts(["The bridge opened in 2004."])[0], atol=1e-3)
 
 
+def test_a_second_claims_fetch_meets_the_same_passages_and_embeds_only_its_own_claim(model_inputs):
+    documents = [FoundDocument(url="https://one.example/port", text=STORY)]
+    first = evidence_plan(claim_text=CLAIM, documents=documents)
+    embedded_by_the_first = list(model_inputs)
+    other_claim = "The authority's monthly report counted 12 percent more containers than a year before."
+    second = evidence_plan(claim_text=other_claim, documents=documents)
+
+    assert first[0].passages and second[0].passages
+    assert len(embedded_by_the_first) > 1  # the claim and the passages' sentences
+    assert model_inputs[len(embedded_by_the_first) :] == [other_claim]
+
+
+def test_the_process_memory_forgets_the_least_recently_asked_texts_beyond_its_limit(model_inputs):
+    memory = embeddings.Remembered(limit=2)
+    memory(["Rain fell in Oslo.", "Prices rose in May."])
+    memory(["Rain fell in Oslo."])  # asked again: now the most recent
+    memory(["The bridge opened in 2004."])  # over the limit: "Prices rose in May." is forgotten
+    memory(["Rain fell in Oslo.", "Prices rose in May."])
+
+    assert model_inputs == [
+        "Rain fell in Oslo.",
+        "Prices rose in May.",
+        "The bridge opened in 2004.",
+        "Prices rose in May.",
+    ]
+
+
 def test_passages_sharing_no_word_with_the_claim_are_not_embedded(model_inputs):
     page = (
         "Tickets for the summer festival go on sale on Friday.\n\n"
