@@ -16,6 +16,8 @@ import pytest
 from tests.conftest import _database_url, _route_fetch_tasks_to
 from tests.workers import Worker, new_producer_connections
 
+from .servers import RedisServer
+
 BODIES = ["ministry", "council", "senate", "agency", "office", "court", "army", "bank"]
 COUNTRIES = ["Atlantis", "Freedonia", "Genovia", "Ruritania", "Elbonia", "Latveria", "Sokovia", "Zubrowka", "Florin"]
 THINGS = ["schools", "bridges", "clinics", "libraries", "harbours", "stadiums", "bakeries", "stations", "dams", "farms"]
@@ -103,6 +105,14 @@ def sending_to(env: dict, settings):
         new_producer_connections(app)
         app.amqp.flush_routes()
         app.amqp.router = app.amqp.Router()
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A private redis-server with docker-compose's persistence (servers.RedisServer), killed at the end."""
+    server = RedisServer(tmp_path / "redis").start()
+    yield server
+    server.kill()
 
 
 @pytest.fixture

@@ -27,13 +27,6 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 VISIBILITY_TIMEOUT = 2  # seconds; the shipped value is sized to the task time limits
 
 
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path / "redis").start()
-    yield server
-    server.kill()
-
-
 def holding_one_message(url: str, article: int, transport=None) -> tuple[Connection, list]:
     """A connection whose consumer took one message and has not acknowledged it (a task still running)."""
     connection = Connection(url, transport=transport, transport_options={"visibility_timeout": VISIBILITY_TIMEOUT})

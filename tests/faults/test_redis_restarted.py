@@ -30,20 +30,12 @@ from .conftest import (
     successful_extractions,
     successful_fetches,
 )
-from .servers import RedisServer
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
 ARTICLES = 6  # sent at once to a worker of three threads: some wait in the queue when Redis goes
 DOWN_SECONDS = 5
 BOUND = RESTART_BOUND
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path / "redis").start()
-    yield server
-    server.kill()
 
 
 @pytest.mark.parametrize(
