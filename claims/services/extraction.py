@@ -199,11 +199,7 @@ def _extraction_store(article: Article, result) -> tuple[list[int], dict[int, np
         if not normalized:
             continue
         with transaction.atomic():
-            # A claim an editor rewrote is still the one this span makes: found by the text it was extracted as.
-            rewritten = ClaimMention.objects.filter(
-                article=article, start=extracted.start, end=extracted.end, claim__extracted_text=extracted.text
-            ).first()
-            claim = rewritten.claim if rewritten is not None else _find_same_claim(normalized)
+            claim = _claim_to_mention(article, extracted, normalized)
             if claim is None:
                 claim = Claim.objects.create(
                     text=extracted.text,
@@ -247,6 +243,27 @@ def _extraction_store(article: Article, result) -> tuple[list[int], dict[int, np
         language=result.language[:16],
     )
     return new_claim_ids, vectors
+
+
+def _claim_to_mention(article: Article, extracted, normalized: str) -> Claim | None:
+    """The stored claim this extracted span is an appearance of, locked until the mention is stored; None for a new
+    claim. Locked first, because a concurrent extraction may be merging it away (matching._merge_pair locks both
+    claims, moves their mentions, deletes one): a mention inserted beside that merge pointed at a deleted claim
+    (a foreign-key error at commit, or a deadlock with the merge's own check of it), and the extraction failed
+    (two articles sharing a claim, extracted at once). Locked first, we wait for the merge and look again,
+    finding the claim it kept."""
+    for _attempt in range(3):
+        # A claim an editor rewrote is still the one this span makes: found by the text it was extracted as.
+        rewritten = ClaimMention.objects.filter(
+            article=article, start=extracted.start, end=extracted.end, claim__extracted_text=extracted.text
+        ).first()
+        found = rewritten.claim if rewritten is not None else _find_same_claim(normalized)
+        if found is None:
+            return None
+        locked = Claim.objects.select_for_update(no_key=True).filter(pk=found.pk).first()
+        if locked is not None:
+            return locked
+    return _find_same_claim(normalized)  # merged away three times over: the claim the last merge kept, unlocked
 
 
 def _after_new_claims(claim_ids: list[int], vectors: dict[int, np.ndarray]) -> list[int]:
