@@ -86,12 +86,28 @@ HAS_PARTICIPLES = {"been", "got", "gotten", "had"}
 
 def contraction(token: Token, expansions: dict[str, str]) -> str:
     """A contracted auxiliary written out: "'s" is "has" before "been", "got", "had" ("it's been dubbed" is "it has
-    been dubbed", not "it is been dubbed": rule contracted_has), else the usual expansion."""
-    if token.lower_ == "'s" and rules.on("contracted_has"):
-        following = next((t for t in token.doc[token.i + 1 : token.i + 3] if t.pos_ != "ADV"), None)
-        if following is not None and following.lower_ in HAS_PARTICIPLES:
-            return "has"
+    been dubbed", not "it is been dubbed": rule contracted_has), "'d" is "had" before a participle and "would"
+    otherwise (rule contracted_had), else the usual expansion."""
+    following = next((t for t in token.doc[token.i + 1 : token.i + 3] if t.pos_ != "ADV"), None)
+    if token.lower_ == "'s" and rules.on("contracted_has") and following is not None:
+        if (
+            following.lower_ in HAS_PARTICIPLES
+            or following.tag_ == "VBN"
+            and any(c.dep_ == "dobj" for c in following.children)
+        ):
+            return "has"  # "she's raised the fares" has an object: a perfect, not a passive ("it's closed")
+    if token.lower_ == "'d":
+        participle = following is not None and (following.tag_ == "VBN" or following.lower_ in HAS_PARTICIPLES)
+        return "had" if participle else "would"
     return expansions[token.lower_]
+
+
+def spelled_out(token: Token, expansions: dict[str, str]) -> bool:
+    """Whether a claim writes this contracted auxiliary out ("'d" only with rule contracted_had: left as it is,
+    "Ana Ruiz'd raised" was garbled once the pronoun before it became a name)."""
+    if token.pos_ != "AUX":
+        return False
+    return token.lower_ in expansions or (token.lower_ == "'d" and rules.on("contracted_had"))
 
 
 # --- lost_modality ---------------------------------------------------------------------------------------------
@@ -158,6 +174,8 @@ def marker(token: Token) -> str | None:
     lower = token.lower_
     if token.dep_ == "neg" or lower in NEGATIONS and token.dep_ in ("advmod", "det", "preconj", "cc"):
         return "not"
+    if lower == "'d" and rules.on("contracted_had") and contraction(token, MODALS) == "had":
+        return None  # "she'd raised" is "she had raised": a tense, not a modal
     if token.tag_ == "MD" and lower in MODALS:
         return MODALS[lower]
     if lower in HEDGE_ADVERBS and token.dep_ == "advmod":

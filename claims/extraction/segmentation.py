@@ -1,8 +1,10 @@
-"""Sentence segmentation: spaCy's parser-based sentences, never crossing a paragraph break; and the spoken opener
-set off before a sentence's statement ("Look, …", "You know, …"), which is no part of it."""
+"""Sentence segmentation: spaCy's parser-based sentences, never crossing a paragraph break; a paragraph's dateline
+blanked out before the parse; and the spoken opener set off before a sentence's statement ("Look, …", "You know,
+…"), which is no part of it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -12,6 +14,39 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 WH_TAGS = ("WRB", "WDT", "WP")
 # a verb of opinion set off as an aside ("I think, …") hedges what follows: the opener stays, and with it the hedge
 ASIDE_OPINIONS = {"think", "believe", "feel", "guess", "suppose", "hope", "wish", "expect"}
+
+
+# A dateline names a place: capitalised words ("LISBON", "Rio de Janeiro", "St. Gallen"), perhaps ", Portugal" or a
+# date, perhaps "(Reuters)", then a colon or a dash, at the start of a paragraph. Lower-case words before a dash are a
+# sentence ("the county lost uh - 300 jobs"), not a place: taken for one, the sentence lost its subject and verb.
+_PLACE = r"[A-Z][\w.'\u2019-]*"
+DATELINE = re.compile(
+    rf"(?m)^[ \t]*{_PLACE}(?:[ \t]+(?:(?:de|da|do|del|der|la|le|el|of|on|upon|am|im)[ \t]+)?{_PLACE}){{0,4}}"
+    r"(?:,[ \t]*[A-Z][\w .]{1,30})?[ \t]*(?:\(\w+\)[ \t]*)?[:\u2014-]{1,2}[ \t]+"
+)
+
+
+def without_datelines(text: str) -> str:
+    """The text with each paragraph's opening dateline blanked out before it is parsed (rule dateline), by as many
+    characters, so every offset stays the article's. Parsed with its dateline, "LISBON, Portugal - The ferry company
+    carried …" had Portugal for its subject and the company as its apposition, and cutting the dateline's words
+    afterwards left a sentence without a subject, so without a claim. Spaces then a line break, not spaces alone:
+    a run of spaces before a sentence made spaCy's entity recogniser miss the person named in it."""
+    return DATELINE.sub(lambda found: " " * (len(found.group()) - 1) + "\n", text)
+
+
+# A spoken filler ("uh", "um"), with the comma or dash that sets it off; a false start repeated after a dash ("in
+# the -- in the last year"): transcripts of debates and interviews are full of both.
+_FILLER = re.compile(r"(?i)(?:[,\u2013\u2014-]+[ \t]+)?(?<!\S)(?:uh+|um+|uhm|erm)(?:[ \t]*[,\u2013\u2014-]+)?(?=[ \t])")
+_FALSE_START = re.compile(r"(?i)(?<!\S)((?:[a-z']+[ \t]+){0,3}[a-z']+)[ \t]+-{1,2}[ \t]+(?=\1\b)")
+
+
+def without_fillers(text: str) -> str:
+    """The text with spoken fillers and repeated false starts blanked out by as many spaces before it is parsed (rule
+    spoken_fillers; every offset stays the article's): "the Lanzo mill did not uh - close in 2019" is parsed,
+    and written as a claim, as "the Lanzo mill did not close in 2019"."""
+    text = _FILLER.sub(lambda found: " " * len(found.group()), text)
+    return _FALSE_START.sub(lambda found: " " * len(found.group()), text)
 
 
 def stray_acronym(sent: Span) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .. import checkworthiness, gate, lists, rules
+from .. import checkworthiness, gate, lists, rules, segmentation
 from ..entities import DocumentEntities
 from ..parsing import chunks, load_nlp
 from ..types import Claim, CleanedText
@@ -39,13 +39,15 @@ def extract_claims(
     # Prose is parsed as it stands; a list announced by a colon is written out item by item (lists.py) and
     # each item's sentences are parsed on their own, the claims pointing at the item's span.
     units: list[tuple[int, str, lists.ListItem | None]] = []
+    prose = segmentation.without_datelines(text) if rules.on("dateline") else text  # blanked: the same offsets
+    prose = segmentation.without_fillers(prose) if rules.on("spoken_fillers") else prose
     prose_start = 0
     for block in blocks:
-        units += [(prose_start + offset, chunk, None) for offset, chunk in chunks(text[prose_start : block.start])]
+        units += [(prose_start + offset, chunk, None) for offset, chunk in chunks(prose[prose_start : block.start])]
         kinds = [lists.body_kind(doc) for doc in nlp.pipe(item.body or "." for item in block.items)]
         units += [(item.start, lists.item_sentences(block, item, kind), item) for item, kind in zip(block.items, kinds)]
         prose_start = block.end
-    units += [(prose_start + offset, chunk, None) for offset, chunk in chunks(text[prose_start:])]
+    units += [(prose_start + offset, chunk, None) for offset, chunk in chunks(prose[prose_start:])]
     units = [unit for unit in units if unit[1].strip()]
     title = nlp(cleaned.title) if cleaned.title.strip() else None
     # One chunk at a time: parsing stops soon after max_claims instead of parsing the whole text ahead.
@@ -54,6 +56,8 @@ def extract_claims(
         if item is not None:
             span = text[item.start : item.end]
             found = [dataclasses.replace(c, sentence=span, start=item.start, end=item.end) for c in found]
+        elif prose is not text:  # parsed with datelines or fillers blanked: the sentence is the article's own words
+            found = [dataclasses.replace(c, sentence=text[c.start : c.end]) for c in found]
         claims.extend(found)
         if max_claims is not None and sum(not isinstance(c, gate.GatedSentence) for c in claims) >= max_claims:
             break

@@ -83,7 +83,7 @@ class Renderer:
             if previous is not None and i != previous + 1 and parts and not parts[-1].endswith((" ", "\n")):
                 parts.append(" ")  # words brought together across a gap keep a space between them
             previous = i
-            if i in overrides or (token.pos_ == "AUX" and token.lower_ in CONTRACTIONS):
+            if i in overrides or faithfulness.spelled_out(token, CONTRACTIONS):
                 text = overrides.get(i) or faithfulness.contraction(token, CONTRACTIONS)
                 if i not in overrides and parts and not parts[-1].endswith(" "):
                     text = " " + text

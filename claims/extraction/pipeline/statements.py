@@ -29,17 +29,7 @@ def statement_of(ctx: DocContext, sent) -> Statement | None:
     doc = ctx.doc
     if sent.text.rstrip(" \"'\u201d)").endswith("?"):
         return None  # a question asks; it claims nothing
-    dateline = _DATELINE.match(sent.text) if rules.on("dateline") else None
-    skip = set()
-    if (
-        dateline
-        and sent.start == ctx.sents[0].start
-        or (dateline and doc[sent.start].i > 0 and "\n" in doc[sent.start - 1].text)
-    ):
-        end_char = sent.start_char + dateline.end()
-        skip = {t.i for t in sent if t.idx < end_char}
-    if segmentation.stray_acronym(sent):
-        skip.add(sent.start)
+    skip = {sent.start} if segmentation.stray_acronym(sent) else set()  # datelines: segmentation.without_datelines
     found = attribution_stage.find(sent)
     if found is None and sent.start in ctx.quoted:
         # inside a quotation that runs over several sentences: said by whoever the closing sentence names,
@@ -70,7 +60,6 @@ def statement_of(ctx: DocContext, sent) -> Statement | None:
     )
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\(\w+\)\s*)?[:\u2014-]{1,2}\s+")
 _OPENER = re.compile(
     r"^(?:this|that|it) (?:is|was) (?:partly |largely |mainly )?(?:because(?: of)?|why|since|"
     r"due to(?: the fact that)?|the reason (?:why|that)?)\s+",

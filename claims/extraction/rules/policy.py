@@ -291,9 +291,23 @@ register(
 register(
     "contracted_has",
     "policy",
-    "a contracted \"'s\" before 'been', 'got' or 'had' (\"it's been empty since 2020\")",
+    "a contracted \"'s\" before 'been', 'got' or 'had' (\"it's been empty since 2020\"), or before a participle "
+    'with an object ("she\'s raised the fares")',
     "'has' when the claim is written out ('The Lanzo mill has been empty since 2020'), not 'is been'",
     [("The Lanzo mill closed in 2019. It's been empty since 2020.", ("The Lanzo mill has been empty since 2020.",))],
+)
+register(
+    "contracted_had",
+    "policy",
+    'a contracted "\'d" ("she\'d raised", "they\'d like")',
+    "'had' before a participle, 'would' otherwise, when the claim is written out ('Dana Reyes had raised its "
+    'traffic …\'), not "Dana Reyes\'d raised"; a "\'d" before a participle is no modal for the modality guard',
+    [
+        (
+            "Dana Reyes ran the Lanzo port until 2020. She'd raised its traffic by 40 percent by then.",
+            ("Dana Reyes had raised its traffic by 40 percent by then.",),
+        )
+    ],
 )
 register(
     "relative_piece",

@@ -27,6 +27,19 @@ register(
     ],
 )
 register(
+    "spoken_fillers",
+    "segmentation",
+    "a spoken filler ('uh', 'um') with the comma or dash that sets it off, or a false start repeated after a dash "
+    "('in the -- in the last year'), as transcripts of debates and interviews have them",
+    "the sentence parsed and written without them (blanked before the parse, offsets kept)",
+    [
+        (
+            "The Lanzo mill did not uh - close in 2019.",
+            ("The Lanzo mill did not close in 2019.",),
+        )
+    ],
+)
+register(
     "discourse_opener",
     "segmentation",
     "a spoken opener set off by a comma before a full clause: an imperative ('Look, …', 'Let me say this, …') or an "
