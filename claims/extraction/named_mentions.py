@@ -148,16 +148,31 @@ def _organisation_of_kind(
     kind, and no other organisation named before could be it (one whose kind it did not say)."""
     if None in names or len(names) > 1:
         return None  # "a company owned by Ana Ruiz", or two names: either may be meant
-    candidates = {name for start, name, kinds in orgs if start < before and (kinds is None or kind in kinds)}
+    candidates = _distinct({name for start, name, kinds in orgs if start < before and (kinds is None or kind in kinds)})
     if len(candidates) > 1:
         return None
     if names:
         name = names.pop()
-        same = not candidates or normalise_name(name).casefold() == normalise_name(next(iter(candidates))).casefold()
+        other = _words(next(iter(candidates))) if candidates else _words(name)
+        same = other <= _words(name) or _words(name) <= other
         return name if same else None
     if not candidates:
         return None
     name = candidates.pop()
-    if not any(start < before and n == name and kinds for start, n, kinds in orgs):
+    if not any(start < before and _words(n) <= _words(name) and kinds for start, n, kinds in orgs):
         return None  # only mentions of unsaid kind: the article never said it is one
     return name
+
+
+def _words(name: str) -> set[str]:
+    return set(normalise_name(name).casefold().split())
+
+
+def _distinct(names: set[str]) -> set[str]:
+    """The organisations these names stand for, each by its longest name: "Brenn" and "Brenn Corp's" are Brenn Corp."""
+    longest = sorted(names, key=lambda name: -len(_words(name)))
+    kept: list[str] = []
+    for name in longest:
+        if not any(_words(name) <= _words(other) for other in kept):
+            kept.append(name)
+    return set(kept)

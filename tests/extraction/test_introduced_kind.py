@@ -53,3 +53,11 @@ def test_switched_off_the_company_stays_flagged():
         claim = _claim(FERRY, "40,000 passengers")
     assert claim.text == "The company carried 40,000 passengers in 2020."
     assert claim.needs_context == ['"the company" not introduced']
+
+
+def test_a_shorter_name_of_the_same_organisation_is_no_other_candidate():
+    text = (
+        "Brenn Corp opened a route to Lanzo in 2019. The route has four stops. Brenn's ferries carry 40 cars. "
+        "The company sold 40 ferries in 2020."
+    )
+    assert _claim(text, "40 ferries").text == "Brenn Corp sold 40 ferries in 2020."

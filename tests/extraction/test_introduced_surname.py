@@ -49,3 +49,13 @@ def test_switched_off_the_surname_stays_as_written():
     with rules.disabled({"introduced_surname"}):
         texts = claims_text(extract(ONE_BRANDT))
     assert "In an interview, Brandt confessed to the theft of 40 bikes." in texts
+
+
+def test_the_surname_of_a_name_with_a_generational_suffix_is_the_word_before_it():
+    texts = claims_text(
+        extract(
+            "Lanzo police arrested Michael Brandt Jr in March 2019. In an interview, Brandt confessed to the theft "
+            "of 40 bikes."
+        )
+    )
+    assert "In an interview, Michael Brandt Jr confessed to the theft of 40 bikes." in texts

@@ -123,12 +123,12 @@ def _named(token: Token):
 
 def proper_name(token: Token) -> Span | None:
     """The name a proper noun the tagger did not class heads, with the proper nouns before it ("Orvik Lines")."""
-    if token.pos_ != "PROPN" or token.ent_type_:
+    if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
         return None
     start = token.i
     while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i == token.i:
         start -= 1
-    return token.doc[start : token.i + 1]
+    return token.doc[start : token.i + 1] if token.doc[start].text[:1].isupper() else None
 
 
 def introduced_name(token: Token, *, untagged: bool = False):

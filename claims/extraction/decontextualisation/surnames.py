@@ -3,8 +3,8 @@
 The small model often tags a bare surname as an organisation or a place, or as nothing ("Brandt confessed …"
 after "Michael Brandt"), so alias_canonicalisation, which reads people's names only, leaves it bare and the claim
 does not say who. Here a bare capitalised word is the full name the article gave before it, only when that is sure:
-- exactly one person named before it in the article has that word as surname, and no person has it as another
-  part of the name ("Jordan Brandt" makes "Jordan" unsure);
+- exactly one person named before it in the article has that word as surname ("Brandt" of "Michael Brandt Jr"),
+  and no person has it as another part of the name ("Jordan Brandt" makes "Jordan" unsure);
 - the word is not also a name of something else: no longer name of a place, organisation or work holds it
   ("Ford" after "Ford Motor"), the gazetteer does not know it, the article never writes it lower-case ("cook")
   and never after a preposition of place ("in Brandt");
@@ -19,18 +19,20 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import LOCATIVE_PREPOSITIONS, entity_at, gazetteer
+from ..entities import LOCATIVE_PREPOSITIONS, entity_at, gazetteer, surname
 
 _NAME_TAGS = {"NNP", "NNPS"}
 
 
 def _full_name(ent: Span) -> list[Token] | None:
     """The words of a person's full name as the tagger found it ("Maria Keller", "Maria Keller's" without the
-    possessive), or None when it does not look like one: a single word, a word no proper noun ("Hosting Keller"),
+    possessive, "Ana Ruiz-Lopez" without the hyphen), or None when it does not look like one: a single word, a word no proper noun ("Hosting Keller"),
     a longer name it is cut from ("Star Wars Jedi")."""
-    words = [t for t in ent if t.tag_ != "POS"]
+    words = [t for t in ent if t.tag_ not in ("POS", "HYPH")]
     if len(words) < 2 or any(t.tag_ not in _NAME_TAGS or not t.text[:1].isupper() for t in words):
         return None
+    if any(t.tag_ == "HYPH" and (t.whitespace_ or t.doc[t.i - 1].whitespace_) for t in ent):
+        return None  # "John Bolton - Morrison": two names
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].tag_ in _NAME_TAGS | {"POS"}:
         return None
@@ -66,15 +68,15 @@ def introduced_surnames(doc: Doc, canonical_of, earlier_people: Iterable[str] = 
     """token start -> (token end, full name) for each bare surname the tagger missed as a person. `earlier_people`:
     full names met in earlier pieces of the same article."""
     found: dict[int, tuple[int, str]] = {}
-    people: list[tuple[list[str], str]] = [(name.split(), name) for name in earlier_people if len(name.split()) > 1]
+    people: list[tuple[str, str]] = [(surname(name), name) for name in earlier_people if len(name.split()) > 1]
     other_use: dict[str, bool] = {}
     for token in doc:
         ent = entity_at(doc, token.i)
         if ent is not None and ent.label_ == "PERSON" and ent.start == token.i:
             words = _full_name(ent)
             if words is not None:
-                texts, name = [t.text for t in words], canonical_of(ent)
-                people.append((texts, name if len(name.split()) > 1 else " ".join(texts)))
+                name, written = canonical_of(ent), doc[ent.start : words[-1].i + 1].text
+                people.append((surname(written), name if len(name.split()) > 1 else written))
         if ent is not None and ent.label_ == "PERSON":
             continue  # a person's name: alias_canonicalisation reads it
         if ent is not None and len([t for t in ent if t.tag_ != "POS"]) > 1:
@@ -82,8 +84,8 @@ def introduced_surnames(doc: Doc, canonical_of, earlier_people: Iterable[str] = 
         if token.tag_ != "NNP" or not token.is_alpha or not token.text[:1].isupper() or token.is_upper:
             continue
         word = token.text
-        owners = {name for words, name in people if words[-1] == word}
-        if len(owners) != 1 or any(word in words[:-1] for words, _ in people):
+        owners = {name for last, name in people if last == word}
+        if len(owners) != 1 or any(word in name.split() and last != word for last, name in people):
             continue
         if not _alone(token):
             continue
