@@ -41,11 +41,18 @@ def test_another_organisation_named_before_it_leaves_the_company_flagged():
     assert claim.needs_context == ['"the company" not introduced']
 
 
+KESSEL = "Kessel Mills opened a route to Lanzo in 2019. Tickets cost 12 euros. The company sold 40 ferries in 2020."
+
+
 def test_one_organisation_never_said_to_be_a_company_is_no_answer():
-    text = "Kessel Mills opened a route to Lanzo in 2019. Tickets cost 12 euros. The company sold 40 ferries in 2020."
-    claim = _claim(text, "40 ferries")
+    claim = _claim(KESSEL, "40 ferries")
     assert claim.text == "The company sold 40 ferries in 2020."
     assert claim.needs_context == ['"the company" not introduced']
+
+
+def test_switched_off_the_nearest_organisation_is_taken_for_the_company():
+    with rules.disabled({"introduced_kind"}):
+        assert _claim(KESSEL, "40 ferries").text == "Kessel Mills sold 40 ferries in 2020."
 
 
 def test_switched_off_the_company_stays_flagged():

@@ -183,7 +183,8 @@ register(
     "('Orvik Lines, a ferry company', 'Brenn Corp', 'the agency Varnes Media') and no other organisation named before "
     "it that could be meant (one whose kind the article did not say), nor an unnamed 'a company'",
     "the organisation's name ('Orvik Lines'); otherwise it stays, flagged 'not introduced' "
-    "(claims/extraction/named_mentions.py)",
+    "(claims/extraction/named_mentions.py). Switched on, definite_descriptions no longer takes the nearest "
+    "organisation named for such a noun (off, 'the company' after 'Kessel Mills opened …' is Kessel Mills)",
     [
         (
             "Orvik Lines, a ferry company, opened a route to Lanzo in 2019. The route has four stops. Tickets cost 12 "
