@@ -49,6 +49,18 @@ def entities_in(doc, ids) -> list:
     return found
 
 
+GENERATIONAL_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def surname(full_name: str) -> str:
+    """The surname of a full name: its last word, or the one before a generational suffix ("Ana Ruiz Jr" -> "Ruiz")
+    with rule introduced_surname."""
+    words = full_name.split()
+    if len(words) > 2 and words[-1].casefold() in GENERATIONAL_SUFFIXES and rules.on("introduced_surname"):
+        return words[-2].rstrip(",")
+    return words[-1]
+
+
 class Gazetteer(gazetteer_module.Gazetteer):
     """The general gazetteer (gazetteer.py) plus the fuzzy reading of misspelt names that extraction needs."""
 
@@ -113,7 +125,7 @@ class DocumentEntities:
         if len(tokens) == 1:
             key = name.casefold()
             readings = (
-                [full for full in self.people if full.split()[-1].casefold() == key],
+                [full for full in self.people if surname(full).casefold() == key],
                 [full for full in self.people if full.split()[0].casefold() == key],  # "Kim" for Kim Jong-un
                 [
                     full

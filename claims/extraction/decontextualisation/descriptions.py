@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import rules
 from ..entities import entity_at
 from ..lexicon import REPORTING_VERBS
 from .referents import SUBJECT_DEPS, THING_LABELS
@@ -101,6 +102,18 @@ CATEGORY_LABELS = {
     **dict.fromkeys(("law", "act", "treaty"), ("LAW",)),
 }
 NAMED = THING_LABELS | {"PERSON"}
+# kinds of organisation a bare "the <noun>" may name (rule introduced_kind, named_mentions.py), and those that are
+# companies: "the company" may be the carmaker the article named
+COMPANY = {"company", "firm", "corporation"}
+COMPANY_KINDS = COMPANY | {
+    "carmaker", "automaker", "startup", "retailer", "insurer", "manufacturer", "airline", "developer", "maker",
+    "publisher", "broadcaster", "chain", "conglomerate", "lender", "operator", "supplier", "giant", "brand",
+}  # fmt: skip
+ORGANISATION_KINDS = COMPANY_KINDS | {
+    "agency", "bank", "ministry", "department", "studio", "band", "party", "union", "university", "school",
+    "newspaper", "network", "charity", "organisation", "organization", "club", "label", "regulator", "institute",
+    "foundation", "group", "authority", "council", "committee", "commission", "court", "hospital", "museum",
+}  # fmt: skip
 
 
 def _named(token: Token):
@@ -108,31 +121,43 @@ def _named(token: Token):
     return ent if ent is not None and ent.label_ in NAMED else None
 
 
+def proper_name(token: Token) -> Span | None:
+    """The name a proper noun the tagger did not class heads, with the proper nouns before it ("Orvik Lines")."""
+    if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+        return None
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i == token.i:
+        start -= 1
+    return token.doc[start : token.i + 1] if token.doc[start].text[:1].isupper() else None
+
+
+def introduced_name(token: Token, *, untagged: bool = False):
+    """The named entity a noun introduces, if any: "Varnes is a bakery", "The oldest bakery in Brenholt is Varnes",
+    "Varnes, a bakery in …", "a bakery called Varnes", "the company Orvik Lines". With `untagged`, also a name the
+    tagger did not class."""
+    head = token.head
+    if token.dep_ in SUBJECT_DEPS and head.lemma_ == "be":
+        other = next((c for c in head.children if c.dep_ == "attr"), None)
+    elif token.dep_ == "attr" and head.lemma_ == "be":
+        other = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    elif token.dep_ == "appos" or token.dep_ == "compound":
+        other = head  # "Geranium, a restaurant"; "the company Mey Eden"
+    else:
+        other = next((c for c in token.children if c.dep_ == "appos"), None)
+        if other is None:
+            called = next((c for c in token.children if c.dep_ == "acl" and c.lemma_ in ("call", "name")), None)
+            other = next((c for c in called.children if c.dep_ in ("oprd", "attr", "dobj")), None) if called else None
+    if other is None:
+        return None
+    return _named(other) or (proper_name(other) if untagged else None)
+
+
 def _introduced_as(sent: Span, lemma: str):
-    """The named entity this sentence introduces with the noun `lemma`, if any: "Varnes is a bakery",
-    "The oldest bakery in Brenholt is Varnes", "Varnes, a bakery in …", "a bakery called Varnes",
-    "the company Orvik Lines"."""
+    """The named entity this sentence introduces with the noun `lemma`, if any (the last one)."""
     found = None
     for token in sent:
-        if token.lemma_ != lemma or token.pos_ != "NOUN":
-            continue
-        head = token.head
-        if token.dep_ in SUBJECT_DEPS and head.lemma_ == "be":
-            other = next((c for c in head.children if c.dep_ == "attr"), None)
-        elif token.dep_ == "attr" and head.lemma_ == "be":
-            other = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-        elif token.dep_ == "appos" or token.dep_ == "compound":
-            other = head  # "Geranium, a restaurant"; "the company Mey Eden"
-        else:
-            other = next((c for c in token.children if c.dep_ == "appos"), None)
-            if other is None:
-                called = next((c for c in token.children if c.dep_ == "acl" and c.lemma_ in ("call", "name")), None)
-                other = (
-                    next((c for c in called.children if c.dep_ in ("oprd", "attr", "dobj")), None) if called else None
-                )
-        ent = _named(other) if other is not None else None
-        if ent is not None:
-            found = ent
+        if token.lemma_ == lemma and token.pos_ == "NOUN":
+            found = introduced_name(token) or found
     return found
 
 
@@ -144,8 +169,8 @@ def _category_name(sents: list[Span], index: int, noun: Token, canonical_of) -> 
         if ent is not None:
             return canonical_of(ent)
     labels = CATEGORY_LABELS.get(noun.lemma_)
-    if not labels:
-        return None
+    if not labels or noun.lemma_ in ORGANISATION_KINDS and rules.on("introduced_kind"):
+        return None  # "the company" after one company named nearby, another further back: introduced_kind decides
     window = [e for sent in sents[max(0, index - 2) : index] for e in sent.ents if e.label_ in labels]
     names = {canonical_of(e) for e in window}
     return canonical_of(window[-1]) if len(names) == 1 else None  # two candidates: no guessing

@@ -9,6 +9,7 @@ import datetime as dt
 from .. import month_dates, named_mentions, quotations, readability, relative_time, rules, segmentation
 from ..decontextualisation.descriptions import definite_descriptions
 from ..decontextualisation.pronouns import antecedents
+from ..decontextualisation.surnames import introduced_surnames
 from ..entities import LOCATIVE_PREPOSITIONS, NAME_LABELS
 from .rendering import Renderer
 
@@ -40,6 +41,7 @@ def doc_context(doc, offset, cleaned, known, seen, backend, title) -> DocContext
             canonical_cache[key] = known.canonical(ent.text, ent.label_, place_use=_place_use(ent))
         return canonical_cache[key]
 
+    earlier_people = list(known.people)  # full names of the article's earlier pieces
     ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
     for ent in ents:  # in order, so that full names are known before bare surnames
         canonical_of(ent)
@@ -54,12 +56,15 @@ def doc_context(doc, offset, cleaned, known, seen, backend, title) -> DocContext
             if start > 0 and doc[start - 1].lower_ == "the" and known.drops_article(canonical):
                 start -= 1  # "the Democratic People's Republic of Korea" -> "North Korea"
             replacements[start] = (end, canonical)
+    if rules.on("introduced_surname"):
+        for start, (end, text) in introduced_surnames(doc, canonical_of, earlier_people).items():
+            replacements.setdefault(start, (end, text))
     sents = list(segmentation.sentences(doc))
     pronouns = antecedents(doc, sents, canonical_of) if rules.on("pronoun_resolution") else {}
     if rules.on("definite_descriptions"):
         for start, (end, text) in definite_descriptions(doc, sents, canonical_of).items():
             replacements.setdefault(start, (end, text))
-    for start, (end, text) in named_mentions.named_descriptions(doc).items():
+    for start, (end, text) in named_mentions.named_descriptions(doc, canonical_of).items():
         replacements.setdefault(start, (end, text))
     if rules.on("relative_dates"):
         for start, (end, text) in _relative_dates(doc, cleaned.published).items():

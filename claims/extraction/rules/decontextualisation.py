@@ -29,6 +29,21 @@ register(
     ],
 )
 register(
+    "introduced_surname",
+    "decontextualisation",
+    "a bare surname the tagger did not take for a person ('Brandt confessed …', tagged an organisation or nothing) "
+    "when exactly one person named before it in the article has that surname and the word names nothing else there",
+    "the full name the article gave ('Michael Brandt confessed …'); with two such people, or a place or firm of that "
+    "name, it stays as written (claims/extraction/decontextualisation/surnames.py)",
+    [
+        (
+            "Lanzo police arrested Michael Brandt in March 2019. In an interview, Brandt confessed to the theft of 40 "
+            "bikes.",
+            ("In an interview, Michael Brandt confessed to the theft of 40 bikes.",),
+        )
+    ],
+)
+register(
     "pronoun_resolution",
     "decontextualisation",
     "a pronoun whose antecedent is sure (the last person named; the previous subject when it is a thing)",
@@ -158,6 +173,23 @@ register(
         (
             "Lanzo opened the Varnes harbour in 1990. Ferries to Tessaly left from the harbour until 2015.",
             ("Ferries to Tessaly left from the Varnes harbour until 2015.",),
+        )
+    ],
+)
+register(
+    "introduced_kind",
+    "decontextualisation",
+    "a bare 'the company', 'the agency', 'the bank' … after exactly one organisation the article said is of that kind "
+    "('Orvik Lines, a ferry company', 'Brenn Corp', 'the agency Varnes Media') and no other organisation named before "
+    "it that could be meant (one whose kind the article did not say), nor an unnamed 'a company'",
+    "the organisation's name ('Orvik Lines'); otherwise it stays, flagged 'not introduced' "
+    "(claims/extraction/named_mentions.py). Switched on, definite_descriptions no longer takes the nearest "
+    "organisation named for such a noun (off, 'the company' after 'Kessel Mills opened …' is Kessel Mills)",
+    [
+        (
+            "Orvik Lines, a ferry company, opened a route to Lanzo in 2019. The route has four stops. Tickets cost 12 "
+            "euros. The company carried 40,000 passengers in 2020.",
+            ("Orvik Lines carried 40,000 passengers in 2020.",),
         )
     ],
 )
