@@ -4,6 +4,8 @@ B", "between A and B", "mainly A and B")."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from .. import rules
@@ -150,6 +152,8 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
                 and not (member.pos_ == "PROPN" and rules.on("coordination_agreement"))
             ):
                 tokens |= shared_left  # "the cat and dog" -> "the dog"; a name takes no borrowed "the"
+                if rules.on("borrowed_article"):
+                    tokens, overrides = _article_for(doc, member, own[member.i], shared_left, tokens, overrides)
             if token.dep_ in ("nsubj", "nsubjpass") and member.tag_ in ("NN", "NNP"):
                 verb = token.head
                 for aux in [verb, *verb.children]:
@@ -170,6 +174,22 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             out.append(Clause(tokens=sorted(tokens), overrides=overrides))
         return out
     return [clause]
+
+
+def _article_for(doc: Doc, member: Token, own: set[int], borrowed: set[int], tokens: set[int], overrides: dict):
+    """A borrowed "a"/"an" fits the conjunct it is lent to (rule borrowed_article): none before a plural conjunct
+    ("found a handgun, three rifles" gives "found three rifles", not "a three rifles"), and "a" or "an" as the
+    conjunct's number is read ("an elite 9.2 grade and 8.1 grade" gives "an 8.1 grade", and "a 91.4 grade")."""
+    article = next((doc[j] for j in sorted(borrowed) if doc[j].lower_ in ("a", "an")), None)
+    if article is None:
+        return tokens, overrides
+    if member.tag_ in ("NNS", "NNPS"):
+        return tokens - {article.i}, overrides
+    first = doc[min(own)] if own else member
+    if first.like_num and first.text[:1].isdigit():
+        said = "an" if re.match(r"(?:8|11(?!\d)|18(?!\d))", first.text) else "a"
+        overrides = {**overrides, article.i: said if article.text.islower() else said.capitalize()}
+    return tokens, overrides
 
 
 def _displaced_conjuncts(doc: Doc, token: Token, ids: set[int]) -> list[Token]:

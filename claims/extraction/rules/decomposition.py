@@ -52,6 +52,19 @@ register(
     ],
 )
 register(
+    "borrowed_article",
+    "decomposition",
+    "an 'a'/'an' a split lends from the first conjunct to the others ('found a handgun, three rifles and two "
+    "shotguns', 'an elite 9.2 grade and 8.1 grade')",
+    "no article before a plural or counted conjunct ('found three rifles'), 'a' or 'an' as a number is read",
+    [
+        (
+            "Police in Lanzo found a handgun, three rifles and two shotguns in 2019.",
+            ("Police in Lanzo found three rifles.",),
+        )
+    ],
+)
+register(
     "trailing_participle",
     "decomposition",
     "', <verb>ing …' after a clause, without a subject of its own",
