@@ -9,7 +9,15 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import rules
 from .expletives import expletive
-from .people import contradicts, gender_evidence, subject_person, sure_person
+from .people import (
+    competing_pronoun,
+    contradicts,
+    gender_evidence,
+    names_person,
+    other_person_subject,
+    subject_person,
+    sure_person,
+)
 from .referents import (
     DEMONSTRATIVE,
     NEUTER,
@@ -45,6 +53,7 @@ class _Names:
     people_at: list[int]
     things: list[tuple[int, str, str]]  # places and organisations
     things_at: list[int]
+    person_words: frozenset[str]  # the people's canonical names and their surnames, lower-case
 
 
 def _names(doc: Doc, canonical_of) -> _Names:
@@ -56,7 +65,8 @@ def _names(doc: Doc, canonical_of) -> _Names:
             mentions.append((ent.start, ent.label_, canonical_of(ent)))  # a name is written with a capital
     people = [m for m in mentions if m[1] == "PERSON"]
     things = [m for m in mentions if m[1] in ("GPE", "ORG")]
-    return _Names(mentions, people, [m[0] for m in people], things, [m[0] for m in things])
+    person_words = frozenset(w for _, _, name in people for w in (name.casefold(), name.split()[-1].casefold()))
+    return _Names(mentions, people, [m[0] for m in people], things, [m[0] for m in things], person_words)
 
 
 class _Reading:
@@ -124,6 +134,18 @@ class _Reading:
                 text = subject_person(self.doc, token, self.window_start, self.canonical_of, self.found)
             if text and contradicts(genders.get(text), token):
                 text = None
+        if (
+            text
+            and rules.on("own_sentence_subject")
+            and other_person_subject(token, text, self.names.person_words, self.canonical_of)
+        ):
+            return None  # "In his speech, Brandt said …" with Brandt tagged a place: his = Brandt, not the last person
+        if (
+            text
+            and rules.on("competing_pronoun")
+            and competing_pronoun(self.doc, token, text, self.window_start, self.found)
+        ):
+            return None  # "… his recovery, though Dr Lind said …. He …": the unnamed "his" competes with Lind
         return text
 
     def genders(self) -> dict[str, str]:
@@ -132,6 +154,14 @@ class _Reading:
         return self._genders
 
     def thing(self, sent: Span, token: Token) -> str | None:
+        """it/its: a thing (_thing), never a name or description of a person (rule it_not_person: the tagger may call
+        a surname a place or an organisation, "the man" is no thing)."""
+        text = self._thing(sent, token)
+        if text and rules.on("it_not_person") and names_person(text, self.names.person_words):
+            return None
+        return text
+
+    def _thing(self, sent: Span, token: Token) -> str | None:
         """it/its: the nearest thing subject before it in its sentence, else the previous sentence's subject when that
         is a thing and nothing nearer could be meant."""
         nearest = nearest_thing_subject(sent, token, self.canonical_of) if token.i > sent.start else None

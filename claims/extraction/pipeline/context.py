@@ -41,6 +41,8 @@ def doc_context(doc, offset, cleaned, known, seen, backend, title) -> DocContext
         return canonical_cache[key]
 
     ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    if rules.on("family_surname"):
+        known.expect_people(e.text for e in ents if e.label_ == "PERSON")
     for ent in ents:  # in order, so that full names are known before bare surnames
         canonical_of(ent)
     replacements = {}
