@@ -87,7 +87,8 @@ def gazetteer() -> Gazetteer:
 
 
 # "Tom and Ivo Brandt", "Tom, Ana and Ivo Brandt": first names sharing one surname (group 1); "the Brandts": a family
-_SHARED_SURNAME = re.compile(r"\b[A-Z][a-z]+,? (?:and|&) [A-Z][a-z]+ ([A-Z][a-z][\w'-]*)\b")
+_SHARED_SURNAME = re.compile(r"(?:(\S+) )?\b([A-Z][a-z]+),? (?:and|&) ([A-Z][a-z]+) ([A-Z][a-z][\w'-]*)\b")
+_NAME_WORD = re.compile(r"[A-Z][\w.'-]*")
 _FAMILY_PLURAL = re.compile(r"\b[Tt]he ([A-Z][a-z]+)s\b")
 # a title written before a name is no first name: "Mr. Brandt" is not a second Brandt beside Ivo Brandt
 NAME_TITLES = frozenset(
@@ -96,6 +97,11 @@ NAME_TITLES = frozenset(
 )
 
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'-]*\s+){1,6}?(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'-]*))\s*\(([A-Z]{2,6})\)")
+
+
+def _distinct_first_names(names: set[str]) -> int:
+    """First names, one kept of a short form and its long form ("Tim" and "Timothy" are one person)."""
+    return sum(1 for n in names if not any(m != n and n.startswith(m) for m in names))
 
 
 class DocumentEntities:
@@ -115,9 +121,13 @@ class DocumentEntities:
         # surname -> the first names the whole article gives it (expect_people), and the surnames the article shows
         # two people share ("Tom and Ivo Brandt", "the Brandts"): such a bare surname has no one full name
         self.first_names: dict[str, set[str]] = {}
-        self.family_surnames = {m.casefold() for m in _SHARED_SURNAME.findall(text)} | {
-            m.casefold() for m in _FAMILY_PLURAL.findall(text)
-        }
+        self.family_plurals = {m.casefold() for m in _FAMILY_PLURAL.findall(text)}
+        # (first, second, surname) of "Tom and Ivo Brandt", the word before it neither a name nor lower-case-less
+        self.shared_first_names = [
+            (first.casefold(), second.casefold(), surname.casefold())
+            for before, first, second, surname in _SHARED_SURNAME.findall(text)
+            if not (before[:1].isupper() and before.casefold().rstrip(".") not in NAME_TITLES)
+        ]
         self._cache: dict[tuple[str, str, bool], str] = {}
 
     def expect_people(self, names) -> None:
@@ -125,15 +135,23 @@ class DocumentEntities:
         resolved, so that a surname's reading can depend on the whole article and not only on the names before it."""
         for text in names:
             tokens = normalise_name(text).split()
-            if len(tokens) > 1 and tokens[0].casefold().rstrip(".") not in NAME_TITLES:
-                self.first_names.setdefault(tokens[-1].casefold(), set()).add(tokens[0].casefold())
+            if len(tokens) < 2 or not all(_NAME_WORD.fullmatch(t) for t in tokens):
+                continue  # "hosting Cook", "Bolton - Morrison": no full name
+            first = tokens[-2].casefold()  # "Browns Greedy Williams": the word before the surname
+            if first.rstrip(".") not in NAME_TITLES:
+                self.first_names.setdefault(tokens[-1].casefold(), set()).add(first)
 
     def shared_surname(self, name: str) -> bool:
         """Whether the article gives this bare surname to more than one person (rule family_surname)."""
         key = name.casefold()
+        if key in self.family_plurals or any(
+            surname == key and first not in NAME_TITLES and second not in NAME_TITLES and first not in self.first_names
+            for first, second, surname in self.shared_first_names  # "Fiona Hill and Tim Morrison": Hill is a surname
+        ):
+            return True
         before = {full.split()[0].casefold() for full in self.people if full.split()[-1].casefold() == key}
         # two full names before it is unique_surname's case, decided there; this rule adds the names after it
-        return key in self.family_surnames or len(self.first_names.get(key, ())) > 1 and len(before) < 2
+        return _distinct_first_names(self.first_names.get(key, set())) > 1 and len(before) < 2
 
     def _person(self, name: str) -> str:
         if len(name.split()) == 1 and rules.on("family_surname") and self.shared_surname(name):

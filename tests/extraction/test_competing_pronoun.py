@@ -36,3 +36,11 @@ def test_a_she_after_a_her_that_stands_for_someone_else_is_not_given_the_other_p
 def test_a_he_with_one_person_and_no_other_pronoun_still_resolves():
     text = "Tom Baxter said the boathouse was too small. In 1970 he sold the boathouse for 2 million euros."
     assert "In 1970 Tom Baxter sold the boathouse for 2 million euros." in claims_text(extract(text))
+
+
+def test_a_speaker_who_is_the_person_binds_the_he_of_the_reported_clause_despite_another_pronoun():
+    text = (
+        "The club grew after his death, though Tom Baxter said the boathouse was too small. "
+        "Baxter said that he sold the boathouse in 1970."
+    )
+    assert "Tom Baxter sold the boathouse in 1970." in claims_text(extract(text))

@@ -42,3 +42,20 @@ def test_first_names_sharing_a_surname_count_as_two_people():
 def test_a_surname_one_person_has_in_the_whole_article_is_still_the_full_name():
     text = "Maria Keller opened the Lanzo bakery in 1990. Keller hired 12 bakers in 1995. Tom Baxter sold it in 2001."
     assert "Maria Keller hired 12 bakers in 1995." in claims_text(extract(text))
+
+
+def test_a_full_name_after_another_full_name_shares_no_surname_with_it():
+    from claims.extraction.entities import DocumentEntities
+
+    known = DocumentEntities("The council thanked Sarah Lind and Tom Keller in 2001.")
+    assert not known.shared_surname("Keller")
+
+
+def test_a_short_and_a_long_first_name_are_one_person():
+    from claims.extraction.entities import DocumentEntities
+
+    known = DocumentEntities("")
+    known.expect_people(["Tim Keller", "Timothy Keller", "hosting Keller"])
+    assert not known.shared_surname("Keller")
+    known.expect_people(["Maria Keller"])
+    assert known.shared_surname("Keller")

@@ -158,10 +158,24 @@ def _names(token: Token, name: str, canonical_of) -> bool:
     return ent is not None and canonical_of(ent) == name
 
 
+def bound_by_subject(token: Token, name: str, canonical_of) -> bool:
+    """The subject of the pronoun's clause, or of a clause above it, is a mention of `name`: "Brandt said he …",
+    "Brandt claims that when he …" (the speaker binds the he of the reported clause)."""
+    last = name.split()[-1].casefold()
+    return any(
+        child.dep_ in SUBJECT_DEPS
+        and child.i != token.i
+        and (child.lower_ == last or _names(child, name, canonical_of))
+        for head in [token.head, *token.head.ancestors]
+        for child in head.children
+    )
+
+
 def competing_pronoun(doc: Doc, token: Token, name: str, window_start: int, found: dict) -> bool:
     """Another he/she of the same gender stands for someone else: in this or the previous sentence, resolved to
-    another person; in the previous sentence, left unresolved before the person was named there ("… his recovery, though Dr Lind noted
-    …": the "his" is someone else, so a later "he" may be either) (rule competing_pronoun)."""
+    another person; in the previous sentence, left unresolved before the person was named there ("… his recovery,
+    though Dr Lind noted …": the "his" is someone else, so a later "he" may be either) (rule competing_pronoun).
+    Not when the pronoun's own clause is bound by a subject naming the person (bound_by_subject)."""
     male = token.lower_ in MALE_PRONOUNS
     last = name.split()[-1]
     first_mention = next((t.i for t in doc[window_start : token.i] if t.text == last), token.i)

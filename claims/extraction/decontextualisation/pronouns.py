@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import rules
 from .expletives import expletive
 from .people import (
+    bound_by_subject,
     competing_pronoun,
     contradicts,
     gender_evidence,
@@ -78,6 +79,7 @@ class _Reading:
         self.names = _names(doc, canonical_of)
         self.found: dict[int, Antecedent] = {}
         self._genders: dict[str, str] | None = None  # read from the article once, when a he/she needs it
+        self._known_people: frozenset[str] | None = None
         self.previous_subject: Subject | None = None
         self.previous_unclassed = False  # the previous sentence's subject is a name the parser could not class
         self.window_start = 0  # where the previous sentence starts: a pronoun looks back over it
@@ -143,10 +145,20 @@ class _Reading:
         if (
             text
             and rules.on("competing_pronoun")
+            and not bound_by_subject(token, text, self.canonical_of)
             and competing_pronoun(self.doc, token, text, self.window_start, self.found)
         ):
             return None  # "… his recovery, though Dr Lind said …. He …": the unnamed "his" competes with Lind
         return text
+
+    def known_people(self) -> frozenset[str]:
+        """The names (and surnames) of the people the article shows to be people: a title or he/she for them
+        (gender_evidence); a tagger's PERSON alone is no proof (it tags products and games so)."""
+        if self._known_people is None:
+            self._known_people = frozenset(
+                w for name in self.genders() for w in (name.casefold(), name.split()[-1].casefold())
+            )
+        return self._known_people
 
     def genders(self) -> dict[str, str]:
         if self._genders is None:
@@ -157,7 +169,7 @@ class _Reading:
         """it/its: a thing (_thing), never a name or description of a person (rule it_not_person: the tagger may call
         a surname a place or an organisation, "the man" is no thing)."""
         text = self._thing(sent, token)
-        if text and rules.on("it_not_person") and names_person(text, self.names.person_words):
+        if text and rules.on("it_not_person") and names_person(text, self.known_people()):
             return None
         return text
 
