@@ -137,16 +137,21 @@ class DocumentEntities:
             tokens = normalise_name(text).split()
             if len(tokens) < 2 or not all(_NAME_WORD.fullmatch(t) for t in tokens):
                 continue  # "hosting Cook", "Bolton - Morrison": no full name
-            first = tokens[-2].casefold()  # "Browns Greedy Williams": the word before the surname
-            if first.rstrip(".") not in NAME_TITLES:
+            # "Browns Greedy Williams": the word before the surname; "Pat W. Keller": not the initial
+            first = next((t.casefold() for t in reversed(tokens[:-1]) if len(t.rstrip(".")) > 1), "")
+            if first and first.rstrip(".") not in NAME_TITLES:
                 self.first_names.setdefault(tokens[-1].casefold(), set()).add(first)
 
     def shared_surname(self, name: str) -> bool:
         """Whether the article gives this bare surname to more than one person (rule family_surname)."""
         key = name.casefold()
         if key in self.family_plurals or any(
-            surname == key and first not in NAME_TITLES and second not in NAME_TITLES and first not in self.first_names
-            for first, second, surname in self.shared_first_names  # "Fiona Hill and Tim Morrison": Hill is a surname
+            surname == key
+            and first not in NAME_TITLES
+            and second not in NAME_TITLES
+            and first not in self.first_names  # "Fiona Hill and Tim Morrison": Hill is a surname
+            and self.gaz.lookup(first) is None  # "Lanzo and Tim Morrison": a place
+            for first, second, surname in self.shared_first_names
         ):
             return True
         before = {full.split()[0].casefold() for full in self.people if full.split()[-1].casefold() == key}

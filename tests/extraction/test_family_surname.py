@@ -59,3 +59,11 @@ def test_a_short_and_a_long_first_name_are_one_person():
     assert not known.shared_surname("Keller")
     known.expect_people(["Maria Keller"])
     assert known.shared_surname("Keller")
+
+
+def test_a_middle_initial_is_no_first_name():
+    from claims.extraction.entities import DocumentEntities
+
+    known = DocumentEntities("")
+    known.expect_people(["Pat Keller", "Pat W. Keller"])
+    assert not known.shared_surname("Keller")
