@@ -110,7 +110,7 @@ PERSON_NOUNS = frozenset(
 
 
 def names_person(text: str, person_words: frozenset[str]) -> bool:
-    """The antecedent is a person: the name (or surname) of someone the article tags as a person, a description
+    """The antecedent is a person: the name (or surname) of someone the article shows to be one, a description
     whose head is a person noun ("the man", "his mother"), or one opening with his/her."""
     words = text.casefold().split()
     if not words:
@@ -131,50 +131,44 @@ def _is_person_name(token: Token, person_words: frozenset[str]) -> bool:
     return token.ent_type_ in ("PERSON", "") or token.lower_ in person_words
 
 
+def _clause_subjects(token: Token):
+    """The subjects of the pronoun's clause and of the clauses above it, but the pronoun itself."""
+    for head in [token.head, *token.head.ancestors]:
+        yield from (c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i != token.i)
+
+
+def _mentions(token: Token, name: str, canonical_of) -> bool:
+    """The token is a word of `name` or of a mention whose canonical name is `name` ("Pushlin", misspelt, read as
+    "Denis Pushilin")."""
+    if token.lower_ in name.casefold().split():
+        return True
+    ent = entity_at(token.doc, token.i)
+    return ent is not None and canonical_of(ent) == name
+
+
 def other_person_subject(token: Token, name: str, person_words: frozenset[str], canonical_of) -> bool:
     """He/she/his/her inside a clause whose subject (the pronoun's clause or one above it: "Brandt said he …", "In
     his speech, Brandt said …") is a name of a person other than `name`: that subject is the likelier antecedent, so
     the last person named before is not sure (rule own_sentence_subject)."""
     sent = token.sent
-    last = name.split()[-1].casefold()
-    for head in [token.head, *token.head.ancestors]:
-        for child in head.children:
-            if (
-                child.dep_ in SUBJECT_DEPS
-                and child.i != token.i
-                and in_quotation(sent, child) == in_quotation(sent, token)
-                and _is_person_name(child, person_words)
-                and child.lower_ != last
-                and child.lower_ not in name.casefold().split()
-                and not _names(child, name, canonical_of)
-            ):
-                return True
-    return False
-
-
-def _names(token: Token, name: str, canonical_of) -> bool:
-    """The token is part of a mention whose canonical name is `name` ("Pushlin" read as a misspelt "Denis Pushilin")."""
-    ent = entity_at(token.doc, token.i)
-    return ent is not None and canonical_of(ent) == name
+    return any(
+        in_quotation(sent, subject) == in_quotation(sent, token)
+        and _is_person_name(subject, person_words)
+        and not _mentions(subject, name, canonical_of)
+        for subject in _clause_subjects(token)
+    )
 
 
 def bound_by_subject(token: Token, name: str, canonical_of) -> bool:
     """The subject of the pronoun's clause, or of a clause above it, is a mention of `name`: "Brandt said he …",
     "Brandt claims that when he …" (the speaker binds the he of the reported clause)."""
-    last = name.split()[-1].casefold()
-    return any(
-        child.dep_ in SUBJECT_DEPS
-        and child.i != token.i
-        and (child.lower_ == last or _names(child, name, canonical_of))
-        for head in [token.head, *token.head.ancestors]
-        for child in head.children
-    )
+    return any(_mentions(subject, name, canonical_of) for subject in _clause_subjects(token))
 
 
 def competing_pronoun(doc: Doc, token: Token, name: str, window_start: int, found: dict) -> bool:
-    """Another he/she of the same gender stands for someone else: in this or the previous sentence, resolved to
-    another person; in the previous sentence, left unresolved before the person was named there ("… his recovery,
-    though Dr Lind noted …": the "his" is someone else, so a later "he" may be either) (rule competing_pronoun).
+    """Another he/she of the same gender in the previous sentence stands for someone else: resolved to another
+    person, or left unresolved before the person was named there ("… his recovery, though Dr Lind noted …": the
+    "his" is someone else, so a later "he" may be either) (rule competing_pronoun).
     Not when the pronoun's own clause is bound by a subject naming the person (bound_by_subject)."""
     male = token.lower_ in MALE_PRONOUNS
     last = name.split()[-1]

@@ -259,8 +259,9 @@ register(
 register(
     "competing_pronoun",
     "decontextualisation",
-    "he/she/his/her after another pronoun of the same gender in this or the previous sentence that stands for "
-    "someone else: resolved to another person, or unresolved before the one person named there",
+    "he/she/his/her after a pronoun of the same gender in the previous sentence that stands for someone else: "
+    "resolved to another person, or unresolved before the one person named there; not when the pronoun's own "
+    "clause has that person as subject ('Baxter said that he …')",
     "no resolution (the claim keeps the pronoun, flagged)",
     [
         (
