@@ -67,3 +67,11 @@ def test_a_middle_initial_is_no_first_name():
     known = DocumentEntities("")
     known.expect_people(["Pat Keller", "Pat W. Keller"])
     assert not known.shared_surname("Keller")
+
+
+def test_an_opening_verb_the_tagger_takes_into_a_name_is_no_second_first_name():
+    text = (
+        "Tom Keller opened the Lanzo bakery in 1990. Keller hired 12 bakers in 1996. "
+        "Hosting Keller in 1995, Marc Benioff praised the bakery."
+    )
+    assert "Tom Keller hired 12 bakers in 1996." in claims_text(extract(text))
