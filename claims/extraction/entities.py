@@ -98,7 +98,22 @@ def gazetteer() -> Gazetteer:
     return _extraction_gazetteer(gazetteer_module.extra_files())
 
 
+# "Tom and Ivo Brandt", "Tom, Ana and Ivo Brandt": first names sharing one surname (group 1); "the Brandts": a family
+_SHARED_SURNAME = re.compile(r"(?:(\S+) )?\b([A-Z][a-z]+),? (?:and|&) ([A-Z][a-z]+) ([A-Z][a-z][\w'-]*)\b")
+_NAME_WORD = re.compile(r"[A-Z][\w.'-]*")
+_FAMILY_PLURAL = re.compile(r"\b[Tt]he ([A-Z][a-z]+)s\b")
+# a title written before a name is no first name: "Mr. Brandt" is not a second Brandt beside Ivo Brandt
+NAME_TITLES = frozenset(
+    "mr mrs ms miss dr sir madam lady lord president vice senator sen rep governor gov mayor judge minister "
+    "king queen prince princess general gen coach chancellor secretary pope saint st father".split()
+)
+
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'-]*\s+){1,6}?(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'-]*))\s*\(([A-Z]{2,6})\)")
+
+
+def _distinct_first_names(names: set[str]) -> int:
+    """First names, one kept of a short form and its long form ("Tim" and "Timothy" are one person)."""
+    return sum(1 for n in names if not any(m != n and n.startswith(m) for m in names))
 
 
 class DocumentEntities:
@@ -115,9 +130,49 @@ class DocumentEntities:
                 known = self.gaz.lookup(name)
                 self.acronyms.setdefault(acronym, known.canonical if known else normalise_name(name))
         self.people: list[str] = []  # canonical full names, in order of first mention
+        # surname -> the first names the whole article gives it (expect_people), and the surnames the article shows
+        # two people share ("Tom and Ivo Brandt", "the Brandts"): such a bare surname has no one full name
+        self.first_names: dict[str, set[str]] = {}
+        self.family_plurals = {m.casefold() for m in _FAMILY_PLURAL.findall(text)}
+        # (first, second, surname) of "Tom and Ivo Brandt", the word before it neither a name nor lower-case-less
+        self.shared_first_names = [
+            (first.casefold(), second.casefold(), surname.casefold())
+            for before, first, second, surname in _SHARED_SURNAME.findall(text)
+            if not (before[:1].isupper() and before.casefold().rstrip(".") not in NAME_TITLES)
+        ]
         self._cache: dict[tuple[str, str, bool], str] = {}
 
+    def expect_people(self, names) -> None:
+        """The full names the parser tags as people in a piece of the article, read before any bare surname is
+        resolved, so that a surname's reading can depend on the whole article and not only on the names before it."""
+        for text in names:
+            tokens = normalise_name(text).split()
+            if len(tokens) < 2 or not all(_NAME_WORD.fullmatch(t) for t in tokens):
+                continue  # "hosting Cook", "Bolton - Morrison": no full name
+            # "Browns Greedy Williams": the word before the surname; "Pat W. Keller": not the initial
+            first = next((t.casefold() for t in reversed(tokens[:-1]) if len(t.rstrip(".")) > 1), "")
+            if first and first.rstrip(".") not in NAME_TITLES:
+                self.first_names.setdefault(tokens[-1].casefold(), set()).add(first)
+
+    def shared_surname(self, name: str) -> bool:
+        """Whether the article gives this bare surname to more than one person (rule family_surname)."""
+        key = name.casefold()
+        if key in self.family_plurals or any(
+            surname == key
+            and first not in NAME_TITLES
+            and second not in NAME_TITLES
+            and first not in self.first_names  # "Fiona Hill and Tim Morrison": Hill is a surname
+            and self.gaz.lookup(first) is None  # "Lanzo and Tim Morrison": a place
+            for first, second, surname in self.shared_first_names
+        ):
+            return True
+        before = {full.split()[0].casefold() for full in self.people if full.split()[-1].casefold() == key}
+        # two full names before it is unique_surname's case, decided there; this rule adds the names after it
+        return _distinct_first_names(self.first_names.get(key, set())) > 1 and len(before) < 2
+
     def _person(self, name: str) -> str:
+        if len(name.split()) == 1 and rules.on("family_surname") and self.shared_surname(name):
+            return name  # "Brandt" where Tom and Ivo Brandt are both named: either; the article's word stays
         known = self.gaz.lookup(name)
         if known is not None and known.label == "PERSON":
             return known.canonical

@@ -8,6 +8,10 @@ resolves only when sure (faithful before clever; an unresolved pronoun stays as 
   is a thing (not a person) and no other subject stands between (subject_antecedent); expletive "it" ("it is likely
   that", "as it turned out") is left alone;
 - they/them/their -> the nearest plural subject before it, else the previous plural subject, on the same terms.
+A wrong antecedent costs more than none, so a he/she is left as written when a proper-noun subject of its own
+clause may be another person (own_sentence_subject) or a pronoun of the same gender just before stands for someone
+else (competing_pronoun), and "it" never stands for a person (it_not_person); a bare surname the article gives two
+people stays as written (family_surname, entities.py).
 The pipeline substitutes the antecedent only when the claim does not already name it.
 
 One module each: pronouns (`antecedents`, the pass over the sentences), subjects (the subjects a pronoun may stand

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..entities import entity_at
 from ..lexicon import REPORTING_VERBS
 from .referents import PERSONAL, SUBJECT_DEPS, THING_LABELS, in_quotation
 
@@ -99,3 +100,83 @@ def subject_person(doc: Doc, token: Token, window_start: int, canonical_of, foun
 
 def contradicts(gender: str | None, pronoun: Token) -> bool:
     return gender == "m" and pronoun.lower_ in FEMALE_PRONOUNS or gender == "f" and pronoun.lower_ in MALE_PRONOUNS
+
+
+# the head nouns of descriptions that name a person: "it" never stands for them
+PERSON_NOUNS = frozenset(
+    "man woman boy girl child baby mother father son daughter wife husband brother sister parent grandmother "
+    "grandfather aunt uncle patient doctor suspect victim player coach actor actress singer".split()
+)
+
+
+def names_person(text: str, person_words: frozenset[str]) -> bool:
+    """The antecedent is a person: the name (or surname) of someone the article shows to be one, a description
+    whose head is a person noun ("the man", "his mother"), or one opening with his/her."""
+    words = text.casefold().split()
+    if not words:
+        return False
+    return (
+        text.casefold() in person_words
+        or words[-1] in person_words
+        or words[-1] in PERSON_NOUNS
+        or words[0] in ("his", "her")
+    )
+
+
+def _is_person_name(token: Token, person_words: frozenset[str]) -> bool:
+    """A proper-noun subject that may be a person: tagged PERSON, untagged, or a surname the article gives a person
+    elsewhere (the tagger calls a surname a place or an organisation now and then)."""
+    if token.pos_ != "PROPN":
+        return False
+    return token.ent_type_ in ("PERSON", "") or token.lower_ in person_words
+
+
+def _clause_subjects(token: Token):
+    """The subjects of the pronoun's clause and of the clauses above it, but the pronoun itself."""
+    for head in [token.head, *token.head.ancestors]:
+        yield from (c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i != token.i)
+
+
+def _mentions(token: Token, name: str, canonical_of) -> bool:
+    """The token is a word of `name` or of a mention whose canonical name is `name` ("Pushlin", misspelt, read as
+    "Denis Pushilin")."""
+    if token.lower_ in name.casefold().split():
+        return True
+    ent = entity_at(token.doc, token.i)
+    return ent is not None and canonical_of(ent) == name
+
+
+def other_person_subject(token: Token, name: str, person_words: frozenset[str], canonical_of) -> bool:
+    """He/she/his/her inside a clause whose subject (the pronoun's clause or one above it: "Brandt said he …", "In
+    his speech, Brandt said …") is a name of a person other than `name`: that subject is the likelier antecedent, so
+    the last person named before is not sure (rule own_sentence_subject)."""
+    sent = token.sent
+    return any(
+        in_quotation(sent, subject) == in_quotation(sent, token)
+        and _is_person_name(subject, person_words)
+        and not _mentions(subject, name, canonical_of)
+        for subject in _clause_subjects(token)
+    )
+
+
+def bound_by_subject(token: Token, name: str, canonical_of) -> bool:
+    """The subject of the pronoun's clause, or of a clause above it, is a mention of `name`: "Brandt said he …",
+    "Brandt claims that when he …" (the speaker binds the he of the reported clause)."""
+    return any(_mentions(subject, name, canonical_of) for subject in _clause_subjects(token))
+
+
+def competing_pronoun(doc: Doc, token: Token, name: str, window_start: int, found: dict) -> bool:
+    """Another he/she of the same gender in the previous sentence stands for someone else: resolved to another
+    person, or left unresolved before the person was named there ("… his recovery, though Dr Lind noted …": the
+    "his" is someone else, so a later "he" may be either) (rule competing_pronoun).
+    Not when the pronoun's own clause is bound by a subject naming the person (bound_by_subject)."""
+    male = token.lower_ in MALE_PRONOUNS
+    last = name.split()[-1]
+    first_mention = next((t.i for t in doc[window_start : token.i] if t.text == last), token.i)
+    for t in doc[window_start : token.sent.start]:  # in its own sentence a pronoun unresolved may be the same person
+        if t.lower_ not in PERSONAL or (t.lower_ in MALE_PRONOUNS) != male or in_quotation(t.sent, t):
+            continue
+        resolved = found.get(t.i)
+        if resolved is not None and resolved.text != name or resolved is None and t.i < first_mention:
+            return True
+    return False

@@ -9,7 +9,16 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import rules
 from .expletives import expletive
-from .people import contradicts, gender_evidence, subject_person, sure_person
+from .people import (
+    bound_by_subject,
+    competing_pronoun,
+    contradicts,
+    gender_evidence,
+    names_person,
+    other_person_subject,
+    subject_person,
+    sure_person,
+)
 from .referents import (
     DEMONSTRATIVE,
     NEUTER,
@@ -45,6 +54,7 @@ class _Names:
     people_at: list[int]
     things: list[tuple[int, str, str]]  # places and organisations
     things_at: list[int]
+    person_words: frozenset[str]  # the people's canonical names and their surnames, lower-case
 
 
 def _names(doc: Doc, canonical_of) -> _Names:
@@ -56,7 +66,8 @@ def _names(doc: Doc, canonical_of) -> _Names:
             mentions.append((ent.start, ent.label_, canonical_of(ent)))  # a name is written with a capital
     people = [m for m in mentions if m[1] == "PERSON"]
     things = [m for m in mentions if m[1] in ("GPE", "ORG")]
-    return _Names(mentions, people, [m[0] for m in people], things, [m[0] for m in things])
+    person_words = frozenset(w for _, _, name in people for w in (name.casefold(), name.split()[-1].casefold()))
+    return _Names(mentions, people, [m[0] for m in people], things, [m[0] for m in things], person_words)
 
 
 class _Reading:
@@ -68,6 +79,7 @@ class _Reading:
         self.names = _names(doc, canonical_of)
         self.found: dict[int, Antecedent] = {}
         self._genders: dict[str, str] | None = None  # read from the article once, when a he/she needs it
+        self._known_people: frozenset[str] | None = None
         self.previous_subject: Subject | None = None
         self.previous_unclassed = False  # the previous sentence's subject is a name the parser could not class
         self.window_start = 0  # where the previous sentence starts: a pronoun looks back over it
@@ -124,7 +136,29 @@ class _Reading:
                 text = subject_person(self.doc, token, self.window_start, self.canonical_of, self.found)
             if text and contradicts(genders.get(text), token):
                 text = None
+        if (
+            text
+            and rules.on("own_sentence_subject")
+            and other_person_subject(token, text, self.names.person_words, self.canonical_of)
+        ):
+            return None  # "In his speech, Brandt said …" with Brandt tagged a place: his = Brandt, not the last person
+        if (
+            text
+            and rules.on("competing_pronoun")
+            and not bound_by_subject(token, text, self.canonical_of)
+            and competing_pronoun(self.doc, token, text, self.window_start, self.found)
+        ):
+            return None  # "… his recovery, though Dr Lind said …. He …": the unnamed "his" competes with Lind
         return text
+
+    def known_people(self) -> frozenset[str]:
+        """The names (and surnames) of the people the article shows to be people: a title or he/she for them
+        (gender_evidence); a tagger's PERSON alone is no proof (it tags products and games so)."""
+        if self._known_people is None:
+            self._known_people = frozenset(
+                w for name in self.genders() for w in (name.casefold(), name.split()[-1].casefold())
+            )
+        return self._known_people
 
     def genders(self) -> dict[str, str]:
         if self._genders is None:
@@ -132,6 +166,14 @@ class _Reading:
         return self._genders
 
     def thing(self, sent: Span, token: Token) -> str | None:
+        """it/its: a thing (_thing), never a name or description of a person (rule it_not_person: the tagger may call
+        a surname a place or an organisation, "the man" is no thing)."""
+        text = self._thing(sent, token)
+        if text and rules.on("it_not_person") and names_person(text, self.known_people()):
+            return None
+        return text
+
+    def _thing(self, sent: Span, token: Token) -> str | None:
         """it/its: the nearest thing subject before it in its sentence, else the previous sentence's subject when that
         is a thing and nothing nearer could be meant."""
         nearest = nearest_thing_subject(sent, token, self.canonical_of) if token.i > sent.start else None

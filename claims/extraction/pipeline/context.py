@@ -43,6 +43,9 @@ def doc_context(doc, offset, cleaned, known, seen, backend, title) -> DocContext
 
     earlier_people = list(known.people)  # full names of the article's earlier pieces
     ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    if rules.on("family_surname"):
+        # a full name is proper nouns: not "Hosting Lind" (a sentence's opening verb taken into the name)
+        known.expect_people(e.text for e in ents if e.label_ == "PERSON" and all(t.pos_ == "PROPN" for t in e))
     for ent in ents:  # in order, so that full names are known before bare surnames
         canonical_of(ent)
     replacements = {}

@@ -260,3 +260,59 @@ register(
         )
     ],
 )
+register(
+    "family_surname",
+    "decontextualisation",
+    "a bare surname ('Brandt') when the whole article, not only what comes before it, gives that surname to two "
+    "people: two full names, first names sharing it ('Tom and Ivo Brandt'), or the family ('the Brandts')",
+    "no full name: the surname stays as written (not the one full name the article happens to spell out, which may "
+    "be a relative)",
+    [
+        (
+            "Maria Keller opened the Lanzo bakery in 1990. Mayor Keller hired 12 bakers in 1995. "
+            "The Kellers sold the bakery in 2001.",
+            ("Mayor Keller hired 12 bakers in 1995.",),
+        )
+    ],
+)
+register(
+    "own_sentence_subject",
+    "decontextualisation",
+    "he/she/his/her inside a clause whose subject, or the subject of a clause above it ('Brandt said he …', 'In his "
+    "speech, Brandt said …'), is a proper noun that may be another person (the tagger may call a surname a place)",
+    "no resolution to the person named before (the claim keeps the pronoun, flagged)",
+    [
+        (
+            "Tom Baxter founded the Lanzo rowing club in 1950. In his speech in 1990, Lind praised 40 rowers.",
+            ("In his speech in 1990, Lind praised 40 rowers.",),
+        )
+    ],
+)
+register(
+    "competing_pronoun",
+    "decontextualisation",
+    "he/she/his/her after a pronoun of the same gender in the previous sentence that stands for someone else: "
+    "resolved to another person, or unresolved before the one person named there; not when the pronoun's own "
+    "clause has that person as subject ('Baxter said that he …')",
+    "no resolution (the claim keeps the pronoun, flagged)",
+    [
+        (
+            "The club grew after his death, though Tom Baxter said the boathouse was too small. "
+            "In 1970 he sold the boathouse for 2 million euros.",
+            ("In 1970 he sold the boathouse for 2 million euros.",),
+        )
+    ],
+)
+register(
+    "it_not_person",
+    "decontextualisation",
+    "it/its whose antecedent would be a person: the name or surname of someone the article tags as a person (the "
+    "tagger may call it an organisation), a description headed by a person noun ('the man', 'his mother')",
+    "no resolution (the claim keeps 'it', flagged)",
+    [
+        (
+            "The old man bought the Lanzo ferry in 1990. It sailed 40 times a day in 1995.",
+            ("It sailed 40 times a day in 1995.",),
+        )
+    ],
+)
