@@ -30,7 +30,15 @@ from .referents import (
     Antecedent,
     in_quotation,
 )
-from .subjects import nearest_thing_subject, other_subject_before, recent_pair, subject_phrase, subject_token
+from .subjects import (
+    NEGATIVE_DETERMINERS,
+    NEGATIVE_WORDS,
+    nearest_thing_subject,
+    other_subject_before,
+    recent_pair,
+    subject_phrase,
+    subject_token,
+)
 
 
 def antecedents(doc: Doc, sents: list[Span], canonical_of) -> dict[int, Antecedent]:
@@ -55,6 +63,12 @@ class _Names:
     things: list[tuple[int, str, str]]  # places and organisations
     things_at: list[int]
     person_words: frozenset[str]  # the people's canonical names and their surnames, lower-case
+
+
+def _names_nothing(subject: str) -> bool:
+    """The previous sentence's subject names nothing ("No fit strikers were left. They …"): rule negative_antecedent."""
+    first = subject.split(maxsplit=1)[0].lower() if subject.strip() else ""
+    return rules.on("negative_antecedent") and (first in NEGATIVE_DETERMINERS or first in NEGATIVE_WORDS)
 
 
 def _names(doc: Doc, canonical_of) -> _Names:
@@ -188,7 +202,7 @@ class _Reading:
         if rules.on("ambiguous_thing") and self.previous_unclassed:
             return None  # "Ana Ruiz" untagged may be a person, "Orvik X5" a product: no guess, and no name further back
         previous = self.previous_subject
-        if previous and not previous[1] and not previous[2] and not previous[3]:
+        if previous and not previous[1] and not previous[2] and not previous[3] and not _names_nothing(previous[0]):
             return previous[0]
         return self.named_thing(sent, token)
 
@@ -216,7 +230,7 @@ class _Reading:
         if rules.on("subject_antecedent") and other_subject_before(sent, token):
             return None  # "A and B won …, where they beat …": they = A and B, not the previous sentence's subject
         previous = self.previous_subject
-        if previous and previous[2] and not previous[3]:
+        if previous and previous[2] and not previous[3] and not _names_nothing(previous[0]):
             return previous[0]
         if not rules.on("subject_antecedent"):
             return recent_pair(self.names.mentions, self.doc, token)  # "… between Russia and North Korea. … their …"

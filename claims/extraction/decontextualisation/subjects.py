@@ -61,6 +61,8 @@ def nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: boo
                 continue  # "X …, so it can replace tin in its …": "it" and "its" stand for the same X
             if t.pos_ == "PRON" or t.ent_type_ == "PERSON" or is_plural != plural:
                 return None
+            if rules.on("negative_antecedent") and negative_quantity(t):
+                return None  # "the team had no fit strikers left, so they …": they are not "no fit strikers"
             if t.pos_ == "PROPN" and not t.ent_type_ and rules.on("subject_antecedent"):
                 return None  # a name the tagger did not class may be a person ("Ana Ruiz said it …")
             if t.ent_type_:
@@ -74,6 +76,18 @@ def nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: boo
                 words.append(w)
             return "".join(w.text_with_ws for w in words).strip() if len(words) <= 8 else None
     return None
+
+
+NEGATIVE_DETERMINERS = {"no", "neither"}
+NEGATIVE_WORDS = {"none", "nothing", "nobody", "neither", "noone"}
+
+
+def negative_quantity(token: Token) -> bool:
+    """A noun phrase that names nothing ("no fit strikers", "none of the ferries", "neither bridge"): no pronoun can
+    stand for it (rule negative_antecedent)."""
+    return token.lower_ in NEGATIVE_WORDS or any(
+        c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in token.children
+    )
 
 
 def other_subject_before(sent: Span, token: Token) -> bool:

@@ -316,3 +316,16 @@ register(
         )
     ],
 )
+register(
+    "negative_antecedent",
+    "decontextualisation",
+    "a pronoun whose nearest or previous subject names nothing ('no fit strikers', 'none of the ferries', 'neither "
+    "bridge')",
+    "no resolution to it: 'they' is not 'no fit strikers' (the pronoun stays, flagged)",
+    [
+        (
+            "The Orvik team had no healthy strikers left, so they fielded two defenders up front in the 2019 final.",
+            ("They fielded two defenders up front in the 2019 final.",),
+        )
+    ],
+)
