@@ -168,11 +168,27 @@ def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
     if rules.on("negated_conjunction"):
         # "cannot sell the mill and keep his seat": what is denied is the two together, not each
         conjuncts = [c for c in conjuncts if not _negated_together(verb, c)]
+    if rules.on("shared_object"):
+        conjuncts = [c for c in conjuncts if not _shares_the_object(verb, c)]
     if not coordinated(verb):
         # no coordinator on either verb: a subjectless "conjunct" is a misparsed modifier
         # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
         conjuncts = [c for c in conjuncts if has_own_subject(c)]
     return conjuncts
+
+
+def _shares_the_object(verb: Token, conj: Token) -> bool:
+    """ "bought and renovated the mill": the first verb has nothing after it but the "and", so the object after the
+    second is both verbs' (rule shared_object); split, the first claim was "The council bought." """
+    between = [t for t in verb.doc[verb.i + 1 : conj.i] if not t.is_space]
+    return (
+        not has_own_subject(conj)
+        and all(t.dep_ == "cc" for t in between)
+        and len(between) == 1
+        and not any(c.i > verb.i and c.dep_ not in ("cc", "conj", "punct") for c in verb.children)
+        and not any(c.dep_ == "auxpass" for c in verb.children)  # "have been well received and cost less": no object
+        and any(c.dep_ in ("dobj", "obj") for c in conj.children)
+    )
 
 
 def _leading_clause(doc: Doc, verb: Token, clause: Token, own: set[int]) -> bool:

@@ -65,6 +65,19 @@ register(
     ],
 )
 register(
+    "shared_object",
+    "decomposition",
+    "two verbs joined by 'and'/'or' right next to each other, the first with nothing after it, the second with an "
+    "object ('bought and renovated the mill')",
+    "no split: the object is both verbs', and a claim 'The council bought.' says nothing",
+    [
+        (
+            "The Lanzo council bought and renovated the old mill in 2019.",
+            ("The Lanzo council bought and renovated the old mill in 2019.",),
+        )
+    ],
+)
+register(
     "trailing_participle",
     "decomposition",
     "', <verb>ing …' after a clause, without a subject of its own",
