@@ -88,8 +88,7 @@ def contraction(token: Token, expansions: dict[str, str]) -> str:
     """A contracted auxiliary written out: "'s" is "has" before "been", "got", "had" ("it's been dubbed" is "it has
     been dubbed", not "it is been dubbed": rule contracted_has), "'d" is "had" before a participle and "would"
     otherwise (rule contracted_had), else the usual expansion."""
-    following = next((t for t in token.doc[token.i + 1 : token.i + 3] if t.pos_ != "ADV"), None)
-    if token.lower_ == "'s" and rules.on("contracted_has") and following is not None:
+    if token.lower_ == "'s" and rules.on("contracted_has") and (following := _verb_after(token)) is not None:
         if (
             following.lower_ in HAS_PARTICIPLES
             or following.tag_ == "VBN"
@@ -97,9 +96,19 @@ def contraction(token: Token, expansions: dict[str, str]) -> str:
         ):
             return "has"  # "she's raised the fares" has an object: a perfect, not a passive ("it's closed")
     if token.lower_ == "'d":
-        participle = following is not None and (following.tag_ == "VBN" or following.lower_ in HAS_PARTICIPLES)
-        return "had" if participle else "would"
+        return "had" if contracted_had(token) else "would"
     return expansions[token.lower_]
+
+
+def _verb_after(token: Token) -> Token | None:
+    """The word a contracted auxiliary goes with: the next one or two, adverbs aside ("it's long been")."""
+    return next((t for t in token.doc[token.i + 1 : token.i + 3] if t.pos_ != "ADV"), None)
+
+
+def contracted_had(token: Token) -> bool:
+    """A "'d" before a participle is "had" ("she'd raised"); before a bare verb it is "would"."""
+    following = _verb_after(token)
+    return following is not None and (following.tag_ == "VBN" or following.lower_ in HAS_PARTICIPLES)
 
 
 def spelled_out(token: Token, expansions: dict[str, str]) -> bool:
@@ -174,7 +183,7 @@ def marker(token: Token) -> str | None:
     lower = token.lower_
     if token.dep_ == "neg" or lower in NEGATIONS and token.dep_ in ("advmod", "det", "preconj", "cc"):
         return "not"
-    if lower == "'d" and rules.on("contracted_had") and contraction(token, MODALS) == "had":
+    if lower == "'d" and rules.on("contracted_had") and contracted_had(token):
         return None  # "she'd raised" is "she had raised": a tense, not a modal
     if token.tag_ == "MD" and lower in MODALS:
         return MODALS[lower]
