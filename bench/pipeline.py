@@ -151,6 +151,37 @@ def process_tree(pid: int) -> list[int]:
     return tree
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int, *, with_reaped: bool = False) -> float:
+    """User + system CPU time of a process; with its reaped children's (prefork children replaced meanwhile)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if with_reaped else 0)
+    return ticks / CLOCK_TICKS
+
+
+def group_cpu_seconds(pid: int) -> float:
+    """CPU time of a process and all its children, living and reaped."""
+    tree = process_tree(pid)
+    return cpu_seconds(tree[0], with_reaped=True) + sum(cpu_seconds(child) for child in tree[1:])
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU time of the PostgreSQL server processes on the machine (the bench's server, and any other)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (entry / "comm").read_text().strip() in ("postgres", "postmaster"):
+                total += cpu_seconds(int(entry.name))
+        except OSError:
+            continue
+    return total
+
+
 def peak_rss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -247,6 +278,8 @@ def main() -> None:
     log_dir.mkdir(parents=True, exist_ok=True)
     processes = {name: start(env, name, command, log_dir) for name, command in layout(args.port).items()}
     peaks: dict[str, float] = {}
+    cpu: dict[str, float] = {}  # CPU seconds per process of the layout, with its children
+    postgres_before = postgres_cpu_seconds()
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -263,6 +296,7 @@ def main() -> None:
             state = counts(conn)
             series.append((time.monotonic() - started, queue_depths(redis_client), state))
             for name, process in processes.items():
+                cpu[name] = max(cpu.get(name, 0.0), group_cpu_seconds(process.pid))
                 for index, pid in enumerate(process_tree(process.pid)):
                     key = f"{name} child {pid}" if index else name
                     peaks[key] = max(peaks.get(key, 0.0), peak_rss_mb(pid))
@@ -295,6 +329,7 @@ def main() -> None:
                 "SELECT EXTRACT(EPOCH FROM finished_at - requested_at) FROM sources_claimfetch "
                 "WHERE finished_at IS NOT NULL").fetchall()]  # fmt: skip
             state = counts(conn)
+            cpu["postgres"] = postgres_cpu_seconds() - postgres_before
     finally:
         for process in processes.values():
             process.terminate()
@@ -324,6 +359,10 @@ def main() -> None:
     print("queue depth over time (s: celery / fetch):")
     step = max(1, len(series) // 15)
     print("  " + "  ".join(f"{t:.0f}: {q['celery']}/{q['fetch']}" for t, q, _ in series[::step]))
+    print(f"CPU time per process, with its children (per article stored; the machine has {os.cpu_count()} cores, "
+          f"{elapsed * (os.cpu_count() or 1):.0f} core-seconds in all):")  # fmt: skip
+    for name, seconds in sorted(cpu.items()):
+        print(f"  {name:<20} {seconds:8.0f} s  ({seconds / max(1, stored):.2f} s per article)")
     print("peak RSS (VmHWM) per process:")
     for name, mb in sorted(peaks.items()):
         print(f"  {name:<20} {mb:8.0f} MB")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+import logging
+import time
+
+from celery import shared_task, signals
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
@@ -10,6 +13,7 @@ from factcheck.broker import queued_args
 from factcheck.celery import broker_countdown
 
 from . import services
+from .extraction import load_models
 from .google_factcheck import GoogleFactCheckError
 from .models import Article
 
@@ -106,3 +110,21 @@ def claim_embed_task(self, claim_id: int) -> bool:
     the same text, a suggestion is stored once); quiet when the claim is gone."""
 
     return not services.claim_match(claim_id=claim_id, join=False).gone
+
+
+@signals.worker_init.connect
+def _load_models_before_forking(sender=None, **kwargs):
+    """A prefork worker's children are forked from its main process, and the memory limit
+    (CELERY_WORKER_MAX_MEMORY_PER_CHILD) replaces them every few minutes under load: each used to load spaCy and the
+    embedding weights again, some 10 s of CPU (bench/pipeline.py). Loaded here, in the main process before the pool
+    forks (Celery imports the task modules first), every child starts with them, shared with its siblings until
+    written. Thread and solo pools load on first use, as before."""
+    from celery.concurrency import get_implementation
+    from celery.concurrency.prefork import TaskPool
+
+    pool = get_implementation(getattr(sender, "pool_cls", None) or "prefork")
+    if not settings.FACTCHECK_WORKER_LOAD_MODELS_BEFORE_FORK or not issubclass(pool, TaskPool):
+        return
+    started = time.monotonic()
+    load_models()
+    logging.getLogger(__name__).info("Models loaded before forking the pool in %.1f s.", time.monotonic() - started)

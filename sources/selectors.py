@@ -11,7 +11,13 @@ from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from claims.models import Article, Claim, Verdict
-from claims.selectors import PUBLISHED_VERDICT, article_is_public, claim_published_q, user_sees_unpublished
+from claims.selectors import (
+    PUBLISHED_VERDICT,
+    article_is_public,
+    claim_published_q,
+    claim_stored_vector,
+    user_sees_unpublished,
+)
 
 from .evidence.text import content_tokens
 from .fetchers.base import ClaimQuery, MentionContext
@@ -75,6 +81,7 @@ def claim_query(*, claim_id: int) -> ClaimQuery | None:
         claim_date=claim_date,
         mentions=mentions,
         requested_urls=requested,
+        vector=claim_stored_vector(claim_id=claim.pk, text=claim.text),
     )
 
 

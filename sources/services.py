@@ -151,7 +151,7 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
         _web_documents(get_fetcher(fetcher).fetch(query), fetcher=fetcher),
         own_texts=selectors.claim_own_texts(claim_id=claim_id),
     )
-    plan = evidence_plan(claim_text=query.text, documents=documents)
+    plan = evidence_plan(claim_text=query.text, documents=documents, claim_vector=query.vector)
     stance_llm.refine(claim_text=query.text, plan=plan)  # outside the transaction: it may take a while
     with transaction.atomic():
         count = evidence_record(
@@ -210,7 +210,7 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
             continue
         # Ranked before the transaction opens: embedding waits its turn at the model thread, and a transaction
         # held open meanwhile kept row locks for minutes under load (bench/soak.py).
-        plan = evidence_plan(claim_text=other_query.text, documents=offered)
+        plan = evidence_plan(claim_text=other_query.text, documents=offered, claim_vector=other_query.vector)
         with transaction.atomic():
             # Locked, so matching cannot merge it away before its evidence is written; gone already: nothing to do.
             if not Claim.objects.select_for_update().filter(pk=other.pk).exists():
@@ -379,12 +379,15 @@ def _rank(
 passage_embeddings = Remembered(limit=conf.get("FACTCHECK_EVIDENCE_EMBEDDING_MEMORY"))
 
 
-def evidence_plan(*, claim_text: str, documents: list[FoundDocument]) -> list[PlannedEvidence]:
+def evidence_plan(*, claim_text: str, documents: list[FoundDocument], claim_vector=None) -> list[PlannedEvidence]:
     """Rank each document's passages against the claim and suggest a stance from the text signals. Each text is
     embedded once for the whole plan (copies of one story share passages, and stance reuses the ranking's
-    vectors) and, within the process's memory, once for all the plans that meet it again."""
+    vectors) and, within the process's memory, once for all the plans that meet it again. `claim_vector`: the
+    claim's stored embedding (ClaimQuery.vector), used instead of embedding the claim again."""
     per_source = conf.get("FACTCHECK_EVIDENCE_PER_SOURCE")
     embed = passage_embeddings if conf.get("FACTCHECK_EVIDENCE_EMBEDDING_MEMORY") else Remembered()
+    if claim_vector is not None:
+        embed.remember(claim_text, claim_vector)
     plan = []
     for document in documents:
         if document.todo:

@@ -17,7 +17,7 @@ import datetime as dt
 
 from .types import Claim, CleanedText, Entity, ExtractionResult, Status
 
-__all__ = ["Claim", "CleanedText", "Entity", "ExtractionResult", "Status", "extract", "extract_cleaned"]
+__all__ = ["Claim", "CleanedText", "Entity", "ExtractionResult", "Status", "extract", "extract_cleaned", "load_models"]
 
 SUPPORTED_LANGUAGES = {"en"}
 # Past this many characters only the beginning of an article is extracted: a bound on the CPU one
@@ -88,6 +88,22 @@ def extract_cleaned(cleaned: CleanedText, *, language: str = "", backend: str | 
     if note:
         result.message = f"{note} {result.message}".strip()
     return result
+
+
+def load_models() -> None:
+    """Load what extraction reads from disk (spaCy with the gazetteer, the embedding weights, the check-worthiness
+    model, the language identifier) without running any of it. A prefork worker calls this before it forks its
+    pool (factcheck/celery.py): each child then starts with the models in memory it shares with its siblings,
+    instead of spending some 10 s of CPU loading them, again in every child the memory limit replaces.
+    Nothing runs a model here: the embedding thread and torch's thread pool are made in the child that uses them."""
+    from claims.matching.embeddings import get_model
+
+    from . import checkworthiness, language, parsing
+
+    parsing.load_nlp()
+    checkworthiness.model()
+    language.load_identifier()
+    get_model()
 
 
 def _bounded(cleaned: CleanedText, max_chars: int) -> tuple[CleanedText, str]:

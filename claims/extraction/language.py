@@ -11,7 +11,7 @@ MIN_PROBABILITY = 0.6
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def load_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
@@ -22,5 +22,5 @@ def detect(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
     if len(re.findall(r"[^\W\d_]", sample)) < MIN_LETTERS:
         return ""
-    code, probability = _identifier().classify(sample)
+    code, probability = load_identifier().classify(sample)
     return str(code) if probability >= MIN_PROBABILITY else ""

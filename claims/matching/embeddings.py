@@ -194,6 +194,14 @@ class Remembered:
                     self._rows.popitem(last=False)
         return np.stack([rows[text] for text in texts])
 
+    def remember(self, text: str, vector: np.ndarray) -> None:
+        """Take a text's embedding made elsewhere (a claim's stored one), so that it is not embedded again."""
+        with self._lock:
+            self._rows[text] = np.asarray(vector, dtype=np.float32)
+            self._rows.move_to_end(text)
+            while self._limit is not None and len(self._rows) > self._limit:
+                self._rows.popitem(last=False)
+
     def forget(self) -> None:
         with self._lock:
             self._rows.clear()

@@ -13,6 +13,7 @@ from .matching import (  # noqa: F401
     claim_appearances,
     claim_known_verdict,
     claim_match_text,
+    claim_stored_vector,
     match_kind,
 )
 from .queue import (  # noqa: F401

@@ -3,15 +3,17 @@ already covers a claim, and where a claim has appeared."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import F, QuerySet
 
+from ..matching import embeddings
 from ..matching.decide import join_conflict, matching_text
 from ..matching.embeddings import embed_text
 from ..matching.index import index_for
-from ..models import Claim, ClaimMention, Verdict
+from ..models import Claim, ClaimEmbedding, ClaimMention, Verdict
 from .queue import claim_matches_published
 from .visibility import PUBLISHED_VERDICT, claim_list_visible, claim_status_for, user_sees_unpublished
 
@@ -61,6 +63,23 @@ def claim_match_text(*, text: str, user, limit: int = 10) -> list[ClaimMatch]:
     among = None if user_sees_unpublished(user) else claim_list_visible(user=user)
     hits = index_for().search(embed_text(matching_text(text)), limit, among=among)
     return _claim_matches(hits, user=user, text=text)
+
+
+def claim_stored_vector(*, claim_id: int, text: str):
+    """The embedding stored for the claim (claim matching's), when it is of exactly `text` and made by the current
+    model; None otherwise. Evidence ranking compares passages with it instead of embedding the claim again."""
+    if matching_text(text) != text:
+        return None
+    row = (
+        ClaimEmbedding.objects.filter(
+            claim_id=claim_id,
+            model_name=embeddings.model_name(),
+            text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        )
+        .values_list("vector", flat=True)
+        .first()
+    )
+    return embeddings.from_bytes(row) if row is not None else None
 
 
 def claim_known_verdict(claim: Claim) -> Verdict | None:

@@ -10,6 +10,7 @@ import importlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -41,6 +42,9 @@ class ClaimQuery:
     claim_date: date | None = None  # about_date, else the earliest mention's publication date
     mentions: tuple[MentionContext, ...] = ()
     requested_urls: tuple[tuple[int, str], ...] = ()  # (source id, url) an editor asked to fetch
+    # The claim's stored embedding (claim matching's), when it is of this text: evidence ranking uses it rather
+    # than embedding the claim again for every fetch
+    vector: Any = field(default=None, compare=False, repr=False)
 
     def keywords(self, max_terms: int = 6) -> str:
         """A short search query: named entities first, then the other content words of the claim."""

@@ -109,3 +109,21 @@ def test_ranking_scores_a_passage_by_its_closest_sentence_without_embedding_the_
     assert scores[0] > scores[1]
     assert "4,200 containers passed through it in March." in ranking_inputs
     assert not set(passages) & set(ranking_inputs)
+
+
+def test_a_claim_whose_embedding_is_stored_is_not_embedded_again(model_inputs):
+    stored = embeddings.embed_texts([CLAIM])[0]
+    model_inputs.clear()
+    documents = [FoundDocument(url="https://one.example/port", text=STORY)]
+    with_stored = evidence_plan(claim_text=CLAIM, documents=documents, claim_vector=stored)
+    embedded = list(model_inputs)
+    from sources.services import passage_embeddings
+
+    passage_embeddings.forget()
+    model_inputs.clear()
+    without = evidence_plan(claim_text=CLAIM, documents=documents)
+
+    assert CLAIM not in embedded and embedded  # the passages' sentences were embedded, the claim was not
+    assert CLAIM in model_inputs
+    assert [p.text for p in with_stored[0].passages] == [p.text for p in without[0].passages]
+    assert [s.stance for s in with_stored[0].suggestions] == [s.stance for s in without[0].suggestions]
