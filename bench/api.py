@@ -44,13 +44,14 @@ INSERT INTO claims_article (url, title, outlet_id, published_at, byline, raw_tex
          now() - (g || ' minutes')::interval, '', 'Text ' || g, 'Text ' || g, md5('a' || g) || md5('b' || g), 'en',
          now(), 'done', ''
   FROM generate_series(1, $articles) g;
-INSERT INTO claims_claim (text, normalized_text, checkworthiness, claim_type, status, created_at, updated_at)
-  SELECT 'Claim number ' || g || ' says that the administration in Donetsk reported ' || (g % 997)
-         || ' incidents overnight, according to officials quoted by the agency.',
-         'claim number ' || g, (g % 100) / 100.0, 'event',
+INSERT INTO claims_claim (text, extracted_text, normalized_text, checkworthiness, checkworthiness_signals, claim_type,
+                          status, decomposed, needs_context, created_at, updated_at)
+  SELECT t, t, 'claim number ' || g, (g % 100) / 100.0, '[]', 'event',
          CASE WHEN g <= $published THEN 'published' ELSE (ARRAY['new', 'in_review', 'dismissed'])[1 + g % 3] END,
-         now() - (g || ' seconds')::interval, now()
-  FROM generate_series(1, $claims) g;
+         true, '', now() - (g || ' seconds')::interval, now()
+  FROM (SELECT g, 'Claim number ' || g || ' says that the administration in Donetsk reported ' || (g % 997)
+                  || ' incidents overnight, according to officials quoted by the agency.' AS t
+        FROM generate_series(1, $claims) g) numbered;
 INSERT INTO claims_claimmention (claim_id, article_id, sentence, start, "end", speaker, cited_source,
                                  is_direct_quote, extracted_by, created_at)
   SELECT g, 1 + g % $articles, 'Sentence of claim ' || g || '.', 0, 20,
@@ -60,17 +61,18 @@ INSERT INTO claims_claimmention (claim_id, article_id, sentence, start, "end", s
                                  is_direct_quote, extracted_by, created_at)
   SELECT g, 1 + (g + 7) % $articles, 'Another sentence of claim ' || g || '.', 0, 20, '', '', false, 'spacy', now()
   FROM generate_series(1, $published) g;
-INSERT INTO claims_verdict (claim_id, rating_id, explanation, published_at, first_published_at, corrected_at,
-                            correction_reason, created_at, updated_at)
-  SELECT g, (ARRAY(SELECT id FROM claims_rating ORDER BY id))[1 + g % 6],
+INSERT INTO claims_verdict (claim_id, claim_reviewed, rating_id, explanation, published_at, first_published_at,
+                            corrected_at, correction_reason, created_at, updated_at)
+  SELECT g, (SELECT text FROM claims_claim WHERE id = g), (ARRAY(SELECT id FROM claims_rating ORDER BY id))[1 + g % 6],
          'The official record for claim ' || g || ' shows a different figure; see the sources.',
          now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval,
          CASE WHEN g % 10 = 0 THEN now() - (g || ' minutes')::interval END,
          CASE WHEN g % 10 = 0 THEN 'Figure corrected.' ELSE '' END, now(), now()
   FROM generate_series(1, $published) g;
 INSERT INTO sources_source (url, title, kind, published_at, text, text_sha256, fetch_error, metadata, content_type,
-                            created_at)
-  SELECT 'https://reference.example/' || g, 'Reference ' || g, 'reference', now(), 'Text', '', '', '{}', 'text/html', now()
+                            archive_url, created_at)
+  SELECT 'https://reference.example/' || g, 'Reference ' || g, 'reference', now(), 'Text', '', '', '{}', 'text/html',
+         '', now()
   FROM generate_series(1, 1000) g;
 INSERT INTO claims_verdict_sources (verdict_id, source_id)
   SELECT g, 1 + g % 1000 FROM generate_series(1, $published) g;
