@@ -49,6 +49,8 @@ def statement_of(ctx: DocContext, sent) -> Statement | None:
         content = segmentation.discourse_opener(doc, content)
     if rules.on("explanatory_opener"):
         content = _drop_explanatory_opener(doc, content)
+    if rules.on("answer_because"):
+        content = _drop_answer_because(doc, content)
     speaker, cited, quote = "", "", False
     if found is not None:
         cited, quote = found.cited_source, found.is_direct_quote
@@ -84,6 +86,25 @@ def _drop_explanatory_opener(doc, content: list[int]) -> list[int]:
         if cut and any(doc[i].pos_ in ("VERB", "AUX") or doc[i].dep_ in ("advcl", "ccomp") for i in rest)
         else content
     )
+
+
+def _drop_answer_because(doc, content: list[int]) -> list[int]:
+    """ "Because we raised the wool tax in 1994." -> "We raised the wool tax in 1994.": a reason given on its own (an
+    answer to a question asked before) asserts its clause, as "This is because X" does; only when the "because"
+    clause is the whole sentence (its verb the sentence's root), not "Because X, Y" nor "If X" (no assertion)."""
+    words = [doc[i] for i in content if not doc[i].is_punct]
+    lead = next(
+        (k for k, t in enumerate(words) if t.dep_ not in ("cc", "intj") and t.lower_ not in ("well", "oh")), None
+    )
+    if lead is None:
+        return content
+    mark = words[lead]
+    verb = mark.head
+    if not (mark.lower_ == "because" and mark.dep_ == "mark" and verb.dep_ == "ROOT" and verb.i in content):
+        return content
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return content
+    return [i for i in content if i > mark.i]
 
 
 def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> str:

@@ -64,3 +64,16 @@ register(
         )
     ],
 )
+register(
+    "answer_because",
+    "segmentation",
+    "a sentence that is only a 'because' clause, a reason given on its own ('Because the Lanzo mill closed in 1994.', "
+    "an answer to what was asked before); not 'Because X, Y', not 'If X'",
+    "X, which the reason asserts (as explanatory_opener does for 'This is because X')",
+    [
+        (
+            "Lanzo lost its wool trade. Because the Orvik mill closed in 1994.",
+            ("The Orvik mill closed in 1994.",),
+        )
+    ],
+)
