@@ -1,20 +1,11 @@
 """A speaker's report of their own past words is on the record even when what they said is a promise: the whole
-sentence is the claim, in its words, not decomposed and flagged for its speaker (own_past_speech, off by default
-until measured: switched on here)."""
+sentence is the claim, in its words, not decomposed and flagged for its speaker (rule own_past_speech)."""
 
 from __future__ import annotations
-
-import pytest
 
 from claims.extraction import extract, rules
 
 from .conftest import claims_text, find_claim
-
-
-@pytest.fixture(autouse=True)
-def own_past_speech_on():
-    with rules.enabled({"own_past_speech"}):
-        yield
 
 
 def test_a_past_promise_the_speaker_reports_is_a_claim_of_the_whole_sentence():

@@ -115,14 +115,13 @@ register(
     "a sentence in which the speaker reports their own past words ('I said in 2019 that we would cut the wool tax') "
     "and what they said is no claim on its own (a promise, a first-person line with nothing to check)",
     "the whole sentence as one claim in its words, not decomposed, flagged 'needs context': that it was said is on "
-    "the record (off by default: not yet measured on the dev sets)",
+    "the record",
     [
         (
             "I said in 2019 that we would cut the wool tax.",
             ("I said in 2019 that we would cut the wool tax.",),
         )
     ],
-    default=False,
 )
 register(
     "past_record_verbs",
