@@ -5,8 +5,8 @@ that keeps them is flagged "needs context" with what to repair. Nothing here rew
   factor", "other features include", "neither player", "both teams won", "the three won" (a bare numeral head);
 - `open_time_gaps` (rule open_relative_time): "now", "currently", "the previous week", "over the past five years":
   time counted from a moment the claim does not give;
-- `abbreviation_gaps` (rule defined_abbreviation): "the LFA" that only the article spelled out ("the Lanzo Ferry
-  Authority (LFA)"), when the claim does not spell it out itself and it is no abbreviation of general knowledge.
+- `abbreviation_gaps` (rule defined_abbreviation): "the CLF" that only the article spelled out ("a cargo levy
+  fund (CLF)"), when the claim does not spell it out itself and it is no abbreviation of general knowledge.
 All on spaCy tokens of the article's parse; `ids` are the claim's token indices.
 """
 
@@ -123,7 +123,7 @@ ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,6}s?")
 
 
 def abbreviation_gaps(tokens: list[Token], text: str) -> list[str]:
-    """An abbreviation the article defined before the claim ("… Authority (LFA)") and the claim leaves bare."""
+    """An abbreviation the article defined before the claim ("a cargo levy fund (CLF)") and the claim leaves bare."""
     if not rules.on("defined_abbreviation") or not tokens:
         return []
     doc, first = tokens[0].doc, min(t.i for t in tokens)

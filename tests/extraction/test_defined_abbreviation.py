@@ -1,4 +1,4 @@
-"""An abbreviation the article spelled out before the claim ("the Lanzo Ferry Authority (LFA)") and the claim leaves
+"""An abbreviation the article spelled out before the claim ("a cargo levy fund (CLF)") and the claim leaves
 bare flags it "needs context"; one the claim spells out itself, or one of general knowledge, does not (rule
 defined_abbreviation)."""
 
@@ -8,16 +8,17 @@ from claims.extraction import extract, rules
 
 from .conftest import find_claim
 
-ARTICLE = "Ivo Brandt chaired the Lanzo Ferry Board (LFB) from 1990 to 2001. The LFB cut 40 crossings in 2019."
+# a long form in lower case: no alias the pipeline would write in for the abbreviation
+ARTICLE = "Lanzo created a cargo levy fund (CLF) in 1990. The CLF paid 40 million euros to Orvik in 2019."
 
 
 def test_an_abbreviation_spelled_out_only_earlier_is_flagged():
-    claim = find_claim(extract(ARTICLE), "40 crossings")
-    assert claim.needs_context == ['abbreviation "LFB" is spelled out only earlier in the article']
+    claim = find_claim(extract(ARTICLE), "40 million euros")
+    assert claim.needs_context == ['abbreviation "CLF" is spelled out only earlier in the article']
 
 
 def test_an_abbreviation_the_claim_spells_out_is_not_flagged():
-    claim = find_claim(extract(ARTICLE), "chaired")
+    claim = find_claim(extract(ARTICLE), "created a cargo levy fund")
     assert claim.needs_context == []
 
 
@@ -28,8 +29,8 @@ def test_an_abbreviation_of_general_knowledge_is_not_flagged():
 
 
 def test_switched_off_the_claim_is_the_same_and_unflagged():
-    flagged = find_claim(extract(ARTICLE), "40 crossings")
+    flagged = find_claim(extract(ARTICLE), "40 million euros")
     with rules.disabled({"defined_abbreviation"}):
-        plain = find_claim(extract(ARTICLE), "40 crossings")
+        plain = find_claim(extract(ARTICLE), "40 million euros")
     assert plain.text == flagged.text
     assert plain.needs_context == []

@@ -370,13 +370,14 @@ register(
 register(
     "defined_abbreviation",
     "policy",
-    "an abbreviation the article spelled out before the claim ('the Lanzo Ferry Authority (LFA)') and the claim "
-    "leaves bare ('The LFA cut 40 crossings'), unless it is one of general knowledge (the gazetteer's 'UN', 'EU')",
-    "the claim as written, flagged 'abbreviation \"LFA\" is spelled out only earlier in the article'",
+    "an abbreviation the article spelled out before the claim ('a cargo levy fund (CLF)') and the claim leaves bare "
+    "('The CLF paid …'; a capitalised long form is written in by alias_canonicalisation), unless it is one of "
+    "general knowledge (the gazetteer's 'UN', 'EU')",
+    "the claim as written, flagged 'abbreviation \"CLF\" is spelled out only earlier in the article'",
     [
         (
-            "The Lanzo Ferry Authority (LFA) opened in 1990. The LFA cut 40 crossings in 2019.",
-            ("The LFA cut 40 crossings in 2019.",),
+            "Lanzo created a cargo levy fund (CLF) in 1990. The CLF paid 40 million euros to Orvik in 2019.",
+            ("The CLF paid 40 million euros to Orvik in 2019.",),
         )
     ],
 )
