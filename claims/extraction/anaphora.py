@@ -56,7 +56,8 @@ def _pointing_back(token: Token, ids: set[int]) -> str | None:
             return f"such {head.text}"
     if lower == "same" and before == "the" and not compared:
         if token.dep_ == "amod" and head.pos_ == "NOUN":
-            if head.lemma_ not in TIME_NOUNS | {"name"}:  # "a painting of the same name" names it in the claim
+            # "a painting of the same name" names it in the claim; "by the same token" is a turn of phrase
+            if head.lemma_ not in TIME_NOUNS | {"name", "token"}:
                 return f"the same {head.text}"
         elif token.dep_ in SUBJECT_DEPS + ("dobj", "pobj", "attr") and token.head.lemma_ != "at":
             return "the same"
@@ -110,7 +111,12 @@ def open_time_gaps(tokens: list[Token], text: str, written: list[str]) -> list[s
         if t.lower_ in PRESENT_WORDS and t.pos_ == "ADV" and not _in_words(t, written)
     ]
     for match in OPEN_SPAN.finditer(text):
-        if not any(match.group(0).lower() in w.lower() or w.lower() in match.group(0).lower() for w in written):
+        counted_from_year = re.search(r"\b\d{4}\b", text[: match.start()]) and re.match(
+            r"(?:the )?(?:previous|preceding|following)", match.group(0), re.IGNORECASE
+        )  # "in 2017, up from the previous year": the claim gives the year it counts from
+        if not counted_from_year and not any(
+            match.group(0).lower() in w.lower() or w.lower() in match.group(0).lower() for w in written
+        ):
             gaps.append(f'relative time "{match.group(0)}" without its date')
     return gaps
 

@@ -196,8 +196,9 @@ def context_gaps(tokens: list[Token], text: str, *, resolved: set[int]) -> list[
         elif lower == "the" and token.dep_ == "det" and _unintroduced(token, ids, lowered):
             gaps.append(f'"the {token.head.text}" not introduced')
         elif lower == "the" and token.dep_ == "det" and _described_subject(token, ids, lowered):
-            words = " ".join(t.text for t in token.doc[token.i + 1 : token.head.i + 1])
-            gaps.append(f'"the {words}" not introduced: the article says which')
+            gaps.append(
+                f'"{token.doc[token.i : token.head.i + 1].text.lower()}" not introduced: the article says which'
+            )
     kept = [t for t in sorted(tokens, key=lambda t: t.i) if t.i not in resolved]
     gaps += anaphora.modifier_gaps(kept, ids)
     written = [m.group(0) for m in RELATIVE_WORDS.finditer(text)]
@@ -240,10 +241,16 @@ def _described_subject(det: Token, ids: set[int], lowered_text: str) -> bool:
         for t in between
     ):
         return False
+    following = det.doc[noun.i + 1] if noun.i + 1 < len(det.doc) else None
+    if following is not None and following.i in ids and following.tag_ in ("CD", "NNP", "NNPS"):
+        return False  # "the wide body 787 jet": the name comes after the words the parser took for the noun
+    if det.doc[det.i : noun.i + 1].text.lower() not in lowered_text:
+        return False  # the claim was written from a conjunct: these words are not in it
     return _unintroduced_noun(det, between, ids, lowered_text)
 
 
-ORDINAL_WORDS = {"first", "last", "only", "same", "next", "following", "current", "previous", "latest", "main"}
+# "the so-called streaming wars" is a name everyone uses
+ORDINAL_WORDS = {"first", "last", "only", "same", "next", "following", "current", "previous", "latest", "main", "so"}
 
 
 def _unintroduced(det: Token, ids: set[int], lowered_text: str) -> bool:

@@ -40,3 +40,8 @@ def test_switched_off_the_claim_is_the_same_and_unflagged():
         plain = find_claim(extract(text), "300 cars")
     assert plain.text == flagged.text
     assert plain.needs_context == []
+
+
+def test_the_previous_year_after_a_year_the_claim_gives_is_not_flagged():
+    text = "The Lanzo ferry carried 300,000 cars in 2019, up 12 percent from the previous year."
+    assert flags_of(text, "300,000 cars") == []
