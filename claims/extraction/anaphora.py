@@ -125,7 +125,8 @@ def _in_words(token: Token, written: list[str]) -> bool:
     return any(token.lower_ in w.lower().split() for w in written)
 
 
-ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,6}s?")
+# one body or thing ("the CLF"); a plural ("ICUs", "SSPs") names a kind, which mostly reads alone
+ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,6}")
 
 
 def abbreviation_gaps(tokens: list[Token], text: str) -> list[str]:
@@ -141,6 +142,6 @@ def abbreviation_gaps(tokens: list[Token], text: str) -> list[str]:
             continue
         if gazetteer.canonical(word) is not None:
             continue
-        if f"({word})" in earlier or f"({word.rstrip('s')})" in earlier:
+        if f"({word})" in earlier:
             gaps.append(f'abbreviation "{word}" is spelled out only earlier in the article')
     return list(dict.fromkeys(gaps))

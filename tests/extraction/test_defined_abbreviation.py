@@ -34,3 +34,9 @@ def test_switched_off_the_claim_is_the_same_and_unflagged():
         plain = find_claim(extract(ARTICLE), "40 million euros")
     assert plain.text == flagged.text
     assert plain.needs_context == []
+
+
+def test_a_plural_abbreviation_naming_a_kind_is_not_flagged():
+    text = "Lanzo opened two cargo levy offices (CLOs) in 1990. Orvik closed 40 CLOs in 2019."
+    claim = find_claim(extract(text), "closed 40")
+    assert claim.needs_context == []
