@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Token
 
-from . import rules
+from . import anaphora, rules
 
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
@@ -195,7 +195,15 @@ def context_gaps(tokens: list[Token], text: str, *, resolved: set[int]) -> list[
             gaps.append(f'demonstrative "{token.text}"')
         elif lower == "the" and token.dep_ == "det" and _unintroduced(token, ids, lowered):
             gaps.append(f'"the {token.head.text}" not introduced')
-    gaps += relative_date_gaps(text)
+        elif lower == "the" and token.dep_ == "det" and _described_subject(token, ids, lowered):
+            gaps.append(
+                f'"{token.doc[token.i : token.head.i + 1].text.lower()}" not introduced: the article says which'
+            )
+    kept = [t for t in sorted(tokens, key=lambda t: t.i) if t.i not in resolved]
+    gaps += anaphora.modifier_gaps(kept, ids)
+    written = [m.group(0) for m in RELATIVE_WORDS.finditer(text)]
+    gaps += relative_date_gaps(text) + anaphora.open_time_gaps(kept, text, written)
+    gaps += anaphora.abbreviation_gaps(tokens, text)
     return list(dict.fromkeys(gaps))
 
 
@@ -211,6 +219,38 @@ def _expletive_it(token: Token) -> bool:
         and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children)
         and head.lemma_ in ("be", "seem", "appear", "take", "remain", "become")
     )
+
+
+# words before a subject noun that describe it without naming it: "the gray haze", "the low-slung wagon"
+DESCRIBING_TAGS = ("JJ", "JJR", "NN", "NNS", "VBN", "VBG", "HYPH", "RB")
+
+
+def _described_subject(det: Token, ids: set[int], lowered_text: str) -> bool:
+    """ "The gray haze led to …", "the roof spoiler is …": a subject "the <words> <noun>" that describes a thing the
+    article introduced without naming it (rule described_subject). A name, a figure, a superlative or ordinal ("the
+    2020 model", "the largest port"), a noun everyone knows ("the world economy") or a noun followed by its own
+    description ("the price of tin") says which on its own."""
+    noun = det.head
+    if not rules.on("described_subject") or noun.dep_ not in ("nsubj", "nsubjpass") or noun.i <= det.i:
+        return False
+    between = [det.doc[j] for j in range(det.i + 1, noun.i)]
+    if not between or noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in UNIQUE_NOUNS:
+        return False
+    if any(
+        t.tag_ not in DESCRIBING_TAGS or t.ent_type_ or t.lower_ in ORDINAL_WORDS or t.lemma_.lower() in UNIQUE_NOUNS
+        for t in between
+    ):
+        return False
+    following = det.doc[noun.i + 1] if noun.i + 1 < len(det.doc) else None
+    if following is not None and following.i in ids and following.tag_ in ("CD", "NNP", "NNPS"):
+        return False  # "the wide body 787 jet": the name comes after the words the parser took for the noun
+    if det.doc[det.i : noun.i + 1].text.lower() not in lowered_text:
+        return False  # the claim was written from a conjunct: these words are not in it
+    return _unintroduced_noun(det, between, ids, lowered_text)
+
+
+# "the so-called streaming wars" is a name everyone uses
+ORDINAL_WORDS = {"first", "last", "only", "same", "next", "following", "current", "previous", "latest", "main", "so"}
 
 
 def _unintroduced(det: Token, ids: set[int], lowered_text: str) -> bool:
@@ -233,6 +273,13 @@ def _unintroduced(det: Token, ids: set[int], lowered_text: str) -> bool:
         for t in between
     ):
         return False
+    return _unintroduced_noun(det, between, ids, lowered_text)
+
+
+def _unintroduced_noun(det: Token, between: list[Token], ids: set[int], lowered_text: str) -> bool:
+    """No description of its own after the noun ("the price of tin", "the plan to …") and no mention of it earlier
+    in the claim."""
+    noun = det.head
     if any(
         c.dep_ in ("prep", "relcl", "acl", "appos", "nummod") and c.i > noun.i and c.i in ids for c in noun.children
     ):

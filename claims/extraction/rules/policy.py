@@ -338,3 +338,59 @@ register(
         )
     ],
 )
+register(
+    "anaphoric_modifier",
+    "policy",
+    "a word that points back into the article without saying at what: 'a similar message', 'such plumes', 'the "
+    "same is true', 'another factor' or 'other features' as subject, 'neither player', 'both teams' as subject, a "
+    "bare 'the three' or 'the latter' (claims/extraction/anaphora.py); not 'similar to X', 'such as', 'the same as', "
+    "'and other fees', 'other than'",
+    "the claim as written, flagged 'the \"similar message\" refers to something earlier in the article'",
+    [
+        (
+            "Ana Ruiz sent a similar message to the Lanzo council in 2019.",
+            ("Ana Ruiz sent a similar message to the Lanzo council in 2019.",),
+        )
+    ],
+)
+register(
+    "open_relative_time",
+    "policy",
+    "time counted from a moment the claim does not give: 'now', 'currently', 'the previous week', 'over the past "
+    "five years', 'the following season' (not 'the last days of May 2019')",
+    "the claim as written, flagged 'relative time \"currently\" without its date'",
+    [
+        (
+            "The Lanzo ferry currently carries 300 cars a day.",
+            ("The Lanzo ferry currently carries 300 cars a day.",),
+        )
+    ],
+)
+register(
+    "defined_abbreviation",
+    "policy",
+    "an abbreviation the article spelled out before the claim ('a cargo levy fund (CLF)') and the claim leaves bare "
+    "('The CLF paid …'; a capitalised long form is written in by alias_canonicalisation), unless it is one of "
+    "general knowledge (the gazetteer's 'UN', 'EU')",
+    "the claim as written, flagged 'abbreviation \"CLF\" is spelled out only earlier in the article'",
+    [
+        (
+            "Lanzo created a cargo levy fund (CLF) in 1990. The CLF paid 40 million euros to Orvik in 2019.",
+            ("The CLF paid 40 million euros to Orvik in 2019.",),
+        )
+    ],
+)
+register(
+    "described_subject",
+    "policy",
+    "a subject 'the <describing words> <noun>' that only the article introduces ('The gray haze closed 40 schools', "
+    "'The roof spoiler is functional'); not a name, a figure, a superlative or ordinal, a noun everyone knows, nor "
+    "one followed by its own description ('The unemployment rate in Lanzo …') (claims/extraction/readability.py)",
+    "the claim as written, flagged '\"the gray haze\" not introduced: the article says which'",
+    [
+        (
+            "The gray haze closed 40 schools in Lanzo in 2019.",
+            ("The gray haze closed 40 schools in Lanzo in 2019.",),
+        )
+    ],
+)
