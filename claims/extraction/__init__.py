@@ -93,7 +93,7 @@ def extract_cleaned(cleaned: CleanedText, *, language: str = "", backend: str | 
 def load_models() -> None:
     """Load what extraction reads from disk (spaCy with the gazetteer, the embedding weights, the check-worthiness
     model, the language identifier) without running any of it. A prefork worker calls this before it forks its
-    pool (factcheck/celery.py): each child then starts with the models in memory it shares with its siblings,
+    pool (claims/tasks.py): each child then starts with the models in memory it shares with its siblings,
     instead of spending some 10 s of CPU loading them, again in every child the memory limit replaces.
     Nothing runs a model here: the embedding thread and torch's thread pool are made in the child that uses them."""
     from claims.matching.embeddings import get_model

@@ -229,7 +229,7 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
 # (the thread pool has no children: its bound is the work per task, see FACTCHECK_EXTRACTION_MAX_*).
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 1_048_576, minimum=65_536)
 # A prefork worker loads the extraction's models before it forks its pool, so that a child (the first ones, and each
-# that the memory limit replaces) starts with them instead of loading them again (factcheck/celery.py).
+# that the memory limit replaces) starts with them instead of loading them again (claims/tasks.py).
 FACTCHECK_WORKER_LOAD_MODELS_BEFORE_FORK = env_bool("FACTCHECK_WORKER_LOAD_MODELS_BEFORE_FORK", True)
 CELERY_BEAT_SCHEDULE: dict = {}
 # Sweepers (beat) restart work a crash left behind. They run on their own queue, so that a backlog of
