@@ -171,12 +171,13 @@ def group_cpu_seconds(pid: int) -> float:
 
 
 def postgres_cpu_seconds() -> float:
-    """CPU time of the PostgreSQL server processes on the machine (the bench's server, and any other)."""
+    """CPU time of the PostgreSQL server processes on the machine (the bench's server, and any other), with the
+    backends that ended (one per connection: the fetch workers do not keep theirs), which their postmaster reaped."""
     total = 0.0
     for entry in Path("/proc").iterdir():
         try:
             if entry.name.isdigit() and (entry / "comm").read_text().strip() in ("postgres", "postmaster"):
-                total += cpu_seconds(int(entry.name))
+                total += cpu_seconds(int(entry.name), with_reaped=True)
         except OSError:
             continue
     return total
