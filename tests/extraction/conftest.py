@@ -47,3 +47,22 @@ def find_claim(result, *needles: str):
         if all(n.lower() in claim.text.lower() for n in needles):
             return claim
     return None
+
+
+def flags_of(text: str, needle: str) -> list[str]:
+    """The "needs context" reasons of the claim of `text` that contains `needle` (which must exist)."""
+    from claims.extraction import extract
+
+    claim = find_claim(extract(text), needle)
+    assert claim is not None
+    return claim.needs_context
+
+
+def claim_with_rule_and_without(text: str, needle: str, rule: str):
+    """The claim of `text` containing `needle`, extracted with the rule on and then switched off."""
+    from claims.extraction import extract, rules
+
+    with_rule = find_claim(extract(text), needle)
+    with rules.disabled({rule}):
+        without = find_claim(extract(text), needle)
+    return with_rule, without

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction import extract, rules
-
-from .conftest import find_claim
-
-
-def flags_of(text: str, needle: str) -> list[str]:
-    claim = find_claim(extract(text), needle)
-    assert claim is not None
-    return claim.needs_context
+from .conftest import claim_with_rule_and_without, flags_of
 
 
 def test_a_similar_message_is_flagged_as_pointing_back():
@@ -61,8 +53,6 @@ def test_a_bare_the_three_is_flagged_and_the_three_sisters_of_a_name_are_not():
 
 @pytest.mark.parametrize("text,needle", [("Ana Ruiz sent a similar message to the Lanzo council in 2019.", "Lanzo")])
 def test_switched_off_the_claim_is_the_same_and_unflagged(text, needle):
-    flagged = find_claim(extract(text), needle)
-    with rules.disabled({"anaphoric_modifier"}):
-        plain = find_claim(extract(text), needle)
+    flagged, plain = claim_with_rule_and_without(text, needle, "anaphoric_modifier")
     assert plain.text == flagged.text
     assert plain.needs_context == []

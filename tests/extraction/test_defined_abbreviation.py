@@ -4,9 +4,9 @@ defined_abbreviation)."""
 
 from __future__ import annotations
 
-from claims.extraction import extract, rules
+from claims.extraction import extract
 
-from .conftest import find_claim
+from .conftest import claim_with_rule_and_without, find_claim
 
 # a long form in lower case: no alias the pipeline would write in for the abbreviation
 ARTICLE = "Lanzo created a cargo levy fund (CLF) in 1990. The CLF paid 40 million euros to Orvik in 2019."
@@ -29,9 +29,7 @@ def test_an_abbreviation_of_general_knowledge_is_not_flagged():
 
 
 def test_switched_off_the_claim_is_the_same_and_unflagged():
-    flagged = find_claim(extract(ARTICLE), "40 million euros")
-    with rules.disabled({"defined_abbreviation"}):
-        plain = find_claim(extract(ARTICLE), "40 million euros")
+    flagged, plain = claim_with_rule_and_without(ARTICLE, "40 million euros", "defined_abbreviation")
     assert plain.text == flagged.text
     assert plain.needs_context == []
 

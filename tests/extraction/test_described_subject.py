@@ -4,15 +4,7 @@ everyone knows) does not (rule described_subject)."""
 
 from __future__ import annotations
 
-from claims.extraction import extract, rules
-
-from .conftest import find_claim
-
-
-def flags_of(text: str, needle: str) -> list[str]:
-    claim = find_claim(extract(text), needle)
-    assert claim is not None
-    return claim.needs_context
+from .conftest import claim_with_rule_and_without, flags_of
 
 
 def test_a_described_subject_only_the_article_introduces_is_flagged():
@@ -34,8 +26,6 @@ def test_a_described_object_is_left_to_the_bare_noun_check():
 
 def test_switched_off_the_claim_is_the_same_and_unflagged():
     text = "The gray haze closed 40 schools in Lanzo in 2019."
-    flagged = find_claim(extract(text), "40 schools")
-    with rules.disabled({"described_subject"}):
-        plain = find_claim(extract(text), "40 schools")
+    flagged, plain = claim_with_rule_and_without(text, "40 schools", "described_subject")
     assert plain.text == flagged.text
     assert plain.needs_context == []

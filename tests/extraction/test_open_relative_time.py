@@ -4,15 +4,7 @@ open_relative_time)."""
 
 from __future__ import annotations
 
-from claims.extraction import extract, rules
-
-from .conftest import find_claim
-
-
-def flags_of(text: str, needle: str) -> list[str]:
-    claim = find_claim(extract(text), needle)
-    assert claim is not None
-    return claim.needs_context
+from .conftest import claim_with_rule_and_without, flags_of
 
 
 def test_currently_is_flagged_as_relative_time():
@@ -35,9 +27,7 @@ def test_the_last_days_of_a_dated_month_are_not_flagged():
 
 def test_switched_off_the_claim_is_the_same_and_unflagged():
     text = "The Lanzo ferry currently carries 300 cars a day."
-    flagged = find_claim(extract(text), "300 cars")
-    with rules.disabled({"open_relative_time"}):
-        plain = find_claim(extract(text), "300 cars")
+    flagged, plain = claim_with_rule_and_without(text, "300 cars", "open_relative_time")
     assert plain.text == flagged.text
     assert plain.needs_context == []
 
