@@ -48,13 +48,11 @@ def _pointing_back(token: Token, ids: set[int]) -> str | None:
             return f"similar {head.text}"
         if token.dep_ == "acomp":
             return "similar"
-    # "the same fare of 12 euros as …", "such good singers that …": the "as" or "that" may hang on the verb
-    compared = any(t.i > token.i and t.i in ids and t.lower_ in ("as", "that", "who", "which") for t in doc)
     if lower == "such" and before != "as" and token.dep_ in ("amod", "predet", "det") and head.pos_ == "NOUN":
         intensifier = head.dep_ == "attr" or any(c.dep_ == "amod" and c.i != token.i for c in head.children)
-        if not compared and not intensifier:  # "was such a gift", "such good singers": praise, not a reference
+        if not _compared(token, ids) and not intensifier:  # "was such a gift", "such good singers": praise
             return f"such {head.text}"
-    if lower == "same" and before == "the" and not compared:
+    if lower == "same" and before == "the" and not _compared(token, ids):
         if token.dep_ == "amod" and head.pos_ == "NOUN":
             # "a painting of the same name" names it in the claim; "by the same token" is a turn of phrase
             if head.lemma_ not in TIME_NOUNS | {"name", "token"}:
@@ -84,6 +82,13 @@ def _pointing_back(token: Token, ids: set[int]) -> str | None:
         if len(named) < 2:
             return f"the {token.text}"
     return None
+
+
+def _compared(token: Token, ids: set[int]) -> bool:
+    """ "the same fare of 12 euros as …", "such good singers that …": the claim says what it compares with (the "as"
+    or "that" may hang on the verb). Only the claim's own tokens after this one are read, not the article's."""
+    doc = token.doc
+    return any(doc[i].lower_ in ("as", "that", "who", "which") for i in ids if i > token.i)
 
 
 def _followed_by(token: Token, ids: set[int], words: set[str]) -> bool:
