@@ -29,6 +29,7 @@ buffers (bench/pipeline.py). One model thread uses the same core as fast and hol
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -209,6 +210,12 @@ class Remembered:
 
 def embed_text(text: str) -> np.ndarray:
     return embed_texts([text])[0]
+
+
+def text_digest(text: str) -> str:
+    """What a stored embedding records of the text it was made from (ClaimEmbedding.text_sha256): a claim whose
+    matching text has another digest is embedded again."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def to_bytes(vector: np.ndarray) -> bytes:

@@ -3,7 +3,6 @@ already covers a claim, and where a claim has appeared."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -74,7 +73,7 @@ def claim_stored_vector(*, claim_id: int, text: str):
         ClaimEmbedding.objects.filter(
             claim_id=claim_id,
             model_name=embeddings.model_name(),
-            text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            text_sha256=embeddings.text_digest(text),
         )
         .values_list("vector", flat=True)
         .first()

@@ -23,7 +23,6 @@ from ..models import Claim, ClaimEmbedding, ClaimMatchSuggestion, ClaimMention, 
 from ..public_cache import public_output_changed
 from ..selectors import claim_known_verdict
 from .history import history_note
-from .ingestion import text_sha256
 from .permissions import MATCH_PERMISSION, require
 from .workflow import Status, claim_untouched
 
@@ -38,7 +37,7 @@ def claim_embed(*, claim: Claim, vector: np.ndarray | None = None):
     (it scored check-worthiness with it); stored as it is, so the claim is not embedded a second time."""
 
     text = matching_decide.matching_text(claim.text)
-    digest = text_sha256(text)
+    digest = embeddings.text_digest(text)
     name = embeddings.model_name()
     stored = ClaimEmbedding.objects.filter(claim=claim).first()
     if stored is not None and stored.text_sha256 == digest and stored.model_name == name:
@@ -322,7 +321,7 @@ def claims_embed_missing(*, batch_size: int = 64) -> int:
         todo = [
             (pk, text)
             for pk, text in ((pk, matching_decide.matching_text(text)) for pk, text in batch)
-            if stored.get(pk) != text_sha256(text)
+            if stored.get(pk) != embeddings.text_digest(text)
         ]
         if not todo:
             continue
@@ -335,7 +334,7 @@ def claims_embed_missing(*, batch_size: int = 64) -> int:
                     defaults={
                         "vector": embeddings.to_bytes(vector),
                         "model_name": name,
-                        "text_sha256": text_sha256(text),
+                        "text_sha256": embeddings.text_digest(text),
                     },
                 )
                 index.add(pk, vector)
