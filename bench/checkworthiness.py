@@ -12,8 +12,9 @@ Prints, for the issue notes:
    extracted on its own (the whole pipeline: claim policy, decomposition, ...) with every score, the gate's
    (rule checkworthy_sentence, claims/extraction/gate.py) and the claims', given by a model fitted WITHOUT that fold;
    a sentence scores the highest check-worthiness of its claims, 0 when it yields no claim. ROC-AUC and AP of
-   that, and the share of sentences yielding a claim by label, with the gate off and at gate.KEEP; with --fold all,
-   how gate.KEEP is chosen (out of fold only) and what a second rule dropping low-scoring sentences would do;
+   that, and the share of sentences yielding a claim by label, with the gate off, at gate.KEEP, and as shipped (also
+   rules checkworthy_unresolved_opener and checkworthy_refused at their stricter lines); with --fold all, how
+   each line is chosen (out of fold only) and what a second rule dropping low-scoring sentences would do;
 4. whether more weight on sentence length (CLEF's obvious baseline) would pay, judged on held-out training data
    only: ClaimBuster AP, and fact-checked CLEF sentences from outside the 300 test lines among debate sentences.
 Extraction throughput with the model on: bench/extraction_quality.py --only throughput.
@@ -125,13 +126,16 @@ def fold_sentences(data, features, fold: int, limit: int | None) -> list[dict]:
             by_rules = [
                 model.probability(c.features, c.embedding) for c in claims if not isinstance(c, gate.GatedSentence)
             ]
-            by_gate = [model.probability(c.features, c.embedding) for c in claims if isinstance(c, gate.GatedSentence)]
+            by_gate: dict[str, list[float]] = {}
+            for c in claims:
+                if isinstance(c, gate.GatedSentence):
+                    by_gate.setdefault(c.kind, []).append(model.probability(c.features, c.embedding))
             out.append(
                 {
                     "fold": fold,
                     "label": row["label"],
                     "rules": max(by_rules, default=None),
-                    "gated": max(by_gate, default=None),
+                    "gated": {kind: max(scores) for kind, scores in by_gate.items()},
                     "sentence": model.probability(general[i], embedding[i]),
                 }
             )
@@ -140,23 +144,25 @@ def fold_sentences(data, features, fold: int, limit: int | None) -> list[dict]:
 
 @contextmanager
 def _keep_every_candidate():
-    kept = gate.KEEP
-    gate.KEEP = 0.0
+    kept = gate.KEEP, gate.KEEP_UNRESOLVED, gate.KEEP_REFUSED
+    gate.KEEP = gate.KEEP_UNRESOLVED = gate.KEEP_REFUSED = 0.0
     try:
         yield
     finally:
-        gate.KEEP = kept
+        gate.KEEP, gate.KEEP_UNRESOLVED, gate.KEEP_REFUSED = kept
 
 
-def stored(rows: list[dict], keep: float | None) -> tuple[np.ndarray, np.ndarray]:
-    """(score stored per sentence, 0 when no claim; whether it yields a claim) with the gate at `keep` (None: off)."""
+def stored(rows: list[dict], keep: dict[str, float] | None) -> tuple[np.ndarray, np.ndarray]:
+    """(score stored per sentence, 0 when no claim; whether it yields a claim) with the gate's line for each kind of
+    candidate in `keep` (kind -> line; a kind left out, or `keep` None, is a rule switched off)."""
     score, yields = [], []
     for r in rows:
+        passed = [v for kind, v in r["gated"].items() if keep and kind in keep and v >= keep[kind]]
         if r["rules"] is not None:
             score.append(r["rules"])
             yields.append(True)
-        elif keep is not None and r["gated"] is not None and r["gated"] >= keep:
-            score.append(r["gated"])
+        elif passed:
+            score.append(max(passed))
             yields.append(True)
         else:
             score.append(0.0)
@@ -164,20 +170,31 @@ def stored(rows: list[dict], keep: float | None) -> tuple[np.ndarray, np.ndarray
     return np.array(score), np.array(yields)
 
 
-def yield_gap(rows: list[dict], keep: float | None) -> float:
+def yield_gap(rows: list[dict], keep: dict[str, float] | None) -> float:
     """Share of check-worthy sentences yielding a claim minus share of the others (Youden's J on the yield)."""
     labels = np.array([r["label"] for r in rows])
     _, yields = stored(rows, keep)
     return float(yields[labels == 1].mean() - yields[labels == 0].mean())
 
 
+GRID = [round(t, 2) for t in np.arange(0.05, 0.951, 0.05)]
+SHIPPED = gate.lines()
+STRICTER = {"unresolved": ("KEEP_UNRESOLVED", gate.UNRESOLVED_RULE), "refused": ("KEEP_REFUSED", gate.REFUSED_RULE)}
+
+
 def choose_keep(rows: list[dict]) -> float:
-    """gate.KEEP as it is chosen: the candidate threshold (0.05 to 0.95 by 0.05) with the largest yield gap."""
-    grid = [round(t, 2) for t in np.arange(0.05, 0.951, 0.05)]
-    return max(grid, key=lambda t: (yield_gap(rows, t), t))
+    """gate.KEEP as it is chosen: the candidate threshold (0.05 to 0.95 by 0.05) with the largest yield gap (the
+    stricter kinds off)."""
+    return max(GRID, key=lambda t: (yield_gap(rows, {"plain": t}), t))
 
 
-def print_pipeline(rows: list[dict], keep: float | None, title: str) -> None:
+def choose_stricter(rows: list[dict], kind: str) -> float:
+    """A stricter kind's line as it is chosen, with the others as shipped: the threshold, not below KEEP (such a
+    candidate costs an editor more, so it needs the model surer, never less sure), with the largest yield gap."""
+    return max((t for t in GRID if t >= SHIPPED["plain"]), key=lambda t: (yield_gap(rows, SHIPPED | {kind: t}), t))
+
+
+def print_pipeline(rows: list[dict], keep: dict[str, float] | None, title: str) -> None:
     labels = np.array([r["label"] for r in rows])
     score, yields = stored(rows, keep)
     print(
@@ -207,12 +224,18 @@ def bench_pipeline(data, features, folds: list[int], limit: int | None) -> None:
         f"folds + CLEF, in the pipeline too (the gate's and the claims' scores)"
     )
     print_pipeline(rows, None, f"stored score (0 if no claim), rule {gate.RULE} off")
-    print_pipeline(rows, gate.KEEP, f"stored score (0 if no claim), rule {gate.RULE} on at KEEP {gate.KEEP}")
+    print_pipeline(rows, {"plain": gate.KEEP}, f"stored score (0 if no claim), rule {gate.RULE} on at KEEP {gate.KEEP}")
+    print_pipeline(
+        rows,
+        SHIPPED,
+        "stored score (0 if no claim), as shipped: "
+        + ", ".join(f"{name} {SHIPPED[kind]}" for kind, (name, _) in {"plain": ("KEEP", ""), **STRICTER}.items()),
+    )
     print(
         f"  the model on the whole sentence:          ROC-AUC {train.roc_auc(labels, sentence_only):.3f}  "
         f"AP {train.average_precision(labels, sentence_only):.3f}"
     )
-    score, yields = stored(rows, gate.KEEP)
+    score, yields = stored(rows, SHIPPED)
     if len(set(labels[yields])) == 2:
         print(
             f"  only the {int(yields.sum())} sentences that yield a claim (rule on):  ROC-AUC "
@@ -222,26 +245,43 @@ def bench_pipeline(data, features, folds: list[int], limit: int | None) -> None:
         bench_gate_threshold(rows)
 
 
-def bench_gate_threshold(rows: list[dict]) -> None:
-    """How gate.KEEP is chosen, out of fold only: on every fold's sentences pooled (each scored by a model that
-    never saw it), and, to show the choice holds, picked on four folds and applied to the fifth."""
-    print(f"\n  {gate.RULE}: choosing KEEP by the yield gap (check-worthy yielding minus others yielding)")
-    for keep in (None, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
-        print_pipeline(rows, keep, f"KEEP {keep}" if keep is not None else "rule off")
-    print(f"  chosen on all folds pooled: KEEP {choose_keep(rows)}  (shipped: gate.KEEP {gate.KEEP})")
+def print_choice(rows: list[dict], name: str, shipped: float, choose, lines_at) -> None:
+    """One line of the gate at a few values, the one `choose` picks on all folds pooled, and the one it picks on four
+    folds applied to the fifth. `lines_at(t)`: the gate's lines with this one at t (None: its rule off)."""
+    for t in (None, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        print_pipeline(rows, lines_at(t), f"{name} {t}" if t is not None else "rule off")
+    print(f"  chosen on all folds pooled: {name} {choose(rows)}  (shipped: {shipped})")
     for fold in range(train.FOLDS):
-        keep = choose_keep([r for r in rows if r["fold"] != fold])
+        t = choose([r for r in rows if r["fold"] != fold])
         mine = [r for r in rows if r["fold"] == fold]
         worthy = np.array([r["label"] == 1 for r in mine])
         print(
-            f"  fold {fold}: KEEP chosen on the other four {keep}; on this fold the yield gap rises by "
-            f"{yield_gap(mine, keep) - yield_gap(mine, None):+.3f}, check-worthy yielding "
-            f"{stored(mine, None)[1][worthy].mean():.1%} -> {stored(mine, keep)[1][worthy].mean():.1%}"
+            f"  fold {fold}: {name} chosen on the other four {t}; on this fold the yield gap rises by "
+            f"{yield_gap(mine, lines_at(t)) - yield_gap(mine, lines_at(None)):+.3f}, check-worthy yielding "
+            f"{stored(mine, lines_at(None))[1][worthy].mean():.1%} -> {stored(mine, lines_at(t))[1][worthy].mean():.1%}"
         )
-    print("  and a second rule, not built: the rules' claims of a sentence the model scores below DROP not stored")
+
+
+def bench_gate_threshold(rows: list[dict]) -> None:
+    """How gate.KEEP and the stricter lines are chosen, out of fold only: on every fold's sentences pooled (each
+    scored by a model that never saw it), and, to show the choice holds, picked on four folds and applied to the
+    fifth."""
+    print(f"\n  {gate.RULE}: choosing KEEP by the yield gap (check-worthy yielding minus others yielding)")
+    print_choice(rows, "KEEP", gate.KEEP, choose_keep, lambda t: {"plain": t} if t is not None else None)
+    for kind, (name, rule) in STRICTER.items():
+        print(f"\n  {rule}: choosing {name} the same way, not below KEEP, the other lines as shipped")
+        off = {k: v for k, v in SHIPPED.items() if k != kind}
+        print_choice(
+            rows,
+            name,
+            SHIPPED[kind],
+            lambda rows, kind=kind: choose_stricter(rows, kind),
+            lambda t, off=off, kind=kind: off | {kind: t} if t is not None else off,
+        )
+    print("\n  and a second rule, not built: the rules' claims of a sentence the model scores below DROP not stored")
     for drop in (0.02, 0.05, 0.1, 0.15):
         dropped = [r | {"rules": None} if r["rules"] is not None and r["sentence"] < drop else r for r in rows]
-        print_pipeline(dropped, gate.KEEP, f"KEEP {gate.KEEP}, DROP {drop}")
+        print_pipeline(dropped, SHIPPED, f"as shipped, DROP {drop}")
 
 
 def bench_length_weight(data, features) -> None:

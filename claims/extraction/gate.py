@@ -8,8 +8,18 @@ Rule `checkworthy_sentence`: a declarative sentence none of whose clauses became
 the article's own words, as the undecomposed fallback writes a sentence (sure pronouns and aliases resolved, nothing
 decomposed or rewritten), marked "not decomposed", flagged "needs context" by the usual check when it leans on the
 article (an unresolved pronoun, a first person, "the <noun>" never introduced). What stays the rules' say: its form
-(`declarative`), whether it reads alone at all (an opening "it" or "this" nothing resolved drops it as anywhere
-else, rule drop_unresolved), and what they refuse for what it is (`refused`: a promise, a judgement, ...).
+(`declarative`) and a sentence that says nothing (`says_nothing`: "declined to comment", a verb of saying without
+what was said).
+
+Two lines of their own for sentences the rules drop elsewhere. Rule `checkworthy_unresolved_opener`:
+a sentence opening with a pronoun or demonstrative nothing resolved ("It cut the wool tax in 2019."; dropped anywhere
+else, rule drop_unresolved) is kept, in its own words and flagged "needs context", at or above KEEP_UNRESOLVED, when the opener is all it lacks
+(another gap, and an editor would have to rebuild the claim from its article). Rule
+`checkworthy_refused`: a sentence the rules refuse for what it is (`refused`: a promise, a judgement, a plan, ...),
+whose words often carry a record all the same ("I would add that we cut the wool tax twice", "we cannot ignore that
+youth unemployment is at 40 percent"), is kept at or above KEEP_REFUSED. Each costs an editor more than a plain
+sentence (a look at its context, or at whether a fact is in it), so each line may be stricter than KEEP, never
+laxer; each is chosen the way KEEP is (below), with the others as shipped, and both choices are KEEP itself today.
 
 Cost: such a sentence is embedded once more than before, in the same batch as the article's claims (score_claims);
 one the model turns down is not stored. The pipeline builds the candidate (pipeline.whole_sentence, which knows
@@ -26,6 +36,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import ClassVar
 
 from spacy.tokens import Token
 
@@ -34,14 +45,42 @@ from .cleaning import normalise_for_matching
 from .lexicon import SUBJECT_DEPS
 from .types import Claim
 
-KEEP = 0.4  # see the docstring: chosen out of fold by bench/checkworthiness.py --only pipeline --fold all
+# each chosen out of fold by bench/checkworthiness.py --only pipeline --fold all (see the docstring)
+KEEP = 0.4
+KEEP_UNRESOLVED = 0.4  # a sentence opening with a pronoun nothing resolved (the pooled choice is KEEP itself)
+KEEP_REFUSED = 0.4  # a sentence the rules refuse for what it is (the same)
 RULE = "checkworthy_sentence"
+UNRESOLVED_RULE = "checkworthy_unresolved_opener"
+REFUSED_RULE = "checkworthy_refused"
+RULES = frozenset({RULE, UNRESOLVED_RULE, REFUSED_RULE})  # every way the model keeps a sentence the rules did not
 FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
 
 
 class GatedSentence(Claim):
-    """A sentence that is a claim only if the model scores it at or above KEEP (`admitted` decides): the claim
-    keeps this type, so that what the gate added can be told apart (bench/checkworthiness.py)."""
+    """A sentence that is a claim only if the model scores it at or above its kind's line (`admitted` decides): the
+    claim keeps this type, so that what the gate added can be told apart (bench/checkworthiness.py)."""
+
+    kind: ClassVar[str] = "plain"
+
+
+class GatedUnresolved(GatedSentence):
+    """A gated sentence that opens with a pronoun nothing resolved (rule checkworthy_unresolved_opener)."""
+
+    kind: ClassVar[str] = "unresolved"
+
+
+class GatedRefused(GatedSentence):
+    """A gated sentence the rules refuse for what it is (rule checkworthy_refused)."""
+
+    kind: ClassVar[str] = "refused"
+
+
+KINDS = {cls.kind: cls for cls in (GatedSentence, GatedUnresolved, GatedRefused)}
+
+
+def lines() -> dict[str, float]:
+    """Each kind of candidate's line, as shipped."""
+    return {"plain": KEEP, "unresolved": KEEP_UNRESOLVED, "refused": KEEP_REFUSED}
 
 
 def declarative(tokens: Sequence[Token]) -> bool:
@@ -59,36 +98,43 @@ def declarative(tokens: Sequence[Token]) -> bool:
 
 
 def refused(tokens: Sequence[Token]) -> bool:
-    """What the rules turn down for what it is, not for how it is worded, and the model does not overrule: a promise or
-    plan of the speaker ("we will cut …", "we are going to …"), a "you" with a modal (advice, the generic reader), a
-    judgement ("the talks were fruitful"), advice or emphasis ("it is possible that …", "it is important to …"), a
-    verb of saying without what was said ("she vowed in a message")."""
-    ids = {t.i for t in tokens}
+    """What the rules turn down for what it is, not for how it is worded: a promise or plan of the speaker ("we will
+    cut …", "we are going to …"), a "you" with a modal (advice, the generic reader), a judgement ("the talks were
+    fruitful"), advice or emphasis ("it is possible that …", "it is important to …"). Such a sentence often carries a
+    record all the same ("we cannot ignore that youth unemployment is at 40 percent"): the model may overrule it, at
+    KEEP_REFUSED (rule checkworthy_refused)."""
     return (
         any(fragments.promise(t, tokens) for t in tokens)
         or (rules.on("speaker_agenda") and fragments.speaker_agenda(tokens))
         or (any(t.tag_ == "MD" for t in tokens) and any(t.lower_ in ("you", "your") for t in tokens))
         or any(checkworthiness.evaluation(t) and not checkworthiness.quoted(t) for t in tokens)
         or any(checkworthiness.recommendation(t) for t in tokens)
-        or any(checkworthiness.speech_without_content(t, ids) for t in tokens)
-        or any(reporting_gaps.withheld(t, ids) for t in tokens)
     )
 
 
-def gated(claim: Claim) -> GatedSentence:
-    return GatedSentence(**{f.name: getattr(claim, f.name) for f in dataclasses.fields(claim)})
+def says_nothing(tokens: Sequence[Token]) -> bool:
+    """A verb of saying without what was said ("she vowed in a message"), or words withheld ("declined to comment",
+    "did not respond to a request"): nothing is claimed, so the model never overrules it."""
+    ids = {t.i for t in tokens}
+    return any(checkworthiness.speech_without_content(t, ids) for t in tokens) or any(
+        reporting_gaps.withheld(t, ids) for t in tokens
+    )
 
 
-def admitted(claims: list[Claim], *, keep: float | None = None) -> list[Claim]:
-    """The scored claims without the candidates the model put below `keep` (KEEP by default) or that repeat a claim
-    kept from elsewhere in the article."""
-    threshold = KEEP if keep is None else keep
+def gated(claim: Claim, *, kind: str = "plain") -> GatedSentence:
+    return KINDS[kind](**{f.name: getattr(claim, f.name) for f in dataclasses.fields(claim)})
+
+
+def admitted(claims: list[Claim], *, keep: dict[str, float] | None = None) -> list[Claim]:
+    """The scored claims without the candidates the model put below their kind's line (`keep`, kind -> line; the
+    shipped `lines()` by default) or that repeat a claim kept from elsewhere in the article."""
+    threshold = lines() | (keep or {})
     taken = {normalise_for_matching(c.text) for c in claims if not isinstance(c, GatedSentence)}
     out: list[Claim] = []
     for claim in claims:
         if isinstance(claim, GatedSentence):
             key = normalise_for_matching(claim.text)
-            if claim.checkworthiness < threshold or key in taken:
+            if claim.checkworthiness < threshold[claim.kind] or key in taken:
                 continue
             taken.add(key)
         out.append(claim)

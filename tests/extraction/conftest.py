@@ -66,3 +66,53 @@ def claim_with_rule_and_without(text: str, needle: str, rule: str):
     with rules.disabled({rule}):
         without = find_claim(extract(text), needle)
     return with_rule, without
+
+
+def made_up_model(intercept: float, **feature_weights: float):
+    """A check-worthiness model that weighs only the named general features (checkworthiness.FEATURES), no embedding:
+    a statement scores sigmoid(intercept + the weights of the features it has), whatever else its words are."""
+    import numpy as np
+
+    from claims.extraction import checkworthiness
+
+    weights = np.zeros(len(checkworthiness.FEATURES))
+    for name, weight in feature_weights.items():
+        weights[checkworthiness.FEATURES.index(name)] = weight
+    return checkworthiness.Model(
+        mean=np.zeros(len(weights)),
+        scale=np.ones(len(weights)),
+        feature_weights=weights,
+        embedding_weights=np.zeros(384),
+        intercept=intercept,
+        slope=1.0,
+        offset=0.0,
+        embedding_average=0.0,
+    )
+
+
+def rules_alone():
+    """The hand rules alone: none of the check-worthiness gate's rules (claims/extraction/gate.py), through which the
+    model keeps a sentence the rules left or turned down."""
+    from claims.extraction import gate, rules
+
+    return rules.disabled(gate.RULES)
+
+
+@pytest.fixture
+def figures_model():
+    """A made-up check-worthiness model, in use for the test, that scores a statement with a figure 0.9 and one
+    without 0.1, whatever its wording."""
+    from claims.extraction import checkworthiness
+
+    model = made_up_model(-2.2, number=4.4)
+    with checkworthiness.using(model):
+        yield model
+
+
+@pytest.fixture
+def keen_model():
+    """A made-up check-worthiness model, in use for the test, that scores every statement 0.9."""
+    from claims.extraction import checkworthiness
+
+    with checkworthiness.using(made_up_model(2.2)):
+        yield

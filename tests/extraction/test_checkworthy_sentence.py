@@ -3,7 +3,6 @@ it at or above gate.KEEP (rule checkworthy_sentence); one the model scores low s
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from claims.extraction import checkworthiness, extract, gate, rules
@@ -12,36 +11,6 @@ from .conftest import claims_text
 
 HIGH = "I believe the Orvik mill closed in 1994 with 300 jobs lost."  # an opinion verb: no rule keeps it
 LOW = "I believe the Orvik mill was a lovely old building."
-
-
-def made_up_model(intercept: float, figure_weight: float) -> checkworthiness.Model:
-    weights = np.zeros(len(checkworthiness.FEATURES))
-    weights[checkworthiness.FEATURES.index("number")] = figure_weight
-    return checkworthiness.Model(
-        mean=np.zeros(len(weights)),
-        scale=np.ones(len(weights)),
-        feature_weights=weights,
-        embedding_weights=np.zeros(384),
-        intercept=intercept,
-        slope=1.0,
-        offset=0.0,
-        embedding_average=0.0,
-    )
-
-
-@pytest.fixture
-def figures_model():
-    """A made-up model that scores a statement with a figure 0.9 and one without 0.1, whatever its wording."""
-    model = made_up_model(-2.2, 4.4)
-    with checkworthiness.using(model):
-        yield model
-
-
-@pytest.fixture
-def keen_model():
-    """A made-up model that scores every statement 0.9."""
-    with checkworthiness.using(made_up_model(2.2, 0.0)):
-        yield
 
 
 def test_a_sentence_the_model_scores_high_that_no_rule_keeps_becomes_one_claim_in_its_own_words(figures_model):
@@ -71,13 +40,6 @@ def test_a_pronoun_nothing_resolves_is_left_as_written_and_flagged(figures_model
     assert 'pronoun "he"' in kept[0].needs_context
 
 
-def test_a_promise_or_a_judgement_stays_no_claim_however_high_it_scores(keen_model):
-    assert claims_text(extract("We will cut the Orvik sales tax by 5 percent next year.")) == []
-    assert claims_text(extract("I believe the Orvik mill was a terrible place to work.")) == []
-    assert claims_text(extract("It is possible that the Orvik mill closed early.")) == []
-    assert claims_text(extract("I believe the Orvik mill closed early.")) == ["I believe the Orvik mill closed early."]
-
-
 def test_a_question_is_never_a_claim_however_high_it_scores(figures_model):
     assert claims_text(extract("Did the Orvik mill close in 1994 with 300 jobs lost?")) == []
     assert claims_text(extract("The Orvik mill closed in 1994 with 300 jobs lost.")) != []
@@ -96,9 +58,11 @@ def test_the_given_model_scores_only_inside_the_block(figures_model):
     assert checkworthiness.model() is figures_model
 
 
-def test_a_sentence_opening_with_an_it_nothing_resolved_is_left_to_the_rules(keen_model):
-    assert claims_text(extract("It is possible that the Orvik mill closed early.")) == []
-    assert claims_text(extract("Perhaps the Orvik mill closed early.")) == ["Perhaps the Orvik mill closed early."]
+def test_a_sentence_the_rules_drop_whatever_it_says_is_no_plain_candidate(keen_model):
+    # an opening "it" nothing resolved, advice: only their own stricter rules offer them to the model
+    with rules.disabled({gate.UNRESOLVED_RULE, gate.REFUSED_RULE}):
+        assert claims_text(extract("It is possible that the Orvik mill closed early.")) == []
+        assert claims_text(extract("Perhaps the Orvik mill closed early.")) == ["Perhaps the Orvik mill closed early."]
 
 
 def test_a_sentence_with_a_link_is_no_claim_however_high_it_scores(keen_model):

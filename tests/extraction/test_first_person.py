@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claims.extraction import extract, rules
 
-from .conftest import claims_text, find_claim
+from .conftest import claims_text, find_claim, rules_alone
 
 
 def test_a_quoted_i_becomes_the_named_speaker():
@@ -32,10 +32,11 @@ def test_a_first_person_statement_with_no_speaker_is_a_claim_needing_context():
 
 
 def test_a_first_person_opinion_or_promise_is_not_a_claim():
-    with rules.disabled({"checkworthy_sentence"}):  # the rules alone: the model may keep it (checkworthy_sentence)
+    with rules_alone():  # the model may keep them (gate.py)
         assert claims_text(extract("I think the Brenholt tax plan costs 40 million dollars.")) == []
-    assert claims_text(extract("We will cut the Brenholt sales tax by 5 percent next year.")) == []
-    assert claims_text(extract("Our Brenholt plan is a great plan for 2024.")) == []
+        assert claims_text(extract("We will cut the Brenholt sales tax by 5 percent next year.")) == []
+        assert claims_text(extract("Our Brenholt plan is a great plan for 2024.")) == []
+        assert claims_text(extract("We cut the Brenholt sales tax by 5 percent in 2019.")) != []
 
 
 def test_a_first_person_line_with_nothing_to_check_against_a_record_is_not_a_claim():
@@ -57,7 +58,9 @@ def test_a_debaters_you_with_a_figure_is_a_claim_needing_context():
 
 
 def test_you_with_a_modal_is_not_a_claim():
-    assert claims_text(extract("You would cut the Brenholt school budget by 20 percent in 2025.")) == []
+    with rules_alone():  # the model may keep it (gate.py)
+        assert claims_text(extract("You would cut the Brenholt school budget by 20 percent in 2025.")) == []
+        assert claims_text(extract("You cut the Brenholt school budget by 20 percent in 2019.")) != []
 
 
 def test_a_first_person_past_action_without_a_figure_is_a_claim_needing_context():

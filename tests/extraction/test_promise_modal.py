@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from claims.extraction import extract, rules
 
-from .conftest import claims_text, find_claim
+from .conftest import claims_text, find_claim, rules_alone
 
 
 def test_a_first_person_promise_is_not_a_claim():
-    assert claims_text(extract("We will cut the Brenholt sales tax by 5 percent next year.")) == []
+    with rules_alone():  # the model may keep it (gate.py)
+        assert claims_text(extract("We will cut the Brenholt sales tax by 5 percent next year.")) == []
+        assert claims_text(extract("We cut the Brenholt sales tax by 5 percent last year.")) != []
 
 
 def test_a_contracted_would_is_a_promise_too():

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from claims.extraction import extract, rules
+from claims.extraction import extract, gate, rules
 
 PUBLISHED = dt.date(2022, 7, 14)  # a Thursday
 EXAMPLES = [(rule.name, example) for rule in rules.REGISTRY.values() for example in rule.examples]
@@ -25,9 +25,13 @@ def test_each_rules_examples_give_their_claims_and_switching_the_rule_off_change
         on = _claims(example.text)
     for expected in example.claims:
         assert expected in [text for text, *_ in on], f"{name}: {on}"
-    # the gate keeps, in its words, a sentence the rules left (rule checkworthy_sentence): each other rule is judged
-    # with the gate off, or a sentence a switched-off rule no longer keeps could come back whole
-    with rules.disabled({name, "checkworthy_sentence"}):
+    # the gate keeps, in its words, a sentence the rules left or dropped (rules checkworthy_sentence,
+    # checkworthy_refused, checkworthy_unresolved_opener): each other rule is judged with the gate off on both sides,
+    # or a sentence a switched-off rule no longer keeps (or no longer drops) could come back whole
+    gate_off = set() if name in gate.RULES else gate.RULES
+    with rules.disabled(gate_off), contextlib.nullcontext() if rules.REGISTRY[name].default else rules.enabled({name}):
+        on = _claims(example.text)
+    with rules.disabled({name, *gate_off}):
         off = _claims(example.text)
     assert off != on, f"{name} switched off changes nothing on its own example"
 

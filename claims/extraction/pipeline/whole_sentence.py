@@ -50,21 +50,28 @@ def gate_candidate(ctx: DocContext, sent, statement: Statement) -> Claim | None:
     doc = ctx.doc
     ids = [i for i in statement.content if not doc[i].is_space]
     tokens = [doc[i] for i in ids]
-    if not gate.declarative(tokens) or gate.refused(tokens):
+    if not gate.declarative(tokens) or gate.says_nothing(tokens):
         return None
-    # an unresolved opener drops it as anywhere else: the model weighs what a statement says, not whether it reads alone
-    claim = _whole_sentence(ctx, sent, statement, ids, {})
-    if claim is None:
+    # what the rules drop whatever the model says is a candidate only under its own rule, for a stricter line
+    unresolved = unresolved_opening(ctx, sent, tokens)
+    refused = gate.refused(tokens)
+    if unresolved and not rules.on(gate.UNRESOLVED_RULE) or refused and not rules.on(gate.REFUSED_RULE):
         return None
+    claim = _whole_sentence(ctx, sent, statement, ids, {}, unresolved_ok=unresolved)
+    if claim is None or unresolved and len(claim.needs_context) > 1:
+        return None  # an unresolved opener must be all it lacks: with another gap, it is not one look from a claim
     ctx.seen.discard(normalise_for_matching(claim.text))
-    return gate.gated(claim)
+    return gate.gated(claim, kind="refused" if refused else "unresolved" if unresolved else "plain")
 
 
-def _whole_sentence(ctx: DocContext, sent, statement: Statement, ids: list[int], overrides) -> Claim | None:
+def _whole_sentence(
+    ctx: DocContext, sent, statement: Statement, ids: list[int], overrides, *, unresolved_ok: bool = False
+) -> Claim | None:
     """The sentence's content written as one claim, not decomposed (the undecomposed fallback and the gate's
-    candidate): none when it opens with a pronoun nothing resolved, is too short or is not grammatical."""
+    candidate): none when it opens with a pronoun nothing resolved (unless `unresolved_ok`), is too short or is not
+    grammatical."""
     tokens = [ctx.doc[i] for i in ids]
-    if unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
+    if not unresolved_ok and unresolved_opening(ctx, sent, tokens) and rules.on("drop_unresolved"):
         return None
     claim_text = finish(ctx.renderer.render(ids, overrides))
     if len(claim_text.split()) < MIN_CLAIM_WORDS or not readability.grammatical(

@@ -212,6 +212,36 @@ register(
     ],
 )
 register(
+    "checkworthy_unresolved_opener",
+    "policy",
+    "a declarative sentence that opens with a pronoun or demonstrative nothing resolved ('It cut the wool tax in "
+    "2019.'), which drop_unresolved drops, with no other gap the 'needs context' check finds, that the "
+    "check-worthiness model scores at or above gate.KEEP_UNRESOLVED (chosen out of fold on ClaimBuster, never below "
+    "gate.KEEP)",
+    "the sentence as one claim in the article's own words, marked 'not decomposed' and flagged 'needs context' "
+    "(claims/extraction/gate.py)",
+    [
+        (
+            "It has created more jobs than any other program in Orvik.",
+            ("It has created more jobs than any other program in Orvik.",),
+        )
+    ],
+)
+register(
+    "checkworthy_refused",
+    "policy",
+    "a declarative sentence the rules refuse for what it is (a promise or plan of the speaker, a 'you' with a modal, "
+    "a judgement, advice: gate.refused; never one that says nothing, gate.says_nothing) that the check-worthiness model "
+    "scores at or above gate.KEEP_REFUSED (chosen out of fold on ClaimBuster, never below gate.KEEP)",
+    "the sentence as one claim in the article's own words, marked 'not decomposed' (claims/extraction/gate.py)",
+    [
+        (
+            "We cannot ignore that youth unemployment in Orvik is at 40 percent.",
+            ("We cannot ignore that youth unemployment in Orvik is at 40 percent.",),
+        )
+    ],
+)
+register(
     "grammar_guard",
     "policy",
     "a rewritten claim without a finite verb, or whose substituted subject disagrees with its verb",
