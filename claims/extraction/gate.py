@@ -8,14 +8,14 @@ Rule `checkworthy_sentence`: a declarative sentence none of whose clauses became
 the article's own words, as the undecomposed fallback writes a sentence (sure pronouns and aliases resolved, nothing
 decomposed or rewritten), marked "not decomposed", flagged "needs context" by the usual check when it leans on the
 article (an unresolved pronoun, a first person, "the <noun>" never introduced). What stays the rules' say: its form
-(`declarative`) and a sentence that says nothing (`says_nothing`: "declined to comment", a verb of saying without
-what was said).
+(`declarative`) and a sentence that claims nothing about the world (`never_a_claim`: advice, "declined to comment",
+a verb of saying without what was said).
 
 Two lines of their own for sentences the rules drop elsewhere. Rule `checkworthy_unresolved_opener`:
 a sentence opening with a pronoun or demonstrative nothing resolved ("It cut the wool tax in 2019."; dropped anywhere
 else, rule drop_unresolved) is kept, in its own words and flagged "needs context", at or above KEEP_UNRESOLVED, when the opener is all it lacks
 (another gap, and an editor would have to rebuild the claim from its article). Rule
-`checkworthy_refused`: a sentence the rules refuse for what it is (`refused`: a promise, a judgement, a plan, ...),
+`checkworthy_refused`: a sentence the rules refuse for what it is (`refused`: a promise, a plan, a judgement),
 whose words often carry a record all the same ("I would add that we cut the wool tax twice", "we cannot ignore that
 youth unemployment is at 40 percent"), is kept at or above KEEP_REFUSED. Each costs an editor more than a plain
 sentence (a look at its context, or at whether a fact is in it), so each line may be stricter than KEEP, never
@@ -99,25 +99,27 @@ def declarative(tokens: Sequence[Token]) -> bool:
 
 def refused(tokens: Sequence[Token]) -> bool:
     """What the rules turn down for what it is, not for how it is worded: a promise or plan of the speaker ("we will
-    cut …", "we are going to …"), a "you" with a modal (advice, the generic reader), a judgement ("the talks were
-    fruitful"), advice or emphasis ("it is possible that …", "it is important to …"). Such a sentence often carries a
-    record all the same ("we cannot ignore that youth unemployment is at 40 percent"): the model may overrule it, at
-    KEEP_REFUSED (rule checkworthy_refused)."""
+    cut …", "we are going to …"), a "you" with a modal (the listener's plan, the generic reader), a judgement ("the
+    talks were fruitful"). Such a sentence often carries a record all the same ("we cannot ignore that youth
+    unemployment is at 40 percent"): the model may overrule it, at KEEP_REFUSED (rule checkworthy_refused)."""
     return (
         any(fragments.promise(t, tokens) for t in tokens)
         or (rules.on("speaker_agenda") and fragments.speaker_agenda(tokens))
         or (any(t.tag_ == "MD" for t in tokens) and any(t.lower_ in ("you", "your") for t in tokens))
         or any(checkworthiness.evaluation(t) and not checkworthiness.quoted(t) for t in tokens)
-        or any(checkworthiness.recommendation(t) for t in tokens)
     )
 
 
-def says_nothing(tokens: Sequence[Token]) -> bool:
-    """A verb of saying without what was said ("she vowed in a message"), or words withheld ("declined to comment",
-    "did not respond to a request"): nothing is claimed, so the model never overrules it."""
+def never_a_claim(tokens: Sequence[Token]) -> bool:
+    """What the model never overrules: advice or emphasis ("it is important to …", "it is possible that …"), a verb
+    of saying without what was said ("she vowed in a message"), words withheld ("declined to comment", "did not
+    respond to a request"). Nothing about the world is claimed (and debate labels never found a check-worthy one
+    among the sentences so refused: bench/checkworthiness.py)."""
     ids = {t.i for t in tokens}
-    return any(checkworthiness.speech_without_content(t, ids) for t in tokens) or any(
-        reporting_gaps.withheld(t, ids) for t in tokens
+    return (
+        any(checkworthiness.recommendation(t) for t in tokens)
+        or any(checkworthiness.speech_without_content(t, ids) for t in tokens)
+        or any(reporting_gaps.withheld(t, ids) for t in tokens)
     )
 
 

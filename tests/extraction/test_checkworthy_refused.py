@@ -1,6 +1,7 @@
 """A declarative sentence the rules refuse for what it is (a promise, a plan, a judgement, advice) is kept, in its own
 words, when the check-worthiness model scores it at or above gate.KEEP_REFUSED (rule checkworthy_refused): such words
-often carry a record. One that says nothing ("declined to comment") stays no claim however high it scores."""
+often carry a record. Advice, or one that says nothing ("declined to comment"), stays no claim however high it
+scores."""
 
 from __future__ import annotations
 
@@ -30,7 +31,9 @@ def test_a_refused_sentence_the_model_scores_low_stays_no_claim(figures_model):
     assert claims_text(extract(PROMISE_WITH_FIGURE)) == [PROMISE_WITH_FIGURE]
 
 
-def test_a_sentence_that_says_nothing_stays_no_claim_however_high_it_scores(keen_model):
+def test_advice_or_a_sentence_that_says_nothing_stays_no_claim_however_high_it_scores(keen_model):
+    assert claims_text(extract("It is important to note that the Orvik mill closed in 1994.")) == []
+    assert claims_text(extract("It is possible that the Orvik mill closed early.")) == []
     assert claims_text(extract("A spokesperson for Orvik Mills declined to comment.")) == []
     assert claims_text(extract("Ana Ruiz did not respond to a request for comment.")) == []
     assert claims_text(extract("She vowed in a message to the Orvik council.")) == []

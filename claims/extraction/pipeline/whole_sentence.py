@@ -50,7 +50,7 @@ def gate_candidate(ctx: DocContext, sent, statement: Statement) -> Claim | None:
     doc = ctx.doc
     ids = [i for i in statement.content if not doc[i].is_space]
     tokens = [doc[i] for i in ids]
-    if not gate.declarative(tokens) or gate.says_nothing(tokens):
+    if not gate.declarative(tokens) or gate.never_a_claim(tokens):
         return None
     # what the rules drop whatever the model says is a candidate only under its own rule, for a stricter line
     unresolved = unresolved_opening(ctx, sent, tokens)

@@ -231,8 +231,8 @@ register(
     "checkworthy_refused",
     "policy",
     "a declarative sentence the rules refuse for what it is (a promise or plan of the speaker, a 'you' with a modal, "
-    "a judgement, advice: gate.refused; never one that says nothing, gate.says_nothing) that the check-worthiness model "
-    "scores at or above gate.KEEP_REFUSED (chosen out of fold on ClaimBuster, never below gate.KEEP)",
+    "a judgement: gate.refused; never advice or one that says nothing, gate.never_a_claim) that the check-worthiness "
+    "model scores at or above gate.KEEP_REFUSED (chosen out of fold on ClaimBuster, never below gate.KEEP)",
     "the sentence as one claim in the article's own words, marked 'not decomposed' (claims/extraction/gate.py)",
     [
         (
