@@ -46,3 +46,8 @@ if REDIS_URL and re.fullmatch(r"gw\d+", _xdist_worker):  # noqa: F405
     REDIS_URL = urlunsplit(_redis._replace(path=f"/{_db}"))
     CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL}}  # noqa: F405
     CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
+
+# With no PostgreSQL, the run locks (factcheck.runlock) are files under VAR_DIR: each test process keeps its own, or one
+# process's article 1 (every process's database numbers its rows from 1) would be "running" in another.
+if re.fullmatch(r"gw\d+", _xdist_worker):
+    VAR_DIR = VAR_DIR / "xdist" / _xdist_worker  # noqa: F405

@@ -23,15 +23,17 @@ time.sleep(600)
 class Holder:
     """Another process (a worker's stand-in) holding the run lock of `key` until it is killed."""
 
-    def __init__(self, key: str):
+    def __init__(self, key: str, *, test_process: str | None = None):
         from django.db import connection
 
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factcheck.settings.test"}
+        if test_process is not None:  # as another pytest-xdist process would run it
+            env["PYTEST_XDIST_WORKER"] = test_process
         if connection.vendor == "postgresql":  # the test database, where this test's locks are taken
             env["DATABASE_URL"] = _database_url(connection.settings_dict)
         self.process = subprocess.Popen([sys.executable, "-c", HOLDER, key], env=env, stdout=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
-        assert self.process.stdout.readline().strip() == "held"
+        self.answer = self.process.stdout.readline().strip()
 
     def kill(self) -> None:
         """SIGKILL, as a worker is killed: no clean-up of its own runs."""
@@ -41,11 +43,13 @@ class Holder:
 
 @pytest.fixture
 def held_elsewhere():
-    """`held_elsewhere(key)`: a process holding that run lock; killed at the end if the test did not."""
+    """`held_elsewhere(key)`: a process holding that run lock (`test_process=`: as that pytest-xdist process);
+    killed at the end if the test did not."""
     holders: list[Holder] = []
 
-    def hold(key: str) -> Holder:
-        holders.append(Holder(key))
+    def hold(key: str, *, test_process: str | None = None) -> Holder:
+        holders.append(Holder(key, test_process=test_process))
+        assert holders[-1].answer == "held"
         return holders[-1]
 
     yield hold

@@ -3,9 +3,11 @@ once: the proof a sweeper or a second claimer needs that nobody is running the w
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
+from django.db import connection
 
 from factcheck import runlock
 
@@ -51,3 +53,18 @@ def test_a_released_lock_can_be_taken_by_another_process(held_elsewhere):
 
     assert runlock.acquire("test:fetch:4") is False
     holder.kill()
+
+
+@pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="on PostgreSQL each test process's own database keeps its locks apart"
+)
+def test_two_test_processes_on_sqlite_keep_their_run_locks_apart(held_elsewhere):
+    # every process's test database numbers its rows from 1: one's "extraction of article 1" is not another's
+    me = os.environ.get("PYTEST_XDIST_WORKER", "")
+    other = "gw98" if me != "gw98" else "gw99"
+    held_elsewhere("test:article:1", test_process=other)
+    assert runlock.acquire("test:article:1") is True
+    runlock.release("test:article:1")
+
+    held_elsewhere("test:article:2", test_process=me or None)  # the same process's files: refused as ever
+    assert runlock.acquire("test:article:2") is False
