@@ -138,8 +138,10 @@ def plain_statement(tokens: Sequence[Token], *, copula: bool = False, attributed
     if not words:
         return False
     lower = {t.lower_ for t in words}
+    # the subject may be a "%" ("94% comes from …"), which spaCy counts as punctuation
+    subject_words = [t for t in tokens if not t.is_space and (not t.is_punct or t.dep_ in ("nsubj", "nsubjpass"))]
     if not copula and not (
-        has_subject(words, ("nsubj", "nsubjpass", "expl")) and any(t.pos_ in ("VERB", "AUX") for t in words)
+        has_subject(subject_words, ("nsubj", "nsubjpass", "expl")) and any(t.pos_ in ("VERB", "AUX") for t in words)
     ):
         return False
     return not (

@@ -42,7 +42,7 @@ from spacy.tokens import Token
 
 from . import checkworthiness, fragments, reporting_gaps, rules
 from .cleaning import normalise_for_matching
-from .lexicon import SUBJECT_DEPS
+from .lexicon import SUBJECT_DEPS, finite
 from .types import Claim
 
 # each chosen out of fold by bench/checkworthiness.py --only pipeline --fold all (see the docstring)
@@ -53,7 +53,6 @@ RULE = "checkworthy_sentence"
 UNRESOLVED_RULE = "checkworthy_unresolved_opener"
 REFUSED_RULE = "checkworthy_refused"
 RULES = frozenset({RULE, UNRESOLVED_RULE, REFUSED_RULE})  # every way the model keeps a sentence the rules did not
-FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
 
 
 class GatedSentence(Claim):
@@ -89,8 +88,8 @@ def declarative(tokens: Sequence[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     return (
         bool(words)
-        and any(t.dep_ in SUBJECT_DEPS for t in words)
-        and any(t.tag_ in FINITE_TAGS for t in words)
+        and any(t.dep_ in SUBJECT_DEPS for t in tokens)  # a subject may be a "%" ("94% comes from …"), which is_punct
+        and any(finite(t) for t in words)
         and not any(t.text == "?" for t in tokens)
         and not any(t.like_url or t.like_email for t in words)
         and not fragments.dangling_subordinate(list(tokens))

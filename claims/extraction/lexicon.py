@@ -8,6 +8,23 @@ from . import rules
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 NOMINAL_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
+# the tags of a finite verb (spaCy's PTB tags); `finite` also counts the tagger's slips
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def finite(token) -> bool:
+    """A finite verb, or a past the tagger took for a participle ("The bridge reopened" as VBN) that heads its own
+    subject with no auxiliary. (A base form so ("40 percent of the farms grow wheat" as VB) is not counted: it also
+    lets in imperatives with a vocative and gapped conjuncts that lost their modal, "the top speed be …".)"""
+    if token.tag_ in FINITE_TAGS:
+        return True
+    return (
+        token.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    )
+
+
 # verbs that report what someone said or wrote: "X said …", "…, X added", "according to X"
 REPORTING_VERBS = frozenset({
     "say", "tell", "write", "add", "state", "claim", "announce", "report", "quote", "note", "confirm", "deny",

@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Token
 
 from . import anaphora, rules
+from .lexicon import FINITE_TAGS, finite
 
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
@@ -289,24 +290,22 @@ def _unintroduced_noun(det: Token, between: list[Token], ids: set[int], lowered_
     return not (0 <= earlier < first_the)
 
 
-FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
-
-
 SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "pcomp", "xcomp", "prep", "pobj"}
 
 
 def _main_finite(token: Token, ids: set[int], overrides: dict[int, str]) -> bool:
-    """A finite verb (or an inflected override) of the claim's own clause: its way up to the claim's head does not
-    pass through a subordinate clause ("the minute I got there" does not make a sentence of a noun phrase).
-    Parse slips that hang a modal on a participle ("would grow based on …") still count: the way is by heads."""
-    past_as_participle = (
-        token.tag_ == "VBN"
-        and any(c.dep_ == "nsubj" and c.i in ids for c in token.children)
-        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
-    )  # "The bridge reopened" tagged VBN
-    if not (token.tag_ in FINITE_TAGS or token.i in overrides or past_as_participle):
+    """A finite verb (or an inflected override, or a tagger's slip: lexicon.finite) of the claim's own clause: its way
+    up to the claim's head does not pass through a subordinate clause ("the minute I got there" does not make a
+    sentence of a noun phrase). Parse slips that hang a modal on a participle ("would grow based on …") still count:
+    the way is by heads."""
+    if not (token.i in overrides or finite(token) and _own_subject_here(token, ids)):
         return False
     return in_main_clause(token, ids)
+
+
+def _own_subject_here(token: Token, ids: set[int]) -> bool:
+    """A tagger's slip counts only with its subject in the claim (a finite tag needs nothing more)."""
+    return token.tag_ in FINITE_TAGS or any(c.dep_ == "nsubj" and c.i in ids for c in token.children)
 
 
 def in_main_clause(token: Token, ids: set[int]) -> bool:

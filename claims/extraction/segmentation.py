@@ -9,8 +9,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from .lexicon import FINITE_TAGS
+
 STRAY_OPENERS = {"This", "The", "It", "These", "He", "She", "They", "That"}
-FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 WH_TAGS = ("WRB", "WDT", "WP")
 # a verb of opinion set off as an aside ("I think, …") hedges what follows: the opener stays, and with it the hedge
 ASIDE_OPINIONS = {"think", "believe", "feel", "guess", "suppose", "hope", "wish", "expect"}

@@ -23,8 +23,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import rules
+from .lexicon import FINITE_TAGS
 
-FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 OPENERS_SKIPPED = ("cc", "intj", "preconj")  # "And", "Well", "Either" before the statement, dropped when written
 
 

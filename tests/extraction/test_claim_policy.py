@@ -3,7 +3,7 @@
 from claims import bands
 from claims.extraction import extract
 
-from .conftest import claims_text
+from .conftest import claims_text, rules_alone
 
 
 def test_a_plain_fact_without_names_or_figures_is_a_claim_and_keeps_its_low_score():
@@ -88,3 +88,14 @@ def test_a_vow_with_its_content_is_still_a_claim():
 def test_a_pledge_with_an_object_is_still_a_claim():
     texts = claims_text(extract("Governor Ann Lee pledged 5 million dollars to the flood victims on Monday."))
     assert any("pledged 5 million dollars" in t for t in texts), texts
+
+
+def test_a_share_written_with_a_percent_sign_is_a_subject_like_any_other():
+    # spaCy counts "%" as punctuation; it is the subject all the same
+    with rules_alone():  # the rules' own say, not the check-worthiness model's (gate.py)
+        assert claims_text(extract("About 12% of the Lanzo budget goes to the ferries.")) == [
+            "About 12% of the Lanzo budget goes to the ferries."
+        ]
+        assert claims_text(extract("About 12 percent of the Lanzo budget goes to the ferries.")) == [
+            "About 12 percent of the Lanzo budget goes to the ferries."
+        ]
