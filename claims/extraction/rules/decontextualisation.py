@@ -56,6 +56,20 @@ register(
     ],
 )
 register(
+    "antecedent_phrase",
+    "decontextualisation",
+    "an antecedent whose words are no whole noun phrase: cut at a comma before its noun ('The old, rusty ferry' read "
+    "as 'The old'), broken by words the parse left out ('the choir which' of 'the choir …, which …'), or holding a "
+    "finite verb",
+    "no resolution: the pronoun stays, flagged 'needs context', instead of a garbled name",
+    [
+        (
+            "The old, rusty Lanzo ferry sailed to Tessaly in 1990. It is the largest ferry of the Orvik line.",
+            ("It is the largest ferry of the Orvik line.",),
+        )
+    ],
+)
+register(
     "ambiguous_person",
     "decontextualisation",
     "he/she when this and the previous sentence name more than one person",
