@@ -152,6 +152,20 @@ register(
     ],
 )
 register(
+    "like_comparison",
+    "decomposition",
+    "', like X' after a singular noun ('Comfort, like speed, is …', 'a lung infection, like flu'): a likeness or an "
+    "approximation, not examples of a kind (after a plural noun, 'ferries, like the Orvik', still gives examples)",
+    "no example claims: 'X is <noun>' and '<verb> X' would claim what the article only compared ('Speed is "
+    "Comfort', 'the doctor assumed he had flu')",
+    [
+        (
+            "In May 2019 Dr Mara Lind thought Ivo Brandt had a lung infection, like flu.",
+            ("In May 2019 Dr Mara Lind thought Ivo Brandt had a lung infection, like flu.",),
+        )
+    ],
+)
+register(
     "prepositional_coordination",
     "decomposition",
     "coordinated prepositional phrases, one negated ('on A but not on B')",
