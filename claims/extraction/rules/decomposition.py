@@ -190,6 +190,20 @@ register(
     ],
 )
 register(
+    "trailing_shared_modifier",
+    "decomposition",
+    "coordinated subjects or objects where a modifier after the last conjunct hangs on the first one in the parse "
+    "('an old boat and two bells that date from 1650')",
+    "no split: the statement as written, since the modifier may belong to the last conjunct or to all of them, and "
+    "a claim of the first conjunct with it reads out of agreement ('an old boat that date from 1650')",
+    [
+        (
+            "The Lanzo museum shows an old wooden boat and two bronze bells that date from 1650.",
+            ("The Lanzo museum shows an old wooden boat and two bronze bells that date from 1650.",),
+        )
+    ],
+)
+register(
     "coordination_agreement",
     "decomposition",
     "coordinated subjects split by noun_coordination",
