@@ -178,6 +178,20 @@ register(
     ],
 )
 register(
+    "description_fits",
+    "decontextualisation",
+    "an opening 'this/these <noun>' that definite_descriptions would name by the fuller phrase with that noun a "
+    "sentence or two before, when the noun is a date or time ('This year') or the phrase differs in number ('This "
+    "ferry' after 'the old ferries')",
+    "no replacement: the words as written (a relative date is written out by relative_dates)",
+    [
+        (
+            "Lanzo built new piers in recent years. This year, the Lanzo council banned cars from the old harbour.",
+            ("In 2022, the Lanzo council banned cars from the old harbour.",),
+        )
+    ],
+)
+register(
     "article_named_description",
     "decontextualisation",
     "a bare 'the <noun>' after exactly one earlier mention of that noun with a name ('the Rukban camp', 'the Trump "
