@@ -140,6 +140,22 @@ register(
     [("The Orvik choir, which was founded in 1921, toured Canada in 1958.", ("The Orvik choir was founded in 1921.",))],
 )
 register(
+    "relative_on_inner_noun",
+    "decomposition",
+    "', which/who …' that the parse hangs on the object of a preposition of place, part or origin (in, of, from, "
+    "at, on) on another noun ('the observatory in Lanzo, which uses a radar', 'the expansion of the Orvik port, "
+    "which created 900 jobs'); not after 'for' or 'to' ('chair for the Orvik conference, which …'), nor when the "
+    "clause's verb agrees with the inner noun alone ('the sale of two ferries, which carry …')",
+    "no claim of its own: the clause may describe either noun, so it stays in the statement as written instead of "
+    "a claim about the wrong one ('Lanzo uses a radar')",
+    [
+        (
+            "The old observatory in Lanzo, which uses a radar to track 40 comets, hired Ivo Brandt in 2019.",
+            ("The old observatory in Lanzo, which uses a radar to track 40 comets, hired Ivo Brandt in 2019.",),
+        )
+    ],
+)
+register(
     "examples",
     "decomposition",
     "examples of a noun ('such as A and B', ', including A')",
