@@ -18,6 +18,7 @@ from .lexicon import REPORTING_VERBS
 REPORTING_LEMMAS = REPORTING_VERBS
 SOURCE_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}
 QUOTES = {'"', "'", "``", "''"}
+DOUBLE_QUOTES = {'"', "``", "''"}
 MAX_TAIL_TOKENS = 25
 
 
@@ -175,6 +176,28 @@ def _in_quotes(tokens: list[Token]) -> bool:
     return tokens[0].text in QUOTES or (first > 0 and doc[first - 1].text in QUOTES)
 
 
+def inside_quotation(sent: Span, token: Token) -> bool:
+    """The token stands inside a quotation (rule speaker_outside_quotation): the nearest double quotation mark before
+    it in its sentence opens one (a space or the sentence's start before it, none after it). A speaker named after
+    a quoted part ('"A," she said, "and B."') is outside: the mark before her closes the part."""
+    doc = sent.doc
+    before = next((t for t in reversed(doc[sent.start : token.i]) if t.text in DOUBLE_QUOTES), None)
+    if before is None or before.whitespace_:
+        return False
+    return before.i == sent.start or bool(doc[before.i - 1].whitespace_)
+
+
+def _named_after_quotation(sent: Span, verb: Token) -> list[Token]:
+    """The name right between a closing quotation mark and the reporting verb ('…," Ana Ruiz said'), when the words
+    there are a name or a noun phrase and nothing else."""
+    doc = sent.doc
+    mark = next((t for t in reversed(doc[sent.start : verb.i]) if t.text in DOUBLE_QUOTES), None)
+    words = list(doc[mark.i + 1 : verb.i]) if mark is not None else []
+    if len(words) > 6 or any(t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ") for t in words):
+        return []
+    return words
+
+
 def find(sent: Span) -> Attribution | None:
     """The attribution of a sentence, if it reports what someone said."""
     source, according = _according_to(sent)
@@ -198,6 +221,14 @@ def find(sent: Span) -> Attribution | None:
         tail_ids = {t.i for t in tail}
         if rules.on("speaker_own_clause") and _own_clause(tail, comma):
             break  # that verb reports its own clause: no earlier comma makes it a trailing "…, X said" either
+        named: list[Token] = []
+        if subject is not None and rules.on("speaker_outside_quotation") and inside_quotation(sent, subject):
+            # '"… a mood of \'no, you first,\'" Ana Ruiz said': "you" is quoted; the speaker stands between the
+            # closing mark and the verb, or is not named here
+            named = _named_after_quotation(sent, verb)
+            if not named:
+                continue
+            subject = named[-1]
         inverted = (
             subject is not None and subject.i > verb.i and all(doc[j].is_punct for j in range(comma.i + 1, verb.i))
         )  # '"…," said the governor'
@@ -206,7 +237,7 @@ def find(sent: Span) -> Attribution | None:
         content = [i for i in ids if i < comma.i]
         if not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
             continue
-        speaker = _span(t for t in subject.subtree if t.i in tail_ids)
+        speaker = _span(named or (t for t in subject.subtree if t.i in tail_ids))
         cited = _sources_of(verb, tail_ids) or source
         if subject.lower_ == "it":  # "…, it was notified by the minister": the agent is the speaker
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -242,8 +273,15 @@ def find(sent: Span) -> Attribution | None:
                 content = content[1:]
         else:
             content = []
+        subject = _subject(root)
+        if (
+            subject is not None
+            and subject.pos_ != "PRON"
+            and rules.on("speaker_outside_quotation")
+            and inside_quotation(sent, subject)
+        ):
+            content = []  # '"The plan just said …," Ivo Brandt said': the plan is quoted, not the speaker
         if content and any(doc[i].pos_ in ("VERB", "AUX") for i in content):
-            subject = _subject(root)
             speaker_tokens = list(subject.subtree) if subject is not None else []
             if rules.on("speaker_within_sentence"):
                 # the parse may hang a line before the paragraph on the subject ("4:14 p.m." above the lead)

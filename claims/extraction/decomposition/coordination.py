@@ -141,6 +141,8 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         for member in members:
             span = member_own(member, members, ids)
             own[member.i] = span
+        if rules.on("trailing_shared_modifier") and _modifier_after_last(doc, own[token.i], members[-1]):
+            continue  # "a boat and bells that date …": the clause after the list is not the boat's alone
         shared_left = {j for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i for j in subtree_ids(c)}
         out = []
         for member in members:
@@ -174,6 +176,13 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             out.append(Clause(tokens=sorted(tokens), overrides=overrides))
         return out
     return [clause]
+
+
+def _modifier_after_last(doc: Doc, first_own: set[int], last: Token) -> bool:
+    """Words of the first conjunct that stand after the last one ("a boat and two bells that date from 1650", the
+    clause hung on "boat"): a modifier of the last conjunct or of them all, which a split would give to the first
+    alone, out of agreement ("a boat that date from 1650") or out of sense (rule trailing_shared_modifier)."""
+    return any(j > last.i and not doc[j].is_punct for j in first_own)
 
 
 def _article_for(doc: Doc, member: Token, own: set[int], borrowed: set[int], tokens: set[int], overrides: dict):

@@ -119,6 +119,8 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             after = max(rel_ids) + 1
             if after < token.sent.end and not doc[after].is_punct:
                 continue  # ", which drains the more hits are blocked": the clause runs on past what the parse gave it
+            if rules.on("relative_on_inner_noun") and _inner_noun(token.head, token):
+                continue  # "the observatory in Lanzo, which uses …": the observatory's clause, or Lanzo's?
             pronoun = next(
                 (c for c in token.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS), None
             )
@@ -158,6 +160,42 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             commas = {j for j in (first - 1, max(rel_ids) + 1) if j in ids and doc[j].text == ","}
             ids -= rel_ids | commas
     return [Clause(tokens=sorted(ids), overrides=clause.overrides)] + extra
+
+
+INNER_PREPOSITIONS = {"in", "of", "from", "at", "on"}  # where, of what, whence: modifiers of the noun before
+
+
+def _inner_noun(noun: Token, clause: Token) -> bool:
+    """The noun is the object of a preposition of place, part or origin on another noun ("the observatory in Lanzo",
+    "the plume of the Orvik geyser"), and the relative clause's verb agrees with both: the clause may describe that
+    other noun as well (rule relative_on_inner_noun). After "for" or "to" the noun is a participant of its own
+    ("chair for the Orvik conference, which …"); a verb that agrees with the inner noun alone ("the sale of two
+    ferries, which carry …") tells whose the clause is."""
+    if not (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in INNER_PREPOSITIONS
+        and noun.head.dep_ == "prep"
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return False
+    outer = noun.head.head
+    number = _finite_number(clause)
+    return number is None or number == _plural(outer)  # it agrees with the outer noun too: either may be meant
+
+
+def _plural(noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+
+
+def _finite_number(verb: Token) -> bool | None:
+    """Whether the clause's finite verb is plural (None: a past tense or a modal tells nothing)."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    finite = aux if aux is not None else verb
+    if finite.tag_ == "VBZ":
+        return False
+    if finite.tag_ == "VBP":
+        return True
+    return {"was": False, "were": True}.get(finite.lower_)
 
 
 def _name_before_comma(doc: Doc, appos: Token, head: Token, ids: set[int]) -> list[int] | None:

@@ -116,6 +116,10 @@ ORGANISATION_KINDS = COMPANY_KINDS | {
 }  # fmt: skip
 
 
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS")
+
+
 def _named(token: Token):
     ent = entity_at(token.doc, token.i) if token.ent_type_ else None
     return ent if ent is not None and ent.label_ in NAMED else None
@@ -240,6 +244,8 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
         noun = first.head
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i > first.i + 3:
             continue
+        if rules.on("description_fits") and noun.ent_type_ in ("DATE", "TIME"):
+            continue  # "This year", "That week": a relative date (relative_dates), not a thing named before
         floor = sents[max(0, index - 2)].start
         if chunks is None:
             chunks = list(doc.noun_chunks)
@@ -251,6 +257,8 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
                 and len(chunk) > 1
                 and chunk[0].lower_ not in ("this", "these", "that", "those")
             ):
+                if rules.on("description_fits") and _plural(chunk.root) != _plural(noun):
+                    break  # "these ferries" after "the old ferry": not the same thing, whatever the noun
                 words = [t for t in chunk if t.dep_ not in ("det",) and t.tag_ != "PRP$"]
                 if len(words) > 1:
                     text = "".join(t.text_with_ws for t in words).strip()

@@ -39,6 +39,8 @@ def subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | N
         tokens.append(t)
     if not tokens or len(tokens) > 10:
         return None
+    if rules.on("antecedent_phrase") and not whole_noun_phrase(tokens, subject):
+        return None  # "The dangerous" (cut before its noun at a comma): no name for a later "it"
     if subject.ent_type_:
         ent = entity_at(sent.doc, subject.i)
         if ent is not None and ent.start >= tokens[0].i and ent.end - 1 <= tokens[-1].i and len(tokens) == len(ent):
@@ -74,8 +76,26 @@ def nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: boo
                 if w.i > t.i and (w.text in (",", "(") or w.dep_ in ("relcl", "acl", "appos")):
                     break
                 words.append(w)
+            if rules.on("antecedent_phrase") and not whole_noun_phrase(words, t):
+                return None  # "the ferry which" (a relative pronoun kept, the clause cut): not a name to write
             return "".join(w.text_with_ws for w in words).strip() if len(words) <= 8 else None
     return None
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$", "WRB"}
+
+
+def whole_noun_phrase(tokens: list[Token], head: Token) -> bool:
+    """Whether the words the resolver would write for a pronoun make one whole noun phrase (rule antecedent_phrase):
+    unbroken in the article, with its noun in it, and no finite verb or relative word in it. The parse may hang a
+    clause on a noun ("the ferry which …" with the clause left out) or cut a phrase at a comma before its noun ("The
+    old, rusty ferry" read as "The old"); written for a pronoun, such words garble the claim."""
+    if head not in tokens:
+        return False
+    if any(b.i != a.i + 1 for a, b in zip(tokens, tokens[1:])):
+        return False
+    return not any(t.tag_ in FINITE_TAGS or t.tag_ in RELATIVE_TAGS for t in tokens)
 
 
 NEGATIVE_DETERMINERS = {"no", "neither"}

@@ -104,6 +104,22 @@ register(
     ],
 )
 register(
+    "speaker_outside_quotation",
+    "attribution",
+    "a reporting verb's subject that stands inside a quotation of its sentence (a quoted phrase ''you first,'' "
+    "before '… Ana Ruiz said', or '\"The plan just said …\"'): the nearest double quotation mark before it opens "
+    "and one after it closes",
+    "no speaker of it: the sentence's speaker is looked for outside the quotation, or the quotation keeps the one "
+    "carried from before",
+    [
+        (
+            "\"There is a mood of 'no, you first,' 'no, you first,'\" Ana Ruiz said. \"No firm in Lanzo wants to cut "
+            'its output by 40 percent."',
+            ("No firm in Lanzo wants to cut its output by 40 percent.",),
+        )
+    ],
+)
+register(
     "told_person_not_source",
     "attribution",
     "'X told <person>' after a statement",

@@ -140,6 +140,22 @@ register(
     [("The Orvik choir, which was founded in 1921, toured Canada in 1958.", ("The Orvik choir was founded in 1921.",))],
 )
 register(
+    "relative_on_inner_noun",
+    "decomposition",
+    "', which/who …' that the parse hangs on the object of a preposition of place, part or origin (in, of, from, "
+    "at, on) on another noun ('the observatory in Lanzo, which uses a radar', 'the expansion of the Orvik port, "
+    "which created 900 jobs'); not after 'for' or 'to' ('chair for the Orvik conference, which …'), nor when the "
+    "clause's verb agrees with the inner noun alone ('the sale of two ferries, which carry …')",
+    "no claim of its own: the clause may describe either noun, so it stays in the statement as written instead of "
+    "a claim about the wrong one ('Lanzo uses a radar')",
+    [
+        (
+            "The old observatory in Lanzo, which uses a radar to track 40 comets, hired Ivo Brandt in 2019.",
+            ("The old observatory in Lanzo, which uses a radar to track 40 comets, hired Ivo Brandt in 2019.",),
+        )
+    ],
+)
+register(
     "examples",
     "decomposition",
     "examples of a noun ('such as A and B', ', including A')",
@@ -148,6 +164,20 @@ register(
         (
             "The Brenholt museum displays instruments such as lutes and harps.",
             ("The Brenholt museum displays lutes.", "The Brenholt museum displays harps."),
+        )
+    ],
+)
+register(
+    "like_comparison",
+    "decomposition",
+    "', like X' after a singular noun ('Comfort, like speed, is …', 'a lung infection, like flu'): a likeness or an "
+    "approximation, not examples of a kind (after a plural noun, 'ferries, like the Orvik', still gives examples)",
+    "no example claims: 'X is <noun>' and '<verb> X' would claim what the article only compared ('Speed is "
+    "Comfort', 'the doctor assumed he had flu')",
+    [
+        (
+            "In May 2019 Dr Mara Lind thought Ivo Brandt had a lung infection, like flu.",
+            ("In May 2019 Dr Mara Lind thought Ivo Brandt had a lung infection, like flu.",),
         )
     ],
 )
@@ -172,6 +202,20 @@ register(
         (
             "The Varnes ferry company serves Lanzo and Tessaly.",
             ("The Varnes ferry company serves Lanzo.", "The Varnes ferry company serves Tessaly."),
+        )
+    ],
+)
+register(
+    "trailing_shared_modifier",
+    "decomposition",
+    "coordinated subjects or objects where a modifier after the last conjunct hangs on the first one in the parse "
+    "('an old boat and two bells that date from 1650')",
+    "no split: the statement as written, since the modifier may belong to the last conjunct or to all of them, and "
+    "a claim of the first conjunct with it reads out of agreement ('an old boat that date from 1650')",
+    [
+        (
+            "The Lanzo museum shows an old wooden boat and two bronze bells that date from 1650.",
+            ("The Lanzo museum shows an old wooden boat and two bronze bells that date from 1650.",),
         )
     ],
 )

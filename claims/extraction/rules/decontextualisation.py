@@ -56,6 +56,35 @@ register(
     ],
 )
 register(
+    "antecedent_phrase",
+    "decontextualisation",
+    "an antecedent whose words are no whole noun phrase: cut at a comma before its noun ('The old, rusty ferry' read "
+    "as 'The old'), broken by words the parse left out ('the choir which' of 'the choir …, which …'), or holding a "
+    "finite verb",
+    "no resolution: the pronoun stays, flagged 'needs context', instead of a garbled name",
+    [
+        (
+            "The old, rusty Lanzo ferry sailed to Tessaly in 1990. It is the largest ferry of the Orvik line.",
+            ("It is the largest ferry of the Orvik line.",),
+        )
+    ],
+)
+register(
+    "reported_subject",
+    "decontextualisation",
+    "it/its (they/their) after a sentence whose subject reports what someone said of another thing, singular "
+    "(plural) like the pronoun ('Orvik Motors says the wagon will go 500 km. It has …'): the subject there is the "
+    "speaker, and the pronoun may as well stand for what the speaker talked about (a person talked about competes "
+    "with no 'it')",
+    "no resolution to the speaker (the claim keeps the pronoun, flagged)",
+    [
+        (
+            "Orvik Motors says the new wagon will go 500 km on one charge. It has a 90 kWh battery.",
+            ("It has a 90 kWh battery.",),
+        )
+    ],
+)
+register(
     "ambiguous_person",
     "decontextualisation",
     "he/she when this and the previous sentence name more than one person",
@@ -160,6 +189,20 @@ register(
         (
             "Norland passed a new plastics law in 2019. The law took effect in 2021.",
             ("The new plastics law took effect in 2021.",),
+        )
+    ],
+)
+register(
+    "description_fits",
+    "decontextualisation",
+    "an opening 'this/these <noun>' that definite_descriptions would name by the fuller phrase with that noun a "
+    "sentence or two before, when the noun is a date or time ('This year') or the phrase differs in number ('This "
+    "ferry' after 'the old ferries')",
+    "no replacement: the words as written (a relative date is written out by relative_dates)",
+    [
+        (
+            "Lanzo built new piers in recent years. This year, the Lanzo council banned cars from the old harbour.",
+            ("In 2022, the Lanzo council banned cars from the old harbour.",),
         )
     ],
 )
