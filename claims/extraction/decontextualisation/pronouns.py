@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .. import rules
-from ..lexicon import REPORTING_VERBS
 from .expletives import expletive
 from .people import (
     bound_by_subject,
@@ -85,23 +84,6 @@ def _names(doc: Doc, canonical_of) -> _Names:
     return _Names(mentions, people, [m[0] for m in people], things, [m[0] for m in things], person_words)
 
 
-def _reported_thing(sent: Span, people: frozenset[str]) -> bool | None:
-    """Whether the thing the sentence reports on is plural (None: it reports on no thing): "Orvik Motors says the
-    wagon will go 500 km" reports on the wagon, so a later "it" may be the wagon as well as Orvik Motors (rule
-    reported_subject). A person reported on ("the report says Brandt will return", the name or surname of someone
-    the article names as a person elsewhere, whatever the tagger calls it here) competes with no "it"."""
-    root = sent.root
-    if root.lemma_ not in REPORTING_VERBS:
-        return None
-    for clause in (c for c in root.children if c.dep_ == "ccomp"):
-        for subject in (g for g in clause.children if g.dep_ in SUBJECT_DEPS):
-            if subject.lower_ in people:
-                continue
-            if subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.ent_type_ in THING_LABELS:
-                return subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
-    return None
-
-
 class _Reading:
     """One pass over the sentences, in order: each pronoun read against what came before it (the names so far, the
     previous sentence's subject), one step per kind of pronoun."""
@@ -115,7 +97,6 @@ class _Reading:
         self.previous_subject: Subject | None = None
         self.previous_unclassed = False  # the previous sentence's subject is a name the parser could not class
         self.window_start = 0  # where the previous sentence starts: a pronoun looks back over it
-        self.reported_plural: bool | None = None  # the number of the thing the previous sentence reports on
 
     def sentence(self, sent: Span) -> None:
         current = subject_phrase(sent, self.canonical_of)
@@ -220,8 +201,6 @@ class _Reading:
             return None  # a speaker's "it" is what the speaker talks about, not the article's last subject
         if rules.on("ambiguous_thing") and self.previous_unclassed:
             return None  # "Ana Ruiz" untagged may be a person, "Orvik X5" a product: no guess, and no name further back
-        if self.reported_plural is False:
-            return None  # "Orvik Motors says the wagon will go 500 km. It has …": the wagon, or Orvik Motors?
         previous = self.previous_subject
         if previous and not previous[1] and not previous[2] and not previous[3] and not _names_nothing(previous[0]):
             return previous[0]
@@ -250,8 +229,6 @@ class _Reading:
             return nearest  # "Proteins are necessary …, and they are produced …": they = proteins
         if rules.on("subject_antecedent") and other_subject_before(sent, token):
             return None  # "A and B won …, where they beat …": they = A and B, not the previous sentence's subject
-        if self.reported_plural:
-            return None  # "The firms say the ferries will run. They …": the ferries, or the firms?
         previous = self.previous_subject
         if previous and previous[2] and not previous[3] and not _names_nothing(previous[0]):
             return previous[0]
@@ -265,11 +242,6 @@ class _Reading:
         head = subject_token(sent)
         self.previous_unclassed = (
             head is not None and head.pos_ == "PROPN" and head.ent_type_ not in THING_LABELS | {"PERSON"}
-        )
-        self.reported_plural = (
-            _reported_thing(sent, self.known_people() | self.names.person_words)
-            if rules.on("reported_subject")
-            else None
         )
         if current is None:
             self.previous_subject = None

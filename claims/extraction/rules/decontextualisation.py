@@ -70,21 +70,6 @@ register(
     ],
 )
 register(
-    "reported_subject",
-    "decontextualisation",
-    "it/its (they/their) after a sentence whose subject reports what someone said of another thing, singular "
-    "(plural) like the pronoun ('Orvik Motors says the wagon will go 500 km. It has …'): the subject there is the "
-    "speaker, and the pronoun may as well stand for what the speaker talked about (a person talked about competes "
-    "with no 'it')",
-    "no resolution to the speaker (the claim keeps the pronoun, flagged)",
-    [
-        (
-            "Orvik Motors says the new wagon will go 500 km on one charge. It has a 90 kWh battery.",
-            ("It has a 90 kWh battery.",),
-        )
-    ],
-)
-register(
     "ambiguous_person",
     "decontextualisation",
     "he/she when this and the previous sentence name more than one person",
