@@ -25,6 +25,11 @@ def finite(token) -> bool:
     )
 
 
+def plural(noun) -> bool:
+    """A plural noun, or a noun with conjuncts ("the boat and the bells")."""
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+
+
 # verbs that report what someone said or wrote: "X said …", "…, X added", "according to X"
 REPORTING_VERBS = frozenset({
     "say", "tell", "write", "add", "state", "claim", "announce", "report", "quote", "note", "confirm", "deny",

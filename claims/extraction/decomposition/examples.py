@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import rules
+from ..lexicon import plural
 from .clause import Clause, member_own, subtree_ids
 from .coordination import MAX_CONJUNCTS
 
@@ -75,13 +76,9 @@ def _example_phrase(doc: Doc, token: Token) -> bool:
         return False
     if token.lower_ == "as":
         return token.i > 0 and doc[token.i - 1].lower_ == "such"
-    if token.lower_ == "like" and rules.on("like_comparison") and not _plural(_example_noun(doc, token)):
+    if token.lower_ == "like" and rules.on("like_comparison") and not plural(_example_noun(doc, token)):
         return False  # "Comfort, like speed, is …", "an infection, like flu": a likeness, not members of a kind
     return token.i > 0 and doc[token.i - 1].text == ","
-
-
-def _plural(noun: Token) -> bool:
-    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 
 def _example_noun(doc: Doc, marker: Token) -> Token:

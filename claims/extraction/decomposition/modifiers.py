@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import rules
-from ..lexicon import SUBJECT_DEPS
+from ..lexicon import SUBJECT_DEPS, plural
 from .clause import CLAUSE_POS, RELATIVE_PRONOUNS, Clause, coordinated, has_own_subject, subject_ids, subtree_ids
 
 APPOSITIVE_NAMES = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART"}
@@ -180,11 +180,7 @@ def _inner_noun(noun: Token, clause: Token) -> bool:
         return False
     outer = noun.head.head
     number = _finite_number(clause)
-    return number is None or number == _plural(outer)  # it agrees with the outer noun too: either may be meant
-
-
-def _plural(noun: Token) -> bool:
-    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+    return number is None or number == plural(outer)  # it agrees with the outer noun too: either may be meant
 
 
 def _finite_number(verb: Token) -> bool | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import rules
 from ..entities import entity_at
-from ..lexicon import REPORTING_VERBS
+from ..lexicon import REPORTING_VERBS, plural
 from .referents import SUBJECT_DEPS, THING_LABELS
 
 EVENT_NOUNS = {"move", "decision", "step"}
@@ -114,10 +114,6 @@ ORGANISATION_KINDS = COMPANY_KINDS | {
     "newspaper", "network", "charity", "organisation", "organization", "club", "label", "regulator", "institute",
     "foundation", "group", "authority", "council", "committee", "commission", "court", "hospital", "museum",
 }  # fmt: skip
-
-
-def _plural(token: Token) -> bool:
-    return token.tag_ in ("NNS", "NNPS")
 
 
 def _named(token: Token):
@@ -257,7 +253,7 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
                 and len(chunk) > 1
                 and chunk[0].lower_ not in ("this", "these", "that", "those")
             ):
-                if rules.on("description_fits") and _plural(chunk.root) != _plural(noun):
+                if rules.on("description_fits") and plural(chunk.root) != plural(noun):
                     break  # "these ferries" after "the old ferry": not the same thing, whatever the noun
                 words = [t for t in chunk if t.dep_ not in ("det",) and t.tag_ != "PRP$"]
                 if len(words) > 1:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import rules
 from ..entities import entity_at
+from ..lexicon import FINITE_TAGS
 from .expletives import expletive
 from .referents import PERSONAL, PLURAL, PRONOUNS, SUBJECT_DEPS, THING_LABELS, in_quotation
 
@@ -82,7 +83,6 @@ def nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: boo
     return None
 
 
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$", "WRB"}
 
 
