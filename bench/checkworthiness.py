@@ -13,7 +13,7 @@ Prints, for the issue notes:
    (rule checkworthy_sentence, claims/extraction/gate.py) and the claims', given by a model fitted WITHOUT that fold;
    a sentence scores the highest check-worthiness of its claims, 0 when it yields no claim. ROC-AUC and AP of
    that, and the share of sentences yielding a claim by label, with the gate off, at gate.KEEP, and as shipped (also
-   rules checkworthy_unresolved_opener and checkworthy_refused at their stricter lines); with --fold all, how
+   rules checkworthy_unresolved_opener and checkworthy_refused at their own lines); with --fold all, how
    each line is chosen (out of fold only) and what a second rule dropping low-scoring sentences would do;
 4. whether more weight on sentence length (CLEF's obvious baseline) would pay, judged on held-out training data
    only: ClaimBuster AP, and fact-checked CLEF sentences from outside the 300 test lines among debate sentences.

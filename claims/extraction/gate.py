@@ -11,10 +11,10 @@ article (an unresolved pronoun, a first person, "the <noun>" never introduced). 
 (`declarative`) and a sentence that claims nothing about the world (`never_a_claim`: advice, "declined to comment",
 a verb of saying without what was said).
 
-Two lines of their own for sentences the rules drop elsewhere. Rule `checkworthy_unresolved_opener`:
-a sentence opening with a pronoun or demonstrative nothing resolved ("It cut the wool tax in 2019."; dropped anywhere
-else, rule drop_unresolved) is kept, in its own words and flagged "needs context", at or above KEEP_UNRESOLVED, when the opener is all it lacks
-(another gap, and an editor would have to rebuild the claim from its article). Rule
+Two lines of their own for sentences the rules drop elsewhere. Rule `checkworthy_unresolved_opener`: a sentence
+opening with a pronoun or demonstrative nothing resolved ("It cut the wool tax in 2019."; dropped anywhere else, rule
+drop_unresolved) is kept, in its own words and flagged "needs context", at or above KEEP_UNRESOLVED, when the opener
+is all it lacks (with another gap, an editor would have to rebuild the claim from its article). Rule
 `checkworthy_refused`: a sentence the rules refuse for what it is (`refused`: a promise, a plan, a judgement),
 whose words often carry a record all the same ("I would add that we cut the wool tax twice", "we cannot ignore that
 youth unemployment is at 40 percent"), is kept at or above KEEP_REFUSED. Each costs an editor more than a plain
@@ -112,8 +112,8 @@ def refused(tokens: Sequence[Token]) -> bool:
 def never_a_claim(tokens: Sequence[Token]) -> bool:
     """What the model never overrules: advice or emphasis ("it is important to …", "it is possible that …"), a verb
     of saying without what was said ("she vowed in a message"), words withheld ("declined to comment", "did not
-    respond to a request"). Nothing about the world is claimed (and debate labels never found a check-worthy one
-    among the sentences so refused: bench/checkworthiness.py)."""
+    respond to a request"). Nothing about the world is claimed; of 3,000 ClaimBuster sentences (extracted with every
+    line at 0), 1 of the 791 check-worthy ones was refused so, and 22 of the 2,209 others."""
     ids = {t.i for t in tokens}
     return (
         any(checkworthiness.recommendation(t) for t in tokens)

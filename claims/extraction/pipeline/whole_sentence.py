@@ -52,7 +52,7 @@ def gate_candidate(ctx: DocContext, sent, statement: Statement) -> Claim | None:
     tokens = [doc[i] for i in ids]
     if not gate.declarative(tokens) or gate.never_a_claim(tokens):
         return None
-    # what the rules drop whatever the model says is a candidate only under its own rule, for a stricter line
+    # what the rules drop elsewhere is a candidate only under its own rule, at a line of its own (gate.lines)
     unresolved = unresolved_opening(ctx, sent, tokens)
     refused = gate.refused(tokens)
     if unresolved and not rules.on(gate.UNRESOLVED_RULE) or refused and not rules.on(gate.REFUSED_RULE):
