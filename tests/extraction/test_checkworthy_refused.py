@@ -35,7 +35,7 @@ def test_advice_or_a_sentence_that_says_nothing_stays_no_claim_however_high_it_s
     assert claims_text(extract("It is important to note that the Orvik mill closed in 1994.")) == []
     assert claims_text(extract("It is possible that the Orvik mill closed early.")) == []
     assert claims_text(extract("A spokesperson for Orvik Mills declined to comment.")) == []
-    assert claims_text(extract("Ana Ruiz did not respond to a request for comment.")) == []
+    assert claims_text(extract("Orvik Mills has not replied to our emails.")) == []
     assert claims_text(extract("She vowed in a message to the Orvik council.")) == []
     assert claims_text(extract("Ana Ruiz said the Orvik mill closed in 1994.")) != []
 
