@@ -109,7 +109,7 @@ def source_cite(*, claim: Claim, url: str, actor, title: str = "", published_at=
     except http.FetchError as exc:  # blocked or invalid address: never stored
         raise InvalidInput(exc.message) from None
     with transaction.atomic():
-        source, created = Source.objects.select_for_update().get_or_create(
+        source, created = Source.objects.select_for_update(no_key=True).get_or_create(
             url=canonical, defaults={"kind": Source.Kind.OTHER}
         )
         changes = {"metadata": {**source.metadata, "cited_by": actor.get_username()}}

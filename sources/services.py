@@ -213,7 +213,8 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
         plan = evidence_plan(claim_text=other_query.text, documents=offered, claim_vector=other_query.vector)
         with transaction.atomic():
             # Locked, so matching cannot merge it away before its evidence is written; gone already: nothing to do.
-            if not Claim.objects.select_for_update().filter(pk=other.pk).exists():
+            # FOR NO KEY UPDATE (see source_store): it still waits for a merge, which deletes the row.
+            if not Claim.objects.select_for_update(no_key=True).filter(pk=other.pk).exists():
                 continue
             if not evidence_record(
                 claim_id=other.pk, fetcher="internal", documents=offered, claim_date=other_query.claim_date, plan=plan
@@ -327,11 +328,30 @@ def source_store(document: FoundDocument) -> Source:
                 defaults.pop(field, None)
     try:
         with transaction.atomic():
-            source, _ = Source.objects.update_or_create(url=url, defaults=defaults)
+            source = _source_locked_update(url, defaults)
     except IntegrityError:  # created concurrently by another worker: update that row
         source = Source.objects.get(url=url)
         Source.objects.filter(pk=source.pk).update(**defaults)
         source.refresh_from_db()
+    return source
+
+
+def _source_locked_update(url: str, defaults: dict) -> Source:
+    """update_or_create by URL, with the row locked FOR NO KEY UPDATE rather than FOR UPDATE.
+
+    Django declares foreign keys DEFERRABLE INITIALLY DEFERRED on PostgreSQL: a transaction that wrote evidence
+    checks its claim and source rows at COMMIT with FOR KEY SHARE, which FOR UPDATE blocks and FOR NO KEY UPDATE
+    does not. With FOR UPDATE a fetch committing the evidence of source A for claim 1 waited for a corroboration
+    run holding claim 1, which waited for source A: two articles' extraction and fetches deadlocked (the end-to-end
+    seed test, about 1 run in 4). No key changes here, so the weaker lock still serialises every writer of the row.
+    """
+    source = Source.objects.select_for_update(no_key=True).filter(url=url).first()
+    if source is None:
+        return Source.objects.create(url=url, **defaults)
+    for field, value in defaults.items():
+        setattr(source, field, value)
+    if defaults:
+        source.save(update_fields=list(defaults))
     return source
 
 

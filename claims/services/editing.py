@@ -69,7 +69,7 @@ def claim_edit_text(*, claim: Claim, text: str, actor) -> Claim:
     require(actor, REVIEW_PERMISSION)
     text = _clean_text(text)
     with transaction.atomic():
-        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        locked = Claim.objects.select_for_update(no_key=True).get(pk=claim.pk)
         _require_editable(locked)
         if text == locked.text:
             return locked
@@ -101,7 +101,7 @@ def claim_split(*, claim: Claim, first_text: str, parts: list[SplitPart], actor)
     if len({_normalise(t) for t in texts}) < len(texts):
         raise InvalidInput("Two parts of the split say the same thing; give each part its own claim.")
     with transaction.atomic():
-        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        locked = Claim.objects.select_for_update(no_key=True).get(pk=claim.pk)
         _require_editable(locked)
         mentions = {m.pk: m for m in ClaimMention.objects.filter(claim=locked)}
         for number, part in enumerate(parts, start=2):

@@ -162,7 +162,7 @@ def verdict_unpublish(*, claim: Claim, actor, reason: str) -> Verdict:
         raise InvalidInput("Say why the verdict is unpublished: the reason is kept in its history.")
     reason = reason.strip()
     with transaction.atomic():
-        current = Claim.objects.select_for_update().get(pk=claim.pk)
+        current = Claim.objects.select_for_update(no_key=True).get(pk=claim.pk)
         verdict = Verdict.objects.select_for_update().filter(claim=claim, published_at__isnull=False).first()
         if current.status == Status.PUBLISHED or verdict is None:
             transition(claim=claim, step="unpublish", actor=actor, reason=f"Unpublished: {reason}")

@@ -92,7 +92,7 @@ def transition(*, claim: Claim, step: str, actor, reason: str = "") -> Claim:
         raise ValueError(f"The step {step!r} leaves a claim's status alone; it is not a transition.")
     refuse_control_characters(reason, what="The reason")
     with transaction.atomic():
-        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        locked = Claim.objects.select_for_update(no_key=True).get(pk=claim.pk)
         permission = TRANSITIONS.get((locked.status, to))
         if permission is None or locked.status not in start:
             allowed = ", ".join(Status(s).label.lower() for s in allowed_transitions(locked)) or "nothing"

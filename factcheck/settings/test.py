@@ -1,6 +1,8 @@
 """Settings for the test suite: tasks run eagerly, the HTTP client may reach 127.0.0.1.
 
-Integration tests (marked `integration`) override this and run a real worker.
+Integration tests (marked `integration`) override this and run a real worker, started with
+CELERY_TASK_ALWAYS_EAGER=false: a worker that ran eagerly the tasks it sends would run a fetch inside the
+extraction that queued it, which no deployed worker does (and a deadlock there then failed the extraction).
 """
 
 import os
@@ -9,7 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F401,F403
 
-CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", True)  # noqa: F405
 CELERY_TASK_EAGER_PROPAGATES = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 FACTCHECK_HTTP_ALLOW_LOOPBACK = True
