@@ -12,9 +12,16 @@ company, …" or "Brenn Corp" (a company by its suffix) makes "the company" Orvi
 organisation of the kind is named before it, and no other organisation the article named before could be meant
 (one it did not say the kind of, "Lanzo Mills" or "Reuters", could be the company too), and no "a company" it
 did not name.
+
+Rule introduced_description adds the article's one introduction of the noun without a name in it: "a 9-year-old deaf
+boy … the boy" is "the 9-year-old deaf boy", "a rover dubbed Kessel … the rover" is "the rover Kessel". Only when it
+is the noun's one mention before, the noun is not plural before it, and the modifiers tell which ("a new
+deal" or "a seventh session" do not).
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +29,7 @@ from . import rules
 from .decontextualisation.descriptions import COMPANY, COMPANY_KINDS, ORGANISATION_KINDS, introduced_name, proper_name
 from .entities import entity_at, gazetteer
 from .gazetteer import normalise_name
+from .readability import DEICTIC_MODIFIERS, UNIQUE_NOUNS
 
 NAME_LABELS = {"ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "NORP"}
 _NOT_A_MODIFIER = {"det", "punct", "case"}
@@ -118,9 +126,13 @@ def named_descriptions(doc: Doc, canonical_of=None) -> dict[int, tuple[int, str]
     if not rules.on("article_named_description"):
         return found
     mentions: dict[str, list[tuple[int, str | None]]] = {}  # noun lemma -> (start, name or None) in order
+    described: dict[str, str] = {}  # noun lemma -> "the <its words>" of its one indefinite introduction, if any
+    plurals: set[str] = set()  # nouns the article used in the plural: "the girl" after "two girls" may be either
     orgs, introducing = _kind_mentions(doc, canonical_of) if rules.on("introduced_kind") else ([], {})
     for chunk in doc.noun_chunks:
         root = chunk.root
+        if root.tag_ == "NNS":
+            plurals.add(root.lemma_.lower())
         if root.tag_ not in ("NN", "NNP") or not root.is_alpha:
             continue
         key = root.lemma_.lower()
@@ -132,12 +144,99 @@ def named_descriptions(doc: Doc, canonical_of=None) -> dict[int, tuple[int, str]
                 sure = _organisation_of_kind(orgs, key, first.i, names)
             else:
                 sure = names.pop() if len(names) == 1 and None not in names else None
+                if (
+                    sure is None
+                    and rules.on("introduced_description")
+                    and len(mentions.get(key, [])) == 1
+                    and key in described
+                    and key not in plurals
+                    and not _near_subject(doc, mentions[key][0][0], root)
+                ):
+                    sure = described[key]  # "a 9-year-old Lanzo boy … the boy": the one introduction, in its words
             if sure:
                 found[first.i] = (root.i + 1, sure)
             continue
         name = introducing.get(root.i) or _name_of(chunk)  # "a ferry company" naming Orvik Lines is Orvik Lines
+        if name is None and rules.on("introduced_description"):
+            name = _called_name(chunk)  # "a simulation they call Orvik5" -> "the simulation Orvik5"
         mentions.setdefault(key, []).append((chunk.start, name))
+        if name is None and key not in described and (words := _indefinite_description(chunk)):
+            described[key] = words
     return found
+
+
+# modifiers that do not tell a thing from others of its kind: "a new deal", "a big problem", "a similar case"
+VAGUE_MODIFIERS = DEICTIC_MODIFIERS | {
+    "big", "small", "good", "bad", "great", "major", "huge", "large", "certain", "similar", "same", "such", "second",
+    "another", "few", "little", "single", "key", "important", "real", "whole", "possible", "recent", "latest",
+    "next", "last", "first", "further", "additional", "different", "particular", "specific", "main", "serious",
+}  # fmt: skip
+
+
+NAMING_VERBS = {"call", "name", "dub", "nickname", "christen", "title", "know"}
+
+
+def _called_name(chunk: Span) -> str | None:
+    """ "the <noun> <name>" of an indefinite "a <noun> called/named/dubbed/known as <name>" or "a <noun> they call
+    <name>": the name the article gave the thing it introduced."""
+    root = chunk.root
+    if chunk[0].lower_ not in ("a", "an"):
+        return None
+    for verb in root.children:
+        if verb.dep_ not in ("acl", "relcl") or verb.lemma_.lower() not in NAMING_VERBS or verb.i < root.i:
+            continue
+        if verb.lemma_.lower() == "know":
+            as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            target = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+        else:
+            target = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj")), None)
+        if target is None or target.pos_ != "PROPN":
+            return None
+        ent = entity_at(chunk.doc, target.i) if target.ent_type_ else None
+        span = ent if ent is not None and ent.root.i == target.i else proper_name(target)
+        if span is None:
+            span = chunk.doc[target.i : target.i + 1]
+        words = [t for t in span if t.dep_ != "det"]
+        if not words or any(t.i <= verb.i for t in words):
+            return None
+        name = "".join(t.text_with_ws for t in words).strip()
+        return f"the {root.text} {name}"
+    return None
+
+
+def _near_subject(doc: Doc, introduced: int, noun: Token) -> bool:
+    """A subject "the <noun>" within two sentences of its introduction: definite_descriptions' to name (or not)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return False
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
+    return bisect_right(starts, noun.i) - bisect_right(starts, introduced) <= 2
+
+
+def _indefinite_description(chunk: Span) -> str | None:
+    """ "the <words>" of an indefinite "a <modifiers> <noun>" whose modifiers tell which ("a 9-year-old Lanzo
+    boy" -> "the 9-year-old Lanzo boy"); None for "a boy", "a new deal", a predicate ("X is a big deal"), a
+    negated or generic one."""
+    root = chunk.root
+    if (
+        chunk[0].lower_ not in ("a", "an")
+        or root.dep_ in ("attr", "acomp", "npadvmod", "appos")
+        or root.lemma_.lower() in UNIQUE_NOUNS  # "an undisclosed number of …" is no thing "the number" names
+    ):
+        return None
+    words = list(chunk[1:])
+    modifiers = [t for t in words if t.i != root.i]
+    if not modifiers or any(
+        t.pos_ in ("PRON", "DET", "CCONJ", "PUNCT", "VERB", "AUX") and t.text != "-" for t in modifiers
+    ):
+        return None
+    if all(t.lower_ in VAGUE_MODIFIERS or t.tag_ in ("JJR", "JJS", "RB", "RBR", "RBS") for t in modifiers):
+        return None
+    if any(t.ent_type_ == "ORDINAL" for t in modifiers):
+        return None  # "a seventh straight session": there were others, "the session" may be another
+    if any(t.dep_ == "neg" or t.lower_ in ("no", "any", "every", "each") for t in root.children):
+        return None
+    return "the " + "".join(t.text_with_ws for t in words).strip()
 
 
 def _organisation_of_kind(

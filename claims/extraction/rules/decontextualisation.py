@@ -222,6 +222,23 @@ register(
     ],
 )
 register(
+    "introduced_description",
+    "decontextualisation",
+    "a bare 'the <noun>' whose noun the article used before only once, not in the plural: in an indefinite 'a "
+    "<modifiers> <noun>' whose modifiers tell which ('a 9-year-old deaf boy', not 'a new boy', 'a seventh session'), "
+    "or 'a <noun> called/dubbed/known as <name>', 'a <noun> they call <name>'; not a subject within two sentences "
+    "of it (definite_descriptions)",
+    "the introduction's words with 'the' ('the 9-year-old deaf boy'), or the noun with its name ('the rover "
+    "Kessel'); otherwise it stays, flagged 'not introduced' (claims/extraction/named_mentions.py)",
+    [
+        (
+            "Lanzo police found a 9-year-old deaf boy near the harbour in May 2019. The harbour has 40 berths. "
+            "Ferries leave it hourly. In June 2019 the council gave a medal to the boy.",
+            ("In June 2019 the council gave a medal to the 9-year-old deaf boy.",),
+        )
+    ],
+)
+register(
     "relative_dates",
     "decontextualisation",
     "a relative date ('on Wednesday', 'yesterday', 'last month') in an article with a publication date",
