@@ -53,8 +53,13 @@ def dangling_subordinate(tokens) -> bool:
         and rules.on("embedded_question")
     ):
         return True  # "when the bridge would reopen", cut out of "Police did not say when …": a question, no statement
+    # a subordinating "that" (the tagger says SCONJ even for a determiner: "covering that $40 million shortfall",
+    # whose dependency is det) with no verb after it
     return any(
-        t.lower_ == "that" and t.pos_ == "SCONJ" and not any(w.i > t.i and w.pos_ in ("VERB", "AUX") for w in words)
+        t.lower_ == "that"
+        and t.pos_ == "SCONJ"
+        and t.dep_ != "det"
+        and not any(w.i > t.i and w.pos_ in ("VERB", "AUX") for w in words)
         for t in words
     )
 

@@ -18,6 +18,15 @@ def test_a_that_without_its_clause_gives_no_claim():
         assert len(claims_text(extract(text))) == 2
 
 
+def test_that_as_a_determiner_is_no_missing_clause():
+    doc = load_nlp()("The Lanzo wool fund does not come close to covering that $40 million shortfall.")
+    that = next(t for t in doc if t.lower_ == "that")
+    assert that.dep_ == "det"  # whatever part of speech the tagger gives it
+    assert not dangling_subordinate(list(doc))
+    assert claims_text(extract(doc.text)) == [doc.text]
+    assert dangling_subordinate(list(load_nlp()("The Lanzo council has reported that for its second year.")))
+
+
 def test_a_subordinate_clause_alone_is_a_fragment_but_a_conditional_sentence_is_not():
     doc = load_nlp()("So you know if the cabins need to be booked 40 days ahead.")
     assert dangling_subordinate([t for t in doc if t.i >= 3])  # "if the cabins need …" without "you know"

@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from .. import attribution as attribution_stage
-from .. import rules, segmentation
+from .. import listener_frames, rules, segmentation
 from ..entities import entities_in
 from .context import DocContext
 from .rendering import CONTRACTIONS
@@ -27,8 +27,9 @@ class Statement:
 
 def statement_of(ctx: DocContext, sent) -> Statement | None:
     doc = ctx.doc
-    if sent.text.rstrip(" \"'\u201d)").endswith("?"):
-        return None  # a question asks; it claims nothing
+    question = sent.text.rstrip(" \"'\u201d)").endswith("?")
+    if question and not (rules.on("factive_question") and listener_frames.factive_question(doc, [t.i for t in sent])):
+        return None  # a question asks; it claims nothing ("Did you know that X?" asserts X: rule factive_question)
     skip = {sent.start} if segmentation.stray_acronym(sent) else set()  # datelines: segmentation.without_datelines
     found = attribution_stage.find(sent)
     if found is None and sent.start in ctx.quoted:
@@ -44,9 +45,13 @@ def statement_of(ctx: DocContext, sent) -> Statement | None:
             is_direct_quote=True,
         )
     content = found.content if found else [t.i for t in sent]
+    if question:
+        content = listener_frames.factive_question(doc, content) or []
     content = [i for i in content if i not in skip and not doc[i].is_space]
     if rules.on("discourse_opener"):
         content = segmentation.discourse_opener(doc, content)
+    if rules.on("listener_frame"):
+        content = listener_frames.listener_frame(doc, content)
     if rules.on("explanatory_opener"):
         content = _drop_explanatory_opener(doc, content)
     if rules.on("answer_because"):

@@ -53,6 +53,33 @@ register(
     ],
 )
 register(
+    "listener_frame",
+    "segmentation",
+    "a frame addressed to the listener before a full clause that runs to the sentence's end: 'Let me (just) "
+    "say/tell you/remind you/add/point out that X', 'Remember that X', 'Keep/Bear in mind that X', 'Don't forget "
+    "that X' (claims/extraction/listener_frames.py)",
+    "X, said by the sentence's speaker",
+    [
+        (
+            "Let me remind you that the Varnes ferry company carried 41,000 passengers in 2019.",
+            ("The Varnes ferry company carried 41,000 passengers in 2019.",),
+        )
+    ],
+)
+register(
+    "factive_question",
+    "segmentation",
+    "a yes/no question to the listener whose verb takes its clause as true: 'Did you know that X?', 'Do you "
+    "realise that X?', 'Have you forgotten that X?' (not 'Do you think that X?', which asks for a view)",
+    "X, said by the sentence's speaker; any other question still yields nothing",
+    [
+        (
+            "Did you know that the Varnes ferry company carried 41,000 passengers in 2019?",
+            ("The Varnes ferry company carried 41,000 passengers in 2019.",),
+        )
+    ],
+)
+register(
     "explanatory_opener",
     "segmentation",
     "'This is because X', 'That is why X', 'It is due to the fact that X'",
