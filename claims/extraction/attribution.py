@@ -31,6 +31,34 @@ class Attribution:
     removed: set[int] = field(default_factory=set)
 
 
+# verbs of saying whose "that" clause may be a demand or advice rather than a statement
+MANDATIVE_VERBS = {"suggest", "insist", "urge", "propose", "recommend", "demand", "ask", "advise", "request"}
+
+
+def mandative(verb: Token, clause: Token) -> bool:
+    """The clause of "suggest/insist/urge … that" in the subjunctive: what someone wants done, not what they say is
+    so. "The board suggested that fares be cut", "she insisted that he resign" (a base form, no modal); after a past
+    tense, a present form not shifted back ("officials suggested that residents stay indoors"); anything after the
+    speaker's own present "I/we recommend/urge …" (a scientist's "we suggest that the plumes are weaker" is a
+    finding). "The audit suggests
+    that the fund lost money", "he insisted that he was at home" report facts."""
+    if verb.lemma_.lower() not in MANDATIVE_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is not None
+        and subject.lower_ in ("i", "we")
+        and verb.tag_ == "VBP"
+        and verb.lemma_.lower() != "suggest"
+    ):
+        return True  # "We recommend that readers consult …": the speaker's own advice (rule first_person_advice)
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxiliaries):
+        return False
+    finite = auxiliaries[0] if auxiliaries else clause
+    return finite.tag_ == "VB" or (finite.tag_ == "VBP" and verb.tag_ == "VBD")
+
+
 def _entity_in(tokens: list[Token], labels=SOURCE_LABELS) -> str:
     """The last named entity among tokens, else the phrase without its determiner."""
     doc = tokens[0].doc if tokens else None
@@ -281,6 +309,13 @@ def find(sent: Span) -> Attribution | None:
             and inside_quotation(sent, subject)
         ):
             content = []  # '"The plan just said …," Ivo Brandt said': the plan is quoted, not the speaker
+        if (
+            complement is not None
+            and colon is None
+            and rules.on("mandative_complement")
+            and mandative(root, complement)
+        ):
+            content = []  # "Officials suggested that residents stay indoors": advice given, not a fact reported
         if content and any(doc[i].pos_ in ("VERB", "AUX") for i in content):
             speaker_tokens = list(subject.subtree) if subject is not None else []
             if rules.on("speaker_within_sentence"):

@@ -205,6 +205,7 @@ def speech_without_content(token: Token, ids: set[int]) -> bool:
 
 HEDGE_WORDS = {"maybe", "perhaps", "possibly", "arguably", "presumably"}
 NORMATIVE_MODALS = {"should", "ought", "must"}
+ADVISING_VERBS = {"recommend", "suggest", "advise", "urge", "encourage"}
 RECOMMENDING_ADJECTIVES = {
     "important", "essential", "necessary", "crucial", "vital", "advisable", "wise", "helpful", "useful", "critical",
     "imperative", "key", "best", "better", "recommended", "possible",
@@ -256,7 +257,17 @@ def evaluation(token: Token) -> bool:
 
 
 def recommendation(token: Token) -> bool:
-    """ "It is important to note …", "it is essential that …": advice or emphasis, not a fact about the world."""
+    """ "It is important to note …", "it is essential that …": advice or emphasis, not a fact about the world; and
+    the speaker's own advice, "I recommend checking …", "we would urge readers to …" (not "I recommended", a record
+    of what they did, nor a finding put forward, "we suggest that the plumes are weaker than thought")."""
+    if token.lemma_.lower() in ADVISING_VERBS and token.pos_ == "VERB" and rules.on("first_person_advice"):
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        modal = any(c.tag_ == "MD" and c.lower_ in ("would", "'d", "might", "can", "could") for c in token.children)
+        if token.lemma_.lower() == "suggest" and any(
+            c.dep_ == "ccomp" and c.tag_ in ("VBZ", "VBD", "VBP", "MD") for c in token.children
+        ):
+            return False  # "we suggest that the plumes are weaker than thought": a finding put forward, not advice
+        return subject is not None and subject.lower_ in ("i", "we") and (token.tag_ == "VBP" or modal)
     if token.lower_ not in RECOMMENDING_ADJECTIVES or token.dep_ not in ("acomp", "attr"):
         return False
     subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "expl")), None)

@@ -165,3 +165,17 @@ register(
         )
     ],
 )
+register(
+    "mandative_complement",
+    "attribution",
+    "'suggest/insist/urge … that' with a clause in the subjunctive: a base form ('that fares be cut', 'that he "
+    "resign'), or after a past tense a present form not shifted back ('suggested that residents stay indoors')",
+    "no report split: the clause is what someone wants done, never written as a fact of its own; the sentence as a "
+    "whole may still be the claim",
+    [
+        (
+            "Officials suggested that residents stay indoors in Lanzo in May 2021.",
+            ("Officials suggested that residents stay indoors in Lanzo in May 2021.",),
+        )
+    ],
+)

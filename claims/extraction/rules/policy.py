@@ -102,6 +102,19 @@ register(
     [("We cut the wool tax by 5 percent in 2019. We are going to cut the wool tax by 5 percent in 2025.", ())],
 )
 register(
+    "first_person_advice",
+    "policy",
+    "the speaker's own advice: 'I/we recommend/suggest/advise/urge/encourage …' in the present or with 'would' "
+    "('I recommend checking the council's site', 'we would urge readers to …'); not a past 'I recommended …'",
+    "no claim, and the check-worthiness model may not overrule it (gate.never_a_claim), as 'it is important to …'",
+    [
+        (
+            "The Varnes ferry carried 41,000 passengers in 2019. I recommend booking the Varnes ferry 40 days ahead.",
+            ("The Varnes ferry carried 41,000 passengers in 2019.",),
+        )
+    ],
+)
+register(
     "first_person_comparison",
     "policy",
     "a first-person statement with a ranking or comparison but no figure or name ('We have the largest wool "
