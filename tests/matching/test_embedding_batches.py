@@ -25,11 +25,8 @@ def float32_model(settings, monkeypatch):
     settings.FACTCHECK_EMBEDDING_PRECISION = "float32"
 
 
-def test_batches_are_smaller_than_a_fetchs_call():
-    assert embeddings.BATCH_SIZE < 1 + len(NEIGHBOURS)  # so the call below is cut into several batches
-
-
 def test_a_text_gets_the_same_vector_alone_and_among_texts_of_other_lengths(float32_model):
+    assert embeddings.BATCH_SIZE < 1 + len(NEIGHBOURS)  # so the call below is cut into several batches
     alone = embeddings.embed_texts([CLAIM])[0]
     among = embeddings.embed_texts([*NEIGHBOURS[:2], CLAIM, *NEIGHBOURS[2:]])
     in_one_batch = embeddings.embed_texts([CLAIM, *NEIGHBOURS], batch_size=64)
