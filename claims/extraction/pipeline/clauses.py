@@ -10,7 +10,7 @@ from .. import faithfulness, fragments, quotations, readability, reporting_gaps,
 from ..decomposition import decompose
 from ..decomposition.clause import Clause
 from ..decomposition.modifiers import split_off_modifiers
-from ..lexicon import has_subject
+from ..lexicon import has_subject, opening_capital
 from ..types import Claim
 from .claim import MIN_CLAIM_WORDS, make_claim
 from .context import DocContext
@@ -54,7 +54,9 @@ def claim_of_clause(ctx: DocContext, sent, statement: Statement, clause) -> Clai
             return None
         # a group that opened the sentence is no longer at the start: "Ivo Brandt is the port's director", not "The"
         rendered = [
-            r[0].lower() + r[1:] if k and group and doc[group[0]].is_sent_start and doc[group[0]].pos_ == "DET" else r
+            r[0].lower() + r[1:]
+            if k and group and opening_capital(doc[group[0]]) and r[:1] == doc[group[0]].text[:1]
+            else r
             for k, (r, group) in enumerate(zip(rendered, clause.groups))
         ]
         body = clause.template.format(*(finish(r, capitalise=False) for r in rendered))
