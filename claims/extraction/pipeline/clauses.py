@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .. import faithfulness, fragments, quotations, readability, reporting_gaps, rules, wellformed
+from .. import brackets, faithfulness, fragments, quotations, readability, reporting_gaps, rules, wellformed
 from ..decomposition import decompose
 from ..decomposition.clause import Clause
 from ..decomposition.modifiers import split_off_modifiers
@@ -63,6 +63,10 @@ def claim_of_clause(ctx: DocContext, sent, statement: Statement, clause) -> Clai
         body = body[0].upper() + body[1:] if body else body
         tokens = [doc[i] for group in clause.groups for i in group]
     else:
+        ids = brackets.without_cut_brackets(sent, clause.tokens) if rules.on("bracket_guard") else clause.tokens
+        if ids is None:
+            return None  # the clause crosses a bracket it cut: the sentence's other claims, or the sentence, stand
+        clause = dataclasses.replace(clause, tokens=ids)
         tokens = [doc[i] for i in clause.tokens]
         rewritten = first_person_rewrite(doc, tokens, statement) if rules.on("first_person_claims") else {}
         overrides.update(rewritten)
