@@ -54,7 +54,7 @@ from claims.extraction import (
     rules,  # noqa: E402
 )
 from claims.extraction import pipeline as pipeline_module  # noqa: E402
-from claims.extraction.parsing import load_nlp, model_name  # noqa: E402
+from claims.extraction.parsing import PARSE_RULES, load_nlp, model_name  # noqa: E402
 
 EVAL = Path(
     os.environ.get("FACTCHECK_EVAL_DIR")
@@ -297,22 +297,27 @@ def bench_claimbuster(size: int) -> None:
 
 
 class CachedParses:
-    """The spaCy pipeline with its parses kept by text: an ablation re-runs the rules, not the parser (no stage
-    changes a Doc)."""
+    """The spaCy pipeline with its parses kept by text and by the switches of the rules that act while parsing
+    (PARSE_RULES): an ablation re-runs the rules, not the parser (no stage changes a Doc)."""
 
     def __init__(self, nlp):
         self.nlp, self.cache = nlp, {}
 
+    @staticmethod
+    def _key(text):
+        return text, tuple(rules.on(name) for name in PARSE_RULES)
+
     def __call__(self, text):
-        if text not in self.cache:
-            self.cache[text] = self.nlp(text)
-        return self.cache[text]
+        key = self._key(text)
+        if key not in self.cache:
+            self.cache[key] = self.nlp(text)
+        return self.cache[key]
 
     def pipe(self, texts, **kwargs):  # batch_size and the like: the cache answers in one go
         texts = list(texts)
-        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        self.cache.update(zip(missing, self.nlp.pipe(missing)))
-        return [self.cache[t] for t in texts]
+        missing = [t for t in dict.fromkeys(texts) if self._key(t) not in self.cache]
+        self.cache.update(zip(map(self._key, missing), self.nlp.pipe(missing)))
+        return [self.cache[self._key(t)] for t in texts]
 
     def __getattr__(self, name):
         return getattr(self.nlp, name)

@@ -73,3 +73,46 @@ def has_subject(tokens, deps=SUBJECT_DEPS) -> bool:
             ):
                 return True
     return False
+
+
+# the entity labels of names: a name keeps its capital wherever it is written
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+# closed classes: such a word is never a name by itself
+_FUNCTION_WORDS = frozenset({"DET", "PRON", "ADP", "NUM", "PART", "CCONJ", "SCONJ"})
+_OPENING_PUNCT = frozenset({'"', "'", "\u201c", "\u2018", "(", "[", "``", "-", "\u2014", "\u2013"})
+
+
+def opening_capital(token) -> bool:
+    """The word has its capital only because it opens its sentence (or its paragraph, or a quotation that does): a
+    determiner or a possessive ("The", "His"), or an adjective or adverb of the dictionary ("So-called", "Arguably")
+    that the article does not also write with a capital inside a sentence. Not a name, an acronym or "I"; not a
+    noun, which may be a name the tagger did not class ("Ring cameras"), nor an adjective made from a name
+    ("Nordic"). Written inside another sentence, such a word is lower-cased ("Ferries leave the harbour hourly")."""
+    text = token.text
+    if not text[:1].isupper() or any(c.isupper() for c in text[1:]) or text == "I" or token.ent_type_ in _NAMED:
+        return False
+    if token.pos_ not in _FUNCTION_WORDS and not (token.pos_ in ("ADJ", "ADV") and _common_word(token)):
+        return False
+    first, doc = token.i, token.doc
+    while first > 0 and not doc[first].is_sent_start and doc[first - 1].text in _OPENING_PUNCT:
+        first -= 1
+    return doc[first].is_sent_start or (first > 0 and doc[first - 1].is_space and "\n" in doc[first - 1].text)
+
+
+def _common_word(token) -> bool:
+    """A word of lemminflect's dictionary, each part of it when hyphenated, that the article writes with a capital
+    only at sentence starts."""
+    from lemminflect import getAllLemmas
+
+    if not all(part and getAllLemmas(part) for part in token.lower_.split("-")):
+        return False
+    return not any(t.text == token.text and not t.is_sent_start and t.i != token.i for t in token.doc)
+
+
+def phrase_text(tokens) -> str:
+    """The words of a phrase lifted from the article to be written inside a claim (for a pronoun, a description, a
+    name's description): as written, but for a first word capitalised only by its sentence's start."""
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    if tokens and opening_capital(tokens[0]):
+        return text[:1].lower() + text[1:]
+    return text

@@ -333,11 +333,24 @@ def grammatical(
         verb_text = overrides.get(verb.i, verb.text).lower()
         aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i in ids and c.i < verb.i), None)
         finite = overrides.get(aux.i, aux.text).lower() if aux is not None else verb_text
-        plural_name = bool(re.search(r"\band\b", name)) or (name.split()[-1].endswith("s") and not name[:1].isupper())
+        plural_name = bool(re.search(r"\band\b", name)) or (_head_word(name).endswith("s") and not name[:1].isupper())
         if finite in SINGULAR_VERBS or (aux is None and verb.tag_ == "VBZ"):
             if plural_name:
                 return False
         elif finite in PLURAL_VERBS or (aux is None and verb.tag_ == "VBP"):
-            if not plural_name and not name.split()[-1].endswith("s"):
+            if not plural_name and not _head_word(name).endswith("s"):
                 return False
     return True
+
+
+# words after which a noun phrase's head has come: "the smoke from these fires" is the smoke, one thing
+_POSTMODIFIERS = re.compile(
+    r"\s(?:of|from|in|on|at|for|with|to|by|about|over|under|near|that|who|which),?\s", re.IGNORECASE
+)
+
+
+def _head_word(name: str) -> str:
+    """The last word of a noun phrase before what modifies it after its head ("smoke" of "the smoke from these
+    fires"): the word whose number is the phrase's."""
+    words = _POSTMODIFIERS.split(" " + name + " ", maxsplit=1)[0].split()
+    return words[-1] if words else name.split()[-1]

@@ -19,7 +19,7 @@ def test_an_inverted_clause_after_nor_gives_no_claim_that_says_the_opposite():
 def test_without_the_rule_the_clause_after_nor_was_written_as_a_question_that_drops_the_negation():
     with rules.disabled({"wellformed"}):
         texts = claims_text(extract(NOR))
-    assert "Is The Lanzo ferry the slowest ferry in Norland." in texts
+    assert "Is the Lanzo ferry the slowest ferry in Norland." in texts
 
 
 def _tokens(text: str, upto: str):

@@ -8,9 +8,8 @@ from spacy.tokens import Doc, Token
 
 from .. import rules
 from ..lexicon import SUBJECT_DEPS, plural
+from .appositives import appositive
 from .clause import CLAUSE_POS, RELATIVE_PRONOUNS, Clause, coordinated, has_own_subject, subject_ids, subtree_ids
-
-APPOSITIVE_NAMES = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART"}
 
 
 def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
@@ -26,47 +25,10 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             and min(t.i for t in token.subtree) > 0
             and doc[min(t.i for t in token.subtree) - 1].text == ","
         ):
-            head = token.head
-            appos_ids = subtree_ids(token) & ids
-            head_ids = (subtree_ids(head) & ids) - appos_ids
-            head_ids = {
-                j
-                for j in head_ids
-                if not (doc[j].text == "," and (j + 1 in appos_ids or j - 1 in appos_ids or j == max(appos_ids) + 1))
-            }
-            # drop relative clauses etc. attached to the head when they follow the appositive
-            if not head_ids or len(head_ids) > 12 or len(appos_ids) > 12:
-                continue
-            owner = _name_before_comma(doc, token, head, ids)
-            if owner is not None:
-                # "The chair of RIVERCONF 2019, the 12th Meeting on River Ecology, was X": the parser hangs
-                # the description on "chair", but it describes the name right before the comma
-                extra.append(Clause(tokens=[], template="{0} is {1}", groups=[owner, sorted(appos_ids)]))
-                commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
-                ids -= appos_ids | commas
-                continue
-            name_first = token.pos_ == "PROPN" and head.pos_ == "NOUN"
-            head_first = head.pos_ == "PROPN" and token.pos_ == "NOUN"
-            if not (name_first or head_first):
-                continue
-            name, description = (appos_ids, head_ids) if name_first else (head_ids, appos_ids)
-            named = doc[token.i if name_first else head.i]
-            if named.ent_type_ not in APPOSITIVE_NAMES:
-                continue  # "August 15 Korea Liberation Day, North Korea's news agency" is a misparse, not an identity
-            plural = head.tag_ in ("NNS", "NNPS")
-            extra.append(
-                Clause(
-                    tokens=[],
-                    template="{0} are {1}" if plural else "{0} is {1}",
-                    groups=[sorted(name), sorted(description)],
-                )
-            )
-            if name_first:  # the main clause keeps the name only
-                commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
-                ids -= head_ids | commas
-            else:
-                commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
-                ids -= appos_ids | commas
+            found = appositive(doc, token, ids)
+            if found is not None:
+                extra.append(found[0])
+                ids -= found[1]
         elif rules.on("set_off_participle") and _set_off_participle(doc, token, ids):
             # "Backward inheritance, also known as X, refers to …"; "the 2020 Games (held in 2021 due to …)":
             # the participle says something of its own about the noun
@@ -192,26 +154,6 @@ def _finite_number(verb: Token) -> bool | None:
     if finite.tag_ == "VBP":
         return True
     return {"was": False, "were": True}.get(finite.lower_)
-
-
-def _name_before_comma(doc: Doc, appos: Token, head: Token, ids: set[int]) -> list[int] | None:
-    """The tokens of a name that ends right before an appositive's comma and is the object of a preposition on
-    the appositive's head ("chair of COLING 2020, the 28th …"), when the appositive is a definite description."""
-    comma = min(t.i for t in appos.subtree) - 1
-    if head.pos_ != "NOUN" or doc[comma + 1].lower_ != "the" or comma - 1 <= head.i:
-        return None
-    prep = next((c for c in head.children if c.dep_ == "prep" and c.i < comma), None)
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    if pobj is None:
-        return None
-    name = sorted(t.i for t in pobj.subtree)
-    if name[-1] != comma - 1 or not set(name) <= ids or len(name) > 8:
-        return None
-    if not all(
-        doc[j].pos_ in ("PROPN", "NUM") or doc[j].ent_type_ or doc[j].text[:1].isupper() for j in name[1:]
-    ) or not (doc[name[0]].lower_ == "the" or doc[name[0]].text[:1].isupper()):  # "COLING" is tagged a noun
-        return None
-    return name
 
 
 def _participle_ids(doc: Doc, token: Token) -> list[int]:

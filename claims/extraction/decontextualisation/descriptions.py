@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import rules
 from ..entities import entity_at
-from ..lexicon import REPORTING_VERBS, plural
+from ..lexicon import REPORTING_VERBS, phrase_text, plural
 from .referents import SUBJECT_DEPS, THING_LABELS
 
 EVENT_NOUNS = {"move", "decision", "step"}
@@ -257,7 +257,7 @@ def definite_descriptions(doc: Doc, sents: list[Span], canonical_of=None) -> dic
                     break  # "these ferries" after "the old ferry": not the same thing, whatever the noun
                 words = [t for t in chunk if t.dep_ not in ("det",) and t.tag_ != "PRP$"]
                 if len(words) > 1:
-                    text = "".join(t.text_with_ws for t in words).strip()
+                    text = phrase_text(words)
                     found[first.i] = (noun.i + 1, ("the " if noun.tag_ == "NN" else "") + text)
                     break
     return found

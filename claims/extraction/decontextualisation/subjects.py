@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import rules
 from ..entities import entity_at
-from ..lexicon import FINITE_TAGS
+from ..lexicon import FINITE_TAGS, phrase_text
 from .expletives import expletive
 from .referents import PERSONAL, PLURAL, PRONOUNS, SUBJECT_DEPS, THING_LABELS, in_quotation
 
@@ -47,7 +47,7 @@ def subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | N
         if ent is not None and ent.start >= tokens[0].i and ent.end - 1 <= tokens[-1].i and len(tokens) == len(ent):
             text = canonical_of(ent)
             return text, ent.label_ == "PERSON", False, False
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    text = phrase_text(tokens)
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
     is_person = subject.ent_type_ == "PERSON"
     if tokens[0].lower_ in ("a", "an"):
@@ -79,7 +79,7 @@ def nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: boo
                 words.append(w)
             if rules.on("antecedent_phrase") and not whole_noun_phrase(words, t):
                 return None  # "the ferry which" (a relative pronoun kept, the clause cut): not a name to write
-            return "".join(w.text_with_ws for w in words).strip() if len(words) <= 8 else None
+            return phrase_text(words) if len(words) <= 8 else None
     return None
 
 

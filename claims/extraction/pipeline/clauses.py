@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .. import faithfulness, fragments, quotations, readability, reporting_gaps, rules, wellformed
+from .. import brackets, faithfulness, fragments, quotations, readability, reporting_gaps, rules, wellformed
 from ..decomposition import decompose
 from ..decomposition.clause import Clause
 from ..decomposition.modifiers import split_off_modifiers
-from ..lexicon import has_subject
+from ..lexicon import has_subject, opening_capital
 from ..types import Claim
 from .claim import MIN_CLAIM_WORDS, make_claim
 from .context import DocContext
@@ -54,13 +54,19 @@ def claim_of_clause(ctx: DocContext, sent, statement: Statement, clause) -> Clai
             return None
         # a group that opened the sentence is no longer at the start: "Ivo Brandt is the port's director", not "The"
         rendered = [
-            r[0].lower() + r[1:] if k and group and doc[group[0]].is_sent_start and doc[group[0]].pos_ == "DET" else r
+            r[0].lower() + r[1:]
+            if k and group and opening_capital(doc[group[0]]) and r[:1] == doc[group[0]].text[:1]
+            else r
             for k, (r, group) in enumerate(zip(rendered, clause.groups))
         ]
         body = clause.template.format(*(finish(r, capitalise=False) for r in rendered))
         body = body[0].upper() + body[1:] if body else body
         tokens = [doc[i] for group in clause.groups for i in group]
     else:
+        ids = brackets.without_cut_brackets(sent, clause.tokens) if rules.on("bracket_guard") else clause.tokens
+        if ids is None:
+            return None  # the clause crosses a bracket it cut: the sentence's other claims, or the sentence, stand
+        clause = dataclasses.replace(clause, tokens=ids)
         tokens = [doc[i] for i in clause.tokens]
         rewritten = first_person_rewrite(doc, tokens, statement) if rules.on("first_person_claims") else {}
         overrides.update(rewritten)

@@ -109,6 +109,20 @@ register(
     ],
 )
 register(
+    "appositive_identity",
+    "decomposition",
+    "an appositive the rule appositive would write as '<name> is <description>' when it is no identity: a list "
+    "('X, her label and a couple of big names'), a number that disagrees ('X, its core parts'), a bare singular "
+    "noun ('X, media mogul'), or a side cut through a bracket, a clause or a comma",
+    "nothing of its own: the appositive stays in the sentence's words",
+    [
+        (
+            "Ivo Brandt, media mogul, bought the Lanzo ferry in 2019.",
+            ("Ivo Brandt, media mogul, bought the Lanzo ferry in 2019.",),
+        )
+    ],
+)
+register(
     "set_off_participle",
     "decomposition",
     "a past participle set off by commas or brackets after a noun ('X, also known as Y, …')",

@@ -15,6 +15,20 @@ register(
     ],
 )
 register(
+    "abbreviation_boundaries",
+    "segmentation",
+    "an abbreviation a name or a number continues ('Rep. Ana Ruiz', 'the Rt. Hon. Ivo Brandt', 'No. 3'), or one that "
+    "may end a sentence ('Ga.', 'U.S.', 'ID.') when what follows has no finite verb before its full stop",
+    "one sentence across it: the parser is told not to start one after the abbreviation (titles spaCy lacks, 'Rt.', "
+    "'Hon.', are also kept one token by the tokenizer, which is not switched with the rule)",
+    [
+        (
+            "The car maker showed a concept called the ID. Space Vizzion at the Lanzo show in 2019.",
+            ("The car maker showed a concept called the ID. Space Vizzion at the Lanzo show in 2019.",),
+        )
+    ],
+)
+register(
     "dateline",
     "segmentation",
     "a dateline opening an article or a paragraph ('LISBON, Portugal - …')",
