@@ -11,12 +11,14 @@ Browser tests (marker `browser`) need Debian's chromium; likewise required in CI
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -171,10 +173,36 @@ def live_celery(celery_worker_process, transactional_db, settings):
     saved_routes = app.conf.task_routes
     _route_fetch_tasks_to(app, celery_worker_process["fetch_queue"])
     yield celery_worker_process
+    # Work the test set off (fetches an extraction queued, say) runs on after its assertions: the flush that ends a
+    # transactional test must not empty the tables under it, nor leave its rows to the next test.
+    wait_for(lambda: _worker_idle(celery_worker_process), timeout=180, message="the worker to finish what was sent")
     app.conf.task_always_eager, app.conf.task_default_queue = saved
     app.conf.task_routes = saved_routes
     app.amqp.flush_routes()
     app.amqp.router = app.amqp.Router()
+
+
+_TASK_EVENT = re.compile(r"\[([0-9a-f-]{36})\] (received|succeeded|failed|raised|retry|ignored|rejected)")
+
+
+def _worker_idle(worker: dict) -> bool:
+    """Nothing waits in the worker's queues, and every task it received has ended (a retry ends an attempt; the
+    retried message is received again). Asked twice, half a second apart, so a task sent as another ends counts."""
+    import redis
+    from django.conf import settings
+
+    client = redis.Redis.from_url(settings.REDIS_URL)
+    for attempt in range(2):
+        if attempt:
+            time.sleep(0.5)
+        if any(client.llen(queue) for queue in (worker["queue"], worker["fetch_queue"])):
+            return False
+        started, ended = Counter(), Counter()
+        for task_id, event in _TASK_EVENT.findall(worker["log"].read_text()):
+            (started if event == "received" else ended)[task_id] += 1
+        if any(ended[task_id] < count for task_id, count in started.items()):
+            return False
+    return True
 
 
 def _route_fetch_tasks_to(app, queue: str) -> None:
