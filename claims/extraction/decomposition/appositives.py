@@ -119,7 +119,7 @@ def _clean(doc: Doc, group: list[int], *, name_side: bool) -> bool:
 
 def _name_before_comma(doc: Doc, appos: Token, head: Token, ids: set[int]) -> list[int] | None:
     """The tokens of a name that ends right before an appositive's comma and is the object of a preposition on
-    the appositive's head ("chair of COLING 2020, the 28th …"), when the appositive is a definite description."""
+    the appositive's head ("chair of RIVERCONF 2019, the 12th …"), when the appositive is a definite description."""
     comma = min(t.i for t in appos.subtree) - 1
     if head.pos_ != "NOUN" or doc[comma + 1].lower_ != "the" or comma - 1 <= head.i:
         return None
@@ -132,6 +132,6 @@ def _name_before_comma(doc: Doc, appos: Token, head: Token, ids: set[int]) -> li
         return None
     if not all(
         doc[j].pos_ in ("PROPN", "NUM") or doc[j].ent_type_ or doc[j].text[:1].isupper() for j in name[1:]
-    ) or not (doc[name[0]].lower_ == "the" or doc[name[0]].text[:1].isupper()):  # "COLING" is tagged a noun
+    ) or not (doc[name[0]].lower_ == "the" or doc[name[0]].text[:1].isupper()):  # "RIVERCONF" is tagged a noun
         return None
     return name
