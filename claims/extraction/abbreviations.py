@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from . import rules
+from .lexicon import FINITE_TAGS
 
 # titles before a name, with or without spaCy's exception (without it, "Rt." is tokenized "Rt" + ".")
 TITLES = frozenset({
@@ -28,7 +29,6 @@ NUMBER_ABBREVIATIONS = frozenset({"No.", "Nos.", "Vol.", "Art.", "Sec.", "Ch."})
 OTHER_ABBREVIATIONS = frozenset({"Sr.", "ID.", "Tex.", "Vt.", "Wyo.", "Ida.", "Ariz.", "Ltd.", "Bros.", "U.K."})
 # tags of words that open a sentence and never continue a name: "… Ga. The plant", "… St. It was"
 OPENER_TAGS = frozenset({"DT", "PRP", "PRP$", "IN", "CC", "RB", "WDT", "WP", "WRB", "EX", "MD", "PDT"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 COMPONENT = "abbreviation_boundaries"
 
 

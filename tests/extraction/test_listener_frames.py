@@ -9,38 +9,34 @@ from claims.extraction import extract, rules
 
 from .conftest import claims_text, rules_alone
 
+FERRY = "The Varnes ferry company carried 41,000 passengers in 2019."
+FUND = "The Orvik harbour fund lost 12 million dollars in 2018."
+
 
 @pytest.mark.parametrize(
-    "sentence",
+    "sentence, rule, claim",
     [
-        "Let me say that the Varnes ferry company carried 41,000 passengers in 2019.",
-        "And let me just say that the Varnes ferry company carried 41,000 passengers in 2019.",
-        "Let me remind you that the Varnes ferry company carried 41,000 passengers in 2019.",
-        "Remember that the Varnes ferry company carried 41,000 passengers in 2019.",
-        "Keep in mind that the Varnes ferry company carried 41,000 passengers in 2019.",
-        "Don't forget that the Varnes ferry company carried 41,000 passengers in 2019.",
+        ("Let me say that the Varnes ferry company carried 41,000 passengers in 2019.", "listener_frame", FERRY),
+        (
+            "And let me just say that the Varnes ferry company carried 41,000 passengers in 2019.",
+            "listener_frame",
+            FERRY,
+        ),
+        ("Let me remind you that the Varnes ferry company carried 41,000 passengers in 2019.", "listener_frame", FERRY),
+        ("Remember that the Varnes ferry company carried 41,000 passengers in 2019.", "listener_frame", FERRY),
+        ("Keep in mind that the Varnes ferry company carried 41,000 passengers in 2019.", "listener_frame", FERRY),
+        ("Don't forget that the Varnes ferry company carried 41,000 passengers in 2019.", "listener_frame", FERRY),
+        # a factive question asserts its clause
+        ("Did you know that the Orvik harbour fund lost 12 million dollars in 2018?", "factive_question", FUND),
+        ("Do you realize that the Orvik harbour fund lost 12 million dollars in 2018?", "factive_question", FUND),
+        ("Have you forgotten that the Orvik harbour fund lost 12 million dollars in 2018?", "factive_question", FUND),
     ],
 )
-def test_the_framed_clause_is_the_claim(sentence):
+def test_the_framed_clause_is_the_claim(sentence, rule, claim):
     with rules_alone():
-        assert claims_text(extract(sentence)) == ["The Varnes ferry company carried 41,000 passengers in 2019."]
-        with rules.disabled({"listener_frame"}):
+        assert claims_text(extract(sentence)) == [claim]
+        with rules.disabled({rule}):
             assert claims_text(extract(sentence)) == []
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Did you know that the Orvik harbour fund lost 12 million dollars in 2018?",
-        "Do you realize that the Orvik harbour fund lost 12 million dollars in 2018?",
-        "Have you forgotten that the Orvik harbour fund lost 12 million dollars in 2018?",
-    ],
-)
-def test_a_factive_question_asserts_its_clause(question):
-    with rules_alone():
-        assert claims_text(extract(question)) == ["The Orvik harbour fund lost 12 million dollars in 2018."]
-        with rules.disabled({"factive_question"}):
-            assert claims_text(extract(question)) == []
 
 
 @pytest.mark.parametrize(

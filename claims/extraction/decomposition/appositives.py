@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import rules
+from ..brackets import OPENERS as BRACKETS
 from ..lexicon import FINITE_TAGS
 from .clause import Clause, subtree_ids
 
@@ -17,7 +18,6 @@ APPOSITIVE_NAMES = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WO
 NON_UNIQUE = {"member", "part", "one", "fan", "friend", "resident", "native", "citizen", "student", "employee",
               "supporter", "critic", "example", "victim", "son", "daughter", "veteran", "parent", "relative"}  # fmt: skip
 DETERMINING_DEPS = ("det", "poss", "nummod", "predet")
-BRACKETS = {"(": ")", "[": "]"}
 QUOTES = {'"', "\u201c", "\u201d"}
 
 
