@@ -35,7 +35,8 @@ REPORTING_VERBS = frozenset({
     "say", "tell", "write", "add", "state", "claim", "announce", "report", "quote", "note", "confirm", "deny",
     "vow", "predict", "pledge", "warn", "insist", "argue", "declare", "explain", "reply", "respond", "allege",
     "suggest", "comment", "tweet", "post", "notify", "stress", "emphasise", "emphasize", "acknowledge", "admit",
-    "assert", "maintain", "reveal", "disclose", "inform", "promise", "conclude",
+    "assert", "maintain", "reveal", "disclose", "inform", "promise", "conclude", "recount", "recall", "testify",
+    "concede", "contend", "reiterate", "boast",
 })  # fmt: skip
 # verbs of belief that also frame what follows as someone's statement ("…, the minister believes")
 BELIEF_VERBS = frozenset({"think", "believe"})

@@ -118,12 +118,13 @@ def format_day(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def relative_date(words: str, published: dt.date | None, *, future: bool = False) -> str | None:
+def relative_date(words: str, published: dt.date | None, *, future: bool | None = False) -> str | None:
     """The written-out form of a relative date expression (with its preposition), or None when unsure.
 
     "on Wednesday" -> "on 13 July 2022"; "yesterday" -> "on 13 July 2022"; "last month" -> "in June 2022";
     "this year" -> "in 2022". A weekday is the one in the six days before publication (or after, for a
-    statement about the future); "last/this week" and anything vaguer stay as written (and are flagged)."""
+    statement about the future); with `future=None` (the tense does not say which) a bare weekday stays as written,
+    like "last/this week" and anything vaguer (and is flagged)."""
     if published is None:
         return None
     text = " ".join(words.lower().split())
@@ -136,6 +137,8 @@ def relative_date(words: str, published: dt.date | None, *, future: bool = False
     if match:
         preposition, modifier, weekday, part = match.groups()
         target = WEEKDAYS.index(weekday)
+        if future is None and modifier in (None, "this"):
+            return None
         if modifier in ("next", "coming") or (future and modifier != "last"):
             delta = (target - published.weekday()) % 7 or 7
             day = published + dt.timedelta(days=delta)

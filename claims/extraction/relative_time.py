@@ -22,7 +22,34 @@ PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 DAY_PREPOSITIONS = {"on", "by", "since", "until", "from"}
 # "Black Friday", "Super Tuesday": a weekday inside a name is no date
 NAMED_DAYS = {"black", "cyber", "super", "good", "ash", "holy", "maundy", "easter", "shrove", "fat", "giving", "bloody"}
+FUTURE_MODALS = {"will", "'ll", "shall", "wo"}  # "wo": spaCy's first half of "won't"
+PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'d"}
+# "is scheduled for Friday", "is due to vote on Friday": the event lies ahead of the report
+SCHEDULED = {"schedule", "slate", "due"}
+# "is expected to vote on Friday", "plans to", "is going to", "is set to": ahead only with the infinitive after them
+HEADED_FOR = {"expect", "plan", "set", "poise", "go", "intend", "prepare", "aim"}
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few)"
+
+
+WRITTEN_PREPOSITIONS = {"on", "in", "by", "since", "until", "from", "during", "over", "for"}
+
+
+def without_preposition(written: str) -> str:
+    """A written-out date without the preposition it was written with, for a place where the article has its own
+    ("into next year" -> "into" + "2023", not "into in 2023")."""
+    first, _, rest = written.partition(" ")
+    return rest if first in WRITTEN_PREPOSITIONS and rest else written
+
+
+def modifies_noun(token) -> bool:
+    """A day word used as a modifier of the noun after it ("the council's Monday vote", "a Friday deadline"): it
+    tells which event, not when something happened, so no "on <date>" fits there."""
+    return (
+        token.dep_ in ("compound", "nmod", "amod", "npadvmod")
+        and token.head.i > token.i
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.lower_ not in PARTS_OF_DAY  # "Tuesday afternoon" is a time
+    )
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -72,6 +99,33 @@ def write_span(words: str, published: dt.date | None) -> str | None:
     return None
 
 
+def statement_future(token) -> bool | None:
+    """Whether the clause a date word sits in speaks of what lies ahead of the report (True), of what has happened
+    (False), or does not say (None: "the vote is on Friday", "says Tuesday"). With rule weekday_tense off, the old
+    reading: ahead only with "will" in the sentence, otherwise past."""
+    if not rules.on("weekday_tense"):
+        return any(t.lower_ in ("will", "'ll") and t.tag_ == "MD" for t in token.sent)
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.lemma_ not in SCHEDULED and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") and verb.lemma_ not in SCHEDULED:
+        return None
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)  # "vote" <- "is expected to" / "plans to" / "is going to"
+    for link in chain:
+        auxiliaries = [c for c in link.children if c.dep_ in ("aux", "auxpass")]
+        past_auxiliary = any(a.tag_ == "VBD" or a.lower_ in PERFECT_AUXILIARIES for a in auxiliaries)
+        if any(a.tag_ == "MD" and a.lower_ in FUTURE_MODALS for a in auxiliaries):
+            return True
+        past = link.tag_ == "VBD" or past_auxiliary
+        if link.lemma_ in SCHEDULED or (link.lemma_ in HEADED_FOR and link is not verb):
+            return None if past else True  # "was scheduled for Friday": this Friday or the last, not sure
+        if past or (link.tag_ == "VBN" and link.dep_ in ("acl", "advcl") and not auxiliaries):
+            return False  # "a letter posted on Tuesday": a participle that tells what was done
+    return None
+
+
 def day_words(doc, published: dt.date | None) -> dict[int, tuple[int, str]]:
     """Weekdays and yesterday/today/tomorrow the entity spans miss or blur, written out: token start -> (token
     end, text). A day after "on"/"by"/… is written with that preposition ("on 12 November 2019"); after another
@@ -86,7 +140,7 @@ def day_words(doc, published: dt.date | None) -> dict[int, tuple[int, str]]:
             continue  # "Today is a holiday", "today's teenagers": not when something happened
         if lower not in DAY_WORDS and not (lower in WEEKDAYS and token.text[:1].isupper()):
             continue
-        if lower in WEEKDAYS and not _plain_weekday(doc, token):
+        if lower in WEEKDAYS and not _plain_weekday(doc, token) or modifies_noun(token):
             continue
         start, end = token.i, token.i + 1
         if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY:
@@ -99,13 +153,13 @@ def day_words(doc, published: dt.date | None) -> dict[int, tuple[int, str]]:
             modifier, start = before.lower_ + " ", start - 1
             before = doc[start - 1] if start > 0 else None
         part = f" {doc[end - 1].lower_}" if end - start > 1 + bool(modifier) else ""
-        future = any(t.lower_ in ("will", "'ll") and t.tag_ == "MD" for t in token.sent)
+        future = statement_future(token)
         if before is not None and before.lower_ in DAY_PREPOSITIONS:
             written = readability.relative_date(f"{before.lower_} {modifier}{lower}{part}", published, future=future)
             start -= 1
         elif before is not None and before.pos_ == "ADP" and before.dep_ == "prep":
             written = readability.relative_date(f"{modifier}{lower}{part}", published, future=future)
-            written = written.split(" ", 1)[1] if written else None  # "as of today" -> "as of 18 November 2019"
+            written = without_preposition(written) if written else None  # "as of today" -> "as of 18 November 2019"
         else:
             written = readability.relative_date(f"{modifier}{lower}{part}", published, future=future)
         if written:

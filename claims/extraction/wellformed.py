@@ -9,7 +9,8 @@ written from (rule wellformed):
   a borrowed auxiliary that does not fit the verb it was lent to;
 - a claim that ends on a word whose other half stayed in the article ("11 percent were red, 15 percent blue,
   and."; "the rise of."): a conjunction without its conjunct, a preposition without its object, a determiner
-  without its noun.
+  without its noun; also when the parse hangs that other half elsewhere (rule cut_after_function_word: the
+  article goes straight on with a word the claim dropped).
 A word the article itself leaves without its other half ("what we are aware of") is the article's wording: kept.
 
 Rule relative_piece: a piece of a relative clause cut off from the noun it is about: "… the individual pixels of
@@ -95,7 +96,23 @@ def _cut_end(words: list[Token], ids: set[int]) -> bool:
         others = []
     # the other half left in the sentence; a parse that reaches over a paragraph break ("22.4" hung on a heading
     # below it) cut nothing
-    return any(o.i not in ids and not _line_break_between(last, o) for o in others)
+    if any(o.i not in ids and not _line_break_between(last, o) for o in others):
+        return True
+    return rules.on("cut_after_function_word") and _cut_after_function_word(last, ids)
+
+
+FUNCTION_TAGS = {"IN", "CC", "DT", "TO", "PRP$", "WDT"}
+
+
+def _cut_after_function_word(last: Token, ids: set[int]) -> bool:
+    """A claim ending on a preposition, conjunction or determiner that the article follows straight on with a word
+    the claim dropped ("I was not aware of." out of "aware of or part of …"; "15 percent blue, and." out of "…, and
+    9 percent green"): cut there, whatever the parse hung the next word on. A particle ("turned it off") is no such
+    word, and a comma after the word ("what we looked for, she said") means the article paused there too."""
+    if last.tag_ not in FUNCTION_TAGS or last.i + 1 >= len(last.doc):
+        return False
+    following = last.doc[last.i + 1]
+    return following.i not in ids and not following.is_punct and not following.is_space and following.sent == last.sent
 
 
 def _line_break_between(first: Token, second: Token) -> bool:

@@ -74,3 +74,12 @@ def test_a_title_naming_another_role_does_not_describe_the_speaker():
     claim = find_claim(result, "new railway")
     assert "mayor" not in claim.speaker
     assert "its" not in claim.text.split()
+
+
+def test_testimony_and_recollection_are_reported_speech_with_their_speaker():
+    quoted = extract('"My crew had 300 cars loaded by noon," Captain Ana Ruiz recounted at a council meeting.').claims
+    assert [(c.text, c.speaker) for c in quoted] == [("Ana Ruiz's crew had 300 cars loaded by noon.", "Ana Ruiz")]
+    testified = extract("Ivo Brandt testified that the Lanzo ferry carried 300 cars a day in 2019.").claims
+    assert [(c.text, c.speaker) for c in testified] == [
+        ("The Lanzo ferry carried 300 cars a day in 2019.", "Ivo Brandt")
+    ]

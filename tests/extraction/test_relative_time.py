@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from claims.extraction import extract, rules
 
 from .conftest import find_claim
@@ -76,3 +78,48 @@ def test_a_possessive_today_is_not_written_as_a_date():
 def test_a_weekday_after_a_particle_keeps_its_on():
     claim = _claim("A fire broke out Tuesday afternoon on the Varnes ferry with 300 passengers.", "300 passengers")
     assert claim.text == "A fire broke out on 12 July 2022 (afternoon) on the Varnes ferry with 300 passengers."
+
+
+WEEKDAY_TENSES = [
+    ("The Varnes council approved the ferry budget on Monday.", "on 11 July 2022"),
+    ("The Varnes ferry budget was approved on Monday.", "on 11 July 2022"),
+    ("The Varnes council has approved the ferry budget on Monday.", "on 11 July 2022"),
+    ("The Varnes council will vote on the ferry budget on Monday.", "on 18 July 2022"),
+    ("The Varnes council is expected to vote on the ferry budget on Monday.", "on 18 July 2022"),
+    ("The Varnes council plans to vote on the ferry budget on Monday.", "on 18 July 2022"),
+    ("The Varnes council vote on the ferry budget is scheduled for Monday.", "for 18 July 2022"),
+]
+
+
+@pytest.mark.parametrize(("text", "written"), WEEKDAY_TENSES)
+def test_a_bare_weekday_is_dated_by_the_tense_of_its_clause(text, written):
+    claim = _claim(text, "ferry budget")
+    assert written in claim.text
+    assert "Monday" not in claim.text
+
+
+def test_a_weekday_in_a_clause_whose_tense_does_not_say_which_week_stays_and_is_flagged():
+    claim = _claim("The Varnes council's vote on the ferry budget is on Monday.", "ferry budget")
+    assert claim.text == "The Varnes council's vote on the ferry budget is on Monday."
+    assert any("Monday" in gap for gap in claim.needs_context)
+    with rules.disabled({"weekday_tense"}):  # the old reading took every bare weekday for the last one
+        assert "on 11 July 2022" in _claim("The Varnes council's vote on the ferry budget is on Monday.", "budget").text
+
+
+def test_a_weekday_a_schedule_was_set_for_in_the_past_is_not_guessed():
+    claim = _claim("The Varnes council vote on the ferry budget was scheduled for Monday.", "ferry budget")
+    assert "Monday" in claim.text
+
+
+def test_a_relative_year_after_the_articles_own_preposition_takes_no_second_one():
+    claim = _claim("The Varnes ferry tender could be pushed into next year.", "ferry tender")
+    assert claim.text == "The Varnes ferry tender could be pushed into 2023."
+    assert _claim("The Varnes council moved the ferry vote to next month.", "ferry vote").text == (
+        "The Varnes council moved the ferry vote to August 2022."
+    )
+
+
+def test_a_weekday_that_modifies_a_noun_is_left_and_flagged_not_given_an_on():
+    claim = _claim("Vektra's Monday announcement raised the number of Norland ferry operators to 14.", "operators")
+    assert claim.text == "Vektra's Monday announcement raised the number of Norland ferry operators to 14."
+    assert any("Monday" in gap for gap in claim.needs_context)

@@ -72,3 +72,22 @@ def test_a_parse_that_hangs_the_last_word_on_a_line_below_cut_nothing():
     doc = load_nlp()("Ivo Brandt had two goals in the cup, allowing a rating of just 22.4\n\n# *min.")
     end = next(t.i for t in doc if t.text == "22.4")
     assert not wellformed.garbled(list(doc[: end + 1]))
+
+
+AWARE = '"At no point was I aware of or knowingly took part in a plan to sell the Lanzo ferry," Ruiz said.'
+
+
+def test_a_piece_cut_after_a_preposition_the_article_goes_straight_on_from_gives_no_claim():
+    texts = claims_text(extract(AWARE))
+    assert texts == ["At no point was I aware of or knowingly took part in a plan to sell the Lanzo ferry."]
+    with rules.disabled({"cut_after_function_word"}):  # the parse hangs "or" elsewhere: the piece passed before
+        assert "At no point was Ruiz aware of." in claims_text(extract(AWARE))
+
+
+def test_a_word_the_article_itself_leaves_before_a_comma_is_not_a_cut():
+    doc = load_nlp()("What the council was looking for, Ana Ruiz said, was a cheaper ferry.")
+    piece = list(doc[:6])  # "What the council was looking for"
+    assert piece[-1].text == "for"
+    assert not wellformed._cut_after_function_word(piece[-1], {t.i for t in piece})
+    cut = load_nlp()("The council was looking for or hoping for a cheaper ferry.")
+    assert wellformed._cut_after_function_word(cut[4], {t.i for t in cut[:5]})

@@ -4,6 +4,7 @@ clause before a comma. A conjunct without a subject borrows the first one's subj
 
 from __future__ import annotations
 
+from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
 from .. import rules
@@ -170,6 +171,8 @@ def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
         conjuncts = [c for c in conjuncts if not _negated_together(verb, c)]
     if rules.on("shared_object"):
         conjuncts = [c for c in conjuncts if not _shares_the_object(verb, c)]
+    if rules.on("passive_participle_conjunct"):
+        conjuncts = [c for c in conjuncts if not _participle_or_past(verb, c)]
     if not coordinated(verb):
         # no coordinator on either verb: a subjectless "conjunct" is a misparsed modifier
         # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
@@ -217,6 +220,20 @@ def _imperative(verb: Token) -> bool:
         return False
     head = verb.head
     return not any(c.dep_ in ("aux", "auxpass") for c in head.children) and head.tag_ != "VB"
+
+
+def _participle_or_past(verb: Token, conj: Token) -> bool:
+    """ "was caught by the crew and sent back": "sent" may be the passive continued ("was sent back") or a past
+    tense of its own ("was elected in 2019 and resigned in 2021"); only the meaning tells, so the two stay one claim
+    in the article's words (rule passive_participle_conjunct). A conjunct with an object ("and served two terms") or
+    a past unlike its participle ("and took a bus") is active: split as before."""
+    if conj.tag_ != "VBD" or has_own_subject(conj) or any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(c.dep_ in ("dobj", "obj", "dative", "ccomp") for c in conj.children):
+        return False
+    return conj.lower_ in {form.lower() for form in getInflection(conj.lemma_, tag="VBN")}
 
 
 def _borrowed_auxiliaries(verb: Token) -> list[int]:

@@ -113,6 +113,8 @@ def _relative_dates(doc, published: dt.date | None) -> dict[int, tuple[int, str]
             continue
         if rules.on("relative_date_words") and ent.end < len(doc) and doc[ent.end].tag_ == "POS":
             continue  # "today's teenagers" is no point in time: not "On 14 July 2022's teenagers"; left, flagged
+        if relative_time.modifies_noun(ent.root):
+            continue  # "the council's Monday vote": no point in time to write "on" before; left, flagged
         start = ent.start
         if (
             start > 0
@@ -121,10 +123,12 @@ def _relative_dates(doc, published: dt.date | None) -> dict[int, tuple[int, str]
         ):
             start -= 1
         words = doc[start : ent.end].text
-        future = any(t.lower_ in ("will", "'ll") and t.tag_ == "MD" for t in ent.sent)
+        future = relative_time.statement_future(ent.root)
         written = readability.relative_date(words, published, future=future) or relative_time.write_span(
             words, published
         )
+        if written and start == ent.start and start > 0 and doc[start - 1].tag_ in ("IN", "TO"):
+            written = relative_time.without_preposition(written)  # "pushed into next year" -> "into 2023"
         if written and not taken & set(range(start, ent.end)):
             found[start] = (ent.end, written)
     for start, (end, text) in month_dates.years_written(doc, published).items():

@@ -264,6 +264,25 @@ register(
     ],
 )
 register(
+    "weekday_tense",
+    "decontextualisation",
+    "a bare weekday ('on Monday', 'this Friday'), dated by the tense of its clause: what happened lies in the week "
+    "before publication, what 'will' happen or 'is expected to'/'is scheduled to' happen in the week after; a "
+    "present tense that does not say which ('the vote is on Monday')",
+    "the date written out when the tense settles it ('will vote on 18 July 2022'); otherwise the weekday as written, "
+    "flagged",
+    [
+        (
+            "The Varnes town council is expected to vote on the ferry budget on Monday.",
+            ("The Varnes town council is expected to vote on the ferry budget on 18 July 2022.",),
+        ),
+        (
+            "The Varnes town council's vote on the ferry budget is on Monday.",
+            ("The Varnes town council's vote on the ferry budget is on Monday.",),
+        ),
+    ],
+)
+register(
     "relative_weeks",
     "decontextualisation",
     "a relative week, part of the day or span that the publication date settles ('last week', 'in the past week', "

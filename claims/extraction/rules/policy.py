@@ -190,6 +190,19 @@ register(
     ],
 )
 register(
+    "cut_after_function_word",
+    "policy",
+    "a claim ending on a preposition, conjunction or determiner that the article goes straight on from with a word "
+    "the claim dropped, wherever the parse hung that word ('… never aware of.' out of '… aware of or involved in …')",
+    "no claim from that piece (the sentence itself may still be written whole, undecomposed)",
+    [
+        (
+            '"At no point was I aware of or knowingly took part in a plan to sell the Lanzo ferry," Ruiz said.',
+            ("At no point was I aware of or knowingly took part in a plan to sell the Lanzo ferry.",),
+        )
+    ],
+)
+register(
     "addressee_not_content",
     "policy",
     "a verb of telling whose object is whom they told, with nothing of what was told in the claim ('Ana Ruiz told the "
