@@ -106,12 +106,12 @@ def statement_future(token) -> bool | None:
     if not rules.on("weekday_tense"):
         return any(t.lower_ in ("will", "'ll") and t.tag_ == "MD" for t in token.sent)
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.lemma_ not in SCHEDULED and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.lemma_ not in SCHEDULED and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") and verb.lemma_ not in SCHEDULED:
         return None
     chain = [verb]
-    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)  # "vote" <- "is expected to" / "plans to" / "is going to"
     for link in chain:
         auxiliaries = [c for c in link.children if c.dep_ in ("aux", "auxpass")]

@@ -1,4 +1,4 @@
-from claims.extraction import extract
+from claims.extraction import extract, rules
 
 from .conftest import SEED_ENTITIES, find_claim
 
@@ -82,4 +82,24 @@ def test_testimony_and_recollection_are_reported_speech_with_their_speaker():
     testified = extract("Ivo Brandt testified that the Lanzo ferry carried 300 cars a day in 2019.").claims
     assert [(c.text, c.speaker) for c in testified] == [
         ("The Lanzo ferry carried 300 cars a day in 2019.", "Ivo Brandt")
+    ]
+
+
+FOUNDER = "The founder of Lanzo Ferries, Ana Ruiz, said ferry fares rose by 12 percent in 2021."
+
+
+def test_a_name_speaks_not_the_firm_in_the_description_set_off_beside_it():
+    after = extract('"The Lanzo ferry carried 300 cars a day in 2019," said Ana Ruiz, the founder of Lanzo Ferries.')
+    assert [c.speaker for c in after.claims] == ["Ana Ruiz"]
+    before = extract(FOUNDER)
+    assert [(c.text, c.speaker) for c in before.claims] == [("Ferry fares rose by 12 percent in 2021.", "Ana Ruiz")]
+    with rules.disabled({"speaker_name_first"}):  # the small model does not know the name: the firm was taken
+        assert [c.speaker for c in extract(FOUNDER).claims] == ["Lanzo Ferries"]
+
+
+def test_a_name_that_only_says_which_office_does_not_stand_for_the_speaker():
+    claims = extract("A spokesman for the Norland ministry said ferry fares rose by 12 percent in 2021.").claims
+    assert [c.speaker for c in claims] == ["a spokesman for the Norland ministry"]
+    assert [c.speaker for c in extract("The Norland ministry said ferry fares rose by 12 percent in 2021.").claims] == [
+        "the Norland ministry"
     ]

@@ -123,3 +123,13 @@ def test_a_weekday_that_modifies_a_noun_is_left_and_flagged_not_given_an_on():
     claim = _claim("Vektra's Monday announcement raised the number of Norland ferry operators to 14.", "operators")
     assert claim.text == "Vektra's Monday announcement raised the number of Norland ferry operators to 14."
     assert any("Monday" in gap for gap in claim.needs_context)
+
+
+def test_the_tense_of_a_verbless_line_is_not_known():
+    from claims.extraction.parsing import load_nlp
+    from claims.extraction.relative_time import statement_future
+
+    doc = load_nlp()("The big Varnes ferry race on Monday.")
+    monday = next(t for t in doc if t.text == "Monday")
+    assert statement_future(monday) is None
+    assert statement_future(load_nlp()("The Varnes ferry race will start on Monday.")[6]) is True

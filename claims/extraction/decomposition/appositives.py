@@ -35,6 +35,8 @@ def appositive(doc: Doc, token: Token, ids: set[int]) -> tuple[Clause, set[int]]
     if not head_ids or len(head_ids) > 12 or len(appos_ids) > 12:
         return None
     commas = {j for j in (min(appos_ids) - 1, max(appos_ids) + 1) if j in ids and doc[j].text == ","}
+    if rules.on("opening_phrase_comma") and _ends_opening_phrase(head, max(appos_ids)):
+        commas.discard(max(appos_ids) + 1)  # "Having bought the mill in Varnes, a town …, the council will …"
     guarded = rules.on("appositive_identity")
     owner = _name_before_comma(doc, token, head, ids)
     if owner is not None:
@@ -61,6 +63,18 @@ def appositive(doc: Doc, token: Token, ids: set[int]) -> tuple[Clause, set[int]]
     clause = Clause(tokens=[], template="{0} " + verb + " {1}", groups=[sorted(name), sorted(description)])
     # name first: the main clause keeps the name only; else it loses the appositive
     return clause, (head_ids if name_first else appos_ids) | commas
+
+
+def _ends_opening_phrase(head: Token, last: int) -> bool:
+    """The appositive closes a phrase that opens the sentence before its main clause ("Having bought the mill in
+    Varnes, a town on the border, the council will …"): the comma after it also sets that phrase off, so it stays
+    (rule opening_phrase_comma); without it the phrase runs into the subject."""
+    node = head
+    while node.head.i != node.i:
+        if node.dep_ in ("advcl", "prep", "npadvmod", "advmod") and node.i < node.head.i:
+            return max(t.i for t in node.subtree) == last and node.head.pos_ in ("VERB", "AUX")
+        node = node.head
+    return False
 
 
 def _identity_verb(doc: Doc, name: list[int], named: Token, description: list[int], described: Token) -> str | None:

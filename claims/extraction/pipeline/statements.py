@@ -135,6 +135,15 @@ def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> st
     ids = set(range(span.start, span.end))
     if people and not any(e.label_ == "PERSON" for e in people) and attribution_stage._place_modifier(people[-1], ids):
         people = []  # "prosecutors in Lanzo" said it, not Lanzo
+    if (
+        people
+        and not any(e.label_ == "PERSON" for e in people)
+        and rules.on("speaker_entity_modifier")
+        and people[-1].root.dep_ in ("compound", "amod", "nmod")
+        and (people[-1].root.head.pos_ == "NOUN" or people[-1].root.head.text.islower())
+        and len(span) <= 8
+    ):
+        people = []  # "a spokesman for the Norland ministry": Norland only says which ministry; the phrase speaks
     if people:
         person = [e for e in people if e.label_ == "PERSON"]
         return canonical_of((person or people)[-1])
@@ -146,8 +155,18 @@ def _speaker_name(span, pronouns, canonical_of, renderer=None, title=None) -> st
 
 def speaker_core(span):
     """The speaker phrase without a relative clause set off after it: "Varga, who is also a director at Orvik
-    Bank" is Varga speaking, not the bank."""
+    Bank" is Varga speaking, not the bank; nor a description set off after a name (rule speaker_name_first)."""
     cut = next((t for t in span if t.dep_ == "relcl" and t.i > span.start), None)
+    if cut is None and rules.on("speaker_name_first") and span.root.pos_ == "PROPN":
+        # "Ana Ruiz, the founder of Lanzo Ferries": the name speaks, not the firm named in the description
+        # (the small model may not know the name for a person, and would take the firm's name instead)
+        cut = next((t for t in span.root.children if t.dep_ == "appos" and t.i > span.root.i), None)
+    if cut is None and rules.on("speaker_name_first") and span.root.pos_ == "NOUN":
+        # "the founder of Lanzo Ferries, Ana Ruiz": the name set off after the description is who speaks
+        name = next((t for t in span.root.children if t.dep_ == "appos" and t.pos_ == "PROPN"), None)
+        if name is not None:
+            words = [t for t in name.subtree if not t.is_punct]
+            return span.doc[words[0].i : words[-1].i + 1]
     if cut is None:
         return span
     end = min(t.i for t in cut.subtree)

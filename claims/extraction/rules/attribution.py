@@ -104,6 +104,31 @@ register(
     ],
 )
 register(
+    "speaker_name_first",
+    "attribution",
+    "a speaker named with a description set off after the name ('…, said Ana Ruiz, the founder of Lanzo Ferries') "
+    "or a name set off after the description ('the founder of Lanzo Ferries, Ana Ruiz, said …')",
+    "the speaker named by the name, not by an organisation or place inside the description",
+    [
+        (
+            '"The Lanzo ferry carried 300 cars a day in 2019," said Ana Ruiz, the founder of Lanzo Ferries.',
+            ("The Lanzo ferry carried 300 cars a day in 2019.",),
+        )
+    ],
+)
+register(
+    "speaker_entity_modifier",
+    "attribution",
+    "a speaker phrase whose only name modifies a common noun ('a spokesman for the Norland ministry said …')",
+    "the speaker as the phrase says it ('a spokesman for the Norland ministry'), not the modifier ('Norland')",
+    [
+        (
+            "A spokesman for the Norland ministry said ferry fares rose by 12 percent in 2021.",
+            ("Ferry fares rose by 12 percent in 2021.",),
+        )
+    ],
+)
+register(
     "speaker_outside_quotation",
     "attribution",
     "a reporting verb's subject that stands inside a quotation of its sentence (a quoted phrase ''you first,'' "

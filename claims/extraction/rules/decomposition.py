@@ -42,6 +42,21 @@ register(
     ],
 )
 register(
+    "opening_phrase_comma",
+    "decomposition",
+    "an appositive that ends a phrase opening the sentence ('Having bought the mill in Varnes, a town on the "
+    "border, the council will …')",
+    "the appositive's own claim, and the main claim with the comma that sets the opening phrase off ('Having bought "
+    "the mill in Varnes, the council will …'), not the phrase run into the subject",
+    [
+        (
+            "Having bought the old mill in Varnes, a town on the Norland border, the Lanzo council will invite "
+            "architects to submit plans.",
+            ("Having bought the old mill in Varnes, the Lanzo council will invite architects to submit plans.",),
+        )
+    ],
+)
+register(
     "negated_conjunction",
     "decomposition",
     "coordinated verbs joined by 'and' under one negation ('cannot sell the mill and keep his seat', 'can't buy it "
