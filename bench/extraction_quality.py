@@ -479,6 +479,7 @@ def write_judge_sample(path: Path, seed: int = 2026, size: int = 200) -> None:
                         "cited_source": claim.cited_source or None,
                         "needs_context": claim.needs_context,
                         "decomposed": claim.decomposed,
+                        "checkworthiness": round(claim.checkworthiness, 3),
                     },
                     ensure_ascii=False,
                 )

@@ -139,8 +139,11 @@ def relative_date(words: str, published: dt.date | None, *, future: bool | None 
         target = WEEKDAYS.index(weekday)
         if future is None and modifier in (None, "this"):
             return None
-        if modifier in ("next", "coming") or (future and modifier != "last"):
+        if modifier in ("next", "coming"):
             delta = (target - published.weekday()) % 7 or 7
+            day = published + dt.timedelta(days=delta)
+        elif future and modifier != "last":
+            delta = (target - published.weekday()) % 7  # "will announce later on Wednesday", written on a Wednesday
             day = published + dt.timedelta(days=delta)
         else:
             delta = (published.weekday() - target) % 7

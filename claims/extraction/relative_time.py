@@ -101,15 +101,34 @@ def write_span(words: str, published: dt.date | None) -> str | None:
 
 def statement_future(token) -> bool | None:
     """Whether the clause a date word sits in speaks of what lies ahead of the report (True), of what has happened
-    (False), or does not say (None: "the vote is on Friday", "says Tuesday"). With rule weekday_tense off, the old
-    reading: ahead only with "will" in the sentence, otherwise past."""
+    (False), or does not say (None: "the vote is on Friday", "the team plays Saturday"). A verb that carries no
+    tense of its own ("to yield", "testifying", "hitting") takes the tense of the finite verb it depends on. With
+    rule weekday_tense off, the old reading: ahead only with "will" in the sentence, otherwise past."""
     if not rules.on("weekday_tense"):
         return any(t.lower_ in ("will", "'ll") and t.tag_ == "MD" for t in token.sent)
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.lemma_ not in SCHEDULED and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") and verb.lemma_ not in SCHEDULED:
-        return None
+    verb = _verb_above(token, itself=True)
+    while verb is not None:
+        said = _tense_said(verb)
+        if said is not None or _finite(verb):
+            return said
+        verb = _verb_above(verb, itself=False)
+    return None
+
+
+def _verb_above(token, *, itself: bool):
+    node = token if itself else (token.head if token.head.i != token.i else None)
+    while node is not None and node.pos_ not in ("VERB", "AUX") and node.lemma_ not in SCHEDULED:
+        node = node.head if node.head.i != node.i else None
+    return node
+
+
+def _finite(verb) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
+
+
+def _tense_said(verb) -> bool | None:
     chain = [verb]
     while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)  # "vote" <- "is expected to" / "plans to" / "is going to"
@@ -119,10 +138,12 @@ def statement_future(token) -> bool | None:
         if any(a.tag_ == "MD" and a.lower_ in FUTURE_MODALS for a in auxiliaries):
             return True
         past = link.tag_ == "VBD" or past_auxiliary
-        if link.lemma_ in SCHEDULED or (link.lemma_ in HEADED_FOR and link is not verb):
+        if link.lemma_ in SCHEDULED or (link.lemma_ in HEADED_FOR and link.i != verb.i):
             return None if past else True  # "was scheduled for Friday": this Friday or the last, not sure
         if past or (link.tag_ == "VBN" and link.dep_ in ("acl", "advcl") and not auxiliaries):
             return False  # "a letter posted on Tuesday": a participle that tells what was done
+        if _finite(link):
+            return None  # a present tense: "opens on Friday", "plays Saturday"
     return None
 
 

@@ -88,6 +88,9 @@ WEEKDAY_TENSES = [
     ("The Varnes council is expected to vote on the ferry budget on Monday.", "on 18 July 2022"),
     ("The Varnes council plans to vote on the ferry budget on Monday.", "on 18 July 2022"),
     ("The Varnes council vote on the ferry budget is scheduled for Monday.", "for 18 July 2022"),
+    # a verb without a tense of its own takes the tense of the finite verb it depends on
+    ("Varnes ferry bonds have weakened, hitting a low of 80 cents on the ferry budget on Monday.", "on 11 July 2022"),
+    ("The Varnes council voted to cut the ferry budget to 2 million on Monday.", "on 11 July 2022"),
 ]
 
 
@@ -133,3 +136,8 @@ def test_the_tense_of_a_verbless_line_is_not_known():
     monday = next(t for t in doc if t.text == "Monday")
     assert statement_future(monday) is None
     assert statement_future(load_nlp()("The Varnes ferry race will start on Monday.")[6]) is True
+
+
+def test_a_future_weekday_that_is_the_publication_day_is_that_day():
+    claim = _claim("The Varnes council will announce the ferry budget later on Thursday.", "ferry budget")
+    assert claim.text == "The Varnes council will announce the ferry budget later on 14 July 2022."

@@ -171,8 +171,6 @@ def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
         conjuncts = [c for c in conjuncts if not _negated_together(verb, c)]
     if rules.on("shared_object"):
         conjuncts = [c for c in conjuncts if not _shares_the_object(verb, c)]
-    if rules.on("passive_participle_conjunct"):
-        conjuncts = [c for c in conjuncts if not _participle_or_past(verb, c)]
     if not coordinated(verb):
         # no coordinator on either verb: a subjectless "conjunct" is a misparsed modifier
         # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
@@ -222,18 +220,19 @@ def _imperative(verb: Token) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") for c in head.children) and head.tag_ != "VB"
 
 
-def _participle_or_past(verb: Token, conj: Token) -> bool:
-    """ "was caught by the crew and sent back": "sent" may be the passive continued ("was sent back") or a past
-    tense of its own ("was elected in 2019 and resigned in 2021"); only the meaning tells, so the two stay one claim
-    in the article's words (rule passive_participle_conjunct). A conjunct with an object ("and served two terms") or
-    a past unlike its participle ("and took a bus") is active: split as before."""
-    if conj.tag_ != "VBD" or has_own_subject(conj) or any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+def _passive_continued(head: Token, verb: Token) -> bool:
+    """ "was caught by the crew and sent back": "sent" tagged past, in a form the participle shares, after a passive
+    with its agent, without subject, auxiliary or object of its own: the passive goes on, so it borrows the
+    passive's auxiliary (rule passive_participle_conjunct); split off bare, "Ana Ruiz sent back to Varnes" says she
+    sent something. Without an agent the conjunct may be a past of its own ("was born in Varnes and served on the
+    council"): left as it was."""
+    if not rules.on("passive_participle_conjunct") or verb.tag_ != "VBD" or has_own_subject(verb):
         return False
-    if not any(c.dep_ == "auxpass" for c in verb.children):
+    if not any(c.dep_ == "auxpass" for c in head.children) or not any(c.dep_ == "agent" for c in head.children):
         return False
-    if any(c.dep_ in ("dobj", "obj", "dative", "ccomp") for c in conj.children):
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative", "ccomp") for c in verb.children):
         return False
-    return conj.lower_ in {form.lower() for form in getInflection(conj.lemma_, tag="VBN")}
+    return verb.lower_ in {form.lower() for form in getInflection(verb.lemma_, tag="VBN")}
 
 
 def _borrowed_auxiliaries(verb: Token) -> list[int]:
@@ -242,8 +241,10 @@ def _borrowed_auxiliaries(verb: Token) -> list[int]:
         return []
     head = verb.head
     modal = any(c.tag_ == "MD" for c in head.children)
-    if verb.tag_ not in ("VB", "VBN", "VBG") and not (
-        modal and verb.lower_ == verb.lemma_.lower()
+    if (
+        verb.tag_ not in ("VB", "VBN", "VBG")
+        and not (modal and verb.lower_ == verb.lemma_.lower())
+        and not _passive_continued(head, verb)
     ):  # "could close and cut jobs": "cut" tagged past still takes "could"
         return []
     return [c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < head.i]

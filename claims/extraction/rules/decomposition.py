@@ -29,15 +29,14 @@ register(
 register(
     "passive_participle_conjunct",
     "decomposition",
-    "a verb coordinated with a passive, without object or subject of its own, in a form both past tense and "
-    "participle ('was caught by the crew and sent back', 'was elected in 2019 and resigned in 2021')",
-    "no split: the passive continued ('was sent back') and a past of its own ('resigned') look alike, and split off "
-    "bare the first reads as active ('Ana Ruiz sent back to Varnes'); a conjunct with an object or a distinct past "
-    "('and took a bus') is split as before",
+    "a verb coordinated with a passive that has its agent ('was caught by the crew and sent back'), tagged past "
+    "although the participle has the same form, with no subject, auxiliary or object of its own",
+    "the passive's auxiliary lent to it ('Ana Ruiz was sent back to Varnes'), not a bare verb that reads as active "
+    "('Ana Ruiz sent back to Varnes'); without an agent ('was born in Varnes and served on the council') as before",
     [
         (
             "Ana Ruiz tried to board the Lanzo ferry on 16 May but was caught by the crew and sent back to Varnes.",
-            ("Ana Ruiz was caught by the crew and sent back to Varnes.",),
+            ("Ana Ruiz was sent back to Varnes.",),
         )
     ],
 )
