@@ -100,6 +100,9 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
             ):
                 # "…, making it easy for users" -> "<subject> makes it easy for users"
                 past = verb.tag_ in ("VBD", "VBN") and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
+                if not past and rules.on("dated_participle_past") and _perfect(verb):
+                    # "has weakened, hitting 80 cents on 11 July": a dated event, past, not "hits"
+                    past = any(doc[i].ent_type_ in ("DATE", "TIME") for i in sub_ids)
                 plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(
                     doc[i].dep_ == "conj" for i in subject
                 )
@@ -176,6 +179,10 @@ def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
         # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
         conjuncts = [c for c in conjuncts if has_own_subject(c)]
     return conjuncts
+
+
+def _perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _shares_the_object(verb: Token, conj: Token) -> bool:

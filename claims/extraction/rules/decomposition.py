@@ -41,6 +41,21 @@ register(
     ],
 )
 register(
+    "dated_participle_past",
+    "decomposition",
+    "a trailing participle with a date of its own after a present perfect ('The Varnes bond has weakened, hitting "
+    "a low of 80 cents on 11 July 2022')",
+    "its claim in the past tense ('The Varnes bond hit a low of 80 cents on 11 July 2022'), not the present ('hits'), "
+    "which would say it is so now or habitually",
+    [
+        (
+            "Vektra's 2025 bond has weakened sharply in the past week, hitting 16.5% on 11 July 2022, according to "
+            "data from Lanzo Markets.",
+            ("Vektra's 2025 bond hit 16.5% on 11 July 2022.",),
+        )
+    ],
+)
+register(
     "opening_phrase_comma",
     "decomposition",
     "an appositive that ends a phrase opening the sentence ('Having bought the mill in Varnes, a town on the "
