@@ -37,6 +37,7 @@ def test_a_cleft_gives_no_claim_that_makes_the_previous_subject_the_focus():
 
 
 def test_without_the_rule_the_cleft_it_became_the_previous_subject():
-    with rules.disabled({"expletive_clause"}):
+    # organisation_it also stops this one ("the budget" is named between the council and the "it")
+    with rules.disabled({"expletive_clause", "organisation_it"}):
         texts = claims_text(extract(CLEFT))
     assert "The Lanzo council was Ivo Brandt who signed the budget." in texts

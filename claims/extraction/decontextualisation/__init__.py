@@ -11,11 +11,13 @@ resolves only when sure (faithful before clever; an unresolved pronoun stays as 
 A wrong antecedent costs more than none, so a he/she is left as written when a proper-noun subject of its own
 clause may be another person (own_sentence_subject) or a pronoun of the same gender just before stands for someone
 else (competing_pronoun), and "it" never stands for a person (it_not_person); a bare surname the article gives two
-people stays as written (family_surname, entities.py).
+people stays as written (family_surname, entities.py). An it/its/they/their stays as written when another noun
+phrase nearby may be meant or its antecedent owns nothing (rivals: possessive_owner, object_it, organisation_it,
+bare_noun_antecedent).
 The pipeline substitutes the antecedent only when the claim does not already name it.
 
 One module each: pronouns (`antecedents`, the pass over the sentences), subjects (the subjects a pronoun may stand
-for), people (when he/she is sure), expletives (an "it" that stands for nothing), descriptions
+for), people (when he/she is sure), rivals (when an it/they antecedent found is not sure after all), expletives (an "it" that stands for nothing), descriptions
 (`definite_descriptions`: "the company", "this law", "the move"); referents holds the pronoun classes and labels
 they share.
 """

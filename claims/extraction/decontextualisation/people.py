@@ -131,7 +131,7 @@ def _is_person_name(token: Token, person_words: frozenset[str]) -> bool:
     return token.ent_type_ in ("PERSON", "") or token.lower_ in person_words
 
 
-def _clause_subjects(token: Token):
+def clause_subjects(token: Token):
     """The subjects of the pronoun's clause and of the clauses above it, but the pronoun itself."""
     for head in [token.head, *token.head.ancestors]:
         yield from (c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i != token.i)
@@ -155,14 +155,14 @@ def other_person_subject(token: Token, name: str, person_words: frozenset[str], 
         in_quotation(sent, subject) == in_quotation(sent, token)
         and _is_person_name(subject, person_words)
         and not _mentions(subject, name, canonical_of)
-        for subject in _clause_subjects(token)
+        for subject in clause_subjects(token)
     )
 
 
 def bound_by_subject(token: Token, name: str, canonical_of) -> bool:
     """The subject of the pronoun's clause, or of a clause above it, is a mention of `name`: "Brandt said he …",
     "Brandt claims that when he …" (the speaker binds the he of the reported clause)."""
-    return any(_mentions(subject, name, canonical_of) for subject in _clause_subjects(token))
+    return any(_mentions(subject, name, canonical_of) for subject in clause_subjects(token))
 
 
 def competing_pronoun(doc: Doc, token: Token, name: str, window_start: int, found: dict) -> bool:

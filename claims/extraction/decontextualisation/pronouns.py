@@ -30,9 +30,19 @@ from .referents import (
     Antecedent,
     in_quotation,
 )
+from .rivals import (
+    bare_noun,
+    can_own,
+    nearer_object,
+    placeholder_object,
+    quantity,
+    subject_before_in_clause,
+    thing_passed_over,
+)
 from .subjects import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_WORDS,
+    nearest_subject,
     nearest_thing_subject,
     other_subject_before,
     recent_pair,
@@ -96,6 +106,8 @@ class _Reading:
         self._known_people: frozenset[str] | None = None
         self.previous_subject: Subject | None = None
         self.previous_unclassed = False  # the previous sentence's subject is a name the parser could not class
+        self.previous_sent: Span | None = None
+        self.previous_head: Token | None = None  # the head of the phrase carried as the previous subject
         self.window_start = 0  # where the previous sentence starts: a pronoun looks back over it
 
     def sentence(self, sent: Span) -> None:
@@ -104,6 +116,7 @@ class _Reading:
             self.pronoun(sent, token)
         self.window_start = sent.start  # the next sentence looks back over this one
         self.carry_subject(sent, current)
+        self.previous_sent = sent
 
     def pronoun(self, sent: Span, token: Token) -> None:
         lower = token.lower_
@@ -190,9 +203,22 @@ class _Reading:
     def _thing(self, sent: Span, token: Token) -> str | None:
         """it/its: the nearest thing subject before it in its sentence, else the previous sentence's subject when that
         is a thing and nothing nearer could be meant."""
+        if rules.on("object_it") and placeholder_object(token):
+            return None  # "made it harder to close the deal": the "it" holds the place of the clause after it
         nearest = nearest_thing_subject(sent, token, self.canonical_of) if token.i > sent.start else None
         if nearest:
+            subject = nearest_subject(sent, token)
+            if (
+                rules.on("organisation_it")
+                and subject is not None
+                and thing_passed_over(subject, sent.doc[subject.i + 1 : token.i])
+            ):
+                return None  # "Orvik will sell the R7 in May: it will …": the R7 may be meant
             return nearest  # "The letter expressed its conviction": its = the letter
+        if rules.on("object_it") and nearer_object(sent, token):
+            return None  # "turned the radio on and plugged it in": the radio, not the previous subject
+        if rules.on("possessive_owner") and token.lower_ == "its" and subject_before_in_clause(token):
+            return None  # "Lind closed its borders" (a place tagged a person): its is Lind, not the previous subject
         if rules.on("subject_antecedent") and other_subject_before(sent, token):
             return (
                 None  # "…, the firm made a speaker that …, but it is portable": the sentence's own subjects come first
@@ -203,6 +229,16 @@ class _Reading:
             return None  # "Ana Ruiz" untagged may be a person, "Orvik X5" a product: no guess, and no name further back
         previous = self.previous_subject
         if previous and not previous[1] and not previous[2] and not previous[3] and not _names_nothing(previous[0]):
+            head = self.previous_head
+            if rules.on("bare_noun_antecedent") and head is not None and bare_noun(head):
+                return None  # "Top speed is 200 km/h. It …": a heading's words or a mass noun, not what "it" means
+            if (
+                rules.on("organisation_it")
+                and head is not None
+                and self.previous_sent is not None
+                and thing_passed_over(head, self.previous_sent)
+            ):
+                return None  # "Orvik has a new model. It will …": the model may be meant as well as Orvik
             return previous[0]
         return self.named_thing(sent, token)
 
@@ -224,13 +260,26 @@ class _Reading:
 
     def group(self, sent: Span, token: Token) -> str | None:
         """they/them/their: the nearest plural subject before it, else the previous plural subject."""
+        possessive = token.lower_ == "their" and rules.on("possessive_owner")
         nearest = nearest_thing_subject(sent, token, self.canonical_of, plural=True) if token.i > sent.start else None
         if nearest:
+            subject = nearest_subject(sent, token)
+            if possessive and subject is not None and quantity(subject):
+                return None  # "Ten artworks … their …": a count of things owns nothing
             return nearest  # "Proteins are necessary …, and they are produced …": they = proteins
+        if rules.on("object_it") and nearer_object(sent, token):
+            return None  # "bought two boats and painted them": the boats, not the previous subject
+        if possessive and subject_before_in_clause(token):
+            return None  # "Many of the fans wave flags to show their support": their = the fans, not further back
         if rules.on("subject_antecedent") and other_subject_before(sent, token):
             return None  # "A and B won …, where they beat …": they = A and B, not the previous sentence's subject
+        if rules.on("quoted_they") and in_quotation(sent, token):
+            return None  # a speaker's "they" is whom the speaker talks about, not the article's last subject
         previous = self.previous_subject
         if previous and previous[2] and not previous[3] and not _names_nothing(previous[0]):
+            head = self.previous_head
+            if possessive and (head is None or not can_own(head)):
+                return None  # "The prizes went to ten artworks. … share their view": artworks own no view
             return previous[0]
         if not rules.on("subject_antecedent"):
             return recent_pair(self.names.mentions, self.doc, token)  # "… between Russia and North Korea. … their …"
@@ -245,10 +294,14 @@ class _Reading:
         )
         if current is None:
             self.previous_subject = None
-        elif current[3]:  # a pronoun subject: carry what it stood for
+            self.previous_head = None
+        elif current[3]:  # a pronoun subject: carry what it stood for, with the head it was read from
             subject = next(c for c in sent.root.children if c.dep_ in SUBJECT_DEPS)
             resolved = self.found.get(subject.i)
             if resolved:
+                if self.previous_subject is None or resolved.text != self.previous_subject[0]:
+                    self.previous_head = None
                 self.previous_subject = (resolved.text, current[1], current[2], False)
         else:
             self.previous_subject = current
+            self.previous_head = head

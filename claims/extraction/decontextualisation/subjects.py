@@ -46,6 +46,10 @@ def subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | N
         ent = entity_at(sent.doc, subject.i)
         if ent is not None and ent.start >= tokens[0].i and ent.end - 1 <= tokens[-1].i and len(tokens) == len(ent):
             text = canonical_of(ent)
+            # "Democrats", "Americans": a people's name in the plural is a they, never an it, and written as the
+            # article wrote it (the canonical name of "Americans" is the country)
+            if ent.label_ == "NORP" and subject.tag_ in ("NNS", "NNPS") and rules.on("group_name_number"):
+                return phrase_text(tokens), False, True, False
             return text, ent.label_ == "PERSON", False, False
     text = phrase_text(tokens)
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
@@ -53,6 +57,19 @@ def subject_phrase(sent: Span, canonical_of) -> tuple[str, bool, bool, bool] | N
     if tokens[0].lower_ in ("a", "an"):
         return None  # an indefinite description introduces something new; it is no name for later
     return text, is_person, plural, False
+
+
+def nearest_subject(sent: Span, token: Token) -> Token | None:
+    """The closest subject before `token` in its sentence, passing over an "it" or "they" (the one nearest_thing_subject
+    reads)."""
+    return next(
+        (
+            t
+            for t in reversed(sent.doc[sent.start : token.i])
+            if t.dep_ in SUBJECT_DEPS and t.lower_ not in ("it", "they")
+        ),
+        None,
+    )
 
 
 def nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: bool = False) -> str | None:
@@ -70,6 +87,8 @@ def nearest_thing_subject(sent: Span, token: Token, canonical_of, *, plural: boo
                 return None  # a name the tagger did not class may be a person ("Ana Ruiz said it …")
             if t.ent_type_:
                 ent = entity_at(sent.doc, t.i)
+                if ent is not None and rules.on("antecedent_phrase") and any(w.pos_ in ("VERB", "AUX") for w in ent):
+                    return None  # "Officers arrested Webb" tagged a title: a clause, no name
                 if ent is not None:
                     return canonical_of(ent)
             words = []
@@ -95,7 +114,18 @@ def whole_noun_phrase(tokens: list[Token], head: Token) -> bool:
         return False
     if any(b.i != a.i + 1 for a, b in zip(tokens, tokens[1:])):
         return False
-    return not any(t.tag_ in FINITE_TAGS or t.tag_ in RELATIVE_TAGS for t in tokens)
+    if any(t.tag_ in FINITE_TAGS or t.tag_ in RELATIVE_TAGS for t in tokens):
+        return False
+    # "Officers arrested Webb" (a verb after the noun), "its cutback" (a pronoun of its own to resolve), "Sonos -
+    # Music" (a heading's dash), "arguably the best phone" (an adverb before its determiner), "the decision to" (cut short)
+    after = [t for t in tokens if t.i > head.i]
+    return not (
+        any(t.pos_ in ("VERB", "AUX") for t in after)
+        or any((t.pos_ == "PRON" or t.tag_ == "PRP$") and t.i != head.i for t in tokens)
+        or any(t.text in ("-", "\u2013", "\u2014", ":", ";", "|") and t.doc[t.i - 1].whitespace_ for t in tokens[1:])
+        or (tokens[0].pos_ == "ADV" and len(tokens) > 1 and tokens[1].pos_ == "DET")
+        or tokens[-1].pos_ in ("ADP", "DET", "PART", "CCONJ", "SCONJ")
+    )
 
 
 NEGATIVE_DETERMINERS = {"no", "neither"}

@@ -319,8 +319,8 @@ register(
     "no resolution: the 'it' stands for nothing in the article (resolved, it gave 'Lanzo was Ivo Brandt who …')",
     [
         (
-            "The Lanzo council voted on the budget in May 2019. It was Ivo Brandt who signed the budget.",
-            ("The Lanzo council voted on the budget in May 2019.",),
+            "The Lanzo council met in May 2019. It was Ivo Brandt who signed the budget.",
+            ("The Lanzo council met in May 2019.",),
         )
     ],
 )
@@ -390,6 +390,90 @@ register(
         (
             "The Orvik team had no healthy strikers left, so they fielded two defenders up front in the 2019 final.",
             ("They fielded two defenders up front in the 2019 final.",),
+        )
+    ],
+)
+register(
+    "possessive_owner",
+    "decontextualisation",
+    "a possessive their/its whose own clause has a subject before it that the resolver did not take ('Many of the "
+    "fans wave flags to show their support'), or a their read from the previous sentence whose subject owns nothing: "
+    "a quantity ('ten artworks'), a thing rather than people, a group or an organisation "
+    "(claims/extraction/decontextualisation/rivals.py)",
+    "no resolution (the claim keeps the pronoun, flagged): not 'ten artworks' view'",
+    [
+        (
+            "Ten artworks were shown in Lanzo in 2019. In 2020 many of the designers sold their designs for 40 euros "
+            "each.",
+            ("In 2020 many of the designers sold their designs for 40 euros each.",),
+        ),
+        (
+            "The new rules cut costs by 40 percent in 2019. Their authors won a prize in 2020.",
+            ("The new rules cut costs by 40 percent in 2019.",),
+        ),
+    ],
+)
+register(
+    "object_it",
+    "decontextualisation",
+    "an object it/them after a noun phrase of its number in its own sentence ('turned the radio on and plugged it "
+    "in'), or an object 'it' holding the place of a clause ('made it harder to close the deal')",
+    "no resolution to the previous sentence's subject (the claim keeps the pronoun, flagged)",
+    [
+        (
+            "The Orvik console went on sale in Lanzo in 2019. I turned the controller on and plugged it into the "
+            "laptop.",
+            ("I plugged it into the laptop.",),
+        )
+    ],
+)
+register(
+    "organisation_it",
+    "decontextualisation",
+    "it/its that would stand for an organisation or a place (the subject before it in its sentence, or the previous "
+    "sentence's) when a thing is named between them ('The automaker says the wagon will … . It has …')",
+    "no resolution (the claim keeps 'it', flagged): the thing may be meant as well as the organisation",
+    [
+        (
+            "The German automaker says the new wagon will go 300 miles on one charge. It has a 275-horsepower motor.",
+            ("It has a 275-horsepower motor.",),
+        )
+    ],
+)
+register(
+    "bare_noun_antecedent",
+    "decontextualisation",
+    "a previous subject that is a bare singular common noun, with no determiner, possessive or number ('Top speed is "
+    "200 km/h', 'Setup between devices was easy'): a heading's words or a mass noun",
+    "no resolution of a later 'it' to it (the claim keeps 'it', flagged)",
+    [
+        (
+            "Top speed is 200 km/h in the Lanzo R7. It will feature a boost mode in 2020.",
+            ("Top speed is 200 km/h in the Lanzo R7.",),
+        )
+    ],
+)
+register(
+    "quoted_they",
+    "decontextualisation",
+    "they/them/their inside a direct quotation with no plural subject before it in the sentence",
+    "no resolution to the article's previous subject (the speaker's 'they' is whom the speaker talks about)",
+    [
+        (
+            'Good results came in 2019 for the Lanzo club. "I knew they were a good team in 2018," Ana Ruiz said.',
+            ("Ana Ruiz knew they were a good team in 2018.",),
+        )
+    ],
+)
+register(
+    "group_name_number",
+    "decontextualisation",
+    "a subject that is a people's name in the plural ('Democrats', 'Americans', tagged NORP)",
+    "a plural antecedent: a later 'they' may stand for it, an 'it' never does",
+    [
+        (
+            "Democrats won 40 seats in Lanzo in 2019. It would move at its own pace in 2020.",
+            ("Democrats won 40 seats in Lanzo in 2019.",),
         )
     ],
 )
