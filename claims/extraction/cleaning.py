@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
 
+from . import rules
 from .types import CleanedText
 
 # Lines that are page furniture, not reporting. Matched against a whole stripped line (case-insensitive).
@@ -78,6 +79,7 @@ _TABLE_ROW = re.compile(r"^\|.*\|$")
 _CUT_AFTER = re.compile(r"(?:,|\s(?:the|a|an|of|to|in|on|at|for|with|and|or|but|by|from|as|that|who|which|whose))$")
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _MENU_SEPARATOR = re.compile(r"\s[|·»>/]\s")  # "Home | World", "News » Europe"
+_LINK_SEPARATOR = re.compile(r"\S \| \S")  # "Council votes on fares | Harbour chief resigns"
 _LIST_ITEM = re.compile(r"^[-*\u2022] ")  # trafilatura writes list items "- item"
 # A heading line (guessed when the page's structure is unknown) is short and has no sentence-final punctuation.
 HEADING_MAX_WORDS = 25
@@ -261,7 +263,10 @@ def clean_text(
             else:
                 paragraphs.append(HEADING_MARK + line)
             continue
-        paragraphs.append(HEADING_MARK + line if reads_as_heading else line)
+        # a run of links glued to a paragraph by the page's markup ("… kill the mayorAna RuizRelated: Council
+        # votes on fares | Harbour chief resigns | …"): kept as text, marked, so no claim carries the links
+        glued_links = rules.on("glued_link_list") and len(_LINK_SEPARATOR.findall(line)) >= 2
+        paragraphs.append(HEADING_MARK + line if reads_as_heading or glued_links else line)
 
     # A paragraph repeated verbatim, or contained in another one (a standfirst repeated as the lead),
     # is kept once: the longer, earlier copy wins.

@@ -61,3 +61,21 @@ def test_the_headline_before_the_body_becomes_the_title_not_the_site_name():
 def test_empty_and_whitespace_only_text_clean_to_nothing():
     assert clean_text("").text == ""
     assert clean_text(" \n\u00a0\t\n").text == ""
+
+
+GLUED = (
+    "The Varnes council cut the ferry budget by 20 percent in 2021.\n\n"
+    "A Lanzo man admitted he threatened the ferry office of Ana RuizAna RuizVarnes Weekly: Council votes on fares | "
+    "Harbour chief resigns | Storm closes two routes\n\n"
+    "Ana Ruiz | Varnes reporter wrote the ferry story in 2021."
+)
+
+
+def test_a_paragraph_with_links_glued_to_it_is_kept_but_marked():
+    from claims.extraction.cleaning import is_marked
+
+    paragraphs = clean_text(GLUED, headings=()).text.split("\n")
+    glued = next(p for p in paragraphs if "Harbour chief resigns" in p)
+    assert is_marked(glued)
+    assert not is_marked(next(p for p in paragraphs if p.startswith("The Varnes council cut")))
+    assert not is_marked(next(p for p in paragraphs if "Varnes reporter" in p))  # one separator: not a link list

@@ -41,6 +41,21 @@ register(
     ],
 )
 register(
+    "glued_link_list",
+    "segmentation",
+    "a paragraph with two or more ' | ' separators that is no table row: a list of links the page's markup glued to "
+    "the text ('… the Varnes ferry officeFerry NewsCouncil votes on fares | Harbour chief resigns | …')",
+    "the paragraph kept as text and marked, like a heading: no claim carries the links",
+    [
+        (
+            "The Varnes council cut the ferry budget by 20 percent in 2021.\n\nA Lanzo man admitted he threatened "
+            "to burn down the ferry office of Ana RuizAna RuizVarnes Weekly: Council votes on new ferry fares | "
+            "Harbour chief resigns | Storm closes two ferry routes",
+            ("The Varnes council cut the ferry budget by 20 percent in 2021.",),
+        )
+    ],
+)
+register(
     "spoken_fillers",
     "segmentation",
     "a spoken filler ('uh', 'um') with the comma or dash that sets it off, or a false start repeated after a dash "
