@@ -138,8 +138,10 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
             if child.dep_ in ("cc", "preconj") or (
                 child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)
             ):
-                joined = min((c for c in [*conjuncts, *verbless] if c.i > child.i), key=lambda c: c.i, default=None)
-                if joined is not None and (joined in conjuncts or not rules.on("gapped_conjunct")):
+                if not any(child.i < c.i for c in conjuncts):
+                    continue
+                joined = min((c for c in [*conjuncts, *verbless] if c.i > child.i), key=lambda c: c.i)
+                if joined in conjuncts or not rules.on("gapped_conjunct"):
                     own.discard(child.i)
         for conj in conjuncts:  # "X is a professor at Y and his interests include …": the "and" may hang on "professor"
             first = min(subtree_ids(conj) & scope)
