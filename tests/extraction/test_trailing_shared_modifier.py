@@ -26,3 +26,16 @@ def test_without_the_rule_the_first_noun_took_the_clause_out_of_agreement():
         claims = claims_text(extract(SHARED))
     assert "The Lanzo museum shows an old wooden boat that date from 1650." in claims
     assert SHARED not in claims
+
+
+DASH = "The Lanzo pass has no fee, no queueing and no waiting - just instant entry."
+
+
+def test_a_phrase_after_a_dash_hung_on_a_middle_conjunct_keeps_the_list_whole():
+    assert claims_text(extract(DASH)) == [DASH]
+
+
+def test_without_the_rule_the_phrase_after_the_dash_went_to_one_conjunct():
+    with rules.disabled({"trailing_shared_modifier"}):
+        claims = claims_text(extract(DASH))
+    assert "The Lanzo pass has no fee just instant entry." in claims

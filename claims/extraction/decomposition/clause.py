@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from lemminflect import getInflection
 from spacy.tokens import Token
 
+from .. import rules
 from ..lexicon import SUBJECT_DEPS
 
 CLAUSE_POS = ("VERB", "AUX")
@@ -36,9 +37,20 @@ def member_own(member: Token, members: list[Token], ids: set[int]) -> set[int]:
         if other.i > member.i:
             own -= subtree_ids(other)
     joints = {m.i for m in members}
-    return {
-        j for j in own if doc[j].dep_ not in ("cc", "preconj") and not (doc[j].text == "," and doc[j].head.i in joints)
-    }
+    if not rules.on("conjunct_coordinator"):
+        return {
+            j
+            for j in own
+            if doc[j].dep_ not in ("cc", "preconj") and not (doc[j].text == "," and doc[j].head.i in joints)
+        }
+    # a coordinator inside the conjunct stays ("low global and domestic yields", "reforms in Lanzo and Orvik's
+    # plans"); one that hangs on a member or stands right before a later member ("a mother from Kansas and a
+    # father from …", the "and" hung on "Kansas") joins the members and goes, with the comma before it
+    starts = {min(subtree_ids(m)) for m in members if m.i > member.i}
+    coordinators = {j for j in own if doc[j].dep_ in ("cc", "preconj") and (doc[j].head.i in joints or j + 1 in starts)}
+    joint = coordinators | {j for j in own if doc[j].text == "," and doc[j].head.i in joints}
+    joint |= {j - 1 for j in joint if j - 1 in own and doc[j - 1].text == "," and j + 1 in starts}
+    return own - joint
 
 
 def has_own_subject(verb: Token) -> bool:

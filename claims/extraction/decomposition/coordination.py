@@ -104,10 +104,15 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         ):
             continue
         # conjuncts of one kind (names with names, nouns with nouns): a mixed pair is usually a misparse
-        conjuncts = [c for c in token.conjuncts if c.i in ids and c.pos_ == token.pos_ and c.i > token.i]
+        later = [c for c in token.conjuncts if c.i in ids and c.i > token.i]
+        conjuncts = [c for c in later if c.pos_ == token.pos_]
         conjuncts += _displaced_conjuncts(doc, token, ids) if not conjuncts else []
         if not conjuncts or len(conjuncts) + 1 > MAX_CONJUNCTS:
             continue
+        if rules.on("partial_list") and _partial_list(doc, token, later, conjuncts):
+            continue  # "wary of A, B, and C" with B and C read as another verb's objects: a split drops A
+        if rules.on("open_list") and _open_list(conjuncts[-1]):
+            continue  # "A, B and other features": "other" is other than A and B; a claim of it alone says nothing
         if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):
             continue  # "millions or billions of years" is one fact with alternatives, not two facts
         if rules.on("whole_coordination") and (
@@ -141,7 +146,9 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         for member in members:
             span = member_own(member, members, ids)
             own[member.i] = span
-        if rules.on("trailing_shared_modifier") and _modifier_after_last(doc, own[token.i], members[-1]):
+        if rules.on("trailing_shared_modifier") and any(
+            _modifier_after_last(doc, own[member.i], members[-1]) for member in members[:-1]
+        ):
             continue  # "a boat and bells that date …": the clause after the list is not the boat's alone
         shared_left = {j for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i for j in subtree_ids(c)}
         out = []
@@ -178,11 +185,32 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
     return [clause]
 
 
-def _modifier_after_last(doc: Doc, first_own: set[int], last: Token) -> bool:
-    """Words of the first conjunct that stand after the last one ("a boat and two bells that date from 1650", the
-    clause hung on "boat"): a modifier of the last conjunct or of them all, which a split would give to the first
-    alone, out of agreement ("a boat that date from 1650") or out of sense (rule trailing_shared_modifier)."""
-    return any(j > last.i and not doc[j].is_punct for j in first_own)
+def _modifier_after_last(doc: Doc, member_own: set[int], last: Token) -> bool:
+    """Words of an earlier conjunct that stand after the last one ("a boat and two bells that date from 1650", the
+    clause hung on "boat"; "no download, no patching and no lag - just play", the phrase after the dash hung on
+    "patching"): a modifier of the last conjunct or of them all, which a split would give to one conjunct alone,
+    out of agreement ("a boat that date from 1650") or out of sense (rule trailing_shared_modifier)."""
+    return any(j > last.i and not doc[j].is_punct for j in member_own)
+
+
+def _partial_list(doc: Doc, token: Token, later: list[Token], conjuncts: list[Token]) -> bool:
+    """Whether the conjuncts the split would make claims of are only part of the list (rule partial_list): a later
+    conjunct of another kind ("radar, infrared and other data": the adjective would be glued to "radar"), an object
+    list that begins after a comma and a noun phrase not among its conjuncts ("wary of its prices, its supply model,
+    and its working culture" with "model" read as the object of an earlier verb: each claim would keep "its
+    prices," and lose an item), or a verb the parse gives two subjects ("the founders Ana Ruiz and Tomas Berg run …")."""
+    if len(conjuncts) < len(later):
+        return True
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return sum(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children) > 1
+    start = min(t.i for t in token.subtree)
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def _open_list(last: Token) -> bool:
+    """A list closed by "other <noun>" or "others" (rule open_list): "other" means other than the items before it,
+    so "adds other features" alone says nothing, and the statement is about the items as features."""
+    return last.lower_ in ("others", "more") or any(c.lower_ == "other" and c.dep_ == "amod" for c in last.children)
 
 
 def _article_for(doc: Doc, member: Token, own: set[int], borrowed: set[int], tokens: set[int], overrides: dict):

@@ -133,14 +133,19 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                     sub_ids -= {cc.i, *(j for c in tail for j in subtree_ids(c))}  # ", and as such,"
                 own -= subtree_ids(child) & own
                 own -= {c.i for c in verb.children if c.dep_ == "mark" and c.lower_ in RESULT_MARKS}
-                own -= {j for j in range(max(sub_ids) + 1, verb.i) if doc[j].is_punct or doc[j].dep_ == "cc"}
+                own -= _joint_after(doc, max(sub_ids), verb.i, own)
                 later.append((child, sub_ids))
-        # the coordinator and comma before each conjunct belong to neither clause
+        # the coordinator and comma before each conjunct belong to neither clause; one before a verbless conjunct
+        # ("drove stocks to a high and a measure of bonds to a low") stays with it in this clause
+        verbless = [c for c in verb.children if c.dep_ == "conj" and c not in conjuncts and c.i in own]
         for child in verb.children:
             if child.dep_ in ("cc", "preconj") or (
                 child.dep_ == "punct" and any(child.i + 1 == c.i or child.i + 2 == c.i for c in conjuncts)
             ):
-                if any(child.i < c.i for c in conjuncts):
+                if not any(child.i < c.i for c in conjuncts):
+                    continue
+                joined = min((c for c in [*conjuncts, *verbless] if c.i > child.i), key=lambda c: c.i)
+                if joined in conjuncts or not rules.on("gapped_conjunct"):
                     own.discard(child.i)
         for conj in conjuncts:  # "X is a professor at Y and his interests include …": the "and" may hang on "professor"
             first = min(subtree_ids(conj) & scope)
@@ -178,11 +183,40 @@ def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
         # no coordinator on either verb: a subjectless "conjunct" is a misparsed modifier
         # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
         conjuncts = [c for c in conjuncts if has_own_subject(c)]
+    if conjuncts and rules.on("gapped_conjunct") and _gapped(verb, scope):
+        return []
     return conjuncts
 
 
 def _perfect(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _gapped(verb: Token, scope: set[int]) -> bool:
+    """Whether a conjunct of the coordination has no verb of its own and stands past a later verb ("60 percent
+    were local, 25 percent foreign, and 15 from abroad": "foreign" and "15" share "were"; rule gapped_conjunct).
+    Split at the verbs, the verbless conjunct would be glued to a clause it is not next to, and its "and" left
+    dangling ("25 percent were foreign, and.")."""
+    chain = [verb, *(c for c in verb.conjuncts if c.pos_ in CLAUSE_POS and c.i in scope)]
+    for head in chain:
+        for conj in head.children:
+            if conj.dep_ != "conj" or conj.pos_ in CLAUSE_POS or conj.i not in scope:
+                continue
+            if any(head.i < other.i < conj.i for other in chain):
+                return True
+    return False
+
+
+def _joint_after(doc: Doc, end: int, verb: int, own: set[int]) -> set[int]:
+    """The commas and coordinators right after a leading clause ("A, and so B"), not those further on, inside the
+    main clause's subject ("A, the founders X and Y run …")."""
+    joint = set()
+    for j in range(end + 1, verb):
+        if doc[j].is_punct or doc[j].dep_ == "cc":
+            joint.add(j)
+        elif j in own:
+            break
+    return joint
 
 
 def _shares_the_object(verb: Token, conj: Token) -> bool:

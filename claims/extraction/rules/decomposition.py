@@ -266,15 +266,20 @@ register(
 register(
     "trailing_shared_modifier",
     "decomposition",
-    "coordinated subjects or objects where a modifier after the last conjunct hangs on the first one in the parse "
-    "('an old boat and two bells that date from 1650')",
+    "coordinated subjects or objects where a modifier after the last conjunct hangs on an earlier one in the parse "
+    "('an old boat and two bells that date from 1650', 'no fee, no queueing and no waiting - just instant entry')",
     "no split: the statement as written, since the modifier may belong to the last conjunct or to all of them, and "
-    "a claim of the first conjunct with it reads out of agreement ('an old boat that date from 1650')",
+    "a claim of an earlier conjunct with it reads out of agreement ('an old boat that date from 1650') or out of "
+    "sense ('has no fee just instant entry', 'has no waiting -')",
     [
         (
             "The Lanzo museum shows an old wooden boat and two bronze bells that date from 1650.",
             ("The Lanzo museum shows an old wooden boat and two bronze bells that date from 1650.",),
-        )
+        ),
+        (
+            "The Lanzo pass has no fee, no queueing and no waiting - just instant entry.",
+            ("The Lanzo pass has no fee, no queueing and no waiting - just instant entry.",),
+        ),
     ],
 )
 register(
@@ -305,6 +310,72 @@ register(
             "Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",
             ("Orvik games are mainly shown on Lanzo TV and Tessaly Radio.",),
         ),
+    ],
+)
+register(
+    "partial_list",
+    "decomposition",
+    "coordinated subjects or objects the parse gives only part of a list: a later conjunct of another kind ('radar, "
+    "infrared and other data'), an object list after a comma and a noun phrase not among its conjuncts ('wary of "
+    "its prices, its supply model, and its working culture', the last two read as another verb's objects), or a verb with two "
+    "subjects ('the founders Ana Ruiz and Tomas Berg run …')",
+    "no split: the statement as written, instead of claims that each keep part of the list ('wary of its prices, its "
+    "working culture') or glue two items without their 'and'",
+    [
+        (
+            "The Varnes mill halted its plans for a second site on April 9 when buyers became wary of its prices, its "
+            "supply model, and its working culture.",
+            (
+                "The Varnes mill halted its plans for a second site on April 9, 2022 when buyers became wary of its "
+                "prices, its supply model, and its working culture.",
+            ),
+        ),
+    ],
+)
+register(
+    "open_list",
+    "decomposition",
+    "coordinated subjects or objects closed by 'other <noun>' or 'others' ('adaptive cruise, lane assistance and "
+    "other features')",
+    "no split: 'other' means other than the items before it, so a claim of the last conjunct alone says nothing "
+    "('adds other features') and the statement is about the items together",
+    [
+        (
+            "The Tour package adds adaptive cruise, lane assistance, parking assistance, and other features.",
+            ("The Tour package adds adaptive cruise, lane assistance, parking assistance, and other features.",),
+        )
+    ],
+)
+register(
+    "conjunct_coordinator",
+    "decomposition",
+    "a coordinator inside one conjunct of a split list ('instruments such as old and rare lutes, and harps')",
+    "the coordinator kept in that conjunct's claim ('displays old and rare lutes'); only the coordinators joining "
+    "the list's own conjuncts go",
+    [
+        (
+            "The Brenholt museum displays instruments such as old and rare lutes, and harps.",
+            ("The Brenholt museum displays old and rare lutes.",),
+        )
+    ],
+)
+register(
+    "gapped_conjunct",
+    "decomposition",
+    "coordinated clauses with a verbless conjunct that shares an earlier verb ('60 percent were local, 25 percent "
+    "foreign'), standing past a later verb's clause; a verbless conjunct right after its verb ('drove stocks to a "
+    "high and bonds to a low')",
+    "no split at the verbs for the first (the verbless conjunct would be glued to the wrong clause and its 'and' "
+    "left dangling); the coordinator kept with the verbless conjunct for the second",
+    [
+        (
+            "Of the riders in the Lanzo race, 77 percent were aged 26 or above, 65 percent were local, 11 percent "
+            "were foreign, 15 percent Danish, and 9 of another country.",
+            (
+                "Of the riders in the Lanzo race, 77 percent were aged 26 or above, 65 percent were local, 11 percent "
+                "were foreign, 15 percent Danish, and 9 of another country.",
+            ),
+        )
     ],
 )
 register(
