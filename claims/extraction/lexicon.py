@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import lru_cache
+
 from . import rules
 
 # every dependency label of a clause's subject; NOMINAL_SUBJECT_DEPS: a noun phrase that can be a referent
@@ -103,11 +106,27 @@ def opening_capital(token) -> bool:
 def _common_word(token) -> bool:
     """A word of lemminflect's dictionary, each part of it when hyphenated, that the article writes with a capital
     only at sentence starts."""
+    if not all(part and _in_dictionary(part) for part in token.lower_.split("-")):
+        return False
+    inside = _words_inside_sentences(token.doc)[token.text] - (0 if token.is_sent_start else 1)
+    return inside <= 0
+
+
+@lru_cache(maxsize=65536)
+def _in_dictionary(word: str) -> bool:
     from lemminflect import getAllLemmas
 
-    if not all(part and getAllLemmas(part) for part in token.lower_.split("-")):
-        return False
-    return not any(t.text == token.text and not t.is_sent_start and t.i != token.i for t in token.doc)
+    return bool(getAllLemmas(word))
+
+
+def _words_inside_sentences(doc) -> Counter:
+    """How often each word is written other than at a sentence start, counted once per parse (a scan per word
+    made long articles quadratic)."""
+    key = "factcheck_words_inside_sentences"
+    counts = doc.user_data.get(key)
+    if counts is None:
+        counts = doc.user_data[key] = Counter(t.text for t in doc if not t.is_sent_start)
+    return counts
 
 
 def phrase_text(tokens) -> str:
