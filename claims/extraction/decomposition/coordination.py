@@ -35,6 +35,13 @@ COLLECTIVE_WORDS = {
     "war",
     "met",
 }
+# A likeness or difference between the conjuncts (rule symmetric_predicate): "A and B are identical", "saw the
+# inquiries into A and into B as separate" say nothing of A alone
+SYMMETRIC_WORDS = {
+    "separate", "different", "similar", "same", "identical", "distinct", "alike", "equal", "apart", "related",
+    "unrelated", "linked", "connected", "equivalent", "interchangeable", "comparable", "compared", "differ",
+    "differs", "resemble", "resembles", "merged", "merge", "versus", "vs",
+}  # fmt: skip
 SINGULAR_AUX = {"are": "is", "were": "was", "have": "has"}
 MAX_CONJUNCTS = 6
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -81,10 +88,16 @@ FOCUS_ADVERBS = {
 }
 
 
+def _collective(doc: Doc, ids: set[int]) -> bool:
+    """A predicate over the conjuncts together: splitting them breaks what is said."""
+    words = {doc[i].lower_ for i in ids}
+    return bool(words & COLLECTIVE_WORDS) or rules.on("symmetric_predicate") and bool(words & SYMMETRIC_WORDS)
+
+
 def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
     """ "A kiln's size, cost and fuel are set by its maker" -> three claims, one per conjunct."""
     ids = set(clause.tokens)
-    if not ids or any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
+    if not ids or _collective(doc, ids):
         return [clause]
     for i in sorted(ids):
         token = doc[i]
@@ -252,7 +265,7 @@ def split_prepositional_coordination(doc: Doc, clause: Clause) -> list[Clause]:
     """ "Moss grows on Lanzo and Tessaly but not on Orvik" -> one clause per prepositional phrase: "Moss grows on
     Lanzo and Tessaly", "Moss does not grow on Orvik" (a negated phrase moves its "not" to the verb's auxiliary)."""
     ids = set(clause.tokens)
-    if not ids or any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
+    if not ids or _collective(doc, ids):
         return [clause]
     for i in sorted(ids):
         prep = doc[i]

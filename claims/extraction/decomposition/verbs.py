@@ -106,12 +106,19 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                 plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(
                     doc[i].dep_ == "conj" for i in subject
                 )
-                clauses_extra.append(
-                    Clause(
-                        tokens=sorted(sub_ids | set(subject)),
-                        overrides={child.i: inflect(child.lemma_, past=past, plural=plural)},
+                if rules.on("participle_series"):
+                    heads = [doc[i] for i in subject if doc[i].head.i not in subject]
+                    # "The Varnes council": the head noun's number, not a name's before it
+                    plural = any(doc[i].dep_ == "conj" for i in subject) or any(
+                        h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "we") for h in heads
                     )
-                )
+                overrides = {child.i: inflect(child.lemma_, past=past, plural=plural)}
+                if rules.on("participle_series"):
+                    # "…, threatening them with fines and suggesting it might leave": each participle of the series
+                    for other in child.conjuncts:
+                        if other.tag_ == "VBG" and other.i in sub_ids and not has_own_subject(other):
+                            overrides[other.i] = inflect(other.lemma_, past=past, plural=plural)
+                clauses_extra.append(Clause(tokens=sorted(sub_ids | set(subject)), overrides=overrides))
             else:
                 continue
             own -= sub_ids

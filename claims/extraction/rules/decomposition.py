@@ -56,6 +56,37 @@ register(
     ],
 )
 register(
+    "participle_series",
+    "decomposition",
+    "a trailing participle clause of two coordinated participles ('…, threatening them with fines and suggesting it "
+    "might leave'), or after a subject whose head noun follows a name ('The Varnes council')",
+    "each participle made finite ('threatens … and suggests …') in the number of the subject's head noun ('The "
+    "Varnes council threatens'), not the first alone or the name's number",
+    [
+        (
+            "The Varnes council has sharpened its tone with other towns, publicly threatening them with fines and "
+            "suggesting it might leave some partners behind.",
+            (
+                "The Varnes council publicly threatens them with fines and suggests it might leave some partners "
+                "behind.",
+            ),
+        )
+    ],
+)
+register(
+    "symmetric_predicate",
+    "decomposition",
+    "coordinated nouns or phrases under a likeness or difference ('A and B are identical', 'saw the inquiries into A "
+    "and into B as separate')",
+    "no split: the likeness is between the conjuncts ('The Varnes ferry is identical.' says nothing)",
+    [
+        (
+            "The Varnes ferry and the Lanzo ferry are identical.",
+            ("The Varnes ferry and the Lanzo ferry are identical.",),
+        )
+    ],
+)
+register(
     "opening_phrase_comma",
     "decomposition",
     "an appositive that ends a phrase opening the sentence ('Having bought the mill in Varnes, a town on the "
