@@ -39,3 +39,11 @@ def test_a_difference_between_two_phrases_stays_one_claim():
 def test_coordinated_places_without_a_likeness_are_still_split():
     texts = claims_text(extract("Moss grows on Lanzo and on Tessaly."))
     assert len(texts) == 2
+
+
+def test_the_number_is_the_one_the_main_verb_agrees_in():
+    text = (
+        "As temperatures drop, some of the poorer residents of Varnes are burning fires for heating, sending dust and "
+        "ash into the harbour."
+    )
+    assert "Some of the poorer residents of Varnes send dust and ash into the harbour." in claims_text(extract(text))

@@ -90,8 +90,13 @@ FOCUS_ADVERBS = {
 
 def _collective(doc: Doc, ids: set[int]) -> bool:
     """A predicate over the conjuncts together: splitting them breaks what is said."""
-    words = {doc[i].lower_ for i in ids}
-    return bool(words & COLLECTIVE_WORDS) or rules.on("symmetric_predicate") and bool(words & SYMMETRIC_WORDS)
+    if any(doc[i].lower_ in COLLECTIVE_WORDS for i in ids):
+        return True
+    # a predicate ("are identical", "saw them as separate"), not a noun's modifier ("for a different reason")
+    return rules.on("symmetric_predicate") and any(
+        doc[i].lower_ in SYMMETRIC_WORDS and not (doc[i].dep_ == "amod" and doc[i].head.pos_ in ("NOUN", "PROPN"))
+        for i in ids
+    )
 
 
 def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:

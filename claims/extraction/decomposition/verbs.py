@@ -99,25 +99,7 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                 and rules.on("trailing_participle")
             ):
                 # "…, making it easy for users" -> "<subject> makes it easy for users"
-                past = verb.tag_ in ("VBD", "VBN") and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
-                if not past and rules.on("dated_participle_past") and _perfect(verb):
-                    # "has weakened, hitting 80 cents on 11 July": a dated event, past, not "hits"
-                    past = any(doc[i].ent_type_ in ("DATE", "TIME") for i in sub_ids)
-                plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(
-                    doc[i].dep_ == "conj" for i in subject
-                )
-                if rules.on("participle_series"):
-                    heads = [doc[i] for i in subject if doc[i].head.i not in subject]
-                    # "The Varnes council": the head noun's number, not a name's before it
-                    plural = any(doc[i].dep_ == "conj" for i in subject) or any(
-                        h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "we") for h in heads
-                    )
-                overrides = {child.i: inflect(child.lemma_, past=past, plural=plural)}
-                if rules.on("participle_series"):
-                    # "…, threatening them with fines and suggesting it might leave": each participle of the series
-                    for other in child.conjuncts:
-                        if other.tag_ == "VBG" and other.i in sub_ids and not has_own_subject(other):
-                            overrides[other.i] = inflect(other.lemma_, past=past, plural=plural)
+                overrides = _finite_participles(doc, verb, child, sub_ids, subject)
                 clauses_extra.append(Clause(tokens=sorted(sub_ids | set(subject)), overrides=overrides))
             else:
                 continue
@@ -193,6 +175,27 @@ def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
     if conjuncts and rules.on("gapped_conjunct") and _gapped(verb, scope):
         return []
     return conjuncts
+
+
+def _finite_participles(doc: Doc, verb: Token, participle: Token, ids: set[int], subject: list[int]) -> dict:
+    """The finite forms a trailing participle clause takes with the main clause's subject: "…, making it easy" ->
+    "makes it easy"; in the past after a past main verb, or after a present perfect when it has a date of its own
+    (rule dated_participle_past: "has weakened, hitting 80 cents on 11 July" -> "hit"); every participle of a series
+    (rule participle_series: "threatening them … and suggesting …" -> "threatens … and suggests …") in the number
+    the main verb agrees in ("The Varnes council has …", "some of the residents are …")."""
+    past = verb.tag_ in ("VBD", "VBN") and not any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    if not past and rules.on("dated_participle_past") and _perfect(verb):
+        past = any(doc[i].ent_type_ in ("DATE", "TIME") for i in ids)
+    plural = any(doc[i].tag_ in ("NNS", "NNPS") for i in subject) or any(doc[i].dep_ == "conj" for i in subject)
+    series = [participle]
+    if rules.on("participle_series"):
+        agreeing = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+        if any(t.tag_ == "VBZ" or t.lower_ in ("was", "is", "has") for t in agreeing):
+            plural = False
+        elif any(t.tag_ == "VBP" or t.lower_ in ("were", "are", "have") for t in agreeing):
+            plural = True
+        series += [c for c in participle.conjuncts if c.tag_ == "VBG" and c.i in ids and not has_own_subject(c)]
+    return {p.i: inflect(p.lemma_, past=past, plural=plural) for p in series}
 
 
 def _perfect(verb: Token) -> bool:

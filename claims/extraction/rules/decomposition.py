@@ -59,9 +59,9 @@ register(
     "participle_series",
     "decomposition",
     "a trailing participle clause of two coordinated participles ('…, threatening them with fines and suggesting it "
-    "might leave'), or after a subject whose head noun follows a name ('The Varnes council')",
-    "each participle made finite ('threatens … and suggests …') in the number of the subject's head noun ('The "
-    "Varnes council threatens'), not the first alone or the name's number",
+    "might leave'), or after a subject with a plural word that is not its head ('The Varnes council has …')",
+    "each participle made finite ('threatens … and suggests …') in the number the main verb agrees in ('The Varnes "
+    "council threatens'), not the first alone or the number of any plural word in the subject",
     [
         (
             "The Varnes council has sharpened its tone with other towns, publicly threatening them with fines and "
