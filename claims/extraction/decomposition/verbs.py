@@ -194,7 +194,16 @@ def _finite_participles(doc: Doc, verb: Token, participle: Token, ids: set[int],
             plural = False
         elif any(t.tag_ == "VBP" or t.lower_ in ("were", "are", "have") for t in agreeing):
             plural = True
-        series += [c for c in participle.conjuncts if c.tag_ == "VBG" and c.i in ids and not has_own_subject(c)]
+        # a participle with an object or a phrase of its own; one with only an infinitive after it may be a noun
+        # ("spending on technology and programming to …")
+        series += [
+            c
+            for c in participle.conjuncts
+            if c.tag_ == "VBG"
+            and c.i in ids
+            and not has_own_subject(c)
+            and any(g.dep_ in ("dobj", "prep", "ccomp", "dative", "prt", "acomp", "attr") for g in c.children)
+        ]
     return {p.i: inflect(p.lemma_, past=past, plural=plural) for p in series}
 
 
