@@ -102,6 +102,7 @@ def _cut_end(words: list[Token], ids: set[int]) -> bool:
 
 
 FUNCTION_TAGS = {"IN", "CC", "DT", "TO", "PRP$", "WDT"}
+OPENING_MARKS = {"<", "(", "[", "{", "\u201c", "\u00ab"}
 
 
 def _cut_after_function_word(last: Token, ids: set[int]) -> bool:
@@ -109,6 +110,8 @@ def _cut_after_function_word(last: Token, ids: set[int]) -> bool:
     the claim dropped ("I was not aware of." out of "aware of or part of …"; "15 percent blue, and." out of "…, and
     9 percent green"): cut there, whatever the parse hung the next word on. A particle ("turned it off") is no such
     word, and a comma after the word ("what we looked for, she said") means the article paused there too."""
+    if last.text in OPENING_MARKS:
+        return True  # "… came to the theatre to watch <": the title the mark opened is cut off
     if last.tag_ not in FUNCTION_TAGS or last.i + 1 >= len(last.doc):
         return False
     following = last.doc[last.i + 1]

@@ -91,3 +91,10 @@ def test_a_word_the_article_itself_leaves_before_a_comma_is_not_a_cut():
     assert not wellformed._cut_after_function_word(piece[-1], {t.i for t in piece})
     cut = load_nlp()("The council was looking for or hoping for a cheaper ferry.")
     assert wellformed._cut_after_function_word(cut[4], {t.i for t in cut[:5]})
+
+
+def test_a_piece_ending_on_an_opening_mark_is_cut():
+    doc = load_nlp()("Visitors who booked through Lanzo came to the Varnes Theater to watch <")
+    assert doc[-1].text == "<"
+    assert wellformed._cut_after_function_word(doc[-1], {t.i for t in doc})
+    assert extract("Visitors who booked through Lanzo came to the Varnes Theater to watch <").claims == []

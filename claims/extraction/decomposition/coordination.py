@@ -99,6 +99,24 @@ def _collective(doc: Doc, ids: set[int]) -> bool:
     )
 
 
+def _specifies(token: Token) -> bool:
+    """A coordinated complement of "be" that says what its subject is, not what the subject is like: the subject
+    is a description ("The council's priorities are ferries and buses", "The thing that surprised me most is A and
+    B") or a "what" clause ("What the ferry needs is will and money"). One member alone would read as the whole
+    answer. A named or pronoun subject ("Ana Ruiz is a lawyer and a pilot") is described, and may be split."""
+    if token.dep_ != "attr" or token.head.lemma_ != "be":
+        return False
+    subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "csubj") and c.i < token.head.i]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.dep_ == "csubj":
+        return True
+    if subject.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subject.children)
+
+
 def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
     """ "A kiln's size, cost and fuel are set by its maker" -> three claims, one per conjunct."""
     ids = set(clause.tokens)
@@ -129,6 +147,8 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             continue
         if rules.on("partial_list") and _partial_list(doc, token, later, conjuncts):
             continue  # "wary of A, B, and C" with B and C read as another verb's objects: a split drops A
+        if rules.on("specificational_copula") and _specifies(token):
+            continue  # "What the ferry needs is will and money": the list is what the subject is, all of it
         if rules.on("open_list") and _open_list(conjuncts[-1]):
             continue  # "A, B and other features": "other" is other than A and B; a claim of it alone says nothing
         if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):

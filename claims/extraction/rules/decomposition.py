@@ -87,6 +87,20 @@ register(
     ],
 )
 register(
+    "specificational_copula",
+    "decomposition",
+    "coordinated complements of 'be' after a definite description or a 'what' clause ('The council's priorities are "
+    "ferries and buses', 'What the ferry needs is will and money')",
+    "no split: the list is what the subject is, all of it ('The council's priorities are ferries.' would claim the "
+    "list is one item); after a name or pronoun ('Ana Ruiz is a lawyer and a pilot') split as before",
+    [
+        (
+            "The Varnes council's two priorities are ferries and buses.",
+            ("The Varnes council's two priorities are ferries and buses.",),
+        )
+    ],
+)
+register(
     "opening_phrase_comma",
     "decomposition",
     "an appositive that ends a phrase opening the sentence ('Having bought the mill in Varnes, a town on the "
