@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from . import readability, rules
-from .lexicon import SUBJECT_DEPS, has_subject
+from .lexicon import HEDGE_ADVERBS, SUBJECT_DEPS, has_subject
 
 # --- sure_split ------------------------------------------------------------------------------------------------
 
@@ -138,21 +138,6 @@ MODALS = {
     "shall": "shall",
 }
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "cannot"}
-HEDGE_ADVERBS = {
-    "reportedly",
-    "allegedly",
-    "possibly",
-    "probably",
-    "likely",
-    "apparently",
-    "perhaps",
-    "maybe",
-    "supposedly",
-    "purportedly",
-    "potentially",
-    "presumably",
-    "seemingly",
-}
 # a verb (or adjective) that makes what follows a plan, an expectation or a hope: "plans to build", "is expected to"
 HEDGE_HEADS = {
     "plan",

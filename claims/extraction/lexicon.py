@@ -41,6 +41,22 @@ REPORTING_VERBS = frozenset({
     "assert", "maintain", "reveal", "disclose", "inform", "promise", "conclude", "recount", "recall", "testify",
     "concede", "contend", "reiterate", "boast",
 })  # fmt: skip
+# adverbs that hedge the verb they modify: a claim of that verb keeps them (faithfulness.lost_modality)
+HEDGE_ADVERBS = {
+    "reportedly",
+    "allegedly",
+    "possibly",
+    "probably",
+    "likely",
+    "apparently",
+    "perhaps",
+    "maybe",
+    "supposedly",
+    "purportedly",
+    "potentially",
+    "presumably",
+    "seemingly",
+}
 # verbs of belief that also frame what follows as someone's statement ("…, the minister believes")
 BELIEF_VERBS = frozenset({"think", "believe"})
 # what a speaker perceived, learned or went through, and light verbs whose meaning is in their object ("we had a

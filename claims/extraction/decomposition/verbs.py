@@ -8,7 +8,7 @@ from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
 from .. import rules
-from ..lexicon import BELIEF_VERBS, REPORTING_VERBS, SUBJECT_DEPS
+from ..lexicon import BELIEF_VERBS, HEDGE_ADVERBS, REPORTING_VERBS, SUBJECT_DEPS
 from .clause import CLAUSE_POS, Clause, coordinated, has_own_subject, inflect, subject_ids, subtree_ids
 
 SPLIT_MARKS = {"because", "although", "though", "whereas", "while"}  # causal and contrastive: two facts
@@ -97,6 +97,7 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                 and comma is not None
                 and subject
                 and rules.on("trailing_participle")
+                and not (rules.on("participle_after_agent") and _agentive_passive(verb))
             ):
                 # "…, making it easy for users" -> "<subject> makes it easy for users"
                 overrides = _finite_participles(doc, verb, child, sub_ids, subject)
@@ -145,7 +146,7 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                     break
         borrowed: list[int] = []
         if not has_own_subject(verb) and inherited and not _imperative(verb):
-            borrowed = list(inherited) + _borrowed_auxiliaries(verb)
+            borrowed = list(inherited) + _borrowed_auxiliaries(verb) + _borrowed_hedges(verb)
         clauses.append(Clause(tokens=sorted(own | set(borrowed))))
         for conj in conjuncts:
             walk(conj, scope, subject, False)
@@ -168,6 +169,8 @@ def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
         conjuncts = [c for c in conjuncts if not _negated_together(verb, c)]
     if rules.on("shared_object"):
         conjuncts = [c for c in conjuncts if not _shares_the_object(verb, c)]
+    if rules.on("trailing_condition") and _condition_after(verb, conjuncts):
+        return []  # "continue to talk and could sign a deal, if both sides give way": which verb the "if" governs?
     if not coordinated(verb):
         # no coordinator on either verb: a subjectless "conjunct" is a misparsed modifier
         # ("… a team focused on NLP" read as "X is …, focused on NLP"), not a second predicate
@@ -207,6 +210,12 @@ def _finite_participles(doc: Doc, verb: Token, participle: Token, ids: set[int],
     return {p.i: inflect(p.lemma_, past=past, plural=plural) for p in series}
 
 
+def _agentive_passive(verb: Token) -> bool:
+    """ "A photo was denied by the prince, hinting that it was fake": after a passive with its agent, the participle
+    may tell of the agent as well as of the subject (rule participle_after_agent): no claim is made of it."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "agent" for c in verb.children)
+
+
 def _perfect(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
@@ -236,6 +245,24 @@ def _joint_after(doc: Doc, end: int, verb: int, own: set[int]) -> set[int]:
         elif j in own:
             break
     return joint
+
+
+CONDITION_MARKS = {"if", "unless", "provided", "providing", "once"}
+
+
+def _condition_after(verb: Token, conjuncts: list[Token]) -> bool:
+    """A condition ("if …", "unless …") set after the last of the coordinated verbs (rule trailing_condition): the
+    parse hangs it on one of them, but it may govern the other, or both; split, one claim would state without the
+    condition what the article made conditional, or move the condition onto the wrong verb."""
+    if not conjuncts:
+        return False
+    last = max(c.i for c in conjuncts)
+    for node in (verb, *conjuncts):
+        for child in node.children:
+            if child.dep_ == "advcl" and child.i > last:
+                if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+                    return True
+    return False
 
 
 def _shares_the_object(verb: Token, conj: Token) -> bool:
@@ -293,6 +320,17 @@ def _passive_continued(head: Token, verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative", "ccomp") for c in verb.children):
         return False
     return verb.lower_ in {form.lower() for form in getInflection(verb.lemma_, tag="VBN")}
+
+
+def _borrowed_hedges(verb: Token) -> list[int]:
+    """ "The duo reportedly saw a bar in Lanzo and decided to open one": the hedge before the first verb holds for
+    the second too (rule borrowed_hedge); "The duo decided to open one" would state as fact what was reported."""
+    if not rules.on("borrowed_hedge") or verb.dep_ != "conj" or has_own_subject(verb):
+        return []
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children):
+        return []
+    head = verb.head
+    return [c.i for c in head.children if c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS and c.i < head.i]
 
 
 def _borrowed_auxiliaries(verb: Token) -> list[int]:

@@ -101,6 +101,51 @@ register(
     ],
 )
 register(
+    "borrowed_hedge",
+    "decomposition",
+    "a hedge adverb before the first of coordinated verbs ('The duo reportedly saw a bar in Varnes and decided to "
+    "open one')",
+    "the hedge kept in the second verb's claim ('The duo reportedly decided to …'), not a fact where the article "
+    "reported",
+    [
+        (
+            "The Lanzo duo reportedly saw an oxygen bar in Varnes and decided to open an oxygen bar in Tessaly.",
+            ("The Lanzo duo reportedly decided to open an oxygen bar in Tessaly.",),
+        )
+    ],
+)
+register(
+    "trailing_condition",
+    "decomposition",
+    "a condition ('if …', 'unless …') after the last of coordinated verbs ('continue to talk and could sign a deal "
+    "within weeks, if both sides give way')",
+    "no split at the verbs: the condition may govern either verb, so the sentence keeps its words",
+    [
+        (
+            "The two Lanzo ferry firms continue to negotiate and could sign a deal within weeks, if both sides give "
+            "way.",
+            (
+                "The two Lanzo ferry firms continue to negotiate and could sign a deal within weeks, if both sides "
+                "give way.",
+            ),
+        )
+    ],
+)
+register(
+    "participle_after_agent",
+    "decomposition",
+    "a trailing participle after a passive with its agent ('A photo was denied by Ana Ruiz, hinting that it was a "
+    "fake')",
+    "no split: the participle may tell of the agent as well as of the subject ('A photo hinted that it was a fake' "
+    "would be wrong), so the sentence keeps its words",
+    [
+        (
+            "A photo of the Lanzo meeting was denied by Ana Ruiz in 2021, hinting that it was a fake.",
+            ("A photo of the Lanzo meeting was denied by Ana Ruiz in 2021, hinting that it was a fake.",),
+        )
+    ],
+)
+register(
     "opening_phrase_comma",
     "decomposition",
     "an appositive that ends a phrase opening the sentence ('Having bought the mill in Varnes, a town on the "
