@@ -36,9 +36,6 @@ def garbled(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
         return False
-    marks = [t for t in tokens if not t.is_space]
-    if rules.on("cut_after_function_word") and marks[-1].text in DASHES and marks[-1].i + 1 < len(marks[-1].doc):
-        return True  # "Stadia is leading the charge -." out of "… the charge - but with this launch, …"
     ids = {t.i for t in tokens}
     if _verb_first(words) or _cut_end(words, ids) or _half_pair(words) or _perfect_gerund(words):
         return True
@@ -105,7 +102,6 @@ def _cut_end(words: list[Token], ids: set[int]) -> bool:
 
 
 FUNCTION_TAGS = {"IN", "CC", "DT", "TO", "PRP$", "WDT"}
-DASHES = {"-", "--", "\u2013", "\u2014"}
 OPENING_MARKS = {"<", "(", "[", "{", "\u201c", "\u00ab"}
 
 

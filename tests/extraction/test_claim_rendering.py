@@ -19,3 +19,11 @@ def test_a_ticker_code_keeps_the_space_before_its_point():
 
 def test_commas_and_full_stops_still_close_up_to_the_word_before():
     assert finish("The ferry sank , and the crew swam ashore .") == "The ferry sank, and the crew swam ashore."
+
+
+def test_a_dash_the_claim_was_cut_at_is_not_written_before_its_full_stop():
+    from claims.extraction.pipeline.rendering import finish
+
+    assert finish("Lanzo is leading the charge -.") == "Lanzo is leading the charge."
+    assert finish("Lanzo is leading the charge \u2014") == "Lanzo is leading the charge."
+    assert finish("The score was 3-1.") == "The score was 3-1."

@@ -39,9 +39,3 @@ def test_a_participle_after_an_agentive_passive_stays_in_its_sentence():
     assert texts == [AGENT]
     with rules.disabled({"participle_after_agent"}):
         assert any("hinted that it was a fake" in t for t in claims_text(extract(AGENT)))
-
-
-def test_a_claim_ending_on_a_dash_the_article_goes_on_from_is_cut():
-    texts = claims_text(extract("Ferry travel is finally cheap, and Lanzo is leading the charge - but not for long."))
-    assert not any(t.endswith("-.") for t in texts)
-    assert "Ferry travel is finally cheap." in texts

@@ -194,7 +194,7 @@ register(
     "policy",
     "a claim ending on a preposition, conjunction or determiner that the article goes straight on from with a word "
     "the claim dropped, wherever the parse hung that word ('… never aware of.' out of '… aware of or involved in …'), "
-    "or on a dash or an opening mark the article goes on from ('… leading the charge -', '… to watch <')",
+    "or on an opening mark ('… to watch <')",
     "no claim from that piece (the sentence itself may still be written whole, undecomposed)",
     [
         (
