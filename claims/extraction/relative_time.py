@@ -1,5 +1,6 @@
-"""Relative time written out from the publication date, where the date is sure (rules relative_date_words and
-relative_weeks); what stays relative is flagged by readability.context_gaps.
+"""Relative time written out from the publication date, where the date is sure (rules relative_date_words,
+relative_weeks and weekday_tense: a bare weekday is dated only when its clause's tense says which week); what stays
+relative is flagged by readability.context_gaps.
 
 The entity recogniser's DATE spans (pipeline.context) miss or blur some relative dates: a weekday glued to
 the name before it ("posted on Twitter Tuesday"), a day after a preposition that is not "on" ("as of today", which
