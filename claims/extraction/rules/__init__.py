@@ -11,12 +11,13 @@ effect. The stage modules ask `rules.on(name)` where the rule acts; a rule switc
 stage before it had it. Examples are made up (never evaluation rows): `tests/extraction/test_rule_registry.py`
 runs each rule's examples through the whole pipeline, with the rule on and off.
 
-One catalogue module per stage registers that stage's rules (registry.py holds the machinery); they are imported
-here in pipeline order, which is the registry's order (the ablation table's rows).
+One catalogue module per stage registers that stage's rules (registry.py holds the machinery; decomposition has two,
+clauses in decomposition.py and coordinated nouns and lists in coordination.py); they are imported here in pipeline
+order, which is the registry's order (the ablation table's rows).
 """
 
 # isort: off
-from . import segmentation, attribution, decomposition, decontextualisation, policy  # noqa: F401 (they register)
+from . import segmentation, attribution, decomposition, coordination, decontextualisation, policy  # noqa: F401
 
 # isort: on
 from .registry import REGISTRY, STAGES, Example, Rule, by_stage, disabled, enabled, on, register
