@@ -1,6 +1,7 @@
 """Decomposition of a statement into atomic clauses, one fact each, on the dependency parse of its tokens.
 
-`decompose` applies the decomposition rules in turn (each one switchable, rules/decomposition.py), one module each:
+`decompose` applies the decomposition rules in turn (each one switchable, rules/decomposition.py and
+rules/coordination.py), one module each:
 - verbs: at a colon, at coordinated verbs ("He was born in 1898, and served on the council until 1975"), at a causal
   or contrastive clause, a trailing participle or a leading clause; a conjunct without a subject borrows the first
   one's subject;
