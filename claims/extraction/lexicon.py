@@ -41,6 +41,9 @@ REPORTING_VERBS = frozenset({
     "assert", "maintain", "reveal", "disclose", "inform", "promise", "conclude", "recount", "recall", "testify",
     "concede", "contend", "reiterate", "boast",
 })  # fmt: skip
+# finite forms that show the subject's number
+SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
 # adverbs that hedge the verb they modify: a claim of that verb keeps them (faithfulness.lost_modality)
 HEDGE_ADVERBS = {
     "reportedly",

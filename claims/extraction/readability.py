@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Token
 
 from . import anaphora, rules
-from .lexicon import FINITE_TAGS, finite
+from .lexicon import FINITE_TAGS, PLURAL_VERBS, SINGULAR_VERBS, finite
 
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
@@ -110,8 +110,6 @@ MONTHS = (
     "November",
     "December",
 )
-SINGULAR_VERBS = {"is", "was", "has", "does"}
-PLURAL_VERBS = {"are", "were", "have", "do"}
 
 
 def format_day(day: dt.date) -> str:

@@ -8,7 +8,7 @@ from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
 from .. import rules
-from ..lexicon import BELIEF_VERBS, HEDGE_ADVERBS, REPORTING_VERBS, SUBJECT_DEPS
+from ..lexicon import BELIEF_VERBS, HEDGE_ADVERBS, PLURAL_VERBS, REPORTING_VERBS, SINGULAR_VERBS, SUBJECT_DEPS
 from .clause import CLAUSE_POS, Clause, coordinated, has_own_subject, inflect, subject_ids, subtree_ids
 
 SPLIT_MARKS = {"because", "although", "though", "whereas", "while"}  # causal and contrastive: two facts
@@ -193,9 +193,9 @@ def _finite_participles(doc: Doc, verb: Token, participle: Token, ids: set[int],
     series = [participle]
     if rules.on("participle_series"):
         agreeing = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
-        if any(t.tag_ == "VBZ" or t.lower_ in ("was", "is", "has") for t in agreeing):
+        if any(t.tag_ == "VBZ" or t.lower_ in SINGULAR_VERBS for t in agreeing):
             plural = False
-        elif any(t.tag_ == "VBP" or t.lower_ in ("were", "are", "have") for t in agreeing):
+        elif any(t.tag_ == "VBP" or t.lower_ in PLURAL_VERBS for t in agreeing):
             plural = True
         # a participle with an object or a phrase of its own; one with only an infinitive after it may be a noun
         # ("spending on technology and programming to …")
@@ -211,8 +211,9 @@ def _finite_participles(doc: Doc, verb: Token, participle: Token, ids: set[int],
 
 
 def _agentive_passive(verb: Token) -> bool:
-    """ "A photo was denied by the prince, hinting that it was fake": after a passive with its agent, the participle
-    may tell of the agent as well as of the subject (rule participle_after_agent): no claim is made of it."""
+    """A passive with its agent ("was denied by the prince"). After one, a participle may tell of the agent as well as
+    of the subject ("…, hinting that it was fake"): it is not split off (rule participle_after_agent); and a bare
+    past-tagged participle continues it (rule passive_participle_conjunct)."""
     return any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "agent" for c in verb.children)
 
 
@@ -315,7 +316,7 @@ def _passive_continued(head: Token, verb: Token) -> bool:
     council"): left as it was."""
     if not rules.on("passive_participle_conjunct") or verb.tag_ != "VBD" or has_own_subject(verb):
         return False
-    if not any(c.dep_ == "auxpass" for c in head.children) or not any(c.dep_ == "agent" for c in head.children):
+    if not _agentive_passive(head):
         return False
     if any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative", "ccomp") for c in verb.children):
         return False
