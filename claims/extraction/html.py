@@ -5,6 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from . import rules
+
+# A hover card: a box the page shows when the pointer rests on a name or a ticker (a photo, the person's full name,
+# links to their other stories, "MORE"), written inside the paragraph right after the name. In the extracted text
+# it reads as words glued to the name ("Governor Ana RuizAna Maria RuizRuiz signs ferry bill…"). Its classes say
+# what it is; the card is the innermost such element holding a picture or two links, so the name that opens it (a
+# link of its own, often in a wrapper of the same class family) stays in the sentence.
+_CARD_CLASS = " or ".join(
+    f"contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{word}')"
+    for word in ("rollover", "tooltip", "popover", "hovercard", "hover-card")
+)
+_CARD = f"*[{_CARD_CLASS}][.//img or count(.//a) >= 2]"
+HOVER_CARDS = f"//{_CARD}[not(.//{_CARD})]"
+
 
 @dataclass
 class Page:
@@ -31,7 +45,13 @@ def html_to_text(html: str, *, url: str = "") -> Page:
         return Page(text="")
     try:
         document = trafilatura.bare_extraction(
-            html, url=url or None, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+            html,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,
+            prune_xpath=HOVER_CARDS if rules.on("hover_card") else None,
         )
     except Exception:  # lxml and trafilatura raise assorted errors on pathological markup
         document = None

@@ -17,13 +17,13 @@ WH_TAGS = ("WRB", "WDT", "WP")
 ASIDE_OPINIONS = {"think", "believe", "feel", "guess", "suppose", "hope", "wish", "expect"}
 
 
-# A dateline names a place: capitalised words ("LISBON", "Rio de Janeiro", "St. Gallen"), perhaps ", Portugal" or a
-# date, perhaps "(Reuters)", then a colon or a dash, at the start of a paragraph. Lower-case words before a dash are a
+# A dateline names a place: capitalised words ("LISBON", "Rio de Janeiro", "St. Gallen"), perhaps ", Portugal",
+# ", Ohio, United States" or a date, perhaps "(Reuters)", then a colon or a dash, at the start of a paragraph. Lower-case words before a dash are a
 # sentence ("the county lost uh - 300 jobs"), not a place: taken for one, the sentence lost its subject and verb.
 _PLACE = r"[A-Z][\w.'\u2019-]*"
 DATELINE = re.compile(
     rf"(?m)^[ \t]*{_PLACE}(?:[ \t]+(?:(?:de|da|do|del|der|la|le|el|of|on|upon|am|im)[ \t]+)?{_PLACE}){{0,4}}"
-    r"(?:,[ \t]*[A-Z][\w .]{1,30})?[ \t]*(?:\(\w+\)[ \t]*)?[:\u2014-]{1,2}[ \t]+"
+    r"(?:,[ \t]*[A-Z][\w .]{1,30}){0,2}[ \t]*(?:\(\w+\)[ \t]*)?[:\u2014-]{1,2}[ \t]+"
 )
 
 

@@ -14,7 +14,7 @@ STAGES = ("segmentation", "attribution", "decomposition", "decontextualisation",
 
 @dataclass(frozen=True)
 class Example:
-    text: str  # a made-up article text
+    text: str  # a made-up article text (a web page when it opens with "<": a rule about markup)
     claims: tuple[str, ...]  # claims the rule makes of it (each must be among the pipeline's claims)
 
 

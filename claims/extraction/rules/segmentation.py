@@ -41,6 +41,23 @@ register(
     ],
 )
 register(
+    "hover_card",
+    "segmentation",
+    "a hover card inside the article's markup: the innermost element whose class names a rollover, tooltip, popover "
+    "or hover card and that holds a picture or two links (a person's photo, full name and other stories)",
+    "the card left out of the page's text, so its words are not glued to the name that opens it",
+    [
+        (
+            "<html><body><article><p>Varnes Governor <span class='tooltip-person'><a href='/p/ruiz'>Ana Ruiz</a>"
+            "<span class='tooltip-card'><img src='/r.jpg'><a href='/p/ruiz'>Ana Maria Ruiz</a>"
+            "<a href='/n/1'>Ferry bill signed</a></span></span> raised ferry fares by 15 percent in March 2021."
+            "</p><p>The Varnes ferry company carried 41,000 passengers in 2019, the port authority said.</p>"
+            "</article></body></html>",
+            ("Varnes Governor Ana Ruiz raised ferry fares by 15 percent in March 2021.",),
+        )
+    ],
+)
+register(
     "glued_link_list",
     "segmentation",
     "a paragraph with two or more ' | ' separators that is no table row: a list of links the page's markup glued to "
