@@ -20,6 +20,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from . import rules
+from .embedded_posts import signature_author
 from .types import CleanedText
 
 # Lines that are page furniture, not reporting. Matched against a whole stripped line (case-insensitive).
@@ -81,6 +82,8 @@ _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _MENU_SEPARATOR = re.compile(r"\s[|·»>/]\s")  # "Home | World", "News » Europe"
 _LINK_SEPARATOR = re.compile(r"\S \| \S")  # "Council votes on fares | Harbour chief resigns"
 _LIST_ITEM = re.compile(r"^[-*\u2022] ")  # trafilatura writes list items "- item"
+# the picture and short links an embedded post ends on ("… rose by 15 percent. pic.twitter.com/Ab12Cd34")
+_POST_MEDIA_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com|https?://t\.co)/\w+)+\s*$")
 # A heading line (guessed when the page's structure is unknown) is short and has no sentence-final punctuation.
 HEADING_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 10
@@ -220,6 +223,8 @@ def clean_text(
     paragraphs: list[str] = []
     in_list = False  # the lines after "The tools developed by the agency include:" are its items, not headings
     for line in _lines(text):
+        if rules.on("embedded_post"):
+            line = _POST_MEDIA_LINKS.sub("", line)  # the post's own text, punctuated as written, not a heading
         if not line or not _WORD.search(line):
             continue
         if is_boilerplate(line):
@@ -227,6 +232,9 @@ def clean_text(
             continue
         if _TABLE_ROW.match(line):
             paragraphs.append(line)
+            continue
+        if rules.on("embedded_post") and signature_author(line):
+            paragraphs.append(HEADING_MARK + line)  # an embedded post's signature: marked, never a byline
             continue
         shaped = is_heading(line)  # reads as a heading: short, no sentence-final punctuation
         if in_list and (shaped and len(_WORD.findall(line)) <= LIST_ITEM_MAX_WORDS or _LIST_MARKER.match(line)):

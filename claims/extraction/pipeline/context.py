@@ -30,6 +30,12 @@ class DocContext:
     renderer: Renderer
     quoted: dict
     sents: list
+    posts: list = dataclasses.field(default_factory=list)  # (start, end, author) of embedded posts' paragraphs
+
+    def post_author(self, sent) -> str:
+        """The author of the embedded post the sentence is part of (rule embedded_post), "" when it is none."""
+        start = self.offset + sent.start_char
+        return next((author for s, e, author in self.posts if s <= start < e), "")
 
 
 def doc_context(doc, offset, cleaned, known, seen, backend, title) -> DocContext:
@@ -86,6 +92,7 @@ def doc_context(doc, offset, cleaned, known, seen, backend, title) -> DocContext
         renderer=Renderer(doc, pronouns, replacements),
         quoted=quoted,
         sents=sents,
+        posts=cleaned.posts,
     )
 
 

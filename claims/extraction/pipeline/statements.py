@@ -32,7 +32,14 @@ def statement_of(ctx: DocContext, sent) -> Statement | None:
         return None  # a question asks; it claims nothing ("Did you know that X?" asserts X: rule factive_question)
     skip = {sent.start} if segmentation.stray_acronym(sent) else set()  # datelines: segmentation.without_datelines
     found = attribution_stage.find(sent)
-    if found is None and sent.start in ctx.quoted:
+    # an embedded post's text (embedded_posts.py): its author's words, quoted, unless the sentence names who it quotes
+    author = "" if found is not None and (found.speaker is not None or found.cited_source) else ctx.post_author(sent)
+    if author:
+        content = found.content if found is not None else [t.i for t in sent]
+        found = attribution_stage.Attribution(
+            content=[i for i in content if doc[i].text not in attribution_stage.QUOTES], is_direct_quote=True
+        )
+    elif found is None and sent.start in ctx.quoted:
         # inside a quotation that runs over several sentences: said by whoever the closing sentence names,
         # and not the article's own claim when nobody is named
         closing = ctx.quoted[sent.start]
@@ -61,6 +68,7 @@ def statement_of(ctx: DocContext, sent) -> Statement | None:
         cited, quote = found.cited_source, found.is_direct_quote
         if found.speaker is not None:
             speaker = _speaker_name(found.speaker, ctx.pronouns, ctx.canonical_of, ctx.renderer, ctx.title)
+    speaker = speaker or author
     speaker_tokens = list(found.speaker) if found is not None and found.speaker is not None and speaker else []
     return Statement(
         content=content, found=found, speaker=speaker, cited=cited, quote=quote, speaker_tokens=speaker_tokens

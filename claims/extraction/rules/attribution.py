@@ -41,6 +41,22 @@ register(
     ],
 )
 register(
+    "embedded_post",
+    "attribution",
+    "the paragraph right before an embedded post's signature ('— Ana Ruiz (@anaruiz) March 3, 2021', 'A post shared "
+    "by Ana Ruiz (@anaruiz) on …'): the post's text, with the markup that quoted it gone",
+    "its claims as the post's author's words, the author named as their speaker (without the rule: the article's own "
+    "claims)",
+    [
+        (
+            "The Varnes council met on 2 March 2021.\n\nFerry fares on the island routes rose by 15 percent in "
+            "March 2021. pic.twitter.com/Ab12Cd34\n\n— Ana Ruiz (@anaruiz) March 3, 2021\n\nThe council approved "
+            "the ferry budget in April 2021.",
+            ("Ferry fares on the island routes rose by 15 percent in March 2021.",),
+        )
+    ],
+)
+register(
     "quoted_speaker_pronoun",
     "attribution",
     "he/she/his/her in a speaker's direct quotation that the resolver took for the speaker ('\"He came off my "
