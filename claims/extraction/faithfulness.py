@@ -163,9 +163,33 @@ HEDGE_HEADS = {
 _WORD = re.compile(r"[a-z']+")
 
 
+SCALAR_ONLY = {"only", "just", "merely", "simply", "solely"}
+
+
+def scalar_not(token: Token) -> bool:
+    """A "not" of "not only/just X (but Y)": it adds to X, it does not deny it (rule not_only_but)."""
+    doc = token.doc
+    return token.lower_ == "not" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in SCALAR_ONLY
+
+
+def not_only_split_off(doc: Doc, ids: list[int], content: Iterable[int]) -> list[int]:
+    """The claim's tokens without "not only/just" when the other half ("but in Y", ", they Y") went to another
+    claim of the statement: "lies not just in X, but in Y" -> "lies in X" and "lies in Y" (rule not_only_but). Not
+    before a clause ("it is not merely that X"): left as written."""
+    own = set(ids)
+    for i in sorted(own | {j - 1 for j in own}):
+        if i < 0 or not scalar_not(doc[i]) or i + 1 not in own or i + 2 >= len(doc) or doc[i + 2].lower_ == "that":
+            continue  # (the split may have kept "only" and left "not" out: "depends only on X" would invert it)
+        if any(j > i + 1 and j not in own and not doc[j].is_punct for j in content):
+            return [j for j in ids if j not in (i, i + 1)]
+    return ids
+
+
 def marker(token: Token) -> str | None:
     """What a token says of its verb's truth: a modal, a negation or a hedge, else None."""
     lower = token.lower_
+    if rules.on("not_only_but") and scalar_not(token):
+        return None
     if token.dep_ == "neg" or lower in NEGATIONS and token.dep_ in ("advmod", "det", "preconj", "cc"):
         return "not"
     if lower == "'d" and rules.on("contracted_had") and contracted_had(token):

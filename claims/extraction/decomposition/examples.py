@@ -60,7 +60,7 @@ def split_examples(doc: Doc, clause: Clause, depth: int = 0) -> list[Clause]:
                         groups=[group, sorted(noun_ids)],
                     )
                 )
-        else:
+        elif not (rules.on("example_scope") and _unsure_scope(doc, marker, noun)):
             for member in members:
                 own = member_own(member, members, ids)
                 out.append(Clause(tokens=sorted((ids - noun_ids - drop) | own), overrides=clause.overrides))
@@ -79,6 +79,21 @@ def _example_phrase(doc: Doc, token: Token) -> bool:
     if token.lower_ == "like" and rules.on("like_comparison") and not plural(_example_noun(doc, token)):
         return False  # "Comfort, like speed, is …", "an infection, like flu": a likeness, not members of a kind
     return token.i > 0 and doc[token.i - 1].text == ","
+
+
+def _unsure_scope(doc: Doc, marker: Token, noun: Token) -> bool:
+    """Whether writing the statement for each example in place of the noun could change what it says (rule
+    example_scope): the noun was reached past a nearer plural that could hold the examples as well ("talks with
+    other partners, including Varnes": are the examples talks or partners?), not past a place or a name ("bridges in
+    the river district, such as …") nor a quantity's "of" ("a range of diseases in Nigeria, such as …"); or the noun
+    is one member of a coordination ("from Lanzo Films and classic cartoons, including X" would lose the other
+    members, or keep them glued to X)."""
+    passed = marker.head
+    while passed.i != noun.i:
+        if passed.tag_ in ("NNS", "NNPS") and passed.head.lower_ != "of":
+            return True
+        passed = passed.head
+    return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
 
 
 def _example_noun(doc: Doc, marker: Token) -> Token:

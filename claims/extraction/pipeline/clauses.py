@@ -66,6 +66,8 @@ def claim_of_clause(ctx: DocContext, sent, statement: Statement, clause) -> Clai
         ids = brackets.without_cut_brackets(sent, clause.tokens) if rules.on("bracket_guard") else clause.tokens
         if ids is None:
             return None  # the clause crosses a bracket it cut: the sentence's other claims, or the sentence, stand
+        if rules.on("not_only_but"):
+            ids = faithfulness.not_only_split_off(doc, ids, statement.content)
         clause = dataclasses.replace(clause, tokens=ids)
         tokens = [doc[i] for i in clause.tokens]
         rewritten = first_person_rewrite(doc, tokens, statement) if rules.on("first_person_claims") else {}

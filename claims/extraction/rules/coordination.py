@@ -43,6 +43,21 @@ register(
     ],
 )
 register(
+    "example_scope",
+    "decomposition",
+    "examples on an object whose noun is unsure: reached past a nearer plural ('drama into talks with partners, "
+    "including Varnes and Lanzo') or one member of a coordination ('films from Orvik Studios and old cartoons, "
+    "including X')",
+    "no claim per example, only the statement without them: put in place of the wrong noun an example says what the "
+    "article did not ('drama into Varnes')",
+    [
+        (
+            "The Lanzo minister brought new demands into trade talks with other partners, including Varnes and Orvik.",
+            ("The Lanzo minister brought new demands into trade talks with other partners.",),
+        )
+    ],
+)
+register(
     "like_comparison",
     "decomposition",
     "', like X' after a singular noun ('Comfort, like speed, is …', 'a lung infection, like flu'): a likeness or an "

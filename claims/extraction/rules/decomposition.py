@@ -75,6 +75,19 @@ register(
     ],
 )
 register(
+    "not_only_but",
+    "decomposition",
+    "'not only/just/merely X, but (also) Y' split into a claim for each half",
+    "the first half without 'not only' ('lies in X'), as the article asserts both; 'not only' is no negation the "
+    "modality guard must keep",
+    [
+        (
+            "The Varnes ferry service now depends not only on tourists, but on freight from the mainland.",
+            ("The Varnes ferry service now depends on tourists.",),
+        )
+    ],
+)
+register(
     "borrowed_hedge",
     "decomposition",
     "a hedge adverb before the first of coordinated verbs ('The duo reportedly saw a bar in Varnes and decided to "

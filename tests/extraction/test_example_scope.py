@@ -1,0 +1,22 @@
+"""Rule example_scope: examples on an object are written in place of the noun only when that noun is sure."""
+
+from claims.extraction import extract, rules
+
+
+def _texts(text: str, off: frozenset = frozenset()) -> list[str]:
+    with rules.disabled(off):
+        return [c.text for c in extract(text).claims]
+
+
+def test_examples_of_a_noun_reached_past_a_nearer_one_give_no_claim_each():
+    text = "The Lanzo minister brought new demands into trade talks with other partners, including Varnes and Orvik."
+    claims = _texts(text)
+    assert "The Lanzo minister brought new demands into trade talks with other partners." in claims
+    assert not any(c.endswith("into Varnes.") or c.endswith("into Orvik.") for c in claims)
+    assert "The Lanzo minister brought new demands into Varnes." in _texts(text, {"example_scope"})
+
+
+def test_examples_of_the_verbs_own_object_still_give_a_claim_each():
+    claims = _texts("The Varnes council sold its ferries, including the Orvik Star and the Lanzo Queen.")
+    assert "The Varnes council sold the Orvik Star." in claims
+    assert "The Varnes council sold the Lanzo Queen." in claims
