@@ -180,3 +180,43 @@ def competing_pronoun(doc: Doc, token: Token, name: str, window_start: int, foun
         if resolved is not None and resolved.text != name or resolved is None and t.i < first_mention:
             return True
     return False
+
+
+SPEAKER_LOOKBACK = 4  # sentences back in which the person a reporting "she said" stands for is looked for
+
+
+def last_person(doc: Doc, sents: list[Span], token: Token, canonical_of, found: dict, gender: dict) -> str | None:
+    """The person a he/she reporting a statement stands for ('"…," she said'; rule speaker_last_person): news
+    writing names a speaker, then goes on with "she said". Taken from the nearest text before the pronoun that
+    names anyone (its own sentence, then up to SPEAKER_LOOKBACK sentences back), outside quotations (the people a
+    quotation talks about are not who says the next one), and only when that text names exactly one person, as a
+    subject, with no other proper-noun subject (the tagger takes surnames for places at times), no description as a
+    subject nearer than the name ("the actress said"), and nothing the article says of the person's gender against
+    the pronoun. Otherwise None: the speaker stays as written, flagged."""
+    own = token.sent
+    position = next((k for k, s in enumerate(sents) if s.start == own.start), None)
+    if position is None:
+        return None
+    for k in range(position, max(-1, position - SPEAKER_LOOKBACK - 1), -1):
+        sent = sents[k]
+        words = [t for t in doc[sent.start : token.i if k == position else sent.end] if not in_quotation(sent, t)]
+        ids = {t.i for t in words}
+        mentions = [e for e in sent.ents if e.label_ == "PERSON" and e.start in ids]
+        chained = [t for t in words if t.lower_ in PERSONAL and t.i in found and not found[t.i].possessive]
+        people = {canonical_of(e) for e in mentions} | {found[t.i].text for t in chained}
+        # a proper-noun subject that is not the person named may be another person: the tagger often takes a
+        # surname for a place or a firm ("Steenburgen wasn't thrilled" tagged a place)
+        other_subject = any(
+            t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and not any(e.start <= t.i < e.end for e in mentions)
+            for t in words
+        )
+        if not people and not other_subject:
+            if any(t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" for t in words):
+                return None  # "the actress wasn't …" nearer than any name: the pronoun may be that person
+            continue
+        subject = any(_is_subject_mention(e) for e in mentions) or any(t.dep_ in SUBJECT_DEPS for t in chained)
+        if len(people) != 1 or other_subject or not subject:
+            return None  # two people, or one named only in passing ("in an Oliver Sacks kind of way")
+        name = next(iter(people))
+        return None if contradicts(gender.get(name), token) else name
+    return None

@@ -13,6 +13,8 @@ from .context import DocContext
 from .statements import Statement
 
 MIN_CLAIM_WORDS = 4
+# a speaker the article gives only as a pronoun ('"…," she said') that nobody was found for: the claim is flagged
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 
 
 def make_claim(
@@ -36,6 +38,8 @@ def make_claim(
     for start, (end, _) in ctx.replacements.items():
         resolved.update(range(start, end))
     gaps = list(dict.fromkeys(gaps + readability.context_gaps(tokens, claim_text, resolved=resolved)))
+    if not own_claim and statement.speaker.casefold() in SPEAKER_PRONOUNS:
+        gaps.append(f'speaker "{statement.speaker}" not named')  # '"…," she said' with nobody sure for "she"
     resolved_names = sum(1 for t in tokens if t.i in pronouns and not pronouns[t.i].possessive)
     score = checkworthiness.score(
         tokens + statement.speaker_tokens, copula=own_claim and decomposed, resolved_names=resolved_names

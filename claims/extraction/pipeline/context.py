@@ -8,6 +8,7 @@ import datetime as dt
 
 from .. import month_dates, named_mentions, quotations, readability, relative_time, rules, segmentation
 from ..decontextualisation.descriptions import definite_descriptions
+from ..decontextualisation.people import gender_evidence
 from ..decontextualisation.pronouns import antecedents
 from ..decontextualisation.surnames import introduced_surnames
 from ..entities import LOCATIVE_PREPOSITIONS, NAME_LABELS
@@ -31,6 +32,14 @@ class DocContext:
     quoted: dict
     sents: list
     posts: list = dataclasses.field(default_factory=list)  # (start, end, author) of embedded posts' paragraphs
+
+    _genders: dict | None = None
+
+    def genders(self) -> dict:
+        """What the article says of each named person's gender (people.gender_evidence), read once when needed."""
+        if self._genders is None:
+            self._genders = gender_evidence(self.doc, self.sents, self.canonical_of)
+        return self._genders
 
     def post_author(self, sent) -> str:
         """The author of the embedded post the sentence is part of (rule embedded_post), "" when it is none."""

@@ -8,6 +8,7 @@ import re
 
 from .. import attribution as attribution_stage
 from .. import listener_frames, rules, segmentation
+from ..decontextualisation.people import last_person
 from ..entities import entities_in
 from .context import DocContext
 from .rendering import CONTRACTIONS
@@ -68,6 +69,19 @@ def statement_of(ctx: DocContext, sent) -> Statement | None:
         cited, quote = found.cited_source, found.is_direct_quote
         if found.speaker is not None:
             speaker = _speaker_name(found.speaker, ctx.pronouns, ctx.canonical_of, ctx.renderer, ctx.title)
+    if (
+        speaker
+        and rules.on("speaker_last_person")
+        and found is not None
+        and found.speaker is not None
+        and len(found.speaker) == 1
+        and found.speaker[0].lower_ in ("he", "she")
+        and found.speaker[0].i not in ctx.pronouns
+    ):
+        # '"…," she said' with no she resolved: the person the nearest text before it names, when only one
+        speaker = (
+            last_person(doc, ctx.sents, found.speaker[0], ctx.canonical_of, ctx.pronouns, ctx.genders()) or speaker
+        )
     speaker = speaker or author
     speaker_tokens = list(found.speaker) if found is not None and found.speaker is not None and speaker else []
     return Statement(

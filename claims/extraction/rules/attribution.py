@@ -57,6 +57,21 @@ register(
     ],
 )
 register(
+    "speaker_last_person",
+    "attribution",
+    "a he/she reporting a statement ('\"…,\" she said') that pronoun resolution left: the nearest text before it "
+    "(its sentence, then up to four back, outside quotations) names exactly one person as a subject, no description "
+    "is a subject nearer, and the article does not contradict the person's gender",
+    "that person as the speaker (without the rule, or when unsure: the pronoun, flagged)",
+    [
+        (
+            "Sarah Miller has run the Orvik ferry line since 2009.\n\nIn 2015 it added two boats to serve six "
+            'islands.\n\n"The Orvik ferry carried 41,000 passengers in 2019," she said.',
+            ("The Orvik ferry carried 41,000 passengers in 2019.",),
+        )
+    ],
+)
+register(
     "quoted_speaker_pronoun",
     "attribution",
     "he/she/his/her in a speaker's direct quotation that the resolver took for the speaker ('\"He came off my "
