@@ -33,7 +33,10 @@ from .pages import StoredPage, Validators, cacheable
 
 logger = logging.getLogger(__name__)
 
-PUBLIC_CACHE_MIDDLEWARE = "claims.public_cache.PublicCacheMiddleware"
+PUBLIC_CACHE_MIDDLEWARE = (
+    "claims.public_cache.PublicCacheMiddleware",
+    "claims.public_cache.middleware.PublicCacheMiddleware",
+)
 
 # What each middleware that may run before the public cache does to a public read, and how the fast path keeps it.
 KNOWN_OUTER_MIDDLEWARE = {
@@ -119,9 +122,10 @@ class OuterMiddleware:
 
     @classmethod
     def configured(cls) -> OuterMiddleware | None:
-        if PUBLIC_CACHE_MIDDLEWARE not in settings.MIDDLEWARE:
+        position = next((i for i, path in enumerate(settings.MIDDLEWARE) if path in PUBLIC_CACHE_MIDDLEWARE), None)
+        if position is None:
             return None
-        outer = settings.MIDDLEWARE[: settings.MIDDLEWARE.index(PUBLIC_CACHE_MIDDLEWARE)]
+        outer = settings.MIDDLEWARE[:position]
         unknown = [path for path in outer if path not in KNOWN_OUTER_MIDDLEWARE]
         if unknown:
             logger.info("Public read fast path off: %s run before the public cache", ", ".join(unknown))

@@ -75,7 +75,8 @@ class Validators:
         number, changed_at = generation
         lifetime = settings.FACTCHECK_PUBLIC_CACHE_SECONDS
         bucket = int(time.time() // lifetime)
-        variant = "\n".join((request.get_full_path(), request.META.get("HTTP_ACCEPT", ""), request.META.get("HTTP_HOST", "")))  # fmt: skip
+        meta = request.META
+        variant = "\n".join((request.get_full_path(), meta.get("HTTP_ACCEPT", ""), meta.get("HTTP_HOST", "")))
         digest = hashlib.sha256(variant.encode("utf-8", "surrogatepass")).hexdigest()[:20]
         etag = f'W/"{number}.{bucket}.{digest}"'
         last_modified = max(int(changed_at.timestamp()), bucket * lifetime)

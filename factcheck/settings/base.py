@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous reads of published verdicts: ETag/304 and a server-side cache keyed by the publication generation.
     # Early in the chain so a hit skips sessions, auth and the view; after security so redirects and HSTS still apply.
+    # factcheck/wsgi.py answers most 304s and hits before this chain (claims/public_cache/fast_path.py), with the
+    # headers of the middlewares above.
     "claims.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

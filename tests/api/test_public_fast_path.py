@@ -309,6 +309,16 @@ def test_with_the_cache_off_every_read_reaches_django(apps, published_verdict, s
     assert django.calls == 2
 
 
+def test_without_the_public_cache_middleware_the_fast_path_is_off(apps, published_verdict, settings):
+    settings.MIDDLEWARE = [path for path in settings.MIDDLEWARE if not path.endswith("PublicCacheMiddleware")]
+    django, fast = apps()
+    call(fast, "/api/v1/verdicts/")
+    second = call(fast, "/api/v1/verdicts/")
+
+    assert django.calls == 2
+    assert second.header("ETag") is None
+
+
 def test_a_middleware_before_the_cache_that_the_fast_path_does_not_know_turns_it_off(apps, published_verdict, settings):
     settings.MIDDLEWARE = ["factcheck.middleware.LoopbackOnlyMiddleware", *settings.MIDDLEWARE]
     django, fast = apps()
