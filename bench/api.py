@@ -9,7 +9,7 @@ one raw SQL query and json.dumps (bench/urls.py): the ceiling. Anonymous request
 (50 rows), throttling on (Redis db --redis-db), DEBUG off. Prints requests/s, p50/p99 latency and
 the ratio to the ceiling (target >= 0.5).
 
-Then the same endpoints through the public cache (claims/public_cache.py, on in a second server): repeated reads
+Then the same endpoints through the public cache (claims/public_cache/, on in a second server): repeated reads
 answered from the server-side cache (target >= 3 x the ceiling) and conditional reads with the page's ETag answered
 304 Not Modified (target >= 10 x the ceiling). The uncached figures come from a server with the cache off.
 """

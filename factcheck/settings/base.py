@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous reads of published verdicts: ETag/304 and a server-side cache keyed by the publication generation.
     # Early in the chain so a hit skips sessions, auth and the view; after security so redirects and HSTS still apply.
+    # factcheck/wsgi.py answers most 304s and hits before this chain (claims/public_cache/fast_path.py), with the
+    # headers of the middlewares above.
     "claims.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -328,6 +330,9 @@ FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", "http://127.0.0
 FACTCHECK_PUBLIC_CACHE = env_bool("FACTCHECK_PUBLIC_CACHE", True)
 FACTCHECK_PUBLIC_CACHE_SECONDS = env_int("FACTCHECK_PUBLIC_CACHE_SECONDS", 300, minimum=1)
 FACTCHECK_PUBLIC_MAX_AGE = env_int("FACTCHECK_PUBLIC_MAX_AGE", 0, minimum=0)
+# Megabytes of cached public pages each web process also keeps in its own memory, for the WSGI fast path's hits
+# (claims/public_cache/memory.py; under the same keys as the shared cache, so never staler; 0: none).
+FACTCHECK_PUBLIC_CACHE_PROCESS_MB = env_int("FACTCHECK_PUBLIC_CACHE_PROCESS_MB", 32, minimum=0)
 # Four-eyes: whoever last drafted a verdict (or its correction) cannot also publish it.
 FACTCHECK_FOUR_EYES = env_bool("FACTCHECK_FOUR_EYES", False)
 # Webhook deliveries retry with exponential backoff from this many seconds (8 retries).

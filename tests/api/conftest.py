@@ -110,3 +110,33 @@ def publish_now(reviewer, editor, django_capture_on_commit_callbacks):
             return publish(make_claim(text), reviewer=reviewer, editor=editor)
 
     return run
+
+
+# --- The public cache (claims/public_cache): its tests turn it on (the test settings keep it off) --------------------
+
+PUBLIC_READS = [
+    "/api/v1/verdicts/",
+    "/api/v1/verdicts/{verdict}/",
+    "/api/v1/verdicts/{verdict}/claimreview",
+    "/api/v1/claimreviews/",
+    "/api/v1/claims/",
+    "/api/v1/claims/{claim}/",
+    "/claims/{claim}/",
+    "/",
+    "/?q=recognised",
+    "/feeds/verdicts.atom",
+]
+
+
+def public_url(template: str, verdict) -> str:
+    return template.format(verdict=verdict.pk, claim=verdict.claim_id)
+
+
+@pytest.fixture
+def public_cache_on(settings):
+    from django.core.cache import cache
+
+    settings.FACTCHECK_PUBLIC_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()

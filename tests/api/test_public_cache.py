@@ -7,34 +7,9 @@ from django.test.utils import CaptureQueriesContext
 
 from claims import services
 from claims.models import Verdict
-from tests.api.conftest import make_claim, publish
+from tests.api.conftest import PUBLIC_READS, make_claim, public_url, publish
 
-pytestmark = pytest.mark.django_db
-
-PUBLIC_READS = [
-    "/api/v1/verdicts/",
-    "/api/v1/verdicts/{verdict}/",
-    "/api/v1/verdicts/{verdict}/claimreview",
-    "/api/v1/claimreviews/",
-    "/api/v1/claims/",
-    "/api/v1/claims/{claim}/",
-    "/claims/{claim}/",
-    "/",
-    "/?q=recognised",
-    "/feeds/verdicts.atom",
-]
-
-
-@pytest.fixture(autouse=True)
-def public_cache_on(settings):
-    settings.FACTCHECK_PUBLIC_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def _url(template, verdict):
-    return template.format(verdict=verdict.pk, claim=verdict.claim_id)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_cache_on")]
 
 
 def _queries(client, url, **headers):
@@ -45,7 +20,7 @@ def _queries(client, url, **headers):
 
 @pytest.mark.parametrize("template", PUBLIC_READS)
 def test_a_second_anonymous_read_comes_from_the_cache_with_one_query(anon_client, published_verdict, template):
-    url = _url(template, published_verdict)
+    url = public_url(template, published_verdict)
     first, first_queries = _queries(anon_client, url)
     second, second_queries = _queries(anon_client, url)
 
@@ -59,7 +34,7 @@ def test_a_second_anonymous_read_comes_from_the_cache_with_one_query(anon_client
 
 @pytest.mark.parametrize("template", PUBLIC_READS)
 def test_a_poll_with_the_etag_is_answered_304_without_a_body(anon_client, published_verdict, template):
-    url = _url(template, published_verdict)
+    url = public_url(template, published_verdict)
     etag = anon_client.get(url)["ETag"]
 
     response, queries = _queries(anon_client, url, HTTP_IF_NONE_MATCH=etag)
@@ -101,7 +76,7 @@ def test_publishing_another_verdict_makes_cached_lists_and_etags_stale(
 
 @pytest.mark.parametrize("template", PUBLIC_READS)
 def test_an_unpublished_verdict_is_never_served_from_the_cache(anon_client, published_verdict, editor, template):
-    url = _url(template, published_verdict)
+    url = public_url(template, published_verdict)
     cached = anon_client.get(url)
     assert cached.status_code == 200
     assert "North Korea recognised" in cached.content.decode()

@@ -85,3 +85,20 @@ def test_no_process_serves_a_verdict_from_its_cache_after_it_is_unpublished(guni
     services.verdict_publish(claim=verdict.claim, actor=editor)  # unpublished verdicts wait as "verdict ready"
     again = [_get(page) for _ in range(4)]
     assert all(status == 200 and "new bridge opened" in body for status, body, _ in again)
+
+
+def test_after_an_unpublication_a_poll_with_the_old_etag_gets_the_list_without_the_verdict(gunicorn, reviewer, editor):
+    verdict = publish(make_claim(TEXT), reviewer=reviewer, editor=editor)
+    listing = f"{gunicorn}/api/v1/verdicts/"
+    warm = [_get(listing) for _ in range(8)]
+    assert all(status == 200 and "new bridge opened" in body for status, body, _ in warm)
+    etags = {etag for _, _, etag in warm}
+    assert [_get(listing, **{"If-None-Match": etag})[0] for etag in etags] == [304] * len(etags)
+
+    services.verdict_unpublish(claim=verdict.claim, actor=editor, reason="Source withdrawn.")
+
+    polls = [_get(listing, **{"If-None-Match": etag}) for etag in etags for _ in range(4)]
+    reads = [_get(listing) for _ in range(8)]
+    assert [status for status, _, _ in polls + reads] == [200] * (len(polls) + len(reads))
+    assert not any("new bridge opened" in body for _, body, _ in polls + reads)
+    assert not {etag for _, _, etag in polls} & etags
