@@ -39,7 +39,29 @@ def garbled(tokens: list[Token]) -> bool:
     ids = {t.i for t in tokens}
     if _verb_first(words) or _cut_end(words, ids) or _half_pair(words) or _perfect_gerund(words):
         return True
+    if rules.on("wh_fragment") and _wh_fragment(words, ids):
+        return True
     return rules.on("relative_piece") and _relative_piece(words, ids)
+
+
+WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+# dependencies that open a clause of their own: a wh-word below one of them belongs to that clause, not to the claim
+CLAUSAL_DEPS = {"csubj", "csubjpass", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp"}
+
+
+def _wh_fragment(words: list[Token], ids: set[int]) -> bool:
+    """An embedded question or free relative written as if it were a claim (rule wh_fragment): "how much the wind
+    spreads it", "what is next for the company", split off a list or an object they belonged to. The opening wh-word
+    reaches the claim's main verb without passing through a clause of its own; in "What the council decided was
+    kept secret" it sits in the subject clause, and the sentence stands."""
+    node = words[0]
+    if node.tag_ not in WH_TAGS:
+        return False
+    while node.head.i != node.i and node.head.i in ids:
+        if node.dep_ in CLAUSAL_DEPS:
+            return False
+        node = node.head
+    return True
 
 
 RELATIVE_WORDS = {"which", "whom", "whose"}

@@ -75,6 +75,21 @@ register(
     ],
 )
 register(
+    "wh_fragment",
+    "decomposition",
+    "a claim that opens with a wh-word which reaches its main verb through no clause of its own: an embedded "
+    "question or free relative split off a list or an object ('how much the wind spreads it')",
+    "no claim: it asserts nothing alone ('What the council decided was kept secret' stands: the wh-word is in its "
+    "subject clause)",
+    [
+        (
+            "The Varnes report set out two things: how much smoke the farms burn and how much the wind spreads it.\n\n"
+            "The Varnes council cut the ferry budget by 20 percent in 2021.",
+            ("The Varnes council cut the ferry budget by 20 percent in 2021.",),
+        )
+    ],
+)
+register(
     "not_only_but",
     "decomposition",
     "'not only/just/merely X, but (also) Y' split into a claim for each half",
