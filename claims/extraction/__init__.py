@@ -124,11 +124,10 @@ def _extract_with_backend(
 ) -> ExtractionResult:
     """Claims from the prose only: headings and table rows (cleaning.is_marked) are kept in the text so that the
     article is whole, but the backend sees them blanked out (offsets unchanged), as if they were not there."""
-    from . import rules
-    from .cleaning import prose_only
+    from .cleaning import is_marked, prose_only
     from .embedded_posts import post_authors
 
-    posts = post_authors(cleaned.text) if rules.on("embedded_post") else []
+    posts = post_authors(cleaned.text, is_marked)
     prose = dataclasses.replace(cleaned, text=prose_only(cleaned.text), posts=posts)
     result = _run_backend(prose, language=language, backend=backend, max_claims=max_claims)
     result.cleaned = cleaned

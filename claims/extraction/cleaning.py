@@ -20,7 +20,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from . import rules
-from .embedded_posts import signature_author
+from .embedded_posts import signature_author, source_tag
 from .types import CleanedText
 
 # Lines that are page furniture, not reporting. Matched against a whole stripped line (case-insensitive).
@@ -233,8 +233,8 @@ def clean_text(
         if _TABLE_ROW.match(line):
             paragraphs.append(line)
             continue
-        if rules.on("embedded_post") and signature_author(line):
-            paragraphs.append(HEADING_MARK + line)  # an embedded post's signature: marked, never a byline
+        if rules.on("embedded_post") and signature_author(line) or rules.on("excerpt_source_tag") and source_tag(line):
+            paragraphs.append(HEADING_MARK + line)  # an embedded post's signature, an excerpt's source: marked
             continue
         shaped = is_heading(line)  # reads as a heading: short, no sentence-final punctuation
         if in_list and (shaped and len(_WORD.findall(line)) <= LIST_ITEM_MAX_WORDS or _LIST_MARKER.match(line)):

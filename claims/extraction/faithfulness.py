@@ -89,15 +89,32 @@ def contraction(token: Token, expansions: dict[str, str]) -> str:
     been dubbed", not "it is been dubbed": rule contracted_has), "'d" is "had" before a participle and "would"
     otherwise (rule contracted_had), else the usual expansion."""
     if token.lower_ == "'s" and rules.on("contracted_has") and (following := _verb_after(token)) is not None:
-        if (
-            following.lower_ in HAS_PARTICIPLES
-            or following.tag_ == "VBN"
-            and any(c.dep_ == "dobj" for c in following.children)
-        ):
+        if following.lower_ in HAS_PARTICIPLES or following.tag_ == "VBN" and _perfect(following):
             return "has"  # "she's raised the fares" has an object: a perfect, not a passive ("it's closed")
     if token.lower_ == "'d":
         return "had" if contracted_had(token) else "would"
     return expansions[token.lower_]
+
+
+# what only a perfect has after its participle: "he's learned a lot", "she's never worked nights", "he's already
+# sailed", "he's gone to Lanzo" (no passive of an intransitive verb of motion); not "since", which a state also
+# takes ("it's closed to trucks since 2019")
+PERFECT_MODIFIERS = {"ever", "already", "never", "yet"}
+MOTION_PARTICIPLES = {"gone", "come", "arrived", "left", "returned", "risen", "fallen", "grown"}
+
+
+def _perfect(participle: Token) -> bool:
+    """Whether "'s" before this participle is "has": it has an object; with rule contracted_has_perfect, also a
+    measure ("a lot"), an "ever", "already", "never" or "yet", or it is a verb of motion, and no agent."""
+    children = list(participle.children)
+    if any(c.dep_ == "dobj" for c in children):
+        return True
+    if not rules.on("contracted_has_perfect") or any(c.dep_ == "agent" for c in children):
+        return False  # "it's run by the council"
+    return (
+        any(c.dep_ == "npadvmod" or c.lower_ in PERFECT_MODIFIERS for c in children)
+        or participle.lower_ in MOTION_PARTICIPLES
+    )
 
 
 def _verb_after(token: Token) -> Token | None:

@@ -57,6 +57,22 @@ register(
     ],
 )
 register(
+    "excerpt_source_tag",
+    "attribution",
+    "the paragraphs before a source's name alone in brackets ('[ Lanzo Daily ]'), back to the previous such tag, a "
+    "heading or a line announcing them: an excerpt a round-up quotes",
+    "their claims as that source's words, the source named as their speaker (without the rule: the article's own "
+    "claims)",
+    [
+        (
+            "Reviewers tried the new Varnes ferry app in March 2021. Here is what they say:\n\n"
+            "The Varnes ferry app sold 40,000 tickets in its first week.\n\n[ Lanzo Daily ]\n\n"
+            "The app crashed twice during the Easter rush.\n\n[ Orvik Times ]",
+            ("The Varnes ferry app sold 40,000 tickets in its first week.",),
+        )
+    ],
+)
+register(
     "speaker_last_person",
     "attribution",
     "a he/she reporting a statement ('\"…,\" she said') that pronoun resolution left: the nearest text before it "

@@ -353,6 +353,19 @@ register(
     [("The Lanzo mill closed in 2019. It's been empty since 2020.", ("The Lanzo mill has been empty since 2020.",))],
 )
 register(
+    "contracted_has_perfect",
+    "policy",
+    "a contracted \"'s\" before a participle with no object but what only a perfect has: a measure ('a lot'), "
+    "'ever', 'already', 'never' or 'yet', or a verb of motion ('gone', 'returned'); not with an agent ('by')",
+    "'has' when the claim is written out ('Sarah Miller has never worked on a night ferry'), not 'is worked'",
+    [
+        (
+            "Sarah Miller runs the Lanzo ferry office. She's never worked on a night ferry.",
+            ("Sarah Miller has never worked on a night ferry.",),
+        )
+    ],
+)
+register(
     "contracted_had",
     "policy",
     'a contracted "\'d" ("she\'d raised", "they\'d like")',
