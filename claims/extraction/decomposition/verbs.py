@@ -93,6 +93,16 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                 mark is None
                 and child.tag_ == "VBG"
                 and child.i > verb.i
+                and comma is not None
+                and rules.on("reporting_participle")
+                and _speakers_participle(verb, child, scope)
+            ):
+                # "X said the ferry lost 2 million, noting that fuel prices doubled": X noted it, not the ferry
+                clauses_extra.extend(_speakers_statement(doc, child, sub_ids))
+            elif (
+                mark is None
+                and child.tag_ == "VBG"
+                and child.i > verb.i
                 and not has_own_subject(child)
                 and comma is not None
                 and subject
@@ -208,6 +218,25 @@ def _finite_participles(doc: Doc, verb: Token, participle: Token, ids: set[int],
             and any(g.dep_ in ("dobj", "prep", "ccomp", "dative", "prt", "acomp", "attr") for g in c.children)
         ]
     return {p.i: inflect(p.lemma_, past=past, plural=plural) for p in series}
+
+
+def _speakers_participle(verb: Token, participle: Token, scope: set[int]) -> bool:
+    """A trailing "noting …", "adding …" on a reported clause whose reporting verb is outside the claim's tokens
+    (the attribution took it): the participle is the speaker's, not the reported clause subject's (rule
+    reporting_participle)."""
+    return participle.lemma_ in REPORTING_VERBS and any(
+        a.i not in scope and a.lemma_ in REPORTING_VERBS for a in verb.ancestors
+    )
+
+
+def _speakers_statement(doc: Doc, participle: Token, ids: set[int]) -> list[Clause]:
+    """What the speaker's "noting that …" says, as a clause of its own (said by the same speaker); none when it
+    reports no clause ("adding details")."""
+    said = next((c for c in participle.children if c.dep_ == "ccomp"), None)
+    if said is None:
+        return []
+    marks = {c.i for c in said.children if c.dep_ == "mark"}
+    return [Clause(tokens=sorted((subtree_ids(said) & ids) - marks))]
 
 
 def _agentive_passive(verb: Token) -> bool:

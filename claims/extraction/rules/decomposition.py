@@ -75,6 +75,20 @@ register(
     ],
 )
 register(
+    "reporting_participle",
+    "decomposition",
+    "a trailing participle of saying ('noting that …', 'adding that …') on a reported clause whose speaker is named "
+    "outside it ('X said the ferry lost 2 million, noting that fuel prices doubled')",
+    "what was noted as the speaker's own claim ('Fuel prices doubled', said by X), not '<the clause's subject> noted "
+    "that …'",
+    [
+        (
+            "Sarah Miller said the Varnes ferry lost 2 million euros in 2020, noting that fuel prices doubled in 2020.",
+            ("Fuel prices doubled in 2020.",),
+        )
+    ],
+)
+register(
     "wh_fragment",
     "decomposition",
     "a claim that opens with a wh-word which reaches its main verb through no clause of its own: an embedded "
