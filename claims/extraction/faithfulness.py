@@ -100,7 +100,7 @@ def contraction(token: Token, expansions: dict[str, str]) -> str:
 # sailed", "he's gone to Lanzo" (no passive of an intransitive verb of motion); not "since", which a state also
 # takes ("it's closed to trucks since 2019")
 PERFECT_MODIFIERS = {"ever", "already", "never", "yet"}
-MOTION_PARTICIPLES = {"gone", "come", "arrived", "left", "returned", "risen", "fallen", "grown"}
+MOTION_PARTICIPLES = {"gone", "come", "arrived", "risen", "fallen"}  # not "left", "grown": "it's grown in Spain"
 
 
 def _perfect(participle: Token) -> bool:

@@ -356,7 +356,7 @@ register(
     "contracted_has_perfect",
     "policy",
     "a contracted \"'s\" before a participle with no object but what only a perfect has: a measure ('a lot'), "
-    "'ever', 'already', 'never' or 'yet', or a verb of motion ('gone', 'returned'); not with an agent ('by')",
+    "'ever', 'already', 'never' or 'yet', or a verb of motion ('gone', 'risen'); not with an agent ('by')",
     "'has' when the claim is written out ('Sarah Miller has never worked on a night ferry'), not 'is worked'",
     [
         (
