@@ -19,13 +19,12 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from . import readability, rules
-from .lexicon import HEDGE_ADVERBS, SUBJECT_DEPS, has_subject
+from .lexicon import HEDGE_ADVERBS, SUBJECT_DEPS, WH_TAGS, has_subject
 
 # --- sure_split ------------------------------------------------------------------------------------------------
 
 DANGLING_ENDS = {"cc", "det", "mark", "prep", "aux", "auxpass", "case", "preconj", "poss"}
 GROUP_WORDS = {"all", "both", "each", "respectively", "together"}
-WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "parataxis"}
 
 

@@ -13,6 +13,7 @@ NOMINAL_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 # the tags of a finite verb (spaCy's PTB tags); `finite` also counts the tagger's slips
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # which, who, whose, how: a question's or a relative's opener
 
 
 def finite(token) -> bool:

@@ -22,8 +22,8 @@ class CleanedText:
     outlet: str = ""
     published: dt.date | None = None
     removed: list[str] = field(default_factory=list)  # boilerplate lines and repeated paragraphs dropped
-    # (start, end, author) of the paragraphs that are an embedded post's text (embedded_posts.py); found on the
-    # whole text before the extraction blanks the marked paragraphs (the posts' signatures among them)
+    # (start, end, author) of the paragraphs that are an embedded post's text or a quoted excerpt (embedded_posts.py);
+    # found on the whole text before the extraction blanks the marked paragraphs (signatures and source tags among them)
     posts: list[tuple[int, int, str]] = field(default_factory=list)
 
 

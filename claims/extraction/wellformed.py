@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import rules
-from .lexicon import FINITE_TAGS
+from .lexicon import FINITE_TAGS, WH_TAGS
 
 OPENERS_SKIPPED = ("cc", "intj", "preconj")  # "And", "Well", "Either" before the statement, dropped when written
 
@@ -44,7 +44,6 @@ def garbled(tokens: list[Token]) -> bool:
     return rules.on("relative_piece") and _relative_piece(words, ids)
 
 
-WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 # dependencies that open a clause of their own: a wh-word below one of them belongs to that clause, not to the claim
 CLAUSAL_DEPS = {"csubj", "csubjpass", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp"}
 

@@ -31,7 +31,7 @@ class DocContext:
     renderer: Renderer
     quoted: dict
     sents: list
-    posts: list = dataclasses.field(default_factory=list)  # (start, end, author) of embedded posts' paragraphs
+    posts: list = dataclasses.field(default_factory=list)  # (start, end, author): embedded posts, quoted excerpts
 
     _genders: dict | None = None
 
@@ -42,7 +42,8 @@ class DocContext:
         return self._genders
 
     def post_author(self, sent) -> str:
-        """The author of the embedded post the sentence is part of (rule embedded_post), "" when it is none."""
+        """The author of the embedded post or quoted excerpt the sentence is part of (rules embedded_post,
+        excerpt_source_tag), "" when it is none."""
         start = self.offset + sent.start_char
         return next((author for s, e, author in self.posts if s <= start < e), "")
 
