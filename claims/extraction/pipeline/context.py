@@ -74,10 +74,10 @@ def doc_context(doc, offset, cleaned, known, seen, backend, title) -> DocContext
             start = ent.start
             if start > 0 and doc[start - 1].lower_ == "the" and known.drops_article(canonical):
                 start -= 1  # "the Democratic People's Republic of Korea" -> "North Korea"
-            replacements[start] = (end, canonical)
+            replacements[written_prefix_start(doc, start, canonical)] = (end, canonical)
     if rules.on("introduced_surname"):
         for start, (end, text) in introduced_surnames(doc, canonical_of, earlier_people).items():
-            replacements.setdefault(start, (end, text))
+            replacements.setdefault(written_prefix_start(doc, start, text), (end, text))
     sents = list(segmentation.sentences(doc))
     pronouns = antecedents(doc, sents, canonical_of) if rules.on("pronoun_resolution") else {}
     if rules.on("definite_descriptions"):
@@ -104,6 +104,17 @@ def doc_context(doc, offset, cleaned, known, seen, backend, title) -> DocContext
         sents=sents,
         posts=cleaned.posts,
     )
+
+
+def written_prefix_start(doc, start: int, name: str) -> int:
+    """Where a fuller name written over a name span starts, so that words the text already has before the span
+    are not written twice: "Prince Andrew" over "Andrew" in "Prince Andrew" (the tagger took "Andrew" alone) starts
+    at "Prince", not "Prince Prince Andrew"."""
+    words = name.split()
+    for n in range(min(3, len(words) - 1, start), 0, -1):
+        if [t.text for t in doc[start - n : start]] == words[:n]:
+            return start - n
+    return start
 
 
 def _place_use(ent) -> bool:
