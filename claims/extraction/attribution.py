@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from . import rules
 from .entities import entities_in
-from .lexicon import REPORTING_VERBS
+from .lexicon import REPORTING_VERBS, SUBJECT_DEPS
 
 REPORTING_LEMMAS = REPORTING_VERBS
 SOURCE_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}
@@ -110,6 +110,17 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
     return None
+
+
+SHARE_WORDS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "share", "most"})
+
+
+def _poll_share(subject: Token) -> bool:
+    """A share of people as the subject of a verb of saying ("Forty-two percent say …", "A majority of voters
+    said …", "Two-thirds of residents say …"): what a poll found, not a speaker's statement."""
+    if subject.ent_type_ in ("PERCENT", "CARDINAL") and subject.pos_ in ("NUM", "NOUN", "SYM"):
+        return True
+    return subject.lemma_.lower() in SHARE_WORDS or subject.lower_.endswith(("-thirds", "-quarters", "-fifths"))
 
 
 def _span(tokens) -> Span | None:
@@ -284,7 +295,11 @@ def find(sent: Span) -> Attribution | None:
     root = sent.root
     if root.lemma_ in REPORTING_LEMMAS:
         colon = next((t for t in tokens if t.text == ":" and t.i > root.i), None)
-        complement = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.i > root.i), None)
+        # a reported clause before an open complement: in "told cheering staff that …" the parse may take the
+        # adjective "cheering" for an xcomp; what was told is the that-clause
+        complement = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None) or next(
+            (c for c in root.children if c.dep_ == "xcomp" and c.i > root.i), None
+        )
         if (
             colon is not None
             and complement is not None
@@ -297,7 +312,16 @@ def find(sent: Span) -> Attribution | None:
         elif complement is not None:
             start = min(t.i for t in complement.subtree)
             content = [i for i in ids if i >= start]
-            if content and doc[content[0]].lower_ == "that" and doc[content[0]].dep_ == "mark":
+            if (
+                content
+                and doc[content[0]].lower_ == "that"
+                and (
+                    doc[content[0]].dep_ == "mark"  # "that" taken for an object: "told them that they …"
+                    or doc[content[0]].dep_ != "det"
+                    and len(content) > 1
+                    and doc[content[1]].dep_ in SUBJECT_DEPS
+                )
+            ):
                 content = content[1:]
         else:
             content = []
@@ -309,6 +333,8 @@ def find(sent: Span) -> Attribution | None:
             and inside_quotation(sent, subject)
         ):
             content = []  # '"The plan just said …," Ivo Brandt said': the plan is quoted, not the speaker
+        if subject is not None and rules.on("poll_share") and _poll_share(subject):
+            content = []  # "42 percent say that …": a poll's finding is the fact, the share is no speaker
         if (
             complement is not None
             and colon is None

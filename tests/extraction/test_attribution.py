@@ -103,3 +103,28 @@ def test_a_name_that_only_says_which_office_does_not_stand_for_the_speaker():
     assert [c.speaker for c in extract("The Norland ministry said ferry fares rose by 12 percent in 2021.").claims] == [
         "the Norland ministry"
     ]
+
+
+def test_what_was_told_is_the_that_clause_not_a_participle_before_it():
+    # the parse takes "cheering" for an open complement of "told"; the reported clause is the that-clause
+    texts = [
+        c.text
+        for c in extract(
+            "Miller, who has split from many fellow Democrats on taxes, told cheering nurses that the ferry lost 2 "
+            "million euros in 2020."
+        ).claims
+    ]
+    assert "The ferry lost 2 million euros in 2020." in texts
+    assert not any(t.startswith("Cheering") for t in texts)
+
+
+def test_a_that_taken_for_an_object_does_not_open_what_was_told():
+    texts = [
+        c.text
+        for c in extract(
+            'Tom Cole told cheering nurses that they weren\'t "asking for a miracle" when they demanded a 5 percent '
+            "raise in 2019."
+        ).claims
+    ]
+    assert any(t.startswith('They weren\'t "asking for a miracle"') for t in texts)
+    assert not any(t.startswith("That") for t in texts)

@@ -27,3 +27,17 @@ def test_a_dash_the_claim_was_cut_at_is_not_written_before_its_full_stop():
     assert finish("Lanzo is leading the charge -.") == "Lanzo is leading the charge."
     assert finish("Lanzo is leading the charge \u2014") == "Lanzo is leading the charge."
     assert finish("The score was 3-1.") == "The score was 3-1."
+
+
+def test_a_connective_that_opens_a_phrase_of_its_own_stays():
+    assert finish("In addition to its order of 30 jets, Delta ordered 50 more.") == (
+        "In addition to its order of 30 jets, Delta ordered 50 more."
+    )
+    assert finish("In response to the strike, the council closed the port.").startswith("In response to the strike")
+    assert finish("First Lady Jill Biden visited Oslo in 2022.") == "First Lady Jill Biden visited Oslo in 2022."
+
+
+def test_a_connective_alone_still_goes():
+    assert finish("In addition, Delta ordered 50 more jets.") == "Delta ordered 50 more jets."
+    assert finish("First, the council closed the port.") == "The council closed the port."
+    assert finish("However the council closed the port.") == "The council closed the port."

@@ -54,9 +54,9 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
     main = max(heads, key=lambda h: len(subtree_ids(h) & ids))
     clauses: list[Clause] = []
 
-    def walk(verb: Token, scope: set[int], inherited: list[int], top: bool):
+    def walk(verb: Token, scope: set[int], inherited: list[int], top: bool, speakers: bool = False):
         conjuncts = _verb_conjuncts(verb, scope)
-        own = set(scope) if top else (subtree_ids(verb) & scope)
+        own = set(scope) if top else (subtree_ids(verb) & scope) - _that_mark(verb)
         for conj in conjuncts:
             own -= subtree_ids(conj)
         subject = subject_ids(verb, scope) or inherited
@@ -154,17 +154,20 @@ def split_coordination(doc: Doc, ids: set[int]) -> list[Clause]:
                     own.discard(j)
                 else:
                     break
-        borrowed: list[int] = []
-        if not has_own_subject(verb) and inherited and not _imperative(verb):
-            borrowed = list(inherited) + _borrowed_auxiliaries(verb) + _borrowed_hedges(verb)
-        clauses.append(Clause(tokens=sorted(own | set(borrowed))))
+        clauses.append(Clause(tokens=sorted(own | set(_borrowed(verb, inherited, speakers)))))
         for conj in conjuncts:
-            walk(conj, scope, subject, False)
+            speaker = _speakers_conjunct(verb, conj)
+            walk(conj, scope, speaker or subject, False, bool(speaker))
         for child, sub_ids in later:
             walk(child, sub_ids, [], True)
 
     clauses_extra: list[Clause] = []
-    walk(main, set(ids), [], True)
+    # "Ford says it will sell the seats, and that future seats will have covers": the parse hangs the second
+    # reported clause on the verb of saying, outside what was said; each is a clause of its own
+    main, rest, seconds = _reported_clauses(doc, heads, main, set(ids))
+    walk(main, rest, [], True)
+    for head, part in seconds:
+        walk(head, part, [], True)
     clauses.extend(clauses_extra)
     return [c for c in clauses if c.template or any(doc[i].pos_ in CLAUSE_POS for i in c.tokens)]
 
@@ -237,6 +240,77 @@ def _speakers_statement(doc: Doc, participle: Token, ids: set[int]) -> list[Clau
         return []
     marks = {c.i for c in said.children if c.dep_ == "mark"}
     return [Clause(tokens=sorted((subtree_ids(said) & ids) - marks))]
+
+
+# verbs by which only a speaker acts: "called on the council to …", "urged …", "demanded …"
+DIRECTIVE_VERBS = frozenset({"urge", "call", "appeal", "demand", "plead", "implore", "ask"})
+PERSON_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _speakers_conjunct(verb: Token, conj: Token) -> list[int]:
+    """The speaker's subject, for a directive verb coordinated with a passive clause they reported: "The office said
+    the injuries were caused by bullets and urged the city to …" (rule speaker_conjunct). The parse hangs "urged" on
+    "caused", so split it borrowed "the injuries"; only a speaker urges, and the injuries are no one. Left alone when
+    the passive's subject could act (a name, a pronoun: "… said Ana was fined by the court and asked for time")."""
+    if not rules.on("speaker_conjunct") or conj.lemma_ not in DIRECTIVE_VERBS or has_own_subject(conj):
+        return []
+    if conj.tag_ not in ("VBD", "VBZ", "VBN"):
+        return []
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING_VERBS or not _agentive_passive(verb):
+        return []
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is None or patient.pos_ in ("PRON", "PROPN") or patient.ent_type_ in PERSON_LABELS:
+        return []
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i), None)
+    if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ not in ("we", "they"):
+        return []
+    return sorted(subtree_ids(speaker))
+
+
+def _borrowed(verb: Token, inherited: list[int], speakers: bool) -> list[int]:
+    """What a conjunct without a subject takes from its head: the subject, and unless the subject is a speaker's
+    (rule speaker_conjunct) the auxiliaries and hedges too."""
+    if has_own_subject(verb) or not inherited or _imperative(verb):
+        return []
+    return list(inherited) if speakers else list(inherited) + _borrowed_auxiliaries(verb) + _borrowed_hedges(verb)
+
+
+def _that_mark(verb: Token) -> set[int]:
+    """ "said the ferry lost 2 million and that fuel prices doubled": the second clause's "that", which goes (rule
+    second_reported_clause)."""
+    if not rules.on("second_reported_clause"):
+        return set()
+    return {c.i for c in verb.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i}
+
+
+def _reported_clauses(
+    doc: Doc, heads: list[Token], main: Token, ids: set[int]
+) -> tuple[Token, set[int], list[tuple[Token, set[int]]]]:
+    """ "Ford says it will sell the seats, and that future seats will have covers": the parse hangs the second
+    reported clause on the verb of saying, outside what was said; each is a clause of its own (rule
+    second_reported_clause). Returns the main clause's head and words, and each second clause's head and words."""
+    first = next((h for h in heads if any(_second_reported_clause(o, h) for o in heads)), None)
+    if first is None or not rules.on("second_reported_clause"):
+        return main, ids, []
+    rest, seconds = set(ids), []
+    for head in (o for o in heads if _second_reported_clause(o, first)):
+        part = subtree_ids(head) & rest
+        rest -= part | _joint_after(doc, max(rest & subtree_ids(first) or {first.i}), head.i, rest)
+        seconds.append((head, part - {c.i for c in head.children if c.dep_ == "mark"}))
+    return first, rest, seconds
+
+
+def _second_reported_clause(head: Token, main: Token) -> bool:
+    """A "that" clause coordinated with the reported clause `main` but hung on the verb of saying by the parse."""
+    return (
+        head.dep_ == "conj"
+        and head.head.i == main.head.i
+        and main.dep_ == "ccomp"
+        and head.i > main.i
+        and head.pos_ in CLAUSE_POS
+        and has_own_subject(head)
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+    )
 
 
 def _agentive_passive(verb: Token) -> bool:

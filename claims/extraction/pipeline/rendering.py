@@ -9,10 +9,14 @@ from .. import faithfulness
 from ..decontextualisation.referents import PRONOUNS
 
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
+# Connectives that open a sentence and tie it to the one before; a claim stands without them. Those that also begin
+# a phrase of their own go only with their comma or without what would make them one: "In addition to its order, …",
+# "In response to …", "As a result of …", "First Lady …", "Besides its ferries, …", "Still water …".
 _LEADING_CONNECTIVES = re.compile(
-    r"^(?:(?:and|but|or|so|yet|then|also|however|therefore|thus|meanwhile|moreover|furthermore|additionally|"
-    r"instead(?! of)|still|nevertheless|nonetheless|consequently|hence|besides|indeed|in addition|in fact|as a result|"
-    r"in response|in turn|overall|finally|first|second|third|lastly|notably)\b,?\s+)+",
+    r"^(?:(?:(?:and|but|or|so|yet|then|also|however|therefore|thus|meanwhile|moreover|furthermore|additionally|"
+    r"instead(?! of)|nevertheless|nonetheless|consequently|hence|indeed|in addition(?! to)|in fact|"
+    r"as a result(?! of)|in response(?! to)|in turn|finally|lastly)\b,?|"
+    r"(?:still|besides|overall|first|second|third|notably),)\s+)+",
     re.IGNORECASE,
 )
 _PARENTHETICAL = re.compile(

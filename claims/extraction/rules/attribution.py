@@ -251,3 +251,16 @@ register(
         )
     ],
 )
+register(
+    "poll_share",
+    "attribution",
+    "a share of people as the one who says ('Forty-two percent say that …', 'A majority of voters said …')",
+    "no speaker: the sentence is a poll's finding and stays whole ('Forty-two percent of Varnes residents say the "
+    "ferry is too slow.'), not the answer stated as a fact said by 'Forty-two percent'",
+    [
+        (
+            "Forty-two percent of Varnes residents say that the ferry is too slow.",
+            ("Forty-two percent of Varnes residents say that the ferry is too slow.",),
+        )
+    ],
+)

@@ -369,3 +369,37 @@ register(
     "also 'X VPed …'",
     [("Norland became the second country to ban plastic straws.", ("Norland banned plastic straws.",))],
 )
+register(
+    "speaker_conjunct",
+    "decomposition",
+    "a directive verb ('urged', 'called on', 'demanded') coordinated with a passive clause with its agent inside what "
+    "a speaker said ('X said the injuries were caused by bullets and urged the city to …'), the passive's subject "
+    "a common noun",
+    "the directive as the speaker's ('X urged the city to …'), not the passive subject's ('The injuries urged …', "
+    "'The injuries were called on …')",
+    [
+        (
+            "The Varnes ombudsman's office said the injuries were caused by rubber bullets and urged the council to "
+            "withdraw police units from the square.",
+            ("The Varnes ombudsman's office urged the council to withdraw police units from the square.",),
+        )
+    ],
+)
+register(
+    "second_reported_clause",
+    "decomposition",
+    "a second 'that' clause coordinated with what a speaker said ('X says the ferry will stop in Varnes, and that "
+    "fares will rise'), whether the parse hangs it on the reported clause or on the verb of saying",
+    "a claim for each clause, without its 'that' ('Fares will rise.'), not one claim ending '…, and that fares will "
+    "rise' nor a 'That fares rose' fragment that is dropped",
+    [
+        (
+            "Sarah Miller says the Varnes ferry will stop in Lanzo in 2025, and that its fares will rise by 10 "
+            "percent in 2026.",
+            (
+                "The Varnes ferry will stop in Lanzo in 2025.",
+                "The Varnes ferry's fares will rise by 10 percent in 2026.",
+            ),
+        )
+    ],
+)
