@@ -51,6 +51,18 @@ def sure_split(doc: Doc, content: Iterable[int], pieces: list) -> bool:
     return True
 
 
+def unparsed_split(doc: Doc, content: Iterable[int], pieces: list) -> bool:
+    """Whether a split into several parts follows a parse that hung a phrase on a verb without knowing how ("dep";
+    rule unparsed_split): it cuts where the sentence has no joint and glues the phrase to the wrong clause ("… dating
+    to 2009 and ended Rice's title hopes in …", "hopes" hung on the first verb, gave "… dating to 2009 hopes in …")."""
+    if sum(1 for p in pieces if not p.template) <= 1 or not rules.on("unparsed_split"):
+        return False
+    return any(
+        doc[i].dep_ == "dep" and doc[i].head.pos_ in ("VERB", "AUX") and doc[i].n_lefts + doc[i].n_rights > 0
+        for i in content
+    )
+
+
 def _clause_of_its_own(tokens: list[Token], overrides: dict[int, str]) -> bool:
     """A part with a subject and a finite verb (see sure_split) that is no garbled piece of the sentence."""
     words = [t for t in tokens if not t.is_punct]

@@ -53,7 +53,9 @@ def decompose(doc: Doc, content: list[int]) -> list[Clause]:
                         for atom in atoms:
                             atom = generic_you(doc, atom) if rules.on("generic_you") else atom
                             clauses.append(atom)
-    if rules.on("split_guard") and not faithfulness.sure_split(doc, content, clauses):
+    if (rules.on("split_guard") and not faithfulness.sure_split(doc, content, clauses)) or faithfulness.unparsed_split(
+        doc, content, clauses
+    ):
         # a part that is no clause of its own: the statement as it stands, and what the modifiers say of names
         clauses = [Clause(tokens=sorted(set(content)), whole=True)] + [c for c in clauses if c.template]
     if rules.on("achievement"):

@@ -403,3 +403,21 @@ register(
         )
     ],
 )
+register(
+    "unparsed_split",
+    "decomposition",
+    "a split at coordinated verbs where the parser hung a phrase on a verb without a relation it knows ('dep'): "
+    "'… snapped a streak dating to 2009 and ended Rice's title hopes in …' with 'hopes' hung on 'snapped'",
+    "no split: the sentence as it stands, marked 'not decomposed', not '… dating to 2009 hopes in …' and 'ended "
+    "Rice's title'",
+    [
+        (
+            "The Falcons (6-5, 3-4) snapped a 9-game losing streak to the Owls (4-7, 3-4) dating to 2009 and ended "
+            "Rice's title hopes in the Western Division with one league game remaining.",
+            (
+                "The Falcons (6-5, 3-4) snapped a 9-game losing streak to the Owls (4-7, 3-4) dating to 2009 and ended "
+                "Rice's title hopes in the Western Division with one league game remaining.",
+            ),
+        )
+    ],
+)
