@@ -41,3 +41,21 @@ def test_a_connective_alone_still_goes():
     assert finish("In addition, Delta ordered 50 more jets.") == "Delta ordered 50 more jets."
     assert finish("First, the council closed the port.") == "The council closed the port."
     assert finish("However the council closed the port.") == "The council closed the port."
+
+
+def test_an_inch_mark_after_a_number_stays():
+    assert finish('Specs include a 27" 2560x1440 display with a 1ms response time .') == (
+        'Specs include a 27" 2560x1440 display with a 1ms response time.'
+    )
+
+
+def test_an_unpaired_quotation_mark_still_goes():
+    assert finish('The ferry is "too slow for Varnes, the council said .') == (
+        "The ferry is too slow for Varnes, the council said."
+    )
+
+
+def test_quotation_marks_paired_beside_an_inch_mark_stay():
+    assert (
+        finish('Its 27" display is "the best", the review said .') == 'Its 27" display is "the best", the review said.'
+    )

@@ -117,6 +117,23 @@ def _specifies(token: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subject.children)
 
 
+ONE_NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
+
+
+def _one_thing(doc: Doc, token: Token, conjuncts: list[Token]) -> bool:
+    """Coordinated nouns that make one fact: alternatives ("millions or billions of years"), or one name that the
+    entity tagger read across the "and" ("the Red and Blue Edition", "Procter and Gamble"; rule name_with_and)."""
+    if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):
+        return True
+    if not rules.on("name_with_and"):
+        return False
+    name = next((e for e in doc.ents if e.start <= token.i and conjuncts[-1].i < e.end), None)
+    if name is None or name.label_ not in ONE_NAME_LABELS:
+        return False  # a person or a place: the tagger reads "Lind and Moss" as one person too
+    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
+    return not any(member.text in people for member in [token, *conjuncts])  # "Lind and Moss" after "Ivo Lind"
+
+
 def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
     """ "A kiln's size, cost and fuel are set by its maker" -> three claims, one per conjunct."""
     ids = set(clause.tokens)
@@ -151,8 +168,8 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
             continue  # "What the ferry needs is will and money": the list is what the subject is, all of it
         if rules.on("open_list") and _open_list(conjuncts[-1]):
             continue  # "A, B and other features": "other" is other than A and B; a claim of it alone says nothing
-        if any(c.dep_ == "cc" and c.lower_ != "and" for member in [token, *conjuncts] for c in member.children):
-            continue  # "millions or billions of years" is one fact with alternatives, not two facts
+        if _one_thing(doc, token, conjuncts):
+            continue
         if rules.on("whole_coordination") and (
             token.dep_ == "pobj"
             and token.head.lower_ == "of"

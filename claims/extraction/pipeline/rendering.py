@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .. import faithfulness
+from .. import faithfulness, rules
 from ..decontextualisation.referents import PRONOUNS
 
 CONTRACTIONS = {"'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
@@ -22,6 +22,7 @@ _LEADING_CONNECTIVES = re.compile(
 _PARENTHETICAL = re.compile(
     r",\s*(?:although|however|though|too|also|meanwhile|therefore|moreover|in turn)\s*,", re.IGNORECASE
 )
+_QUOTATION_MARK = re.compile(r'(?<!\d)"|"(?![\s\-,.])')  # not an inch mark: '27" display', '27"-wide'
 _SPACE_BEFORE = re.compile(r"\s+([,;:!?)\]]|\.(?!\w)|'s\b|n't\b)")  # not before ".45-caliber"
 _SPACE_AFTER = re.compile(r"([(\[])\s+")
 _FILLER = re.compile(
@@ -44,8 +45,9 @@ def finish(text: str, *, capitalise: bool = True) -> str:
     text = _LEADING_CONNECTIVES.sub("", text)
     text = _FILLER.sub("", text)
     text = re.sub(r"^[\s,.;:\-]+", "", text)
-    if text.count('"') % 2:
-        text = text.replace('"', "")
+    if len(_QUOTATION_MARK.findall(text)) % 2:
+        # an unpaired quotation mark goes; an inch mark after a number is none ('a 27" display')
+        text = _QUOTATION_MARK.sub("", text)
     text = re.sub(r'"\s*"', " ", text)
     text = re.sub(r'^"([^"]*)"$', r"\1", text.strip())
     text = re.sub(r"[\s,;:\-\u2013\u2014]+$", "", text).strip()
@@ -61,6 +63,15 @@ def finish(text: str, *, capitalise: bool = True) -> str:
     if text[-1] not in ".!?":
         text += "."
     return text
+
+
+def _quoting(parts: list[str]) -> bool:
+    """Whether what was written so far leaves a quotation open: a title or a quote kept in its marks ('played "We're
+    Not Done"') keeps its words as written (rule quoted_contraction)."""
+    if not rules.on("quoted_contraction"):
+        return False
+    written = "".join(parts)
+    return written.count("\u201c") > written.count("\u201d") or written.count('"') % 2 == 1
 
 
 class Renderer:
@@ -87,7 +98,7 @@ class Renderer:
             if previous is not None and i != previous + 1 and parts and not parts[-1].endswith((" ", "\n")):
                 parts.append(" ")  # words brought together across a gap keep a space between them
             previous = i
-            if i in overrides or faithfulness.spelled_out(token, CONTRACTIONS):
+            if i in overrides or faithfulness.spelled_out(token, CONTRACTIONS) and not _quoting(parts):
                 text = overrides.get(i) or faithfulness.contraction(token, CONTRACTIONS)
                 if i not in overrides and parts and not parts[-1].endswith(" "):
                     text = " " + text

@@ -203,3 +203,16 @@ register(
         )
     ],
 )
+register(
+    "name_with_and",
+    "decomposition",
+    "coordinated nouns that the entity tagger reads as one name ('the Red and Blue Edition is back in stock', "
+    "'Procter and Gamble closed …')",
+    "no split: the name stays whole, not 'The Red is back in stock.' and 'Blue Edition is back in stock.'",
+    [
+        (
+            "After a long stretch of being unavailable, the Red and Blue Edition is back in stock on Amazon.",
+            ("After a long stretch of being unavailable, the Red and Blue Edition is back in stock on Amazon.",),
+        )
+    ],
+)

@@ -478,3 +478,16 @@ register(
         )
     ],
 )
+register(
+    "quoted_contraction",
+    "policy",
+    "a contraction inside a quotation or title the claim keeps in its marks ('played \"We're Still Here\"')",
+    "the words as written ('\"We're Still Here\"'), not spelled out ('\"We are Still Here\"'): a title or a quote "
+    "is not ours to rewrite",
+    [
+        (
+            'Nurses with drums played "We\'re Still Here" from the steps of Boise City Hall in 2019.',
+            ('Nurses with drums played "We\'re Still Here" from the steps of Boise City Hall in 2019.',),
+        )
+    ],
+)
