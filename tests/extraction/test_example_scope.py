@@ -20,3 +20,13 @@ def test_examples_of_the_verbs_own_object_still_give_a_claim_each():
     claims = _texts("The Varnes council sold its ferries, including the Orvik Star and the Lanzo Queen.")
     assert "The Varnes council sold the Orvik Star." in claims
     assert "The Varnes council sold the Lanzo Queen." in claims
+
+
+def test_examples_after_a_singular_noun_past_a_plural_are_not_written_into_it():
+    text = (
+        "Tom Cole has received various awards and accolades for his research, including the Lanzo Prize for Economics."
+    )
+    claims = _texts(text)
+    assert "Tom Cole has received accolades for his research." in claims
+    assert not any("for the Lanzo Prize" in c for c in claims)
+    assert "Tom Cole has received accolades for the Lanzo Prize for Economics." in _texts(text, {"example_scope"})

@@ -93,7 +93,17 @@ def _unsure_scope(doc: Doc, marker: Token, noun: Token) -> bool:
         if passed.tag_ in ("NNS", "NNPS") and passed.head.lower_ != "of":
             return True
         passed = passed.head
+    if noun.tag_ == "NN" and _plural_before(doc, noun):
+        return True  # "received awards for his research, including the Lanzo Prize": the awards, not the research
     return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
+
+
+def _plural_before(doc: Doc, noun: Token) -> bool:
+    """A plural noun between the verb of the singular noun's clause and the noun, that examples could be of."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i > noun.i:
+        return False
+    return any(doc[j].tag_ in ("NNS", "NNPS") and doc[j].head.lower_ != "of" for j in range(verb.i + 1, noun.i))
 
 
 def _example_noun(doc: Doc, marker: Token) -> Token:
