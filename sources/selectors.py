@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import BigIntegerField, Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import BigIntegerField, Exists, OuterRef, Q, QuerySet
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
@@ -18,6 +18,7 @@ from claims.selectors import (
     claim_stored_vector,
     user_sees_unpublished,
 )
+from factcheck import text_search
 
 from .evidence.text import content_tokens
 from .fetchers.base import ClaimQuery, MentionContext
@@ -85,16 +86,13 @@ def claim_query(*, claim_id: int) -> ClaimQuery | None:
     )
 
 
-def _sharing_words(queryset: QuerySet, field: str, terms: list[str]) -> QuerySet:
+def _sharing_words(queryset: QuerySet, field: str, terms: list[str], *, indexed: bool = True) -> QuerySet:
     """Rows whose `field` contains two of the search words (the one word when there is only one), annotated with
     how many (`shared`). One shared word is no corroboration: "investigating" alone matched any story about any
     inquiry, and ranking the passages of 50 such articles per claim was most of the fetch worker's time
-    (bench/pipeline.py)."""
-    shared = sum(
-        (Case(When(**{f"{field}__icontains": term}, then=Value(1)), default=Value(0)) for term in terms),
-        start=Value(0),
-    )
-    return queryset.alias(shared=shared).filter(shared__gte=min(2, len(terms)))
+    (bench/pipeline.py). On PostgreSQL through the table's indexed word column (factcheck.text_search): reading
+    every article's text for every claim grew with the corpus."""
+    return text_search.sharing_words(queryset, field, terms, indexed=indexed)
 
 
 def _search_terms(text: str, limit: int = 6) -> list[str]:
@@ -129,7 +127,7 @@ def claims_of_articles_sharing_words(*, text: str, article_ids: set[int], own_ar
         .exclude(pk=exclude_id)
         .distinct()
     )
-    return _sharing_words(claims, "text", terms).order_by("pk")
+    return _sharing_words(claims, "text", terms, indexed=False).order_by("pk")  # a few articles' claims
 
 
 def with_text_head(articles: QuerySet[Article]) -> QuerySet[Article]:

@@ -73,3 +73,43 @@ def test_a_later_article_is_offered_back_only_to_the_earlier_articles_claims_tha
     assert Evidence.objects.filter(claim=claim, source__metadata__article_id=earlier.pk).exists()
     assert Evidence.objects.filter(claim=related, source__metadata__article_id=later.pk).exists()
     assert not Evidence.objects.filter(claim=unrelated).exists()
+
+
+def test_a_search_word_finds_the_longer_words_it_begins():
+    article = _article("Recognition", "Lanzo formally recognized the breakaway republics on Monday.", 3)
+    _article("Weather", "Rain is expected in Lanzo on Monday.", 4)
+    found = [a.pk for a in selectors.internal_articles(text="Lanzo recognizes the republics.", exclude_ids=set())]
+    assert found == [article.pk]
+
+
+def test_an_edited_text_is_searched_by_its_new_words():
+    article = _article("Port news", "The harbour authority said traffic grew in March.", 19)
+    assert [a.pk for a in selectors.internal_articles(text="The crane collapse.", exclude_ids=set())] == []
+    article.cleaned_text = "After the crane collapse, the harbour was closed."
+    article.save(update_fields=["cleaned_text"])
+    assert [a.pk for a in selectors.internal_articles(text="The crane collapse.", exclude_ids=set())] == [article.pk]
+
+
+def test_on_postgresql_the_search_reads_the_indexed_word_column_not_the_text():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the word column exists on PostgreSQL only; SQLite reads the text (the tests above)")
+    from sources.models import Source
+
+    sql = str(selectors.internal_articles(text=CLAIM, exclude_ids=set()).query)
+    assert '"claims_article"."search_words" @@ to_tsquery' in sql and "LIKE" not in sql.upper()
+    sources_sql = str(selectors.internal_sources(text=CLAIM, exclude_kinds=(Source.Kind.ARTICLE,)).query)
+    assert '"sources_source"."search_words" @@ to_tsquery' in sources_sql
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename IN ('claims_article', 'sources_source') "
+            "AND indexname LIKE '%search_words'"
+        )
+        assert sorted("USING gin (search_words)" in row[0] for row in cursor.fetchall()) == [True, True]
+
+
+def test_punctuation_in_a_claim_cannot_break_the_search_query():
+    article = _article("Rates", "Inflation rose to 5% in Lanzo, the statistics office said.", 5)
+    found = [a.pk for a in selectors.internal_articles(text="Inflation (5%) rose & fell | Lanzo's!", exclude_ids=set())]
+    assert found == [article.pk]
