@@ -23,10 +23,8 @@ def test_examples_of_the_verbs_own_object_still_give_a_claim_each():
 
 
 def test_examples_after_a_singular_noun_past_a_plural_are_not_written_into_it():
-    text = (
-        "Tom Cole has received various awards and accolades for his research, including the Lanzo Prize for Economics."
-    )
+    text = "Sarah Miller has collected many medals and trophies for her rowing, including the Varnes Cup for Sculling."
     claims = _texts(text)
-    assert "Tom Cole has received accolades for his research." in claims
-    assert not any("for the Lanzo Prize" in c for c in claims)
-    assert "Tom Cole has received accolades for the Lanzo Prize for Economics." in _texts(text, {"example_scope"})
+    assert "Sarah Miller has collected trophies for her rowing." in claims
+    assert not any("for the Varnes Cup" in c for c in claims)
+    assert "Sarah Miller has collected trophies for the Varnes Cup for Sculling." in _texts(text, {"example_scope"})

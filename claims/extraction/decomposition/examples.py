@@ -94,7 +94,7 @@ def _unsure_scope(doc: Doc, marker: Token, noun: Token) -> bool:
             return True
         passed = passed.head
     if noun.tag_ == "NN" and _plural_before(doc, noun):
-        return True  # "received awards for his research, including the Lanzo Prize": the awards, not the research
+        return True  # "collected medals for her rowing, including the Varnes Cup": medals, not rowing
     return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
 
 
