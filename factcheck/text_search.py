@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from django.db import connection
+from django.db import connection, migrations
 from django.db.models import BooleanField, Case, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
@@ -44,6 +44,15 @@ def drop_search_column(schema_editor, table: str) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(f"ALTER TABLE {schema_editor.quote_name(table)} DROP COLUMN IF EXISTS {SEARCH_COLUMN}")
+
+
+def search_column_operation(table: str, text_column: str) -> migrations.RunPython:
+    """The migration operation that adds (and, reversed, drops) the word column of `table`'s `text_column`."""
+    return migrations.RunPython(
+        lambda apps, schema_editor: add_search_column(schema_editor, table, text_column),
+        lambda apps, schema_editor: drop_search_column(schema_editor, table),
+        elidable=False,
+    )
 
 
 def query_words(terms: list[str]) -> list[str]:

@@ -5,18 +5,10 @@ database and is not a model field (Django never writes it); on SQLite the search
 
 from django.db import migrations
 
-from factcheck.text_search import add_search_column, drop_search_column
-
-
-def forwards(apps, schema_editor):
-    add_search_column(schema_editor, "claims_article", "cleaned_text")
-
-
-def backwards(apps, schema_editor):
-    drop_search_column(schema_editor, "claims_article")
+from factcheck.text_search import search_column_operation
 
 
 class Migration(migrations.Migration):
     dependencies = [("claims", "0018_history_reasons_kept_whole")]
 
-    operations = [migrations.RunPython(forwards, backwards, elidable=False)]
+    operations = [search_column_operation("claims_article", "cleaned_text")]
