@@ -112,6 +112,29 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+HYPHENS = frozenset({"-", "‐", "‑"})
+
+
+def _subject_words(subject: Token) -> list[Token]:
+    """The subject's words. The parser may cut a hyphenated head into subjects of their own ("The firm's co - founder"
+    as three subjects of "said", the possessive hanging on "co"): with rule hyphenated_speaker, every subject of the
+    same verb joined to this one by a hyphen written without spaces brings its words too."""
+    words = {t.i: t for t in subject.subtree}
+    if not rules.on("hyphenated_speaker"):
+        return list(words.values())
+    doc = subject.doc
+    for sibling in subject.head.children:
+        if sibling.dep_ != subject.dep_ or sibling.i == subject.i:
+            continue
+        low, high = sorted((subject.i, sibling.i))
+        joined = all(not doc[k].whitespace_ for k in range(low, high)) and any(
+            doc[k].text in HYPHENS for k in range(low + 1, high)
+        )
+        if joined:
+            words.update((t.i, t) for t in sibling.subtree)
+    return list(words.values())
+
+
 SHARE_WORDS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "share", "most"})
 
 
@@ -276,7 +299,7 @@ def find(sent: Span) -> Attribution | None:
         content = [i for i in ids if i < comma.i]
         if not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
             continue
-        speaker = _span(named or (t for t in subject.subtree if t.i in tail_ids))
+        speaker = _span(named or (t for t in _subject_words(subject) if t.i in tail_ids))
         cited = _sources_of(verb, tail_ids) or source
         if subject.lower_ == "it":  # "…, it was notified by the minister": the agent is the speaker
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -343,7 +366,7 @@ def find(sent: Span) -> Attribution | None:
         ):
             content = []  # "Officials suggested that residents stay indoors": advice given, not a fact reported
         if content and any(doc[i].pos_ in ("VERB", "AUX") for i in content):
-            speaker_tokens = list(subject.subtree) if subject is not None else []
+            speaker_tokens = _subject_words(subject) if subject is not None else []
             if rules.on("speaker_within_sentence"):
                 # the parse may hang a line before the paragraph on the subject ("4:14 p.m." above the lead)
                 speaker_tokens = [t for t in speaker_tokens if sent.start <= t.i < sent.end]

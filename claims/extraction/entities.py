@@ -111,6 +111,16 @@ NAME_TITLES = frozenset(
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'-]*\s+){1,6}?(?:of\s+(?:the\s+)?)?(?:[A-Z][\w'-]*))\s*\(([A-Z]{2,6})\)")
 
 
+def _written_as_name(text: str) -> bool:
+    """Whether a full name is written as one: capitalised words, short lower-case particles between them ("Ursula von
+    der Leyen"). The parser can tag lower-case words as a person ("marijuana legalization"); such a "full name" must
+    not give a later capitalised word ("Marijuana") its reading."""
+    words = text.split()
+    return bool(_NAME_WORD.fullmatch(words[0]) and _NAME_WORD.fullmatch(words[-1])) and all(
+        _NAME_WORD.fullmatch(w) or (w.islower() and len(w) <= 3) for w in words
+    )
+
+
 def _distinct_first_names(names: set[str]) -> int:
     """First names, one kept of a short form and its long form ("Tim" and "Timothy" are one person)."""
     return sum(1 for n in names if not any(m != n and n.startswith(m) for m in names))
@@ -214,7 +224,7 @@ class DocumentEntities:
             return text.strip()
         if label == "PERSON":
             canonical = self._person(name)
-            if len(canonical.split()) > 1 and canonical not in self.people:
+            if len(canonical.split()) > 1 and canonical not in self.people and _written_as_name(canonical):
                 self.people.append(canonical)
             return canonical
         if name in self.acronyms:

@@ -67,6 +67,17 @@ def test_a_surname_alone_is_the_full_name_met_earlier():
     assert entities.canonical("Nikonorova", "PERSON") == "Natalya Nikonorova"
 
 
+def test_lower_case_words_tagged_as_a_person_give_no_later_name_its_reading():
+    entities = DocumentEntities("Arrests fell after cheese rolling was banned. Cheese rolling is back. Tom Cole spoke.")
+    # the parser can tag lower-case words as a person; they are no full name a later capitalised word stands for
+    assert entities.canonical("cheese rolling", "PERSON") == "cheese rolling"
+    assert entities.canonical("Cheese", "PERSON") == "Cheese"
+    # while a full name written as one still gives its first name and its surname their reading
+    assert entities.canonical("Tom Cole", "PERSON") == "Tom Cole"
+    assert entities.canonical("Cole", "PERSON") == "Tom Cole"
+    assert entities.people == ["Tom Cole"]
+
+
 def test_an_acronym_defined_in_the_article_is_an_alias_there():
     entities = DocumentEntities("The Zaporizhzhia Nuclear Power Plant (ZNPP) was shelled.")
     assert entities.canonical("ZNPP", "ORG") == "Zaporizhzhia Nuclear Power Plant"

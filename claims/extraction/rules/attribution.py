@@ -264,3 +264,16 @@ register(
         )
     ],
 )
+register(
+    "hyphenated_speaker",
+    "attribution",
+    "subjects of one reporting verb joined by a hyphen written without spaces, which the parser took for separate "
+    "subjects ('The firm's co-founder said …' parsed as the subjects 'The firm's co', '-' and 'founder')",
+    "the speaker is the whole hyphenated phrase ('the firm's co-founder'), not the words hanging on its first piece",
+    [
+        (
+            "The Lanzo mill's co-founder said Lanzo had 300 weavers in 1950.",
+            ("Lanzo had 300 weavers in 1950.",),
+        )
+    ],
+)
