@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from . import rules
 from .entities import entities_in
-from .lexicon import REPORTING_VERBS, SUBJECT_DEPS
+from .lexicon import HYPHENS, REPORTING_VERBS, SUBJECT_DEPS
 
 REPORTING_LEMMAS = REPORTING_VERBS
 SOURCE_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}
@@ -112,9 +112,6 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-HYPHENS = frozenset({"-", "‐", "‑"})
-
-
 def _subject_words(subject: Token) -> list[Token]:
     """The subject's words. The parser may cut a hyphenated head into subjects of their own ("The firm's co - founder"
     as three subjects of "said", the possessive hanging on "co"): with rule hyphenated_speaker, every subject of the
@@ -126,9 +123,14 @@ def _subject_words(subject: Token) -> list[Token]:
     for sibling in subject.head.children:
         if sibling.dep_ != subject.dep_ or sibling.i == subject.i:
             continue
-        low, high = sorted((subject.i, sibling.i))
-        joined = all(not doc[k].whitespace_ for k in range(low, high)) and any(
-            doc[k].text in HYPHENS for k in range(low + 1, high)
+        first, second = sorted((subject, sibling), key=lambda t: t.i)
+        hyphen = doc[first.i + 1] if first.i + 1 < len(doc) else first
+        # "co-founder" parsed as "co", "-" and "founder", or as "co" and a "- author Sarah Miller" of its own
+        joined = (
+            hyphen.text in HYPHENS
+            and not first.whitespace_
+            and not hyphen.whitespace_
+            and (hyphen.i == second.i or any(t.i in (hyphen.i, hyphen.i + 1) for t in second.subtree))
         )
         if joined:
             words.update((t.i, t) for t in sibling.subtree)
@@ -219,6 +221,23 @@ OWN_CLAUSE_OPENERS = {
 }  # fmt: skip
 
 
+LISTENER_VERBS = frozenset({"tell", "inform", "notify", "quote", "brief", "assure", "remind", "warn"})
+
+
+def _has_thing_object(verb: Token) -> bool:
+    """A direct object on a verb of saying that is not whom it was said to ("added 20 points", "reported a loss",
+    "wrote a book"): the verb is not reporting speech (rule reporting_verb_with_object)."""
+    if verb.lemma_ in LISTENER_VERBS:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.pos_ in ("NOUN", "NUM", "PROPN", "SYM")
+        or c.dep_ == "npadvmod"
+        and any(n.dep_ == "nummod" or n.like_num for n in c.subtree)
+        for c in verb.children
+    )
+
+
 def _own_clause(tail: list[Token], comma: Token) -> bool:
     """The words after the comma are a clause of their own that reports something else, not a trailing '…, X said'
     (rule speaker_own_clause): they open on a conjunction ('…, but we confirmed that …', '…, with Audi suggesting
@@ -260,6 +279,18 @@ def _named_after_quotation(sent: Span, verb: Token) -> list[Token]:
     return words
 
 
+def _trailing_reporting_verbs(tail: list[Token]) -> list[Token]:
+    """The verbs of a trailing '…, X said' that report what was said."""
+    verbs = [t for t in tail if t.lemma_ in REPORTING_LEMMAS and t.pos_ == "VERB"]
+    if rules.on("speaker_verb_not_modifier"):
+        # "…, and that everything anybody said to me became musical": a verb describing a noun reports nothing
+        verbs = [t for t in verbs if t.dep_ not in ("relcl", "acl", "amod")]
+    if rules.on("reporting_verb_with_object"):
+        # "…, the Varnes index added 20 points": a verb of saying with a thing for its object says nothing
+        verbs = [t for t in verbs if not _has_thing_object(t)]
+    return verbs
+
+
 def find(sent: Span) -> Attribution | None:
     """The attribution of a sentence, if it reports what someone said."""
     source, according = _according_to(sent)
@@ -272,10 +303,7 @@ def find(sent: Span) -> Attribution | None:
         tail = [t for t in tokens if t.i > comma.i and not t.is_punct]
         if not tail or len(tail) > MAX_TAIL_TOKENS:
             continue
-        verbs = [t for t in tail if t.lemma_ in REPORTING_LEMMAS and t.pos_ == "VERB"]
-        if rules.on("speaker_verb_not_modifier"):
-            # "…, and that everything anybody said to me became musical": a verb describing a noun reports nothing
-            verbs = [t for t in verbs if t.dep_ not in ("relcl", "acl", "amod")]
+        verbs = _trailing_reporting_verbs(tail)
         if not verbs:
             continue
         verb = verbs[0]

@@ -195,6 +195,8 @@ def speech_without_content(token: Token, ids: set[int]) -> bool:
                 or any(a.dep_ == "prep" and a.lower_ in ("of", "about") for a in (c, *c.children))
                 or any(t.i in ids and t.pos_ in ("VERB", "AUX") and t.i != token.i for t in c.subtree)
             )
+        if c.dep_ == "npadvmod" and rules.on("reporting_verb_with_object") and any(n.like_num for n in c.subtree):
+            return True  # "the index added 20 points": an amount, what was added
         return (c.dep_ in SPEECH_CONTENT or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)) and not (
             c.dep_ == "dobj" and c.left_edge.i > token.i + 1 and doc[c.left_edge.i - 1].text == ","
         )  # "vowed … to close the plant" may be parsed as an adverbial clause: it is still what was vowed; an

@@ -29,6 +29,9 @@ def finite(token) -> bool:
     )
 
 
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})  # the hyphens a word is written with ("co-author")
+
+
 def plural(noun) -> bool:
     """A plural noun, or a noun with conjuncts ("the boat and the bells")."""
     return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)

@@ -30,3 +30,12 @@ def test_without_the_rule_the_speaker_was_cut_at_the_hyphen():
     with rules.disabled({"hyphenated_speaker"}):
         found = speakers(LEADING)
     assert found == {"Lanzo had 300 weavers in 1950.": "the Lanzo mill's co"}
+
+
+def test_an_inverted_hyphenated_speaker_is_the_person_and_their_description_a_claim():
+    text = "Rain falls on Lanzo every day of the year, said study co-author Sarah Miller, a Varnes scientist."
+    claims = extract(text).claims
+    assert [(c.text, c.speaker) for c in claims] == [
+        ("Rain falls on Lanzo every day of the year.", "Sarah Miller"),
+        ("Sarah Miller is a Varnes scientist.", ""),
+    ]

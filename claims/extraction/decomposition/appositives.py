@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import rules
 from ..brackets import OPENERS as BRACKETS
-from ..lexicon import FINITE_TAGS
+from ..lexicon import FINITE_TAGS, HYPHENS
 from .clause import Clause, subtree_ids
 
 APPOSITIVE_NAMES = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART"}
@@ -54,6 +54,11 @@ def appositive(doc: Doc, token: Token, ids: set[int]) -> tuple[Clause, set[int]]
     named, described = (token, head) if name_first else (head, token)
     if named.ent_type_ not in APPOSITIVE_NAMES:
         return None  # "August 15 Korea Liberation Day, North Korea's news agency" is a misparse, not an identity
+    start = min(name)
+    if doc[start].text in HYPHENS or start > 0 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_:
+        # "co-author Sarah Miller": the parse hung the end of a hyphenated word on the name; the name is the entity
+        entity = next(e for e in doc.ents if e.start <= named.i < e.end)
+        name = {j for j in name if j >= entity.start}
     if guarded:
         verb = _identity_verb(doc, sorted(name), named, sorted(description), described)
         if verb is None:

@@ -134,6 +134,37 @@ def _one_thing(doc: Doc, token: Token, conjuncts: list[Token]) -> bool:
     return not any(member.text in people for member in [token, *conjuncts])  # "Lind and Moss" after "Ivo Lind"
 
 
+def _gapped_object_pair(token: Token, conjuncts: list[Token]) -> bool:
+    """A conjunct of a preposition's object that brings a preposition of its own, after a verb with a direct object
+    ("spent 24 million euros in the campaigns and 40 million euros on ads"): the conjunct is a second object with its
+    own phrase, the verb left out (gapping), not a second place or time for the first object. Put in the first
+    conjunct's place it reads "spent 24 million euros in the 40 million euros on ads"."""
+    if token.dep_ != "pobj" or any(c.dep_ == "prep" for c in token.children):
+        return False
+    prep = token.head
+    governor = prep.head  # the verb, or the object itself when the parse hangs the phrase on it
+    if not (
+        governor.dep_ == "dobj"
+        or governor.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "dobj" and c.i < prep.i for c in governor.children)
+    ):
+        return False
+    return any(any(c.dep_ == "prep" for c in member.children) for member in conjuncts)
+
+
+def _kept_together(doc: Doc, token: Token, later: list[Token], conjuncts: list[Token]) -> bool:
+    """A coordination whose members make no claim each, whatever the clause around it."""
+    if rules.on("partial_list") and _partial_list(doc, token, later, conjuncts):
+        return True  # "wary of A, B, and C" with B and C read as another verb's objects: a split drops A
+    if rules.on("specificational_copula") and _specifies(token):
+        return True  # "What the ferry needs is will and money": the list is what the subject is, all of it
+    if rules.on("open_list") and _open_list(conjuncts[-1]):
+        return True  # "A, B and other features": "other" is other than A and B; a claim of it alone says nothing
+    if rules.on("gapped_object_pair") and _gapped_object_pair(token, conjuncts):
+        return True  # "spent 5 euros in May and 9 euros on fuel": the second pair borrows only the verb
+    return _one_thing(doc, token, conjuncts)
+
+
 def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
     """ "A kiln's size, cost and fuel are set by its maker" -> three claims, one per conjunct."""
     ids = set(clause.tokens)
@@ -162,13 +193,7 @@ def split_noun_coordination(doc: Doc, clause: Clause) -> list[Clause]:
         conjuncts += _displaced_conjuncts(doc, token, ids) if not conjuncts else []
         if not conjuncts or len(conjuncts) + 1 > MAX_CONJUNCTS:
             continue
-        if rules.on("partial_list") and _partial_list(doc, token, later, conjuncts):
-            continue  # "wary of A, B, and C" with B and C read as another verb's objects: a split drops A
-        if rules.on("specificational_copula") and _specifies(token):
-            continue  # "What the ferry needs is will and money": the list is what the subject is, all of it
-        if rules.on("open_list") and _open_list(conjuncts[-1]):
-            continue  # "A, B and other features": "other" is other than A and B; a claim of it alone says nothing
-        if _one_thing(doc, token, conjuncts):
+        if _kept_together(doc, token, later, conjuncts):
             continue
         if rules.on("whole_coordination") and (
             token.dep_ == "pobj"

@@ -83,6 +83,8 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
                 continue  # ", which drains the more hits are blocked": the clause runs on past what the parse gave it
             if rules.on("relative_on_inner_noun") and _inner_noun(token.head, token):
                 continue  # "the observatory in Lanzo, which uses …": the observatory's clause, or Lanzo's?
+            if rules.on("relative_agreement") and _disagrees(token):
+                continue  # "apps that move money, which are then …": "are" is not the money's verb; whose is it?
             pronoun = next(
                 (c for c in token.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS), None
             )
@@ -143,6 +145,13 @@ def _inner_noun(noun: Token, clause: Token) -> bool:
     outer = noun.head.head
     number = _finite_number(clause)
     return number is None or number == plural(outer)  # it agrees with the outer noun too: either may be meant
+
+
+def _disagrees(clause: Token) -> bool:
+    """The relative clause's finite verb is plural and its noun singular, or the other way round (rule
+    relative_agreement)."""
+    number = _finite_number(clause)
+    return number is not None and number != plural(clause.head)
 
 
 def _finite_number(verb: Token) -> bool | None:

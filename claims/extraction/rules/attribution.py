@@ -277,3 +277,16 @@ register(
         )
     ],
 )
+register(
+    "reporting_verb_with_object",
+    "attribution",
+    "a trailing '…, X <verb of saying> <object>' whose verb has a thing for its direct object ('…, and the Varnes "
+    "index added 20 points'; not 'told reporters', whom it was said to)",
+    "no attribution: the verb does not report speech, so its subject is no speaker and its clause is not cut away",
+    [
+        (
+            "Shares of Lanzo Mills fell 2 percent, and the Varnes index added 20 points.",
+            ("Shares of Lanzo Mills fell 2 percent.", "The Varnes index added 20 points."),
+        )
+    ],
+)

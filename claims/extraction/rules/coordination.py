@@ -216,3 +216,18 @@ register(
         )
     ],
 )
+register(
+    "gapped_object_pair",
+    "decomposition",
+    "a conjunct of a preposition's object that has a preposition of its own, after a verb with a direct object "
+    "('spent 24 million euros in the campaigns and 40 million euros on ads': a second object and its phrase, the "
+    "verb left out)",
+    "no split at that coordination (the conjunct put in the first object's place would read 'spent 24 million euros "
+    "in the 40 million euros on ads')",
+    [
+        (
+            "Lanzo spent 24 million euros in the two floods and 40 million euros on new dikes.",
+            ("Lanzo spent 24 million euros in the two floods and 40 million euros on new dikes.",),
+        )
+    ],
+)

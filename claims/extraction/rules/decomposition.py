@@ -320,6 +320,20 @@ register(
     ],
 )
 register(
+    "relative_agreement",
+    "decomposition",
+    "', which/who …' whose finite verb disagrees in number with the noun the parse hangs it on ('apps that move "
+    "money, which are then settled by banks': 'are' is not the money's verb)",
+    "no claim of its own: the parse gave the clause the wrong noun, so it stays in the statement as written instead "
+    "of a claim about that noun ('Money are then settled by banks')",
+    [
+        (
+            "Lanzo shops use apps that move money, which are then checked by the Orvik bank.",
+            ("Lanzo shops use apps that move money, which are then checked by the Orvik bank.",),
+        )
+    ],
+)
+register(
     "gapped_conjunct",
     "decomposition",
     "coordinated clauses with a verbless conjunct that shares an earlier verb ('60 percent were local, 25 percent "
