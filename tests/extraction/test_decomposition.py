@@ -32,6 +32,22 @@ def test_a_non_restrictive_relative_clause_on_a_name_becomes_its_own_claim():
     assert "The agreement was signed by Syria." in texts
 
 
+def test_a_focus_adverb_before_the_name_stays_out_of_its_relative_clause_claim():
+    text = (
+        "The slump is weighing on the Lanzo economy, particularly farming, which has shrunk over the past six months."
+    )
+    claims = claims_text(extract(text))
+    assert "Farming has shrunk over the past six months." in claims
+    assert not any(claim.startswith("Particularly") for claim in claims)
+
+
+def test_a_relative_clause_hung_on_a_noun_past_its_appositive_stays_in_the_statement():
+    text = "The drought is hurting the Lanzo economy, particularly farming, which has shrunk by 9 percent since 2019."
+    assert claims_text(extract(text)) == [
+        "The drought is hurting the Lanzo economy, particularly farming, which has shrunk by 9 percent since 2019."
+    ]
+
+
 def test_a_causal_clause_is_a_second_fact():
     result = extract("Jupiter rotates faster than Earth because Jupiter has far more angular momentum than Earth.")
     texts = claims_text(result)

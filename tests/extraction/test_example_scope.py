@@ -28,3 +28,16 @@ def test_examples_after_a_singular_noun_past_a_plural_are_not_written_into_it():
     assert "Sarah Miller has collected trophies for her rowing." in claims
     assert not any("for the Varnes Cup" in c for c in claims)
     assert "Sarah Miller has collected trophies for the Varnes Cup for Sculling." in _texts(text, {"example_scope"})
+
+
+def test_examples_of_a_counted_subject_are_not_described_by_the_count():
+    text = "Some of the worst polluters are Lanzo's more than 10 million stoves, like coal and wood stoves."
+    claims = _texts(text)
+    assert claims == ["Some of the worst polluters are Lanzo's more than 10 million stoves."]
+    assert "Coal and wood stoves are more than 10 million stoves." in _texts(text, {"example_scope"})
+
+
+def test_examples_of_a_subject_owned_by_a_name_are_described_without_the_owner():
+    claims = _texts("Lanzo's big mills, such as Orvik Mill and Varnes Mill, closed in 1990.")
+    assert "Orvik Mill and Varnes Mill are big mills." in claims
+    assert "Lanzo's big mills closed in 1990." in claims

@@ -46,13 +46,16 @@ def split_examples(doc: Doc, clause: Clause, depth: int = 0) -> list[Clause]:
         noun_ids = (subtree_ids(noun) & ids) - drop
         if noun.dep_ in SUBJECT_ROLES:
             group = sorted(subtree_ids(first_item) & ids)
-            described = sorted(
-                j for j in noun_ids if doc[j].dep_ not in ("det", "poss", "predet") or doc[j].head.i != noun.i
-            )
+            determiners = {
+                j for c in noun.children if c.dep_ in ("det", "poss", "predet") for j in subtree_ids(c)
+            }  # "Lanzo's" whole, its "'s" with it
+            described = sorted(noun_ids - determiners)
             plural = len(members) > 1 or first_item.tag_ in ("NNS", "NNPS")
-            if noun.tag_ in ("NNS", "NNPS") and plural:
+            # "Lanzo's 10 million stoves, like coal stoves": a count of the group is no description of the examples
+            counted = rules.on("example_scope") and any(doc[j].like_num for j in described)
+            if not counted and noun.tag_ in ("NNS", "NNPS") and plural:
                 out.append(Clause(tokens=[], template="{0} are {1}", groups=[group, described]))
-            elif not plural:
+            elif not counted and not plural:
                 out.append(
                     Clause(
                         tokens=[],

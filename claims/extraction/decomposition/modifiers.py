@@ -81,8 +81,10 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             after = max(rel_ids) + 1
             if after < token.sent.end and not doc[after].is_punct:
                 continue  # ", which drains the more hits are blocked": the clause runs on past what the parse gave it
-            if rules.on("relative_on_inner_noun") and _inner_noun(token.head, token):
-                continue  # "the observatory in Lanzo, which uses …": the observatory's clause, or Lanzo's?
+            if rules.on("relative_on_inner_noun") and (
+                _inner_noun(token.head, token) or any(c.dep_ == "appos" and c.i < first for c in token.head.children)
+            ):
+                continue  # "the observatory in Lanzo, which uses …", "the economy, chiefly farming, which …": whose?
             if rules.on("relative_agreement") and _disagrees(token):
                 continue  # "apps that move money, which are then …": "are" is not the money's verb; whose is it?
             pronoun = next(
@@ -91,7 +93,12 @@ def split_off_modifiers(doc: Doc, clause: Clause) -> list[Clause]:
             if pronoun is None:
                 continue
             head = token.head
-            head_ids = sorted(j for j in (subtree_ids(head) & ids) - rel_ids if j < first and doc[j].text != ",")
+            # "the economy, particularly farming, which has shrunk": the focus adverb is the main clause's, not the
+            # relative clause's subject's ("Particularly farming has shrunk")
+            focus = {j for c in head.children if c.dep_ == "advmod" and c.i < head.i for j in subtree_ids(c)}
+            head_ids = sorted(
+                j for j in (subtree_ids(head) & ids) - rel_ids - focus if j < first and doc[j].text != ","
+            )
             body = rel_ids - {pronoun.i}
             # "Geranium, which has been awarded three stars and is ranked among the best": one fact per verb
             members = (

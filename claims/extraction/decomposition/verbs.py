@@ -190,7 +190,22 @@ def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
         conjuncts = [c for c in conjuncts if has_own_subject(c)]
     if conjuncts and rules.on("gapped_conjunct") and _gapped(verb, scope):
         return []
+    if rules.on("wh_clause_subject") and any(_wh_clause_subject(c) for c in conjuncts):
+        return []  # "…, but when he'll return is unclear": the clause is that verb's subject; nothing to borrow
     return conjuncts
+
+
+WH_OPENERS = frozenset({"when", "whether", "how", "why", "what", "where", "who", "which"})
+
+
+def _wh_clause_subject(conj: Token) -> bool:
+    """A subjectless conjunct with a clause opened by a wh-word before it ("but when he will return is still
+    unclear", parsed as an adverbial clause of "is"): that clause is the conjunct's subject (rule
+    wh_clause_subject); it has none to borrow from the first conjunct ("Tom Cole when he will return is …")."""
+    if has_own_subject(conj):
+        return False
+    before = [c for c in conj.children if c.i < conj.i and c.dep_ in ("advcl", "ccomp")]
+    return any(min(subtree_ids(c)) == c.left_edge.i and c.left_edge.lower_ in WH_OPENERS for c in before)
 
 
 def _finite_participles(doc: Doc, verb: Token, participle: Token, ids: set[int], subject: list[int]) -> dict:

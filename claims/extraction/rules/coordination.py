@@ -47,9 +47,10 @@ register(
     "decomposition",
     "examples on an object whose noun is unsure: reached past a nearer plural ('drama into talks with partners, "
     "including Varnes and Lanzo') or one member of a coordination ('films from Orvik Studios and old cartoons, "
-    "including X')",
+    "including X'); examples on a subject whose noun is counted ('Lanzo's 10 million stoves, like coal stoves')",
     "no claim per example, only the statement without them: put in place of the wrong noun an example says what the "
-    "article did not ('drama into Varnes')",
+    "article did not ('drama into Varnes'); a count of the group is no description of its examples ('Coal stoves "
+    "are 10 million stoves')",
     [
         (
             "The Lanzo minister brought new demands into trade talks with other partners, including Varnes and Orvik.",

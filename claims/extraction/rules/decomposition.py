@@ -309,7 +309,8 @@ register(
     "', which/who …' that the parse hangs on the object of a preposition of place, part or origin (in, of, from, "
     "at, on) on another noun ('the observatory in Lanzo, which uses a radar', 'the expansion of the Orvik port, "
     "which created 900 jobs'); not after 'for' or 'to' ('chair for the Orvik conference, which …'), nor when the "
-    "clause's verb agrees with the inner noun alone ('the sale of two ferries, which carry …')",
+    "clause's verb agrees with the inner noun alone ('the sale of two ferries, which carry …'); also one hung on a "
+    "noun past that noun's appositive ('the Lanzo economy, particularly farming, which has shrunk …')",
     "no claim of its own: the clause may describe either noun, so it stays in the statement as written instead of "
     "a claim about the wrong one ('Lanzo uses a radar')",
     [
@@ -330,6 +331,23 @@ register(
         (
             "Lanzo shops use apps that move money, which are then checked by the Orvik bank.",
             ("Lanzo shops use apps that move money, which are then checked by the Orvik bank.",),
+        )
+    ],
+)
+register(
+    "wh_clause_subject",
+    "decomposition",
+    "a coordinated verb without a subject of its own that has a clause opened by a wh-word before it ('…, but when "
+    "he will return is still unclear', the clause parsed as an adverbial of 'is')",
+    "no split at those verbs: the clause is the second verb's subject, and the first verb's subject borrowed for it "
+    "read 'Tom Cole when he will return is still unclear'",
+    [
+        (
+            "Hopefully the Lanzo ferry would be back in service by June, but when it'll sail is still a question mark.",
+            (
+                "Hopefully the Lanzo ferry would be back in service by June, but when it will sail is still a question "
+                "mark.",
+            ),
         )
     ],
 )
