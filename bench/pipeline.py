@@ -91,17 +91,20 @@ def articles(n: int, realnews: Path = REALNEWS, *, fresh: bool = False) -> list[
 
 _MID_SENTENCE_NAME = re.compile(r"(?<=[A-Za-z,] )[A-Z][a-z]{2,}\b")
 _TEXT_NODE = re.compile(r"(?s)(^|>)([^<]*)")
+_TAG = re.compile(r"<[^>]*>")
+_SCRIPT_OR_STYLE = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
 _DIGITS = re.compile(r"\d+")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
 def proper_nouns(texts) -> list[str]:
-    """Capitalised words that some text has in mid-sentence (after a word or a comma) and none has
-    in lower case: names, not a sentence's first word nor a title's "The". Sorted, so that a seeded shuffle of
-    them is the same on every run."""
-    texts = list(texts)
-    lower = {word for text in texts for word in re.findall(r"\b[a-z]{3,}\b", text)}
-    capitalised = {word for text in texts for word in _MID_SENTENCE_NAME.findall(text)}
+    """Capitalised words that some text has in mid-sentence (after a word or a comma) and none has in lower case:
+    names, not a sentence's first word nor a title's "The". Read in what a page shows (not its scripts, styles,
+    tags or addresses: "brightwater" in a link would hide "Brightwater"). Sorted, so that a seeded shuffle of them is the
+    same on every run."""
+    shown = [_TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", text)) for text in texts]
+    lower = {word for text in shown for word in re.findall(r"\b[a-z]{3,}\b", text)}
+    capitalised = {word for text in shown for word in _MID_SENTENCE_NAME.findall(text)}
     return sorted(word for word in capitalised if word.lower() not in lower)
 
 

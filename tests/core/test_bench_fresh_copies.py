@@ -50,3 +50,12 @@ def test_fresh_copies_are_the_same_on_every_run():
     pool = proper_nouns(TEXTS)
 
     assert fresh_copy(TEXTS[1], pool, random.Random("7-1")) == fresh_copy(TEXTS[1], pool, random.Random("7-1"))
+
+
+def test_a_name_written_in_lower_case_only_in_markup_or_scripts_is_still_a_name():
+    html = (
+        '<p>The report by <a href="/brightwater/okonkwo">Mayor Okonkwo</a> reached Brightwater.</p>'
+        "<script>var okonkwo = 'brightwater';</script>"
+    )
+
+    assert proper_nouns([html]) == ["Brightwater", "Okonkwo"]
