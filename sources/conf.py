@@ -33,6 +33,11 @@ DEFAULTS = {
     # Passage sentences (and claims) a fetch worker process remembers the embeddings of, across fetches (about
     # 2 KB each; 0: each fetch embeds its own texts afresh).
     "FACTCHECK_EVIDENCE_EMBEDDING_MEMORY": env_int("FACTCHECK_EVIDENCE_EMBEDDING_MEMORY", 20_000, minimum=0),
+    # Seconds the fetch workers keep those embeddings in the Django cache (Redis), where every worker process finds
+    # them (about 1.5 KB each; 0: each process only its own).
+    "FACTCHECK_EVIDENCE_EMBEDDING_SHARED_SECONDS": env_int(
+        "FACTCHECK_EVIDENCE_EMBEDDING_SHARED_SECONDS", 3600, minimum=0
+    ),
     # Ask the LLM backend (FACTCHECK_LLM_BASE_URL) for stance suggestions when one is configured.
     "FACTCHECK_STANCE_LLM": env_bool("FACTCHECK_STANCE_LLM", True),
 }

@@ -52,23 +52,30 @@ def evidence_list_visible(*, user) -> QuerySet[Evidence]:
     return evidence.filter(claim_published_q("claim__")).filter(_not_an_unpublished_article("source__"))
 
 
-def claim_query(*, claim_id: int) -> ClaimQuery | None:
-    """Everything a fetcher may know about a claim, as plain data; None when the claim is gone."""
+def claim_query(*, claim_id: int, article_texts: bool = True) -> ClaimQuery | None:
+    """Everything a fetcher may know about a claim, as plain data; None when the claim is gone.
+
+    `article_texts`: the mentions carry their article's text as received (MentionContext.article_text), else "".
+    That text is the whole page's HTML, often hundreds of kilobytes: loaded for every fetch and for every claim
+    that internal_corroborate_back offers an article to, it was a fifth of PostgreSQL's busy time while only the
+    cited fetcher reads it (Fetcher.reads_article_text; bench/pipeline.py --fresh)."""
     claim = Claim.objects.filter(pk=claim_id).first()
     if claim is None:
         return None
+    unread = ("article__cleaned_text",) if article_texts else ("article__cleaned_text", "article__raw_text")
+    rows = claim.mentions.select_related("article").defer(*unread)
     mentions = tuple(
         MentionContext(
             article_id=m.article_id,
             article_url=m.article.url,
             article_title=m.article.title,
-            article_text=m.article.raw_text,
+            article_text=m.article.raw_text if article_texts else "",
             sentence=m.sentence,
             cited_source=m.cited_source,
             speaker=m.speaker,
             article_published_at=m.article.published_at,
         )
-        for m in claim.mentions.select_related("article").order_by("article__published_at", "id")
+        for m in rows.order_by("article__published_at", "id")
     )
     published = [m.article_published_at for m in mentions if m.article_published_at]
     claim_date = claim.about_date or (min(published).date() if published else None)
@@ -114,20 +121,24 @@ def internal_articles(*, text: str, exclude_ids: set[int], limit: int = 20) -> Q
     )[:limit]
 
 
-def claims_of_articles_sharing_words(*, text: str, article_ids: set[int], own_article_ids: set[int], exclude_id: int):
-    """Claims of `article_ids` (none of `own_article_ids`) that share specific words with `text`: those that an
-    article making the claim `text` may corroborate (internal_corroborate_back), not every claim of every article
-    found. See _sharing_words."""
+def claims_of_articles_sharing_words(
+    *, text: str, article_ids: set[int], own_article_ids: set[int], exclude_id: int
+) -> list[int]:
+    """The ids of the claims of `article_ids` (none of `own_article_ids`) that share specific words with `text`:
+    those that an article making the claim `text` may corroborate (internal_corroborate_back), not every claim of
+    every article found. In id order. See _sharing_words."""
     terms = _search_terms(text)
     if not terms:
-        return Claim.objects.none()
+        return []
     claims = (
         Claim.objects.filter(mentions__article_id__in=article_ids)
         .exclude(mentions__article_id__in=own_article_ids)
         .exclude(pk=exclude_id)
-        .distinct()
     )
-    return _sharing_words(claims, "text", terms, indexed=False).order_by("pk")  # a few articles' claims
+    # Only the ids, made distinct: a DISTINCT over whole claim rows (texts, signals) sorted every column of every
+    # mention's row, two fifths of PostgreSQL's busy time (bench/pipeline.py --fresh).
+    shared = _sharing_words(claims, "text", terms, indexed=False)  # a few articles' claims
+    return list(shared.order_by("pk").values_list("pk", flat=True).distinct())
 
 
 def with_text_head(articles: QuerySet[Article]) -> QuerySet[Article]:

@@ -144,11 +144,12 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
     when there was nothing to do. FetchErrors and FetcherNotConfigured propagate: the task decides."""
     if not claim_fetch_start(claim_id=claim_id, fetcher=fetcher):
         return None
-    query = selectors.claim_query(claim_id=claim_id)
+    runner = get_fetcher(fetcher)
+    query = selectors.claim_query(claim_id=claim_id, article_texts=runner.reads_article_text)
     if query is None:
         return None
     documents = without_own_copies(
-        _web_documents(get_fetcher(fetcher).fetch(query), fetcher=fetcher),
+        _web_documents(runner.fetch(query), fetcher=fetcher),
         own_texts=selectors.claim_own_texts(claim_id=claim_id),
     )
     plan = evidence_plan(claim_text=query.text, documents=documents, claim_vector=query.vector)
@@ -162,7 +163,7 @@ def claim_fetch_run(*, claim_id: int, fetcher: str) -> int | None:
         ClaimFetch.objects.filter(claim_id=claim_id, fetcher=fetcher, status=Status.RUNNING).update(
             status=Status.DONE, sources_found=count, finished_at=timezone.now(), error=""
         )
-    if get_fetcher(fetcher).corroborates_back:
+    if runner.corroborates_back:
         internal_corroborate_back(query=query, documents=documents)
     return count
 
@@ -201,11 +202,11 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
         text=query.text, article_ids=found_articles, own_article_ids=own_articles, exclude_id=query.claim_id
     )
     touched = []
-    for other in others:
-        other_query = selectors.claim_query(claim_id=other.pk)
+    for other_id in others:
+        other_query = selectors.claim_query(claim_id=other_id, article_texts=False)  # its text, date and vector
         if other_query is None:
             continue
-        offered = without_own_copies(own_documents, own_texts=selectors.claim_own_texts(claim_id=other.pk))
+        offered = without_own_copies(own_documents, own_texts=selectors.claim_own_texts(claim_id=other_id))
         if not offered:
             continue
         # Ranked before the transaction opens: embedding waits its turn at the model thread, and a transaction
@@ -214,15 +215,15 @@ def internal_corroborate_back(*, query, documents: list[FoundDocument]) -> list[
         with transaction.atomic():
             # Locked, so matching cannot merge it away before its evidence is written; gone already: nothing to do.
             # FOR NO KEY UPDATE (see source_store): it still waits for a merge, which deletes the row.
-            if not Claim.objects.select_for_update(no_key=True).filter(pk=other.pk).exists():
+            if not Claim.objects.select_for_update(no_key=True).filter(pk=other_id).exists():
                 continue
             if not evidence_record(
-                claim_id=other.pk, fetcher="internal", documents=offered, claim_date=other_query.claim_date, plan=plan
+                claim_id=other_id, fetcher="internal", documents=offered, claim_date=other_query.claim_date, plan=plan
             ):
                 continue
-            linked = Evidence.objects.filter(claim_id=other.pk, fetcher="internal").values("source_id").distinct()
-            ClaimFetch.objects.filter(claim_id=other.pk, fetcher="internal").update(sources_found=linked.count())
-        touched.append(other.pk)
+            linked = Evidence.objects.filter(claim_id=other_id, fetcher="internal").values("source_id").distinct()
+            ClaimFetch.objects.filter(claim_id=other_id, fetcher="internal").update(sources_found=linked.count())
+        touched.append(other_id)
     return touched
 
 
@@ -396,7 +397,10 @@ def _rank(
 
 
 # The process's memory of passage and claim embeddings, shared by its fetch threads (FACTCHECK_EVIDENCE_EMBEDDING_MEMORY).
-passage_embeddings = Remembered(limit=conf.get("FACTCHECK_EVIDENCE_EMBEDDING_MEMORY"))
+passage_embeddings = Remembered(
+    limit=conf.get("FACTCHECK_EVIDENCE_EMBEDDING_MEMORY"),
+    shared_seconds=conf.get("FACTCHECK_EVIDENCE_EMBEDDING_SHARED_SECONDS"),
+)
 
 
 def evidence_plan(*, claim_text: str, documents: list[FoundDocument], claim_vector=None) -> list[PlannedEvidence]:

@@ -79,6 +79,22 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         )
 
 
+@pytest.fixture
+def model_inputs(monkeypatch):
+    """Every text that reaches the embedding model (the real one), in order."""
+    from claims.matching import embeddings
+
+    seen: list[str] = []
+    original = embeddings.embed_texts
+
+    def watched(texts, **kwargs):
+        seen.extend(texts)
+        return original(texts, **kwargs)
+
+    monkeypatch.setattr(embeddings, "embed_texts", watched)
+    return seen
+
+
 @pytest.fixture(autouse=True)
 def _fresh_embedding_memory():
     """Each test starts with an empty process-wide memory of passage embeddings (sources.services): tests that

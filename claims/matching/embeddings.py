@@ -36,14 +36,19 @@ slower than the bfloat16 that "auto" picks there.
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+
+logger = logging.getLogger(__name__)
 
 DIMENSIONS = 384  # all-MiniLM-L6-v2; the pgvector column is declared with this size
 # Texts per forward pass. sentence-transformers sorts a call's texts by length, then pads each batch to its longest
@@ -77,8 +82,11 @@ def model_name() -> str:
     return getattr(settings, "FACTCHECK_EMBEDDING_MODEL", None) or "all-MiniLM-L6-v2"
 
 
+@lru_cache(maxsize=8)
 def cpu_has_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
-    """Whether this CPU computes in bfloat16 natively, from the flags the Linux kernel lists (False elsewhere)."""
+    """Whether this CPU computes in bfloat16 natively, from the flags the Linux kernel lists (False elsewhere).
+    Read once per process: precision() asks on every embedding call, and reading and splitting /proc/cpuinfo
+    each time was 1 % of a fetch worker's CPU (bench/pipeline.py --fresh)."""
     try:
         text = cpuinfo.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -182,12 +190,23 @@ class Remembered:
     model. Without `limit`, a memory for one piece of work. With `limit`, a memory a process shares between its
     threads, which forgets the texts least recently asked for beyond that many: a fetch worker ranks the passages
     of the same few corpus articles for claim after claim (bench/pipeline.py: embedding was 61 % of a fetch
-    worker's CPU), and one remembered row costs about 2 KB."""
+    worker's CPU), and one remembered row costs about 2 KB.
 
-    def __init__(self, limit: int | None = None) -> None:
+    A text that another thread is embedding at that moment is waited for, not embedded a second time: the fetches
+    of one article's claims run at once and meet the same passages (bench/pipeline.py --fresh: a fifth of a fetch
+    worker's embeddings were such twins).
+
+    With `shared_seconds`, the rows are also kept that long in the Django cache (Redis in production), where the
+    other worker processes find them: the two fetch workers of the compose layout embedded the same passages, a
+    third of all they embedded. A cache that fails is only a cache missed."""
+
+    def __init__(self, limit: int | None = None, *, shared_seconds: int = 0) -> None:
         self._rows: OrderedDict[str, np.ndarray] = OrderedDict()
         self._limit = limit
         self._lock = threading.Lock()
+        self._embedding: dict[str, Future] = {}  # text -> the batch another thread is embedding it in
+        self._shared_seconds = shared_seconds
+        self._generation = 0  # in the shared keys: forget() leaves what was shared before it behind
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -197,14 +216,50 @@ class Remembered:
             rows = {text: self._rows[text] for text in wanted if text in self._rows}
             for text in rows:
                 self._rows.move_to_end(text)
-        new = [text for text in wanted if text not in rows]
-        if new:  # embedded outside the lock: two threads may embed one text at once, which costs time, not rows
-            rows.update(zip(new, embed_texts(new), strict=True))
+            elsewhere = {text: self._embedding[text] for text in wanted if text not in rows and text in self._embedding}
+            new = [text for text in wanted if text not in rows and text not in elsewhere]
+            batch: Future = Future()
+            for text in new:
+                self._embedding[text] = batch
+        if new:  # embedded outside the lock; this thread's own batch is done before it waits for another's
+            try:
+                made = dict(zip(new, self._embed(new), strict=True))
+            except BaseException as exc:
+                with self._lock:
+                    for text in new:
+                        del self._embedding[text]
+                batch.set_exception(exc)
+                raise
             with self._lock:
-                self._rows.update((text, rows[text]) for text in new)
+                self._rows.update(made)
                 while self._limit is not None and len(self._rows) > self._limit:
                     self._rows.popitem(last=False)
+                for text in new:
+                    del self._embedding[text]
+            batch.set_result(made)
+            rows.update(made)
+        for text, future in elsewhere.items():
+            rows[text] = future.result()[text]
         return np.stack([rows[text] for text in texts])
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        if not self._shared_seconds:
+            return embed_texts(texts)
+        prefix = f"embedding:{model_name()}:{precision()}:{self._generation}:"
+        keys = {text: prefix + text_digest(text) for text in texts}
+        try:
+            found = cache.get_many(list(keys.values()))
+        except Exception:  # a cache away is a cache missed
+            logger.warning("Shared embedding memory unavailable; embedding without it", exc_info=True)
+            found = {}
+        missing = [text for text in texts if keys[text] not in found]
+        made = dict(zip(missing, embed_texts(missing), strict=True)) if missing else {}
+        if made:
+            try:
+                cache.set_many({keys[t]: to_bytes(v) for t, v in made.items()}, timeout=self._shared_seconds)
+            except Exception:
+                logger.warning("Shared embedding memory unavailable; not shared", exc_info=True)
+        return np.stack([made[t] if t in made else from_bytes(found[keys[t]]) for t in texts])
 
     def remember(self, text: str, vector: np.ndarray) -> None:
         """Take a text's embedding made elsewhere (a claim's stored one), so that it is not embedded again."""
@@ -215,8 +270,10 @@ class Remembered:
                 self._rows.popitem(last=False)
 
     def forget(self) -> None:
+        """Forget every row, this process's and (for this memory, from now on) the shared ones."""
         with self._lock:
             self._rows.clear()
+            self._generation += 1
 
 
 def embed_text(text: str) -> np.ndarray:

@@ -97,6 +97,9 @@ class Fetcher(ABC):
     # After a fetch is stored: True when the documents are our own articles, whose claims then gain the claim's
     # own article as evidence in turn (sources.services.internal_corroborate_back).
     corroborates_back: bool = False
+    # Whether fetch() reads the text of the claim's articles (MentionContext.article_text, the page as received):
+    # loading every mention's whole page costs the database and the worker; a fetcher that never looks at it says so.
+    reads_article_text: bool = True
 
     @abstractmethod
     def fetch(self, claim: ClaimQuery) -> list[FoundDocument]:

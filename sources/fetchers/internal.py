@@ -38,6 +38,7 @@ def article_document(article) -> FoundDocument:
 class InternalFetcher(Fetcher):
     name = "internal"
     corroborates_back = True  # a claim of an article found here gains the claim's own article as evidence
+    reads_article_text = False  # it searches with the claim's text and excludes its articles by id
 
     def fetch(self, claim: ClaimQuery) -> list[FoundDocument]:
         own = {m.article_id for m in claim.mentions}

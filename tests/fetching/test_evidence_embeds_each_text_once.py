@@ -16,20 +16,6 @@ STORY = (
 CLAIM = "4,200 containers passed through the port in March."
 
 
-@pytest.fixture
-def model_inputs(monkeypatch):
-    """Every text that reaches the model (the real one), in order."""
-    seen: list[str] = []
-    original = embeddings.embed_texts
-
-    def watched(texts, **kwargs):
-        seen.extend(texts)
-        return original(texts, **kwargs)
-
-    monkeypatch.setattr(embeddings, "embed_texts", watched)
-    return seen
-
-
 def test_two_copies_of_a_story_and_the_stance_step_embed_each_text_once(model_inputs):
     documents = [
         FoundDocument(url="https://one.example/port", text=STORY),

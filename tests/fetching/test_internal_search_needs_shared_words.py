@@ -113,3 +113,22 @@ def test_punctuation_in_a_claim_cannot_break_the_search_query():
     article = _article("Rates", "Inflation rose to 5% in Lanzo, the statistics office said.", 5)
     found = [a.pk for a in selectors.internal_articles(text="Inflation (5%) rose & fell | Lanzo's!", exclude_ids=set())]
     assert found == [article.pk]
+
+
+def test_the_claims_to_corroborate_are_given_once_each_by_id_in_id_order():
+    from tests.factories import ClaimFactory, ClaimMentionFactory
+
+    first = _article("Collapse", "After the crane collapse, the harbour authority began an inquiry.", 1)
+    second = _article("Inquiry", "The harbour authority's inquiry into the crane collapse continues.", 2)
+    own = _article("Own", "The harbour authority opened an inquiry into the crane collapse.", 3)
+    shared = ClaimFactory(text="The harbour authority began an inquiry after the crane collapse.")
+    later = ClaimFactory(text="The crane collapse inquiry of the harbour authority continues.")
+    unrelated = ClaimFactory(text="The mayor opened a library.")
+    for claim, article in ((shared, first), (shared, second), (later, second), (unrelated, first)):
+        ClaimMentionFactory(claim=claim, article=article, sentence=claim.text, start=0, end=len(claim.text))
+
+    found = selectors.claims_of_articles_sharing_words(
+        text=CLAIM, article_ids={first.pk, second.pk}, own_article_ids={own.pk}, exclude_id=0
+    )
+
+    assert found == [shared.pk, later.pk]

@@ -82,3 +82,13 @@ def test_a_process_that_loads_the_model_embeds_with_the_configured_number_of_tor
         assert torch.get_num_threads() == 1
     finally:
         torch.set_num_threads(before)
+
+
+def test_the_cpu_flags_are_read_once_per_process(tmp_path):
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("flags\t\t: fpu sse2 avx512_bf16\n")
+    assert embeddings.cpu_has_bfloat16(cpuinfo)
+
+    cpuinfo.write_text("flags\t\t: fpu sse2\n")
+
+    assert embeddings.cpu_has_bfloat16(cpuinfo)
