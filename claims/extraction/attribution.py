@@ -291,6 +291,31 @@ def _trailing_reporting_verbs(tail: list[Token]) -> list[Token]:
     return verbs
 
 
+def _before_reporting_participle(root: Token, complement: Token, content: list[int]) -> list[int]:
+    """What the speaker said, without a second statement of theirs that the parse hangs on the verb of saying or on
+    what was said ('X tweeted that A, adding "B"', rule reporting_participle_apart): B is not part of A, and A with
+    ', adding B' glued on is no claim anyone made. The participle reports a clause of its own ('adding to the
+    deficit' says nothing)."""
+    participle = next(
+        (
+            c
+            for c in (*root.children, *complement.children)
+            if c.dep_ == "advcl"
+            and c.tag_ == "VBG"
+            and c.lemma_ in REPORTING_LEMMAS
+            and c.i > complement.i
+            and any(g.dep_ == "ccomp" for g in c.children)
+            # on what was said after a bare comma ("…, noting that B"), rule reporting_participle makes B a claim
+            and (c.head.i == root.i or c.left_edge.i > 0 and root.doc[c.left_edge.i - 1].text in QUOTES)
+        ),
+        None,
+    )
+    if participle is None:
+        return content
+    start = min(t.i for t in participle.subtree)
+    return [i for i in content if i < start]
+
+
 def find(sent: Span) -> Attribution | None:
     """The attribution of a sentence, if it reports what someone said."""
     source, according = _according_to(sent)
@@ -374,6 +399,8 @@ def find(sent: Span) -> Attribution | None:
                 )
             ):
                 content = content[1:]
+            if rules.on("reporting_participle_apart"):
+                content = _before_reporting_participle(root, complement, content)
         else:
             content = []
         subject = _subject(root)

@@ -59,3 +59,11 @@ def test_quotation_marks_paired_beside_an_inch_mark_stay():
     assert (
         finish('Its 27" display is "the best", the review said .') == 'Its 27" display is "the best", the review said.'
     )
+
+
+def test_a_comma_left_inside_a_closing_quotation_mark_at_the_end_goes():
+    assert (
+        finish('The deficit "has to be a topic at every meeting,"')
+        == 'The deficit "has to be a topic at every meeting".'
+    )
+    assert finish('The deficit "has to be cut, and soon"') == 'The deficit "has to be cut, and soon".'

@@ -51,6 +51,7 @@ def finish(text: str, *, capitalise: bool = True) -> str:
     text = re.sub(r'"\s*"', " ", text)
     text = re.sub(r'^"([^"]*)"$', r"\1", text.strip())
     text = re.sub(r"[\s,;:\-\u2013\u2014]+$", "", text).strip()
+    text = re.sub(r"[\s,;:]+([\"')\]]+)$", r"\1", text)  # 'a topic at every meeting,"' -> '… meeting"'
     text = re.sub(r"[\s,;:\-\u2013\u2014]+([.!?])$", r"\1", text)  # "leading the charge -." -> "the charge."
     text = re.sub(r"\s{2,}", " ", text)
     if not text:

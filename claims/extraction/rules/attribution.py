@@ -290,3 +290,16 @@ register(
         )
     ],
 )
+register(
+    "reporting_participle_apart",
+    "attribution",
+    "a participle of saying after what a leading speaker said, hung by the parse on the verb of saying ('X tweeted "
+    'that A, adding "B"\')',
+    "what was said ends before the participle: the claim is A, not 'A, adding B'",
+    [
+        (
+            'Sarah Miller wrote that the Lanzo ferry "lost 2 million euros in 2023," adding "the council must act."',
+            ('The Lanzo ferry "lost 2 million euros in 2023".',),
+        )
+    ],
+)
