@@ -57,8 +57,8 @@ def appositive(doc: Doc, token: Token, ids: set[int]) -> tuple[Clause, set[int]]
     start = min(name)
     if doc[start].text in HYPHENS or start > 0 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_:
         # "co-author Sarah Miller": the parse hung the end of a hyphenated word on the name; the name is the entity
-        entity = next(e for e in doc.ents if e.start <= named.i < e.end)
-        name = {j for j in name if j >= entity.start}
+        entity = next((e for e in doc.ents if e.start <= named.i < e.end), None)
+        name = {j for j in name if entity is None or j >= entity.start}
     if guarded:
         verb = _identity_verb(doc, sorted(name), named, sorted(description), described)
         if verb is None:

@@ -205,7 +205,7 @@ def _wh_clause_subject(conj: Token) -> bool:
     if has_own_subject(conj):
         return False
     before = [c for c in conj.children if c.i < conj.i and c.dep_ in ("advcl", "ccomp")]
-    return any(min(subtree_ids(c)) == c.left_edge.i and c.left_edge.lower_ in WH_OPENERS for c in before)
+    return any(c.left_edge.lower_ in WH_OPENERS for c in before)
 
 
 def _finite_participles(doc: Doc, verb: Token, participle: Token, ids: set[int], subject: list[int]) -> dict:
