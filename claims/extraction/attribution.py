@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from . import rules
 from .entities import entities_in
-from .lexicon import HYPHENS, REPORTING_VERBS, SUBJECT_DEPS
+from .lexicon import HYPHENS, REPORTING_VERBS, SUBJECT_DEPS, amount
 
 REPORTING_LEMMAS = REPORTING_VERBS
 SOURCE_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}
@@ -229,13 +229,7 @@ def _has_thing_object(verb: Token) -> bool:
     "wrote a book"): the verb is not reporting speech (rule reporting_verb_with_object)."""
     if verb.lemma_ in LISTENER_VERBS:
         return False
-    return any(
-        c.dep_ == "dobj"
-        and c.pos_ in ("NOUN", "NUM", "PROPN", "SYM")
-        or c.dep_ == "npadvmod"
-        and any(n.dep_ == "nummod" or n.like_num for n in c.subtree)
-        for c in verb.children
-    )
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM", "PROPN", "SYM") or amount(c) for c in verb.children)
 
 
 def _own_clause(tail: list[Token], comma: Token) -> bool:

@@ -30,7 +30,7 @@ from spacy.tokens import Token
 from claims.bands import NOT_A_FACT, NOT_CHECKWORTHY
 
 from . import parallel_facts, reporting_gaps, rules
-from .lexicon import has_subject
+from .lexicon import amount, has_subject
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 NUMBER_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
@@ -195,7 +195,7 @@ def speech_without_content(token: Token, ids: set[int]) -> bool:
                 or any(a.dep_ == "prep" and a.lower_ in ("of", "about") for a in (c, *c.children))
                 or any(t.i in ids and t.pos_ in ("VERB", "AUX") and t.i != token.i for t in c.subtree)
             )
-        if c.dep_ == "npadvmod" and rules.on("reporting_verb_with_object") and any(n.like_num for n in c.subtree):
+        if rules.on("reporting_verb_with_object") and amount(c):
             return True  # "the index added 20 points": an amount, what was added
         return (c.dep_ in SPEECH_CONTENT or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)) and not (
             c.dep_ == "dobj" and c.left_edge.i > token.i + 1 and doc[c.left_edge.i - 1].text == ","

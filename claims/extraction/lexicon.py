@@ -32,6 +32,11 @@ def finite(token) -> bool:
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})  # the hyphens a word is written with ("co-author")
 
 
+def amount(token) -> bool:
+    """A noun phrase of quantity hung on a verb as its measure ("added 20 points", "rose 3 percent")."""
+    return token.dep_ == "npadvmod" and any(n.like_num for n in token.subtree)
+
+
 def plural(noun) -> bool:
     """A plural noun, or a noun with conjuncts ("the boat and the bells")."""
     return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
