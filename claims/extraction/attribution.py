@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from . import rules
 from .entities import entities_in
-from .lexicon import HYPHENS, REPORTING_VERBS, SUBJECT_DEPS, amount
+from .lexicon import HYPHENS, REPORTING_VERBS, SUBJECT_DEPS, TELLING_VERBS, amount
 
 REPORTING_LEMMAS = REPORTING_VERBS
 SOURCE_LABELS = {"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"}
@@ -221,7 +221,8 @@ OWN_CLAUSE_OPENERS = {
 }  # fmt: skip
 
 
-LISTENER_VERBS = frozenset({"tell", "inform", "notify", "quote", "brief", "assure", "remind", "warn"})
+# whose object is whom it was said to, or who was quoted ("quoted the mayor as saying", "warned residents")
+LISTENER_VERBS = TELLING_VERBS | {"quote", "warn"}
 
 
 def _has_thing_object(verb: Token) -> bool:

@@ -30,7 +30,7 @@ from spacy.tokens import Token
 from claims.bands import NOT_A_FACT, NOT_CHECKWORTHY
 
 from . import parallel_facts, reporting_gaps, rules
-from .lexicon import amount, has_subject
+from .lexicon import TELLING_VERBS, amount, has_subject
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 NUMBER_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
@@ -163,7 +163,6 @@ SPEECH_VERBS = {"say", "vow", "pledge", "promise", "announce", "state", "claim",
 SPEECH_CONTENT = ("ccomp", "xcomp", "dobj", "dative", "attr", "oprd", "parataxis", "csubj")
 # Verbs of telling someone: their object is whom they told ("told the council", "assured reporters"), not what; what
 # was told is a clause, "of/about …", or one of TOLD_THINGS (rule addressee_not_content)
-TELLING_VERBS = {"tell", "inform", "assure", "reassure", "brief", "remind", "notify"}
 TOLD_THINGS = {"story", "lie", "truth", "joke", "tale", "secret", "news"}
 
 

@@ -29,6 +29,8 @@ def finite(token) -> bool:
     )
 
 
+# verbs of saying whose object is whom it was said to ("told the council", "briefed reporters")
+TELLING_VERBS = frozenset({"tell", "inform", "assure", "reassure", "brief", "remind", "notify"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})  # the hyphens a word is written with ("co-author")
 
 
