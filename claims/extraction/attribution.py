@@ -29,6 +29,10 @@ class Attribution:
     cited_source: str = ""
     is_direct_quote: bool = False
     removed: set[int] = field(default_factory=set)
+    # the sentence's second statement, after what was said (`_second_clause`): its speaker is this one's when
+    # `speaker_too`, else none (the article's own voice)
+    second: Attribution | None = None
+    speaker_too: bool = False
 
 
 # verbs of saying whose "that" clause may be a demand or advice rather than a statement
@@ -311,6 +315,59 @@ def _before_reporting_participle(root: Token, complement: Token, content: list[i
     return [i for i in content if i < start]
 
 
+# conjunctions that set a clause of the article's own against what was reported ("X said A, but B")
+CONTRAST_CONJUNCTIONS = {"but", "yet"}
+
+
+def _second_clause(root: Token, complement: Token | None, content: list[int]) -> tuple[list[int], Attribution | None]:
+    """(what the speaker said first, the sentence's second statement) when the parse hangs a second clause on the
+    leading verb of saying, which reading the content to the sentence's end would glue on:
+    - "X said A, but B", B with a subject of its own (rule contrast_apart): the article sets B against what was said;
+      B is the article's, with no speaker. When B itself reports ("…, but the council said B") it is left out of
+      both: no claim rather than a wrong one. Without the comma ("said A but B") the reading is open: no change;
+    - "X said A and added that B", no subject of its own (rule reporting_conjunct): X's second statement, B, said by
+      X too (it was "X added that B", or "A, and added that B", glued into one claim). The parse may hang that verb
+      on what was said instead ("X said the ferry lost money and added that …"); it is still X's when the subject
+      of what was said could not speak (no name, pronoun or person: "the ferry" adds nothing)."""
+    if not content:
+        return content, None
+    doc = root.doc
+    on_complement = [
+        c for c in (complement.children if complement is not None and _mute(complement) else ()) if c.dep_ == "conj"
+    ]
+    for conj in [*root.children, *on_complement]:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i < content[0]:
+            continue
+        own_subject = any(c.dep_ in SUBJECT_DEPS and c.i < conj.i for c in conj.children)
+        cc = next((c for c in conj.head.children if c.dep_ == "cc" and content[0] < c.i < conj.left_edge.i), None)
+        cut = cc.i if cc is not None else conj.left_edge.i
+        if cut > 0 and doc[cut - 1].text == ",":
+            cut -= 1
+        said = [i for i in content if i < cut]
+        if not said or not any(doc[i].pos_ in ("VERB", "AUX") for i in said):
+            continue
+        reports = conj.lemma_ in REPORTING_LEMMAS and any(c.dep_ == "ccomp" for c in conj.children)
+        if own_subject and conj.head.i == root.i and rules.on("contrast_apart"):
+            comma = cc is not None and cc.i == cut + 1 and doc[cut].text == ","
+            if not comma or cc.lower_ not in CONTRAST_CONJUNCTIONS:
+                continue
+            if any(doc[i].text in QUOTES for i in content if i > cut):
+                continue  # a quotation runs past the comma: the parse's cut may be inside what was said
+            rest = [i for i in content if i > cc.i]
+            return said, None if reports else Attribution(content=rest)
+        if not own_subject and reports and rules.on("reporting_conjunct"):
+            ccomp = next(c for c in conj.children if c.dep_ == "ccomp")
+            rest = [t.i for t in ccomp.subtree if not (t.i == ccomp.left_edge.i and t.dep_ == "mark")]
+            return said, Attribution(content=rest, is_direct_quote=_in_quotes([doc[i] for i in rest]), speaker_too=True)
+    return content, None
+
+
+def _mute(verb: Token) -> bool:
+    """Whether the verb's subject is a thing that says nothing: a common noun, no name, pronoun or person."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ not in SOURCE_LABELS
+
+
 def find(sent: Span) -> Attribution | None:
     """The attribution of a sentence, if it reports what someone said."""
     source, according = _according_to(sent)
@@ -398,6 +455,7 @@ def find(sent: Span) -> Attribution | None:
                 content = _before_reporting_participle(root, complement, content)
         else:
             content = []
+        content, second = _second_clause(root, complement, content)
         subject = _subject(root)
         if (
             subject is not None
@@ -433,6 +491,7 @@ def find(sent: Span) -> Attribution | None:
                 cited_source=cited,
                 is_direct_quote=_in_quotes([doc[i] for i in content]),
                 removed=according | lead_ids,
+                second=second,
             )
 
     # 3. Only a source: "…, according to state media."

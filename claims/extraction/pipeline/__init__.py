@@ -77,20 +77,31 @@ def _claims_of_doc(
         statement = statement_of(ctx, sent)
         if statement is None:
             continue
-        sent_ctx = without_speaker_pronouns(ctx, statement) if rules.on("quoted_speaker_pronoun") else ctx
-        found = [
-            c
-            for clause in clauses_of(sent_ctx, sent, statement)
-            if (c := claim_of_clause(sent_ctx, sent, statement, clause))
-        ]
-        if not found and rules.on("undecomposed_fallback"):
-            whole = undecomposed(sent_ctx, sent, statement)
-            if whole is None and rules.on("own_past_speech") and own_past_speech(statement):
-                whole = undecomposed(
-                    ctx, sent, Statement([t.i for t in sent if not t.is_space], None, "", "", False, [])
-                )
-            found = [whole] if whole is not None else []
-        if not found and rules.on(gate.RULE):
-            found = [c for c in (gate_candidate(ctx, sent, statement),) if c is not None]
-        claims.extend(found)
+        claims.extend(_claims_of_statement(ctx, sent, statement))
+        second = statement.found.second if statement.found is not None else None
+        if second is not None:  # "X said A, but B" (B the article's), "X said A and added that B" (B X's too)
+            if second.speaker_too:
+                own = dataclasses.replace(statement, content=second.content, found=None, quote=second.is_direct_quote)
+            else:
+                own = Statement(second.content, None, "", "", False, [])
+            claims.extend(_claims_of_statement(ctx, sent, own, gated=False))
     return claims
+
+
+def _claims_of_statement(ctx, sent, statement: Statement, *, gated: bool = True) -> list[Claim]:
+    """A claim per clause of the statement; else the statement whole; else (`gated`) the sentence, if the model
+    keeps it."""
+    sent_ctx = without_speaker_pronouns(ctx, statement) if rules.on("quoted_speaker_pronoun") else ctx
+    found = [
+        c
+        for clause in clauses_of(sent_ctx, sent, statement)
+        if (c := claim_of_clause(sent_ctx, sent, statement, clause))
+    ]
+    if not found and rules.on("undecomposed_fallback"):
+        whole = undecomposed(sent_ctx, sent, statement)
+        if whole is None and rules.on("own_past_speech") and own_past_speech(statement):
+            whole = undecomposed(ctx, sent, Statement([t.i for t in sent if not t.is_space], None, "", "", False, []))
+        found = [whole] if whole is not None else []
+    if not found and gated and rules.on(gate.RULE):
+        found = [c for c in (gate_candidate(ctx, sent, statement),) if c is not None]
+    return found

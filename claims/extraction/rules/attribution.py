@@ -303,3 +303,31 @@ register(
         )
     ],
 )
+register(
+    "contrast_apart",
+    "attribution",
+    "a clause with a subject of its own that the parse hangs on a leading verb of saying after ', but' ('The mayor "
+    "said A, but engineers found B')",
+    "what was said ends at the comma; the clause after 'but' is a claim in the article's own voice, with no speaker "
+    "(none at all when it reports someone else's words)",
+    [
+        (
+            "Mayor Ana Ruiz said the Lanzo bridge would reopen in May, but engineers found 40 cracks in the Varnes tunnel.",
+            ("The Lanzo bridge would reopen in May.", "Engineers found 40 cracks in the Varnes tunnel."),
+        )
+    ],
+)
+register(
+    "reporting_conjunct",
+    "attribution",
+    "a second verb of saying with no subject of its own, hung by the parse on a leading one ('X said A and added that "
+    "B')",
+    "what was said ends before the second verb; B is a claim of its own, said by X too (it was 'X added that B' with "
+    "the wrong subject, or 'A, and added that B')",
+    [
+        (
+            "Ivo Brandt said the Lanzo ferry lost 2 million euros and added that fares would rise in June.",
+            ("The Lanzo ferry lost 2 million euros.", "Fares would rise in June."),
+        )
+    ],
+)
