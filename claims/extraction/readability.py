@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Token
 
 from . import anaphora, rules
-from .lexicon import FINITE_TAGS, PLURAL_VERBS, SINGULAR_VERBS, finite
+from .lexicon import FINITE_TAGS, HYPHENS, PLURAL_VERBS, SINGULAR_VERBS, finite
 
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
@@ -199,7 +199,7 @@ def context_gaps(tokens: list[Token], text: str, *, resolved: set[int]) -> list[
         ):
             gaps.append(f'demonstrative "{token.text}"')
         elif lower == "the" and token.dep_ == "det" and _unintroduced(token, ids, lowered):
-            gaps.append(f'"the {token.head.text}" not introduced')
+            gaps.append(f'"the {token.doc[token.head.i : _word_end(token.head).i + 1].text}" not introduced')
         elif lower == "the" and token.dep_ == "det" and _described_subject(token, ids, lowered):
             gaps.append(
                 f'"{token.doc[token.i : token.head.i + 1].text.lower()}" not introduced: the article says which'
@@ -281,12 +281,28 @@ def _unintroduced(det: Token, ids: set[int], lowered_text: str) -> bool:
     return _unintroduced_noun(det, between, ids, lowered_text)
 
 
+def _word_end(token: Token) -> Token:
+    """The last part of a hyphenated word the parse cut up ("co", "-", "founder": "founder"), else the token."""
+    doc = token.doc
+    while (
+        token.i + 2 < len(doc)
+        and not token.whitespace_
+        and doc[token.i + 1].text in HYPHENS
+        and not doc[token.i + 1].whitespace_
+    ):
+        token = doc[token.i + 2]
+    return token
+
+
 def _unintroduced_noun(det: Token, between: list[Token], ids: set[int], lowered_text: str) -> bool:
-    """No description of its own after the noun ("the price of tin", "the plan to …") and no mention of it earlier
-    in the claim."""
+    """No description of its own after the noun ("the price of tin", "the plan to …", "the co-founder of X": on any
+    part of a hyphenated noun) and no mention of it earlier in the claim."""
     noun = det.head
+    parts = det.doc[noun.i : _word_end(noun).i + 1]
     if any(
-        c.dep_ in ("prep", "relcl", "acl", "appos", "nummod") and c.i > noun.i and c.i in ids for c in noun.children
+        c.dep_ in ("prep", "relcl", "acl", "appos", "nummod") and c.i > noun.i and c.i in ids
+        for part in parts
+        for c in part.children
     ):
         return False
     earlier = lowered_text.find(noun.text.casefold())

@@ -22,6 +22,13 @@ def test_a_bare_the_noun_never_introduced_is_flagged():
     assert claim.needs_context == ['"the letter" not introduced']
 
 
+def test_a_hyphenated_noun_is_read_whole_when_its_description_follows_it():
+    described = extract("The co-founder of Lanzo Mills sold 2 million shares in 2019.", published=THURSDAY)
+    assert find_claim(described, "sold 2 million shares").needs_context == []
+    bare = extract("The co-founder sold 2 million shares in 2019.", published=THURSDAY)
+    assert find_claim(bare, "sold 2 million shares").needs_context == ['"the co-founder" not introduced']
+
+
 def test_a_claim_that_names_everything_is_not_flagged():
     result = extract("The Varnes ferry company carried 41,000 passengers to Lanzo in 2019.", published=THURSDAY)
     claim = find_claim(result, "41,000 passengers")

@@ -479,6 +479,23 @@ register(
     ],
 )
 register(
+    "dash_aside_guard",
+    "policy",
+    "a clause that keeps one dash of an aside's pair ('X - aside - Y'), words on both sides of it and only part of "
+    "the aside",
+    "no claim: the clause was cut through the aside; the sentence's other clauses, or the sentence whole, stand",
+    [
+        (
+            "In Lanzo, the Green candidate, Ana Ruiz - whose father, as mayor, built the Varnes bridge - promised to "
+            "cut ferry fares and attacked Ivo Brandt over his plan for tolls.",
+            (
+                "In Lanzo, the Green candidate, Ana Ruiz - whose father, as mayor, built the Varnes bridge - promised "
+                "to cut ferry fares.",
+            ),
+        )
+    ],
+)
+register(
     "quoted_contraction",
     "policy",
     "a contraction inside a quotation or title the claim keeps in its marks ('played \"We're Still Here\"')",
