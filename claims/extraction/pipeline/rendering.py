@@ -51,6 +51,9 @@ def finish(text: str, *, capitalise: bool = True) -> str:
     text = re.sub(r'"\s*"', " ", text)
     text = re.sub(r'^"([^"]*)"$', r"\1", text.strip())
     text = re.sub(r"[\s,;:\-\u2013\u2014]+$", "", text).strip()
+    for opener, closer in ("()", "[]"):  # a bracket closed at the end that the claim never opened: "… by May)."
+        if rules.on("bracket_guard") and text.count(closer) > text.count(opener):
+            text = re.sub(rf"\{closer}(?=[.!?]?$)", "", text, count=1)
     text = re.sub(r"[\s,;:]+([\"')\]]+)$", r"\1", text)  # 'a topic at every meeting,"' -> '… meeting"'
     text = re.sub(r"[\s,;:\-\u2013\u2014]+([.!?])$", r"\1", text)  # "leading the charge -." -> "the charge."
     text = re.sub(r"\s{2,}", " ", text)
@@ -59,6 +62,8 @@ def finish(text: str, *, capitalise: bool = True) -> str:
     if not capitalise:
         return text.rstrip(".")
     text = text[0].upper() + text[1:]
+    if re.search(r"[.!?]'$", text) and not re.search(r"(^|\s)'", text):
+        text = text[:-1]  # a single quote whose opening mark went with the words before: "… if it kills us!'"
     text = re.sub(r"([.!?])(['\")\]]+)$", r"\2\1", text)
     text = re.sub(r"[.!?]+(['\")\]]*)[.!?]+$", r"\1.", text)
     if text[-1] not in ".!?":

@@ -470,7 +470,8 @@ register(
     "a clause that took one bracket of a pair and not the other, or a bracket whose partner is in another sentence",
     "the clause without the stray bracket when it lies wholly inside or outside the pair (or the bracket closes "
     "what another sentence opened); the claim ending before an opening bracket left open, if it keeps a finite "
-    "verb; no claim when the clause crosses the bracket",
+    "verb; no claim when the clause crosses the bracket; a rewritten claim that ends on a bracket it never opened "
+    "loses it",
     [
         (
             "The Lanzo ferry beat the Varnes ferry by 7 minutes (the record. The Varnes ferry was faster in 2019.",

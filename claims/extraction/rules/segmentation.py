@@ -29,6 +29,20 @@ register(
     ],
 )
 register(
+    "quote_end_boundary",
+    "segmentation",
+    "a full stop, '!' or '?' followed by closing quote marks and a word that opens sentences ('…kills us!'\" Not "
+    "long after that, …'), where the parser ran the sentence on",
+    "a sentence boundary after the marks (not before a name or a pronoun, which may begin a trailing 'X said')",
+    [
+        (
+            "\"I told the crew: 'We finish the Lanzo bridge by May if it kills us!'\" Not long after that, Ana Ruiz "
+            "bought a house in Varnes.",
+            ("Not long after that, Ana Ruiz bought a house in Varnes.",),
+        )
+    ],
+)
+register(
     "dateline",
     "segmentation",
     "a dateline opening an article or a paragraph ('LISBON, Portugal - …')",
