@@ -1,7 +1,8 @@
 """What is not a statement, or what makes an unresolved one still worth keeping, judged on spaCy tokens.
 
 - `dangling_subordinate`: a subordinate clause left without its main clause, a "that" whose clause is missing, or
-  a claim that would open with its finite verb (rule dangling_subordinate);
+  a claim that would open with its finite verb (rule dangling_subordinate; rule subordinate_before_main when the
+  parse hung the subordinator on no verb);
 - `figure_or_superlative`: an amount or a superlative to check (rule keep_figure_pronoun_claims);
 - `past_record`: a past action done to something, checkable against a record (rule first_person_record);
 - `promise`, `speaker_agenda`: a first-person line about what the speaker will, can or must do (rules
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from . import readability, rules
 from .checkworthiness import EVALUATIVE
-from .lexicon import EXPERIENCE_VERBS, LIGHT_VERBS, REPORTING_VERBS, SUBJECT_DEPS
+from .lexicon import EXPERIENCE_VERBS, FINITE_TAGS, LIGHT_VERBS, REPORTING_VERBS, SUBJECT_DEPS
 
 SUBORDINATORS = {"if", "whether", "because", "although", "though", "unless", "since", "when", "while", "whereas"}
 
@@ -46,6 +47,8 @@ def dangling_subordinate(tokens) -> bool:
         comma = next((t.i for t in tokens if t.text == ","), None)
         if comma is None or not any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.i and t.i > comma for t in tokens):
             return True
+    if first.lower_ in SUBORDINATORS and rules.on("subordinate_before_main") and _before_main_clause(words):
+        return True
     if (
         first.tag_ in ("WRB", "WP", "WDT", "WP$")
         and verb.dep_ in ("ccomp", "xcomp", "advcl", "pcomp")
@@ -62,6 +65,37 @@ def dangling_subordinate(tokens) -> bool:
         and not any(w.i > t.i and w.pos_ in ("VERB", "AUX") for w in words)
         for t in words
     )
+
+
+def _before_main_clause(words) -> bool:
+    """The claim is the opening subordinate clause of its sentence, which goes on after it with the main clause
+    (rule subordinate_before_main): "While the young are most at risk, everyone can suffer" gave "While the young
+    are most at risk." when the parse hung "while" on a word that is no verb. Told by where the sentence's root
+    verb is: after the claim's last word, outside it."""
+    sent = words[0].sent
+    if words[-1].i >= sent.end:
+        return False  # the claim runs across the parser's sentences: which root is its main verb is not known
+    main = sent.root
+    if main.lemma_ in REPORTING_VERBS:  # '"If …, B," Ana Ruiz said': the main clause is what was said
+        main = next((c for c in main.children if c.dep_ == "ccomp"), None)
+        if main is None:
+            return False
+    ids = {t.i for t in words}
+    if main.i in ids or main.i < max(ids) or main.pos_ not in ("VERB", "AUX"):
+        return False
+    # one clause (a finite verb, or a verb with a subject) in the claim: the subordinate one (with a second, "If A, B" holds its main clause whatever
+    # verb the parse made the sentence's root)
+    finite_clauses = [
+        t
+        for t in words
+        if t.pos_ in ("VERB", "AUX")
+        and t.dep_ not in ("aux", "auxpass")
+        and (
+            t.tag_ in FINITE_TAGS
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS or c.dep_ in SUBJECT_DEPS for c in t.children)
+        )
+    ]
+    return len(finite_clauses) <= 1
 
 
 FIGURE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}

@@ -480,6 +480,20 @@ register(
     ],
 )
 register(
+    "subordinate_before_main",
+    "policy",
+    "a claim that opens with 'while', 'if', 'when', 'although' … and ends before its sentence's main verb ('While the "
+    "young and the old are most at risk, when smog gets thick, everyone can suffer')",
+    "no claim from the opening clause alone; the main clause's claim stands",
+    [
+        (
+            "While the very young, the elderly, and the infirm are most at risk, when smog in Lanzo gets thick, "
+            "everyone can suffer.",
+            ("When smog in Lanzo gets thick, everyone can suffer.",),
+        )
+    ],
+)
+register(
     "dash_aside_guard",
     "policy",
     "a clause that keeps one dash of an aside's pair ('X - aside - Y'), words on both sides of it and only part of "
