@@ -68,6 +68,14 @@ def claim_with_rule_and_without(text: str, needle: str, rule: str):
     return with_rule, without
 
 
+def texts_with_rules_off(text: str, off=frozenset()) -> list[str]:
+    """The claim texts of `text`, extracted with the rules in `off` switched off (none by default)."""
+    from claims.extraction import extract, rules
+
+    with rules.disabled(off):
+        return [c.text for c in extract(text).claims]
+
+
 def made_up_model(intercept: float, **feature_weights: float):
     """A check-worthiness model that weighs only the named general features (checkworthiness.FEATURES), no embedding:
     a statement scores sigmoid(intercept + the weights of the features it has), whatever else its words are."""

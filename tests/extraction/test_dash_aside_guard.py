@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from claims.extraction import brackets, extract, rules
+from claims.extraction import brackets
 from claims.extraction.parsing import load_nlp
+
+from .conftest import texts_with_rules_off
 
 CUT = (
     "In Lanzo, the Green candidate, Ana Ruiz - whose father, as mayor, built the Varnes bridge - promised to cut "
@@ -11,13 +13,8 @@ CUT = (
 )
 
 
-def _texts(text: str, off: set[str] = frozenset()) -> list[str]:
-    with rules.disabled(off):
-        return [c.text for c in extract(text).claims]
-
-
 def test_a_clause_cut_through_the_aside_is_no_claim():
-    texts = _texts(CUT)
+    texts = texts_with_rules_off(CUT)
     assert texts == [
         "In Lanzo, the Green candidate, Ana Ruiz - whose father, as mayor, built the Varnes bridge - promised to cut "
         "ferry fares."
@@ -26,13 +23,13 @@ def test_a_clause_cut_through_the_aside_is_no_claim():
 
 def test_without_the_rule_the_aside_was_cut_into_a_garble():
     assert "The Green candidate, Ana Ruiz - whose father, as mayor, attacked Ivo Brandt over his plan for tolls." in (
-        _texts(CUT, {"dash_aside_guard"})
+        texts_with_rules_off(CUT, {"dash_aside_guard"})
     )
 
 
 def test_a_clause_that_keeps_the_whole_aside_cut_nothing():
     text = "Sales at Lanzo Mills rose 12% in 2023 - the fastest pace in a decade - and profits doubled."
-    assert _texts(text) == ["Sales at Lanzo Mills rose 12% in 2023 - the fastest pace in a decade."]
+    assert texts_with_rules_off(text) == ["Sales at Lanzo Mills rose 12% in 2023 - the fastest pace in a decade."]
 
 
 def test_em_dashes_pair_up_and_hyphens_inside_words_do_not():

@@ -3,8 +3,10 @@ quoted words are no longer glued to the next sentence."""
 
 from __future__ import annotations
 
-from claims.extraction import extract, quote_boundaries, rules
+from claims.extraction import quote_boundaries, rules
 from claims.extraction.parsing import load_nlp
+
+from .conftest import texts_with_rules_off
 
 NESTED = (
     "\"I told the crew: 'We finish the Lanzo bridge by May if it kills us!'\" Not long after that, Ana Ruiz bought a "
@@ -12,18 +14,13 @@ NESTED = (
 )
 
 
-def _texts(text: str, off: set[str] = frozenset()) -> list[str]:
-    with rules.disabled(off):
-        return [c.text for c in extract(text).claims]
-
-
 def test_the_next_sentence_is_a_claim_of_its_own():
-    assert "Not long after that, Ana Ruiz bought a house in Varnes." in _texts(NESTED)
-    assert not any("kills us" in t and "Varnes" in t for t in _texts(NESTED))
+    assert "Not long after that, Ana Ruiz bought a house in Varnes." in texts_with_rules_off(NESTED)
+    assert not any("kills us" in t and "Varnes" in t for t in texts_with_rules_off(NESTED))
 
 
 def test_without_the_rule_the_quotation_ran_into_the_next_sentence():
-    texts = _texts(NESTED, {"quote_end_boundary"})
+    texts = texts_with_rules_off(NESTED, {"quote_end_boundary"})
     assert any("kills us" in t and "bought a house in Varnes" in t for t in texts)
 
 

@@ -3,8 +3,10 @@ sentence goes on with its main clause, even where the parse hung the subordinato
 
 from __future__ import annotations
 
-from claims.extraction import extract, fragments, rules
+from claims.extraction import fragments
 from claims.extraction.parsing import load_nlp
+
+from .conftest import texts_with_rules_off
 
 OPENING = (
     "While the very young, the elderly, and the infirm are most at risk, when smog in Lanzo gets thick, everyone "
@@ -12,24 +14,19 @@ OPENING = (
 )
 
 
-def _texts(text: str, off: set[str] = frozenset()) -> list[str]:
-    with rules.disabled(off):
-        return [c.text for c in extract(text).claims]
-
-
 def test_the_opening_clause_alone_is_no_claim_and_the_main_clause_stands():
-    assert _texts(OPENING) == ["When smog in Lanzo gets thick, everyone can suffer."]
+    assert texts_with_rules_off(OPENING) == ["When smog in Lanzo gets thick, everyone can suffer."]
 
 
 def test_without_the_rule_the_opening_clause_was_a_claim():
-    assert "While the very young, the elderly, and the infirm are most at risk." in _texts(
+    assert "While the very young, the elderly, and the infirm are most at risk." in texts_with_rules_off(
         OPENING, {"subordinate_before_main"}
     )
 
 
 def test_a_condition_with_its_main_clause_is_a_claim():
     text = "Ana Ruiz said that if the Lanzo ferry stops in May, 300 workers will lose their jobs."
-    assert _texts(text) == ["If the Lanzo ferry stops in May, 300 workers will lose their jobs."]
+    assert texts_with_rules_off(text) == ["If the Lanzo ferry stops in May, 300 workers will lose their jobs."]
     doc = load_nlp()(text)
     words = [t for t in doc if t.i >= next(t.i for t in doc if t.lower_ == "if") and not t.is_punct]
     assert not fragments._before_main_clause(words)
