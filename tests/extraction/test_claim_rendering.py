@@ -82,3 +82,8 @@ def test_a_single_quote_left_without_its_opening_mark_goes_and_a_paired_one_stay
         == "We finish the Lanzo bridge by May if it kills us!"
     )
     assert finish("Ana Ruiz called it 'a disgrace.'") == "Ana Ruiz called it 'a disgrace'."
+
+
+def test_a_comma_inside_a_closing_quotation_mark_before_the_full_stop_goes():
+    assert finish('There is no "end," .') == 'There is no "end".'
+    assert finish('The ferry is "late," the council said .') == 'The ferry is "late," the council said.'

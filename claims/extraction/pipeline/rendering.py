@@ -56,6 +56,7 @@ def finish(text: str, *, capitalise: bool = True) -> str:
             text = re.sub(rf"\{closer}(?=[.!?]?$)", "", text, count=1)
     text = re.sub(r"[\s,;:]+([\"')\]]+)$", r"\1", text)  # 'a topic at every meeting,"' -> '… meeting"'
     text = re.sub(r"[\s,;:\-\u2013\u2014]+([.!?])$", r"\1", text)  # "leading the charge -." -> "the charge."
+    text = re.sub(r"[,;:]+([\"')\]]+)([.!?])$", r"\1\2", text)  # 'no "end," .' -> 'no "end".'
     text = re.sub(r"\s{2,}", " ", text)
     if not text:
         return ""
