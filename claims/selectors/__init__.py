@@ -12,6 +12,7 @@ from .matching import (  # noqa: F401
     ClaimMatch,
     claim_appearances,
     claim_known_verdict,
+    claim_known_verdict_claim_id,
     claim_match_text,
     claim_stored_vector,
     match_kind,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 
 from ..matching import embeddings
 from ..matching.decide import join_conflict, matching_text
@@ -81,20 +81,26 @@ def claim_stored_vector(*, claim_id: int, text: str):
     return embeddings.from_bytes(row) if row is not None else None
 
 
+def claim_known_verdict_claim_id(claim_id: int) -> int | None:
+    """The claim whose published verdict covers this one: itself, else a claim matched to it (a suggestion not
+    rejected by editors), the closest match first; None when none does or the claim is gone. One query: matching
+    asks it after every new claim."""
+    match_id, _rating = claim_matches_published(claim_ref="pk")
+    own = Exists(Verdict.objects.filter(PUBLISHED_VERDICT, claim_id=OuterRef("pk")))
+    row = Claim.objects.filter(pk=claim_id).annotate(own=own, match_id=match_id).values_list("own", "match_id").first()
+    if row is None:
+        return None
+    has_own, matched = row
+    return claim_id if has_own else matched
+
+
 def claim_known_verdict(claim: Claim) -> Verdict | None:
     """The published verdict that covers this claim: its own, or that of a claim matched to it
     (a suggestion not rejected by editors), the closest match first."""
-    own = Verdict.objects.filter(PUBLISHED_VERDICT, claim=claim)
-    verdict = own.select_related("rating").first()
-    if verdict is not None:
-        return verdict
-    match_id, _rating = claim_matches_published(claim_ref="pk")
-    matched = Claim.objects.filter(pk=claim.pk).annotate(match_id=match_id).values_list("match_id", flat=True).first()
-    if matched is None:
+    covering = claim_known_verdict_claim_id(claim.pk)
+    if covering is None:
         return None
-    return (
-        Verdict.objects.select_related("rating", "claim").filter(claim_id=matched, published_at__isnull=False).first()
-    )
+    return Verdict.objects.select_related("rating", "claim").filter(PUBLISHED_VERDICT, claim_id=covering).first()
 
 
 def claim_appearances(claim: Claim) -> QuerySet[ClaimMention]:

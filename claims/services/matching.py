@@ -21,7 +21,7 @@ from ..matching.decide import MatchOutcome
 from ..matching.index import index_for
 from ..models import Claim, ClaimEmbedding, ClaimMatchSuggestion, ClaimMention, Verdict
 from ..public_cache import public_output_changed
-from ..selectors import claim_known_verdict
+from ..selectors import claim_known_verdict_claim_id
 from .history import history_note
 from .permissions import MATCH_PERMISSION, require
 from .workflow import Status, claim_untouched
@@ -114,7 +114,7 @@ def claim_match(*, claim_id: int, join: bool = True) -> MatchOutcome:
                     claim_id=kept,
                     merged_from=absorbed,
                     score=plan.join.score,
-                    known_verdict_claim_id=_known_verdict_id(kept),
+                    known_verdict_claim_id=claim_known_verdict_claim_id(kept),
                 )
             suggest.insert(0, plan.join)  # an editor has worked on both claims: ask instead of merging
         suggested = []
@@ -130,7 +130,7 @@ def claim_match(*, claim_id: int, join: bool = True) -> MatchOutcome:
             claim_id=claim.pk,
             score=hits[0].score if hits else None,
             suggested=tuple(suggested),
-            known_verdict_claim_id=_known_verdict_id(claim.pk),
+            known_verdict_claim_id=claim_known_verdict_claim_id(claim.pk),
         )
     return MatchOutcome(claim_id=claim_id, gone=not Claim.objects.filter(pk=claim_id).exists())
 
@@ -254,13 +254,6 @@ def _carry_suggestions(*, source: Claim, target: Claim) -> None:
             existing.save(update_fields=["decision", "decided_by", "decided_at"])
 
 
-def _known_verdict_id(claim_id: int) -> int | None:
-
-    claim = Claim.objects.filter(pk=claim_id).first()
-    verdict = claim_known_verdict(claim) if claim is not None else None
-    return verdict.claim_id if verdict is not None else None
-
-
 def claim_match_decide(*, suggestion: ClaimMatchSuggestion, decision: str, actor) -> MatchOutcome:
     """An editor says whether two suggested claims are the same.
 
@@ -296,7 +289,10 @@ def claim_match_decide(*, suggestion: ClaimMatchSuggestion, decision: str, actor
             raise InvalidTransition("One of the two claims no longer exists.")
         kept, absorbed = merged
     return MatchOutcome(
-        claim_id=kept, merged_from=absorbed, score=locked.score, known_verdict_claim_id=_known_verdict_id(kept)
+        claim_id=kept,
+        merged_from=absorbed,
+        score=locked.score,
+        known_verdict_claim_id=claim_known_verdict_claim_id(kept),
     )
 
 

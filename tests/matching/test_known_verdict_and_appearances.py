@@ -61,6 +61,21 @@ def test_a_rejected_match_does_not_lend_its_verdict(new_claim, publish, reviewer
     assert selectors.claim_known_verdict(maybe) is None
 
 
+def test_the_covering_claim_is_the_claim_itself_first_then_its_match_and_none_once_it_is_gone(new_claim, publish):
+    checked, _ = new_claim(KNOWN)
+    maybe, _ = new_claim(PARAPHRASE)
+    assert selectors.claim_known_verdict_claim_id(checked.pk) is None  # nothing published yet
+    publish(checked)
+    assert selectors.claim_known_verdict_claim_id(checked.pk) == checked.pk
+    assert selectors.claim_known_verdict_claim_id(maybe.pk) == checked.pk
+    publish(maybe, explanation="The same recognition, reported again.")
+    assert selectors.claim_known_verdict_claim_id(maybe.pk) == maybe.pk  # its own verdict before its match's
+    lone, _ = new_claim("The Lanzo ferry carried 41,000 passengers in 2019.", match=False)
+    gone = lone.pk
+    lone.delete()
+    assert selectors.claim_known_verdict_claim_id(gone) is None
+
+
 def test_appearances_are_the_mentions_ordered_by_article_date_with_undated_articles_last(new_claim):
     claim, _ = new_claim(KNOWN, match=False)
     first_mention = claim.mentions.get()
