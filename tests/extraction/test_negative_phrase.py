@@ -9,7 +9,9 @@ from claims.extraction.parsing import load_nlp
 
 from .conftest import claims_text
 
-AT_NO_TIME = "Ivo Brandt said that at no time was he aware of or knowingly took part in the sale of the Lanzo mill."
+AT_NO_TIME = (
+    "Ivo Brandt said that at no time was he aware of the plan and knowingly took part in the sale of the Lanzo mill."
+)
 
 
 def test_the_checker_names_the_no_of_a_fronted_phrase_for_a_later_conjunct():
@@ -28,7 +30,7 @@ def test_the_checker_names_the_no_of_a_phrase_on_the_verb():
 
 def test_a_claim_that_lost_at_no_time_becomes_the_sentence_in_its_own_words():
     texts = claims_text(extract(AT_NO_TIME))
-    assert "At no time was he aware of or knowingly took part in the sale of the Lanzo mill." in texts
+    assert "At no time was he aware of the plan and knowingly took part in the sale of the Lanzo mill." in texts
     assert "He knowingly took part in the sale of the Lanzo mill." not in texts
 
 

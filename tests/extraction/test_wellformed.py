@@ -74,12 +74,12 @@ def test_a_parse_that_hangs_the_last_word_on_a_line_below_cut_nothing():
     assert not wellformed.garbled(list(doc[: end + 1]))
 
 
-AWARE = '"At no point was I aware of or knowingly took part in a plan to sell the Lanzo ferry," Ruiz said.'
+AWARE = '"At no point was I aware of and knowingly took part in a plan to sell the Lanzo ferry," Ruiz said.'
 
 
 def test_a_piece_cut_after_a_preposition_the_article_goes_straight_on_from_gives_no_claim():
     texts = claims_text(extract(AWARE))
-    assert texts == ["At no point was I aware of or knowingly took part in a plan to sell the Lanzo ferry."]
+    assert texts == ["At no point was I aware of and knowingly took part in a plan to sell the Lanzo ferry."]
     with rules.disabled({"cut_after_function_word"}):  # the parse hangs "or" elsewhere: the piece passed before
         assert "At no point was Ruiz aware of." in claims_text(extract(AWARE))
 

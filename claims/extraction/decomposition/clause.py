@@ -66,8 +66,14 @@ def subject_ids(verb: Token, allowed: set[int]) -> list[int]:
 
 
 def coordinated(verb: Token) -> bool:
-    """Whether a coordinator ("and", "but", "or"…) hangs on the verb or one of its conjuncts."""
-    return any(c.dep_ in ("cc", "preconj") for member in (verb, *verb.conjuncts) for c in member.children)
+    """Whether a coordinator ("and", "but", "or"…) hangs on the verb or one of its conjuncts. One before the first
+    verb opens the sentence ("And the act would impose …"): it coordinates nothing inside it."""
+    first = min((verb, *verb.conjuncts), key=lambda t: t.i)
+    return any(
+        c.dep_ in ("cc", "preconj") and not (c.i < first.i and c.head.i == first.i)
+        for member in (verb, *verb.conjuncts)
+        for c in member.children
+    )
 
 
 def inflect(lemma: str, *, past: bool, plural: bool) -> str:

@@ -182,6 +182,8 @@ def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
         conjuncts = [c for c in conjuncts if not _negated_together(verb, c)]
     if rules.on("shared_object"):
         conjuncts = [c for c in conjuncts if not _shares_the_object(verb, c)]
+    if rules.on("disjoined_verbs") and any(_disjoined(verb, c) for c in conjuncts):
+        return []  # "will raise fares or cut crossings": neither is asserted, so neither is a claim alone
     if rules.on("trailing_condition") and _condition_after(verb, conjuncts):
         return []  # "continue to talk and could sign a deal, if both sides give way": which verb the "if" governs?
     if not coordinated(verb):
@@ -193,6 +195,18 @@ def _verb_conjuncts(verb: Token, scope: set[int]) -> list[Token]:
     if rules.on("wh_clause_subject") and any(_wh_clause_subject(c) for c in conjuncts):
         return []  # "…, but when he'll return is unclear": the clause is that verb's subject; nothing to borrow
     return conjuncts
+
+
+def _disjoined(verb: Token, conj: Token) -> bool:
+    """Whether the conjunct is joined to the verb by "or" (rule disjoined_verbs): the coordinator between them, on
+    either verb. Not under a negation: "did not sign the deal or attend the meeting" denies each."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "cc" and c.lower_ == "or" and verb.i < c.i < conj.i
+        for member in (verb, conj)
+        for c in member.children
+    )
 
 
 WH_OPENERS = frozenset({"when", "whether", "how", "why", "what", "where", "who", "which"})

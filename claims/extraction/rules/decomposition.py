@@ -89,6 +89,18 @@ register(
     ],
 )
 register(
+    "disjoined_verbs",
+    "decomposition",
+    "verbs coordinated by 'or' ('The council will raise fares or cut crossings')",
+    "no split: each alternative alone would be asserted as what happens; the clause stays whole",
+    [
+        (
+            "The Lanzo council will raise ferry fares or cut 40 crossings in 2024.",
+            ("The Lanzo council will raise ferry fares or cut 40 crossings in 2024.",),
+        )
+    ],
+)
+register(
     "wh_fragment",
     "decomposition",
     "a claim that opens with a wh-word which reaches its main verb through no clause of its own: an embedded "

@@ -198,8 +198,8 @@ register(
     "no claim from that piece (the sentence itself may still be written whole, undecomposed)",
     [
         (
-            '"At no point was I aware of or knowingly took part in a plan to sell the Lanzo ferry," Ruiz said.',
-            ("At no point was I aware of or knowingly took part in a plan to sell the Lanzo ferry.",),
+            '"At no point was I aware of and knowingly took part in a plan to sell the Lanzo ferry," Ruiz said.',
+            ("At no point was I aware of and knowingly took part in a plan to sell the Lanzo ferry.",),
         )
     ],
 )
@@ -403,8 +403,9 @@ register(
     "the sentence in its own words, flagged, as for any lost negation (modality_guard)",
     [
         (
-            "Ivo Brandt said that at no time was he aware of or knowingly took part in the sale of the Lanzo mill.",
-            ("At no time was he aware of or knowingly took part in the sale of the Lanzo mill.",),
+            "Ivo Brandt said that at no time was he aware of the plan and knowingly took part in the sale of the "
+            "Lanzo mill.",
+            ("At no time was he aware of the plan and knowingly took part in the sale of the Lanzo mill.",),
         )
     ],
 )
