@@ -70,8 +70,8 @@ def dangling_subordinate(tokens) -> bool:
 def _before_main_clause(words) -> bool:
     """The claim is the opening subordinate clause of its sentence, which goes on after it with the main clause
     (rule subordinate_before_main): "While the young are most at risk, everyone can suffer" gave "While the young
-    are most at risk." when the parse hung "while" on a word that is no verb. Told by where the sentence's root
-    verb is: after the claim's last word, outside it."""
+    are most at risk." when the parse hung "while" on a word that is no verb. Told by where the sentence's main
+    verb is (after the claim's last word, outside it) and by the claim holding one clause only."""
     sent = words[0].sent
     if words[-1].i >= sent.end:
         return False  # the claim runs across the parser's sentences: which root is its main verb is not known
@@ -83,8 +83,8 @@ def _before_main_clause(words) -> bool:
     ids = {t.i for t in words}
     if main.i in ids or main.i < max(ids) or main.pos_ not in ("VERB", "AUX"):
         return False
-    # one clause (a finite verb, or a verb with a subject) in the claim: the subordinate one (with a second, "If A, B" holds its main clause whatever
-    # verb the parse made the sentence's root)
+    # one clause (a finite verb, or a verb with a subject) in the claim: the subordinate one. With a second, "If A,
+    # B" holds its main clause, whatever verb the parse made the sentence's root
     finite_clauses = [
         t
         for t in words
