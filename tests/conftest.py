@@ -46,12 +46,8 @@ SLOW_FOLDERS = ("tests/faults/",)
 
 
 def _is_slow(item) -> bool:
-    return any(kind in item.keywords for kind in SLOW_KINDS) or item.nodeid.startswith(SLOW_FOLDERS) or _generated(item)
-
-
-def _generated(item) -> bool:
-    """A test run on generated inputs (hypothesis, schemathesis): seconds each, but no real worker or time bound, so
-    a full run (bin/test) runs it with the parallel tests, not in the one-process slow phase."""
+    if any(kind in item.keywords for kind in SLOW_KINDS) or item.nodeid.startswith(SLOW_FOLDERS):
+        return True
     test = getattr(item, "obj", None)
     module = getattr(item, "module", None)
     return bool(getattr(test, "is_hypothesis_test", False)) or hasattr(module, "schemathesis")
@@ -62,8 +58,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if _is_slow(item):
             item.add_marker(pytest.mark.slow)
-        if _generated(item) and not any(kind in item.keywords for kind in SLOW_KINDS):
-            item.add_marker(pytest.mark.generated)
         if "integration" in item.keywords and not INTEGRATION:
             _skipped_integration.append(item.nodeid)
             item.add_marker(pytest.mark.skip(reason="integration tests need FACTCHECK_INTEGRATION=1 (CI sets it)"))
