@@ -31,7 +31,7 @@ from .conftest import (
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
 # The longest a killed piece of work may wait: its stale threshold, one sweep, and the work itself (the article
-# makes about 20 claims: 40 fetches, the cited ones 6 s each on four threads). For the fetches it bounds a stall
+# makes about 20 claims: 40 fetches, the cited ones 4 s each on four threads). For the fetches it bounds a stall
 # (no fetch finishing), not the whole backlog: at load 9-13 the backlog alone took longer than 163 s while fetches
 # kept finishing (issue 11), and a lost fetch still stops the count for good.
 EXTRACTION_BOUND = EXTRACTION_TIME_LIMIT + SWEEP_INTERVAL + 150
