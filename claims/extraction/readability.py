@@ -296,11 +296,13 @@ def _word_end(token: Token) -> Token:
 
 def _unintroduced_noun(det: Token, between: list[Token], ids: set[int], lowered_text: str) -> bool:
     """No description of its own after the noun ("the price of tin", "the plan to …", "the co-founder of X": on any
-    part of a hyphenated noun) and no mention of it earlier in the claim."""
+    part of a hyphenated noun) and no mention of it earlier in the claim. A clause set off by a comma ("the towns,
+    situated in the valley, …", "the letter, which arrived in May, …") adds to a thing already known without saying
+    which it is: the claim the pipeline writes of it ("The towns are situated in the valley.") is flagged."""
     noun = det.head
     parts = det.doc[noun.i : _word_end(noun).i + 1]
     if any(
-        c.dep_ in ("prep", "relcl", "acl", "appos", "nummod") and c.i > noun.i and c.i in ids
+        c.dep_ in ("prep", "relcl", "acl", "appos", "nummod") and c.i > noun.i and c.i in ids and not _set_off(c)
         for part in parts
         for c in part.children
     ):
@@ -308,6 +310,12 @@ def _unintroduced_noun(det: Token, between: list[Token], ids: set[int], lowered_
     earlier = lowered_text.find(noun.text.casefold())
     first_the = lowered_text.find("the " + " ".join(t.text for t in between + [noun]).casefold())
     return not (0 <= earlier < first_the)
+
+
+def _set_off(modifier: Token) -> bool:
+    """A participle or relative clause that a comma sets off from its noun (non-restrictive)."""
+    before = modifier.left_edge.i - 1
+    return modifier.dep_ in ("acl", "relcl") and before >= 0 and modifier.doc[before].text == ","
 
 
 SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "pcomp", "xcomp", "prep", "pobj"}

@@ -132,3 +132,14 @@ def test_he_in_what_a_named_speaker_reports_is_the_speaker():
 def test_what_points_back_into_the_article_is_flagged_and_what_describes_is_not(text, words, flags):
     claim = find_claim(extract(text, published=THURSDAY), words)
     assert claim.needs_context == flags
+
+
+def test_a_clause_set_off_by_commas_does_not_say_which_thing_the_noun_is():
+    result = extract(
+        "The towns, situated in the northern valley, have been under army control since 2010.", published=THURSDAY
+    )
+    described = find_claim(result, "are situated in the northern valley")
+    assert described.text == "The towns are situated in the northern valley."
+    assert described.needs_context == ['"the towns" not introduced']
+    restrictive = extract("The bridge that collapsed in 2019 cost 40 million euros.", published=THURSDAY)
+    assert find_claim(restrictive, "cost 40 million euros").needs_context == []
