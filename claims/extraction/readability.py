@@ -195,7 +195,9 @@ def context_gaps(tokens: list[Token], text: str, *, resolved: set[int]) -> list[
         elif (
             lower in DEMONSTRATIVES
             and (token.dep_ == "det" or token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
-            and not (token.tag_ == "WDT" and rules.on("relative_that"))  # "a study that shows …" points back to nothing
+            # "a study that shows …" points back to nothing; a "that" tagged relative whose verb heads the
+            # sentence ("Impressively, that beats …") is the demonstrative all the same
+            and not (token.tag_ == "WDT" and token.head.dep_ != "ROOT" and rules.on("relative_that"))
         ):
             gaps.append(f'demonstrative "{token.text}"')
         elif lower == "the" and token.dep_ == "det" and _unintroduced(token, ids, lowered):

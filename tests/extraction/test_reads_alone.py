@@ -143,3 +143,13 @@ def test_a_clause_set_off_by_commas_does_not_say_which_thing_the_noun_is():
     assert described.needs_context == ['"the towns" not introduced']
     restrictive = extract("The bridge that collapsed in 2019 cost 40 million euros.", published=THURSDAY)
     assert find_claim(restrictive, "cost 40 million euros").needs_context == []
+
+
+def test_a_that_the_tagger_calls_relative_is_a_demonstrative_when_its_verb_heads_the_sentence():
+    result = extract(
+        "The Orvik 3 scored 2,072 points in the trial. Impressively, that beats the Varnes 2, which scored 1,800 points.",
+        published=THURSDAY,
+    )
+    assert find_claim(result, "beats the Varnes 2").needs_context == ['demonstrative "that"']
+    relative = extract("The Orvik bank runs a loan exchange that works with 40 lenders in Lanzo.", published=THURSDAY)
+    assert find_claim(relative, "works with 40 lenders").needs_context == []
