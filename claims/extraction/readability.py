@@ -202,6 +202,8 @@ def context_gaps(tokens: list[Token], text: str, *, resolved: set[int]) -> list[
             gaps.append(f'demonstrative "{token.text}"')
         elif lower == "the" and token.dep_ == "det" and _unintroduced(token, ids, lowered):
             gaps.append(f'"the {token.doc[token.head.i : _word_end(token.head).i + 1].text}" not introduced')
+        elif lower == "the" and token.dep_ == "det" and _age_description(token, ids):
+            gaps.append(f'"the {token.doc[token.i + 1 : token.head.i + 1].text}" not introduced')
         elif lower == "the" and token.dep_ == "det" and _described_subject(token, ids, lowered):
             gaps.append(
                 f'"{token.doc[token.i : token.head.i + 1].text.lower()}" not introduced: the article says which'
@@ -254,6 +256,19 @@ def _described_subject(det: Token, ids: set[int], lowered_text: str) -> bool:
     if det.doc[det.i : noun.i + 1].text.lower() not in lowered_text:
         return False  # the claim was written from a conjunct: these words are not in it
     return _unintroduced_noun(det, between, ids, lowered_text)
+
+
+def _age_description(det: Token, ids: set[int]) -> bool:
+    """ "The 34-year-old was charged …", "the 47 year old man": a person the article named, described by age alone
+    (the parser makes "old" the noun, or "man" with the age before it). A name after the age says who ("the
+    8-year-old Ana Ruiz") and is not this."""
+    noun = det.head
+    if noun.i <= det.i or noun.i not in ids or not det.doc[det.i + 1].like_num:
+        return False
+    words = [t.lower_ for t in det.doc[det.i + 2 : noun.i + 1] if t.tag_ != "HYPH"]  # after the number
+    if noun.lower_ == "old":
+        return words in (["year", "old"], ["years", "old"])
+    return noun.pos_ == "NOUN" and len(words) == 3 and words[:2] in (["year", "old"], ["years", "old"])
 
 
 # "the so-called streaming wars" is a name everyone uses

@@ -153,3 +153,15 @@ def test_a_that_the_tagger_calls_relative_is_a_demonstrative_when_its_verb_heads
     assert find_claim(result, "beats the Varnes 2").needs_context == ['demonstrative "that"']
     relative = extract("The Orvik bank runs a loan exchange that works with 40 lenders in Lanzo.", published=THURSDAY)
     assert find_claim(relative, "works with 40 lenders").needs_context == []
+
+
+def test_a_person_described_by_age_alone_is_flagged_and_a_named_one_is_not():
+    result = extract(
+        "Police arrested Ivo Brandt, 34, in Varnes on Monday. The 34-year-old was charged with theft of 40 bicycles. "
+        "The 47 year old man was one of 300 guests at the Varnes gala in 2019.",
+        published=THURSDAY,
+    )
+    assert find_claim(result, "was charged with theft").needs_context == ['"the 34-year-old" not introduced']
+    assert find_claim(result, "300 guests").needs_context == ['"the 47 year old man" not introduced']
+    named = extract("The 8-year-old Ana Ruiz won 3 medals at the Varnes games in 2019.", published=THURSDAY)
+    assert find_claim(named, "won 3 medals").needs_context == []
