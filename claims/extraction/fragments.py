@@ -49,6 +49,8 @@ def dangling_subordinate(tokens) -> bool:
             return True
     if first.lower_ in SUBORDINATORS and rules.on("subordinate_before_main") and _before_main_clause(words):
         return True
+    if rules.on("marked_head") and _marked_head(words, tokens):
+        return True
     if (
         first.tag_ in ("WRB", "WP", "WDT", "WP$")
         and verb.dep_ in ("ccomp", "xcomp", "advcl", "pcomp")
@@ -65,6 +67,29 @@ def dangling_subordinate(tokens) -> bool:
         and not any(w.i > t.i and w.pos_ in ("VERB", "AUX") for w in words)
         for t in words
     )
+
+
+def _marked_head(words, tokens) -> bool:
+    """The verb that heads the claim has a subordinating word of its own before its subject, after other words that
+    hold no clause ("In many cases after youths threw stones.", out of "… faced batons, in many cases after youths
+    threw stones", which the parse made the root): an adverbial clause whose main clause is not in the claim (rule
+    marked_head). A "that" is the reporting rules'; a subject after a comma shows the main clause the subordinator
+    was misplaced on ("If X, Y …")."""
+    ids = {t.i for t in words}
+    heads = [t for t in words if t.head.i == t.i or t.head.i not in ids]
+    if len(heads) != 1 or heads[0].pos_ not in ("VERB", "AUX"):
+        return False
+    verb = heads[0]
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.i in ids and c.i < verb.i), None)
+    if mark is None or mark.lower_ == "that" or mark.i == words[0].i:
+        return False  # a subordinator that opens the claim is the check above's
+    subjects = [c.i for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not any(mark.i < i < verb.i for i in subjects) or any(i < mark.i for i in subjects):
+        return False  # "X shortly after the arrest linked …": a subject before the word, a preposition misread
+    if any(t.tag_ in FINITE_TAGS and t.i < mark.i and any(c.dep_ in SUBJECT_DEPS for c in t.children) for t in words):
+        return False  # a clause of its own before the word: the main clause is there, however it was parsed
+    comma = next((t.i for t in tokens if t.text == "," and t.i > mark.i), None)
+    return comma is None or not any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.i and t.i > comma for t in tokens)
 
 
 def _before_main_clause(words) -> bool:

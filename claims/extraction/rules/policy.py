@@ -159,6 +159,19 @@ register(
     ],
 )
 register(
+    "marked_head",
+    "policy",
+    "a claim whose heading verb has a subordinating word of its own after other words ('In many cases after youths "
+    "threw stones.', when the parse made that clause the sentence's root)",
+    "no claim: an adverbial clause without its main clause is a fragment",
+    [
+        (
+            "Varnes students faced batons and tear gas, in many cases after youths threw stones.",
+            ("Varnes students faced batons.",),
+        )
+    ],
+)
+register(
     "exclamation",
     "policy",
     "a statement from a sentence ending in '!' with no figure or date in it ('The harbour tour was spectacular!', 'Our "
