@@ -29,7 +29,7 @@ from . import rules
 from .decontextualisation.descriptions import COMPANY, COMPANY_KINDS, ORGANISATION_KINDS, introduced_name, proper_name
 from .entities import entity_at, gazetteer
 from .gazetteer import normalise_name
-from .readability import DEICTIC_MODIFIERS, UNIQUE_NOUNS
+from .introduced import DEICTIC_MODIFIERS, UNIQUE_NOUNS
 
 NAME_LABELS = {"ORG", "FAC", "GPE", "LOC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "NORP"}
 _NOT_A_MODIFIER = {"det", "punct", "case"}
