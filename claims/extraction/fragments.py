@@ -44,8 +44,7 @@ def dangling_subordinate(tokens) -> bool:
     ):
         # the subordinate clause's verb heads the claim, and no subject of that verb after a comma shows a main
         # clause ("If X, Y" is at times parsed with "if" on Y's verb): nothing it is subordinate to is left
-        comma = next((t.i for t in tokens if t.text == ","), None)
-        if comma is None or not any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.i and t.i > comma for t in tokens):
+        if not _main_clause_after_comma(tokens, verb, after=-1):
             return True
     if first.lower_ in SUBORDINATORS and rules.on("subordinate_before_main") and _before_main_clause(words):
         return True
@@ -88,8 +87,14 @@ def _marked_head(words, tokens) -> bool:
         return False  # "X shortly after the arrest linked …": a subject before the word, a preposition misread
     if any(t.tag_ in FINITE_TAGS and t.i < mark.i and any(c.dep_ in SUBJECT_DEPS for c in t.children) for t in words):
         return False  # a clause of its own before the word: the main clause is there, however it was parsed
-    comma = next((t.i for t in tokens if t.text == "," and t.i > mark.i), None)
-    return comma is None or not any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.i and t.i > comma for t in tokens)
+    return not _main_clause_after_comma(tokens, verb, after=mark.i)
+
+
+def _main_clause_after_comma(tokens, verb, *, after: int) -> bool:
+    """A subject of `verb` after the first comma past token `after`: the main clause a subordinator was misplaced on
+    ("If X, Y …" parsed with "if" on Y's verb)."""
+    comma = next((t.i for t in tokens if t.text == "," and t.i > after), None)
+    return comma is not None and any(t.dep_ in SUBJECT_DEPS and t.head.i == verb.i and t.i > comma for t in tokens)
 
 
 def _before_main_clause(words) -> bool:
